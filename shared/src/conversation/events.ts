@@ -1,0 +1,71 @@
+// The conversation event log: everything that happens in one reception is one of these, appended in order.
+// Live state, reconnect catch-up, restart recovery, `kefu play` and every report are folds over this log.
+import { z } from 'zod';
+import { AGENT_ACTIONS } from '../scenario/schema.ts';
+
+/** Epoch milliseconds, always from the server's clock (or the simulator's virtual clock). */
+const at = z.number().int().nonnegative();
+
+export const CARD_KINDS = ['payment-reminder', 'order-invite', 'product'] as const;
+export type CardKind = (typeof CARD_KINDS)[number];
+
+/** What the agent (the student) sends. `id` is the client-generated id that makes sending idempotent. */
+export const AgentMessageSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    text: z.string().max(2000),
+    source: z.enum(['typed', 'phrase', 'action']),
+    phraseId: z.string().optional(),
+    action: z.enum(AGENT_ACTIONS).optional(),
+  })
+  .strict();
+export type AgentMessage = z.infer<typeof AgentMessageSchema>;
+
+export type ConversationEvent =
+  | { type: 'started'; at: number; scenarioId: string; scenarioVersion: string; seed: number }
+  | { type: 'buyer-typing'; at: number }
+  | { type: 'buyer-message'; at: number; id: string; text: string; beat: string; line: number }
+  | ({ type: 'agent-message'; at: number; card?: CardKind } & AgentMessage)
+  | { type: 'order-placed'; at: number; orderId: string; product: string; quantity: number; amount: number }
+  | { type: 'order-paid'; at: number; orderId: string }
+  /** The buyer went quiet on purpose (a silence beat): the agent should follow up before `until`. */
+  | { type: 'buyer-quiet'; at: number; until: number }
+  | { type: 'buyer-left'; at: number; reason: 'patience' | 'scripted' | 'quiet' }
+  | { type: 'ended'; at: number; reason: 'finished' | 'buyer-left' | 'unpaid' | 'stopped' }
+  /** The shopper's reading of one agent message, logged so scoring folds the same judgement the buyer reacted to. */
+  | ({ type: 'reply-judged'; at: number; messageId: string } & ReplyJudgement);
+
+/**
+ * How the shopper read one agent message. Buyer lines are named by their buyer-message id.
+ * Internal: never shown to the student while practising (instructors' monitor and reports use it).
+ */
+export interface ReplyJudgement {
+  /** Buyer messages that were waiting for a reply when this message arrived (the turn it ends). */
+  openMessages: string[];
+  /** Questions (buyer-message ids with an `ask`) open before this reply. */
+  openAsks: string[];
+  /** Open questions whose fact this reply stated correctly. */
+  stated: string[];
+  /** Open questions this reply dodged: it said something of substance but stated none of the open facts. */
+  evaded: string[];
+  /** Catalogue fact refs (product.key[.option]) this reply contradicts. */
+  contradicted: string[];
+  /** Open objections (buyer-message ids) this reply addressed. */
+  addressed: string[];
+  /** Open objections this reply left unaddressed (it was substantive but did not speak to the concern). */
+  ignoredObjections: string[];
+  /** The reply only fits another topic than every open question (答非所问). */
+  irrelevant: boolean;
+  topics: string[];
+  invites: boolean;
+  reminds: boolean;
+  acknowledges: boolean;
+  holds: boolean;
+  /** Greeting/hold/thanks only: no substance to judge. */
+  courtesyOnly: boolean;
+}
+
+export type ConversationEventType = ConversationEvent['type'];
+
+/** What drives the shopper machine. Wake-ups are not logged: they are derived from the machine's own wakeAt. */
+export type ShopperInput = { type: 'agent-message'; message: AgentMessage } | { type: 'wake' } | { type: 'stop' };

@@ -1,0 +1,335 @@
+// The scenario language, written once: every file under scenarios/ is validated by these zod schemas,
+// and the draft-07 JSON Schemas that editors use are generated from them (see generateJsonSchemas).
+import { z } from 'zod';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, '只能用小写字母、数字和连字符，如 down-jacket')
+  .describe('标识符：小写字母、数字和连字符');
+const text = z.string().min(1, '不能为空');
+const seconds = z.number().nonnegative('秒数不能为负').describe('秒');
+/** One or several variant lines; the shopper picks one by seed. */
+const lines = z.union([text, z.array(text).min(1)]).describe('一句话，或多句变体（按随机种子挑一句）');
+
+// ── Catalogue ────────────────────────────────────────────────────────────────────────────────────────
+
+export const OptionSchema = z
+  .object({
+    value: text.describe('选项名，如 红色、XL'),
+    aliases: z.array(text).default([]).describe('别名，如 红 / 酒红'),
+    inStock: z.boolean().default(true).describe('是否有货'),
+    note: z.string().optional().describe('说明，如 适合身高165-175'),
+  })
+  .strict();
+
+export const OptionsFactSchema = z
+  .object({
+    kind: z.literal('options').describe('可选项（颜色、尺码…），每项有无库存'),
+    topic: id.describe('话题，须在 lexicon.yaml 的 topics 中'),
+    options: z.array(OptionSchema).min(1),
+  })
+  .strict();
+
+export const ValueFactSchema = z
+  .object({
+    kind: z.literal('value').describe('一个事实值，如 材质、保质期、发货时间'),
+    topic: id,
+    value: text.describe('事实值，如 90%白鸭绒'),
+    aliases: z.array(text).default([]).describe('同样表达这个事实的说法'),
+    wrong: z.array(text).default([]).describe('与事实矛盾的说法（客服说了就算答错），如 鹅绒'),
+  })
+  .strict();
+
+export const YesNoFactSchema = z
+  .object({
+    kind: z.literal('yesno').describe('是/否类事实，如 是否包邮、是否上门安装'),
+    topic: id,
+    value: z.boolean(),
+    terms: z.array(text).min(1).describe('描述这个事实的词，如 包邮 / 免运费'),
+  })
+  .strict();
+
+export const FactSchema = z.discriminatedUnion('kind', [OptionsFactSchema, ValueFactSchema, YesNoFactSchema]);
+
+export const ProductSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id,
+    name: text.describe('商品名'),
+    aliases: z.array(text).default([]),
+    price: z.number().positive().describe('售价（元）'),
+    image: z.string().optional(),
+    facts: z.record(id, FactSchema).describe('商品知识：键 → 事实；买家问题用 商品id.键 或 商品id.键.选项 引用'),
+  })
+  .strict();
+
+// ── Quick phrases ────────────────────────────────────────────────────────────────────────────────────
+
+export const PhraseSchema = z
+  .object({
+    id,
+    code: z
+      .string()
+      .regex(/^[a-z0-9]{1,12}$/, '快捷编码只能用小写字母和数字，1–12 位')
+      .describe('快捷编码：在输入框键入 / 加编码补全'),
+    title: z.string().optional().describe('短标题，显示在话术面板'),
+    text: text.describe('话术全文'),
+    topics: z.array(id).default([]).describe('这句话术回答的话题'),
+  })
+  .strict();
+
+export const PhraseGroupSchema = z
+  .object({ id, name: text.describe('分组名，如 问候、尺码'), phrases: z.array(PhraseSchema).min(1) })
+  .strict();
+
+export const PhraseLibrarySchema = z
+  .object({
+    $schema: z.string().optional(),
+    id,
+    name: text,
+    groups: z.array(PhraseGroupSchema).min(1),
+  })
+  .strict();
+
+// ── Lexicon ──────────────────────────────────────────────────────────────────────────────────────────
+
+/** Concept groups the engine itself relies on; a lexicon must define each of them. */
+export const REQUIRED_CONCEPTS = [
+  'greeting',
+  'hold',
+  'thanks',
+  'order-prompt',
+  'payment-reminder',
+  'returning-welcome',
+  'follow-up',
+] as const;
+
+export const ConceptSchema = z
+  .object({
+    topic: id.optional().describe('这组词属于的话题（用于判断答非所问）'),
+    terms: z.array(text).min(1).describe('词语和常见错别字，如 包邮 / 包油'),
+  })
+  .strict();
+
+export const LexiconSchema = z
+  .object({
+    $schema: z.string().optional(),
+    topics: z.array(id).min(1).describe('话题清单'),
+    courtesyTopics: z.array(id).default([]).describe('礼貌类话题：只属于这些话题的回复不算答非所问'),
+    concepts: z.record(id, ConceptSchema).describe('概念词组'),
+    negation: z
+      .object({
+        before: z.array(text).min(1).describe('放在词前的否定词：没有 / 不 / 无 / 暂无'),
+        after: z.array(text).min(1).describe('放在词后的否定说法：缺货 / 卖完 / 没货'),
+        only: z.array(text).min(1).describe('“只有 X” 类说法：其余选项都视为没有'),
+      })
+      .strict(),
+    particles: z.array(text).default([]).describe('语气词：比较相似度前去掉，如 呢 / 吗 / 哦'),
+    objections: z
+      .record(id, z.object({ resolvedBy: z.array(id).min(1).describe('能化解这类异议的概念') }).strict())
+      .describe('异议类型（价格、质量、尺码、物流…）及化解它们的概念'),
+  })
+  .strict();
+
+// ── Rubric ───────────────────────────────────────────────────────────────────────────────────────────
+
+export const DIMENSIONS = ['responsiveness', 'accuracy', 'phraseUse', 'salesActions', 'courtesy', 'outcome'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export const RULE_IDS = [
+  'slow-first-response',
+  'slow-response',
+  'unanswered',
+  'buyer-left',
+  'phrase-irrelevant',
+  'phrase-rigid',
+  'phrase-repeated',
+  'no-follow-up',
+  'no-order-prompt',
+  'no-payment-reminder',
+  'returning-not-acknowledged',
+  'question-evaded',
+  'wrong-fact',
+  'objection-unaddressed',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+export const RuleIdSchema = z.enum(RULE_IDS);
+
+export const ThresholdsSchema = z
+  .object({
+    firstResponseSeconds: seconds.default(3).describe('首次响应基准（秒）'),
+    responseSeconds: seconds.default(30).describe('平均/单次响应基准（秒）'),
+    rigidPhraseChars: z.number().int().positive().default(40).describe('简单问题下话术超过这个字数算死用'),
+    nearDuplicateDice: z.number().min(0).max(1).default(0.85).describe('近似重复的相似度阈值'),
+    followUpSeconds: seconds.default(60).describe('买家沉默后的跟进窗口（场景未设时）'),
+    paymentReminderSeconds: seconds.default(120).describe('下单未付后的催付窗口'),
+    patienceSeconds: seconds.default(90).describe('买家耐心（场景未设时）'),
+  })
+  .strict();
+
+export const RubricSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id,
+    name: text,
+    version: z.number().int().positive().default(1),
+    thresholds: ThresholdsSchema.prefault({}),
+    weights: z
+      .object(Object.fromEntries(DIMENSIONS.map((d) => [d, z.number().nonnegative()])) as Record<
+        Dimension,
+        z.ZodNumber
+      >)
+      .strict()
+      .describe('各维度权重（自动归一化到 100 分）'),
+    penalties: z
+      .partialRecord(RuleIdSchema, z.number().min(0).max(1))
+      .default({})
+      .describe('每次违规在其维度内扣除的比例（0–1）'),
+  })
+  .strict();
+
+// ── Agent scripts (SPEC §5) ──────────────────────────────────────────────────────────────────────────
+
+export const AGENT_ACTIONS = ['remindPayment', 'inviteOrder', 'sendProductCard'] as const;
+export type AgentAction = (typeof AGENT_ACTIONS)[number];
+
+export const AgentStepSchema = z
+  .object({
+    wait: z.enum(['reply', 'none', 'order']).default('reply').describe('等什么：买家消息 / 不等 / 买家下单'),
+    after: seconds.default(1).describe('等到之后再过多少秒发出'),
+    say: text.optional().describe('手打文字'),
+    phrase: z.string().optional().describe('快捷话术 id 或快捷编码'),
+    action: z.enum(AGENT_ACTIONS).optional().describe('动作：催付 / 邀请下单 / 发送商品卡片'),
+  })
+  .strict()
+  .refine((s) => [s.say, s.phrase, s.action].filter((v) => v !== undefined).length === 1, {
+    message: 'say、phrase、action 必须恰好写一个',
+  });
+
+export const AgentScriptSchema = z.array(AgentStepSchema);
+
+// ── Buyer scenarios ──────────────────────────────────────────────────────────────────────────────────
+
+/** One buyer message inside a beat: a line, optionally bound to a catalogue fact or an objection. */
+export const BuyerLineSchema = z
+  .object({
+    say: lines,
+    ask: z.string().optional().describe('绑定的商品事实：商品id.键 或 商品id.键.选项（不要重复事实值）'),
+    simple: z.boolean().optional().describe('简单问题：回以长篇话术算死用'),
+    objection: id.optional().describe('异议类型，须在 lexicon.yaml 的 objections 中'),
+  })
+  .strict();
+
+export const AWAITS = ['reply', 'answers', 'invite', 'reminder', 'follow-up', 'none'] as const;
+export type Await = (typeof AWAITS)[number];
+export const BRANCHES = ['dodged', 'invited', 'reminded', 'acknowledged', 'timeout'] as const;
+export type Branch = (typeof BRANCHES)[number];
+
+export const BeatSchema = z
+  .object({
+    id,
+    say: lines.optional().describe('买家说的话（变体）'),
+    ask: z.string().optional(),
+    simple: z.boolean().optional(),
+    objection: id.optional(),
+    messages: z.array(BuyerLineSchema).min(1).optional().describe('连发多条消息（一口气问好几个问题）'),
+    after: seconds.optional().describe('买家开始打字前的停顿（默认按种子取 1.5–4 秒）'),
+    await: z
+      .enum(AWAITS)
+      .optional()
+      .describe(
+        '买家等什么：reply 任意回复 · answers 问题都答到 · invite 邀请下单 · reminder 催付 · follow-up 沉默等跟进 · none 不等',
+      ),
+    within: seconds.optional().describe('最多等多少秒（默认：耐心；follow-up 为跟进窗口）'),
+    order: z
+      .object({ product: id.optional(), quantity: z.number().int().positive().default(1), option: z.string().optional() })
+      .strict()
+      .optional()
+      .describe('买家拍下订单（未付款）'),
+    pay: z.literal(true).optional().describe('买家付款'),
+    leave: z.literal(true).optional().describe('买家离开（流失）'),
+    end: z.literal(true).optional().describe('对话正常结束'),
+    then: id.optional().describe('等到之后去哪一步（默认下一步）'),
+    on: z
+      .partialRecord(z.enum(BRANCHES), id)
+      .optional()
+      .describe('按客服的做法分支：dodged 回避 · invited 邀请下单 · reminded 催付 · acknowledged 认出老顾客 · timeout 超时'),
+  })
+  .strict();
+
+export const PersonaSchema = z
+  .object({
+    name: text.describe('买家昵称'),
+    avatar: z.string().optional(),
+    returning: z.boolean().default(false).describe('是否老顾客'),
+    membership: z.string().optional().describe('会员等级，如 VIP2'),
+    orders: z
+      .array(
+        z
+          .object({
+            product: id,
+            date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式 YYYY-MM-DD'),
+            amount: z.number().nonnegative(),
+            status: text.default('交易成功'),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('历史订单（侧栏显示）'),
+    patience: seconds.optional().describe('等回复的耐心（秒），默认取评分标准'),
+    nudges: z.array(text).default(['在吗？']).describe('被回避时的追问'),
+    farewell: lines.optional().describe('等不及离开时说的话'),
+  })
+  .strict();
+
+export const CounterExampleSchema = z
+  .object({
+    name: text.describe('反例名称'),
+    script: AgentScriptSchema,
+    violations: z.array(RuleIdSchema).describe('这段脚本必须恰好产生的违规（可重复）'),
+  })
+  .strict();
+
+export const GOALS = ['paid', 'ordered', 'retained'] as const;
+
+export const BuyerScenarioSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id,
+    title: text,
+    description: z.string().optional(),
+    difficulty: z.number().int().min(1).max(3).default(1),
+    products: z.array(id).min(1).describe('涉及的商品 id'),
+    goal: z.enum(GOALS).default('paid').describe('接待目标：付款 / 下单 / 留住顾客（售后等）'),
+    persona: PersonaSchema,
+    beats: z.array(BeatSchema).min(1),
+    modelAnswer: AgentScriptSchema.describe('标准答案：必须 ≥90 分且零违规'),
+    counterExamples: z.array(CounterExampleSchema).min(1).describe('反例及其必然产生的违规'),
+  })
+  .strict();
+
+export type Option = z.infer<typeof OptionSchema>;
+export type Fact = z.infer<typeof FactSchema>;
+export type Product = z.infer<typeof ProductSchema>;
+export type Phrase = z.infer<typeof PhraseSchema>;
+export type PhraseLibrary = z.infer<typeof PhraseLibrarySchema>;
+export type Lexicon = z.infer<typeof LexiconSchema>;
+export type Thresholds = z.infer<typeof ThresholdsSchema>;
+export type Rubric = z.infer<typeof RubricSchema>;
+export type AgentStep = z.infer<typeof AgentStepSchema>;
+export type AgentScript = z.infer<typeof AgentScriptSchema>;
+export type BuyerLine = z.infer<typeof BuyerLineSchema>;
+export type Beat = z.infer<typeof BeatSchema>;
+export type Persona = z.infer<typeof PersonaSchema>;
+export type BuyerScenario = z.infer<typeof BuyerScenarioSchema>;
+
+/** Which schema validates a file, by the folder it lives in under scenarios/. */
+export const FILE_KINDS = {
+  product: ProductSchema,
+  phrases: PhraseLibrarySchema,
+  lexicon: LexiconSchema,
+  rubric: RubricSchema,
+  buyer: BuyerScenarioSchema,
+  script: AgentScriptSchema,
+} as const;
+export type FileKind = keyof typeof FILE_KINDS;
