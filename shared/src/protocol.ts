@@ -2,7 +2,12 @@
 // runtime on the server with these same zod schemas), ack shapes, the student's view of the event log, and
 // the HTTP API's request/response types. The client codes against this file; change it with care.
 import { z } from 'zod';
-import { type AgentMessage, AgentMessageSchema, type CardKind } from './conversation/events.ts';
+import {
+  type AgentMessage,
+  AgentMessageSchema,
+  type CardKind,
+  type ConversationEvent,
+} from './conversation/events.ts';
 import type { Persona, PhraseLibrary, Product, RuleId } from './scenario/schema.ts';
 
 // ── Limits ───────────────────────────────────────────────────────────────────────────────────────────
@@ -75,6 +80,33 @@ export type PublicEvent =
   | { type: 'buyer-left'; at: number; reason: 'patience' | 'scripted' | 'quiet' }
   | { type: 'ended'; at: number; reason: 'finished' | 'buyer-left' | 'unpaid' | 'stopped' };
 export type PublicEventType = PublicEvent['type'];
+
+/** The student's view of one logged event, or null when students must not see it. */
+export function toPublicEvent(e: ConversationEvent): PublicEvent | null {
+  switch (e.type) {
+    case 'started':
+      return { type: 'started', at: e.at };
+    case 'buyer-typing':
+      return { type: 'buyer-typing', at: e.at };
+    case 'buyer-message':
+      return { type: 'buyer-message', at: e.at, id: e.id, text: e.text };
+    case 'agent-message': {
+      const out: PublicEvent = { type: 'agent-message', at: e.at, id: e.id, text: e.text, source: e.source };
+      if (e.phraseId !== undefined) out.phraseId = e.phraseId;
+      if (e.action !== undefined) out.action = e.action;
+      if (e.card !== undefined) out.card = e.card;
+      return out;
+    }
+    case 'order-placed':
+    case 'order-paid':
+    case 'buyer-left':
+    case 'ended':
+      return e;
+    case 'buyer-quiet':
+    case 'reply-judged':
+      return null;
+  }
+}
 
 /**
  * One event of one conversation as delivered over the socket. `seq` is the event's position in the
