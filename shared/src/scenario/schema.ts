@@ -59,7 +59,9 @@ export const ProductSchema = z
     aliases: z.array(text).default([]),
     price: z.number().positive().describe('售价（元）'),
     image: z.string().optional(),
-    facts: z.record(id, FactSchema).describe('商品知识：键 → 事实；买家问题用 商品id.键 或 商品id.键.选项 引用'),
+    facts: z
+      .record(id, FactSchema)
+      .describe('商品知识：键 → 事实；买家问题用 商品id.键 或 商品id.键.选项 引用'),
   })
   .strict();
 
@@ -102,6 +104,7 @@ export const REQUIRED_CONCEPTS = [
   'payment-reminder',
   'returning-welcome',
   'follow-up',
+  'in-stock',
 ] as const;
 
 export const ConceptSchema = z
@@ -133,7 +136,14 @@ export const LexiconSchema = z
 
 // ── Rubric ───────────────────────────────────────────────────────────────────────────────────────────
 
-export const DIMENSIONS = ['responsiveness', 'accuracy', 'phraseUse', 'salesActions', 'courtesy', 'outcome'] as const;
+export const DIMENSIONS = [
+  'responsiveness',
+  'accuracy',
+  'phraseUse',
+  'salesActions',
+  'courtesy',
+  'outcome',
+] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 export const RULE_IDS = [
@@ -175,10 +185,12 @@ export const RubricSchema = z
     version: z.number().int().positive().default(1),
     thresholds: ThresholdsSchema.prefault({}),
     weights: z
-      .object(Object.fromEntries(DIMENSIONS.map((d) => [d, z.number().nonnegative()])) as Record<
-        Dimension,
-        z.ZodNumber
-      >)
+      .object(
+        Object.fromEntries(DIMENSIONS.map((d) => [d, z.number().nonnegative()])) as Record<
+          Dimension,
+          z.ZodNumber
+        >,
+      )
       .strict()
       .describe('各维度权重（自动归一化到 100 分）'),
     penalties: z
@@ -242,18 +254,25 @@ export const BeatSchema = z
       ),
     within: seconds.optional().describe('最多等多少秒（默认：耐心；follow-up 为跟进窗口）'),
     order: z
-      .object({ product: id.optional(), quantity: z.number().int().positive().default(1), option: z.string().optional() })
+      .object({
+        product: id.optional(),
+        quantity: z.number().int().positive().default(1),
+        option: z.string().optional(),
+      })
       .strict()
       .optional()
       .describe('买家拍下订单（未付款）'),
     pay: z.literal(true).optional().describe('买家付款'),
     leave: z.literal(true).optional().describe('买家离开（流失）'),
     end: z.literal(true).optional().describe('对话正常结束'),
+    // biome-ignore lint/suspicious/noThenProperty: `then` is the scenario language's word for the next beat
     then: id.optional().describe('等到之后去哪一步（默认下一步）'),
     on: z
       .partialRecord(z.enum(BRANCHES), id)
       .optional()
-      .describe('按客服的做法分支：dodged 回避 · invited 邀请下单 · reminded 催付 · acknowledged 认出老顾客 · timeout 超时'),
+      .describe(
+        '按客服的做法分支：dodged 回避 · invited 邀请下单 · reminded 催付 · acknowledged 认出老顾客 · timeout 超时',
+      ),
   })
   .strict();
 

@@ -1,0 +1,253 @@
+// Loads the scenario library from file texts: parse with positions, validate each file by its kind, then check
+// every cross-file reference. Pure (the CLI and the server read the files) and never throws: all problems in
+// one run come back as errors at their file, line and column.
+import type { Report } from './beat-graph.ts';
+import { partsOf, partsOfRaw } from './buyer-parts.ts';
+import { contentHash } from './content-hash.ts';
+import {
+  type CheckContext,
+  checkBuyer,
+  checkLexicon,
+  checkPhraseLibrary,
+  checkProduct,
+  checkScript,
+} from './cross-references.ts';
+import { fileKindOf, KIND_HINT } from './file-kind.ts';
+import { emptyLibrary, type Library, type LibraryPhrase } from './library.ts';
+import {
+  type AgentScript,
+  AgentScriptSchema,
+  type BuyerScenario,
+  FILE_KINDS,
+  type Lexicon,
+  type PhraseLibrary,
+  type Product,
+  type Rubric,
+} from './schema.ts';
+import { validate } from './schema-issues.ts';
+import { compareErrors, type SourceError } from './source-error.ts';
+import { errorAt, parseSource, type SourceFile } from './yaml-source.ts';
+
+export { contentHash } from './content-hash.ts';
+export { emptyLibrary, findPhrase, type Library, type LibraryPhrase } from './library.ts';
+export { formatError, type SourceError } from './source-error.ts';
+
+export interface FileRecord {
+  path: string;
+  text: string;
+}
+
+type Valid =
+  | { kind: 'product'; value: Product }
+  | { kind: 'phrases'; value: PhraseLibrary }
+  | { kind: 'lexicon'; value: Lexicon }
+  | { kind: 'rubric'; value: Rubric }
+  | { kind: 'buyer'; value: BuyerScenario }
+  | { kind: 'script'; value: AgentScript };
+
+interface Loaded {
+  source: SourceFile;
+  valid: Valid;
+}
+
+/** A buyer file that failed validation: its valid pieces are still cross-checked. */
+interface BrokenBuyer {
+  source: SourceFile;
+}
+
+function reporter(source: SourceFile, errors: SourceError[]): Report {
+  return (path, message, anchor) => errors.push(errorAt(source, path, message, anchor));
+}
+
+/** The id a file declares even when it failed validation, so references to it are not reported as unknown too. */
+function declaredId(data: unknown): string | undefined {
+  const id = data !== null && typeof data === 'object' ? (data as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** The folder holding the library, guessed from the files' paths, to name where a missing file belongs. */
+function libraryRoot(files: readonly FileRecord[]): string {
+  for (const f of files) {
+    const m = /^(.*?)\/?(?:products|phrases|rubrics|buyers)\/[^/]+$/.exec(f.path.replace(/\\/g, '/'));
+    if (m) return m[1] === '' ? '' : `${m[1]}/`;
+  }
+  return 'scenarios/';
+}
+
+export function loadLibrary(files: readonly FileRecord[]): { library: Library; errors: SourceError[] } {
+  const errors: SourceError[] = [];
+  const library = emptyLibrary();
+  const loaded: Loaded[] = [];
+  const brokenBuyers: BrokenBuyer[] = [];
+  const brokenProducts = new Set<string>();
+  let lexicons = 0;
+  let brokenLexicon = false;
+  let brokenRubricDefault = false;
+
+  for (const file of files) {
+    const { source, errors: yamlErrors } = parseSource(file);
+    errors.push(...yamlErrors);
+    if (yamlErrors.length > 0) continue;
+    const kind = fileKindOf(file);
+    if (kind === undefined) {
+      errors.push({ file: file.path, line: 1, col: 1, message: `不知道这是哪种文件：${KIND_HINT}` });
+      continue;
+    }
+    const { value, errors: schemaErrors } = validate(source, FILE_KINDS[kind]);
+    errors.push(...schemaErrors);
+    if (kind === 'lexicon') lexicons++;
+    if (value === undefined) {
+      const id = declaredId(source.data);
+      if (kind === 'product' && id !== undefined) brokenProducts.add(id);
+      if (kind === 'lexicon') brokenLexicon = true;
+      if (kind === 'rubric' && id === 'default') brokenRubricDefault = true;
+      if (kind === 'buyer') brokenBuyers.push({ source });
+      continue;
+    }
+    loaded.push({ source, valid: { kind, value } as Valid });
+  }
+
+  // Register everything first, so references resolve regardless of file order.
+  const firstFile = new Map<string, string>();
+  const register = <T>(map: Map<string, T>, kindName: string, id: string, value: T, source: SourceFile) => {
+    const key = `${kindName}:${id}`;
+    if (map.has(id)) {
+      errors.push(errorAt(source, ['id'], `重复的${kindName} id "${id}"（${firstFile.get(key)} 已定义）`));
+      return false;
+    }
+    map.set(id, value);
+    firstFile.set(key, source.path);
+    return true;
+  };
+  const phraseFiles = new Map<string, string>();
+  const phraseLibraries = new Map<string, PhraseLibrary>();
+  for (const { source, valid } of loaded) {
+    switch (valid.kind) {
+      case 'product':
+        register(library.products, '商品', valid.value.id, valid.value, source);
+        break;
+      case 'rubric':
+        register(library.rubrics, '评分标准', valid.value.id, valid.value, source);
+        break;
+      case 'buyer':
+        if (register(library.buyers, '买家场景', valid.value.id, valid.value, source)) {
+          library.versions.set(valid.value.id, contentHash(source.text));
+          library.files.set(valid.value.id, source.path);
+        }
+        break;
+      case 'lexicon':
+        if (lexicons > 1) errors.push(errorAt(source, [], `只能有一个 lexicon.yaml，现在有 ${lexicons} 个`));
+        else library.lexicon = valid.value;
+        break;
+      case 'phrases': {
+        if (!register(phraseLibraries, '话术库', valid.value.id, valid.value, source)) break;
+        registerPhrases(library, phraseFiles, source, valid.value, errors);
+        break;
+      }
+      case 'script':
+        break;
+    }
+  }
+
+  const hasLexicon = lexicons === 1 && !brokenLexicon;
+  const root = libraryRoot(files);
+  if (lexicons === 0) {
+    errors.push({
+      file: `${root}lexicon.yaml`,
+      line: 1,
+      col: 1,
+      message: '缺少词库文件 lexicon.yaml（每个场景库必须恰好有一个）',
+    });
+  }
+  if (!library.rubrics.has('default') && !brokenRubricDefault) {
+    errors.push({
+      file: `${root}rubrics/default.yaml`,
+      line: 1,
+      col: 1,
+      message: '缺少 id 为 default 的评分标准',
+    });
+  }
+
+  const ctx: CheckContext = { library, hasLexicon, brokenProducts };
+  for (const { source, valid } of loaded) {
+    const report = reporter(source, errors);
+    switch (valid.kind) {
+      case 'lexicon':
+        if (lexicons === 1) checkLexicon(valid.value, report);
+        break;
+      case 'product':
+        checkProduct(valid.value, ctx, report);
+        break;
+      case 'phrases':
+        checkPhraseLibrary(valid.value, ctx, report);
+        break;
+      case 'buyer':
+        checkBuyer(partsOf(valid.value), ctx, report);
+        break;
+      case 'script':
+        checkScript(valid.value, [], library, report);
+        break;
+      case 'rubric':
+        break;
+    }
+  }
+  for (const { source } of brokenBuyers) checkBuyer(partsOfRaw(source.data), ctx, reporter(source, errors));
+  return { library, errors: dedupe(errors).sort(compareErrors) };
+}
+
+/** Phrase ids and shortcut codes are unique across all phrase libraries: the composer looks them up by either. */
+function registerPhrases(
+  library: Library,
+  firstFile: Map<string, string>,
+  source: SourceFile,
+  phrases: PhraseLibrary,
+  errors: SourceError[],
+): void {
+  for (const [g, group] of phrases.groups.entries()) {
+    for (const [p, phrase] of group.phrases.entries()) {
+      const entry: LibraryPhrase = { ...phrase, group: group.id, library: phrases.id };
+      const at = ['groups', g, 'phrases', p];
+      const owner = library.phrases.get(phrase.id);
+      if (owner) {
+        const where = firstFile.get(`id:${phrase.id}`);
+        errors.push(errorAt(source, [...at, 'id'], `重复的话术 id "${phrase.id}"（${where} 已定义）`));
+      } else {
+        library.phrases.set(phrase.id, entry);
+        firstFile.set(`id:${phrase.id}`, source.path);
+      }
+      const codeOwner = library.phrasesByCode.get(phrase.code);
+      if (codeOwner) {
+        const where = firstFile.get(`code:${phrase.code}`);
+        const message = `重复的快捷编码 "${phrase.code}"（话术 "${codeOwner.id}" 已使用，见 ${where}）`;
+        errors.push(errorAt(source, [...at, 'code'], message));
+      } else {
+        library.phrasesByCode.set(phrase.code, entry);
+        firstFile.set(`code:${phrase.code}`, source.path);
+      }
+    }
+  }
+}
+
+function dedupe(errors: SourceError[]): SourceError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.file}:${e.line}:${e.col}:${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** An agent script (SPEC §5) checked against the library: its phrases must exist. Empty script on errors. */
+export function parseAgentScript(
+  file: FileRecord,
+  library: Library,
+): { script: AgentScript; errors: SourceError[] } {
+  const { source, errors } = parseSource(file);
+  if (errors.length > 0) return { script: [], errors };
+  const { value, errors: schemaErrors } = validate(source, AgentScriptSchema);
+  if (value === undefined) return { script: [], errors: schemaErrors };
+  const found: SourceError[] = [];
+  checkScript(value, [], library, reporter(source, found));
+  return { script: found.length > 0 ? [] : value, errors: found.sort(compareErrors) };
+}
