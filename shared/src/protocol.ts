@@ -9,6 +9,7 @@ import {
   type ConversationEvent,
 } from './conversation/events.ts';
 import type { Persona, PhraseLibrary, Product, RuleId } from './scenario/schema.ts';
+import type { Report, StudentSummary } from './scoring/index.ts';
 
 // ── Limits ───────────────────────────────────────────────────────────────────────────────────────────
 
@@ -510,22 +511,8 @@ export interface DrillResponse {
 }
 
 // ── Reports ──
-export interface ViolationView {
-  rule: RuleId;
-  atSeconds: number;
-  /** One line in the UI language. */
-  message: string;
-  /** Id of the buyer or agent message it points at, when there is one. */
-  messageId?: string;
-  detail?: unknown;
-}
-/** The scoring core's report (shared/src/scoring), as JSON. */
-export interface ReportView {
-  score: number;
-  metrics: Record<string, unknown>;
-  violations: ViolationView[];
-  [key: string]: unknown;
-}
+/** The scoring core's report, as JSON (see shared/src/scoring/report.ts). */
+export type ReportView = Report;
 /** Full log entry for staff (internal events included) */
 export interface LoggedEvent {
   seq: number;
@@ -552,8 +539,8 @@ export interface ConversationScore {
 // GET /api/reports/students/:id?classId= → StudentReportResponse (the student themself; staff of their class)
 export interface StudentReportResponse {
   student: UserView;
-  /** aggregateStudent over ended conversations. */
-  aggregate: unknown;
+  /** aggregateStudent over ended conversations; null before the first one ends. */
+  aggregate: StudentSummary | null;
   conversations: ConversationScore[];
   evaluations: EvaluationView[];
   /** Weighted grade (system + teacher + mentor + self) per the class's weights; null without a class. */
