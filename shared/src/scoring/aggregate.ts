@@ -1,0 +1,83 @@
+// A student's results over many conversations: the benchmarks a trainer compares against (response times,
+// 3-minute rate, conversion 询单转化率, order value 客单价, reminder success) and mistakes by type.
+import { RULE_IDS, type RuleId } from '../scenario/schema.ts';
+import type { Outcome } from './metrics.ts';
+import { type Report, roundTo1 } from './report.ts';
+
+export interface StudentMetrics {
+  conversations: number;
+  /** Means over the conversations that had the value. */
+  firstResponseSeconds: number | null;
+  averageResponseSeconds: number | null;
+  maxResponseSeconds: number | null;
+  turns: number;
+  /** Over all turns of all conversations. */
+  within3MinRate: number | null;
+  outcomes: Record<Outcome, number>;
+  /** Conversations that ended paid / all conversations. */
+  conversionRate: number | null;
+  orderAmount: number;
+  /** Order amount per conversation that placed an order. */
+  averageOrderAmount: number | null;
+  remindersSent: number;
+  reminderSuccess: number | null;
+  phraseUses: number;
+}
+
+export interface StudentSummary {
+  metrics: StudentMetrics;
+  /** Mean of the conversation scores, one decimal. */
+  score: number;
+  violationsByRule: Record<RuleId, number>;
+}
+
+export function aggregateStudent(reports: readonly Report[]): StudentSummary {
+  const metrics = reports.map((report) => report.metrics);
+  const outcomes: Record<Outcome, number> = { paid: 0, 'ordered-unpaid': 0, left: 0, open: 0 };
+  for (const m of metrics) outcomes[m.outcome]++;
+  const ordered = outcomes.paid + outcomes['ordered-unpaid'];
+  const turns = sum(metrics.map((m) => m.turns));
+  const within3Min = sum(metrics.map((m) => (m.within3MinRate ?? 0) * m.turns));
+  const orderAmount = sum(metrics.map((m) => m.orderAmount));
+
+  const violationsByRule = Object.fromEntries(RULE_IDS.map((rule) => [rule, 0])) as Record<RuleId, number>;
+  for (const report of reports) for (const violation of report.violations) violationsByRule[violation.rule]++;
+
+  return {
+    metrics: {
+      conversations: reports.length,
+      firstResponseSeconds: mean(metrics.map((m) => m.firstResponseSeconds)),
+      averageResponseSeconds: mean(metrics.map((m) => m.averageResponseSeconds)),
+      maxResponseSeconds: max(metrics.map((m) => m.maxResponseSeconds)),
+      turns,
+      within3MinRate: turns === 0 ? null : within3Min / turns,
+      outcomes,
+      conversionRate: reports.length === 0 ? null : outcomes.paid / reports.length,
+      orderAmount,
+      averageOrderAmount: ordered === 0 ? null : orderAmount / ordered,
+      remindersSent: sum(metrics.map((m) => m.remindersSent)),
+      reminderSuccess: mean(metrics.map((m) => m.reminderSuccess)),
+      phraseUses: sum(metrics.map((m) => m.phraseUses)),
+    },
+    score: reports.length === 0 ? 0 : roundTo1(sum(reports.map((r) => r.score)) / reports.length),
+    violationsByRule,
+  };
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+function present(values: readonly (number | null)[]): number[] {
+  return values.filter((v): v is number => v !== null);
+}
+
+function mean(values: readonly (number | null)[]): number | null {
+  const known = present(values);
+  return known.length === 0 ? null : sum(known) / known.length;
+}
+
+function max(values: readonly (number | null)[]): number | null {
+  const known = present(values);
+  return known.length === 0 ? null : Math.max(...known);
+}

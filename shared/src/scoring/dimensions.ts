@@ -1,0 +1,47 @@
+// The rubric's dimensions: which rule counts against which, and how a dimension is scored.
+import type { Dimension, Rubric, RuleId } from '../scenario/schema.ts';
+import type { Outcome } from './metrics.ts';
+
+export const RULE_DIMENSION: Readonly<Record<RuleId, Exclude<Dimension, 'outcome'>>> = {
+  'slow-first-response': 'responsiveness',
+  'slow-response': 'responsiveness',
+  unanswered: 'responsiveness',
+  'buyer-left': 'responsiveness',
+  'question-evaded': 'accuracy',
+  'wrong-fact': 'accuracy',
+  'objection-unaddressed': 'accuracy',
+  'phrase-irrelevant': 'phraseUse',
+  'phrase-rigid': 'phraseUse',
+  'phrase-repeated': 'phraseUse',
+  'no-follow-up': 'salesActions',
+  'no-order-prompt': 'salesActions',
+  'no-payment-reminder': 'salesActions',
+  'returning-not-acknowledged': 'courtesy',
+};
+
+/** What a violation costs in its dimension when the rubric does not say. */
+export const DEFAULT_PENALTY = 0.3;
+
+export function penaltyOf(rubric: Rubric, rule: RuleId): number {
+  return rubric.penalties[rule] ?? DEFAULT_PENALTY;
+}
+
+/**
+ * How far the reception reached the scenario's goal. Nothing is earned without a single reply: a shopper
+ * who stayed only because the drill was stopped was not retained by the agent.
+ */
+export function outcomeScore(
+  goal: 'paid' | 'ordered' | 'retained',
+  outcome: Outcome,
+  answeredTurns: number,
+): number {
+  if (answeredTurns === 0) return 0;
+  switch (goal) {
+    case 'paid':
+      return outcome === 'paid' ? 1 : outcome === 'ordered-unpaid' ? 0.5 : 0;
+    case 'ordered':
+      return outcome === 'paid' || outcome === 'ordered-unpaid' ? 1 : 0;
+    case 'retained':
+      return outcome === 'left' ? 0 : 1;
+  }
+}

@@ -1,0 +1,73 @@
+// One-line explanations of violations for reports and the annotated transcript, in the UI language.
+import type { RuleId } from '../scenario/schema.ts';
+
+export type Locale = 'zh-CN' | 'en';
+
+type Detail = Readonly<Record<string, unknown>>;
+type Explainer = (detail: Detail) => string;
+
+function num(detail: Detail, key: string): string {
+  const value = detail[key];
+  return typeof value === 'number' ? String(Math.round(value * 10) / 10) : '?';
+}
+
+function str(detail: Detail, key: string): string {
+  const value = detail[key];
+  return typeof value === 'string' ? value : '';
+}
+
+const ZH: Record<RuleId, Explainer> = {
+  'slow-first-response': (d) =>
+    `首次响应用了 ${num(d, 'seconds')} 秒，超过 ${num(d, 'limitSeconds')} 秒基准：买家进店要第一时间回应。`,
+  'slow-response': (d) =>
+    `这次回复用了 ${num(d, 'seconds')} 秒，超过 ${num(d, 'limitSeconds')} 秒基准，买家容易流失。`,
+  unanswered: (d) => `买家的消息等了 ${num(d, 'waitedSeconds')} 秒直到对话结束都没有得到回复。`,
+  'buyer-left': () => '买家等不及回复，离开了（顾客流失）。',
+  'phrase-irrelevant': () => '答非所问：这条回复对不上买家正在问的问题。',
+  'phrase-rigid': (d) =>
+    `死用话术：简单问题回了 ${num(d, 'chars')} 字的长篇话术（超过 ${num(d, 'limitChars')} 字），显得敷衍。`,
+  'phrase-repeated': (d) =>
+    d.kind === 'same-phrase'
+      ? '同一条快捷话术在本次对话中重复发送。'
+      : `与前面发过的消息几乎相同（相似度 ${num(d, 'similarity')}），像机器人在复读。`,
+  'no-follow-up': (d) => `买家沉默后 ${num(d, 'quietSeconds')} 秒内没有二次跟进。`,
+  'no-order-prompt': () => '买家的问题都已解答，却没有邀请买家拍下（缺少下单引导）。',
+  'no-payment-reminder': (d) => `订单拍下后 ${num(d, 'windowSeconds')} 秒内未付款，也没有催付。`,
+  'returning-not-acknowledged': () => '老顾客来访，前两次回复都没有认出并表示欢迎，语气像对待新客。',
+  'question-evaded': (d) =>
+    `回避了买家的问题${str(d, 'ask') ? `（${str(d, 'ask')}）` : ''}，没有正面给出答案。`,
+  'wrong-fact': (d) => `回复与商品信息不符${str(d, 'fact') ? `（${str(d, 'fact')}）` : ''}。`,
+  'objection-unaddressed': (d) =>
+    `买家的顾虑${str(d, 'objection') ? `（${str(d, 'objection')}）` : ''}没有得到正面化解。`,
+};
+
+const EN: Record<RuleId, Explainer> = {
+  'slow-first-response': (d) =>
+    `First response took ${num(d, 'seconds')} s, over the ${num(d, 'limitSeconds')} s benchmark: greet a new shopper at once.`,
+  'slow-response': (d) =>
+    `This reply took ${num(d, 'seconds')} s, over the ${num(d, 'limitSeconds')} s benchmark; shoppers leave when kept waiting.`,
+  unanswered: (d) => `The shopper's message waited ${num(d, 'waitedSeconds')} s and was never answered.`,
+  'buyer-left': () => 'The shopper ran out of patience waiting for a reply and left.',
+  'phrase-irrelevant': () => 'Off-topic reply: it does not answer what the shopper asked.',
+  'phrase-rigid': (d) =>
+    `Rigid phrase: a ${num(d, 'chars')}-character canned paragraph (limit ${num(d, 'limitChars')}) for a simple question feels perfunctory.`,
+  'phrase-repeated': (d) =>
+    d.kind === 'same-phrase'
+      ? 'The same quick phrase was sent again in this conversation.'
+      : `Nearly the same as an earlier message (similarity ${num(d, 'similarity')}); it reads like a bot repeating itself.`,
+  'no-follow-up': (d) => `The shopper went quiet and got no follow-up within ${num(d, 'quietSeconds')} s.`,
+  'no-order-prompt': () =>
+    'All questions were answered, but the shopper was never invited to place the order.',
+  'no-payment-reminder': (d) =>
+    `The order stayed unpaid for ${num(d, 'windowSeconds')} s and no payment reminder was sent.`,
+  'returning-not-acknowledged': () =>
+    'A returning customer was treated like a new one: the first two replies never welcomed them back.',
+  'question-evaded': (d) => `The shopper's question${str(d, 'ask') ? ` (${str(d, 'ask')})` : ''} was dodged.`,
+  'wrong-fact': (d) => `The reply contradicts the catalogue${str(d, 'fact') ? ` (${str(d, 'fact')})` : ''}.`,
+  'objection-unaddressed': (d) =>
+    `The shopper's concern${str(d, 'objection') ? ` (${str(d, 'objection')})` : ''} was not resolved.`,
+};
+
+export function explainViolation(rule: RuleId, detail: Detail = {}, locale: Locale = 'zh-CN'): string {
+  return (locale === 'en' ? EN : ZH)[rule](detail);
+}

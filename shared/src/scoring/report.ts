@@ -1,0 +1,119 @@
+// The score report of one conversation: a pure fold of its event log against the scenario and the rubric,
+// so the same log always gives the same report and a report can be recomputed after a rubric change.
+import type { ConversationEvent } from '../conversation/events.ts';
+import {
+  type BuyerScenario,
+  DIMENSIONS,
+  type Dimension,
+  type Phrase,
+  RULE_IDS,
+  type Rubric,
+  type RuleId,
+} from '../scenario/schema.ts';
+import { outcomeScore, penaltyOf, RULE_DIMENSION } from './dimensions.ts';
+import { explainViolation, type Locale } from './explain.ts';
+import { readConversation } from './facts.ts';
+import { type Metrics, measure } from './metrics.ts';
+import type { Finding } from './rule.ts';
+import { RULES } from './rules/index.ts';
+
+export interface ScoringInput {
+  scenario: BuyerScenario;
+  scenarioVersion: string;
+  rubric: Rubric;
+  phrases: ReadonlyMap<string, Phrase>;
+  particles: readonly string[];
+  events: readonly ConversationEvent[];
+  locale?: Locale;
+}
+
+export interface Violation {
+  rule: RuleId;
+  /** Seconds from the conversation's first buyer message. */
+  atSeconds: number;
+  message: string;
+  detail: Record<string, unknown> & { messageId?: string };
+}
+
+export interface DimensionScore {
+  id: Dimension;
+  /** 0..1 */
+  score: number;
+  weight: number;
+  violations: number;
+}
+
+export interface Report {
+  scenarioId: string;
+  scenarioVersion: string;
+  rubricId: string;
+  rubricVersion: number;
+  seed: number;
+  /** 0..100, one decimal. */
+  score: number;
+  dimensions: DimensionScore[];
+  metrics: Metrics;
+  /** Sorted by time, then rule id. */
+  violations: Violation[];
+}
+
+export function scoreConversation(input: ScoringInput): Report {
+  const { scenario, rubric } = input;
+  const facts = readConversation(input.events, scenario);
+  const context = {
+    scenario,
+    thresholds: rubric.thresholds,
+    phrases: input.phrases,
+    particles: input.particles,
+    facts,
+  };
+  const findings = RULE_IDS.flatMap((rule) => RULES[rule](context));
+  const violations = findings
+    .map((finding) => toViolation(finding, facts.origin, input.locale ?? 'zh-CN'))
+    .sort(byTimeThenRule);
+  const metrics = measure(facts);
+
+  const answered = facts.turns.filter((turn) => turn.end !== null).length;
+  // Nothing is awarded for "no mistakes" without replies: every dimension scales with the turns answered.
+  const coverage = facts.turns.length === 0 ? 0 : answered / facts.turns.length;
+  const dimensions = DIMENSIONS.map((id): DimensionScore => {
+    const weight = rubric.weights[id];
+    if (id === 'outcome') {
+      return { id, score: outcomeScore(scenario.goal, metrics.outcome, answered), weight, violations: 0 };
+    }
+    const own = findings.filter((finding) => RULE_DIMENSION[finding.rule] === id);
+    const penalty = own.reduce((sum, finding) => sum + penaltyOf(rubric, finding.rule), 0);
+    return { id, score: coverage * Math.max(0, 1 - penalty), weight, violations: own.length };
+  });
+  const totalWeight = dimensions.reduce((sum, d) => sum + d.weight, 0);
+  const weighted = dimensions.reduce((sum, d) => sum + d.weight * d.score, 0);
+
+  return {
+    scenarioId: scenario.id,
+    scenarioVersion: input.scenarioVersion,
+    rubricId: rubric.id,
+    rubricVersion: rubric.version,
+    seed: facts.seed,
+    score: totalWeight === 0 ? 0 : roundTo1((weighted / totalWeight) * 100),
+    dimensions,
+    metrics,
+    violations,
+  };
+}
+
+function toViolation(finding: Finding, origin: number, locale: Locale): Violation {
+  return {
+    rule: finding.rule,
+    atSeconds: (finding.at - origin) / 1000,
+    message: explainViolation(finding.rule, finding.detail, locale),
+    detail: finding.detail,
+  };
+}
+
+function byTimeThenRule(a: Violation, b: Violation): number {
+  return a.atSeconds - b.atSeconds || RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule);
+}
+
+export function roundTo1(value: number): number {
+  return Math.round(value * 10) / 10;
+}

@@ -1,0 +1,20 @@
+// The buyer went quiet on purpose (a silence beat) and the agent sent nothing before the follow-up window
+// closed (二次跟进). A window the conversation never reached is not judged.
+import type { Finding, RuleContext } from '../rule.ts';
+
+export function noFollowUp({ facts }: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const quiet of facts.quiets) {
+    if (facts.end < quiet.until) continue;
+    const followed = facts.agentMessages.some(
+      ({ message }) => message.at >= quiet.at && message.at <= quiet.until,
+    );
+    if (followed) continue;
+    findings.push({
+      rule: 'no-follow-up',
+      at: quiet.until,
+      detail: { quietSeconds: (quiet.until - quiet.at) / 1000 },
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { noFollowUp } from '../../../../shared/src/scoring/rules/no-follow-up.ts';
+import { firedAt, LogBuilder } from '../log-builder.ts';
+
+function quietThenAgentAt(seconds: number | null): LogBuilder {
+  const log = new LogBuilder().started();
+  log.buyer(0);
+  log.agent(2);
+  log.quiet(10, 70);
+  if (seconds !== null) log.agent(seconds);
+  log.ended(80);
+  return log;
+}
+
+describe('no-follow-up', () => {
+  it('does not fire when the agent follows up exactly at the end of the window', () => {
+    expect(firedAt(noFollowUp, quietThenAgentAt(70))).toEqual([]);
+  });
+
+  it('fires at the end of the window when the follow-up came 0.1 s late', () => {
+    expect(firedAt(noFollowUp, quietThenAgentAt(70.1))).toEqual([70]);
+  });
+
+  it('fires when nothing was sent at all, and not when the agent wrote at the start of the silence', () => {
+    expect(firedAt(noFollowUp, quietThenAgentAt(null))).toEqual([70]);
+    expect(firedAt(noFollowUp, quietThenAgentAt(10))).toEqual([]);
+  });
+
+  it('does not judge a window the conversation never reached', () => {
+    const log = new LogBuilder().started();
+    log.buyer(0);
+    log.agent(2);
+    log.quiet(10, 70);
+    log.ended(30, 'stopped');
+    expect(firedAt(noFollowUp, log)).toEqual([]);
+  });
+
+  it('judges each silence on its own', () => {
+    const log = new LogBuilder().started();
+    log.buyer(0);
+    log.agent(2);
+    log.quiet(10, 70);
+    log.agent(20);
+    log.quiet(100, 160);
+    log.left(160, 'quiet').ended(160, 'buyer-left');
+    expect(firedAt(noFollowUp, log)).toEqual([160]);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { noPaymentReminder } from '../../../../shared/src/scoring/rules/no-payment-reminder.ts';
+import { firedAt, LogBuilder } from '../log-builder.ts';
+
+/** Order at 10 s; the 120 s window closes at 130 s; the conversation ends unpaid at 250 s. */
+function orderWithReminderAt(seconds: number | null): LogBuilder {
+  const log = new LogBuilder().started();
+  log.buyer(0);
+  log.agent(1);
+  log.order(10);
+  if (seconds !== null)
+    log.agent(seconds, { source: 'action', card: 'payment-reminder', judged: { reminds: true } });
+  log.ended(250, 'unpaid');
+  return log;
+}
+
+describe('no-payment-reminder', () => {
+  it('does not fire for a reminder at the very end of the window', () => {
+    expect(firedAt(noPaymentReminder, orderWithReminderAt(130))).toEqual([]);
+  });
+
+  it('fires at the end of the window when the reminder came 0.1 s late, or never', () => {
+    expect(firedAt(noPaymentReminder, orderWithReminderAt(130.1))).toEqual([130]);
+    expect(firedAt(noPaymentReminder, orderWithReminderAt(null))).toEqual([130]);
+  });
+
+  it('does not count a reminder sent before the order', () => {
+    const log = new LogBuilder().started();
+    log.buyer(0);
+    log.agent(1, { judged: { reminds: true } });
+    log.order(10).ended(250, 'unpaid');
+    expect(firedAt(noPaymentReminder, log)).toEqual([130]);
+  });
+
+  it('does not fire when the buyer paid within the window', () => {
+    const log = new LogBuilder().started();
+    log.buyer(0);
+    log.agent(1);
+    log.order(10).paid(130).ended(130);
+    expect(firedAt(noPaymentReminder, log)).toEqual([]);
+  });
+
+  it('cuts the window short when the conversation ends first', () => {
+    const log = new LogBuilder().started();
+    log.buyer(0);
+    log.agent(1);
+    log.order(10).ended(40, 'stopped');
+    expect(firedAt(noPaymentReminder, log)).toEqual([40]);
+  });
+
+  it('waits while the window is still open in a live conversation', () => {
+    const log = new LogBuilder().started();
+    log.buyer(0);
+    log.agent(1);
+    log.order(10);
+    log.buyer(40);
+    expect(firedAt(noPaymentReminder, log)).toEqual([]);
+  });
+
+  it('judges each order on its own', () => {
+    const log = new LogBuilder().started();
+    log.buyer(0);
+    log.agent(1);
+    log.order(10, 'o1').paid(20, 'o1');
+    log.order(30, 'o2');
+    log.ended(300, 'unpaid');
+    expect(firedAt(noPaymentReminder, log)).toEqual([150]);
+  });
+});

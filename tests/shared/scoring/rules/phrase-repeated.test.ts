@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NearDuplicateFinder } from '../../../../shared/src/scoring/near-duplicates.ts';
+import { phraseRepeated } from '../../../../shared/src/scoring/rules/phrase-repeated.ts';
+import { normalise } from '../../../../shared/src/text/normalise.ts';
+import { stripParticles } from '../../../../shared/src/text/particles.ts';
+import { similarity } from '../../../../shared/src/text/similarity.ts';
+import { contextOf, firedAt, LogBuilder } from '../log-builder.ts';
+
+/** 51 distinct Han characters: 50 bigrams, so each broken bigram moves Dice by 0.02. */
+const BASE = Array.from({ length: 51 }, (_, i) => String.fromCodePoint(0x4e00 + i * 7));
+function replaced(positions: readonly number[]): string {
+  const chars = [...BASE];
+  for (const p of positions) chars[p] = String.fromCodePoint(0x9000 + p);
+  return chars.join('');
+}
+const ORIGINAL = BASE.join('');
+/** Four interior characters changed: 8 bigrams broken, Dice 0.84. */
+const AT_084 = replaced([5, 15, 25, 35]);
+/** Three interior characters and the last one changed: 7 bigrams broken, Dice 0.86. */
+const AT_086 = replaced([5, 15, 25, 50]);
+
+function typedTwice(first: string, second: string, particles: readonly string[] = []): number[] {
+  const log = new LogBuilder().started();
+  log.buyer(0);
+  log.agent(2, { text: first });
+  log.buyer(10, 'color');
+  log.agent(12, { text: second });
+  return firedAt(phraseRepeated, log, { particles });
+}
+
+describe('phrase-repeated', () => {
+  it('the boundary pairs sit where intended', () => {
+    expect(similarity(ORIGINAL, AT_084, [])).toBeCloseTo(0.84, 10);
+    expect(similarity(ORIGINAL, AT_086, [])).toBeCloseTo(0.86, 10);
+  });
+
+  it('does not fire for a text at Dice 0.84 and fires at 0.86 (threshold 0.85)', () => {
+    expect(typedTwice(ORIGINAL, AT_084)).toEqual([]);
+    expect(typedTwice(ORIGINAL, AT_086)).toEqual([12]);
+  });
+
+  it('ignores particles and punctuation when comparing', () => {
+    expect(typedTwice('这款羽绒服有现货的哦！', '这款羽绒服有现货的呢~', ['哦', '呢'])).toEqual([12]);
+  });
+
+  it('ignores short texts (fewer than 6 characters after normalising)', () => {
+    expect(typedTwice('好的亲，在的', '好的亲，在的')).toEqual([]);
+    expect(typedTwice('好的亲，在的呀', '好的亲，在的呀')).toEqual([12]);
+  });
+
+  it('fires on each resend of the same quick phrase, once per message', () => {
+    const log = new LogBuilder().started();
+    log.buyer(0);
+    log.agent(1, { source: 'phrase', phraseId: 'welcome', text: '亲，欢迎光临本店，有什么可以帮您？' });
+    log.agent(2, { source: 'phrase', phraseId: 'welcome', text: '亲，欢迎光临本店，有什么可以帮您？' });
+    log.agent(3, { source: 'phrase', phraseId: 'welcome', text: '亲，欢迎光临本店，有什么可以帮您？' });
+    expect(firedAt(phraseRepeated, log)).toEqual([2, 3]);
+    expect(phraseRepeated(contextOf(log.events)).map((f) => f.detail.kind)).toEqual([
+      'same-phrase',
+      'same-phrase',
+    ]);
+  });
+
+  it('does not fire for different phrases, nor for cards and actions sent again', () => {
+    const log = new LogBuilder().started();
+    log.buyer(0);
+    log.agent(1, { source: 'phrase', phraseId: 'welcome', text: '亲，欢迎光临本店，有什么可以帮您？' });
+    log.agent(2, { source: 'phrase', phraseId: 'size', text: '身高165到175的亲选L码就可以' });
+    const card = {
+      source: 'action' as const,
+      card: 'payment-reminder' as const,
+      text: '亲，您的订单还未付款哦',
+    };
+    log.agent(3, card);
+    log.agent(4, card);
+    expect(firedAt(phraseRepeated, log)).toEqual([]);
+  });
+
+  it('catches a typed copy of an earlier quick phrase', () => {
+    const log = new LogBuilder().started();
+    log.buyer(0);
+    log.agent(1, { source: 'phrase', phraseId: 'welcome', text: '亲，欢迎光临本店，有什么可以帮您？' });
+    log.agent(2, { source: 'typed', text: '亲 欢迎光临本店 有什么可以帮您' });
+    expect(firedAt(phraseRepeated, log)).toEqual([2]);
+  });
+
+  it('the finder agrees with the text module on every pair', () => {
+    const particles = ['哦', '呢'];
+    const unit = fc.constantFrom(...Array.from('亲有货的红色黑色尺码哦呢，！ 😊ab1'));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 20 }), fc.string({ unit, maxLength: 20 }), (a, b) => {
+        const finder = new NearDuplicateFinder(particles, 0.5);
+        finder.add('first', a);
+        const found = finder.add('second', b);
+        const stripped = stripParticles(normalise(b), particles);
+        const compared = stripped.length > 0 ? stripped : normalise(b);
+        const expected = similarity(a, b, particles);
+        if (Array.from(compared).length < 6 || expected < 0.5) expect(found).toBeNull();
+        else expect(found?.similarity).toBeCloseTo(expected, 12);
+      }),
+    );
+  });
+});
