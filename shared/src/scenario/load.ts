@@ -30,7 +30,9 @@ import { errorAt, parseSource, type SourceFile } from './yaml-source.ts';
 
 export { contentHash } from './content-hash.ts';
 export { emptyLibrary, findPhrase, type Library, type LibraryPhrase } from './library.ts';
+export { overlayFiles } from './overlay.ts';
 export { formatError, type SourceError } from './source-error.ts';
+export { closest as closestName } from './suggest.ts';
 
 export interface FileRecord {
   path: string;

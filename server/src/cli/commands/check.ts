@@ -1,0 +1,61 @@
+// `kefu check [paths…]`: validates scenario files; exit 0 with a summary, or 1 with one `file:line:col message`
+// line per error on stderr.
+import { formatError, loadLibrary, overlayFiles, type SourceError } from '@kefu/shared/scenario';
+import { type FileRecord, readLibrary, readYamlFiles, takeRoot } from '../read-library.ts';
+
+export const HELP = `用法：npx kefu check [路径…] [--root 目录]
+
+检查场景文件（商品、话术、词库、评分标准、买家场景、客服脚本）。
+  不写路径：检查整个场景库（默认 scenarios/）。
+  写了路径（文件或文件夹）：把它们叠加在场景库上检查，交叉引用照常解析，只报告这些文件的问题。
+  --root 目录   场景库所在目录（默认 scenarios）
+
+全部通过时退出码 0，并打印摘要；有问题时退出码 1，每个问题一行写到 stderr：
+  文件:行:列 字段 说明`;
+
+function summary(files: readonly FileRecord[], library: ReturnType<typeof loadLibrary>['library']): string {
+  const phraseLibraries = new Set([...library.phrases.values()].map((p) => p.library)).size;
+  return (
+    `检查通过：${files.length} 个文件 — ${library.products.size} 个商品、${phraseLibraries} 个话术库（${library.phrases.size} 条话术）、` +
+    `${library.rubrics.size} 个评分标准、${library.buyers.size} 个买家场景。`
+  );
+}
+
+export async function run(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(HELP);
+    return 0;
+  }
+  const { root, rest } = takeRoot(args);
+  const unknown = rest.find((a) => a.startsWith('-'));
+  if (unknown) {
+    console.error(`kefu check：未知的选项 ${unknown}\n\n${HELP}`);
+    return 2;
+  }
+  const base = readLibrary(root);
+  const given: FileRecord[] = [];
+  const missing: SourceError[] = [];
+  for (const path of rest) {
+    try {
+      given.push(...readYamlFiles(path));
+    } catch {
+      missing.push({ file: path, line: 1, col: 1, message: '找不到这个文件或文件夹' });
+    }
+  }
+  const files = rest.length === 0 ? base : overlayFiles(base, given);
+  const { library, errors } = loadLibrary(files);
+  const givenPaths = new Set(given.map((f) => f.path));
+  const shown = [...missing, ...(rest.length === 0 ? errors : errors.filter((e) => givenPaths.has(e.file)))];
+  if (shown.length > 0) {
+    for (const e of shown) console.error(formatError(e));
+    console.error(`共 ${shown.length} 个问题。`);
+    return 1;
+  }
+  if (rest.length === 0) console.log(summary(files, library));
+  else {
+    console.log(`检查通过：${given.length} 个文件（以 ${root}/ 为场景库解析引用）。`);
+    const elsewhere = errors.length;
+    if (elsewhere > 0) console.log(`另：场景库其他文件有 ${elsewhere} 个问题，运行 npx kefu check 查看。`);
+  }
+  return 0;
+}
