@@ -1,0 +1,54 @@
+// The catalogue speaks the lexicon's language: every product, option and fact becomes a concept with
+// terms, so one matcher spots both "包邮" (lexicon) and "酒红" (an alias of option 红色).
+import type { Product } from '../scenario/schema.ts';
+
+export const productConcept = (pid: string): string => `product:${pid}`;
+export const optionConcept = (pid: string, key: string, value: string): string =>
+  `option:${pid}.${key}.${value}`;
+/** A value fact's value and aliases, or a yes/no fact's terms. */
+export const factConcept = (pid: string, key: string): string => `fact:${pid}.${key}`;
+/** A value fact's `wrong` list: saying one of these contradicts the catalogue. */
+export const wrongConcept = (pid: string, key: string): string => `wrong:${pid}.${key}`;
+
+export interface ConceptTerms {
+  concept: string;
+  topic: string | undefined;
+  terms: readonly string[];
+  /** For options: the concept ids of every option of the same fact (for 只有 X). */
+  optionGroup?: readonly string[];
+}
+
+export function catalogueConcepts(products: readonly Product[]): ConceptTerms[] {
+  const concepts: ConceptTerms[] = [];
+  for (const product of products) {
+    concepts.push({
+      concept: productConcept(product.id),
+      topic: undefined,
+      terms: [product.name, ...product.aliases],
+    });
+    for (const [key, fact] of Object.entries(product.facts)) {
+      if (fact.kind === 'options') {
+        const group = fact.options.map((o) => optionConcept(product.id, key, o.value));
+        fact.options.forEach((option, i) => {
+          concepts.push({
+            concept: group[i]!,
+            topic: fact.topic,
+            terms: [option.value, ...option.aliases],
+            optionGroup: group,
+          });
+        });
+      } else if (fact.kind === 'value') {
+        concepts.push({
+          concept: factConcept(product.id, key),
+          topic: fact.topic,
+          terms: [fact.value, ...fact.aliases],
+        });
+        if (fact.wrong.length > 0)
+          concepts.push({ concept: wrongConcept(product.id, key), topic: fact.topic, terms: fact.wrong });
+      } else {
+        concepts.push({ concept: factConcept(product.id, key), topic: fact.topic, terms: fact.terms });
+      }
+    }
+  }
+  return concepts;
+}

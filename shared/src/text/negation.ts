@@ -1,0 +1,111 @@
+// Polarity per clause (SPEC §3): a negator shortly before a term (没有红色), a negating phrase after it
+// (红色暂时缺货了), 只有 X (the other options of X's fact are absent). Polarity is a parity of flips, so
+// 不是没有红色 reads as affirmed and 不缺货 cancels itself.
+
+import { IN_STOCK_CONCEPT, LIST_CONNECTORS, MAX_AFTER_GAP, MAX_BEFORE_GAP } from './markers.ts';
+import { stripParticles } from './particles.ts';
+import type { Scan, Token } from './scan.ts';
+import { AFTER, BEFORE, ONLY, type Vocabulary } from './vocabulary.ts';
+
+export interface Polarity {
+  /** Per token of the scan: true when the clause denies it. */
+  negated: boolean[];
+  /** Options never written but denied by 只有 another option, with the clause that denies them. */
+  implied: { concept: string; clause: number }[];
+}
+
+const isMention = (t: Token) => t.entry.mentions.length > 0;
+const isShield = (t: Token) => t.entry.mentions.length === 0 && t.entry.roles === 0;
+/** Options and products form lists (红色和蓝色); a negator reaches every item of such a list. */
+const isListItem = (t: Token) =>
+  t.entry.mentions.some((m) => m.concept.startsWith('option:') || m.concept.startsWith('product:'));
+const isOption = (t: Token) => t.entry.mentions.some((m) => m.concept.startsWith('option:'));
+
+function connects(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!LIST_CONNECTORS.has(text[i]!)) return false;
+  return to - from <= 2;
+}
+
+export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: Vocabulary): Polarity {
+  const flips = new Uint8Array(tokens.length);
+
+  const neighbour = (k: number, step: 1 | -1, skipNegators: boolean): number => {
+    const clause = tokens[k]!.clause;
+    for (let j = k + step; j >= 0 && j < tokens.length; j += step) {
+      const t = tokens[j]!;
+      if (t.clause !== clause) return -1;
+      if (isShield(t) || (skipNegators && !isMention(t) && t.entry.roles & BEFORE)) continue;
+      return j;
+    }
+    return -1;
+  };
+  /** Flips a term and the list it heads: 没有红色和蓝色 / 红色和蓝色都卖完了. */
+  const flipList = (k: number, step: 1 | -1) => {
+    flips[k]! ^= 1;
+    for (let j = k; isListItem(tokens[j]!); ) {
+      const next = j + step;
+      const t = tokens[next];
+      if (!t || t.clause !== tokens[j]!.clause || !isListItem(t)) return;
+      const [from, to] = step === 1 ? [tokens[j]!.end, t.start] : [t.end, tokens[j]!.start];
+      if (!connects(text, from, to)) return;
+      flips[next]! ^= 1;
+      j = next;
+    }
+  };
+  /** A negating phrase after a term reaches the nearest term before it in the clause. */
+  const negateBackwards = (k: number) => {
+    const p = neighbour(k, -1, true);
+    if (p >= 0 && isMention(tokens[p]!) && tokens[k]!.start - tokens[p]!.end <= MAX_AFTER_GAP)
+      flipList(p, -1);
+  };
+
+  // Negators before a term, right to left so 不是 can lean on the 没有 after it.
+  const target = new Int32Array(tokens.length).fill(-1);
+  const cancelled = new Uint8Array(tokens.length);
+  const afterPoints: number[] = [];
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    if (!(t.entry.roles & BEFORE)) continue;
+    const j = neighbour(k, 1, false);
+    const u = tokens[j];
+    const gap = u ? u.start - t.end : Number.POSITIVE_INFINITY;
+    if (u && isMention(u) && gap <= MAX_BEFORE_GAP) target[k] = j;
+    else if (u && u.entry.roles & BEFORE && gap <= MAX_BEFORE_GAP) target[k] = target[j]!;
+    else if (u && u.entry.roles & AFTER && gap <= 1)
+      cancelled[j] = 1; // 不缺货 · 不会卖完
+    else if (!u && stripParticles(text.slice(t.end, clauseEnds[t.clause]), vocabulary.particles) === '')
+      afterPoints.push(k); // 红色没有了 / 红色的没有哦: the negator closes the clause
+  }
+  for (let k = 0; k < tokens.length; k++) if (target[k]! >= 0) flipList(target[k]!, 1);
+
+  for (let k = 0; k < tokens.length; k++)
+    if (tokens[k]!.entry.roles & AFTER && !cancelled[k] && !(tokens[k]!.entry.roles & BEFORE))
+      afterPoints.push(k);
+  for (const k of afterPoints) negateBackwards(k);
+
+  // 红色没有现货: a denied "in stock" denies the option before it.
+  for (let k = 0; k < tokens.length; k++)
+    if (flips[k] && tokens[k]!.entry.mentions.some((m) => m.concept === IN_STOCK_CONCEPT)) negateBackwards(k);
+
+  const implied: Polarity['implied'] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (!(t.entry.roles & ONLY)) continue;
+    const j = neighbour(k, 1, false);
+    if (j < 0 || !isOption(tokens[j]!) || tokens[j]!.start - t.end > MAX_BEFORE_GAP) continue;
+    const listed = [j];
+    for (let next = j + 1; next < tokens.length; next++) {
+      const prev = tokens[listed[listed.length - 1]!]!;
+      const u = tokens[next]!;
+      if (u.clause !== t.clause || !isOption(u) || !connects(text, prev.end, u.start)) break;
+      listed.push(next);
+    }
+    // 只有红色没货 says the opposite of 只有红色: leave the other options alone.
+    if (listed.some((i) => flips[i])) continue;
+    const named = new Set(listed.flatMap((i) => tokens[i]!.entry.mentions.map((m) => m.concept)));
+    for (const concept of named)
+      for (const sibling of vocabulary.optionGroups.get(concept) ?? [])
+        if (!named.has(sibling)) implied.push({ concept: sibling, clause: t.clause });
+  }
+  return { negated: Array.from(flips, (f) => f === 1), implied };
+}

@@ -1,0 +1,74 @@
+// Everything the matcher can spot, compiled once per scenario into one trie: lexicon concepts, catalogue
+// concepts, negators, 只有-words, contrast words and the non-negating words that shield 不/没.
+import type { Lexicon, Product } from '../scenario/schema.ts';
+import { catalogueConcepts } from './catalogue-concepts.ts';
+import { CONTRAST_WORDS, NON_NEGATING_WORDS } from './markers.ts';
+import { normalise } from './normalise.ts';
+import { createTrie, insertTerm, type TrieNode } from './term-trie.ts';
+
+/** Roles a matched span can play besides naming concepts (bit flags, a span may have several). */
+export const BEFORE = 1; // negates the term after it: 没有红色
+export const AFTER = 2; // negates the term before it: 红色缺货了
+export const ONLY = 4; // 只有 X: the other options of X's fact are absent
+export const CONTRAST = 8; // 但是: a new clause starts
+
+export interface ConceptTerm {
+  concept: string;
+  /** The term as the lexicon or catalogue writes it. */
+  term: string;
+}
+
+export interface VocabularyEntry {
+  /** Concepts named by this span; several when products share a term (two products both in 红色). */
+  mentions: ConceptTerm[];
+  roles: number;
+}
+
+export interface Vocabulary {
+  trie: TrieNode<VocabularyEntry>;
+  topics: ReadonlyMap<string, string | undefined>;
+  /** Option concept → every option concept of the same options fact. */
+  optionGroups: ReadonlyMap<string, readonly string[]>;
+  particles: readonly string[];
+}
+
+export function buildVocabulary(lexicon: Lexicon, products: readonly Product[]): Vocabulary {
+  const trie = createTrie<VocabularyEntry>();
+  const topics = new Map<string, string | undefined>();
+  const optionGroups = new Map<string, readonly string[]>();
+
+  const addRole = (word: string, role: number) => {
+    const key = normalise(word);
+    if (key.length > 0)
+      insertTerm(trie, key, (e) => ({ mentions: e?.mentions ?? [], roles: (e?.roles ?? 0) | role }));
+  };
+  const addTerm = (concept: string, term: string) => {
+    const key = normalise(term);
+    if (key.length === 0) return;
+    insertTerm(trie, key, (e) => {
+      const mentions = e?.mentions ?? [];
+      return {
+        mentions: mentions.some((m) => m.concept === concept) ? mentions : [...mentions, { concept, term }],
+        roles: e?.roles ?? 0,
+      };
+    });
+  };
+
+  // Shields first with no role: a lexicon negator of the same spelling then adds its role on top.
+  for (const word of NON_NEGATING_WORDS) addRole(word, 0);
+  for (const word of CONTRAST_WORDS) addRole(word, CONTRAST);
+  for (const word of lexicon.negation.before) addRole(word, BEFORE);
+  for (const word of lexicon.negation.after) addRole(word, AFTER);
+  for (const word of lexicon.negation.only) addRole(word, ONLY);
+
+  for (const [concept, { topic, terms }] of Object.entries(lexicon.concepts)) {
+    topics.set(concept, topic);
+    for (const term of terms) addTerm(concept, term);
+  }
+  for (const { concept, topic, terms, optionGroup } of catalogueConcepts(products)) {
+    topics.set(concept, topic);
+    if (optionGroup) optionGroups.set(concept, optionGroup);
+    for (const term of terms) addTerm(concept, term);
+  }
+  return { trie, topics, optionGroups, particles: lexicon.particles };
+}
