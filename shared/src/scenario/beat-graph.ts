@@ -5,29 +5,32 @@ import type { Anchor, FieldPath } from './yaml-source.ts';
 
 export type Report = (path: FieldPath, message: string, anchor?: Anchor) => void;
 
-/** Where a beat can go next: its branches, and `then` or (unless it ends the chat) the next beat in the list. */
-export function successors(beats: readonly Beat[], index: number): string[] {
+/**
+ * Indices of the beats a beat can go to: its branches, and `then` or (unless it ends the chat) the next beat in
+ * the list. By index, so a duplicated id does not hide the beats after it.
+ */
+export function successors(beats: readonly Beat[], index: number, indexOf: ReadonlyMap<string, number>): number[] {
   const beat = beats[index]!;
-  const out = Object.values(beat.on ?? {}).filter((t): t is string => t !== undefined);
-  if (beat.then !== undefined) out.push(beat.then);
-  else if (!beat.leave && !beat.end && index + 1 < beats.length) out.push(beats[index + 1]!.id);
+  const targets = Object.values(beat.on ?? {}).filter((t): t is string => t !== undefined);
+  if (beat.then !== undefined) targets.push(beat.then);
+  const out = targets.map((t) => indexOf.get(t)).filter((i): i is number => i !== undefined);
+  if (beat.then === undefined && !beat.leave && !beat.end && index + 1 < beats.length) out.push(index + 1);
   return out;
 }
 
-/** Ids of the beats reachable from the first beat. */
-export function reachableBeats(beats: readonly Beat[]): Set<string> {
+/** Indices of the beats reachable from the first beat. */
+export function reachableBeats(beats: readonly Beat[]): Set<number> {
   const indexOf = new Map<string, number>();
   beats.forEach((b, i) => {
     if (!indexOf.has(b.id)) indexOf.set(b.id, i);
   });
-  const seen = new Set<string>();
-  const queue = beats.length > 0 ? [beats[0]!.id] : [];
+  const seen = new Set<number>();
+  const queue = beats.length > 0 ? [0] : [];
   while (queue.length > 0) {
-    const id = queue.pop()!;
-    const index = indexOf.get(id);
-    if (seen.has(id) || index === undefined) continue;
-    seen.add(id);
-    queue.push(...successors(beats, index));
+    const index = queue.pop()!;
+    if (seen.has(index)) continue;
+    seen.add(index);
+    queue.push(...successors(beats, index, indexOf));
   }
   return seen;
 }
@@ -80,7 +83,7 @@ export function checkBeats(beats: readonly Beat[], report: Report): void {
 
   const reachable = reachableBeats(beats);
   beats.forEach((beat, i) => {
-    if (firstIndex.get(beat.id) === i && !reachable.has(beat.id)) {
+    if (!reachable.has(i)) {
       report(
         ['beats', i],
         `步骤 "${beat.id}" 走不到：从第一步出发，顺序、then、on 都不会到这里（上一步有 leave/end 就不会往下走）`,

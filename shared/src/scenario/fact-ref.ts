@@ -50,6 +50,6 @@ export function factRefProblem(
   if (fact.kind !== 'options') return `"${pid}.${key}" 不是可选项事实（kind: options），后面不能再接选项`;
   const known = fact.options.some((o) => o.value === option || o.aliases.includes(option));
   if (known) return undefined;
-  const names = fact.options.flatMap((o) => [o.value, ...o.aliases]);
+  const names = [...fact.options.map((o) => o.value), ...fact.options.flatMap((o) => o.aliases)];
   return `未知的选项 "${option}"（${pid}.${key} 的选项：${fact.options.map((o) => o.value).join(' / ')}）${didYouMean(option, names)}`;
 }

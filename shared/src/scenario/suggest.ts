@@ -19,14 +19,14 @@ export function editDistance(a: string, b: string): number {
   return d[x.length]![y.length]!;
 }
 
-/** The candidate nearest to `word`, when the distance is small relative to its length (a typo, not another name). */
+/** The candidate nearest to `word` (the first of equals, so callers list preferred names first), when the distance is small relative to its length (a typo, not another name). */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
     if (candidate === word) continue;
     const d = editDistance(word, candidate);
-    if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
+    if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
