@@ -76,7 +76,10 @@ describe('YAML syntax', () => {
   });
 
   it('reports a duplicate key at the second occurrence', () => {
-    const files = withFile('products/scarf.yaml', 'id: scarf\nname: 围巾\nname: 丝巾\nprice: 59\nfacts: {}\n');
+    const files = withFile(
+      'products/scarf.yaml',
+      'id: scarf\nname: 围巾\nname: 丝巾\nprice: 59\nfacts: {}\n',
+    );
     expect(errorsOf(files)).toEqual([
       expect.stringMatching(new RegExp(`^${VALID}/products/scarf.yaml:3:1 YAML 语法错误：重复的键`)),
     ]);
@@ -92,14 +95,18 @@ describe('schema errors', () => {
   it('suggests the allowed value of a misspelt enum', () => {
     const files = editFile('buyers/colour-question.yaml', (t) => t.replace('await: invite', 'await: invit'));
     expect(errorsOf(files)).toEqual([
-      expect.stringMatching(/colour-question\.yaml:21:12 beats\[2\]\.await 的值 "invit" 无效，可选：.*是不是 "invite"？$/),
+      expect.stringMatching(
+        /colour-question\.yaml:21:12 beats\[2\]\.await 的值 "invit" 无效，可选：.*是不是 "invite"？$/,
+      ),
     ]);
   });
 
   it('points a wrong fact kind at the kind value', () => {
     const files = editFile('products/down-jacket.yaml', (t) => t.replace('kind: yesno', 'kind: yesn'));
     expect(errorsOf(files)).toEqual([
-      expect.stringMatching(/down-jacket\.yaml:22:11 facts\.free-shipping\.kind 的值 "yesn" 无效.*是不是 "yesno"？$/),
+      expect.stringMatching(
+        /down-jacket\.yaml:22:11 facts\.free-shipping\.kind 的值 "yesn" 无效.*是不是 "yesno"？$/,
+      ),
     ]);
   });
 
@@ -107,16 +114,21 @@ describe('schema errors', () => {
     const files = editFile('buyers/colour-question.yaml', (t) =>
       t.replace('  - phrase: pai\n', '  - phrase: pai\n    say: 拍吧\n'),
     );
-    expect(errorsOf(files)).toEqual([expect.stringMatching(/:39:5 modelAnswer\[2\] say、phrase、action 必须恰好写一个$/)]);
+    expect(errorsOf(files)).toEqual([
+      expect.stringMatching(/:39:5 modelAnswer\[2\] say、phrase、action 必须恰好写一个$/),
+    ]);
   });
 
   it('reports a file whose kind it cannot tell, saying what to do', () => {
     const files = withFile('notes/misc.yaml', 'a: 1\n');
-    expect(errorsOf(files)).toEqual([expect.stringContaining(`${VALID}/notes/misc.yaml:1:1 不知道这是哪种文件`)]);
+    expect(errorsOf(files)).toEqual([
+      expect.stringContaining(`${VALID}/notes/misc.yaml:1:1 不知道这是哪种文件`),
+    ]);
   });
 
   it('takes the kind from the schema comment outside the known folders', () => {
-    const text = '# yaml-language-server: $schema=../schema/rubric.schema.json\nid: strict\nname: 严格\nweights: {}\n';
+    const text =
+      '# yaml-language-server: $schema=../schema/rubric.schema.json\nid: strict\nname: 严格\nweights: {}\n';
     const errors = errorsOf(withFile('extra/strict.yaml', text));
     expect(errors).toHaveLength(6);
     expect(errors).toContain(`${VALID}/extra/strict.yaml:4:1 weights.responsiveness 是必填字段，没有写`);
@@ -133,7 +145,9 @@ describe('cross-references', () => {
       'id: scarf\nname: 围巾\nprice: 59\nfacts:\n  colour: { kind: value, topic: colour, value: 灰色 }\n',
     );
     const files = second.map((f) =>
-      f.path.endsWith(buyer) ? { ...f, text: f.text.replace('ask: down-jacket.free-shipping', 'ask: scarf.colour') } : f,
+      f.path.endsWith(buyer)
+        ? { ...f, text: f.text.replace('ask: down-jacket.free-shipping', 'ask: scarf.colour') }
+        : f,
     );
     expect(errorsOf(files)).toEqual([
       `${VALID}/${buyer}:18:14 beats[1].messages[1].ask 引用的商品 "scarf" 不在本场景的 products 中`,
@@ -144,8 +158,12 @@ describe('cross-references', () => {
     const alias = editFile(buyer, (t) => t.replace('down-jacket.colour.酒红色', 'down-jacket.colour.酒红'));
     expect(errorsOf(alias)).toEqual([]);
     const wrong = editFile(buyer, (t) => t.replace('down-jacket.colour.酒红色', 'down-jacket.colour.酒红涩'));
-    expect(errorsOf(wrong)).toEqual([expect.stringMatching(/:12:10 beats\[0\]\.ask 未知的选项 "酒红涩".*是不是 "酒红色"？$/)]);
-    const notOptions = editFile(buyer, (t) => t.replace('down-jacket.colour.酒红色', 'down-jacket.material.鹅绒'));
+    expect(errorsOf(wrong)).toEqual([
+      expect.stringMatching(/:12:10 beats\[0\]\.ask 未知的选项 "酒红涩".*是不是 "酒红色"？$/),
+    ]);
+    const notOptions = editFile(buyer, (t) =>
+      t.replace('down-jacket.colour.酒红色', 'down-jacket.material.鹅绒'),
+    );
     expect(errorsOf(notOptions)).toEqual([expect.stringContaining('"down-jacket.material" 不是可选项事实')]);
   });
 
@@ -153,11 +171,16 @@ describe('cross-references', () => {
     const files = editFile(buyer, (t) =>
       t
         .replace('products: [down-jacket]', 'products: [down-jacket, down-jackets]')
-        .replace('  patience: 60\n', '  patience: 60\n  orders:\n    - { product: dwn-jacket, date: 2024-11-11, amount: 299 }\n'),
+        .replace(
+          '  patience: 60\n',
+          '  patience: 60\n  orders:\n    - { product: dwn-jacket, date: 2024-11-11, amount: 299 }\n',
+        ),
     );
     expect(errorsOf(files)).toEqual([
       expect.stringMatching(/:5:25 products\[1\] 未知的商品 "down-jackets"，是不是 "down-jacket"？$/),
-      expect.stringMatching(/:10:18 persona\.orders\[0\]\.product 未知的商品 "dwn-jacket"，是不是 "down-jacket"？$/),
+      expect.stringMatching(
+        /:10:18 persona\.orders\[0\]\.product 未知的商品 "dwn-jacket"，是不是 "down-jacket"？$/,
+      ),
     ]);
   });
 
@@ -169,9 +192,13 @@ describe('cross-references', () => {
   });
 
   it('checks topics against the lexicon', () => {
-    const files = editFile('products/down-jacket.yaml', (t) => t.replace('topic: material', 'topic: materail'));
+    const files = editFile('products/down-jacket.yaml', (t) =>
+      t.replace('topic: material', 'topic: materail'),
+    );
     expect(errorsOf(files)).toEqual([
-      expect.stringMatching(/down-jacket\.yaml:18:12 facts\.material\.topic 未知的话题 "materail".*是不是 "material"？$/),
+      expect.stringMatching(
+        /down-jacket\.yaml:18:12 facts\.material\.topic 未知的话题 "materail".*是不是 "material"？$/,
+      ),
     ]);
   });
 
@@ -181,14 +208,19 @@ describe('cross-references', () => {
   });
 
   it('requires objections to be resolved by known concepts', () => {
-    const files = editFile('lexicon.yaml', (t) => t.replace('resolvedBy: [discount]', 'resolvedBy: [discont]'));
+    const files = editFile('lexicon.yaml', (t) =>
+      t.replace('resolvedBy: [discount]', 'resolvedBy: [discont]'),
+    );
     expect(errorsOf(files)).toEqual([
-      expect.stringMatching(/lexicon\.yaml:21:18 objections\.price\.resolvedBy\[0\] 未知的概念 "discont"，是不是 "discount"？$/),
+      expect.stringMatching(
+        /lexicon\.yaml:21:18 objections\.price\.resolvedBy\[0\] 未知的概念 "discont"，是不是 "discount"？$/,
+      ),
     ]);
   });
 
   it('requires unique phrase ids across phrase libraries', () => {
-    const other = 'id: other\nname: 其他\ngroups:\n  - id: g\n    name: 组\n    phrases:\n      - { id: hello, code: hey, text: 嗨 }\n';
+    const other =
+      'id: other\nname: 其他\ngroups:\n  - id: g\n    name: 组\n    phrases:\n      - { id: hello, code: hey, text: 嗨 }\n';
     expect(errorsOf(withFile('phrases/other.yaml', other))).toEqual([
       `${VALID}/phrases/other.yaml:7:15 groups[0].phrases[0].id 重复的话术 id "hello"（${VALID}/phrases/other.yaml 已定义）`.replace(
         `（${VALID}/phrases/other.yaml`,
@@ -199,8 +231,13 @@ describe('cross-references', () => {
 
   it('requires exactly one lexicon and a default rubric', () => {
     const noLexicon = fixture(VALID).filter((f) => !f.path.endsWith('lexicon.yaml'));
-    expect(errorsOf(noLexicon)).toContain(`${VALID}/lexicon.yaml:1:1 缺少词库文件 lexicon.yaml（每个场景库必须恰好有一个）`);
-    const twoLexicons = withFile('more/lexicon.yaml', fixture(VALID).find((f) => f.path.endsWith('lexicon.yaml'))!.text);
+    expect(errorsOf(noLexicon)).toContain(
+      `${VALID}/lexicon.yaml:1:1 缺少词库文件 lexicon.yaml（每个场景库必须恰好有一个）`,
+    );
+    const twoLexicons = withFile(
+      'more/lexicon.yaml',
+      fixture(VALID).find((f) => f.path.endsWith('lexicon.yaml'))!.text,
+    );
     expect(errorsOf(twoLexicons)).toEqual([
       expect.stringContaining('只能有一个 lexicon.yaml，现在有 2 个'),
       expect.stringContaining('只能有一个 lexicon.yaml，现在有 2 个'),
@@ -215,7 +252,9 @@ describe('cross-references', () => {
     );
     expect(errorsOf(files)).toEqual([
       expect.stringMatching(/:4:13 difficulty /),
-      expect.stringMatching(/:16:20 beats\[1\]\.messages\[0\]\.objection 未知的异议类型 "prices".*是不是 "price"？$/),
+      expect.stringMatching(
+        /:16:20 beats\[1\]\.messages\[0\]\.objection 未知的异议类型 "prices".*是不是 "price"？$/,
+      ),
     ]);
   });
 });

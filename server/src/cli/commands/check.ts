@@ -47,8 +47,8 @@ export async function run(args: string[]): Promise<number> {
   const givenPaths = new Set(given.map((f) => f.path));
   const shown = [...missing, ...(rest.length === 0 ? errors : errors.filter((e) => givenPaths.has(e.file)))];
   if (shown.length > 0) {
+    // Only error lines on stderr: editors' problem matchers and scripts read it line by line.
     for (const e of shown) console.error(formatError(e));
-    console.error(`共 ${shown.length} 个问题。`);
     return 1;
   }
   if (rest.length === 0) console.log(summary(files, library));

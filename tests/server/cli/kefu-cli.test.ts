@@ -1,0 +1,130 @@
+// Spawns the real bin, as instructors and CI run it.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const BIN = resolve('server/bin/kefu.js');
+const VALID = 'tests/fixtures/scenarios-valid';
+const BROKEN = 'tests/fixtures/scenarios-broken';
+const ERROR_LINE = /^(\S+):(\d+):(\d+) \S.*$/;
+
+function kefu(args: string[], cwd = process.cwd()) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const lines = (text: string) => text.split('\n').filter((l) => l !== '');
+
+const temp = mkdtempSync(join(tmpdir(), 'kefu-cli-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+describe('kefu check', () => {
+  it('exits 0 with a Chinese summary for a valid library', () => {
+    const { code, stdout, stderr } = kefu(['check', '--root', VALID]);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(
+      /^检查通过：5 个文件 — 1 个商品、1 个话术库（2 条话术）、1 个评分标准、1 个买家场景。\n$/,
+    );
+    expect(code).toBe(0);
+  });
+
+  it('checks scenarios/ under the working directory by default', () => {
+    const cwd = join(temp, 'default-root');
+    cpSync(VALID, join(cwd, 'scenarios'), { recursive: true });
+    const ok = kefu(['check'], cwd);
+    expect(ok.code).toBe(0);
+    writeFileSync(join(cwd, 'scenarios/products/scarf.yaml'), 'id: scarf\nname: [围巾\nprice: 59\n');
+    const bad = kefu(['check'], cwd);
+    expect(bad.code).toBe(1);
+    expect(lines(bad.stderr)).toEqual([
+      expect.stringMatching(/^scenarios\/products\/scarf\.yaml:3:\d+ YAML 语法错误/),
+    ]);
+  });
+
+  it('exits 1 with one `file:line:col message` line per error on stderr', () => {
+    const { code, stdout, stderr } = kefu(['check', '--root', BROKEN]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    const errors = lines(stderr);
+    expect(errors).toHaveLength(11);
+    for (const line of errors) expect(line).toMatch(ERROR_LINE);
+    expect(errors).toContain(
+      `${BROKEN}/buyers/broken.yaml:12:10 beats[0].ask 未知的商品事实 "down-jaket.colour"，是不是 "down-jacket.colour"？`,
+    );
+  });
+
+  it('checks given files on top of the library and reports only their errors', () => {
+    const { code, stderr } = kefu(['check', '--root', BROKEN, `${VALID}/buyers/colour-question.yaml`]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const broken = kefu(['check', '--root', VALID, `${BROKEN}/buyers/broken.yaml`]);
+    expect(broken.code).toBe(1);
+    const errors = lines(broken.stderr);
+    expect(errors.length).toBeGreaterThan(0);
+    for (const line of errors) expect(line.startsWith(`${BROKEN}/buyers/broken.yaml:`)).toBe(true);
+  });
+
+  it('accepts a folder and reports a missing path', () => {
+    expect(kefu(['check', '--root', VALID, `${VALID}/buyers`]).code).toBe(0);
+    const missing = kefu(['check', '--root', VALID, 'no/such/file.yaml']);
+    expect(missing.code).toBe(1);
+    expect(lines(missing.stderr)).toEqual(['no/such/file.yaml:1:1 找不到这个文件或文件夹']);
+  });
+});
+
+describe('kefu list', () => {
+  it('prints exactly one JSON array with --json', () => {
+    const { code, stdout } = kefu(['list', '--json', '--root', VALID]);
+    expect(code).toBe(0);
+    const parsed = JSON.parse(stdout) as unknown;
+    expect(Array.isArray(parsed)).toBe(true);
+    expect(parsed).toEqual([
+      {
+        id: 'colour-question',
+        title: '问颜色有没有货',
+        products: ['down-jacket'],
+        difficulty: 1,
+        goal: 'paid',
+        rules: [
+          'slow-first-response',
+          'slow-response',
+          'phrase-irrelevant',
+          'phrase-repeated',
+          'question-evaded',
+        ],
+      },
+    ]);
+  });
+
+  it('keeps stdout pure JSON when the library has errors', () => {
+    const { code, stdout, stderr } = kefu(['list', '--json', '--root', BROKEN]);
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { id: string }[]).map((s) => s.id)).toEqual(['colour-question']);
+    expect(stderr).toContain('kefu check');
+  });
+
+  it('prints a readable list without --json', () => {
+    const { code, stdout } = kefu(['list', '--root', VALID]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('colour-question  问颜色有没有货');
+    expect(stdout).toContain('slow-first-response');
+  });
+});
+
+describe('help and dispatch', () => {
+  it('prints Chinese help for the tool and for each command', () => {
+    const top = kefu(['--help']);
+    expect(top.code).toBe(0);
+    for (const name of ['check', 'list', 'play', 'prove']) expect(top.stdout).toContain(name);
+    expect(kefu(['check', '--help']).stdout).toContain('用法：npx kefu check');
+    expect(kefu(['list', '--help']).stdout).toContain('用法：npx kefu list');
+  });
+
+  it('rejects an unknown command with a suggestion', () => {
+    const { code, stderr } = kefu(['chek']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('未知的命令 "chek"，是不是 "check"？');
+  });
+});
