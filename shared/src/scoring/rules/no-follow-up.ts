@@ -6,8 +6,9 @@ export function noFollowUp({ facts }: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const quiet of facts.quiets) {
     if (facts.end < quiet.until) continue;
+    // Strictly after: the reply that led into the silence is logged at the same instant as the quiet.
     const followed = facts.agentMessages.some(
-      ({ message }) => message.at >= quiet.at && message.at <= quiet.until,
+      ({ message }) => message.at > quiet.at && message.at <= quiet.until,
     );
     if (followed) continue;
     findings.push({
