@@ -9,7 +9,11 @@ export type Report = (path: FieldPath, message: string, anchor?: Anchor) => void
  * Indices of the beats a beat can go to: its branches, and `then` or (unless it ends the chat) the next beat in
  * the list. By index, so a duplicated id does not hide the beats after it.
  */
-export function successors(beats: readonly Beat[], index: number, indexOf: ReadonlyMap<string, number>): number[] {
+export function successors(
+  beats: readonly Beat[],
+  index: number,
+  indexOf: ReadonlyMap<string, number>,
+): number[] {
   const beat = beats[index]!;
   const targets = Object.values(beat.on ?? {}).filter((t): t is string => t !== undefined);
   if (beat.then !== undefined) targets.push(beat.then);
