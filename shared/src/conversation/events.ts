@@ -3,8 +3,6 @@
 import { z } from 'zod';
 import { AGENT_ACTIONS } from '../scenario/schema.ts';
 
-/** Epoch milliseconds, always from the server's clock (or the simulator's virtual clock). */
-const at = z.number().int().nonnegative();
 
 export const CARD_KINDS = ['payment-reminder', 'order-invite', 'product'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
@@ -68,4 +66,7 @@ export interface ReplyJudgement {
 export type ConversationEventType = ConversationEvent['type'];
 
 /** What drives the shopper machine. Wake-ups are not logged: they are derived from the machine's own wakeAt. */
-export type ShopperInput = { type: 'agent-message'; message: AgentMessage } | { type: 'wake' } | { type: 'stop' };
+export type ShopperInput =
+  | { type: 'agent-message'; message: AgentMessage }
+  | { type: 'wake' }
+  | { type: 'stop' };

@@ -1,6 +1,7 @@
-// Finds an agent message nearly the same as an earlier one of the conversation: the text module's
-// similarity (character-bigram Dice, multiset, after normalising and stripping particles). Each message is
-// normalised once and its bigrams go into an inverted index, so a long chat costs about its length, not n².
+// Finds agent messages nearly the same as an earlier one of the conversation: the text module's similarity
+// (character-bigram Dice, multiset, after normalising and stripping particles). Each message is normalised
+// once and its bigrams go into an inverted index; one sweep over the index tallies the bigrams a message
+// shares with every earlier one, so no pair is ever compared character by character.
 import { normalise } from '../text/normalise.ts';
 import { stripParticles } from '../text/particles.ts';
 
@@ -12,53 +13,74 @@ export interface NearDuplicate {
   similarity: number;
 }
 
-interface Posting {
-  message: number;
-  count: number;
-}
+/**
+ * For each message (in conversation order) that nearly repeats an earlier one, the most similar earlier
+ * message. Equivalent to comparing every pair with `similarity(a, b, particles) >= threshold`.
+ */
+export function findNearDuplicates(
+  messages: readonly { id: string; text: string }[],
+  particles: readonly string[],
+  threshold: number,
+): Map<string, NearDuplicate> {
+  const found = new Map<string, NearDuplicate>();
+  const denseIds = new Map<number, number>();
+  /** Per bigram (dense id): flat pairs of (earlier message, occurrences in it). */
+  const postings: number[][] = [];
+  const sizes = new Int32Array(messages.length);
+  const shared = new Int32Array(messages.length);
+  const counts = new Map<number, number>();
+  /** Each distinct compared text, first sender first: a verbatim repeat needs no search and no indexing. */
+  const firstSent = new Map<string, number>();
 
-export class NearDuplicateFinder {
-  private readonly ids: string[] = [];
-  /** Bigram count of each earlier message: the Dice denominator. */
-  private readonly sizes: number[] = [];
-  private readonly postings = new Map<number, Posting[]>();
-  private readonly particles: readonly string[];
-  private readonly threshold: number;
-
-  constructor(particles: readonly string[], threshold: number) {
-    this.particles = particles;
-    this.threshold = threshold;
-  }
-
-  /** Remembers the message and returns the most similar earlier message it nearly repeats, if any. */
-  add(id: string, text: string): NearDuplicate | null {
-    const compared = comparedText(text, this.particles);
-    const counts = bigramCounts(compared);
+  messages.forEach((message, position) => {
+    const compared = comparedText(message.text, particles);
+    const eligible = Array.from(compared).length >= MIN_COMPARED_CHARS;
+    const verbatim = firstSent.get(compared);
+    if (verbatim !== undefined) {
+      // Identical to an earlier text: Dice 1, and any later match with it matches the earlier one equally.
+      if (eligible) found.set(message.id, { earlierId: messages[verbatim]!.id, similarity: 1 });
+      return;
+    }
+    firstSent.set(compared, position);
     const size = Math.max(compared.length - 1, 0);
-    let found: NearDuplicate | null = null;
-    if (Array.from(compared).length >= MIN_COMPARED_CHARS) {
-      const shared = new Array<number>(this.ids.length).fill(0);
-      for (const [bigram, count] of counts) {
-        for (const posting of this.postings.get(bigram) ?? [])
-          shared[posting.message]! += Math.min(count, posting.count);
+    sizes[position] = size;
+    counts.clear();
+    // Bigrams of UTF-16 code units, as the text module's Dice counts them.
+    for (let i = 0; i + 1 < compared.length; i++) {
+      const bigram = compared.charCodeAt(i) * 0x10000 + compared.charCodeAt(i + 1);
+      let dense = denseIds.get(bigram);
+      if (dense === undefined) {
+        dense = postings.length;
+        denseIds.set(bigram, dense);
+        postings.push([]);
       }
-      for (let i = 0; i < shared.length; i++) {
-        const dice = (2 * shared[i]!) / (size + this.sizes[i]!);
-        if (dice >= this.threshold && (found === null || dice > found.similarity)) {
-          found = { earlierId: this.ids[i]!, similarity: dice };
+      counts.set(dense, (counts.get(dense) ?? 0) + 1);
+    }
+
+    if (position > 0 && eligible) {
+      shared.fill(0, 0, position);
+      for (const [dense, count] of counts) {
+        const list = postings[dense]!;
+        for (let k = 0; k < list.length; k += 2) {
+          const theirs = list[k + 1]!;
+          shared[list[k]!]! += Math.min(count, theirs);
         }
       }
+      let best = -1;
+      let bestAt = -1;
+      for (let i = 0; i < position; i++) {
+        const dice = (2 * shared[i]!) / (size + sizes[i]!);
+        if (dice >= threshold && dice > best) {
+          best = dice;
+          bestAt = i;
+        }
+      }
+      if (bestAt >= 0) found.set(message.id, { earlierId: messages[bestAt]!.id, similarity: best });
     }
-    const message = this.ids.length;
-    this.ids.push(id);
-    this.sizes.push(size);
-    for (const [bigram, count] of counts) {
-      const list = this.postings.get(bigram);
-      if (list) list.push({ message, count });
-      else this.postings.set(bigram, [{ message, count }]);
-    }
-    return found;
-  }
+
+    for (const [dense, count] of counts) postings[dense]!.push(position, count);
+  });
+  return found;
 }
 
 /** As the text module compares it: normalised, particles stripped unless nothing would be left. */
@@ -66,14 +88,4 @@ function comparedText(text: string, particles: readonly string[]): string {
   const normalised = normalise(text);
   const stripped = stripParticles(normalised, particles);
   return stripped.length > 0 ? stripped : normalised;
-}
-
-/** Bigrams of UTF-16 code units, as the text module's Dice counts them. */
-function bigramCounts(text: string): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (let i = 0; i + 1 < text.length; i++) {
-    const key = text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
 }

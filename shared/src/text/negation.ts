@@ -73,8 +73,12 @@ export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: 
     else if (u && u.entry.roles & BEFORE && gap <= MAX_BEFORE_GAP) target[k] = target[j]!;
     else if (u && u.entry.roles & AFTER && gap <= 1)
       cancelled[j] = 1; // 不缺货 · 不会卖完
-    else if (!u && stripParticles(text.slice(t.end, clauseEnds[t.clause]), vocabulary.particles) === '')
-      afterPoints.push(k); // 红色没有了 / 红色的没有哦: the negator closes the clause
+    // 红色没有了 / 红色的没有哦: the negator closes the clause; 暂时没有 is listed as both and may close any.
+    else if (
+      t.entry.roles & AFTER ||
+      (!u && stripParticles(text.slice(t.end, clauseEnds[t.clause]), vocabulary.particles) === '')
+    )
+      afterPoints.push(k);
   }
   for (let k = 0; k < tokens.length; k++) if (target[k]! >= 0) flipList(target[k]!, 1);
 

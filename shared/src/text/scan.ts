@@ -2,8 +2,9 @@
 // tagged with its clause. Clauses end at punctuation (seen before normalising) and at contrast words.
 import { CLAUSE, GAP, isAsciiWordChar, isHan, normaliseWithBreaks } from './normalise.ts';
 import { longestMatch } from './term-trie.ts';
-import { CONTRAST, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';
+import { AFTER, BEFORE, CONTRAST, ONLY, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';
 
+/** A matched span. A mention may overlap the negator before it by one character (没有货). */
 export interface Token {
   start: number;
   end: number;
@@ -20,6 +21,7 @@ export interface Scan {
 
 /** 有没有 · 是不是 · 好不好: a question form, not a negation (A不A / A没A). */
 const A_NOT_A: VocabularyEntry = { mentions: [], roles: 0 };
+const NEGATORS = BEFORE | AFTER | ONLY;
 const NOT = 0x4e0d; // 不
 const NOT_HAVE = 0x6ca1; // 没
 
@@ -68,11 +70,20 @@ export function scan(raw: string, vocabulary: Vocabulary): Scan {
     }
     if (match.entry.roles & CONTRAST && match.entry.mentions.length === 0) {
       endClause(i);
-    } else {
-      tokens.push({ start: i, end: match.end, clause, entry: match.entry });
-      clauseHasText = true;
+      i = match.end;
+      continue;
     }
+    tokens.push({ start: i, end: match.end, clause, entry: match.entry });
+    clauseHasText = true;
     i = match.end;
+    // 没有货: the negator and 有货 share a character; read both, or 红色没有货 would deny nothing.
+    if (match.entry.mentions.length === 0 && match.entry.roles & NEGATORS) {
+      const shared = longestMatch(vocabulary.trie, text, i - 1, limit, acceptEnd);
+      if (shared && shared.end > i && shared.entry.mentions.length > 0) {
+        tokens.push({ start: i - 1, end: shared.end, clause, entry: shared.entry });
+        i = shared.end;
+      }
+    }
   }
   clauseEnds.push(n);
   return { text, tokens, clauseEnds };

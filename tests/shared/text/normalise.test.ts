@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalise } from '../../../shared/src/text/index.ts';
-import { stripParticles } from '../../../shared/src/text/index.ts';
+import { normalise, stripParticles } from '../../../shared/src/text/index.ts';
 
 describe('normalise', () => {
   it('folds full-width letters and digits and lower-cases latin', () => {

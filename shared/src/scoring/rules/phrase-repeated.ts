@@ -1,18 +1,20 @@
 // The same quick phrase sent again in one conversation, or a text nearly the same as an earlier message
 // (频繁使用话术). Each repeat fires once, whichever way it repeats.
 
-import { NearDuplicateFinder } from '../near-duplicates.ts';
+import { findNearDuplicates } from '../near-duplicates.ts';
 import type { Finding, RuleContext } from '../rule.ts';
 
 export function phraseRepeated({ facts, thresholds, particles }: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const phrasesSent = new Map<string, string>();
-  const finder = new NearDuplicateFinder(particles, thresholds.nearDuplicateDice);
-  for (const { message } of facts.agentMessages) {
-    // Cards and actions are the workbench's own buttons: sending one twice is not parroting.
-    if (message.source === 'action' || message.card !== undefined) continue;
+  // Cards and actions are the workbench's own buttons: sending one twice is not parroting.
+  const written = facts.agentMessages
+    .map(({ message }) => message)
+    .filter((message) => message.source !== 'action' && message.card === undefined);
+  const nearDuplicates = findNearDuplicates(written, particles, thresholds.nearDuplicateDice);
+  for (const message of written) {
     const earlierSamePhrase = message.phraseId === undefined ? undefined : phrasesSent.get(message.phraseId);
-    const nearDuplicate = finder.add(message.id, message.text);
+    const nearDuplicate = nearDuplicates.get(message.id);
     if (earlierSamePhrase !== undefined) {
       findings.push({
         rule: 'phrase-repeated',

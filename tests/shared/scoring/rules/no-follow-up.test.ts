@@ -21,9 +21,13 @@ describe('no-follow-up', () => {
     expect(firedAt(noFollowUp, quietThenAgentAt(70.1))).toEqual([70]);
   });
 
-  it('fires when nothing was sent at all, and not when the agent wrote at the start of the silence', () => {
+  it('fires when nothing was sent at all', () => {
     expect(firedAt(noFollowUp, quietThenAgentAt(null))).toEqual([70]);
-    expect(firedAt(noFollowUp, quietThenAgentAt(10))).toEqual([]);
+  });
+
+  it('does not count the reply logged at the instant the silence began (it led into it), but any later one', () => {
+    expect(firedAt(noFollowUp, quietThenAgentAt(10))).toEqual([70]);
+    expect(firedAt(noFollowUp, quietThenAgentAt(10.1))).toEqual([]);
   });
 
   it('does not judge a window the conversation never reached', () => {

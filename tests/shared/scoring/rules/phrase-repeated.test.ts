@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NearDuplicateFinder } from '../../../../shared/src/scoring/near-duplicates.ts';
+import { findNearDuplicates } from '../../../../shared/src/scoring/near-duplicates.ts';
 import { phraseRepeated } from '../../../../shared/src/scoring/rules/phrase-repeated.ts';
 import { normalise } from '../../../../shared/src/text/normalise.ts';
 import { stripParticles } from '../../../../shared/src/text/particles.ts';
@@ -85,20 +85,33 @@ describe('phrase-repeated', () => {
     expect(firedAt(phraseRepeated, log)).toEqual([2]);
   });
 
-  it('the finder agrees with the text module on every pair', () => {
+  it('finds exactly the pairs the text module scores at or above the threshold', () => {
     const particles = ['哦', '呢'];
     const unit = fc.constantFrom(...Array.from('亲有货的红色黑色尺码哦呢，！ 😊ab1'));
+    const texts = fc.array(fc.string({ unit, maxLength: 16 }), { minLength: 1, maxLength: 8 });
+    const thresholds = fc.constantFrom(0, 0.3, 0.5, 0.85, 1);
     fc.assert(
-      fc.property(fc.string({ unit, maxLength: 20 }), fc.string({ unit, maxLength: 20 }), (a, b) => {
-        const finder = new NearDuplicateFinder(particles, 0.5);
-        finder.add('first', a);
-        const found = finder.add('second', b);
-        const stripped = stripParticles(normalise(b), particles);
-        const compared = stripped.length > 0 ? stripped : normalise(b);
-        const expected = similarity(a, b, particles);
-        if (Array.from(compared).length < 6 || expected < 0.5) expect(found).toBeNull();
-        else expect(found?.similarity).toBeCloseTo(expected, 12);
+      fc.property(texts, thresholds, (list, threshold) => {
+        const messages = list.map((text, i) => ({ id: `m${i}`, text }));
+        const found = findNearDuplicates(messages, particles, threshold);
+        messages.forEach((message, j) => {
+          const stripped = stripParticles(normalise(message.text), particles);
+          const compared = stripped.length > 0 ? stripped : normalise(message.text);
+          const scores = messages
+            .slice(0, j)
+            .map((earlier) => similarity(earlier.text, message.text, particles));
+          const best = Math.max(-1, ...scores);
+          const result = found.get(message.id);
+          if (Array.from(compared).length < 6 || best < threshold) {
+            expect(result).toBeUndefined();
+          } else {
+            expect(result?.similarity).toBeCloseTo(best, 12);
+            const earlier = messages.findIndex((m) => m.id === result?.earlierId);
+            expect(scores[earlier]).toBeCloseTo(best, 12);
+          }
+        });
       }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,0 +1,2 @@
+export { type Played, playScript, scoreEvents } from './play.ts';
+export { MODEL_ANSWER_MIN_SCORE, PROOF_SEEDS, type ProofRun, proveScenario, violationDiff } from './prove.ts';

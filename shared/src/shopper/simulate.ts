@@ -1,0 +1,98 @@
+// Runs a scenario against an agent script on a virtual clock (SPEC §5): the engine behind `kefu play`,
+// `kefu prove`, the benchmarks and the server's reference runs. Also rebuilds a machine from a stored log.
+import type { ConversationEvent, ShopperInput } from '../conversation/events.ts';
+import type { AgentScript } from '../scenario/schema.ts';
+import { agentMessageFor } from './actions.ts';
+import type { ShopperContext } from './context.ts';
+import { type ShopperState, type StepResult, startShopper, stepShopper } from './machine.ts';
+
+/** The virtual clock's start: a fixed instant, so simulated logs are identical from run to run. */
+export const SIMULATION_EPOCH = Date.UTC(2026, 0, 1, 9, 0, 0);
+/** A conversation never runs longer than this on the virtual clock (guards a scenario that loops forever). */
+const MAX_SIMULATED_MS = 6 * 60 * 60 * 1000;
+
+export interface Simulation {
+  events: ConversationEvent[];
+  state: ShopperState;
+}
+
+/** When the next script entry fires given the log so far, or null when what it waits for has not happened. */
+function fireTime(
+  step: AgentScript[number],
+  events: readonly ConversationEvent[],
+  previousAt: number,
+  first: boolean,
+) {
+  const after = Math.round(step.after * 1000);
+  if (step.wait === 'none') return previousAt + after;
+  if (step.wait === 'order') {
+    const orders = events.filter((e) => e.type === 'order-placed');
+    const latest = orders[orders.length - 1];
+    return latest === undefined ? null : Math.max(previousAt, latest.at + after);
+  }
+  const arrived = events.find(
+    (e) => e.type === 'buyer-message' && (first ? e.at >= previousAt : e.at > previousAt),
+  );
+  return arrived === undefined ? null : Math.max(previousAt, arrived.at + after);
+}
+
+export function simulate(
+  ctx: ShopperContext,
+  script: AgentScript,
+  seed: number,
+  start: number = SIMULATION_EPOCH,
+): Simulation {
+  const events: ConversationEvent[] = [];
+  let current: StepResult = startShopper(ctx, seed, start);
+  events.push(...current.outputs);
+  let next = 0;
+  let previousAt = start;
+
+  const apply = (input: ShopperInput, at: number) => {
+    current = stepShopper(ctx, current.state, input, at);
+    events.push(...current.outputs);
+  };
+
+  while (current.state.phase !== 'ended') {
+    const step = script[next];
+    const fire = step === undefined ? null : fireTime(step, events, previousAt, next === 0);
+    const wake = current.wakeAt;
+    if (wake !== null && (fire === null || wake <= fire)) {
+      if (wake - start > MAX_SIMULATED_MS) break;
+      apply({ type: 'wake' }, wake);
+    } else if (step !== undefined && fire !== null) {
+      apply({ type: 'agent-message', message: agentMessageFor(ctx, step, `a${next + 1}`) }, fire);
+      previousAt = fire;
+      next++;
+    } else break;
+  }
+  return { events, state: current.state };
+}
+
+/**
+ * Rebuilds the machine from a stored log by feeding it the same inputs at the same times. The outputs it
+ * produces are the log again (up to its last event); callers then run `stepShopper(ctx, state, { type: 'wake' }, now)` to catch up.
+ */
+export function replayShopper(ctx: ShopperContext, log: readonly ConversationEvent[]): StepResult {
+  const started = log.find((e) => e.type === 'started');
+  if (started === undefined) throw new Error('the log has no "started" event');
+  let current = startShopper(ctx, started.seed, started.at);
+  const outputs = [...current.outputs];
+  for (const event of log) {
+    let input: ShopperInput | null = null;
+    if (event.type === 'agent-message') {
+      const { type: _type, at: _at, card: _card, ...message } = event;
+      input = { type: 'agent-message', message };
+    } else if (event.type === 'ended' && event.reason === 'stopped') input = { type: 'stop' };
+    if (input === null) continue;
+    current = stepShopper(ctx, current.state, input, event.at);
+    outputs.push(...current.outputs);
+  }
+  // Everything due up to the last logged moment happened too (buyer lines after the last agent message).
+  const last = log[log.length - 1];
+  if (last !== undefined && current.state.phase !== 'ended') {
+    current = stepShopper(ctx, current.state, { type: 'wake' }, last.at);
+    outputs.push(...current.outputs);
+  }
+  return { state: current.state, outputs, wakeAt: current.wakeAt };
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createMatcher,
+  type FactVerdict,
+  findContradictions,
+  judgeFact,
+} from '../../../shared/src/text/index.ts';
+import { jacket, lexicon, mug } from './fixtures.ts';
+
+const products = [jacket, mug];
+const matcher = createMatcher(lexicon, products);
+const judge = (text: string, ref: string, asked = true): FactVerdict =>
+  judgeFact(matcher, matcher.analyse(text), products, ref, asked);
+const contradictions = (text: string) => findContradictions(matcher, matcher.analyse(text), products);
+
+describe('judgeFact: one option', () => {
+  it('in stock: stated when affirmed, contradicted when denied, absent when not named', () => {
+    expect(judge('黑色有货的', 'down-jacket.color.黑色')).toBe('stated');
+    expect(judge('黑的可以的', 'down-jacket.color.黑色')).toBe('stated');
+    expect(judge('黑色卖完了', 'down-jacket.color.黑色')).toBe('contradicted');
+    expect(judge('只有白色', 'down-jacket.color.黑色')).toBe('contradicted');
+    expect(judge('白色有货', 'down-jacket.color.黑色')).toBe('absent');
+  });
+
+  it('sold out: stated when denied, also through 只有 another option, or by an alias in the ref', () => {
+    expect(judge('红色暂时缺货了', 'down-jacket.color.红色')).toBe('stated');
+    expect(judge('只有黑色和白色', 'down-jacket.color.红色')).toBe('stated');
+    expect(judge('没有酒红的', 'down-jacket.color.酒红')).toBe('stated');
+  });
+
+  it('sold out: contradicted when claimed in stock, or named without denial while it is the question', () => {
+    expect(judge('红色有货的', 'down-jacket.color.红色', false)).toBe('contradicted');
+    expect(judge('红色很好看', 'down-jacket.color.红色', true)).toBe('contradicted');
+    expect(judge('红色很好看', 'down-jacket.color.红色', false)).toBe('absent');
+    // The stock claim belongs to 黑色's clause only.
+    expect(judge('红色很好看，黑色有货', 'down-jacket.color.红色', false)).toBe('absent');
+  });
+
+  it('a stock claim outweighs a denial elsewhere, and a denial outweighs a bare mention', () => {
+    expect(judge('红色呢，抱歉红色卖完了', 'down-jacket.color.红色', true)).toBe('stated');
+    expect(judge('红色卖完了？红色还有的', 'down-jacket.color.红色', true)).toBe('contradicted');
+  });
+});
+
+describe('judgeFact: a whole options fact', () => {
+  it('stated when an in-stock option is affirmed and no sold-out one claimed in stock', () => {
+    expect(judge('黑色白色都有货，红色卖完了', 'down-jacket.color')).toBe('stated');
+    expect(judge('有M和L', 'down-jacket.size')).toBe('stated');
+  });
+
+  it('contradicted when a sold-out option is claimed in stock or an in-stock one denied', () => {
+    expect(judge('红色和黑色都有货', 'down-jacket.color')).toBe('contradicted');
+    expect(judge('黑色没货了', 'down-jacket.color')).toBe('contradicted');
+  });
+
+  it('absent when only sold-out options are denied or nothing is named', () => {
+    expect(judge('红色缺货', 'down-jacket.color')).toBe('absent');
+    expect(judge('您好，稍等', 'down-jacket.color')).toBe('absent');
+  });
+});
+
+describe('judgeFact: value facts', () => {
+  it('stated by the value or an alias, contradicted by a wrong term or a denied value', () => {
+    expect(judge('是90%白鸭绒的', 'down-jacket.material')).toBe('stated');
+    expect(judge('白鸭绒填充', 'down-jacket.material')).toBe('stated');
+    expect(judge('是鹅绒的哦', 'down-jacket.material')).toBe('contradicted');
+    expect(judge('白鸭绒和鹅绒混合', 'down-jacket.material')).toBe('contradicted');
+    expect(judge('不是白鸭绒', 'down-jacket.material')).toBe('contradicted');
+    expect(judge('不是鹅绒，是白鸭绒', 'down-jacket.material')).toBe('stated');
+    expect(judge('很保暖的', 'down-jacket.material')).toBe('absent');
+  });
+});
+
+describe('judgeFact: yes/no facts', () => {
+  it('true fact: stated when affirmed, contradicted when denied', () => {
+    expect(judge('包邮的', 'down-jacket.shipping')).toBe('stated');
+    expect(judge('免运费哦', 'down-jacket.shipping')).toBe('stated');
+    expect(judge('不包邮', 'down-jacket.shipping')).toBe('contradicted');
+    expect(judge('发顺丰', 'down-jacket.shipping')).toBe('absent');
+  });
+
+  it('false fact: stated when denied, contradicted when affirmed', () => {
+    expect(judge('杯子不包邮', 'mug.shipping')).toBe('stated');
+    expect(judge('杯子包邮的', 'mug.shipping')).toBe('contradicted');
+    // A right statement with a nuance stays right.
+    expect(judge('不包邮，满99包邮', 'mug.shipping')).toBe('stated');
+  });
+});
+
+describe('judgeFact: references', () => {
+  it('is absent for a reference that does not resolve', () => {
+    expect(judge('红色有货', 'down-jacket.colour.红色')).toBe('absent');
+    expect(judge('红色有货', 'nothing.color')).toBe('absent');
+  });
+});
+
+describe('findContradictions', () => {
+  it('lists every fact the reply contradicts, options by their canonical value', () => {
+    expect(contradictions('酒红有货的，是鹅绒的，不包邮')).toEqual([
+      'down-jacket.color.红色',
+      'down-jacket.material',
+      'down-jacket.shipping',
+    ]);
+  });
+
+  it('names a sold-out option without a stock claim without contradicting (asked = false)', () => {
+    expect(contradictions('红色很显白')).toEqual([]);
+  });
+
+  it('reads each product by its own catalogue', () => {
+    // The mug's red is in stock, the jacket's is not; the mug does not ship free, the jacket does.
+    expect(contradictions('红色还有，包邮的')).toEqual(['down-jacket.color.红色', 'mug.shipping']);
+    expect(contradictions('')).toEqual([]);
+  });
+});

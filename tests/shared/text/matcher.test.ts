@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { type Analysis, createMatcher } from '../../../shared/src/text/index.ts';
+import { jacket, lexicon, mug } from './fixtures.ts';
+
+const matcher = createMatcher(lexicon, [jacket]);
+const RED = 'option:down-jacket.color.红色';
+const BLACK = 'option:down-jacket.color.黑色';
+const WHITE = 'option:down-jacket.color.白色';
+const SHIPPING = 'fact:down-jacket.shipping';
+
+/** Each mention as `concept` or `¬concept`, in text order. */
+const read = (a: Analysis) => a.mentions.map((m) => (m.negated ? `¬${m.concept}` : m.concept));
+
+describe('spotting concepts', () => {
+  it('finds lexicon and catalogue concepts with their positions in the normalised text', () => {
+    const a = matcher.analyse('亲，羽绒服有货的！');
+    expect(a.normalised).toBe('亲羽绒服有货的');
+    expect(a.mentions).toEqual([
+      { concept: 'greeting', term: '亲', start: 0, end: 1, clause: 0, negated: false },
+      { concept: 'product:down-jacket', term: '羽绒服', start: 1, end: 4, clause: 1, negated: false },
+      { concept: 'in-stock', term: '有货', start: 4, end: 6, clause: 1, negated: false },
+    ]);
+    expect(a.topics).toEqual(new Set(['greeting', 'stock']));
+  });
+
+  it('prefers the longest term and drops the shorter ones inside it', () => {
+    expect(read(matcher.analyse('轻薄羽绒服'))).toEqual(['product:down-jacket']);
+    expect(matcher.analyse('轻薄羽绒服').mentions[0]!.term).toBe('轻薄羽绒服');
+    expect(read(matcher.analyse('酒红色'))).toEqual([RED]);
+  });
+
+  it('maps aliases to their option (酒红 → 红色) and a listed typo to its concept (包油 → 包邮)', () => {
+    expect(matcher.analyse('酒红的很好看').affirmed).toEqual(new Set([RED]));
+    const typo = matcher.analyse('这款包油哦');
+    expect(typo.affirmed).toEqual(new Set(['shipping', SHIPPING]));
+    expect(typo.mentions[0]!.term).toBe('包油');
+  });
+
+  it('does not correct unlisted typos: a near miss is not a mention', () => {
+    expect(matcher.analyse('包有').mentions).toEqual([]);
+    expect(matcher.analyse('白鸭戎').mentions).toEqual([]);
+  });
+
+  it('matches latin sizes case-insensitively but never inside a longer latin word', () => {
+    expect(read(matcher.analyse('xl码有的'))).toEqual(['option:down-jacket.size.XL', 'in-stock']);
+    expect(read(matcher.analyse('身高165cm'))).toEqual([]);
+    expect(read(matcher.analyse('xxl'))).toEqual(['option:down-jacket.size.XXL']);
+    expect(read(matcher.analyse('推荐 M 或者 L'))).toEqual([
+      'option:down-jacket.size.M',
+      'option:down-jacket.size.L',
+    ]);
+  });
+
+  it('gives one mention per concept when two products share a term', () => {
+    const both = createMatcher(lexicon, [jacket, mug]).analyse('红色有的');
+    expect(read(both)).toEqual([RED, 'option:mug.color.红色', 'in-stock']);
+  });
+
+  it('reports the topic of lexicon and catalogue concepts', () => {
+    expect(matcher.conceptTopic('order-prompt')).toBe('order');
+    expect(matcher.conceptTopic(RED)).toBe('color');
+    expect(matcher.conceptTopic('wrong:down-jacket.material')).toBe('material');
+    expect(matcher.conceptTopic('product:down-jacket')).toBeUndefined();
+    expect(matcher.conceptTopic('nothing')).toBeUndefined();
+  });
+});
+
+describe('clauses', () => {
+  it('splits at punctuation, emoji, CJK-separating spaces and contrast words', () => {
+    const clauses = (text: string) => matcher.analyse(text).mentions.map((m) => m.clause);
+    expect(clauses('红色。黑色！白色')).toEqual([0, 1, 2]);
+    expect(clauses('红色😊黑色')).toEqual([0, 1]);
+    expect(clauses('红色 黑色')).toEqual([0, 1]);
+    expect(clauses('红色但是黑色不过白色')).toEqual([0, 1, 2]);
+    expect(clauses('红色、黑色')).toEqual([0, 0]);
+    expect(clauses('，，红色，，，黑色')).toEqual([0, 1]);
+  });
+});
+
+describe('negation', () => {
+  it('negates a term after a negator, allowing a few characters between', () => {
+    expect(read(matcher.analyse('没有红色的'))).toEqual([`¬${RED}`]);
+    expect(read(matcher.analyse('不是包邮'))).toEqual(['¬shipping', `¬${SHIPPING}`]);
+    expect(read(matcher.analyse('不是很包邮'))).toEqual(['¬shipping', `¬${SHIPPING}`]);
+    expect(read(matcher.analyse('没有这款的红色'))).toEqual([`¬${RED}`]);
+    expect(read(matcher.analyse('没有这一款式的红色'))).toEqual([RED]);
+  });
+
+  it('negates a term before a negating phrase in the same clause', () => {
+    expect(read(matcher.analyse('红色暂时缺货了'))).toEqual([`¬${RED}`]);
+    expect(read(matcher.analyse('红色这几天都卖完了'))).toEqual([`¬${RED}`]);
+  });
+
+  it('keeps plain statements affirmed', () => {
+    const a = matcher.analyse('包邮的');
+    expect(a.affirmed).toEqual(new Set(['shipping', SHIPPING]));
+    expect(a.negated).toEqual(new Set());
+  });
+
+  it('does not read 不错 / 不用 / 没问题 / 有没有 as negators', () => {
+    expect(read(matcher.analyse('红色不错'))).toEqual([RED]);
+    expect(read(matcher.analyse('不错的红色'))).toEqual([RED]);
+    expect(read(matcher.analyse('不用担心包邮的'))).toEqual(['shipping', SHIPPING]);
+    expect(read(matcher.analyse('没问题红色有的'))).toEqual([RED, 'in-stock']);
+    expect(read(matcher.analyse('红色有没有货'))).toEqual([RED]);
+  });
+
+  it('scopes negation to its clause', () => {
+    const a = matcher.analyse('黑色有货，但是红色卖完了');
+    expect(read(a)).toEqual([BLACK, 'in-stock', `¬${RED}`]);
+    expect(a.affirmed).toEqual(new Set([BLACK, 'in-stock']));
+    expect(a.negated).toEqual(new Set([RED]));
+    expect(read(matcher.analyse('没有红色，黑色有的'))).toEqual([`¬${RED}`, BLACK, 'in-stock']);
+    expect(read(matcher.analyse('黑色有货红色没货'))).toEqual([BLACK, 'in-stock', `¬${RED}`]);
+  });
+
+  it('reaches every item of a list', () => {
+    expect(read(matcher.analyse('没有红色和白色'))).toEqual([`¬${RED}`, `¬${WHITE}`]);
+    expect(read(matcher.analyse('红色、白色都卖完了'))).toEqual([`¬${RED}`, `¬${WHITE}`]);
+    expect(read(matcher.analyse('红色白色黑色都有货'))).toEqual([RED, WHITE, BLACK, 'in-stock']);
+  });
+
+  it('reads a negator closing the clause as negating the term before it', () => {
+    expect(read(matcher.analyse('红色没有了哦'))).toEqual([`¬${RED}`]);
+    expect(read(matcher.analyse('红色没有好看'))).toEqual([RED]);
+  });
+
+  it('denies an option whose "in stock" is denied, also when they share a character', () => {
+    expect(read(matcher.analyse('红色没有现货'))).toEqual([`¬${RED}`, '¬in-stock']);
+    expect(read(matcher.analyse('红色没有的'))).toEqual([`¬${RED}`, '¬in-stock']);
+    expect(read(matcher.analyse('红色没有货'))).toEqual([`¬${RED}`]); // 没有货 is a listed phrase
+  });
+
+  it('cancels double negations', () => {
+    expect(read(matcher.analyse('不是没有红色'))).toEqual([RED]);
+    expect(read(matcher.analyse('红色不缺货'))).toEqual([RED]);
+  });
+
+  it('reads 只有 X as every other option of the same fact being absent, for that clause', () => {
+    const only = matcher.analyse('只有黑色');
+    expect(read(only)).toEqual([BLACK]);
+    expect(only.affirmed).toEqual(new Set([BLACK]));
+    expect(only.negated).toEqual(new Set([RED, WHITE]));
+    expect(matcher.analyse('只剩黑色和白色了').negated).toEqual(new Set([RED]));
+    expect(matcher.analyse('只有XL码').negated).toEqual(
+      new Set(['M', 'L', 'XXL'].map((s) => `option:down-jacket.size.${s}`)),
+    );
+  });
+
+  it('leaves other options alone when 只有 X is itself denied or names no option', () => {
+    expect(matcher.analyse('只有黑色缺货').negated).toEqual(new Set([BLACK]));
+    expect(matcher.analyse('只有羽绒服').negated).toEqual(new Set());
+  });
+
+  it('collects topics from affirmed concepts only', () => {
+    expect(matcher.analyse('不包邮').topics).toEqual(new Set());
+    expect(matcher.analyse('红色卖完了，包邮的').topics).toEqual(new Set(['shipping']));
+  });
+});
