@@ -1,0 +1,23 @@
+// Role and ownership checks shared by routes and socket handlers.
+import type { Role } from '@kefu/shared';
+import type { FastifyRequest } from 'fastify';
+import type { UserRow } from '../db/repositories/users.ts';
+import { AppError, forbidden } from '../errors.ts';
+
+export function requireUser(request: FastifyRequest): UserRow {
+  const user = request.user;
+  if (!user) throw new AppError('unauthenticated', '请先登录');
+  return user;
+}
+
+export function requireRole(request: FastifyRequest, ...roles: Role[]): UserRow {
+  const user = requireUser(request);
+  assertRole(user, roles);
+  return user;
+}
+
+export function assertRole(user: UserRow, roles: readonly Role[]): void {
+  if (!roles.includes(user.role)) throw forbidden();
+}
+
+export const STAFF: readonly Role[] = ['admin', 'instructor', 'trainer'];

@@ -1,0 +1,77 @@
+// Sessions and request hygiene: resolves the session cookie to `request.user`, refuses state-changing
+// requests from a foreign Origin, and holds users with a one-time password to changing it first.
+import type {} from '@fastify/cookie';
+import type { FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { UserRow } from '../db/repositories/users.ts';
+import { AppError } from '../errors.ts';
+import { type Access, createAccess } from './access.ts';
+import { LoginThrottle } from './login-throttle.ts';
+import { isAllowedOrigin } from './origin.ts';
+
+export const SESSION_COOKIE = 'kefu_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: UserRow | null;
+    sessionToken: string | null;
+  }
+  interface FastifyInstance {
+    access: Access;
+    loginThrottle: LoginThrottle;
+    /** The user behind a raw Cookie header (the socket handshake uses it too). */
+    userFromCookieHeader(cookieHeader: string | undefined): Promise<UserRow | null>;
+    originAllowed(origin: string | undefined, host: string | undefined): boolean;
+  }
+}
+
+function readCookie(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
+}
+
+// Until the password is changed only these work (plus reading who you are).
+const ALLOWED_WITH_ONE_TIME_PASSWORD = new Set(['/api/auth/password', '/api/auth/logout', '/api/auth/me']);
+
+export default fp(
+  async (app, opts: { publicOrigin: string | null }) => {
+    app.decorate('access', createAccess(app.database.db));
+    app.decorate('loginThrottle', new LoginThrottle());
+    app.decorate('originAllowed', (origin: string | undefined, host: string | undefined) =>
+      isAllowedOrigin(origin, host, opts.publicOrigin),
+    );
+    app.decorate('userFromCookieHeader', async (header: string | undefined) => {
+      const token = readCookie(header, SESSION_COOKIE);
+      if (!token) return null;
+      return (await app.sessions.findUser(token, Date.now())) ?? null;
+    });
+    app.decorateRequest('user', null);
+    app.decorateRequest('sessionToken', null);
+
+    app.addHook('onRequest', async (request: FastifyRequest) => {
+      if (!request.url.startsWith('/api/')) return;
+      if (
+        !SAFE_METHODS.has(request.method) &&
+        !app.originAllowed(request.headers.origin, request.headers.host)
+      ) {
+        throw new AppError('bad-origin', '请求来源不被允许：请从本站页面操作（Origin 不匹配）');
+      }
+      const token = request.cookies[SESSION_COOKIE] ?? null;
+      if (!token) return;
+      const user = await app.sessions.findUser(token, Date.now());
+      if (!user) return;
+      request.user = user;
+      request.sessionToken = token;
+      const path = request.url.split('?')[0]!;
+      if (user.must_change_password === 1 && !ALLOWED_WITH_ONE_TIME_PASSWORD.has(path)) {
+        throw new AppError('forbidden', '请先修改初始密码（POST /api/auth/password）');
+      }
+    });
+  },
+  { name: 'auth', dependencies: ['database'] },
+);

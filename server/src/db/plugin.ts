@@ -1,0 +1,47 @@
+// Opens the database at start (running migrations) and decorates the instance with the repositories.
+import fp from 'fastify-plugin';
+import { type Connection, openDatabase } from './connection.ts';
+import { type EventLog, sqliteEventLog } from './event-log.ts';
+import { type ClassesRepository, classesRepository } from './repositories/classes.ts';
+import { type ConversationsRepository, conversationsRepository } from './repositories/conversations.ts';
+import { type DrillsRepository, drillsRepository } from './repositories/drills.ts';
+import { type EvaluationsRepository, evaluationsRepository } from './repositories/evaluations.ts';
+import {
+  type ScenarioVersionsRepository,
+  scenarioVersionsRepository,
+} from './repositories/scenario-versions.ts';
+import { type SessionsRepository, sessionsRepository } from './repositories/sessions.ts';
+import { type UsersRepository, usersRepository } from './repositories/users.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: Connection;
+    users: UsersRepository;
+    sessions: SessionsRepository;
+    classes: ClassesRepository;
+    drills: DrillsRepository;
+    conversations: ConversationsRepository;
+    evaluations: EvaluationsRepository;
+    scenarioVersions: ScenarioVersionsRepository;
+    eventLog: EventLog;
+  }
+}
+
+export default fp(
+  async (app, opts: { dataDir: string }) => {
+    const connection = await openDatabase(opts.dataDir);
+    const { db } = connection;
+    app.decorate('database', connection);
+    app.decorate('users', usersRepository(db));
+    app.decorate('sessions', sessionsRepository(db));
+    app.decorate('classes', classesRepository(db));
+    app.decorate('drills', drillsRepository(db));
+    app.decorate('conversations', conversationsRepository(db));
+    app.decorate('evaluations', evaluationsRepository(db));
+    app.decorate('scenarioVersions', scenarioVersionsRepository(db));
+    app.decorate('eventLog', sqliteEventLog(connection.sqlite));
+    // Last to close: runtimes and sockets are stopped by hooks registered after this one.
+    app.addHook('onClose', async () => connection.close());
+  },
+  { name: 'database' },
+);

@@ -1,0 +1,104 @@
+// Class drills: settings, pinned scenario versions, lifecycle and who joined.
+import { randomUUID } from 'node:crypto';
+import type { DrillSettings, DrillView } from '@kefu/shared';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, DrillsTable } from '../schema.ts';
+
+export type DrillRow = Selectable<DrillsTable>;
+
+export function toDrillView(row: DrillRow, joined?: boolean): DrillView {
+  const view: DrillView = {
+    id: row.id,
+    classId: row.class_id,
+    title: row.title,
+    status: row.status,
+    settings: JSON.parse(row.settings) as DrillSettings,
+    versions: JSON.parse(row.versions) as Record<string, string>,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    endsAt: row.ends_at,
+    endedAt: row.ended_at,
+  };
+  if (joined !== undefined) view.joined = joined;
+  return view;
+}
+
+export function drillsRepository(db: Kysely<Database>) {
+  return {
+    async create(
+      input: { classId: string; title: string; settings: DrillSettings; versions: Record<string, string> },
+      createdBy: string,
+      now: number,
+    ): Promise<DrillRow> {
+      const row: DrillRow = {
+        id: randomUUID(),
+        class_id: input.classId,
+        title: input.title,
+        settings: JSON.stringify(input.settings),
+        versions: JSON.stringify(input.versions),
+        status: 'draft',
+        created_by: createdBy,
+        created_at: now,
+        started_at: null,
+        ends_at: null,
+        ended_at: null,
+      };
+      await db.insertInto('drills').values(row).execute();
+      return row;
+    },
+    get: (id: string) => db.selectFrom('drills').selectAll().where('id', '=', id).executeTakeFirst(),
+    listForClass: (classId: string) =>
+      db
+        .selectFrom('drills')
+        .selectAll()
+        .where('class_id', '=', classId)
+        .orderBy('created_at', 'desc')
+        .execute(),
+    listRunning: () => db.selectFrom('drills').selectAll().where('status', '=', 'running').execute(),
+    async start(id: string, now: number, endsAt: number): Promise<void> {
+      await db
+        .updateTable('drills')
+        .set({ status: 'running', started_at: now, ends_at: endsAt })
+        .where('id', '=', id)
+        .execute();
+    },
+    async finish(id: string, now: number): Promise<void> {
+      await db
+        .updateTable('drills')
+        .set({ status: 'finished', ended_at: now })
+        .where('id', '=', id)
+        .execute();
+    },
+    async join(drillId: string, studentId: string, now: number): Promise<number> {
+      const existing = await db
+        .selectFrom('drill_participants')
+        .select('joined_at')
+        .where('drill_id', '=', drillId)
+        .where('student_id', '=', studentId)
+        .executeTakeFirst();
+      if (existing) return existing.joined_at;
+      await db
+        .insertInto('drill_participants')
+        .values({ drill_id: drillId, student_id: studentId, joined_at: now })
+        .execute();
+      return now;
+    },
+    participants: (drillId: string) =>
+      db
+        .selectFrom('drill_participants')
+        .innerJoin('users', 'users.id', 'drill_participants.student_id')
+        .select(['drill_participants.student_id', 'drill_participants.joined_at', 'users.display_name'])
+        .where('drill_id', '=', drillId)
+        .execute(),
+    async isParticipant(drillId: string, studentId: string): Promise<boolean> {
+      const r = await db
+        .selectFrom('drill_participants')
+        .select('student_id')
+        .where('drill_id', '=', drillId)
+        .where('student_id', '=', studentId)
+        .executeTakeFirst();
+      return r !== undefined;
+    },
+  };
+}
+export type DrillsRepository = ReturnType<typeof drillsRepository>;

@@ -1,0 +1,43 @@
+// Content-hashed scenario versions: every buyer file the server has served is kept, so a drill that pinned a
+// version, or a report of an old conversation, loads exactly the scenario it used.
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+
+export function scenarioVersionsRepository(db: Kysely<Database>) {
+  return {
+    async record(
+      scenarioId: string,
+      version: string,
+      source: string,
+      path: string,
+      now: number,
+    ): Promise<void> {
+      const existing = await db
+        .selectFrom('scenario_versions')
+        .select('version')
+        .where('scenario_id', '=', scenarioId)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      if (existing) return;
+      await db
+        .insertInto('scenario_versions')
+        .values({ scenario_id: scenarioId, version, source, path, created_at: now })
+        .execute();
+    },
+    get: (scenarioId: string, version: string) =>
+      db
+        .selectFrom('scenario_versions')
+        .selectAll()
+        .where('scenario_id', '=', scenarioId)
+        .where('version', '=', version)
+        .executeTakeFirst(),
+    list: (scenarioId: string) =>
+      db
+        .selectFrom('scenario_versions')
+        .select(['version', 'created_at'])
+        .where('scenario_id', '=', scenarioId)
+        .orderBy('created_at', 'desc')
+        .execute(),
+  };
+}
+export type ScenarioVersionsRepository = ReturnType<typeof scenarioVersionsRepository>;

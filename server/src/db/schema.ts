@@ -1,0 +1,120 @@
+// Table shapes as Kysely sees them. Times are epoch ms, ids are app-generated text, booleans are 0/1 integers
+// and structured settings are JSON text, so the same code runs on SQLite today and PostgreSQL later.
+import type { Role } from '@kefu/shared';
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  password_hash: string;
+  must_change_password: number;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token: a leaked database does not leak live sessions. */
+  id: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface ClassesTable {
+  id: string;
+  name: string;
+  owner_id: string;
+  join_code: string;
+  rubric_id: string;
+  grade_weights: string;
+  created_at: number;
+}
+
+export interface EnrollmentsTable {
+  class_id: string;
+  user_id: string;
+  role: 'student' | 'trainer';
+  joined_at: number;
+}
+
+export interface ScenarioVersionsTable {
+  scenario_id: string;
+  version: string;
+  /** The buyer file's text, so a pinned or recorded version can be loaded again after the file changed. */
+  source: string;
+  path: string;
+  created_at: number;
+}
+
+export interface DrillsTable {
+  id: string;
+  class_id: string;
+  title: string;
+  settings: string;
+  versions: string;
+  status: 'draft' | 'running' | 'finished';
+  created_by: string;
+  created_at: number;
+  started_at: number | null;
+  ends_at: number | null;
+  ended_at: number | null;
+}
+
+export interface DrillParticipantsTable {
+  drill_id: string;
+  student_id: string;
+  joined_at: number;
+}
+
+export interface ConversationsTable {
+  id: string;
+  student_id: string;
+  drill_id: string | null;
+  /** Arrival slot within a drill (0-based); null for solo practice. */
+  slot: number | null;
+  scenario_id: string;
+  scenario_version: string;
+  rubric_id: string;
+  seed: number;
+  status: 'open' | 'ended';
+  started_at: number;
+  ended_at: number | null;
+  last_seq: number;
+  /** The shopper's next due time: timers are data, re-armed from here after a restart. */
+  wake_at: number | null;
+}
+
+export interface EventsTable {
+  conversation_id: string;
+  seq: number;
+  type: string;
+  at: number;
+  /** The client id of an agent message: makes sending idempotent (unique per conversation). */
+  message_id: string | null;
+  body: string;
+}
+
+export interface EvaluationsTable {
+  id: string;
+  student_id: string;
+  class_id: string;
+  conversation_id: string | null;
+  author_id: string;
+  kind: 'teacher' | 'mentor' | 'self';
+  score: number;
+  comment: string;
+  created_at: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  classes: ClassesTable;
+  enrollments: EnrollmentsTable;
+  scenario_versions: ScenarioVersionsTable;
+  drills: DrillsTable;
+  drill_participants: DrillParticipantsTable;
+  conversations: ConversationsTable;
+  events: EventsTable;
+  evaluations: EvaluationsTable;
+}

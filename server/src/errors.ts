@@ -1,0 +1,56 @@
+// One error type for routes and socket handlers: a protocol error code, an HTTP status and a Chinese message
+// a person can act on. Everything else becomes `internal` and is logged, never shown.
+import type { ApiError, ErrorCode } from '@kefu/shared';
+import type { z } from 'zod';
+
+const STATUS: Record<ErrorCode, number> = {
+  'bad-request': 400,
+  'too-long': 413,
+  'rate-limited': 429,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  ended: 409,
+  'unknown-event': 400,
+  'bad-origin': 403,
+  internal: 500,
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+  get status(): number {
+    return STATUS[this.code];
+  }
+  toJSON(): ApiError {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export const notFound = (what: string) => new AppError('not-found', `${what}不存在，或你没有权限查看`);
+export const forbidden = (why = '你的角色不能执行这个操作') => new AppError('forbidden', why);
+
+/** Validates with a protocol schema; on failure names the first bad field. */
+export function parse<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.join('.') : '';
+  if (issue?.code === 'too_big' && field.endsWith('text')) {
+    throw new AppError('too-long', `消息太长（最多 ${String(issue.maximum)} 个字），请分几条发送`);
+  }
+  const message = issue?.message ?? '格式不对';
+  throw new AppError(
+    'bad-request',
+    field ? `请求内容有误：${field} — ${message}` : `请求内容有误：${message}`,
+  );
+}
+
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof AppError) return err.toJSON();
+  return { code: 'internal', message: '服务器出错了，请稍后重试；如果一直出现，请联系管理员' };
+}

@@ -1,0 +1,220 @@
+// One live conversation: the single owner of its shopper's state. Inputs (agent messages, wake-ups, stop) go
+// through a serial queue; each step's outputs are committed to the event log in one transaction before they
+// are published or acknowledged; one timer is armed at the machine's next wake-up.
+import {
+  type AgentMessage,
+  type ConversationEvent,
+  replayShopper,
+  type ShopperContext,
+  type ShopperInput,
+  type ShopperState,
+  startShopper,
+  stepShopper,
+  toPublicEvent,
+} from '@kefu/shared';
+import type { EventLog, StoredEvent } from '../db/event-log.ts';
+import type { ConversationsTable } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+
+export interface RuntimeHost {
+  log: EventLog;
+  clock(): number;
+  /** Called after every commit with the newly stored events, in order. */
+  published(runtime: ConversationRuntime, stored: StoredEvent[]): void;
+  /** A timer-driven step failed (e.g. the disk is full): logged; the next input retries. */
+  failed(runtime: ConversationRuntime, error: unknown): void;
+}
+
+export interface SendResult {
+  seq: number;
+  at: number;
+  duplicate: boolean;
+}
+
+export class ConversationRuntime {
+  private state: ShopperState;
+  private wakeAt: number | null;
+  private lastSeq: number;
+  /** Seq of the last event a student may see: the `prevSeq` of the next one. */
+  private lastPublicSeq: number;
+  private endedAt: number | null;
+  /** Client message id → seq, for idempotent sends (the log is the truth; this mirrors it). */
+  private readonly messageSeqs = new Map<string, { seq: number; at: number }>();
+  private timer: NodeJS.Timeout | null = null;
+  private tail: Promise<unknown> = Promise.resolve();
+  private disposed = false;
+
+  readonly row: ConversationsTable;
+  readonly ctx: ShopperContext;
+  private readonly host: RuntimeHost;
+
+  private constructor(
+    row: ConversationsTable,
+    ctx: ShopperContext,
+    host: RuntimeHost,
+    init: { state: ShopperState; wakeAt: number | null; stored: StoredEvent[] },
+  ) {
+    this.row = row;
+    this.ctx = ctx;
+    this.host = host;
+    this.state = init.state;
+    this.wakeAt = init.wakeAt;
+    this.lastSeq = 0;
+    this.lastPublicSeq = 0;
+    this.endedAt = null;
+    this.remember(init.stored);
+  }
+
+  get id(): string {
+    return this.row.id;
+  }
+  get studentId(): string {
+    return this.row.student_id;
+  }
+  get ended(): boolean {
+    return this.endedAt !== null;
+  }
+  get head(): { lastSeq: number; lastPublicSeq: number; wakeAt: number | null; endedAt: number | null } {
+    return {
+      lastSeq: this.lastSeq,
+      lastPublicSeq: this.lastPublicSeq,
+      wakeAt: this.wakeAt,
+      endedAt: this.endedAt,
+    };
+  }
+
+  /** Opens a new conversation: the row and the shopper's first events are committed together. */
+  static start(
+    host: RuntimeHost,
+    ctx: ShopperContext,
+    row: Omit<ConversationsTable, 'status' | 'ended_at' | 'last_seq' | 'wake_at' | 'started_at'>,
+  ): { runtime: ConversationRuntime; stored: StoredEvent[] } {
+    const now = host.clock();
+    const result = startShopper(ctx, row.seed, now);
+    const endedAt = endOf(result.outputs);
+    const full: ConversationsTable = {
+      ...row,
+      status: endedAt === null ? 'open' : 'ended',
+      started_at: now,
+      ended_at: endedAt,
+      last_seq: result.outputs.length,
+      wake_at: endedAt === null ? result.wakeAt : null,
+    };
+    host.log.open(full, result.outputs);
+    const stored = result.outputs.map((event, i) => ({ seq: i + 1, event }));
+    const runtime = new ConversationRuntime(full, ctx, host, {
+      state: result.state,
+      wakeAt: full.wake_at,
+      stored,
+    });
+    runtime.arm();
+    return { runtime, stored };
+  }
+
+  /**
+   * Rebuilds an open conversation from its log after a restart and catches up at once: a wake-up that fell
+   * due while the server was down runs now, at its own due time (so a buyer whose patience ran out leaves
+   * with the right timestamp).
+   */
+  static restore(host: RuntimeHost, ctx: ShopperContext, row: ConversationsTable): ConversationRuntime {
+    const stored = host.log.read(row.id);
+    const replayed = replayShopper(
+      ctx,
+      stored.map((s) => s.event),
+    );
+    const runtime = new ConversationRuntime(row, ctx, host, {
+      state: replayed.state,
+      wakeAt: replayed.wakeAt,
+      stored,
+    });
+    if (runtime.ended) return runtime;
+    runtime.wake();
+    return runtime;
+  }
+
+  /** An agent message. A repeated client id changes nothing and acks the stored seq again. */
+  send(message: AgentMessage): Promise<SendResult> {
+    return this.enqueue(() => {
+      const seen = this.messageSeqs.get(message.id);
+      if (seen !== undefined) return { ...seen, duplicate: true };
+      if (this.ended) throw new AppError('ended', '这位买家的对话已经结束，不能再发送消息');
+      const stored = this.apply({ type: 'agent-message', message });
+      const echo = stored.find((s) => s.event.type === 'agent-message' && s.event.id === message.id);
+      if (!echo) throw new Error(`the shopper did not echo agent message ${message.id}`);
+      return { seq: echo.seq, at: echo.event.at, duplicate: false };
+    });
+  }
+
+  /** Ends the conversation now (drill stopped or finished). */
+  stop(): Promise<void> {
+    return this.enqueue(() => {
+      if (!this.ended) this.apply({ type: 'stop' });
+    });
+  }
+
+  /** Stops the timer; the conversation stays open in the log and is restored on the next start. */
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private enqueue<T>(work: () => T): Promise<T> {
+    const run = this.tail.then(work);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** One machine step: commit, then update memory, then publish. If the commit fails nothing changed. */
+  private apply(input: ShopperInput): StoredEvent[] {
+    const now = this.host.clock();
+    const result = stepShopper(this.ctx, this.state, input, now);
+    const events = result.outputs;
+    const endedAt = this.endedAt ?? endOf(events);
+    const wakeAt = endedAt === null ? result.wakeAt : null;
+    if (events.length > 0 || wakeAt !== this.wakeAt) {
+      this.host.log.append(this.id, this.lastSeq, events, {
+        lastSeq: this.lastSeq + events.length,
+        wakeAt,
+        endedAt,
+      });
+    }
+    const stored = events.map((event, i) => ({ seq: this.lastSeq + 1 + i, event }));
+    this.state = result.state;
+    this.wakeAt = wakeAt;
+    this.remember(stored);
+    this.arm();
+    if (stored.length > 0) this.host.published(this, stored);
+    return stored;
+  }
+
+  private remember(stored: StoredEvent[]): void {
+    for (const { seq, event } of stored) {
+      this.lastSeq = seq;
+      if (toPublicEvent(event) !== null) this.lastPublicSeq = seq;
+      if (event.type === 'agent-message') this.messageSeqs.set(event.id, { seq, at: event.at });
+      if (event.type === 'ended') this.endedAt = event.at;
+    }
+  }
+
+  private arm(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.disposed || this.wakeAt === null || this.ended) return;
+    const delay = Math.max(0, this.wakeAt - this.host.clock());
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.wake();
+    }, delay);
+    this.timer.unref();
+  }
+
+  private wake(): void {
+    this.enqueue(() => this.apply({ type: 'wake' })).catch((err) => this.host.failed(this, err));
+  }
+}
+
+function endOf(events: readonly ConversationEvent[]): number | null {
+  for (const e of events) if (e.type === 'ended') return e.at;
+  return null;
+}

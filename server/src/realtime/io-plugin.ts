@@ -1,0 +1,98 @@
+// Socket.IO on Fastify's HTTP server (our own small plugin: fastify-socket.io does not support Fastify 5).
+// The handshake must come from our origin (CORS does not guard WebSocket upgrades, so allowRequest checks
+// Origin) and carry a live session; every inbound packet passes the flood guard and must be a known event.
+import { CLIENT_EVENTS, SOCKET_RATE_LIMIT, SOCKET_RATE_WINDOW_MS } from '@kefu/shared';
+import fp from 'fastify-plugin';
+import { Server } from 'socket.io';
+import { SESSION_COOKIE } from '../auth/plugin.ts';
+import { hashToken } from '../db/repositories/sessions.ts';
+import { toUserView } from '../db/repositories/users.ts';
+import { AppError } from '../errors.ts';
+import type { KefuServer } from './io-types.ts';
+import { sessionRoom, userRoom } from './io-types.ts';
+import { replyError, takeAck } from './socket-handler.ts';
+import { TokenBucket } from './socket-rate-limit.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    io: KefuServer;
+  }
+}
+
+const KNOWN_EVENTS = new Set<string>(Object.values(CLIENT_EVENTS));
+/** Largest inbound packet: a 2,000-character message plus its envelope, with room for multi-byte text. */
+const MAX_PACKET_BYTES = 16 * 1024;
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
+}
+
+export default fp(
+  async (app) => {
+    const io: KefuServer = new Server(app.server, {
+      serveClient: false,
+      maxHttpBufferSize: MAX_PACKET_BYTES,
+      allowRequest: (req, callback) => {
+        const allowed = app.originAllowed(req.headers.origin, req.headers.host);
+        callback(allowed ? null : '请求来源不被允许（Origin 不匹配）', allowed);
+      },
+    });
+
+    io.use(async (socket, next) => {
+      try {
+        const user = await app.userFromCookieHeader(socket.request.headers.cookie);
+        if (!user) return next(new Error('请先登录（没有有效的会话）'));
+        if (user.must_change_password === 1) return next(new Error('请先修改初始密码'));
+        socket.data.user = user;
+        next();
+      } catch (err) {
+        app.log.error({ err }, 'socket handshake failed');
+        next(new Error('服务器出错了，请稍后重试'));
+      }
+    });
+
+    io.on('connection', (socket) => {
+      const { user } = socket.data;
+      const token = cookieValue(socket.request.headers.cookie, SESSION_COOKIE);
+      socket.join(userRoom(user.id));
+      if (token) socket.join(sessionRoom(hashToken(token)));
+      const bucket = new TokenBucket(SOCKET_RATE_LIMIT, SOCKET_RATE_WINDOW_MS, Date.now());
+      socket.use((packet, next) => {
+        const [event] = packet;
+        const args = packet.slice(1);
+        const ack = takeAck(args);
+        if (!bucket.take(Date.now())) {
+          return replyError(
+            socket,
+            String(event),
+            ack,
+            new AppError('rate-limited', '操作太频繁了，请稍等几秒再发送'),
+          );
+        }
+        if (typeof event !== 'string' || !KNOWN_EVENTS.has(event)) {
+          return replyError(
+            socket,
+            String(event),
+            ack,
+            new AppError('unknown-event', `不认识的事件：${String(event)}`),
+          );
+        }
+        next();
+      });
+      socket.emit('session:hello', { user: toUserView(user), serverTime: Date.now() });
+    });
+
+    // Sockets hold the HTTP server open: drop them before Fastify waits for connections to end.
+    app.addHook('preClose', async () => {
+      io.local.disconnectSockets(true);
+      io.engine.close();
+    });
+    app.decorate('io', io);
+  },
+  { name: 'io', dependencies: ['auth'] },
+);
