@@ -1,0 +1,199 @@
+// The live connection: Socket.IO to the same origin (the HttpOnly cookie rides along), automatic
+// reconnect, and catch-up from the last seq of every conversation whenever the socket (re)connects or an
+// envelope shows a gap. Messages keep their client id across retries; pending ones are flushed on reconnect.
+import type {
+  ClientToServerEvents,
+  ConversationsResponse,
+  EventEnvelope,
+  ResyncAck,
+  SendAck,
+  ServerToClientEvents,
+} from '@kefu/shared/protocol';
+import { io, type Socket } from 'socket.io-client';
+import type { AgentItem } from '../conversation/chat-item.ts';
+import { cardOfAction } from '../conversation/chat-item.ts';
+import { newClientId } from '../conversation/outgoing.ts';
+import type { Stores } from '../stores/index.ts';
+import type { Gateway } from './gateway.ts';
+import type { HttpClient } from './http.ts';
+
+type WorkbenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const ACK_TIMEOUT_MS = 8_000;
+
+export interface SocketGatewayOptions {
+  http: HttpClient;
+  /** A buyer wrote (live, not replayed history): ring and flash the title. */
+  onBuyerMessage?: (conversationId: string) => void;
+  onUnauthenticated?: () => void;
+  connect?: () => WorkbenchSocket;
+}
+
+export interface SocketGateway extends Gateway {
+  start(): void;
+  stop(): void;
+}
+
+export function createSocketGateway(stores: Stores, options: SocketGatewayOptions): SocketGateway {
+  const conversations = stores.conversations;
+  const connection = stores.connection;
+  const socket: WorkbenchSocket =
+    options.connect?.() ??
+    io({ autoConnect: false, withCredentials: true, reconnectionDelay: 300, reconnectionDelayMax: 2_000 });
+  const resyncing = new Set<string>();
+  const resyncAgain = new Set<string>();
+
+  function serverNow(): number {
+    return Date.now() + conversations.getState().clockOffset;
+  }
+
+  function resync(conversationId: string): void {
+    if (!socket.connected) return;
+    if (resyncing.has(conversationId)) {
+      resyncAgain.add(conversationId);
+      return;
+    }
+    resyncing.add(conversationId);
+    const afterSeq = conversations.getState().byId[conversationId]?.lastSeq ?? 0;
+    socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emit('conversation:resync', { conversationId, afterSeq }, (err: Error | null, ack: ResyncAck) => {
+        resyncing.delete(conversationId);
+        if (!err && ack.ok) {
+          const state = conversations.getState();
+          state.upsertView(ack.conversation);
+          state.setServerTime(ack.serverTime);
+          for (const envelope of ack.events) state.receive(envelope);
+        }
+        if (resyncAgain.delete(conversationId) || err) {
+          // A gap showed up meanwhile, or the ack timed out: try once more while connected.
+          if (socket.connected) setTimeout(() => resync(conversationId), err ? 1_000 : 0);
+        }
+      });
+  }
+
+  function onEvent(envelope: EventEnvelope): void {
+    const result = conversations.getState().receive(envelope);
+    if (result === 'gap' || result === 'unknown') resync(envelope.conversationId);
+    else if (result === 'applied' && envelope.event.type === 'buyer-message') {
+      options.onBuyerMessage?.(envelope.conversationId);
+    }
+  }
+
+  function deliver(conversationId: string, item: AgentItem): void {
+    if (!socket.connected) return; // stays pending; flushed on reconnect
+    const message: Parameters<ClientToServerEvents['conversation:send']>[0]['message'] = {
+      id: item.id,
+      text: item.text,
+      source: item.source,
+    };
+    if (item.phraseId !== undefined) message.phraseId = item.phraseId;
+    if (item.action !== undefined) message.action = item.action;
+    socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emit('conversation:send', { conversationId, message }, (err: Error | null, ack: SendAck) => {
+        const state = conversations.getState();
+        if (err) state.addOwn(conversationId, { ...item, status: 'failed' });
+        else if (ack.ok) state.addOwn(conversationId, { ...item, status: 'sent', at: ack.at });
+        else state.addOwn(conversationId, { ...item, status: 'failed', error: ack.error.message });
+      });
+  }
+
+  /** After a reconnect: everything still pending, and what failed only for want of a network, goes again. */
+  function flushUnsent(): void {
+    const { byId } = conversations.getState();
+    for (const [conversationId, entry] of Object.entries(byId)) {
+      for (const item of entry.items) {
+        if (item.kind !== 'agent') continue;
+        if (item.status === 'pending' || (item.status === 'failed' && item.error === undefined)) {
+          const retry: AgentItem = { ...item, status: 'pending' };
+          conversations.getState().addOwn(conversationId, retry);
+          deliver(conversationId, retry);
+        }
+      }
+    }
+  }
+
+  async function syncAll(): Promise<void> {
+    try {
+      const open = await options.http<ConversationsResponse>('GET', '/api/conversations?status=open');
+      const state = conversations.getState();
+      state.setServerTime(open.serverTime);
+      for (const view of open.conversations) state.upsertView(view);
+    } catch {
+      // the socket's own resync below still catches up what we know about
+    }
+    for (const id of conversations.getState().ids) resync(id);
+    flushUnsent();
+  }
+
+  socket.on('connect', () => {
+    connection.getState().setStatus('online');
+    void syncAll();
+  });
+  socket.on('disconnect', (reason) => {
+    connection.getState().setStatus('reconnecting');
+    // The server closed us on purpose (e.g. restart): socket.io will not retry by itself.
+    if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 500);
+  });
+  socket.on('connect_error', (error) => {
+    if (/unauth|401|登录/i.test(error.message)) {
+      connection.getState().setStatus('offline');
+      options.onUnauthenticated?.();
+      return;
+    }
+    connection.getState().setStatus('reconnecting');
+    if (!socket.active) setTimeout(() => socket.connect(), 1_000);
+  });
+  socket.on('session:hello', (hello) => {
+    conversations.getState().setServerTime(hello.serverTime);
+    stores.session.getState().setUser(hello.user);
+  });
+  socket.on('conversation:opened', ({ conversation }) => {
+    conversations.getState().upsertView(conversation);
+  });
+  socket.on('conversation:event', onEvent);
+
+  return {
+    start() {
+      connection.getState().setStatus('connecting');
+      socket.connect();
+    },
+    stop() {
+      socket.removeAllListeners();
+      socket.disconnect();
+      connection.getState().setStatus('offline');
+    },
+    send(conversationId, outgoing) {
+      const item: AgentItem = {
+        kind: 'agent',
+        key: '',
+        id: newClientId(),
+        at: serverNow(),
+        text: outgoing.text,
+        source: outgoing.source,
+        status: 'pending',
+      };
+      item.key = `m:${item.id}`;
+      if (outgoing.phraseId !== undefined) item.phraseId = outgoing.phraseId;
+      if (outgoing.action !== undefined) item.action = outgoing.action;
+      const card = cardOfAction(outgoing.action);
+      if (card) item.card = card;
+      conversations.getState().addOwn(conversationId, item);
+      deliver(conversationId, item);
+      return item.id;
+    },
+    sync() {
+      if (socket.connected) void syncAll();
+    },
+    retry(conversationId, messageId) {
+      const entry = conversations.getState().byId[conversationId];
+      const item = entry?.items.find((i): i is AgentItem => i.kind === 'agent' && i.id === messageId);
+      if (!item || item.status === 'sent') return;
+      const again: AgentItem = { ...item, status: 'pending' };
+      delete again.error;
+      conversations.getState().addOwn(conversationId, again);
+      deliver(conversationId, again);
+    },
+  };
+}

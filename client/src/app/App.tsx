@@ -1,0 +1,125 @@
+// The app shell: finds out who is logged in, keeps the URL hash and the screen in step, and shows the
+// screen. Everything but login and the workbench loads on demand to keep the first download small.
+import type { MeResponse, UserView } from '@kefu/shared/protocol';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HttpError } from '../api/http.ts';
+import { Login } from '../auth/Login.tsx';
+import { type Screen, type Stores, useSession, useStores } from '../stores/index.ts';
+import { Workbench } from '../workbench/Workbench.tsx';
+import { useServices } from './context.tsx';
+import { hashOf, isPublic, screenOf } from './route.ts';
+
+const Home = lazy(() => import('../home/Home.tsx'));
+const Register = lazy(() => import('../auth/Register.tsx'));
+const ChangePassword = lazy(() => import('../auth/ChangePassword.tsx'));
+const Summary = lazy(() => import('../summary/Summary.tsx'));
+
+/** Where someone lands: the screen asked for if they may see it, else home (or login). */
+export function landing(user: UserView | null, asked: Screen | null): Screen {
+  if (!user) return asked && isPublic(asked) ? asked : { name: 'login' };
+  if (user.mustChangePassword) return { name: 'password' };
+  if (!asked || isPublic(asked) || asked.name === 'password' || asked.name === 'loading')
+    return { name: 'home' };
+  return asked;
+}
+
+function useHashSync(stores: Stores): void {
+  useEffect(() => {
+    const session = stores.session;
+    const toHash = (screen: Screen) => {
+      const hash = hashOf(screen);
+      if (hash && window.location.hash !== hash) window.location.hash = hash;
+    };
+    const unsubscribe = session.subscribe((state, previous) => {
+      if (state.screen !== previous.screen) toHash(state.screen);
+    });
+    const onHashChange = () => {
+      const { user, screen } = session.getState();
+      if (screen.name === 'loading') return;
+      const next = landing(user, screenOf(window.location.hash));
+      if (hashOf(next) !== hashOf(screen)) session.getState().go(next);
+      else toHash(screen);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => {
+      unsubscribe();
+      window.removeEventListener('hashchange', onHashChange);
+    };
+  }, [stores]);
+}
+
+function useBoot(stores: Stores): void {
+  const { http } = useServices();
+  useEffect(() => {
+    let live = true;
+    const asked = screenOf(window.location.hash);
+    http<MeResponse>('GET', '/api/auth/me').then(
+      (me) => {
+        if (!live) return;
+        stores.conversations.getState().setServerTime(me.serverTime);
+        stores.session.getState().setUser(me.user);
+        stores.session.getState().go(landing(me.user, asked));
+      },
+      (err: unknown) => {
+        if (!live) return;
+        // 401 is the normal "not logged in"; anything else also lands on login, which shows errors itself.
+        if (!(err instanceof HttpError)) console.error(err);
+        stores.session.getState().go(landing(null, asked));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [http, stores]);
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const stores = useStores();
+  const { http } = useServices();
+  const screen = useSession((s) => s.screen);
+  useHashSync(stores);
+  useBoot(stores);
+
+  const onLoggedIn = (user: UserView) => {
+    stores.session.getState().setUser(user);
+    stores.session.getState().go(landing(user, null));
+  };
+  const onLogout = () => {
+    void http('POST', '/api/auth/logout').catch(() => undefined);
+    stores.session.getState().setUser(null);
+    stores.session.getState().go({ name: 'login' });
+  };
+
+  const fallback = (
+    <p className="boot" role="status">
+      {t('app.loading')}
+    </p>
+  );
+  let view: ReactNode;
+  switch (screen.name) {
+    case 'loading':
+      view = fallback;
+      break;
+    case 'login':
+      view = <Login onLoggedIn={onLoggedIn} />;
+      break;
+    case 'register':
+      view = <Register onLoggedIn={onLoggedIn} />;
+      break;
+    case 'password':
+      view = <ChangePassword onChanged={onLoggedIn} onLogout={onLogout} />;
+      break;
+    case 'home':
+      view = <Home onLogout={onLogout} />;
+      break;
+    case 'workbench':
+      view = <Workbench />;
+      break;
+    case 'summary':
+      view = <Summary conversationIds={screen.conversationIds} />;
+      break;
+  }
+  return <Suspense fallback={fallback}>{view}</Suspense>;
+}

@@ -1,0 +1,41 @@
+// A shared ticking clock for waiting timers. One interval serves every timer on screen, and tests inject
+// their own `now` (or use fake timers) to move time.
+import { useSyncExternalStore } from 'react';
+
+export interface Ticker {
+  now(): number;
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): number;
+}
+
+export function createTicker(now: () => number = Date.now, intervalMs = 250): Ticker {
+  const listeners = new Set<() => void>();
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let snapshot = now();
+  return {
+    now,
+    subscribe(listener) {
+      listeners.add(listener);
+      if (!timer) {
+        snapshot = now();
+        timer = setInterval(() => {
+          snapshot = now();
+          for (const l of listeners) l();
+        }, intervalMs);
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && timer) {
+          clearInterval(timer);
+          timer = undefined;
+        }
+      };
+    },
+    getSnapshot: () => snapshot,
+  };
+}
+
+/** Current local time, re-rendering on every tick. */
+export function useNow(ticker: Ticker): number {
+  return useSyncExternalStore(ticker.subscribe, ticker.getSnapshot);
+}

@@ -1,0 +1,38 @@
+// The screen lives in the session store; the URL hash mirrors it so reload, back and forward work and a
+// screen can be linked (`#/workbench`, `#/summary/<id>,<id>`). Hash routing needs no server support.
+import type { Screen } from '../stores/index.ts';
+
+export function hashOf(screen: Screen): string {
+  switch (screen.name) {
+    case 'loading':
+      return '';
+    case 'summary':
+      return `#/summary/${screen.conversationIds.map(encodeURIComponent).join(',')}`;
+    default:
+      return `#/${screen.name}`;
+  }
+}
+
+/** The screen a hash names, or null when it names none. */
+export function screenOf(hash: string): Screen | null {
+  const [name, rest] = hash.replace(/^#\/?/, '').split('/', 2);
+  switch (name) {
+    case 'login':
+    case 'register':
+    case 'home':
+    case 'workbench':
+    case 'password':
+      return { name };
+    case 'summary': {
+      const conversationIds = (rest ?? '').split(',').filter(Boolean).map(decodeURIComponent);
+      return conversationIds.length > 0 ? { name: 'summary', conversationIds } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** Screens someone who is not logged in may see. */
+export function isPublic(screen: Screen): boolean {
+  return screen.name === 'login' || screen.name === 'register';
+}

@@ -1,0 +1,78 @@
+// What the chat pane shows: the student's view of the event log turned into rows (messages, cards,
+// notices), plus the student's own messages that are still on their way to the server.
+import type { CardKind } from '@kefu/shared/conversation/events';
+import type { PublicEvent } from '@kefu/shared/protocol';
+
+export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+export type AgentSource = 'typed' | 'phrase' | 'action';
+export type AgentActionName = 'remindPayment' | 'inviteOrder' | 'sendProductCard';
+
+export interface BuyerItem {
+  kind: 'buyer';
+  key: string;
+  id: string;
+  at: number;
+  text: string;
+}
+
+export interface AgentItem {
+  kind: 'agent';
+  key: string;
+  id: string;
+  at: number;
+  text: string;
+  source: AgentSource;
+  phraseId?: string;
+  action?: AgentActionName;
+  card?: CardKind;
+  status: DeliveryStatus;
+  /** The server's message when it refused the message; absent for network failures. */
+  error?: string;
+}
+
+export interface OrderItem {
+  kind: 'order';
+  key: string;
+  orderId: string;
+  at: number;
+  product: string;
+  quantity: number;
+  amount: number;
+  paidAt: number | null;
+}
+
+export type NoticeKind = 'started' | 'left' | 'leftPatience' | 'ended' | 'orderPaid';
+
+export interface NoticeItem {
+  kind: 'notice';
+  key: string;
+  at: number;
+  notice: NoticeKind;
+}
+
+export type ChatItem = BuyerItem | AgentItem | OrderItem | NoticeItem;
+
+/** The card an action message shows as. */
+export function cardOfAction(action: AgentActionName | undefined): CardKind | undefined {
+  if (action === 'remindPayment') return 'payment-reminder';
+  if (action === 'inviteOrder') return 'order-invite';
+  if (action === 'sendProductCard') return 'product';
+  return undefined;
+}
+
+export function agentItemFromEvent(e: Extract<PublicEvent, { type: 'agent-message' }>): AgentItem {
+  const item: AgentItem = {
+    kind: 'agent',
+    key: `m:${e.id}`,
+    id: e.id,
+    at: e.at,
+    text: e.text,
+    source: e.source,
+    status: 'sent',
+  };
+  if (e.phraseId !== undefined) item.phraseId = e.phraseId;
+  if (e.action !== undefined) item.action = e.action;
+  const card = e.card ?? cardOfAction(e.action);
+  if (card !== undefined) item.card = card;
+  return item;
+}

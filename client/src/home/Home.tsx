@@ -1,0 +1,204 @@
+// Home: start a solo practice (one scenario or a random mix), join a running class drill, my reports.
+import type {
+  ClassesResponse,
+  ConversationScore,
+  ConversationsResponse,
+  DrillResponse,
+  DrillsResponse,
+  DrillView,
+  PracticeResponse,
+  ScenarioSummary,
+  ScenariosResponse,
+  StartPracticeBody,
+  StudentReportResponse,
+} from '@kefu/shared/protocol';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../app/context.tsx';
+import { TopBar } from '../app/TopBar.tsx';
+import { useSession, useStores } from '../stores/index.ts';
+
+export default function Home({ onLogout }: { onLogout: () => void }) {
+  const { t } = useTranslation();
+  const { http } = useServices();
+  const stores = useStores();
+  const user = useSession((s) => s.user);
+  const [scenarios, setScenarios] = useState<ScenarioSummary[] | null>(null);
+  const [drills, setDrills] = useState<DrillView[]>([]);
+  const [reports, setReports] = useState<ConversationScore[]>([]);
+  const [openCount, setOpenCount] = useState(0);
+  const [mix, setMix] = useState(2);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const mixId = useId();
+
+  useEffect(() => {
+    let live = true;
+    const fail = (err: unknown) => live && setError(err instanceof Error ? err.message : t('errors.unknown'));
+    http<ScenariosResponse>('GET', '/api/scenarios')
+      .then((r) => live && setScenarios(r.scenarios))
+      .catch((err) => {
+        if (live) setScenarios([]);
+        fail(err);
+      });
+    http<ConversationsResponse>('GET', '/api/conversations?status=open')
+      .then((r) => live && setOpenCount(r.conversations.length))
+      .catch(() => undefined);
+    http<ClassesResponse>('GET', '/api/classes')
+      .then(async (r) => {
+        const lists = await Promise.all(
+          r.classes.map((c) =>
+            http<DrillsResponse>('GET', `/api/classes/${encodeURIComponent(c.id)}/drills`),
+          ),
+        );
+        if (live) setDrills(lists.flatMap((l) => l.drills).filter((d) => d.status === 'running'));
+      })
+      .catch(() => undefined);
+    if (user) {
+      http<StudentReportResponse>('GET', `/api/reports/students/${encodeURIComponent(user.id)}`)
+        .then((r) => live && setReports(r.conversations.filter((c) => c.status === 'ended')))
+        .catch(() => undefined);
+    }
+    return () => {
+      live = false;
+    };
+  }, [http, user, t]);
+
+  async function start(body: StartPracticeBody) {
+    setBusy(true);
+    setError(null);
+    try {
+      const { conversations } = await http<PracticeResponse>('POST', '/api/practice', body);
+      const state = stores.conversations.getState();
+      state.reset();
+      for (const view of conversations) state.upsertView(view);
+      state.setActive(conversations[0]?.id ?? null);
+      stores.session.getState().go({ name: 'workbench' });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : t('errors.unknown'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function join(drill: DrillView) {
+    setError(null);
+    try {
+      if (!drill.joined)
+        await http<DrillResponse>('POST', `/api/drills/${encodeURIComponent(drill.id)}/join`);
+      stores.conversations.getState().reset();
+      stores.session.getState().go({ name: 'workbench' });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : t('errors.unknown'));
+    }
+  }
+
+  return (
+    <div className="page">
+      <TopBar title={t('app.home')}>
+        <button type="button" className="topbar-button" onClick={onLogout}>
+          {t('app.logout')}
+        </button>
+      </TopBar>
+      <div className="home">
+        <h1>{t('home.hello', { name: user?.displayName ?? '' })}</h1>
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        {openCount > 0 ? (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              stores.conversations.getState().reset();
+              stores.session.getState().go({ name: 'workbench' });
+            }}
+          >
+            {t('home.resume', { count: openCount })}
+          </button>
+        ) : null}
+        <section className="home-section" aria-labelledby="solo-title">
+          <h2 id="solo-title">{t('home.soloTitle')}</h2>
+          <p className="muted">{t('home.soloHint')}</p>
+          <div className="mix">
+            <label htmlFor={mixId}>{t('home.mixCount')}</label>
+            <input
+              id={mixId}
+              type="number"
+              min={1}
+              max={5}
+              value={mix}
+              onChange={(e) => setMix(Math.min(5, Math.max(1, Number(e.target.value) || 1)))}
+            />
+            <button
+              type="button"
+              className="primary-orange"
+              disabled={busy}
+              onClick={() => void start({ mix })}
+            >
+              {t('home.mixStart')}
+            </button>
+          </div>
+          {scenarios === null ? <p className="muted">{t('app.loading')}</p> : null}
+          {scenarios?.length === 0 ? <p className="empty">{t('home.noScenarios')}</p> : null}
+          <ul className="scenario-grid">
+            {scenarios?.map((s) => (
+              <li key={s.id} className="scenario-card">
+                <h3>{s.title}</h3>
+                <span className="tag">{t('home.difficulty', { level: s.difficulty })}</span>
+                {s.description ? <p className="muted">{s.description}</p> : null}
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={busy}
+                  aria-label={`${t('home.start')}：${s.title}`}
+                  onClick={() => void start({ scenarioId: s.id })}
+                >
+                  {t('home.start')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="home-section" aria-labelledby="drills-title">
+          <h2 id="drills-title">{t('home.drillsTitle')}</h2>
+          {drills.length === 0 ? <p className="empty">{t('home.drillsEmpty')}</p> : null}
+          <ul className="list">
+            {drills.map((d) => (
+              <li key={d.id}>
+                <span>{d.title}</span>
+                <button type="button" className="secondary" onClick={() => void join(d)}>
+                  {d.joined ? t('home.joinedDrill') : t('home.joinDrill')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="home-section" aria-labelledby="reports-title">
+          <h2 id="reports-title">{t('home.reportsTitle')}</h2>
+          {reports.length === 0 ? <p className="empty">{t('home.reportsEmpty')}</p> : null}
+          <ul className="list">
+            {reports.map((r) => (
+              <li key={r.conversationId}>
+                <span>{r.scenarioId}</span>
+                <span className="muted">{new Date(r.startedAt).toLocaleString()}</span>
+                <strong>{t('home.score', { score: r.score })}</strong>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() =>
+                    stores.session.getState().go({ name: 'summary', conversationIds: [r.conversationId] })
+                  }
+                >
+                  {t('home.viewReport')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </div>
+  );
+}

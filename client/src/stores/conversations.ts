@@ -1,0 +1,87 @@
+// The conversations slice: every conversation of this practice and which one is open. Components read
+// one conversation (or one field of it) through selectors, so a new message re-renders only its readers.
+import type { ConversationView, EventEnvelope } from '@kefu/shared/protocol';
+import { createStore } from 'zustand/vanilla';
+import type { AgentItem } from '../conversation/chat-item.ts';
+import {
+  type ApplyResult,
+  applyEnvelope,
+  type ConversationEntry,
+  createEntry,
+  upsertOwnMessage,
+} from '../conversation/entry.ts';
+
+export interface ConversationsState {
+  ids: string[];
+  byId: Record<string, ConversationEntry>;
+  activeId: string | null;
+  /** serverTime − Date.now(), so waiting timers count on the server's clock. */
+  clockOffset: number;
+  upsertView(view: ConversationView): void;
+  receive(envelope: EventEnvelope): ApplyResult | 'unknown';
+  addOwn(conversationId: string, item: AgentItem): void;
+  setActive(id: string | null): void;
+  setServerTime(serverTime: number, localNow?: number): void;
+  reset(): void;
+}
+
+export function createConversationsStore() {
+  return createStore<ConversationsState>()((set, get) => ({
+    ids: [],
+    byId: {},
+    activeId: null,
+    clockOffset: 0,
+    upsertView(view) {
+      const { byId, ids, activeId } = get();
+      const current = byId[view.id];
+      if (current) {
+        const ended = current.ended || view.status === 'ended';
+        set({ byId: { ...byId, [view.id]: { ...current, view, ended } } });
+        return;
+      }
+      set({
+        ids: [...ids, view.id],
+        byId: { ...byId, [view.id]: createEntry(view) },
+        activeId: activeId ?? view.id,
+      });
+    },
+    receive(envelope) {
+      const { byId, activeId } = get();
+      const entry = byId[envelope.conversationId];
+      if (!entry) return 'unknown';
+      const { entry: next, result } = applyEnvelope(entry, envelope);
+      if (result !== 'applied') return result;
+      if (envelope.event.type === 'buyer-message' && activeId !== envelope.conversationId) {
+        next.unread = entry.unread + 1;
+      }
+      set({ byId: { ...byId, [envelope.conversationId]: next } });
+      return result;
+    },
+    addOwn(conversationId, item) {
+      const { byId } = get();
+      const entry = byId[conversationId];
+      if (!entry) return;
+      let next = upsertOwnMessage(entry, item);
+      // The ack carries the server's time of the reply: the turn is over.
+      if (item.status === 'sent' && next !== entry) next = { ...next, waitingSince: null };
+      if (next !== entry) set({ byId: { ...byId, [conversationId]: next } });
+    },
+    setActive(id) {
+      const { byId } = get();
+      const entry = id ? byId[id] : undefined;
+      if (id && entry && entry.unread > 0) {
+        set({ activeId: id, byId: { ...byId, [id]: { ...entry, unread: 0 } } });
+      } else {
+        set({ activeId: id });
+      }
+    },
+    setServerTime(serverTime, localNow = Date.now()) {
+      set({ clockOffset: serverTime - localNow });
+    },
+    reset() {
+      set({ ids: [], byId: {}, activeId: null });
+    },
+  }));
+}
+
+export type ConversationsStore = ReturnType<typeof createConversationsStore>;

@@ -1,0 +1,70 @@
+// The composer drafts slice, one per conversation. It lives apart from the socket and the message list so
+// that typing re-renders only the composer, and a reconnect never touches what the student has typed.
+import { createStore } from 'zustand/vanilla';
+
+/** The quick phrase a draft came from, so an unedited phrase is sent as one (source `phrase`). */
+export interface PhraseOrigin {
+  phraseId: string;
+  text: string;
+}
+
+export interface DraftsState {
+  byConversation: Record<string, string>;
+  origins: Record<string, PhraseOrigin>;
+  setDraft(conversationId: string, text: string, origin?: PhraseOrigin): void;
+  clear(conversationId: string): void;
+}
+
+const STORAGE_KEY = 'kefu.drafts';
+
+function load(storage: Storage | undefined): Record<string, string> {
+  try {
+    const raw = storage?.getItem(STORAGE_KEY);
+    const parsed: unknown = raw ? JSON.parse(raw) : {};
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** `storage` (sessionStorage in the app) keeps drafts across a page reload too; tests pass none. */
+export function createDraftsStore(storage?: Storage) {
+  const store = createStore<DraftsState>()((set, get) => ({
+    byConversation: load(storage),
+    origins: {},
+    setDraft(conversationId, text, origin) {
+      const { byConversation, origins } = get();
+      if (origin) {
+        set({
+          byConversation: { ...byConversation, [conversationId]: text },
+          origins: { ...origins, [conversationId]: origin },
+        });
+        return;
+      }
+      if (byConversation[conversationId] === text) return;
+      set({ byConversation: { ...byConversation, [conversationId]: text } });
+    },
+    clear(conversationId) {
+      const { [conversationId]: _dropped, ...rest } = get().byConversation;
+      const { [conversationId]: _origin, ...otherOrigins } = get().origins;
+      set({ byConversation: rest, origins: otherOrigins });
+    },
+  }));
+  if (storage) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    store.subscribe((state) => {
+      clearTimeout(timer);
+      // Debounced so a keystroke never waits on storage.
+      timer = setTimeout(() => {
+        try {
+          storage.setItem(STORAGE_KEY, JSON.stringify(state.byConversation));
+        } catch {
+          // quota or private mode: drafts stay in memory
+        }
+      }, 300);
+    });
+  }
+  return store;
+}
+
+export type DraftsStore = ReturnType<typeof createDraftsStore>;

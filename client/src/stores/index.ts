@@ -1,0 +1,70 @@
+// The store factory (xyflow-style): one set of slices per app instance, handed down through context, so
+// tests render with their own fresh stores and components subscribe with selectors.
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import { type CatalogState, type CatalogStore, createCatalogStore } from './catalog.ts';
+import { type ConnectionState, type ConnectionStore, createConnectionStore } from './connection.ts';
+import {
+  type ConversationsState,
+  type ConversationsStore,
+  createConversationsStore,
+} from './conversations.ts';
+import { createDraftsStore, type DraftsState, type DraftsStore } from './drafts.ts';
+import { createOrderNotesStore, type OrderNotesState, type OrderNotesStore } from './order-notes.ts';
+import { createSessionStore, type SessionState, type SessionStore } from './session.ts';
+import { createUiStore, type UiState, type UiStore } from './ui.ts';
+
+export type { Screen } from './session.ts';
+export type { SideTab } from './ui.ts';
+
+export interface Stores {
+  session: SessionStore;
+  conversations: ConversationsStore;
+  drafts: DraftsStore;
+  connection: ConnectionStore;
+  catalog: CatalogStore;
+  ui: UiStore;
+  orderNotes: OrderNotesStore;
+}
+
+export function createStores(options: { draftStorage?: Storage } = {}): Stores {
+  return {
+    session: createSessionStore(),
+    conversations: createConversationsStore(),
+    drafts: createDraftsStore(options.draftStorage),
+    connection: createConnectionStore(),
+    catalog: createCatalogStore(),
+    ui: createUiStore(),
+    orderNotes: createOrderNotesStore(),
+  };
+}
+
+export const StoresContext = createContext<Stores | null>(null);
+
+export function useStores(): Stores {
+  const stores = useContext(StoresContext);
+  if (!stores) throw new Error('StoresContext missing: render inside <AppProviders>');
+  return stores;
+}
+
+export function useSession<T>(selector: (s: SessionState) => T): T {
+  return useStore(useStores().session, selector);
+}
+export function useConversations<T>(selector: (s: ConversationsState) => T): T {
+  return useStore(useStores().conversations, selector);
+}
+export function useDrafts<T>(selector: (s: DraftsState) => T): T {
+  return useStore(useStores().drafts, selector);
+}
+export function useConnection<T>(selector: (s: ConnectionState) => T): T {
+  return useStore(useStores().connection, selector);
+}
+export function useCatalog<T>(selector: (s: CatalogState) => T): T {
+  return useStore(useStores().catalog, selector);
+}
+export function useUi<T>(selector: (s: UiState) => T): T {
+  return useStore(useStores().ui, selector);
+}
+export function useOrderNotes<T>(selector: (s: OrderNotesState) => T): T {
+  return useStore(useStores().orderNotes, selector);
+}

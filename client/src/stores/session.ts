@@ -1,0 +1,34 @@
+// The session slice: who is logged in and which screen is showing.
+import type { UserView } from '@kefu/shared/protocol';
+import { createStore } from 'zustand/vanilla';
+
+export type Screen =
+  | { name: 'loading' }
+  | { name: 'login' }
+  | { name: 'register' }
+  | { name: 'home' }
+  | { name: 'password' }
+  | { name: 'workbench' }
+  | { name: 'summary'; conversationIds: string[] };
+
+export interface SessionState {
+  user: UserView | null;
+  screen: Screen;
+  setUser(user: UserView | null): void;
+  go(screen: Screen): void;
+}
+
+export function createSessionStore() {
+  return createStore<SessionState>()((set) => ({
+    user: null,
+    screen: { name: 'loading' },
+    setUser(user) {
+      set({ user });
+    },
+    go(screen) {
+      set({ screen });
+    },
+  }));
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>;

@@ -1,0 +1,39 @@
+// The workbench's view state: panels and dialogs, kept apart so toggling one re-renders only it.
+import { createStore } from 'zustand/vanilla';
+
+export type SideTab = 'profile' | 'product' | 'orders';
+
+export interface UiState {
+  phrasePanelOpen: boolean;
+  helpOpen: boolean;
+  sideTab: SideTab;
+  /** Bumped to ask the composer to take focus (keyboard action, phrase insert). */
+  composerFocusRequest: number;
+  setPhrasePanel(open: boolean): void;
+  setHelp(open: boolean): void;
+  setSideTab(tab: SideTab): void;
+  focusComposer(): void;
+}
+
+export function createUiStore() {
+  return createStore<UiState>()((set, get) => ({
+    phrasePanelOpen: false,
+    helpOpen: false,
+    sideTab: 'profile',
+    composerFocusRequest: 0,
+    setPhrasePanel(open) {
+      set({ phrasePanelOpen: open });
+    },
+    setHelp(open) {
+      set({ helpOpen: open });
+    },
+    setSideTab(tab) {
+      set({ sideTab: tab });
+    },
+    focusComposer() {
+      set({ composerFocusRequest: get().composerFocusRequest + 1 });
+    },
+  }));
+}
+
+export type UiStore = ReturnType<typeof createUiStore>;

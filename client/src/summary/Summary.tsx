@@ -1,0 +1,74 @@
+// End-of-practice summary: the reports of the practice's conversations, fetched once they have ended.
+import type { ConversationReportResponse } from '@kefu/shared/protocol';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../app/context.tsx';
+import { TopBar } from '../app/TopBar.tsx';
+import { useStores } from '../stores/index.ts';
+import { ConversationSummary } from './ConversationSummary.tsx';
+import { ScoreGauge } from './MetricBar.tsx';
+
+type Loaded = { id: string; data?: ConversationReportResponse; error?: string };
+
+export default function Summary({ conversationIds }: { conversationIds: string[] }) {
+  const { t } = useTranslation();
+  const { http } = useServices();
+  const stores = useStores();
+  const [loaded, setLoaded] = useState<Loaded[] | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all(
+      conversationIds.map((id) =>
+        http<ConversationReportResponse>('GET', `/api/reports/conversations/${encodeURIComponent(id)}`).then(
+          (data): Loaded => ({ id, data }),
+          (err: unknown): Loaded => ({
+            id,
+            error: err instanceof Error ? err.message : t('summary.loadFailed'),
+          }),
+        ),
+      ),
+    ).then((all) => live && setLoaded(all));
+    return () => {
+      live = false;
+    };
+  }, [conversationIds, http, t]);
+
+  const scores = loaded?.flatMap((l) => (l.data ? [l.data.report.score] : [])) ?? [];
+  const overall = scores.length
+    ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10
+    : null;
+
+  return (
+    <div className="page">
+      <TopBar title={t('summary.title')}>
+        <button
+          type="button"
+          className="topbar-button"
+          onClick={() => stores.session.getState().go({ name: 'home' })}
+        >
+          {t('summary.backHome')}
+        </button>
+      </TopBar>
+      <div className="summary">
+        <h1>{t('summary.title')}</h1>
+        {loaded === null ? <p className="muted">{t('app.loading')}</p> : null}
+        {overall !== null && scores.length > 1 ? (
+          <div className="overall">
+            <ScoreGauge score={overall} label={t('summary.overall')} />
+            <strong>{t('summary.overall')}</strong>
+          </div>
+        ) : null}
+        {loaded?.map((l) =>
+          l.data ? (
+            <ConversationSummary key={l.id} data={l.data} />
+          ) : (
+            <p key={l.id} className="form-error" role="alert">
+              {l.error}
+            </p>
+          ),
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+// The left pane: every conversation, longest-waiting first, each row subscribing to its own entry only.
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { sortConversationIds } from '../conversation/sort.ts';
+import { useConversations } from '../stores/index.ts';
+import { Avatar } from './Avatar.tsx';
+import { WaitTimer } from './WaitTimer.tsx';
+
+export function ConversationList() {
+  const { t } = useTranslation();
+  const ids = useConversations(useShallow((s) => sortConversationIds(s.ids, s.byId)));
+  return (
+    <nav className="conv-list" aria-label={t('workbench.conversations')}>
+      <h2 className="pane-title">{t('workbench.conversations')}</h2>
+      {ids.length === 0 ? (
+        <p className="empty">{t('workbench.noConversations')}</p>
+      ) : (
+        <ul>
+          {ids.map((id, index) => (
+            <ConversationRow key={id} id={id} index={index} />
+          ))}
+        </ul>
+      )}
+    </nav>
+  );
+}
+
+function ConversationRow({ id, index }: { id: string; index: number }) {
+  const { t } = useTranslation();
+  const entry = useConversations((s) => s.byId[id]);
+  const active = useConversations((s) => s.activeId === id);
+  const setActive = useConversations((s) => s.setActive);
+  if (!entry) return null;
+  const { view, unread, waitingSince, preview, ended, left } = entry;
+  return (
+    <li>
+      <button
+        type="button"
+        className={`conv-row${active ? ' active' : ''}${ended || left ? ' done' : ''}`}
+        aria-current={active ? 'true' : undefined}
+        data-conversation-id={id}
+        onClick={() => setActive(id)}
+        title={index < 9 ? `Alt+${index + 1}` : undefined}
+      >
+        <Avatar name={view.buyer.name} src={view.buyer.avatar} />
+        <span className="conv-main">
+          <span className="conv-top">
+            <span className="conv-name">{view.buyer.name}</span>
+            {waitingSince !== null && !ended ? <WaitTimer since={waitingSince} /> : null}
+            {ended || left ? (
+              <span className="conv-state">{left ? t('workbench.left') : t('workbench.ended')}</span>
+            ) : null}
+          </span>
+          <span className="conv-preview">{preview || view.scenarioTitle}</span>
+        </span>
+        {unread > 0 ? (
+          <span className="badge">
+            <span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>
+            <span className="sr-only">{t('workbench.unread', { count: unread })}</span>
+          </span>
+        ) : null}
+      </button>
+    </li>
+  );
+}

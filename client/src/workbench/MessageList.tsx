@@ -1,0 +1,72 @@
+// The chat history, virtualised: only the rows in view are in the DOM, so thousands of messages scroll
+// and type as smoothly as ten. It follows the newest message unless the student scrolled up to read.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../app/context.tsx';
+import type { ChatItem } from '../conversation/chat-item.ts';
+import { useConversations } from '../stores/index.ts';
+import { MessageRow } from './MessageRow.tsx';
+
+const EMPTY: ChatItem[] = [];
+
+export function MessageList({ conversationId }: { conversationId: string }) {
+  const { t } = useTranslation();
+  const { gateway } = useServices();
+  const items = useConversations((s) => s.byId[conversationId]?.items ?? EMPTY);
+  const buyerName = useConversations((s) => s.byId[conversationId]?.view.buyer.name ?? '');
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const followRef = useRef(true);
+
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 64,
+    overscan: 6,
+    getItemKey: (index) => items[index]?.key ?? index,
+    initialRect: { width: 600, height: 600 },
+  });
+
+  const onScroll = useCallback(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    followRef.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+  }, []);
+
+  useLayoutEffect(() => {
+    if (followRef.current && items.length > 0) virtualizer.scrollToIndex(items.length - 1, { align: 'end' });
+  }, [items.length, virtualizer]);
+
+  const onRetry = useCallback((id: string) => gateway.retry(conversationId, id), [gateway, conversationId]);
+
+  return (
+    <div
+      ref={scrollRef}
+      className="msg-scroll"
+      onScroll={onScroll}
+      role="log"
+      aria-live="polite"
+      aria-label={t('workbench.messages')}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the history must be scrollable from the keyboard
+      tabIndex={0}
+    >
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const item = items[row.index];
+          if (!item) return null;
+          return (
+            <div
+              key={row.key}
+              data-index={row.index}
+              ref={virtualizer.measureElement}
+              className="msg-slot"
+              style={{ transform: `translateY(${row.start}px)` }}
+            >
+              <MessageRow item={item} buyerName={buyerName} onRetry={onRetry} />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

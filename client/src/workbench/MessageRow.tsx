@@ -1,0 +1,125 @@
+// One row of the chat: a buyer or agent message, an order card or a system notice. Text is rendered as
+// React text nodes only, so whatever anyone types shows as text and never as markup.
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AgentItem, ChatItem, OrderItem } from '../conversation/chat-item.ts';
+import { useCatalog } from '../stores/index.ts';
+import { formatClock } from './format.ts';
+
+export interface MessageRowProps {
+  item: ChatItem;
+  buyerName: string;
+  onRetry?: ((messageId: string) => void) | undefined;
+  highlighted?: boolean;
+}
+
+export const MessageRow = memo(function MessageRow({
+  item,
+  buyerName,
+  onRetry,
+  highlighted,
+}: MessageRowProps) {
+  switch (item.kind) {
+    case 'buyer':
+      return (
+        <div className={`msg msg-buyer${highlighted ? ' highlighted' : ''}`} data-message-id={item.id}>
+          <div className="msg-meta">
+            <span className="msg-who">{buyerName}</span> <time>{formatClock(item.at)}</time>
+          </div>
+          <div className="bubble">{item.text}</div>
+        </div>
+      );
+    case 'agent':
+      return <AgentRow item={item} onRetry={onRetry} highlighted={highlighted} />;
+    case 'order':
+      return <OrderCard item={item} />;
+    case 'notice':
+      return <Notice notice={item.notice} at={item.at} />;
+  }
+});
+
+function AgentRow({
+  item,
+  onRetry,
+  highlighted,
+}: {
+  item: AgentItem;
+  onRetry?: ((id: string) => void) | undefined;
+  highlighted?: boolean | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div
+      className={`msg msg-agent${highlighted ? ' highlighted' : ''}`}
+      data-message-id={item.id}
+      data-status={item.status}
+    >
+      <div className="msg-meta">
+        {item.status === 'pending' ? <span className="msg-status">{t('workbench.pending')}</span> : null}
+        <time>{formatClock(item.at)}</time> <span className="msg-who">{t('workbench.you')}</span>
+      </div>
+      {item.card ? (
+        <div className={`bubble card card-${item.card}`}>
+          <div className="card-title">
+            {item.card === 'payment-reminder'
+              ? t('card.reminder')
+              : item.card === 'order-invite'
+                ? t('card.invite')
+                : t('card.product')}
+          </div>
+          <div>{item.text}</div>
+        </div>
+      ) : (
+        <div className="bubble">{item.text}</div>
+      )}
+      {item.status === 'failed' ? (
+        <div className="msg-failed" role="alert">
+          <span>
+            {t('workbench.failed')}
+            {item.error ? `：${item.error}` : ''}
+          </span>
+          {onRetry ? (
+            <button type="button" className="link-button" onClick={() => onRetry(item.id)}>
+              {t('workbench.retry')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function OrderCard({ item }: { item: OrderItem }) {
+  const { t } = useTranslation();
+  const product = useCatalog((s) => s.products[item.product]);
+  const paid = item.paidAt !== null;
+  return (
+    <div className="msg-center" data-order-id={item.orderId}>
+      <div className="order-card">
+        <div className="order-card-head">
+          <span>{t('card.order')}</span>
+          <span className={`order-status ${paid ? 'paid' : 'unpaid'}`}>
+            {paid ? t('card.paid') : t('card.unpaid')}
+          </span>
+        </div>
+        <div className="order-card-body">
+          <span className="order-product">{product?.name ?? item.product}</span>
+          <span>{t('card.quantity', { count: item.quantity })}</span>
+          <strong className="price">{t('card.amount', { amount: item.amount })}</strong>
+        </div>
+        <time className="order-time">{formatClock(item.at)}</time>
+      </div>
+    </div>
+  );
+}
+
+function Notice({ notice, at }: { notice: string; at: number }) {
+  const { t } = useTranslation();
+  return (
+    <div className="msg-center">
+      <span className="notice">
+        {t(`notice.${notice}`)} · <time>{formatClock(at)}</time>
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+// The quick-phrase panel: grouped and searchable. Clicking a phrase puts it in the composer to edit;
+// the send button beside it sends it as is.
+import type { Phrase } from '@kefu/shared/scenario/schema';
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../app/context.tsx';
+import { useCatalog, useStores } from '../stores/index.ts';
+import { phraseMatches } from './slash.ts';
+
+export function PhrasePanel({ conversationId }: { conversationId: string }) {
+  const { t } = useTranslation();
+  const { gateway } = useServices();
+  const stores = useStores();
+  const groups = useCatalog((s) => s.groups);
+  const [query, setQuery] = useState('');
+  const searchId = useId();
+
+  const visible = useMemo(
+    () =>
+      groups
+        .map((group) => ({ ...group, phrases: group.phrases.filter((p) => phraseMatches(p, query)) }))
+        .filter((group) => group.phrases.length > 0),
+    [groups, query],
+  );
+
+  function close() {
+    stores.ui.getState().setPhrasePanel(false);
+    stores.ui.getState().focusComposer();
+  }
+
+  function insert(phrase: Phrase) {
+    const drafts = stores.drafts.getState();
+    const current = drafts.byConversation[conversationId] ?? '';
+    const text = current ? `${current}${phrase.text}` : phrase.text;
+    drafts.setDraft(conversationId, text, { phraseId: phrase.id, text });
+    close();
+  }
+
+  function sendNow(phrase: Phrase) {
+    gateway.send(conversationId, { text: phrase.text, source: 'phrase', phraseId: phrase.id });
+    close();
+  }
+
+  return (
+    <section
+      className="phrase-panel"
+      aria-label={t('phrases.title')}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          close();
+        }
+      }}
+    >
+      <div className="phrase-head">
+        <label htmlFor={searchId} className="sr-only">
+          {t('phrases.search')}
+        </label>
+        <input
+          id={searchId}
+          type="search"
+          // biome-ignore lint/a11y/noAutofocus: opening the panel is a request to search it
+          autoFocus
+          placeholder={t('phrases.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <button type="button" className="link-button" onClick={close}>
+          {t('phrases.close')}
+        </button>
+      </div>
+      <div className="phrase-groups">
+        {visible.length === 0 ? <p className="empty">{t('phrases.empty')}</p> : null}
+        {visible.map((group) => (
+          <section key={group.id} className="phrase-group" aria-label={group.name}>
+            <h3>{group.name}</h3>
+            <ul>
+              {group.phrases.map((phrase) => (
+                <li key={phrase.id} className="phrase-item">
+                  <button
+                    type="button"
+                    className="phrase-insert"
+                    onClick={() => insert(phrase)}
+                    aria-label={`${t('phrases.insert')}：${phrase.title ?? phrase.text}`}
+                  >
+                    <span className="phrase-title">
+                      {phrase.title ?? ''} <code>/{phrase.code}</code>
+                    </span>
+                    <span className="phrase-text">{phrase.text}</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="phrase-send"
+                    onClick={() => sendNow(phrase)}
+                    aria-label={`${t('phrases.send')}：${phrase.title ?? phrase.text}`}
+                  >
+                    {t('phrases.send')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+// Product knowledge from the catalogue: price, options with stock, facts (materials, shipping…), and a
+// button to send the product card.
+import type { Fact, Product } from '@kefu/shared/scenario/schema';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../app/context.tsx';
+import { productCardMessage } from '../conversation/action-texts.ts';
+import { useCatalog, useConversations } from '../stores/index.ts';
+
+const NO_PRODUCTS: string[] = [];
+
+export function ProductTab({ conversationId }: { conversationId: string }) {
+  const { t } = useTranslation();
+  const productIds = useConversations((s) => s.byId[conversationId]?.view.products ?? NO_PRODUCTS);
+  const closed = useConversations((s) => !!(s.byId[conversationId]?.ended || s.byId[conversationId]?.left));
+  const catalog = useCatalog((s) => s.products);
+  const { gateway } = useServices();
+  return (
+    <div className="products">
+      {productIds.map((id) => {
+        const product = catalog[id];
+        if (!product)
+          return (
+            <p key={id} className="empty">
+              {t('side.noProduct')}
+            </p>
+          );
+        return (
+          <ProductFacts
+            key={id}
+            product={product}
+            disabled={closed}
+            onSend={() => gateway.send(conversationId, productCardMessage(product))}
+          />
+        );
+      })}
+    </div>
+  );
+}
+
+function ProductFacts({
+  product,
+  onSend,
+  disabled,
+}: {
+  product: Product;
+  onSend: () => void;
+  disabled: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className="product" aria-label={product.name}>
+      <h3>{product.name}</h3>
+      <dl className="facts">
+        <dt>{t('side.price')}</dt>
+        <dd className="price">¥{product.price}</dd>
+        {Object.entries(product.facts).map(([key, fact]) => (
+          <FactRow key={key} name={key} fact={fact} />
+        ))}
+      </dl>
+      <button type="button" className="secondary" onClick={onSend} disabled={disabled}>
+        {t('side.sendProductCard')}
+      </button>
+    </section>
+  );
+}
+
+function FactRow({ name, fact }: { name: string; fact: Fact }) {
+  const { t } = useTranslation();
+  const label =
+    t(`topics.${name}`, { defaultValue: '' }) || t(`topics.${fact.topic}`, { defaultValue: name });
+  return (
+    <>
+      <dt title={name}>{label}</dt>
+      <dd>
+        {fact.kind === 'options' ? (
+          <ul className="options">
+            {fact.options.map((option) => (
+              <li key={option.value} className={option.inStock ? '' : 'out'}>
+                <span>{option.value}</span>{' '}
+                <span className={option.inStock ? 'stock-in' : 'stock-out'}>
+                  {option.inStock ? t('side.inStock') : t('side.outOfStock')}
+                </span>
+                {option.note ? <span className="muted"> · {option.note}</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : fact.kind === 'value' ? (
+          fact.value
+        ) : (
+          `${fact.terms[0] ?? ''}：${fact.value ? t('side.yes') : t('side.no')}`
+        )}
+      </dd>
+    </>
+  );
+}
