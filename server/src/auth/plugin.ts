@@ -6,7 +6,7 @@ import fp from 'fastify-plugin';
 import type { UserRow } from '../db/repositories/users.ts';
 import { AppError } from '../errors.ts';
 import { type Access, createAccess } from './access.ts';
-import { LoginThrottle } from './login-throttle.ts';
+import { LoginThrottle, type ThrottleLimits } from './login-throttle.ts';
 import { isAllowedOrigin } from './origin.ts';
 
 export const SESSION_COOKIE = 'kefu_session';
@@ -39,16 +39,16 @@ function readCookie(header: string | undefined, name: string): string | null {
 const ALLOWED_WITH_ONE_TIME_PASSWORD = new Set(['/api/auth/password', '/api/auth/logout', '/api/auth/me']);
 
 export default fp(
-  async (app, opts: { publicOrigin: string | null }) => {
+  async (app, opts: { publicOrigin: string | null; loginLimits?: ThrottleLimits }) => {
     app.decorate('access', createAccess(app.database.db));
-    app.decorate('loginThrottle', new LoginThrottle());
+    app.decorate('loginThrottle', new LoginThrottle(opts.loginLimits));
     app.decorate('originAllowed', (origin: string | undefined, host: string | undefined) =>
       isAllowedOrigin(origin, host, opts.publicOrigin),
     );
     app.decorate('userFromCookieHeader', async (header: string | undefined) => {
       const token = readCookie(header, SESSION_COOKIE);
       if (!token) return null;
-      return (await app.sessions.findUser(token, Date.now())) ?? null;
+      return (await app.sessions.findUser(token, app.clock.now())) ?? null;
     });
     app.decorateRequest('user', null);
     app.decorateRequest('sessionToken', null);
@@ -63,7 +63,7 @@ export default fp(
       }
       const token = request.cookies[SESSION_COOKIE] ?? null;
       if (!token) return;
-      const user = await app.sessions.findUser(token, Date.now());
+      const user = await app.sessions.findUser(token, app.clock.now());
       if (!user) return;
       request.user = user;
       request.sessionToken = token;

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { DrillSettings } from '@kefu/shared';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../clock.ts';
 import type { StoredEvent } from '../db/event-log.ts';
 import type { ConversationsRepository } from '../db/repositories/conversations.ts';
 import type { DrillRow, DrillsRepository } from '../db/repositories/drills.ts';
@@ -16,7 +17,7 @@ interface Participant {
   joinedAt: number;
   nextSlot: number;
   open: number;
-  timer: NodeJS.Timeout | null;
+  timer: (() => void) | null;
   /** Serialises spawning for one student (opening a conversation is async). */
   busy: Promise<void>;
 }
@@ -29,7 +30,7 @@ interface RunningDrill {
   startedAt: number;
   endsAt: number;
   participants: Map<string, Participant>;
-  endTimer: NodeJS.Timeout | null;
+  endTimer: (() => void) | null;
 }
 
 export interface DrillSchedulerDeps {
@@ -39,6 +40,7 @@ export interface DrillSchedulerDeps {
   monitor: DrillMonitor;
   rubricOf(classId: string): Promise<string>;
   announce(row: DrillRow): void;
+  clock: Clock;
   logger: FastifyBaseLogger;
 }
 
@@ -127,8 +129,8 @@ export class DrillScheduler implements ConversationListener {
       settings,
       versions: JSON.parse(row.versions) as Record<string, string>,
       rubricId: await this.deps.rubricOf(row.class_id),
-      startedAt: row.started_at ?? Date.now(),
-      endsAt: row.ends_at ?? Date.now(),
+      startedAt: row.started_at ?? this.deps.clock.now(),
+      endsAt: row.ends_at ?? this.deps.clock.now(),
       participants: new Map(),
       endTimer: null,
     };
@@ -160,11 +162,11 @@ export class DrillScheduler implements ConversationListener {
         busy: Promise.resolve(),
       });
     }
-    const untilEnd = Math.max(0, drill.endsAt - Date.now());
-    drill.endTimer = setTimeout(() => {
-      this.finish(row.id, Date.now()).catch((err) => this.deps.logger.error({ err }, 'drill finish failed'));
-    }, untilEnd);
-    drill.endTimer.unref();
+    drill.endTimer = this.deps.clock.at(drill.endsAt, () => {
+      this.finish(row.id, this.deps.clock.now()).catch((err) =>
+        this.deps.logger.error({ err }, 'drill finish failed'),
+      );
+    });
     for (const studentId of drill.participants.keys()) this.tick(drill, studentId);
   }
 
@@ -174,11 +176,11 @@ export class DrillScheduler implements ConversationListener {
     if (!p) return;
     p.busy = p.busy.then(async () => {
       if (!this.running.has(drill.row.id)) return;
-      if (p.timer) clearTimeout(p.timer);
+      p.timer?.();
       p.timer = null;
       const { settings } = drill;
       const intervalMs = settings.arrivalIntervalSeconds * 1000;
-      const now = Date.now();
+      const now = this.deps.clock.now();
       while (
         p.nextSlot < settings.shoppersPerStudent &&
         p.open < settings.concurrency &&
@@ -187,8 +189,7 @@ export class DrillScheduler implements ConversationListener {
         const due = drill.startedAt + p.nextSlot * intervalMs;
         if (due > now) {
           if (due < drill.endsAt) {
-            p.timer = setTimeout(() => this.tick(drill, studentId), due - now);
-            p.timer.unref();
+            p.timer = this.deps.clock.at(due, () => this.tick(drill, studentId));
           }
           return;
         }
@@ -231,8 +232,8 @@ export class DrillScheduler implements ConversationListener {
   }
 
   private clearTimers(drill: RunningDrill): void {
-    if (drill.endTimer) clearTimeout(drill.endTimer);
-    for (const p of drill.participants.values()) if (p.timer) clearTimeout(p.timer);
+    drill.endTimer?.();
+    for (const p of drill.participants.values()) p.timer?.();
   }
 }
 

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AgentMessage, ConversationView, EventEnvelope } from '@kefu/shared';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../clock.ts';
 import type { EventLog, StoredEvent } from '../db/event-log.ts';
 import type { ConversationsRepository } from '../db/repositories/conversations.ts';
 import type { ConversationsTable } from '../db/schema.ts';
@@ -13,7 +14,7 @@ import { conversationView, publicEnvelopes } from './views.ts';
 
 export interface ConversationListener {
   opened?(runtime: ConversationRuntime): void;
-  published?(runtime: ConversationRuntime, stored: StoredEvent[]): void;
+  published?(runtime: ConversationRuntime, stored: StoredEvent[], prevPublicSeq: number): void;
 }
 
 export interface OpenRequest {
@@ -29,6 +30,7 @@ export interface OpenRequest {
 
 export class LiveConversations implements RuntimeHost {
   readonly log: EventLog;
+  readonly clock: Clock;
   private readonly runtimes = new Map<string, ConversationRuntime>();
   private readonly listeners: ConversationListener[] = [];
   private readonly catalog: ScenarioCatalog;
@@ -37,18 +39,16 @@ export class LiveConversations implements RuntimeHost {
 
   constructor(deps: {
     log: EventLog;
+    clock: Clock;
     catalog: ScenarioCatalog;
     rows: ConversationsRepository;
     logger: FastifyBaseLogger;
   }) {
     this.log = deps.log;
+    this.clock = deps.clock;
     this.catalog = deps.catalog;
     this.rows = deps.rows;
     this.logger = deps.logger;
-  }
-
-  clock(): number {
-    return Date.now();
   }
 
   listen(listener: ConversationListener): void {
@@ -80,7 +80,7 @@ export class LiveConversations implements RuntimeHost {
     });
     if (!runtime.ended) this.runtimes.set(runtime.id, runtime);
     for (const l of this.listeners) l.opened?.(runtime);
-    this.published(runtime, stored);
+    this.published(runtime, stored, 0);
     return runtime;
   }
 
@@ -136,10 +136,10 @@ export class LiveConversations implements RuntimeHost {
     return conversationView(row, ctx);
   }
 
-  published(runtime: ConversationRuntime, stored: StoredEvent[]): void {
+  published(runtime: ConversationRuntime, stored: StoredEvent[], prevPublicSeq: number): void {
     for (const l of this.listeners) {
       try {
-        l.published?.(runtime, stored);
+        l.published?.(runtime, stored, prevPublicSeq);
       } catch (err) {
         this.logger.error({ err }, 'conversation listener failed');
       }
@@ -151,9 +151,11 @@ export class LiveConversations implements RuntimeHost {
     this.logger.error({ err: error, conversation: runtime.id }, 'shopper step failed');
   }
 
-  /** Stops timers at shutdown; open conversations resume from the log on the next start. */
-  disposeAll(): void {
-    for (const runtime of this.runtimes.values()) runtime.dispose();
+  /** Stops timers at shutdown and lets queued steps finish; open conversations resume from the log on the next start. */
+  async disposeAll(): Promise<void> {
+    const runtimes = [...this.runtimes.values()];
     this.runtimes.clear();
+    await Promise.all(runtimes.map((r) => r.idle()));
+    for (const runtime of runtimes) runtime.dispose();
   }
 }

@@ -51,3 +51,20 @@ export function publicEnvelopes(
   }
   return out;
 }
+
+/** Envelopes for freshly committed events, continuing the chain from `prevPublicSeq`. */
+export function envelopesFrom(
+  conversationId: string,
+  stored: readonly StoredEvent[],
+  prevPublicSeq: number,
+): EventEnvelope[] {
+  const out: EventEnvelope[] = [];
+  let prevSeq = prevPublicSeq;
+  for (const { seq, event } of stored) {
+    const view = toPublicEvent(event);
+    if (view === null) continue;
+    out.push({ conversationId, seq, prevSeq, event: view });
+    prevSeq = seq;
+  }
+  return out;
+}

@@ -12,15 +12,19 @@ import {
   stepShopper,
   toPublicEvent,
 } from '@kefu/shared';
+import type { Clock } from '../clock.ts';
 import type { EventLog, StoredEvent } from '../db/event-log.ts';
 import type { ConversationsTable } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 
 export interface RuntimeHost {
   log: EventLog;
-  clock(): number;
-  /** Called after every commit with the newly stored events, in order. */
-  published(runtime: ConversationRuntime, stored: StoredEvent[]): void;
+  clock: Clock;
+  /**
+   * Called after every commit with the newly stored events, in order; `prevPublicSeq` is the seq of the last
+   * student-visible event before them (the `prevSeq` chain of the envelopes).
+   */
+  published(runtime: ConversationRuntime, stored: StoredEvent[], prevPublicSeq: number): void;
   /** A timer-driven step failed (e.g. the disk is full): logged; the next input retries. */
   failed(runtime: ConversationRuntime, error: unknown): void;
 }
@@ -40,7 +44,7 @@ export class ConversationRuntime {
   private endedAt: number | null;
   /** Client message id → seq, for idempotent sends (the log is the truth; this mirrors it). */
   private readonly messageSeqs = new Map<string, { seq: number; at: number }>();
-  private timer: NodeJS.Timeout | null = null;
+  private cancelTimer: (() => void) | null = null;
   private tail: Promise<unknown> = Promise.resolve();
   private disposed = false;
 
@@ -89,7 +93,7 @@ export class ConversationRuntime {
     ctx: ShopperContext,
     row: Omit<ConversationsTable, 'status' | 'ended_at' | 'last_seq' | 'wake_at' | 'started_at'>,
   ): { runtime: ConversationRuntime; stored: StoredEvent[] } {
-    const now = host.clock();
+    const now = host.clock.now();
     const result = startShopper(ctx, row.seed, now);
     const endedAt = endOf(result.outputs);
     const full: ConversationsTable = {
@@ -155,19 +159,27 @@ export class ConversationRuntime {
   /** Stops the timer; the conversation stays open in the log and is restored on the next start. */
   dispose(): void {
     this.disposed = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+  }
+
+  /** Resolves when every queued input has been handled (shutdown waits for it before closing the database). */
+  idle(): Promise<void> {
+    return this.tail.then(() => undefined);
   }
 
   private enqueue<T>(work: () => T): Promise<T> {
-    const run = this.tail.then(work);
+    const run = this.tail.then(() => {
+      if (this.disposed) throw new AppError('internal', '服务器正在重启，请稍后重试');
+      return work();
+    });
     this.tail = run.catch(() => undefined);
     return run;
   }
 
   /** One machine step: commit, then update memory, then publish. If the commit fails nothing changed. */
   private apply(input: ShopperInput): StoredEvent[] {
-    const now = this.host.clock();
+    const now = this.host.clock.now();
     const result = stepShopper(this.ctx, this.state, input, now);
     const events = result.outputs;
     const endedAt = this.endedAt ?? endOf(events);
@@ -180,11 +192,12 @@ export class ConversationRuntime {
       });
     }
     const stored = events.map((event, i) => ({ seq: this.lastSeq + 1 + i, event }));
+    const prevPublicSeq = this.lastPublicSeq;
     this.state = result.state;
     this.wakeAt = wakeAt;
     this.remember(stored);
     this.arm();
-    if (stored.length > 0) this.host.published(this, stored);
+    if (stored.length > 0) this.host.published(this, stored, prevPublicSeq);
     return stored;
   }
 
@@ -198,15 +211,13 @@ export class ConversationRuntime {
   }
 
   private arm(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.cancelTimer?.();
+    this.cancelTimer = null;
     if (this.disposed || this.wakeAt === null || this.ended) return;
-    const delay = Math.max(0, this.wakeAt - this.host.clock());
-    this.timer = setTimeout(() => {
-      this.timer = null;
+    this.cancelTimer = this.host.clock.at(this.wakeAt, () => {
+      this.cancelTimer = null;
       this.wake();
-    }, delay);
-    this.timer.unref();
+    });
   }
 
   private wake(): void {

@@ -61,12 +61,12 @@ export default fp(
       const token = cookieValue(socket.request.headers.cookie, SESSION_COOKIE);
       socket.join(userRoom(user.id));
       if (token) socket.join(sessionRoom(hashToken(token)));
-      const bucket = new TokenBucket(SOCKET_RATE_LIMIT, SOCKET_RATE_WINDOW_MS, Date.now());
+      const bucket = new TokenBucket(SOCKET_RATE_LIMIT, SOCKET_RATE_WINDOW_MS, app.clock.now());
       socket.use((packet, next) => {
         const [event] = packet;
         const args = packet.slice(1);
         const ack = takeAck(args);
-        if (!bucket.take(Date.now())) {
+        if (!bucket.take(app.clock.now())) {
           return replyError(
             socket,
             String(event),
@@ -84,7 +84,7 @@ export default fp(
         }
         next();
       });
-      socket.emit('session:hello', { user: toUserView(user), serverTime: Date.now() });
+      socket.emit('session:hello', { user: toUserView(user), serverTime: app.clock.now() });
     });
 
     // Sockets hold the HTTP server open: drop them before Fastify waits for connections to end.

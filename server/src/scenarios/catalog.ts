@@ -6,9 +6,12 @@ import {
   formatError,
   type Library,
   loadLibrary,
+  type PhraseLibrary,
+  PhraseLibrarySchema,
   type Rubric,
   type ShopperContext,
 } from '@kefu/shared';
+import { parse as parseYaml } from 'yaml';
 import { readLibrary } from '../cli/read-library.ts';
 import type { ScenarioVersionsRepository } from '../db/repositories/scenario-versions.ts';
 
@@ -17,6 +20,7 @@ export const DEFAULT_RUBRIC = 'default';
 export class ScenarioCatalog {
   private readonly libraries = new Map<string, Library>();
   private readonly contexts = new Map<string, ShopperContext>();
+  private phraseCache: PhraseLibrary[] | null = null;
 
   readonly library: Library;
   readonly errors: string[];
@@ -49,6 +53,31 @@ export class ScenarioCatalog {
       if (file) await versions.record(id, version, file.text, file.path, now);
     }
     return catalog;
+  }
+
+  /**
+   * The quick-phrase libraries with their group names, as the workbench's phrase panel shows them (the loaded
+   * library keeps phrases by id only). Files that fail validation are already reported by the loader.
+   */
+  get phraseLibraries(): PhraseLibrary[] {
+    if (this.phraseCache) return this.phraseCache;
+    const out: PhraseLibrary[] = [];
+    const ids = new Set([...this.library.phrases.values()].map((p) => p.library));
+    for (const file of this.files) {
+      let data: unknown;
+      try {
+        data = parseYaml(file.text);
+      } catch {
+        continue;
+      }
+      const parsed = PhraseLibrarySchema.safeParse(data);
+      if (parsed.success && ids.has(parsed.data.id)) {
+        const { $schema: _schema, ...library } = parsed.data;
+        out.push(library);
+      }
+    }
+    this.phraseCache = out;
+    return out;
   }
 
   versionOf(scenarioId: string): string | undefined {

@@ -1,0 +1,96 @@
+// Builds the Fastify instance from plugins: external ones, then ours (database, scenarios, auth, Socket.IO,
+// live practice), then the HTTP API and the client. `main.ts` only starts it; tests build it with their own
+// data dir, clock and seed source.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import type { ApiError } from '@kefu/shared';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { ThrottleLimits } from './auth/login-throttle.ts';
+import authPlugin from './auth/plugin.ts';
+import { type Clock, systemClock } from './clock.ts';
+import type { ServerOptions } from './config.ts';
+import databasePlugin from './db/plugin.ts';
+import { AppError, toApiError } from './errors.ts';
+import practicePlugin from './practice/plugin.ts';
+import ioPlugin from './realtime/io-plugin.ts';
+import routes from './routes/index.ts';
+import scenariosPlugin from './scenarios/plugin.ts';
+
+export interface AppOptions extends Omit<ServerOptions, 'port' | 'host' | 'logger'> {
+  logger: boolean;
+  /** Time for logs, sessions, shoppers and drills. Tests drive a manual clock; production uses the wall clock. */
+  clock?: Clock;
+  /** Seeds of solo-practice shoppers (variant lines, typing delays). Random unless a test fixes it. */
+  seedSource?: () => number;
+  loginLimits?: ThrottleLimits;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    clock: Clock;
+    settings: AppOptions;
+    newSeed(): number;
+  }
+}
+
+const randomSeed = () => Math.floor(Math.random() * 2 ** 31);
+
+/** Fastify's own 4xx errors (bad JSON, body too large, wrong content type) in the protocol's shape. */
+function frameworkError(err: FastifyError): ApiError | null {
+  const status = err.statusCode ?? 500;
+  if (status === 413) return { code: 'too-long', message: '请求内容太大了' };
+  if (status === 415)
+    return { code: 'bad-request', message: '请求格式不对：请以 JSON 发送（Content-Type: application/json）' };
+  if (status >= 400 && status < 500) return { code: 'bad-request', message: `请求内容有误：${err.message}` };
+  return null;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    trustProxy: false,
+  });
+  app.decorate('clock', options.clock ?? systemClock);
+  app.decorate('settings', options);
+  const seedSource = options.seedSource ?? randomSeed;
+  app.decorate('newSeed', () => seedSource());
+
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof AppError) return reply.status(err.status).send({ error: err.toJSON() });
+    const known = frameworkError(err);
+    if (known) return reply.status(err.statusCode ?? 400).send({ error: known });
+    request.log.error({ err }, 'request failed');
+    return reply.status(500).send({ error: toApiError(err) });
+  });
+
+  await app.register(cookie);
+  await app.register(databasePlugin, { dataDir: options.dataDir });
+  await app.register(scenariosPlugin, { scenariosDir: options.scenariosDir });
+  await app.register(authPlugin, { publicOrigin: options.publicOrigin, loginLimits: options.loginLimits });
+  await app.register(ioPlugin);
+  await app.register(practicePlugin);
+  await app.register(routes, { prefix: '/api' });
+
+  const clientDir = options.clientDir;
+  const serveClient = clientDir !== null && existsSync(join(clientDir, 'index.html'));
+  if (serveClient) {
+    await app.register(fastifyStatic, { root: clientDir, prefix: '/', wildcard: false, index: 'index.html' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (
+      serveClient &&
+      request.method === 'GET' &&
+      !path.startsWith('/api/') &&
+      !path.startsWith('/socket.io/')
+    ) {
+      // The SPA owns every other path: its router shows the page (or its own 404).
+      return reply.type('text/html').sendFile('index.html');
+    }
+    const error = new AppError('not-found', `没有这个接口：${request.method} ${path}`);
+    return reply.status(404).send({ error: error.toJSON() });
+  });
+  return app;
+}
