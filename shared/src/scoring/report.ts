@@ -12,7 +12,7 @@ import {
 } from '../scenario/schema.ts';
 import { outcomeScore, penaltyOf, RULE_DIMENSION } from './dimensions.ts';
 import { explainViolation, type Locale } from './explain.ts';
-import { readConversation } from './facts.ts';
+import { type ConversationFacts, readConversation } from './facts.ts';
 import { type Metrics, measure } from './metrics.ts';
 import type { Finding } from './rule.ts';
 import { RULES } from './rules/index.ts';
@@ -74,8 +74,11 @@ export function scoreConversation(input: ScoringInput): Report {
   const metrics = measure(facts);
 
   const answered = facts.turns.filter((turn) => turn.end !== null).length;
-  // Nothing is awarded for "no mistakes" without replies: every dimension scales with the turns answered.
+  // Nothing is awarded for "no mistakes" without replies: responsiveness scales with the turns answered,
+  // the other dimensions with the buyer's questions and objections actually resolved, so quick replies
+  // that dodge everything earn no phrase-use, sales or courtesy marks either.
   const coverage = facts.turns.length === 0 ? 0 : answered / facts.turns.length;
+  const resolved = resolution(facts) ?? coverage;
   const dimensions = DIMENSIONS.map((id): DimensionScore => {
     const weight = rubric.weights[id];
     if (id === 'outcome') {
@@ -83,7 +86,8 @@ export function scoreConversation(input: ScoringInput): Report {
     }
     const own = findings.filter((finding) => RULE_DIMENSION[finding.rule] === id);
     const penalty = own.reduce((sum, finding) => sum + penaltyOf(rubric, finding.rule), 0);
-    return { id, score: coverage * Math.max(0, 1 - penalty), weight, violations: own.length };
+    const scale = id === 'responsiveness' ? coverage : Math.min(coverage, resolved);
+    return { id, score: scale * Math.max(0, 1 - penalty), weight, violations: own.length };
   });
   const totalWeight = dimensions.reduce((sum, d) => sum + d.weight, 0);
   const weighted = dimensions.reduce((sum, d) => sum + d.weight * d.score, 0);
@@ -99,6 +103,17 @@ export function scoreConversation(input: ScoringInput): Report {
     metrics,
     violations,
   };
+}
+
+/** Share of the buyer's questions and objections that some reply stated or addressed; null when none came. */
+function resolution(facts: ConversationFacts): number | null {
+  let raised = 0;
+  for (const message of facts.buyerMessages.values()) {
+    if (message.marks?.ask !== undefined || message.marks?.objection !== undefined) raised++;
+  }
+  if (raised === 0) return null;
+  const settled = new Set(facts.judgements.flatMap((j) => [...j.stated, ...j.addressed]));
+  return Math.min(1, settled.size / raised);
 }
 
 function toViolation(finding: Finding, origin: number, locale: Locale): Violation {

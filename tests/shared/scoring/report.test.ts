@@ -151,9 +151,9 @@ describe('scoreConversation', () => {
 
   it('scores a dimension as coverage × (1 − its penalties), with rubric penalties and the 0.3 default', () => {
     const log = new LogBuilder().started();
-    log.buyer(0, 'color');
+    const ask = log.buyer(0, 'color');
     log.agent(2, { judged: { irrelevant: true } }); // phraseUse: default 0.3
-    log.agent(3, { judged: { contradicted: ['jacket.color.red'] } }); // accuracy: rubric 0.5
+    log.agent(3, { judged: { contradicted: ['jacket.color.red'], stated: [ask] } }); // accuracy: rubric 0.5
     log.buyer(10, 'hello');
     log.ended(60);
     const rubric = makeRubric({ penalties: { 'wrong-fact': 0.5 } });
@@ -164,6 +164,27 @@ describe('scoreConversation', () => {
     expect(byId.responsiveness).toMatchObject({ score: 0.5 * 0.7, violations: 1 });
     expect(byId.courtesy?.score).toBe(0.5);
     expect(byId.outcome?.score).toBe(0);
+  });
+
+  it('gives quick replies that dodge every question nothing outside responsiveness', () => {
+    const log = new LogBuilder().started();
+    const ask = log.buyer(0, 'color');
+    log.agent(2, { text: '亲，我们家质量很好的', judged: { openAsks: [ask], evaded: [ask] } });
+    log.ended(60);
+    const byId = Object.fromEntries(score(log.events).dimensions.map((d) => [d.id, d.score]));
+    expect(byId.responsiveness).toBe(1);
+    for (const id of ['accuracy', 'phraseUse', 'salesActions', 'courtesy']) expect(byId[id]).toBe(0);
+  });
+
+  it('scales the other dimensions by the share of questions and objections resolved', () => {
+    const log = new LogBuilder().started();
+    const first = log.buyer(0, 'color');
+    log.agent(2, { judged: { openAsks: [first], stated: [first] } });
+    const second = log.buyer(10, 'color');
+    log.agent(12, { judged: { openAsks: [second], evaded: [second] } });
+    log.ended(60);
+    const byId = Object.fromEntries(score(log.events).dimensions.map((d) => [d.id, d.score]));
+    expect(byId.courtesy).toBe(0.5);
   });
 
   it('never takes a dimension below 0', () => {
