@@ -1,6 +1,6 @@
 // Spawns the real bin, as instructors and CI run it.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -90,9 +90,12 @@ describe('kefu list', () => {
         rules: [
           'slow-first-response',
           'slow-response',
+          'unanswered',
+          'buyer-left',
           'phrase-irrelevant',
           'phrase-repeated',
           'question-evaded',
+          'objection-unaddressed',
         ],
       },
     ]);
@@ -110,6 +113,81 @@ describe('kefu list', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('colour-question  问颜色有没有货');
     expect(stdout).toContain('slow-first-response');
+  });
+});
+
+describe('kefu play', () => {
+  const script = join(temp, 'model.yaml');
+  writeFileSync(
+    script,
+    '- say: 您好，酒红色暂时缺货，黑色有货哦\n- after: 3\n  say: 现在下单有优惠券，而且包邮\n- wait: order\n  action: remindPayment\n',
+  );
+
+  it('prints exactly one contract JSON object with --json, reproducible by seed', () => {
+    const run = () => kefu(['play', 'colour-question', script, '--json', '--seed', '2', '--root', VALID]);
+    const { code, stdout, stderr } = run();
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const parsed = JSON.parse(stdout) as {
+      transcript: { atSeconds: number; from: string; text: string }[];
+      report: { score: number; metrics: { outcome: string }; violations: unknown[] };
+    };
+    expect(parsed.transcript[0]).toMatchObject({ atSeconds: 0, from: 'buyer' });
+    expect(parsed.transcript.filter((t) => t.from === 'agent').map((t) => t.text)[0]).toBe(
+      '您好，酒红色暂时缺货，黑色有货哦',
+    );
+    expect(parsed.report.metrics.outcome).toBe('paid');
+    expect(parsed.report.violations).toEqual([]);
+    expect(parsed.report.score).toBeGreaterThanOrEqual(90);
+    expect(run().stdout).toBe(stdout);
+  });
+
+  it('prints a readable transcript and report without --json', () => {
+    const { code, stdout } = kefu(['play', 'colour-question', script, '--root', VALID]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('买家：');
+    expect(stdout).toContain('得分：');
+  });
+
+  it('reports a wrong script entry with its file, line, column and index', () => {
+    const bad = join(temp, 'bad.yaml');
+    writeFileSync(bad, '- say: 在的\n- phrase: nosuch\n');
+    const { code, stdout, stderr } = kefu(['play', 'colour-question', bad, '--json', '--root', VALID]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    const errors = lines(stderr);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]).toMatch(/bad\.yaml:2:\d+ .*\[1\]/);
+  });
+
+  it('names an unknown scenario and rejects a bad seed', () => {
+    const unknown = kefu(['play', 'no-such', script, '--root', VALID]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('找不到买家场景 "no-such"');
+    expect(kefu(['play', 'colour-question', script, '--seed', 'x', '--root', VALID]).code).toBe(2);
+  });
+});
+
+describe('kefu prove', () => {
+  it('passes on a proven library', () => {
+    const { code, stdout } = kefu(['prove', '--root', VALID]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('✓ colour-question');
+  });
+
+  it('exits 1 and names the mismatch when a counter-example lists the wrong violations', () => {
+    const root = join(temp, 'prove-wrong');
+    cpSync(VALID, root, { recursive: true });
+    const file = join(root, 'buyers/colour-question.yaml');
+    const text = readFileSync(file, 'utf8').replace(
+      'violations: [slow-first-response, slow-response, unanswered, buyer-left]',
+      'violations: [slow-first-response, unanswered, buyer-left]',
+    );
+    writeFileSync(file, text);
+    const { code, stdout } = kefu(['prove', '--root', root]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('✗ colour-question');
+    expect(stdout).toContain('多了 slow-response ×1');
   });
 });
 

@@ -112,10 +112,10 @@ describe('schema errors', () => {
 
   it('reports an agent step with two actions', () => {
     const files = editFile('buyers/colour-question.yaml', (t) =>
-      t.replace('  - phrase: pai\n', '  - phrase: pai\n    say: 拍吧\n'),
+      t.replace('    action: remindPayment\n', '    action: remindPayment\n    say: 快付款\n'),
     );
     expect(errorsOf(files)).toEqual([
-      expect.stringMatching(/:39:5 modelAnswer\[2\] say、phrase、action 必须恰好写一个$/),
+      expect.stringMatching(/:40:5 modelAnswer\[2\] say、phrase、action 必须恰好写一个$/),
     ]);
   });
 
