@@ -44,11 +44,11 @@ export function ConversationSummary({ data }: { data: ConversationReportResponse
 
   function show(messageId: string) {
     setHighlight(messageId);
-    const el = document
+    const rows = document
       .getElementById(`summary-${conversation.id}`)
-      ?.querySelector(`[data-message-id="${CSS.escape(messageId)}"]`);
+      ?.querySelectorAll<HTMLElement>('[data-message-id]');
+    const el = Array.from(rows ?? []).find((row) => row.dataset.messageId === messageId);
     el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    (el as HTMLElement | null)?.focus?.();
   }
 
   return (

@@ -1,0 +1,161 @@
+import type { ConversationReportResponse, EventEnvelope, PublicEvent } from '@kefu/shared/protocol';
+import { act, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HttpClient } from '../../client/src/api/http.ts';
+import { setLanguage } from '../../client/src/i18n/index.ts';
+import { ConversationSummary } from '../../client/src/summary/ConversationSummary.tsx';
+import Summary from '../../client/src/summary/Summary.tsx';
+import { conversationView, setup, T0 } from './harness.tsx';
+
+function envelopes(conversationId: string, events: PublicEvent[]): EventEnvelope[] {
+  return events.map((event, index) => ({ conversationId, seq: index + 1, prevSeq: index, event }));
+}
+
+function reportFor(id: string, score: number): ConversationReportResponse {
+  return {
+    conversation: conversationView(id, { status: 'ended', endedAt: T0 + 60_000 }),
+    report: {
+      scenarioId: `scenario-${id}`,
+      scenarioVersion: 'v1',
+      rubricId: 'default',
+      rubricVersion: 1,
+      seed: 1,
+      score,
+      dimensions: [
+        { id: 'responsiveness', score: 0.5, weight: 30, violations: 1 },
+        { id: 'salesActions', score: 0.8, weight: 20, violations: 1 },
+      ],
+      metrics: {
+        firstResponseSeconds: 5,
+        averageResponseSeconds: 12,
+        maxResponseSeconds: 19,
+        turns: 2,
+        within3MinRate: 1,
+        outcome: 'ordered-unpaid',
+        orderAmount: 399,
+        remindersSent: 0,
+        reminderSuccess: null,
+        phraseUses: 1,
+      },
+      violations: [
+        {
+          rule: 'slow-first-response',
+          atSeconds: 5,
+          message: '首次响应慢',
+          detail: { seconds: 5, limitSeconds: 3, messageId: `${id}-m1` },
+        },
+        { rule: 'no-order-prompt', atSeconds: 40, message: '没有邀请下单', detail: {} },
+      ],
+    },
+    events: envelopes(id, [
+      { type: 'started', at: T0 },
+      { type: 'buyer-message', at: T0, id: `${id}-b1`, text: '这件羽绒服有黑色吗？' },
+      { type: 'agent-message', at: T0 + 5_000, id: `${id}-m1`, text: '有的亲', source: 'typed' },
+      { type: 'buyer-message', at: T0 + 20_000, id: `${id}-b2`, text: '好的我考虑下' },
+      { type: 'agent-message', at: T0 + 39_000, id: `${id}-m2`, text: '好的亲', source: 'typed' },
+      { type: 'ended', at: T0 + 60_000, reason: 'finished' },
+    ]),
+    evaluations: [],
+  };
+}
+
+const scrolled: Element[] = [];
+
+beforeEach(() => {
+  scrolled.length = 0;
+  // jsdom does no layout, so it cannot scroll: record which element was asked to come into view.
+  Element.prototype.scrollIntoView = function scrollIntoView(this: Element) {
+    scrolled.push(this);
+  };
+});
+
+afterEach(async () => {
+  await setLanguage('zh-CN');
+});
+
+describe('ConversationSummary', () => {
+  it('shows the score, each metric against its benchmark and the outcome', async () => {
+    const h = await setup();
+    h.render(<ConversationSummary data={reportFor('a', 62.5)} />);
+    expect(screen.getByRole('img', { name: '得分 62.5' })).toBeTruthy();
+    const first = screen.getByRole('img', { name: '首次响应 5 秒，基准 3 秒' });
+    expect(first.querySelector('strong')!.className).toBe('bad');
+    const average = screen.getByRole('img', { name: '平均响应 12 秒，基准 30 秒' });
+    expect(average.querySelector('strong')!.className).toBe('good');
+    expect(screen.getByRole('img', { name: '三分钟回复率 100%，基准 100%' })).toBeTruthy();
+    expect(screen.getByText('已下单未付款')).toBeTruthy();
+  });
+
+  it('explains every violation in plain words and links it to its message', async () => {
+    const h = await setup();
+    h.render(<ConversationSummary data={reportFor('a', 62.5)} />);
+    const items = within(screen.getByRole('region', { name: '问题清单' })).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(within(items[0]!).getByText('首次响应慢')).toBeTruthy();
+    expect(
+      within(items[0]!).getByText('首次响应用了 5 秒，超过 3 秒基准：买家进店要第一时间回应。'),
+    ).toBeTruthy();
+    expect(within(items[1]!).getByText('缺少下单引导')).toBeTruthy();
+    // A violation about the whole conversation points at no single message.
+    expect(within(items[1]!).queryByRole('button')).toBeNull();
+
+    const transcript = screen.getByRole('region', { name: '对话记录' });
+    const target = transcript.querySelector('[data-message-id="a-m1"]')!;
+    expect(target.className).not.toContain('highlighted');
+    await h.user.click(within(items[0]!).getByRole('button', { name: '查看对应消息' }));
+    expect(target.className).toContain('highlighted');
+    expect(scrolled).toEqual([target]);
+    expect(transcript.querySelectorAll('.highlighted')).toHaveLength(1);
+  });
+
+  it('replays the transcript from the report’s events', async () => {
+    const h = await setup();
+    h.render(<ConversationSummary data={reportFor('a', 62.5)} />);
+    const transcript = screen.getByRole('region', { name: '对话记录' });
+    expect([...transcript.querySelectorAll('.bubble')].map((b) => b.textContent)).toEqual([
+      '这件羽绒服有黑色吗？',
+      '有的亲',
+      '好的我考虑下',
+      '好的亲',
+    ]);
+    expect(within(transcript).getByText('会话已结束', { exact: false })).toBeTruthy();
+  });
+
+  it('follows the UI language for labels and explanations', async () => {
+    const h = await setup({ language: 'en' });
+    h.render(<ConversationSummary data={reportFor('a', 62.5)} />);
+    expect(
+      screen.getByText('First response took 5 s, over the 3 s benchmark: greet a new shopper at once.'),
+    ).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Mistakes' })).toBeTruthy();
+  });
+});
+
+describe('Summary', () => {
+  it('fetches each conversation’s report and shows an overall score', async () => {
+    const asked: string[] = [];
+    const http: HttpClient = async <T,>(_method: string, path: string) => {
+      asked.push(path);
+      const id = path.split('/').at(-1)!;
+      return reportFor(id, id === 'a' ? 60 : 90) as T;
+    };
+    const h = await setup({ http });
+    await act(async () => {
+      h.render(<Summary conversationIds={['a', 'b']} />);
+    });
+    expect(asked).toEqual(['/api/reports/conversations/a', '/api/reports/conversations/b']);
+    expect(await screen.findByRole('img', { name: '综合得分 75' })).toBeTruthy();
+    expect(screen.getAllByRole('article')).toHaveLength(2);
+  });
+
+  it('shows the server’s message when a report cannot be loaded', async () => {
+    const http: HttpClient = vi.fn(async () => {
+      throw new Error('会话尚未结束，暂无报告');
+    });
+    const h = await setup({ http });
+    await act(async () => {
+      h.render(<Summary conversationIds={['a']} />);
+    });
+    expect((await screen.findByRole('alert')).textContent).toBe('会话尚未结束，暂无报告');
+  });
+});
