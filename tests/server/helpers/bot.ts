@@ -1,0 +1,85 @@
+// A student bot that plays an agent script over the real socket, on the manual clock, following the same
+// timing rules as the virtual-clock simulation (SPEC §5): an entry fires `after` seconds past the buyer
+// message it waits for (or the previous entry / the latest order), and a shopper wake-up due no later than
+// the next entry happens first.
+import {
+  type AgentScript,
+  agentMessageFor,
+  type EventEnvelope,
+  type PublicEvent,
+  type ResyncAck,
+  type SendAck,
+  type ShopperContext,
+} from '@kefu/shared';
+import type { ManualClock } from './manual-clock.ts';
+import { type LiveClient, request } from './server.ts';
+
+function fireTime(
+  step: AgentScript[number],
+  events: readonly PublicEvent[],
+  previousAt: number,
+  first: boolean,
+): number | null {
+  const after = Math.round(step.after * 1000);
+  if (step.wait === 'none') return previousAt + after;
+  if (step.wait === 'order') {
+    const orders = events.filter((e) => e.type === 'order-placed');
+    const latest = orders[orders.length - 1];
+    return latest === undefined ? null : Math.max(previousAt, latest.at + after);
+  }
+  const arrived = events.find(
+    (e) => e.type === 'buyer-message' && (first ? e.at >= previousAt : e.at > previousAt),
+  );
+  return arrived === undefined ? null : Math.max(previousAt, arrived.at + after);
+}
+
+export interface BotRun {
+  /** Every envelope, in seq order, as the student holds them (live events, gaps filled by resync). */
+  envelopes: EventEnvelope[];
+  acks: SendAck[];
+}
+
+/** Brings the client up to date: asks for everything after its last seq (the ack follows the live events). */
+export async function catchUp(client: LiveClient, conversationId: string, held: Map<number, EventEnvelope>) {
+  const last = Math.max(0, ...held.keys());
+  const ack = await request<ResyncAck>(client.socket, 'conversation:resync', {
+    conversationId,
+    afterSeq: last,
+  });
+  if (!ack.ok) throw new Error(`resync failed: ${ack.error.message}`);
+  for (const e of client.events) if (e.conversationId === conversationId) held.set(e.seq, e);
+  for (const e of ack.events) held.set(e.seq, e);
+  return ack;
+}
+
+export async function playOverSocket(
+  client: LiveClient,
+  clock: ManualClock,
+  ctx: ShopperContext,
+  conversationId: string,
+  startedAt: number,
+  script: AgentScript,
+): Promise<BotRun> {
+  const held = new Map<number, EventEnvelope>();
+  const acks: SendAck[] = [];
+  let next = 0;
+  let previousAt = startedAt;
+  for (let guard = 0; guard < 1000; guard++) {
+    const ack = await catchUp(client, conversationId, held);
+    if (ack.ok && ack.conversation.status === 'ended') break;
+    const events = [...held.values()].sort((a, b) => a.seq - b.seq).map((e) => e.event);
+    const step = script[next];
+    const fire = step === undefined ? null : fireTime(step, events, previousAt, next === 0);
+    const wake = clock.nextDue();
+    if (wake !== null && (fire === null || wake <= fire)) {
+      await clock.advanceTo(wake);
+    } else if (step !== undefined && fire !== null) {
+      await clock.advanceTo(fire);
+      const message = agentMessageFor(ctx, step, `a${next + 1}`);
+      acks.push(await request<SendAck>(client.socket, 'conversation:send', { conversationId, message }));
+      previousAt = fire;
+      next++;
+    } else break;
+  }
+  return { envelopes: [...held.values()].sort((a, b) => a.seq - b.seq), acks };
+}
