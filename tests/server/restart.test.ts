@@ -1,0 +1,139 @@
+// Restart: every open conversation is rebuilt from the event log and its timer re-armed. A buyer whose
+// patience ran out while the server was down leaves at the moment it ran out, not when the server came back.
+import {
+  type AgentMessage,
+  type ConversationDetailResponse,
+  createShopperContext,
+  type EventEnvelope,
+  loadLibrary,
+  type PracticeResponse,
+  type SendAck,
+  SIMULATION_EPOCH,
+  startShopper,
+  stepShopper,
+  toPublicEvent,
+} from '@kefu/shared';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readLibrary } from '../../server/src/cli/read-library.ts';
+import { ManualClock } from './helpers/manual-clock.ts';
+import {
+  api,
+  connect,
+  request,
+  SCENARIOS_DIR,
+  seedUser,
+  startServer,
+  type TestServer,
+  tempDataDir,
+} from './helpers/server.ts';
+
+const SEED = 99;
+const { library } = loadLibrary(readLibrary(SCENARIOS_DIR, '/'));
+const ctx = createShopperContext(library, 'jacket-colour-size', library.rubrics.get('default')!);
+
+const servers: TestServer[] = [];
+afterEach(async () => {
+  for (const s of servers.splice(0)) {
+    await s.close();
+    s.cleanup();
+  }
+});
+
+async function log(server: TestServer, as: { cookie: string }, id: string): Promise<EventEnvelope[]> {
+  const res = await api<ConversationDetailResponse>(server, 'GET', `/api/conversations/${id}`, {
+    cookie: as.cookie,
+  });
+  expect(res.status).toBe(200);
+  return res.body.events;
+}
+
+describe('restart from the event log', () => {
+  it('a buyer whose patience ran out while the server was down leaves with the right timestamp', async () => {
+    const clock = new ManualClock(SIMULATION_EPOCH);
+    const dataDir = tempDataDir();
+    const first = await startServer({ clock, dataDir, seedSource: () => SEED });
+    servers.push(first);
+    const student = await seedUser(first.app, 'student');
+    const t0 = clock.now();
+    const started = await api<PracticeResponse>(first, 'POST', '/api/practice', {
+      as: student,
+      body: { scenarioId: 'jacket-colour-size' },
+    });
+    const id = started.body.conversations[0]!.id;
+    await clock.advanceBy(2_000);
+    const reply: AgentMessage = {
+      id: 'r1',
+      text: '亲，酒红色缺货了哦，黑色、米白色和雾霾蓝都有现货，您看看喜欢哪个~',
+      source: 'typed',
+    };
+    const socket = await connect(first, student);
+    const ack = await request<SendAck>(socket.socket, 'conversation:send', {
+      conversationId: id,
+      message: reply,
+    });
+    expect(ack.ok).toBe(true);
+    const t1 = clock.now();
+    socket.close();
+    // Shut down while the buyer is thinking about the next question.
+    await first.close();
+
+    // Ten minutes pass with the server down (patience is 90 s).
+    await clock.advanceBy(10 * 60_000);
+    const back = await startServer({ clock, dataDir, seedSource: () => SEED });
+    servers.push(back);
+    await clock.advanceBy(0);
+
+    // The reference: the pure machine with the same inputs at the same times, woken long after.
+    let step = startShopper(ctx, SEED, t0);
+    const expected = [...step.outputs];
+    step = stepShopper(ctx, step.state, { type: 'agent-message', message: reply }, t1);
+    expected.push(...step.outputs);
+    step = stepShopper(ctx, step.state, { type: 'wake' }, clock.now());
+    expected.push(...step.outputs);
+    const left = expected.find((e) => e.type === 'buyer-left');
+    expect(left).toBeDefined();
+    expect(left!.at).toBeLessThan(clock.now() - 5 * 60_000);
+
+    const events = await log(back, student, id);
+    expect(events.map((e) => e.event)).toEqual(expected.map(toPublicEvent).filter((e) => e !== null));
+    const conversation = await api<ConversationDetailResponse>(back, 'GET', `/api/conversations/${id}`, {
+      as: student,
+    });
+    expect(conversation.body.conversation.status).toBe('ended');
+    expect(conversation.body.conversation.endedAt).toBe(left!.at);
+  });
+
+  it('re-arms the timer of a conversation that is still within its time, and it keeps going', async () => {
+    const clock = new ManualClock(SIMULATION_EPOCH);
+    const dataDir = tempDataDir();
+    const first = await startServer({ clock, dataDir, seedSource: () => SEED });
+    servers.push(first);
+    const student = await seedUser(first.app, 'student');
+    const started = await api<PracticeResponse>(first, 'POST', '/api/practice', {
+      as: student,
+      body: { scenarioId: 'jacket-colour-size' },
+    });
+    const id = started.body.conversations[0]!.id;
+    const socket = await connect(first, student);
+    const ack = await request<SendAck>(socket.socket, 'conversation:send', {
+      conversationId: id,
+      message: { id: 'r1', text: '亲，酒红色缺货了哦，黑色、米白色和雾霾蓝都有现货', source: 'typed' },
+    });
+    expect(ack.ok).toBe(true);
+    socket.close();
+    const before = await log(first, student, id);
+    await first.close();
+
+    const back = await startServer({ clock, dataDir, seedSource: () => SEED });
+    servers.push(back);
+    expect(clock.nextDue()).not.toBeNull();
+    const client = await connect(back, student);
+    // The next question arrives on the restarted server's socket, continuing the seq chain.
+    await clock.advanceBy(15_000);
+    const live = client.events.filter((e) => e.conversationId === id);
+    expect(live.some((e) => e.event.type === 'buyer-message')).toBe(true);
+    expect(live[0]!.prevSeq).toBe(before[before.length - 1]!.seq);
+    expect(await log(back, student, id)).toEqual([...before, ...live]);
+    client.close();
+  });
+});
