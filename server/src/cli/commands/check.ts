@@ -1,7 +1,8 @@
 // `kefu check [paths…]`: validates scenario files; exit 0 with a summary, or 1 with one `file:line:col message`
 // line per error on stderr.
 import { formatError, loadLibrary, overlayFiles, type SourceError } from '@kefu/shared/scenario';
-import { type FileRecord, readLibrary, readYamlFiles, takeRoot } from '../read-library.ts';
+import { commonArgs } from '../args.ts';
+import { type FileRecord, readLibrary, readYamlFiles } from '../read-library.ts';
 
 export const HELP = `用法：npx kefu check [路径…] [--root 目录]
 
@@ -22,16 +23,9 @@ function summary(files: readonly FileRecord[], library: ReturnType<typeof loadLi
 }
 
 export async function run(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(HELP);
-    return 0;
-  }
-  const { root, rest } = takeRoot(args);
-  const unknown = rest.find((a) => a.startsWith('-'));
-  if (unknown) {
-    console.error(`kefu check：未知的选项 ${unknown}\n\n${HELP}`);
-    return 2;
-  }
+  const parsed = commonArgs('check', HELP, args);
+  if (typeof parsed === 'number') return parsed;
+  const { root, rest } = parsed;
   const base = readLibrary(root);
   const given: FileRecord[] = [];
   const missing: SourceError[] = [];

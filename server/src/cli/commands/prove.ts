@@ -3,7 +3,8 @@
 // differ from those it lists).
 import { PROOF_SEEDS, type ProofRun, proveScenario } from '@kefu/shared';
 import { formatError, loadLibrary, overlayFiles } from '@kefu/shared/scenario';
-import { type FileRecord, readLibrary, readYamlFiles, takeRoot } from '../read-library.ts';
+import { commonArgs } from '../args.ts';
+import { type FileRecord, readLibrary, readYamlFiles } from '../read-library.ts';
 
 export const HELP = `用法：npx kefu prove [路径…] [--root 目录]
 
@@ -18,16 +19,9 @@ function describeRun(run: ProofRun): string {
 }
 
 export async function run(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(HELP);
-    return 0;
-  }
-  const { root, rest } = takeRoot(args);
-  const unknown = rest.find((a) => a.startsWith('-'));
-  if (unknown) {
-    console.error(`kefu prove：未知的选项 ${unknown}\n\n${HELP}`);
-    return 2;
-  }
+  const parsed = commonArgs('prove', HELP, args);
+  if (typeof parsed === 'number') return parsed;
+  const { root, rest } = parsed;
   const given: FileRecord[] = [];
   for (const path of rest) {
     try {
