@@ -14,6 +14,7 @@ const Home = lazy(() => import('../home/Home.tsx'));
 const Register = lazy(() => import('../auth/Register.tsx'));
 const ChangePassword = lazy(() => import('../auth/ChangePassword.tsx'));
 const Summary = lazy(() => import('../summary/Summary.tsx'));
+const Staff = lazy(() => import('../staff/StaffApp.tsx'));
 
 /** Where someone lands: the screen asked for if they may see it, else home (or login). */
 export function landing(user: UserView | null, asked: Screen | null): Screen {
@@ -119,6 +120,9 @@ export function App() {
       break;
     case 'summary':
       view = <Summary conversationIds={screen.conversationIds} />;
+      break;
+    case 'staff':
+      view = <Staff path={screen.path} onLogout={onLogout} />;
       break;
   }
   return <Suspense fallback={fallback}>{view}</Suspense>;

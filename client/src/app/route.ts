@@ -8,6 +8,8 @@ export function hashOf(screen: Screen): string {
       return '';
     case 'summary':
       return `#/summary/${screen.conversationIds.map(encodeURIComponent).join(',')}`;
+    case 'staff':
+      return screen.path ? `#/staff/${screen.path}` : '#/staff';
     default:
       return `#/${screen.name}`;
   }
@@ -27,6 +29,8 @@ export function screenOf(hash: string): Screen | null {
       const conversationIds = (rest ?? '').split(',').filter(Boolean).map(decodeURIComponent);
       return conversationIds.length > 0 ? { name: 'summary', conversationIds } : null;
     }
+    case 'staff':
+      return { name: 'staff', path: hash.replace(/^#\/?staff\/?/, '') };
     default:
       return null;
   }

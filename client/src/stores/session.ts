@@ -9,7 +9,9 @@ export type Screen =
   | { name: 'home' }
   | { name: 'password' }
   | { name: 'workbench' }
-  | { name: 'summary'; conversationIds: string[] };
+  | { name: 'summary'; conversationIds: string[] }
+  /** Instructor and trainer pages (lazy chunk); `path` is the rest of the hash, e.g. `reports/class/<id>`. */
+  | { name: 'staff'; path: string };
 
 export interface SessionState {
   user: UserView | null;

@@ -1,0 +1,3 @@
+export default function StaffApp(_props: { path: string; onLogout: () => void }) {
+  return null;
+}
