@@ -597,3 +597,34 @@ export interface EvaluationView {
   comment: string;
   createdAt: number;
 }
+
+// ── Staff pages: scenario studio and per-drill grade export ──
+// GET  /api/studio/files (instructor, admin) → StudioFilesResponse: the library's YAML sources plus the
+//      latest version of every scenario saved in the studio, so the browser validates and proves with the
+//      same loader as `kefu check` / `kefu prove`.
+// POST /api/studio/scenarios (instructor, admin) SaveScenarioBody → SaveScenarioResponse: a new
+//      content-hashed version (400 with every error, nothing saved, when the file does not validate).
+// GET  /api/reports/classes/:id/grades.csv (class staff) → text/csv, UTF-8 BOM, one row per student per drill.
+export interface StudioFile {
+  path: string;
+  text: string;
+  /** 'library': shipped under scenarios/; 'studio': saved in the browser. */
+  origin: 'library' | 'studio';
+  /** Content hash, for buyer scenarios. */
+  version?: string;
+  savedAt?: number;
+}
+export interface StudioFilesResponse {
+  files: StudioFile[];
+}
+export const SaveScenarioBodySchema = z
+  .object({ text: z.string().min(1, '场景内容为空').max(200_000, '场景文件过大（最多 200,000 字）') })
+  .strict();
+export type SaveScenarioBody = z.infer<typeof SaveScenarioBodySchema>;
+export interface SaveScenarioResponse {
+  scenarioId: string;
+  version: string;
+  path: string;
+  /** False when this exact text was already saved. */
+  created: boolean;
+}

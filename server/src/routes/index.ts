@@ -7,6 +7,7 @@ import evaluationRoutes from './evaluations.ts';
 import practiceRoutes from './practice.ts';
 import reportRoutes from './reports.ts';
 import scenarioRoutes from './scenarios.ts';
+import staffRoutes from './staff.ts';
 import userRoutes from './users.ts';
 
 export default async function routes(app: FastifyInstance): Promise<void> {
@@ -18,4 +19,5 @@ export default async function routes(app: FastifyInstance): Promise<void> {
   await app.register(drillRoutes);
   await app.register(reportRoutes);
   await app.register(evaluationRoutes);
+  await app.register(staffRoutes);
 }
