@@ -12,7 +12,7 @@ import {
 import fp from 'fastify-plugin';
 import { assertRole } from '../auth/guards.ts';
 import { type DrillRow, toDrillView } from '../db/repositories/drills.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { monitorRoom, userRoom } from '../realtime/io-types.ts';
 import { handle } from '../realtime/socket-handler.ts';
 import { DrillMonitor } from './drill-monitor.ts';
@@ -107,9 +107,8 @@ export default fp(
         assertRole(user, ['admin', 'instructor']);
         const row = await app.drills.get(drillId);
         const cls = row && (await app.classes.get(row.class_id));
-        if (!row || !cls) throw notFound('这个演练');
-        if (!app.access.canManageClass(user, cls))
-          throw forbidden('只有班级的讲师可以查看这个演练的实时监控');
+        // Another instructor's drill is as unknown as a missing one: ids do not leak.
+        if (!row || !cls || !app.access.canManageClass(user, cls)) throw notFound('这个演练');
         await socket.join(monitorRoom(drillId));
         return { drill: toDrillView(row), students: monitor.snapshot(drillId), serverTime: clock.now() };
       });

@@ -94,6 +94,7 @@ export interface HttpResult<T = unknown> {
 }
 
 /** One API call as the browser makes it: JSON, session cookie, Origin of the page. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read response bodies of every shape; typed calls pass T
 export async function api<T = any>(
   server: TestServer,
   method: string,

@@ -1,0 +1,305 @@
+// The access matrix: every role (and no session) against every route and socket event, with ownership —
+// an instructor sees only their classes, a trainer only the classes they are assigned to, a student only
+// themself. Refusals are 401 (no session), 403 (the role may never do it) or 404 (not yours: ids do not leak).
+import { type Ack, type PracticeResponse, SIMULATION_EPOCH } from '@kefu/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from './helpers/manual-clock.ts';
+import {
+  api,
+  connect,
+  type LiveClient,
+  request,
+  seedUser,
+  startServer,
+  type TestServer,
+  type TestUser,
+} from './helpers/server.ts';
+
+const ROLES = ['anon', 'admin', 'instA', 'instB', 'trainA', 'trainB', 'stuA1', 'stuA2', 'stuB'] as const;
+type Who = (typeof ROLES)[number];
+
+let server: TestServer;
+let clock: ManualClock;
+const users = {} as Record<Exclude<Who, 'anon'>, TestUser>;
+let classA: string;
+let classB: string;
+let drillA: string;
+let endedA1: string;
+let openA1: string;
+
+async function practice(as: TestUser, scenarioId: string): Promise<string> {
+  const res = await api<PracticeResponse>(server, 'POST', '/api/practice', { as, body: { scenarioId } });
+  expect(res.status).toBe(200);
+  return res.body.conversations[0]!.id;
+}
+
+beforeAll(async () => {
+  clock = new ManualClock(SIMULATION_EPOCH);
+  server = await startServer({ clock });
+  const { app } = server;
+  for (const who of ROLES) {
+    if (who === 'anon') continue;
+    const role =
+      who === 'admin'
+        ? 'admin'
+        : who.startsWith('inst')
+          ? 'instructor'
+          : who.startsWith('train')
+            ? 'trainer'
+            : 'student';
+    users[who] = await seedUser(app, role, `${who.toLowerCase()}_user`);
+  }
+  const now = clock.now();
+  classA = (await app.classes.create('A 班', users.instA.user.id, 'default', now)).id;
+  classB = (await app.classes.create('B 班', users.instB.user.id, 'default', now)).id;
+  await app.classes.addMember(classA, users.trainA.user.id, 'trainer', now);
+  await app.classes.addMember(classA, users.stuA1.user.id, 'student', now);
+  await app.classes.addMember(classA, users.stuA2.user.id, 'student', now);
+  await app.classes.addMember(classB, users.stuB.user.id, 'student', now);
+  const drill = await api(server, 'POST', `/api/classes/${classA}/drills`, {
+    as: users.instA,
+    body: {
+      title: '第一次演练',
+      settings: {
+        scenarioIds: ['jacket-colour-size'],
+        shoppersPerStudent: 2,
+        arrivalIntervalSeconds: 30,
+        concurrency: 1,
+        durationMinutes: 10,
+      },
+    },
+  });
+  expect(drill.status).toBe(200);
+  drillA = drill.body.drill.id;
+  endedA1 = await practice(users.stuA1, 'jacket-colour-size');
+  await practice(users.stuA2, 'jacket-colour-size');
+  // Nobody answers: the buyers run out of patience and leave, so these conversations are over.
+  await clock.advanceBy(10 * 60_000);
+  openA1 = await practice(users.stuA1, 'price-objection');
+});
+
+afterAll(async () => {
+  await server?.close();
+  server?.cleanup();
+});
+
+type Expect = Partial<Record<Who, number>> & { rest: number };
+const ok = (who: Who[], rest: number, extra: Partial<Record<Who, number>> = {}): Expect => {
+  const out: Expect = { rest, ...extra };
+  for (const w of who) out[w] = 200;
+  return out;
+};
+const STAFF_A: Who[] = ['admin', 'instA', 'trainA'];
+const EVERYONE: Who[] = ['admin', 'instA', 'instB', 'trainA', 'trainB', 'stuA1', 'stuA2', 'stuB'];
+const ANON = { anon: 401 };
+const STUDENTS_403 = { stuA1: 403, stuA2: 403, stuB: 403 };
+
+let counter = 0;
+interface Route {
+  method: string;
+  path: () => string;
+  body?: () => unknown;
+  expect: Expect;
+}
+const routes: Route[] = [
+  { method: 'GET', path: () => '/api/auth/me', expect: ok(EVERYONE, 401) },
+  { method: 'GET', path: () => '/api/users', expect: ok(['admin'], 403, ANON) },
+  {
+    method: 'POST',
+    path: () => '/api/users',
+    body: () => ({
+      username: `new_${++counter}`,
+      displayName: '新人',
+      role: 'student',
+      password: 'password-123',
+    }),
+    expect: ok(['admin'], 403, ANON),
+  },
+  { method: 'GET', path: () => '/api/classes', expect: ok(EVERYONE, 401) },
+  {
+    method: 'POST',
+    path: () => '/api/classes',
+    body: () => ({ name: '新班级' }),
+    expect: ok(['admin', 'instA', 'instB'], 403, ANON),
+  },
+  {
+    method: 'GET',
+    path: () => `/api/classes/${classA}`,
+    expect: ok([...STAFF_A, 'stuA1', 'stuA2'], 404, ANON),
+  },
+  {
+    method: 'PATCH',
+    path: () => `/api/classes/${classA}`,
+    body: () => ({ name: 'A 班（改）' }),
+    expect: ok(['admin', 'instA'], 404, { ...ANON, ...STUDENTS_403, trainA: 403 }),
+  },
+  {
+    method: 'POST',
+    path: () => `/api/classes/${classA}/join-code`,
+    expect: ok(['admin', 'instA'], 404, { ...ANON, ...STUDENTS_403, trainA: 403 }),
+  },
+  {
+    method: 'POST',
+    path: () => `/api/classes/${classA}/members`,
+    body: () => ({ userId: users.stuA2.user.id, role: 'student' }),
+    expect: ok(['admin', 'instA'], 404, { ...ANON, ...STUDENTS_403, trainA: 403 }),
+  },
+  {
+    method: 'GET',
+    path: () => `/api/classes/${classA}/drills`,
+    expect: ok([...STAFF_A, 'stuA1', 'stuA2'], 404, ANON),
+  },
+  {
+    method: 'POST',
+    path: () => `/api/classes/${classA}/drills`,
+    body: () => ({
+      title: '演练',
+      settings: {
+        scenarioIds: ['price-objection'],
+        shoppersPerStudent: 1,
+        arrivalIntervalSeconds: 0,
+        concurrency: 1,
+        durationMinutes: 5,
+      },
+    }),
+    expect: ok(['admin', 'instA'], 404, { ...ANON, ...STUDENTS_403, trainA: 403 }),
+  },
+  {
+    method: 'GET',
+    path: () => `/api/drills/${drillA}`,
+    expect: ok([...STAFF_A, 'stuA1', 'stuA2'], 404, ANON),
+  },
+  {
+    method: 'POST',
+    path: () => `/api/drills/${drillA}/join`,
+    expect: ok(['stuA1', 'stuA2'], 403, { anon: 401, stuB: 404 }),
+  },
+  // Start and stop: only refusals here (a success changes the drill); the drill test starts one.
+  {
+    method: 'POST',
+    path: () => `/api/drills/${drillA}/stop`,
+    expect: { rest: 404, ...ANON, ...STUDENTS_403, trainA: 403, admin: 409, instA: 409 },
+  },
+  { method: 'GET', path: () => '/api/scenarios', expect: ok(EVERYONE, 401) },
+  {
+    method: 'GET',
+    path: () => '/api/scenarios/jacket-colour-size',
+    expect: ok(['admin', 'instA', 'instB', 'trainA', 'trainB'], 403, ANON),
+  },
+  { method: 'GET', path: () => '/api/catalog', expect: ok(EVERYONE, 401) },
+  {
+    method: 'POST',
+    path: () => '/api/practice',
+    body: () => ({ scenarioId: 'quality-doubt' }),
+    expect: ok(EVERYONE, 401),
+  },
+  { method: 'GET', path: () => '/api/conversations?status=open', expect: ok(EVERYONE, 401) },
+  {
+    method: 'GET',
+    path: () => `/api/conversations/${endedA1}`,
+    expect: ok([...STAFF_A, 'stuA1'], 404, ANON),
+  },
+  {
+    method: 'GET',
+    path: () => `/api/reports/conversations/${endedA1}`,
+    expect: ok([...STAFF_A, 'stuA1'], 404, ANON),
+  },
+  // A student sees their own report only once the conversation has ended.
+  {
+    method: 'GET',
+    path: () => `/api/reports/conversations/${openA1}`,
+    expect: ok(STAFF_A, 404, { ...ANON, stuA1: 403 }),
+  },
+  {
+    method: 'GET',
+    path: () => `/api/reports/students/${users.stuA1.user.id}`,
+    expect: ok([...STAFF_A, 'stuA1'], 404, ANON),
+  },
+  {
+    method: 'GET',
+    path: () => `/api/reports/students/${users.stuA1.user.id}?classId=${classA}`,
+    expect: ok([...STAFF_A, 'stuA1'], 404, ANON),
+  },
+  { method: 'GET', path: () => `/api/reports/classes/${classA}`, expect: ok(STAFF_A, 404, ANON) },
+  { method: 'GET', path: () => `/api/reports/classes/${classA}/export.csv`, expect: ok(STAFF_A, 404, ANON) },
+  {
+    method: 'POST',
+    path: () => '/api/evaluations',
+    body: () => ({ studentId: users.stuA1.user.id, classId: classA, score: 80, comment: '不错' }),
+    expect: ok([...STAFF_A, 'stuA1'], 404, { ...ANON, stuA2: 403, stuB: 403 }),
+  },
+];
+
+describe('HTTP access matrix', () => {
+  for (const route of routes) {
+    it(`${route.method} ${route.path.toString().replace(/^\(\) => /, '')}`, async () => {
+      const got: Partial<Record<Who, number>> = {};
+      const want: Partial<Record<Who, number>> = {};
+      for (const who of ROLES) {
+        const res = await api(server, route.method, route.path(), {
+          as: who === 'anon' ? null : users[who],
+          body: route.body?.(),
+        });
+        got[who] = res.status;
+        want[who] = route.expect[who] ?? route.expect.rest;
+        if (res.status >= 400) {
+          // Every refusal is JSON with a code and a Chinese message a person can act on.
+          expect(res.body.error.code).toEqual(expect.any(String));
+          expect(res.body.error.message).toMatch(/[\u4e00-\u9fff]/);
+        }
+      }
+      expect(got).toEqual(want);
+    });
+  }
+});
+
+describe('socket access', () => {
+  const sockets: LiveClient[] = [];
+  afterAll(() => {
+    for (const s of sockets) s.close();
+  });
+
+  it('refuses a handshake without a session', async () => {
+    const anon: TestUser = { user: undefined as never, cookie: 'kefu_session=forged' };
+    await expect(connect(server, anon)).rejects.toThrow(/登录/);
+  });
+
+  it('lets only the owner send and resync in a conversation', async () => {
+    for (const who of EVERYONE) {
+      const client = await connect(server, users[who]);
+      sockets.push(client);
+      const send = await request<Ack>(client.socket, 'conversation:send', {
+        conversationId: openA1,
+        message: { id: `probe-${who}`, text: '您好', source: 'typed' },
+      });
+      const resync = await request<Ack>(client.socket, 'conversation:resync', {
+        conversationId: openA1,
+        afterSeq: 0,
+      });
+      if (who === 'stuA1') {
+        expect(send.ok, who).toBe(true);
+        expect(resync.ok, who).toBe(true);
+      } else {
+        expect(send, who).toMatchObject({ ok: false, error: { code: 'not-found' } });
+        expect(resync, who).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      }
+    }
+    // Nothing from the refused senders reached the log.
+    const log = await api(server, 'GET', `/api/conversations/${openA1}`, { as: users.stuA1 });
+    const agentIds = log.body.events
+      .filter((e: { event: { type: string } }) => e.event.type === 'agent-message')
+      .map((e: { event: { id: string } }) => e.event.id);
+    expect(agentIds).toEqual(['probe-stuA1']);
+  });
+
+  it('lets only the class owner and admins watch a drill monitor', async () => {
+    for (const who of EVERYONE) {
+      const client = await connect(server, users[who]);
+      sockets.push(client);
+      const watch = await request<Ack>(client.socket, 'monitor:watch', { drillId: drillA });
+      if (who === 'admin' || who === 'instA') expect(watch.ok, who).toBe(true);
+      else if (who === 'instB') expect(watch, who).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      else expect(watch, who).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+});
