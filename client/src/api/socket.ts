@@ -39,7 +39,15 @@ export function createSocketGateway(stores: Stores, options: SocketGatewayOption
   const connection = stores.connection;
   const socket: WorkbenchSocket =
     options.connect?.() ??
-    io({ autoConnect: false, withCredentials: true, reconnectionDelay: 300, reconnectionDelayMax: 2_000 });
+    io({
+      autoConnect: false,
+      withCredentials: true,
+      // WebSocket only: browsers always send Origin on the upgrade (the server checks it), but not on a
+      // same-origin polling GET; and one long-lived connection is all the workbench needs.
+      transports: ['websocket'],
+      reconnectionDelay: 300,
+      reconnectionDelayMax: 2_000,
+    });
   const resyncing = new Set<string>();
   const resyncAgain = new Set<string>();
 

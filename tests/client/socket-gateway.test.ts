@@ -1,0 +1,237 @@
+// The socket gateway against a scripted fake socket (jsdom has no Socket.IO server): reconnect with resync
+// from the last seq seen, pending messages flushed with the same client id, gaps filled, nothing lost.
+import type {
+  ConversationsResponse,
+  EventEnvelope,
+  PublicEvent,
+  ResyncAck,
+  SendAck,
+} from '@kefu/shared/protocol';
+import { describe, expect, it } from 'vitest';
+import type { HttpClient } from '../../client/src/api/http.ts';
+import { createSocketGateway, type SocketGatewayOptions } from '../../client/src/api/socket.ts';
+import { createStores, type Stores } from '../../client/src/stores/index.ts';
+import { conversationView, T0 } from './harness.tsx';
+
+type FakeSocketType = ReturnType<NonNullable<SocketGatewayOptions['connect']>>;
+type Handler = (...args: never[]) => void;
+
+interface Emitted {
+  event: string;
+  payload: unknown;
+  ack: (err: Error | null, response: unknown) => void;
+}
+
+/** Just enough of a Socket.IO client socket: the test plays the server. */
+class FakeSocket {
+  connected = false;
+  active = true;
+  emitted: Emitted[] = [];
+  private handlers = new Map<string, Handler[]>();
+
+  on(event: string, handler: Handler) {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
+    return this;
+  }
+  removeAllListeners() {
+    this.handlers.clear();
+    return this;
+  }
+  connect() {
+    return this;
+  }
+  disconnect() {
+    this.connected = false;
+    return this;
+  }
+  timeout(_ms: number) {
+    return {
+      emit: (event: string, payload: unknown, ack: Emitted['ack']) => {
+        this.emitted.push({ event, payload, ack });
+      },
+    };
+  }
+  /** The server side: deliver an event to the client's handlers. */
+  serverSends(event: string, ...args: unknown[]) {
+    for (const handler of this.handlers.get(event) ?? []) (handler as (...a: unknown[]) => void)(...args);
+  }
+  goOnline() {
+    this.connected = true;
+    this.serverSends('connect');
+  }
+  drop() {
+    this.connected = false;
+    this.serverSends('disconnect', 'transport close');
+  }
+  take(event: string): Emitted[] {
+    const matching = this.emitted.filter((e) => e.event === event);
+    this.emitted = this.emitted.filter((e) => e.event !== event);
+    return matching;
+  }
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function envelope(conversationId: string, seq: number, prevSeq: number, event: PublicEvent): EventEnvelope {
+  return { conversationId, seq, prevSeq, event };
+}
+
+function start(openConversations = [conversationView('a')]) {
+  const stores: Stores = createStores();
+  const socket = new FakeSocket();
+  const buyerAlerts: string[] = [];
+  const httpCalls: string[] = [];
+  const http: HttpClient = async <T>(method: string, path: string) => {
+    httpCalls.push(`${method} ${path}`);
+    const body: ConversationsResponse = { conversations: openConversations, serverTime: T0 };
+    return body as T;
+  };
+  const gateway = createSocketGateway(stores, {
+    http,
+    onBuyerMessage: (id) => buyerAlerts.push(id),
+    connect: () => socket as unknown as FakeSocketType,
+  });
+  gateway.start();
+  return { stores, socket, gateway, buyerAlerts, httpCalls };
+}
+
+function agentItems(stores: Stores, id = 'a') {
+  return stores.conversations.getState().byId[id]!.items.filter((item) => item.kind === 'agent');
+}
+
+describe('socket gateway', () => {
+  it('on connect fetches the open conversations and resyncs each from seq 0', async () => {
+    const { stores, socket, httpCalls } = start();
+    expect(stores.connection.getState().status).toBe('connecting');
+    socket.goOnline();
+    await flush();
+    expect(stores.connection.getState().status).toBe('online');
+    expect(httpCalls).toEqual(['GET /api/conversations?status=open']);
+    const [resync] = socket.take('conversation:resync');
+    expect(resync!.payload).toEqual({ conversationId: 'a', afterSeq: 0 });
+    const ack: ResyncAck = {
+      ok: true,
+      conversation: conversationView('a', { lastSeq: 2 }),
+      serverTime: T0 + 1_000,
+      events: [
+        envelope('a', 1, 0, { type: 'started', at: T0 }),
+        envelope('a', 2, 1, { type: 'buyer-message', at: T0 + 500, id: 'b1', text: '在吗？' }),
+      ],
+    };
+    resync!.ack(null, ack);
+    const entry = stores.conversations.getState().byId.a!;
+    expect(entry.lastSeq).toBe(2);
+    expect(entry.waitingSince).toBe(T0 + 500);
+  });
+
+  it('delivers a message with its client id and marks it sent on the ack; a refusal shows the reason', async () => {
+    const { stores, socket, gateway } = start();
+    socket.goOnline();
+    await flush();
+    socket.take('conversation:resync');
+    const id = gateway.send('a', { text: '在的亲', source: 'typed' })!;
+    expect(agentItems(stores)).toMatchObject([{ id, status: 'pending' }]);
+    const [send] = socket.take('conversation:send');
+    expect(send!.payload).toEqual({ conversationId: 'a', message: { id, text: '在的亲', source: 'typed' } });
+    const ok: SendAck = { ok: true, seq: 3, at: T0 + 2_000, duplicate: false };
+    send!.ack(null, ok);
+    expect(agentItems(stores)).toMatchObject([{ id, status: 'sent', at: T0 + 2_000 }]);
+
+    gateway.send('a', { text: 'x'.repeat(3), source: 'typed' });
+    const refused: SendAck = { ok: false, error: { code: 'ended', message: '会话已结束' } };
+    socket.take('conversation:send')[0]!.ack(null, refused);
+    expect(agentItems(stores)[1]).toMatchObject({ status: 'failed', error: '会话已结束' });
+  });
+
+  it('keeps messages sent while offline pending, then sends them again with the same id after reconnecting', async () => {
+    const { stores, socket, gateway } = start();
+    socket.goOnline();
+    await flush();
+    socket.take('conversation:resync')[0]!.ack(null, {
+      ok: true,
+      conversation: conversationView('a'),
+      serverTime: T0,
+      events: [
+        envelope('a', 1, 0, { type: 'started', at: T0 }),
+        envelope('a', 4, 1, { type: 'buyer-message', at: T0 + 500, id: 'b1', text: '在吗？' }),
+      ],
+    } satisfies ResyncAck);
+
+    // An ack that never comes (timeout) fails the message without a server reason: it is retried later.
+    const first = gateway.send('a', { text: '第一条', source: 'typed' })!;
+    socket.take('conversation:send')[0]!.ack(new Error('operation has timed out'), undefined);
+    expect(agentItems(stores)[0]).toMatchObject({ id: first, status: 'failed' });
+
+    socket.drop();
+    expect(stores.connection.getState().status).toBe('reconnecting');
+    const second = gateway.send('a', { text: '第二条', source: 'typed' })!;
+    expect(socket.take('conversation:send')).toEqual([]);
+    expect(agentItems(stores)[1]).toMatchObject({ id: second, status: 'pending' });
+
+    socket.goOnline();
+    await flush();
+    expect(stores.connection.getState().status).toBe('online');
+    expect(stores.connection.getState().reconnects).toBe(1);
+    // Resync from the last seq this client holds…
+    expect(socket.take('conversation:resync').map((e) => e.payload)).toEqual([
+      { conversationId: 'a', afterSeq: 4 },
+    ]);
+    // …and both unsent messages go again under their original ids.
+    const resent = socket
+      .take('conversation:send')
+      .map((e) => (e.payload as { message: { id: string } }).message.id);
+    expect(resent).toEqual([first, second]);
+    expect(agentItems(stores).map((item) => item.status)).toEqual(['pending', 'pending']);
+  });
+
+  it('asks for a resync when an envelope shows a gap, and alerts on live buyer messages', async () => {
+    const { stores, socket, buyerAlerts } = start();
+    socket.goOnline();
+    await flush();
+    socket.take('conversation:resync')[0]!.ack(null, {
+      ok: true,
+      conversation: conversationView('a'),
+      serverTime: T0,
+      events: [envelope('a', 1, 0, { type: 'started', at: T0 })],
+    } satisfies ResyncAck);
+
+    socket.serverSends(
+      'conversation:event',
+      envelope('a', 2, 1, { type: 'buyer-message', at: T0 + 1, id: 'b1', text: '你好' }),
+    );
+    expect(buyerAlerts).toEqual(['a']);
+    expect(socket.take('conversation:resync')).toEqual([]);
+
+    // seq 3 was lost on the way: seq 4 says its predecessor was 3.
+    socket.serverSends(
+      'conversation:event',
+      envelope('a', 4, 3, { type: 'buyer-message', at: T0 + 3, id: 'b3', text: '在吗' }),
+    );
+    expect(stores.conversations.getState().byId.a!.lastSeq).toBe(2);
+    expect(socket.take('conversation:resync').map((e) => e.payload)).toEqual([
+      { conversationId: 'a', afterSeq: 2 },
+    ]);
+    // A duplicate is ignored.
+    socket.serverSends(
+      'conversation:event',
+      envelope('a', 2, 1, { type: 'buyer-message', at: T0 + 1, id: 'b1', text: '你好' }),
+    );
+    expect(stores.conversations.getState().byId.a!.items.filter((i) => i.kind === 'buyer')).toHaveLength(1);
+  });
+
+  it('an event for a conversation it has not heard of triggers a resync that brings the conversation', async () => {
+    const { stores, socket } = start([]);
+    socket.goOnline();
+    await flush();
+    socket.serverSends('conversation:event', envelope('new', 1, 0, { type: 'started', at: T0 }));
+    const [resync] = socket.take('conversation:resync');
+    expect(resync!.payload).toEqual({ conversationId: 'new', afterSeq: 0 });
+    resync!.ack(null, {
+      ok: true,
+      conversation: conversationView('new'),
+      serverTime: T0,
+      events: [envelope('new', 1, 0, { type: 'started', at: T0 })],
+    } satisfies ResyncAck);
+    expect(stores.conversations.getState().ids).toEqual(['new']);
+  });
+});
