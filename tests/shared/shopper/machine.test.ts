@@ -28,10 +28,9 @@ function typed(text: string): AgentMessage {
 class Driver {
   events: ConversationEvent[] = [];
   current: StepResult;
-  constructor(
-    readonly ctx: ShopperContext,
-    seed = 1,
-  ) {
+  readonly ctx: ShopperContext;
+  constructor(ctx: ShopperContext, seed = 1) {
+    this.ctx = ctx;
     this.current = startShopper(ctx, seed, T0);
     this.events.push(...this.current.outputs);
   }
