@@ -135,6 +135,7 @@ describe('Summary', () => {
   it('fetches each conversation’s report and shows an overall score', async () => {
     const asked: string[] = [];
     const http: HttpClient = async <T,>(_method: string, path: string) => {
+      if (path === '/api/catalog') return { products: [], phrases: [] } as T;
       asked.push(path);
       const id = path.split('/').at(-1)!;
       return reportFor(id, id === 'a' ? 60 : 90) as T;
@@ -149,9 +150,10 @@ describe('Summary', () => {
   });
 
   it('shows the server’s message when a report cannot be loaded', async () => {
-    const http: HttpClient = vi.fn(async () => {
+    const http: HttpClient = vi.fn(async (_method: string, path: string) => {
+      if (path === '/api/catalog') return { products: [], phrases: [] };
       throw new Error('会话尚未结束，暂无报告');
-    });
+    }) as HttpClient;
     const h = await setup({ http });
     await act(async () => {
       h.render(<Summary conversationIds={['a']} />);

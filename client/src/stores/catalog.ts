@@ -13,6 +13,8 @@ export interface CatalogState {
   groups: PhraseGroupView[];
   /** Flat list in panel order, for `/` completion. */
   phrases: Phrase[];
+  /** Whether the catalogue has been fetched this session. */
+  loaded: boolean;
   setCatalog(products: Product[], libraries: PhraseLibrary[]): void;
 }
 
@@ -21,6 +23,7 @@ export function createCatalogStore() {
     products: {},
     groups: [],
     phrases: [],
+    loaded: false,
     setCatalog(products, libraries) {
       const groups = libraries.flatMap((library) =>
         library.groups.map((group) => ({
@@ -33,6 +36,7 @@ export function createCatalogStore() {
         products: Object.fromEntries(products.map((product) => [product.id, product])),
         groups,
         phrases: groups.flatMap((group) => group.phrases),
+        loaded: true,
       });
     },
   }));

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/context.tsx';
 import { TopBar } from '../app/TopBar.tsx';
+import { useCatalogLoader } from '../app/use-catalog.ts';
 import { useStores } from '../stores/index.ts';
 import { ConversationSummary } from './ConversationSummary.tsx';
 import { ScoreGauge } from './MetricBar.tsx';
@@ -15,6 +16,7 @@ export default function Summary({ conversationIds }: { conversationIds: string[]
   const { http } = useServices();
   const stores = useStores();
   const [loaded, setLoaded] = useState<Loaded[] | null>(null);
+  useCatalogLoader();
 
   useEffect(() => {
     let live = true;

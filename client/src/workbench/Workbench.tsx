@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/context.tsx';
 import { TopBar } from '../app/TopBar.tsx';
+import { useCatalogLoader } from '../app/use-catalog.ts';
 import { handleKey } from '../keyboard/actions.ts';
 import { useConversations, useStores } from '../stores/index.ts';
 import { ChatPane } from './ChatPane.tsx';
@@ -17,6 +18,7 @@ export function Workbench() {
   const activeId = useConversations((s) => s.activeId);
   const allEnded = useConversations((s) => s.ids.length > 0 && s.ids.every((id) => s.byId[id]?.ended));
 
+  useCatalogLoader();
   // Opening the workbench fetches the open conversations (a practice just started, a drill joined).
   useEffect(() => {
     gateway.sync();
