@@ -90,7 +90,16 @@ const ok = (who: Who[], rest: number, extra: Partial<Record<Who, number>> = {}):
   return out;
 };
 const STAFF_A: Who[] = ['admin', 'instA', 'trainA'];
-const EVERYONE: Who[] = ['admin', 'instA', 'instB', 'trainA', 'trainB', 'stuA1', 'stuA2', 'stuB'];
+const EVERYONE: Exclude<Who, 'anon'>[] = [
+  'admin',
+  'instA',
+  'instB',
+  'trainA',
+  'trainB',
+  'stuA1',
+  'stuA2',
+  'stuB',
+];
 const ANON = { anon: 401 };
 const STUDENTS_403 = { stuA1: 403, stuA2: 403, stuB: 403 };
 
