@@ -76,7 +76,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clientDir = options.clientDir;
   const serveClient = clientDir !== null && existsSync(join(clientDir, 'index.html'));
   if (serveClient) {
-    await app.register(fastifyStatic, { root: clientDir, prefix: '/', wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: clientDir,
+      prefix: '/',
+      wildcard: false,
+      index: 'index.html',
+      // Vite names built assets by content hash: cache them for good; index.html is revalidated.
+      setHeaders: (reply, path) => {
+        if (/[/\\]assets[/\\]/.test(path)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
