@@ -83,7 +83,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       index: 'index.html',
       // Vite names built assets by content hash: cache them for good; index.html is revalidated.
       setHeaders: (reply, path) => {
-        if (/[/\\]assets[/\\]/.test(path)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+        if (/[/\\]assets[/\\]/.test(path))
+          reply.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
   }
