@@ -16,6 +16,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/context.tsx';
 import { TopBar } from '../app/TopBar.tsx';
+import { STAFF_ENTRY_NS } from '../staff/i18n/entry.ts';
 import { useSession, useStores } from '../stores/index.ts';
 
 export default function Home({ onLogout }: { onLogout: () => void }) {
@@ -102,6 +103,15 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
       </TopBar>
       <div className="home">
         <h1>{t('home.hello', { name: user?.displayName ?? '' })}</h1>
+        {user && user.role !== 'student' ? (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => stores.session.getState().go({ name: 'staff', path: '' })}
+          >
+            {t(`${STAFF_ENTRY_NS}:${user.role === 'trainer' ? 'trainer' : 'instructor'}`)}
+          </button>
+        ) : null}
         {error ? (
           <p className="form-error" role="alert">
             {error}

@@ -1,3 +1,95 @@
-export default function StaffApp(_props: { path: string; onLogout: () => void }) {
-  return null;
+// The instructor and trainer pages, one lazy chunk: class reports and grades, drills and the live
+// monitor, the scenario studio and the rubric editor. Students reach only their own reports elsewhere.
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TopBar } from '../app/TopBar.tsx';
+import { useSession, useStores } from '../stores/index.ts';
+import './i18n/index.ts';
+import { routeOf, useGo } from './nav.ts';
+import { ClassReport } from './reports/ClassReport.tsx';
+import { ConversationReplay } from './reports/ConversationReplay.tsx';
+import { StudentReport } from './reports/StudentReport.tsx';
+import { StaffHome } from './StaffHome.tsx';
+import './staff.css';
+
+const Drills = lazy(() => import('./monitor/Drills.tsx'));
+const Monitor = lazy(() => import('./monitor/Monitor.tsx'));
+const Studio = lazy(() => import('./studio/Studio.tsx'));
+const RubricEditor = lazy(() => import('./studio/RubricEditor.tsx'));
+
+export default function StaffApp({ path, onLogout }: { path: string; onLogout: () => void }) {
+  const { t } = useTranslation('staff');
+  const go = useGo();
+  const stores = useStores();
+  const user = useSession((s) => s.user);
+  const route = routeOf(path);
+
+  if (!user || user.role === 'student') {
+    return (
+      <div className="page">
+        <TopBar title={t('title')} />
+        <p className="form-error staff-page" role="alert">
+          {t('forbidden')}
+        </p>
+      </div>
+    );
+  }
+
+  let view: React.ReactNode;
+  switch (route.page) {
+    case 'home':
+      view = <StaffHome />;
+      break;
+    case 'class':
+      view = <ClassReport classId={route.classId} />;
+      break;
+    case 'student':
+      view = <StudentReport classId={route.classId} studentId={route.studentId} />;
+      break;
+    case 'conversation':
+      view = <ConversationReplay conversationId={route.conversationId} />;
+      break;
+    case 'drills':
+      view = <Drills classId={route.classId} />;
+      break;
+    case 'monitor':
+      view = <Monitor drillId={route.drillId} />;
+      break;
+    case 'studio':
+      view = <Studio />;
+      break;
+    case 'rubric':
+      view = <RubricEditor classId={route.classId} />;
+      break;
+  }
+
+  return (
+    <div className="page staff">
+      <TopBar title={t('title')}>
+        <nav className="staff-nav no-print" aria-label={t('nav.label')}>
+          <button type="button" className="topbar-button" onClick={() => go({ page: 'home' })}>
+            {t('nav.classes')}
+          </button>
+          {user.role !== 'trainer' ? (
+            <button type="button" className="topbar-button" onClick={() => go({ page: 'studio' })}>
+              {t('nav.studio')}
+            </button>
+          ) : null}
+          <button
+            type="button"
+            className="topbar-button"
+            onClick={() => stores.session.getState().go({ name: 'home' })}
+          >
+            {t('nav.studentHome')}
+          </button>
+        </nav>
+        <button type="button" className="topbar-button" onClick={onLogout}>
+          {t('nav.logout')}
+        </button>
+      </TopBar>
+      <main className="staff-main">
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>{view}</Suspense>
+      </main>
+    </div>
+  );
 }

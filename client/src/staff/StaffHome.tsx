@@ -1,0 +1,108 @@
+// Staff home: the classes this person may see, with the way into each page (report, drills, rubric),
+// and the scenario studio for instructors. An instructor can create a class here.
+import type { ClassesResponse, ClassResponse, CreateClassBody } from '@kefu/shared/protocol';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../app/context.tsx';
+import { useSession } from '../stores/index.ts';
+import { useGo } from './nav.ts';
+import { errorText, useLoad } from './use-load.ts';
+
+export function StaffHome() {
+  const { t } = useTranslation('staff');
+  const { http } = useServices();
+  const go = useGo();
+  const user = useSession((s) => s.user);
+  const { data, error, reload } = useLoad<ClassesResponse>('/api/classes');
+  const [name, setName] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const nameId = useId();
+  const author = user?.role === 'instructor' || user?.role === 'admin';
+
+  async function create(e: React.FormEvent) {
+    e.preventDefault();
+    setMessage(null);
+    try {
+      const body: CreateClassBody = { name };
+      await http<ClassResponse>('POST', '/api/classes', body);
+      setName('');
+      reload();
+    } catch (err) {
+      setMessage(errorText(err));
+    }
+  }
+
+  return (
+    <div className="staff-page">
+      <header className="staff-page-head">
+        <h1>{t('home.title')}</h1>
+        {author ? (
+          <button type="button" className="primary" onClick={() => go({ page: 'studio' })}>
+            {t('nav.studio')}
+          </button>
+        ) : null}
+      </header>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {data && data.classes.length === 0 ? <p className="empty">{t('home.noClasses')}</p> : null}
+      <ul className="class-cards">
+        {data?.classes.map((c) => (
+          <li key={c.id} className="staff-card class-card">
+            <h2>{c.name}</h2>
+            <p className="muted">
+              {t('home.classMeta', { students: c.studentCount, owner: c.ownerName })}
+              {c.joinCode ? ` · ${t('home.joinCode', { code: c.joinCode })}` : ''}
+            </p>
+            <div className="staff-actions">
+              <button
+                type="button"
+                className="primary"
+                aria-label={`${t('nav.classReport')}：${c.name}`}
+                onClick={() => go({ page: 'class', classId: c.id })}
+              >
+                {t('nav.classReport')}
+              </button>
+              {author ? (
+                <>
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={`${t('nav.drills')}：${c.name}`}
+                    onClick={() => go({ page: 'drills', classId: c.id })}
+                  >
+                    {t('nav.drills')}
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={`${t('nav.rubric')}：${c.name}`}
+                    onClick={() => go({ page: 'rubric', classId: c.id })}
+                  >
+                    {t('nav.rubric')}
+                  </button>
+                </>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {author ? (
+        <form className="staff-card inline-form" onSubmit={(e) => void create(e)}>
+          <label htmlFor={nameId}>{t('home.newClass')}</label>
+          <input id={nameId} value={name} maxLength={60} onChange={(e) => setName(e.target.value)} />
+          <button type="submit" className="secondary" disabled={!name.trim()}>
+            {t('home.create')}
+          </button>
+          {message ? (
+            <p className="form-error" role="alert">
+              {message}
+            </p>
+          ) : null}
+        </form>
+      ) : null}
+    </div>
+  );
+}

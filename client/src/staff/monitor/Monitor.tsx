@@ -1,0 +1,278 @@
+// The live monitor of a running drill: a tile per student (open conversations, the longest current wait
+// coloured at 3 s / 30 s, running averages, violations so far, buyers about to leave). Click a tile to
+// watch that student's conversations read-only. Updates arrive over Socket.IO (`monitor:update`).
+import type {
+  ClientToServerEvents,
+  ConversationDetailResponse,
+  DrillResponse,
+  DrillView,
+  MonitorWatchAck,
+  ServerToClientEvents,
+  StudentMonitor,
+} from '@kefu/shared/protocol';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { io, type Socket } from 'socket.io-client';
+import { useServices } from '../../app/context.tsx';
+import { fmtNum } from '../reports/format.ts';
+import { errorText } from '../use-load.ts';
+import { aboutToLeave, waitSeconds, waitTone } from './live-wait.ts';
+
+type MonitorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+function useNow(offset: number): number {
+  const [now, setNow] = useState(() => Date.now() + offset);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now() + offset), 500);
+    return () => clearInterval(timer);
+  }, [offset]);
+  return now + 0;
+}
+
+export function StudentTile({
+  student,
+  now,
+  selected,
+  onSelect,
+}: {
+  student: StudentMonitor;
+  now: number;
+  selected: boolean;
+  onSelect(): void;
+}) {
+  const { t } = useTranslation('staff');
+  const wait = waitSeconds(student.longestWaitSince, now);
+  const tone = waitTone(wait);
+  const leaving = aboutToLeave(student, now);
+  return (
+    <li
+      className={`monitor-tile tone-${tone}${leaving.length ? ' leaving' : ''}${selected ? ' selected' : ''}`}
+    >
+      <button
+        type="button"
+        className="tile-button"
+        aria-pressed={selected}
+        aria-label={t('monitor.watch', { name: student.displayName })}
+        onClick={onSelect}
+      >
+        <span className="tile-head">
+          <strong>{student.displayName}</strong>
+          {student.joined ? null : <span className="tag">{t('monitor.notJoined')}</span>}
+        </span>
+        <span className="tile-wait" data-tone={tone}>
+          <small>{t('monitor.longestWait')}</small>
+          <b>{wait === null ? '—' : `${Math.floor(wait)} s`}</b>
+        </span>
+        <span className="tile-stats">
+          <span>{t('monitor.open', { count: student.open.length })}</span>
+          <span>{t('monitor.handled', { count: student.handled })}</span>
+          <span>
+            {t('monitor.average')}{' '}
+            {student.averageResponseSeconds === null ? '—' : `${fmtNum(student.averageResponseSeconds)} s`}
+          </span>
+          <span>
+            {t('monitor.first')}{' '}
+            {student.firstResponseSeconds === null ? '—' : `${fmtNum(student.firstResponseSeconds)} s`}
+          </span>
+          <span className={student.alerts.length ? 'bad' : undefined}>
+            {t('monitor.violations')} {student.alerts.length}
+          </span>
+        </span>
+        {leaving.map((l) => (
+          <span key={l.conversationId} className="tile-alert" role="alert">
+            {t('monitor.aboutToLeave', { buyer: l.buyerName, seconds: l.seconds })}
+          </span>
+        ))}
+        {student.alerts.slice(0, 3).map((a) => (
+          <span key={`${a.conversationId}-${a.at}-${a.kind}`} className="tile-note">
+            {t(`monitor.alertKind.${a.kind}`)}
+          </span>
+        ))}
+      </button>
+    </li>
+  );
+}
+
+function Watcher({ student, onClose }: { student: StudentMonitor; onClose(): void }) {
+  const { t } = useTranslation('staff');
+  const { http } = useServices();
+  const [active, setActive] = useState<string | null>(student.open[0]?.conversationId ?? null);
+  const [detail, setDetail] = useState<ConversationDetailResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const scroller = useRef<HTMLOListElement>(null);
+  const current =
+    active && student.open.some((c) => c.conversationId === active)
+      ? active
+      : (student.open[0]?.conversationId ?? active);
+
+  useEffect(() => {
+    if (!current) return;
+    let live = true;
+    const load = () =>
+      http<ConversationDetailResponse>('GET', `/api/conversations/${encodeURIComponent(current)}`).then(
+        (d) => live && setDetail(d),
+        (err: unknown) => live && setError(errorText(err)),
+      );
+    void load();
+    const timer = setInterval(load, 1000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [current, http]);
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  });
+
+  const messages = (detail?.events ?? []).filter(
+    (e) => e.event.type === 'buyer-message' || e.event.type === 'agent-message',
+  );
+  return (
+    <section className="staff-card watcher" aria-label={t('monitor.watching', { name: student.displayName })}>
+      <header className="staff-page-head">
+        <h2>{t('monitor.watching', { name: student.displayName })}</h2>
+        <button type="button" className="secondary" onClick={onClose}>
+          {t('monitor.close')}
+        </button>
+      </header>
+      {student.open.length === 0 ? <p className="empty">{t('monitor.noOpen')}</p> : null}
+      <div className="watch-tabs" role="tablist">
+        {student.open.map((c) => (
+          <button
+            key={c.conversationId}
+            type="button"
+            role="tab"
+            aria-selected={c.conversationId === current}
+            className={c.conversationId === current ? 'tab active' : 'tab'}
+            onClick={() => setActive(c.conversationId)}
+          >
+            {c.buyerName}
+          </button>
+        ))}
+      </div>
+      {error ? <p className="form-error">{error}</p> : null}
+      <ol className="watch-messages" ref={scroller} aria-live="polite">
+        {messages.map((e) => {
+          const ev = e.event as { type: string; text?: string; id?: string; at: number };
+          return (
+            <li key={e.seq} className={ev.type === 'buyer-message' ? 'watch-buyer' : 'watch-agent'}>
+              <span className="bubble">{ev.text}</span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+export default function Monitor({ drillId }: { drillId: string }) {
+  const { t } = useTranslation('staff');
+  const { http } = useServices();
+  const [drill, setDrill] = useState<DrillView | null>(null);
+  const [students, setStudents] = useState<StudentMonitor[]>([]);
+  const [offset, setOffset] = useState(0);
+  const [connected, setConnected] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const now = useNow(offset);
+
+  useEffect(() => {
+    const socket: MonitorSocket = io({
+      withCredentials: true,
+      reconnectionDelay: 300,
+      reconnectionDelayMax: 2_000,
+    });
+    const watch = () =>
+      socket.emit('monitor:watch', { drillId }, (ack: MonitorWatchAck) => {
+        if (!ack.ok) {
+          setError(ack.error.message);
+          return;
+        }
+        setError(null);
+        setDrill(ack.drill);
+        setStudents(ack.students);
+        setOffset(ack.serverTime - Date.now());
+      });
+    socket.on('connect', () => {
+      setConnected(true);
+      watch();
+    });
+    socket.on('disconnect', () => setConnected(false));
+    socket.on('monitor:update', (payload) => {
+      if (payload.drillId !== drillId) return;
+      setOffset(payload.serverTime - Date.now());
+      setStudents((list) => {
+        const i = list.findIndex((s) => s.studentId === payload.student.studentId);
+        if (i < 0) return [...list, payload.student];
+        const next = [...list];
+        next[i] = payload.student;
+        return next;
+      });
+    });
+    socket.on('drill:status', (payload) => {
+      if (payload.drill.id === drillId) setDrill(payload.drill);
+    });
+    return () => {
+      socket.emit('monitor:unwatch', { drillId }, () => undefined);
+      socket.close();
+    };
+  }, [drillId]);
+
+  async function stop() {
+    try {
+      const res = await http<DrillResponse>('POST', `/api/drills/${encodeURIComponent(drillId)}/stop`);
+      setDrill(res.drill);
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }
+
+  const watched = students.find((s) => s.studentId === selected) ?? null;
+  const remaining = drill?.endsAt ? Math.max(0, Math.round((drill.endsAt - now) / 1000)) : null;
+  return (
+    <div className="staff-page monitor">
+      <header className="staff-page-head">
+        <div>
+          <h1>{t('monitor.title', { title: drill?.title ?? '' })}</h1>
+          <p className="muted">
+            {drill ? t(`drills.status.${drill.status}`) : ''}
+            {remaining !== null && drill?.status === 'running'
+              ? ` · ${Math.floor(remaining / 60)}:${String(remaining % 60).padStart(2, '0')}`
+              : ''}
+            {' · '}
+            <span className={connected ? 'good' : 'bad'}>
+              {connected ? t('monitor.connected') : t('monitor.disconnected')}
+            </span>
+          </p>
+        </div>
+        {drill?.status === 'running' ? (
+          <button type="button" className="secondary" onClick={() => void stop()}>
+            {t('monitor.stop')}
+          </button>
+        ) : null}
+      </header>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {students.length === 0 ? <p className="empty">{t('monitor.waiting')}</p> : null}
+      <ul className="monitor-grid">
+        {students.map((s) => (
+          <StudentTile
+            key={s.studentId}
+            student={s}
+            now={now}
+            selected={s.studentId === selected}
+            onSelect={() => setSelected((cur) => (cur === s.studentId ? null : s.studentId))}
+          />
+        ))}
+      </ul>
+      {watched ? (
+        <Watcher key={watched.studentId} student={watched} onClose={() => setSelected(null)} />
+      ) : null}
+    </div>
+  );
+}

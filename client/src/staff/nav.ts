@@ -1,0 +1,67 @@
+// Staff pages live under `#/staff/<path>`; a path is `page/arg/arg` with each arg URI-encoded.
+import { useCallback } from 'react';
+import { useStores } from '../stores/index.ts';
+
+export type StaffRoute =
+  | { page: 'home' }
+  | { page: 'class'; classId: string }
+  | { page: 'student'; classId: string; studentId: string }
+  | { page: 'conversation'; conversationId: string }
+  | { page: 'drills'; classId: string }
+  | { page: 'monitor'; drillId: string }
+  | { page: 'studio' }
+  | { page: 'rubric'; classId: string };
+
+export function pathOf(route: StaffRoute): string {
+  const enc = encodeURIComponent;
+  switch (route.page) {
+    case 'home':
+      return '';
+    case 'class':
+      return `class/${enc(route.classId)}`;
+    case 'student':
+      return `student/${enc(route.classId)}/${enc(route.studentId)}`;
+    case 'conversation':
+      return `conversation/${enc(route.conversationId)}`;
+    case 'drills':
+      return `drills/${enc(route.classId)}`;
+    case 'monitor':
+      return `monitor/${enc(route.drillId)}`;
+    case 'studio':
+      return 'studio';
+    case 'rubric':
+      return `rubric/${enc(route.classId)}`;
+  }
+}
+
+export function routeOf(path: string): StaffRoute {
+  const [page, ...rest] = path.split('/');
+  const args = rest.map((a) => decodeURIComponent(a));
+  const [a, b] = args;
+  switch (page) {
+    case 'class':
+      return a ? { page, classId: a } : { page: 'home' };
+    case 'student':
+      return a && b ? { page, classId: a, studentId: b } : { page: 'home' };
+    case 'conversation':
+      return a ? { page, conversationId: a } : { page: 'home' };
+    case 'drills':
+      return a ? { page, classId: a } : { page: 'home' };
+    case 'monitor':
+      return a ? { page, drillId: a } : { page: 'home' };
+    case 'studio':
+      return { page };
+    case 'rubric':
+      return a ? { page, classId: a } : { page: 'home' };
+    default:
+      return { page: 'home' };
+  }
+}
+
+export function useGo(): (route: StaffRoute) => void {
+  const stores = useStores();
+  return useCallback(
+    (route: StaffRoute) => stores.session.getState().go({ name: 'staff', path: pathOf(route) }),
+    [stores],
+  );
+}

@@ -1,0 +1,148 @@
+// Class report: the sortable student table with the multi-party grade, score and response-time
+// distributions, the grade weights (class owner) and the per-drill CSV export.
+import type { ClassReportResponse, ClassReportRow } from '@kefu/shared/protocol';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../stores/index.ts';
+import { useGo } from '../nav.ts';
+import { useLoad } from '../use-load.ts';
+import { Chart } from './Chart.tsx';
+import { ClassTable } from './ClassTable.tsx';
+import { RESPONSE_BANDS, responseBands, SCORE_BANDS, scoreBands } from './class-table.ts';
+import { GradeForm } from './GradeForm.tsx';
+import { WeightsForm } from './WeightsForm.tsx';
+
+function barOption(labels: readonly string[], values: number[], color: string, yName: string) {
+  return {
+    grid: { left: 40, right: 16, top: 24, bottom: 28 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: [...labels] },
+    yAxis: { type: 'value', minInterval: 1, name: yName },
+    series: [
+      {
+        type: 'bar',
+        data: values,
+        itemStyle: { color },
+        barMaxWidth: 36,
+        label: { show: true, position: 'top' },
+      },
+    ],
+  };
+}
+
+export function ClassReport({ classId }: { classId: string }) {
+  const { t } = useTranslation('staff');
+  const go = useGo();
+  const user = useSession((s) => s.user);
+  const { data, error, reload } = useLoad<ClassReportResponse>(
+    `/api/reports/classes/${encodeURIComponent(classId)}`,
+  );
+  const [grading, setGrading] = useState<ClassReportRow | null>(null);
+  const rows = data?.rows ?? [];
+  const scoreOption = useMemo(
+    () => barOption(SCORE_BANDS, scoreBands(rows), '#1664d9', t('charts.students')),
+    [rows, t],
+  );
+  const responseOption = useMemo(
+    () => barOption(RESPONSE_BANDS, responseBands(rows), '#d9480f', t('charts.students')),
+    [rows, t],
+  );
+
+  if (error)
+    return (
+      <p className="form-error" role="alert">
+        {error}
+      </p>
+    );
+  if (!data || !user) return <p className="muted">{t('common.loading')}</p>;
+  const cls = data.class;
+  const owner = user.role === 'admin' || (user.role === 'instructor' && cls.ownerId === user.id);
+  const scored = rows.filter((r) => r.averageScore !== null);
+  const mean = scored.length ? scored.reduce((a, r) => a + (r.averageScore ?? 0), 0) / scored.length : null;
+
+  return (
+    <div className="staff-page">
+      <header className="staff-page-head">
+        <div>
+          <h1>{t('classReport.title', { name: cls.name })}</h1>
+          <p className="muted">
+            {t('classReport.meta', { students: rows.length, owner: cls.ownerName })}
+            {mean !== null ? ` · ${t('classReport.mean', { score: Math.round(mean * 10) / 10 })}` : ''}
+          </p>
+        </div>
+        <div className="staff-actions no-print">
+          <a
+            className="primary"
+            href={`/api/reports/classes/${encodeURIComponent(cls.id)}/grades.csv`}
+            download={`${cls.name}-成绩.csv`}
+          >
+            {t('classReport.exportCsv')}
+          </a>
+          <button type="button" className="secondary" onClick={() => window.print()}>
+            {t('common.print')}
+          </button>
+          {owner ? (
+            <>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => go({ page: 'drills', classId: cls.id })}
+              >
+                {t('nav.drills')}
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => go({ page: 'rubric', classId: cls.id })}
+              >
+                {t('nav.rubric')}
+              </button>
+            </>
+          ) : null}
+        </div>
+      </header>
+      {grading ? (
+        <GradeForm
+          key={grading.student.id}
+          row={grading}
+          classId={cls.id}
+          role={user.role}
+          onCancel={() => setGrading(null)}
+          onSaved={() => {
+            setGrading(null);
+            reload();
+          }}
+        />
+      ) : null}
+      <section className="staff-card" aria-labelledby="class-table-title">
+        <h2 id="class-table-title">{t('classReport.students')}</h2>
+        <ClassTable
+          rows={rows}
+          onOpen={(studentId) => go({ page: 'student', classId: cls.id, studentId })}
+          onGrade={user.role === 'student' ? undefined : setGrading}
+        />
+        <p className="muted small">
+          {t('classReport.weightsNote', {
+            system: cls.gradeWeights.system,
+            teacher: cls.gradeWeights.teacher,
+            mentor: cls.gradeWeights.mentor,
+            self: cls.gradeWeights.self,
+          })}
+        </p>
+      </section>
+      <div className="staff-grid-2">
+        <Chart
+          title={t('charts.scoreDistribution')}
+          summary={SCORE_BANDS.map((b, i) => `${b}: ${scoreBands(rows)[i]}`).join('，')}
+          option={scoreOption}
+        />
+        <Chart
+          title={t('charts.responseDistribution')}
+          summary={RESPONSE_BANDS.map((b, i) => `${b}: ${responseBands(rows)[i]}`).join('，')}
+          option={responseOption}
+        />
+      </div>
+      {owner ? <WeightsForm cls={cls} onSaved={reload} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+// Adds the reviewer's part of the multi-party grade for one student: an instructor scores as teacher,
+// a trainer as enterprise mentor (the server decides the kind from the role).
+import type { ClassReportRow, EvaluationBody, Role } from '@kefu/shared/protocol';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/context.tsx';
+import { errorText } from '../use-load.ts';
+
+export function evaluationKindOf(role: Role): 'teacher' | 'mentor' | 'self' {
+  return role === 'trainer' ? 'mentor' : role === 'student' ? 'self' : 'teacher';
+}
+
+export function GradeForm({
+  row,
+  classId,
+  role,
+  onSaved,
+  onCancel,
+}: {
+  row: ClassReportRow;
+  classId: string;
+  role: Role;
+  onSaved(): void;
+  onCancel(): void;
+}) {
+  const { t } = useTranslation('staff');
+  const { http } = useServices();
+  const kind = evaluationKindOf(role);
+  const current = kind === 'mentor' ? row.grade.mentor : row.grade.teacher;
+  const [score, setScore] = useState(current === null ? '' : String(current));
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const scoreId = useId();
+  const commentId = useId();
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const value = Number(score);
+    if (score.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
+      setError(t('grade.range'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const body: EvaluationBody = { studentId: row.student.id, classId, score: value, comment };
+      await http('POST', '/api/evaluations', body);
+      onSaved();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className="staff-card grade-form"
+      onSubmit={(e) => void submit(e)}
+      aria-label={t('grade.title', { name: row.student.displayName })}
+    >
+      <h3>{t('grade.title', { name: row.student.displayName })}</h3>
+      <p className="muted">{t(kind === 'mentor' ? 'grade.asMentor' : 'grade.asTeacher')}</p>
+      <div className="field">
+        <label htmlFor={scoreId}>{t(kind === 'mentor' ? 'grade.mentorScore' : 'grade.teacherScore')}</label>
+        <input
+          id={scoreId}
+          type="number"
+          min={0}
+          max={100}
+          step={1}
+          value={score}
+          onChange={(e) => setScore(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={commentId}>{t('grade.comment')}</label>
+        <textarea
+          id={commentId}
+          rows={3}
+          maxLength={2000}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
+      </div>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="staff-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {t('grade.save')}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+// The class's grade weights (system, teacher, mentor, self): any non-negative numbers, shown as shares.
+import type { ClassView, GradeWeights, UpdateClassBody } from '@kefu/shared/protocol';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/context.tsx';
+import { errorText } from '../use-load.ts';
+
+const PARTS = ['system', 'teacher', 'mentor', 'self'] as const;
+
+export function WeightsForm({ cls, onSaved }: { cls: ClassView; onSaved(): void }) {
+  const { t } = useTranslation('staff');
+  const { http } = useServices();
+  const [weights, setWeights] = useState<Record<keyof GradeWeights, string>>({
+    system: String(cls.gradeWeights.system),
+    teacher: String(cls.gradeWeights.teacher),
+    mentor: String(cls.gradeWeights.mentor),
+    self: String(cls.gradeWeights.self),
+  });
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const numbers = PARTS.map((p) => Number(weights[p]));
+  const sum = numbers.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
+
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    if (numbers.some((n) => !Number.isFinite(n) || n < 0 || n > 100) || sum === 0) {
+      setMessage({ ok: false, text: t('weights.invalid') });
+      return;
+    }
+    try {
+      const gradeWeights = Object.fromEntries(
+        PARTS.map((p, i) => [p, numbers[i]]),
+      ) as unknown as GradeWeights;
+      const body: UpdateClassBody = { gradeWeights };
+      await http('PATCH', `/api/classes/${encodeURIComponent(cls.id)}`, body);
+      setMessage({ ok: true, text: t('weights.saved') });
+      onSaved();
+    } catch (err) {
+      setMessage({ ok: false, text: errorText(err) });
+    }
+  }
+
+  return (
+    <form className="staff-card weights-form" onSubmit={(e) => void save(e)}>
+      <h3>{t('weights.title')}</h3>
+      <div className="weights-row">
+        {PARTS.map((p, i) => (
+          <label key={p} className="weight-field">
+            <span>{t(`weights.${p}`)}</span>
+            <input
+              type="number"
+              min={0}
+              max={100}
+              value={weights[p]}
+              onChange={(e) => setWeights((w) => ({ ...w, [p]: e.target.value }))}
+            />
+            <small className="muted">
+              {sum > 0 && Number.isFinite(numbers[i])
+                ? `${Math.round(((numbers[i] ?? 0) / sum) * 100)}%`
+                : '—'}
+            </small>
+          </label>
+        ))}
+        <button type="submit" className="secondary">
+          {t('weights.save')}
+        </button>
+      </div>
+      {message ? (
+        <p className={message.ok ? 'good' : 'form-error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      ) : null}
+    </form>
+  );
+}

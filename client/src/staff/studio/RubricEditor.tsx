@@ -1,0 +1,3 @@
+export default function RubricEditor(_props: { classId: string }) {
+  return null;
+}

@@ -1,0 +1,88 @@
+// Screenshots of every staff page with seeded data, for a person to look at (not a test):
+//   npm run build -w client && npx tsx tests/e2e/staff-screens.ts
+// Prints the folder the PNGs are in (tests/.artifacts/staff, git-ignored).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { ManualClock } from '../server/helpers/manual-clock.ts';
+import { api, type TestUser } from '../server/helpers/server.ts';
+import {
+  ARTIFACTS,
+  CHROMIUM_ARGS,
+  counterExampleNames,
+  playConversation,
+  seedClass,
+  startStaffServer,
+} from './staff-server.ts';
+
+mkdirSync(ARTIFACTS, { recursive: true });
+const clock = new ManualClock(Date.now());
+const server = await startStaffServer(clock);
+const only = process.argv[2];
+try {
+  const cls = await seedClass(server, ['zhang-san', 'li-si', 'wang-wu']);
+  const [a, b, c] = cls.students as [TestUser, TestUser, TestUser];
+  const conv = await playConversation(server, clock, a, 'jacket-colour-size');
+  await playConversation(server, clock, a, 'price-objection');
+  for (const name of counterExampleNames('jacket-colour-size').slice(0, 2)) {
+    await playConversation(server, clock, b, 'jacket-colour-size', name);
+  }
+  const bad = await playConversation(
+    server,
+    clock,
+    b,
+    'price-objection',
+    counterExampleNames('price-objection')[0],
+  );
+  await playConversation(server, clock, c, 'unpaid-reminder');
+  await api(server, 'POST', '/api/evaluations', {
+    as: cls.instructor,
+    body: { studentId: a.user.id, classId: cls.classId, score: 92, comment: '响应及时，话术灵活。' },
+  });
+  await api(server, 'POST', '/api/evaluations', {
+    as: cls.trainer,
+    body: { studentId: a.user.id, classId: cls.classId, score: 88, comment: '催付可以更主动。' },
+  });
+
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+  await ctx.addCookies([
+    { name: 'kefu_session', value: cls.instructor.cookie.split('=')[1]!, url: server.url },
+  ]);
+  const page = await ctx.newPage();
+  page.on('console', (m) => m.type() === 'error' && console.log('console:', m.text()));
+  page.on('pageerror', (e) => console.log('pageerror:', e.message));
+  const shot = async (p: Page, name: string, full = true) => {
+    await p.waitForTimeout(700);
+    await p.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: full });
+    console.log(`saved ${name}.png`);
+  };
+  const visit = async (path: string, name: string) => {
+    if (only && !name.includes(only)) return;
+    await page.goto(`${server.url}/#/staff/${path}`);
+    await page.waitForTimeout(800);
+    await shot(page, name);
+  };
+  await visit('', '01-staff-home');
+  await visit(`class/${cls.classId}`, '02-class-report');
+  await visit(`student/${cls.classId}/${a.user.id}`, '03-student-report');
+  await visit(`student/${cls.classId}/${b.user.id}`, '04-student-report-b');
+  await visit(`conversation/${bad}`, '05-replay-violations');
+  await visit(`conversation/${conv}`, '06-replay-model');
+  await visit(`drills/${cls.classId}`, '07-drills');
+  await visit('studio', '08-studio');
+  await visit(`rubric/${cls.classId}`, '09-rubric');
+  if (!only || 'print'.includes(only)) {
+    await page.goto(`${server.url}/#/staff/student/${cls.classId}/${a.user.id}`);
+    await page.waitForTimeout(1200);
+    await page.pdf({ path: join(ARTIFACTS, '10-student-report.pdf'), format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: 'print' });
+    await shot(page, '10-student-print');
+    await page.emulateMedia({ media: 'screen' });
+  }
+  await browser.close();
+  console.log(`screenshots in ${ARTIFACTS}`);
+} finally {
+  await server.close();
+  server.cleanup();
+}
