@@ -1,0 +1,429 @@
+// The load benchmark's students (a separate process, started by load.ts over IPC): each bot is one student
+// socket keeping `shoppers` solo-practice buyers open and answering each with its scenario's model answer,
+// in real time. It measures ack latency, how late buyer events arrive beyond their scripted time, and checks
+// at the end, against the database (resync from 0), that nothing was lost or duplicated.
+import {
+  type AgentScript,
+  agentMessageFor,
+  type ConversationView,
+  createShopperContext,
+  type EventEnvelope,
+  loadLibrary,
+  type PracticeResponse,
+  type PublicEvent,
+  type ResyncAck,
+  type SendAck,
+  type ShopperContext,
+} from '@kefu/shared';
+import { io, type Socket } from 'socket.io-client';
+import { readLibrary } from '../../server/src/cli/read-library.ts';
+
+export interface RunCommand {
+  type: 'run';
+  url: string;
+  cookies: string[];
+  shoppers: number;
+  seconds: number;
+  scenariosDir: string;
+}
+export interface EchoCommand {
+  type: 'echo';
+  url: string;
+  seconds: number;
+}
+export interface BotStats {
+  connections: number;
+  connectFailures: number;
+  conversations: number;
+  sent: number;
+  acked: number;
+  ackErrors: Record<string, number>;
+  buyerEvents: number;
+  ackMs: number[];
+  reactionMs: number[];
+  lost: number;
+  duplicated: number;
+  ackedMissing: number;
+  gaps: number;
+}
+
+function emptyStats(): BotStats {
+  return {
+    connections: 0,
+    connectFailures: 0,
+    conversations: 0,
+    sent: 0,
+    acked: 0,
+    ackErrors: {},
+    buyerEvents: 0,
+    ackMs: [],
+    reactionMs: [],
+    lost: 0,
+    duplicated: 0,
+    ackedMissing: 0,
+    gaps: 0,
+  };
+}
+
+function fireTime(
+  step: AgentScript[number],
+  events: readonly PublicEvent[],
+  previousAt: number,
+  first: boolean,
+) {
+  const after = Math.round(step.after * 1000);
+  if (step.wait === 'none') return previousAt + after;
+  if (step.wait === 'order') {
+    const orders = events.filter((e) => e.type === 'order-placed');
+    const latest = orders[orders.length - 1];
+    return latest === undefined ? null : Math.max(previousAt, latest.at + after);
+  }
+  const arrived = events.find(
+    (e) => e.type === 'buyer-message' && (first ? e.at >= previousAt : e.at > previousAt),
+  );
+  return arrived === undefined ? null : Math.max(previousAt, arrived.at + after);
+}
+
+interface Played {
+  view: ConversationView;
+  ctx: ShopperContext;
+  script: AgentScript;
+  next: number;
+  previousAt: number;
+  held: Map<number, EventEnvelope>;
+  lastSeq: number;
+  timer: NodeJS.Timeout | null;
+  acked: Set<string>;
+  ended: boolean;
+}
+
+type Emit = (event: string, ...args: unknown[]) => void;
+
+class Bot {
+  readonly socket: Socket;
+  readonly conversations = new Map<string, Played>();
+  /** Send times relative to the bot's start, replayed against the echo server. */
+  readonly sendOffsets: number[] = [];
+  private readonly startedAt = Date.now();
+  private stopping = false;
+  private readonly cookie: string;
+  private readonly url: string;
+  private readonly stats: BotStats;
+  private readonly contexts: (id: string) => ShopperContext;
+  private readonly index: number;
+
+  constructor(
+    url: string,
+    cookie: string,
+    index: number,
+    stats: BotStats,
+    contexts: (id: string) => ShopperContext,
+  ) {
+    this.url = url;
+    this.cookie = cookie;
+    this.index = index;
+    this.stats = stats;
+    this.contexts = contexts;
+    this.socket = io(url, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { origin: url, cookie },
+    });
+    // `opened` precedes the conversation's events on the same socket, so every event finds its conversation.
+    this.socket.on('conversation:opened', (p: { conversation: ConversationView }) =>
+      this.adopt(p.conversation),
+    );
+    this.socket.on('conversation:event', (e: EventEnvelope) => this.onEvent(e));
+  }
+
+  connected(): Promise<boolean> {
+    return new Promise((resolve) => {
+      this.socket.once('connect', () => resolve(true));
+      this.socket.once('connect_error', () => resolve(false));
+    });
+  }
+
+  async openShoppers(count: number): Promise<void> {
+    if (this.stopping) return;
+    const res = await fetch(`${this.url}/api/practice`, {
+      method: 'POST',
+      headers: { origin: this.url, cookie: this.cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ mix: count }),
+    });
+    if (!res.ok) {
+      this.stats.ackErrors[`practice-${res.status}`] =
+        (this.stats.ackErrors[`practice-${res.status}`] ?? 0) + 1;
+      return;
+    }
+    const body = (await res.json()) as PracticeResponse;
+    for (const view of body.conversations) this.adopt(view);
+  }
+
+  private adopt(view: ConversationView): Played {
+    const existing = this.conversations.get(view.id);
+    if (existing) return existing;
+    const ctx = this.contexts(view.scenarioId);
+    const played: Played = {
+      view,
+      ctx,
+      script: ctx.scenario.modelAnswer,
+      next: 0,
+      previousAt: view.startedAt,
+      held: new Map(),
+      lastSeq: 0,
+      timer: null,
+      acked: new Set(),
+      ended: false,
+    };
+    this.conversations.set(view.id, played);
+    this.stats.conversations++;
+    return played;
+  }
+
+  private onEvent(e: EventEnvelope): void {
+    const received = Date.now();
+    const c = this.conversations.get(e.conversationId);
+    if (!c) {
+      this.stats.gaps++;
+      return;
+    }
+    if (c.held.has(e.seq)) {
+      this.stats.duplicated++;
+      return;
+    }
+    if (e.prevSeq !== c.lastSeq && c.lastSeq !== 0) this.stats.gaps++;
+    c.held.set(e.seq, e);
+    c.lastSeq = Math.max(c.lastSeq, e.seq);
+    const ev = e.event;
+    if ((ev.type === 'buyer-message' || ev.type === 'buyer-typing') && ev.at > c.view.startedAt) {
+      this.stats.buyerEvents++;
+      this.stats.reactionMs.push(received - ev.at);
+    }
+    if (ev.type === 'ended') {
+      c.ended = true;
+      if (c.timer) clearTimeout(c.timer);
+      // Keep the number of open buyers: a new one arrives for every one that ends.
+      this.openShoppers(1).catch(() => undefined);
+      return;
+    }
+    this.schedule(c);
+  }
+
+  private schedule(c: Played): void {
+    if (this.stopping || c.ended || c.timer) return;
+    const step = c.script[c.next];
+    if (!step) return;
+    const events = [...c.held.values()].sort((a, b) => a.seq - b.seq).map((e) => e.event);
+    const fire = fireTime(step, events, c.previousAt, c.next === 0);
+    if (fire === null) return;
+    c.timer = setTimeout(
+      () => {
+        c.timer = null;
+        this.send(c, step);
+      },
+      Math.max(0, fire - Date.now()),
+    );
+  }
+
+  private send(c: Played, step: AgentScript[number]): void {
+    if (this.stopping || c.ended) return;
+    const id = `b${this.index}-${c.view.id.slice(0, 8)}-${c.next}`;
+    const message = agentMessageFor(c.ctx, step, id);
+    const t0 = performance.now();
+    this.sendOffsets.push(Date.now() - this.startedAt);
+    this.stats.sent++;
+    (this.socket.emit as Emit)(
+      'conversation:send',
+      { conversationId: c.view.id, message },
+      (ack: SendAck) => {
+        this.stats.ackMs.push(performance.now() - t0);
+        if (ack.ok) {
+          this.stats.acked++;
+          c.acked.add(id);
+          c.previousAt = ack.at;
+          c.next++;
+          this.schedule(c);
+        } else {
+          this.stats.ackErrors[ack.error.code] = (this.stats.ackErrors[ack.error.code] ?? 0) + 1;
+        }
+      },
+    );
+  }
+
+  /** Stops answering, then checks every conversation against the database. */
+  async verify(): Promise<void> {
+    this.stopping = true;
+    for (const c of this.conversations.values()) if (c.timer) clearTimeout(c.timer);
+    await new Promise((r) => setTimeout(r, 1500));
+    for (const c of this.conversations.values()) {
+      const ack = await new Promise<ResyncAck>((resolve) =>
+        (this.socket.emit as Emit)(
+          'conversation:resync',
+          { conversationId: c.view.id, afterSeq: 0 },
+          resolve,
+        ),
+      );
+      if (!ack.ok) {
+        this.stats.ackErrors[`resync-${ack.error.code}`] =
+          (this.stats.ackErrors[`resync-${ack.error.code}`] ?? 0) + 1;
+        continue;
+      }
+      const stored = new Set<string>();
+      for (const e of ack.events) {
+        if (!c.held.has(e.seq)) this.stats.lost++;
+        if (e.event.type === 'agent-message') stored.add(e.event.id);
+      }
+      for (const id of c.acked) if (!stored.has(id)) this.stats.ackedMissing++;
+    }
+  }
+
+  close(): void {
+    this.stopping = true;
+    for (const c of this.conversations.values()) if (c.timer) clearTimeout(c.timer);
+    this.socket.disconnect();
+  }
+}
+
+function percentile(values: number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export interface Summary {
+  stats: Omit<BotStats, 'ackMs' | 'reactionMs'>;
+  ack: { p50: number | null; p99: number | null; n: number };
+  reaction: { p50: number | null; p99: number | null; max: number | null; n: number };
+}
+
+function summarise(stats: BotStats): Summary {
+  const { ackMs, reactionMs, ...rest } = stats;
+  return {
+    stats: rest,
+    ack: { p50: percentile(ackMs, 50), p99: percentile(ackMs, 99), n: ackMs.length },
+    reaction: {
+      p50: percentile(reactionMs, 50),
+      p99: percentile(reactionMs, 99),
+      max: reactionMs.length === 0 ? null : Math.max(...reactionMs),
+      n: reactionMs.length,
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let bots: Bot[] = [];
+
+async function run(cmd: RunCommand): Promise<Summary> {
+  const { library } = loadLibrary(readLibrary(cmd.scenariosDir, '/'));
+  const rubric = library.rubrics.get('default')!;
+  const contexts = new Map<string, ShopperContext>();
+  const ctxOf = (id: string) => {
+    let ctx = contexts.get(id);
+    if (!ctx) {
+      ctx = createShopperContext(library, id, rubric);
+      contexts.set(id, ctx);
+    }
+    return ctx;
+  };
+  const stats = emptyStats();
+  // Ramp up in batches so the handshake storm does not count as latency.
+  for (let i = 0; i < cmd.cookies.length; i += 50) {
+    const batch = cmd.cookies
+      .slice(i, i + 50)
+      .map((cookie, j) => new Bot(cmd.url, cookie, i + j, stats, ctxOf));
+    const ok = await Promise.all(batch.map((b) => b.connected()));
+    for (const [j, b] of batch.entries()) {
+      if (ok[j]) {
+        stats.connections++;
+        bots.push(b);
+      } else {
+        stats.connectFailures++;
+        b.close();
+      }
+    }
+  }
+  for (let i = 0; i < bots.length; i += 50) {
+    await Promise.all(bots.slice(i, i + 50).map((b) => b.openShoppers(cmd.shoppers)));
+  }
+  // Once every student holds its buyers the measured window starts.
+  stats.ackMs.length = 0;
+  stats.reactionMs.length = 0;
+  await sleep(cmd.seconds * 1000);
+  await Promise.all(bots.map((b) => b.verify()));
+  return summarise(stats);
+}
+
+/** The same students and the same send pattern against a bare Socket.IO server that only acks. */
+async function echo(cmd: EchoCommand): Promise<Summary> {
+  const stats = emptyStats();
+  const patterns = bots.map((b) => b.sendOffsets);
+  for (const b of bots) b.close();
+  bots = [];
+  const sockets: Socket[] = [];
+  for (let i = 0; i < patterns.length; i += 50) {
+    const batch = patterns
+      .slice(i, i + 50)
+      .map(() =>
+        io(cmd.url, {
+          transports: ['websocket'],
+          reconnection: false,
+          forceNew: true,
+          extraHeaders: { origin: cmd.url },
+        }),
+      );
+    await Promise.all(
+      batch.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            s.once('connect', () => {
+              stats.connections++;
+              resolve();
+            });
+            s.once('connect_error', () => {
+              stats.connectFailures++;
+              resolve();
+            });
+          }),
+      ),
+    );
+    sockets.push(...batch);
+  }
+  const start = Date.now();
+  const timers: NodeJS.Timeout[] = [];
+  const first = Math.min(...patterns.flat(), Number.POSITIVE_INFINITY);
+  for (const [i, offsets] of patterns.entries()) {
+    const s = sockets[i]!;
+    for (const [k, offset] of offsets.entries()) {
+      const at = offset - (Number.isFinite(first) ? first : 0);
+      if (at > cmd.seconds * 1000) continue;
+      timers.push(
+        setTimeout(() => {
+          const t0 = performance.now();
+          stats.sent++;
+          (s.emit as Emit)(
+            'conversation:send',
+            { conversationId: `c${i}`, message: { id: `e${i}-${k}`, text: '您好', source: 'typed' } },
+            () => {
+              stats.ackMs.push(performance.now() - t0);
+              stats.acked++;
+            },
+          );
+        }, at),
+      );
+    }
+  }
+  await sleep(cmd.seconds * 1000 + 1000 - (Date.now() - start));
+  for (const t of timers) clearTimeout(t);
+  for (const s of sockets) s.disconnect();
+  return summarise(stats);
+}
+
+process.on('message', (cmd: RunCommand | EchoCommand) => {
+  const job = cmd.type === 'run' ? run(cmd) : echo(cmd);
+  job.then(
+    (summary) => process.send?.({ type: 'result', summary }),
+    (err: unknown) => process.send?.({ type: 'error', message: String(err) }),
+  );
+});
+process.on('disconnect', () => process.exit(0));
