@@ -362,16 +362,14 @@ async function echo(cmd: EchoCommand): Promise<Summary> {
   bots = [];
   const sockets: Socket[] = [];
   for (let i = 0; i < patterns.length; i += 50) {
-    const batch = patterns
-      .slice(i, i + 50)
-      .map(() =>
-        io(cmd.url, {
-          transports: ['websocket'],
-          reconnection: false,
-          forceNew: true,
-          extraHeaders: { origin: cmd.url },
-        }),
-      );
+    const batch = patterns.slice(i, i + 50).map(() =>
+      io(cmd.url, {
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        extraHeaders: { origin: cmd.url },
+      }),
+    );
     await Promise.all(
       batch.map(
         (s) =>
