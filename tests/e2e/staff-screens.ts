@@ -72,6 +72,26 @@ try {
   await visit(`drills/${cls.classId}`, '07-drills');
   await visit('studio', '08-studio');
   await visit(`rubric/${cls.classId}`, '09-rubric');
+  if (!only || 'studio'.includes(only)) {
+    await page.goto(`${server.url}/#/staff/studio`);
+    await page.getByRole('button', { name: /嫌贵砍价/ }).click();
+    await page.locator('.cm-content').waitFor();
+    await shot(page, '08b-studio-open', false);
+    const line = page.locator('.cm-line', { hasText: 'products: [down-jacket]' });
+    await line.click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('x]');
+    await page.waitForTimeout(1200);
+    await shot(page, '08c-studio-error', false);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type(']');
+    await page.waitForTimeout(800);
+    await page.getByRole('button', { name: '证明' }).click();
+    await page.waitForTimeout(1500);
+    await shot(page, '08d-studio-proved');
+  }
   if (!only || 'print'.includes(only)) {
     await page.goto(`${server.url}/#/staff/student/${cls.classId}/${a.user.id}`);
     await page.waitForTimeout(1200);

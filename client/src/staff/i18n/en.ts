@@ -220,6 +220,7 @@ export const staffEn: StaffStrings = {
     stop: 'Stop drill',
   },
   studio: {
+    pick: 'Pick a scenario on the left, or create or import one.',
     title: 'Scenario studio',
     library: 'Library',
     search: 'Search',

@@ -220,6 +220,7 @@ export const staffZhCN = {
     stop: '结束演练',
   },
   studio: {
+    pick: '从左侧选择一个场景，或新建、导入一个。',
     title: '场景工作室',
     library: '场景库',
     search: '搜索',
