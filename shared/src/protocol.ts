@@ -628,3 +628,20 @@ export interface SaveScenarioResponse {
   /** False when this exact text was already saved. */
   created: boolean;
 }
+
+// POST /api/studio/rubrics (instructor, admin) SaveRubricBody → SaveRubricResponse: a new rubric, id derived
+//      from its content (so a report that names it stays reproducible), from a base rubric with new weights
+//      and thresholds; then PATCH /api/classes/:id { rubricId } makes the class use it.
+export const SaveRubricBodySchema = z
+  .object({
+    basedOn: scenarioId,
+    name: z.string().trim().min(1, '请填写评分标准名称').max(60),
+    weights: z.record(z.string(), z.number().min(0, '权重不能为负').max(100, '权重最多 100')),
+    thresholds: z.record(z.string(), z.number().positive('阈值必须大于 0').max(3600)),
+  })
+  .strict();
+export type SaveRubricBody = z.infer<typeof SaveRubricBodySchema>;
+export interface SaveRubricResponse {
+  rubricId: string;
+  created: boolean;
+}

@@ -72,6 +72,13 @@ try {
   await visit(`drills/${cls.classId}`, '07-drills');
   await visit('studio', '08-studio');
   await visit(`rubric/${cls.classId}`, '09-rubric');
+  if (!only || 'rubric'.includes(only)) {
+    await page.getByLabel('首次响应基准（秒）').fill('1');
+    await page.getByLabel('响应速度').fill('60');
+    await page.getByRole('button', { name: '重新计算' }).click();
+    await page.getByRole('heading', { name: /预览/ }).waitFor();
+    await shot(page, '09b-rubric-preview');
+  }
   if (!only || 'studio'.includes(only)) {
     await page.goto(`${server.url}/#/staff/studio`);
     await page.getByRole('button', { name: /嫌贵砍价/ }).click();

@@ -9,13 +9,16 @@ import {
   type GradeWeights,
   loadLibrary,
   overlayFiles,
+  RubricSchema,
+  SaveRubricBodySchema,
+  type SaveRubricResponse,
   SaveScenarioBodySchema,
   type SaveScenarioResponse,
   type StudioFile,
   type StudioFilesResponse,
 } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
-import { parseDocument } from 'yaml';
+import { parseDocument, stringify } from 'yaml';
 import { requireRole, requireUser } from '../auth/guards.ts';
 import { readLibrary } from '../cli/read-library.ts';
 import type { ConversationRow } from '../db/repositories/conversations.ts';
@@ -23,6 +26,9 @@ import { AppError, notFound, parse } from '../errors.ts';
 import { gradeOf, Reports } from '../practice/reports.ts';
 
 const STUDIO_ROOT = 'studio/buyers/';
+const RUBRIC_ROOT = 'studio/rubrics/';
+/** Rubric saves share the versions table; their row id is prefixed so they never clash with a scenario id. */
+const RUBRIC_KEY = 'rubric:';
 const AUTHORS = ['instructor', 'admin'] as const;
 
 interface StudioSave {
@@ -73,7 +79,7 @@ export default async function staffRoutes(app: FastifyInstance): Promise<void> {
     const rows = await app.database.db
       .selectFrom('scenario_versions')
       .selectAll()
-      .where('path', 'like', `${STUDIO_ROOT}%`)
+      .where('path', 'like', 'studio/%')
       .orderBy('created_at', 'desc')
       .execute();
     const seen = new Set<string>();
@@ -101,6 +107,13 @@ export default async function staffRoutes(app: FastifyInstance): Promise<void> {
   {
     const files = libraryFiles();
     for (const save of (await latestSaves()).reverse()) {
+      if (save.scenario_id.startsWith(RUBRIC_KEY)) {
+        const { loaded, errors } = validate(files, { path: save.path, text: save.source });
+        const id = save.scenario_id.slice(RUBRIC_KEY.length);
+        const rubric = loaded.rubrics.get(id);
+        if (errors.length === 0 && rubric) library.rubrics.set(id, rubric);
+        continue;
+      }
       const file = { path: save.path, text: save.source };
       const { loaded, errors } = validate(files, file);
       const scenario = loaded.buyers.get(save.scenario_id);
@@ -113,6 +126,10 @@ export default async function staffRoutes(app: FastifyInstance): Promise<void> {
     requireRole(request, ...AUTHORS);
     const files: StudioFile[] = libraryFiles().map((f) => ({ ...f, origin: 'library' }));
     for (const save of await latestSaves()) {
+      if (save.scenario_id.startsWith(RUBRIC_KEY)) {
+        files.push({ path: save.path, text: save.source, origin: 'studio', savedAt: save.created_at });
+        continue;
+      }
       files.push({
         path: save.path,
         text: save.source,
@@ -151,6 +168,43 @@ export default async function staffRoutes(app: FastifyInstance): Promise<void> {
     await app.scenarioVersions.record(id, version, text, path, app.clock.now());
     adopt(id, version, path, scenario);
     return { scenarioId: id, version, path, created: before === undefined };
+  });
+
+  app.post('/studio/rubrics', async (request): Promise<SaveRubricResponse> => {
+    requireRole(request, ...AUTHORS);
+    const body = parse(SaveRubricBodySchema, request.body);
+    const base = library.rubrics.get(body.basedOn);
+    if (!base) throw new AppError('bad-request', `没有评分标准“${body.basedOn}”，没有保存`);
+    const draft = {
+      name: body.name,
+      version: 1,
+      thresholds: { ...base.thresholds, ...body.thresholds },
+      weights: { ...base.weights, ...body.weights },
+      penalties: base.penalties,
+    };
+    const id = `r-${contentHash(JSON.stringify(draft)).slice(0, 12)}`;
+    const checked = RubricSchema.safeParse({ id, ...draft });
+    if (!checked.success) {
+      const first = checked.error.issues[0];
+      throw new AppError(
+        'bad-request',
+        `评分标准有误，没有保存：${first?.path.join('.') ?? ''} ${first?.message ?? ''}`,
+      );
+    }
+    if (Object.values(checked.data.weights).every((w) => w === 0)) {
+      throw new AppError('bad-request', '维度权重不能全为 0，没有保存');
+    }
+    const text = stringify(checked.data);
+    const path = `${RUBRIC_ROOT}${id}.yaml`;
+    const { loaded, errors } = validate(libraryFiles(), { path, text });
+    const rubric = loaded.rubrics.get(id);
+    if (errors.length > 0 || !rubric) {
+      throw new AppError('bad-request', `评分标准有误，没有保存：${errors.map(formatError).join('；')}`);
+    }
+    const created = !library.rubrics.has(id);
+    await app.scenarioVersions.record(`${RUBRIC_KEY}${id}`, contentHash(text), text, path, app.clock.now());
+    library.rubrics.set(id, rubric);
+    return { rubricId: id, created };
   });
 
   app.get('/reports/classes/:id/grades.csv', async (request, reply) => {

@@ -257,6 +257,12 @@ export const staffEn: StaffStrings = {
     editorLabel: 'YAML editor',
   },
   rubric: {
+    invalid: 'Weights are 0–100 and not all 0; thresholds are above 0.',
+    save: 'Save and use for this class',
+    saved: "Saved as rubric {{id}}; the class's next conversations are scored with it.",
+    suffix: 'rubric',
+    defaultIs: 'default {{value}} s',
+    resetDefaults: 'Reset to defaults (3 s / 30 s)',
     title: '{{name}} · rubric',
     weights: 'Dimension weights',
     thresholds: 'Thresholds',

@@ -255,6 +255,12 @@ export const staffZhCN = {
     editorLabel: 'YAML 编辑器',
   },
   rubric: {
+    invalid: '权重在 0–100 之间且不能全为 0，阈值必须大于 0。',
+    save: '保存并用于本班',
+    saved: '已保存为评分标准 {{id}}，本班之后的对话按它评分。',
+    suffix: '评分标准',
+    defaultIs: '默认 {{value}} 秒',
+    resetDefaults: '恢复默认（3 秒 / 30 秒）',
     title: '{{name}} · 评分标准',
     weights: '维度权重',
     thresholds: '阈值',

@@ -1,3 +1,299 @@
-export default function RubricEditor(_props: { classId: string }) {
-  return null;
+// Rubric editor per class: dimension weights and thresholds (3 s / 30 s by default), a preview of how the
+// last 7 days' reports would change (re-scored in the browser), and save as a new rubric for the class.
+import { type ConversationEvent, DIMENSIONS, type Dimension, type Rubric } from '@kefu/shared';
+import type {
+  ClassDetailResponse,
+  ConversationReportResponse,
+  LoggedEvent,
+  SaveRubricBody,
+  SaveRubricResponse,
+  StudentReportResponse,
+  StudioFilesResponse,
+  UpdateClassBody,
+} from '@kefu/shared/protocol';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/context.tsx';
+import { fmtNum } from '../reports/format.ts';
+import { errorText, useLoad } from '../use-load.ts';
+import { type PreviewInput, type PreviewRow, previewScores } from './rubric-preview.ts';
+import { baseFiles } from './Studio.tsx';
+import { checkFile } from './validate.ts';
+
+const THRESHOLDS = ['firstResponseSeconds', 'responseSeconds'] as const;
+type Threshold = (typeof THRESHOLDS)[number];
+const DEFAULT_THRESHOLDS: Record<Threshold, number> = { firstResponseSeconds: 3, responseSeconds: 30 };
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+export function draftRubric(
+  base: Rubric,
+  weights: Record<Dimension, string>,
+  thresholds: Record<Threshold, string>,
+): Rubric | null {
+  const w = Object.fromEntries(DIMENSIONS.map((d) => [d, Number(weights[d])])) as Record<Dimension, number>;
+  const th = { first: Number(thresholds.firstResponseSeconds), resp: Number(thresholds.responseSeconds) };
+  if (Object.values(w).some((x) => !Number.isFinite(x) || x < 0 || x > 100)) return null;
+  if (Object.values(w).every((x) => x === 0)) return null;
+  if (!(th.first > 0 && th.resp > 0 && th.first <= 3600 && th.resp <= 3600)) return null;
+  return {
+    ...base,
+    weights: w,
+    thresholds: { ...base.thresholds, firstResponseSeconds: th.first, responseSeconds: th.resp },
+  };
+}
+
+export default function RubricEditor({ classId, now = Date.now }: { classId: string; now?: () => number }) {
+  const { t } = useTranslation('staff');
+  const { http } = useServices();
+  const cls = useLoad<ClassDetailResponse>(`/api/classes/${encodeURIComponent(classId)}`);
+  const files = useLoad<StudioFilesResponse>('/api/studio/files');
+  const library = useMemo(
+    () =>
+      files.data ? checkFile(baseFiles(files.data.files), { path: '__none__.yaml', text: '' }).library : null,
+    [files.data],
+  );
+  const current =
+    library && cls.data
+      ? (library.rubrics.get(cls.data.class.rubricId) ?? library.rubrics.get('default'))
+      : undefined;
+  if (cls.error || files.error)
+    return (
+      <p className="form-error" role="alert">
+        {cls.error ?? files.error}
+      </p>
+    );
+  if (!cls.data || !library || !current) return <p className="muted">{t('common.loading')}</p>;
+  return (
+    <RubricForm
+      key={current.id}
+      detail={cls.data}
+      library={library}
+      current={current}
+      http={http}
+      now={now}
+    />
+  );
+}
+
+function RubricForm({
+  detail,
+  library,
+  current,
+  http,
+  now,
+}: {
+  detail: ClassDetailResponse;
+  library: NonNullable<ReturnType<typeof checkFile>['library']>;
+  current: Rubric;
+  http: ReturnType<typeof useServices>['http'];
+  now: () => number;
+}) {
+  const { t } = useTranslation('staff');
+  const [weights, setWeights] = useState<Record<Dimension, string>>(
+    () =>
+      Object.fromEntries(DIMENSIONS.map((d) => [d, String(current.weights[d])])) as Record<Dimension, string>,
+  );
+  const [thresholds, setThresholds] = useState<Record<Threshold, string>>({
+    firstResponseSeconds: String(current.thresholds.firstResponseSeconds),
+    responseSeconds: String(current.thresholds.responseSeconds),
+  });
+  const [inputs, setInputs] = useState<PreviewInput[] | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const draft = draftRubric(current, weights, thresholds);
+  const rows: PreviewRow[] | null = useMemo(
+    () => (inputs && draft ? previewScores(inputs, library, draft) : null),
+    [inputs, draft, library],
+  );
+
+  async function loadPreview() {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const since = now() - WEEK_MS;
+      const students = detail.members.filter((m) => m.role === 'student');
+      const collected: PreviewInput[] = [];
+      for (const s of students) {
+        const r = await http<StudentReportResponse>(
+          'GET',
+          `/api/reports/students/${encodeURIComponent(s.userId)}?classId=${encodeURIComponent(detail.class.id)}`,
+        );
+        for (const c of r.conversations) {
+          if (c.status !== 'ended' || c.startedAt < since) continue;
+          const full = await http<ConversationReportResponse>(
+            'GET',
+            `/api/reports/conversations/${encodeURIComponent(c.conversationId)}`,
+          );
+          const events = (full.events as LoggedEvent[]).map((e) => e.event as unknown as ConversationEvent);
+          collected.push({
+            studentId: s.userId,
+            studentName: s.displayName,
+            conversationId: c.conversationId,
+            scenarioId: c.scenarioId,
+            report: full.report,
+            events,
+          });
+        }
+      }
+      setInputs(collected);
+    } catch (err) {
+      setMessage({ ok: false, text: errorText(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    if (!draft) {
+      setMessage({ ok: false, text: t('rubric.invalid') });
+      return;
+    }
+    setBusy(true);
+    setMessage(null);
+    try {
+      const body: SaveRubricBody = {
+        basedOn: current.id,
+        name: `${detail.class.name} ${t('rubric.suffix')}`,
+        weights: draft.weights,
+        thresholds: {
+          firstResponseSeconds: draft.thresholds.firstResponseSeconds,
+          responseSeconds: draft.thresholds.responseSeconds,
+        },
+      };
+      const saved = await http<SaveRubricResponse>('POST', '/api/studio/rubrics', body);
+      const patch: UpdateClassBody = { rubricId: saved.rubricId };
+      await http('PATCH', `/api/classes/${encodeURIComponent(detail.class.id)}`, patch);
+      setMessage({ ok: true, text: t('rubric.saved', { id: saved.rubricId }) });
+    } catch (err) {
+      setMessage({ ok: false, text: errorText(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const total = DIMENSIONS.reduce((a, d) => a + (Number(weights[d]) || 0), 0);
+  return (
+    <div className="staff-page">
+      <header className="staff-page-head">
+        <div>
+          <h1>{t('rubric.title', { name: detail.class.name })}</h1>
+          <p className="muted">{t('rubric.current', { id: `${current.name}（${current.id}）` })}</p>
+        </div>
+      </header>
+      <form className="staff-card rubric-form" onSubmit={(e) => void save(e)}>
+        <fieldset>
+          <legend>{t('rubric.weights')}</legend>
+          <div className="weights-row">
+            {DIMENSIONS.map((d) => (
+              <label key={d} className="weight-field">
+                <span>{t(`dimensions.${d}`)}</span>
+                <input
+                  type="number"
+                  min={0}
+                  max={100}
+                  value={weights[d]}
+                  onChange={(e) => setWeights((w) => ({ ...w, [d]: e.target.value }))}
+                />
+                <small className="muted">
+                  {total > 0 ? `${Math.round(((Number(weights[d]) || 0) / total) * 100)}%` : '—'}
+                </small>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{t('rubric.thresholds')}</legend>
+          <div className="weights-row">
+            {THRESHOLDS.map((k) => (
+              <label key={k} className="weight-field">
+                <span>{t(`rubric.${k}`)}</span>
+                <input
+                  type="number"
+                  min={0.5}
+                  max={3600}
+                  step={0.5}
+                  value={thresholds[k]}
+                  onChange={(e) => setThresholds((th) => ({ ...th, [k]: e.target.value }))}
+                />
+                <small className="muted">{t('rubric.defaultIs', { value: DEFAULT_THRESHOLDS[k] })}</small>
+              </label>
+            ))}
+            <button
+              type="button"
+              className="secondary"
+              onClick={() =>
+                setThresholds({
+                  firstResponseSeconds: String(DEFAULT_THRESHOLDS.firstResponseSeconds),
+                  responseSeconds: String(DEFAULT_THRESHOLDS.responseSeconds),
+                })
+              }
+            >
+              {t('rubric.resetDefaults')}
+            </button>
+          </div>
+        </fieldset>
+        {draft ? null : (
+          <p className="form-error" role="alert">
+            {t('rubric.invalid')}
+          </p>
+        )}
+        <div className="staff-actions">
+          <button type="button" className="secondary" disabled={busy} onClick={() => void loadPreview()}>
+            {t('rubric.previewRun')}
+          </button>
+          <button type="submit" className="primary" disabled={busy || !draft}>
+            {t('rubric.save')}
+          </button>
+        </div>
+        {message ? (
+          <p className={message.ok ? 'good' : 'form-error'} role={message.ok ? 'status' : 'alert'}>
+            {message.text}
+          </p>
+        ) : null}
+      </form>
+      {rows ? (
+        <section className="staff-card" aria-labelledby="preview-title">
+          <h2 id="preview-title">{t('rubric.preview')}</h2>
+          {rows.length === 0 ? (
+            <p className="empty">{t('rubric.previewNone')}</p>
+          ) : (
+            <table className="staff-table" aria-labelledby="preview-title">
+              <thead>
+                <tr>
+                  <th scope="col">{t('table.student')}</th>
+                  <th scope="col" className="num">
+                    {t('table.conversations')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('rubric.before')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('rubric.after')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('rubric.delta')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.studentId}>
+                    <th scope="row">{r.studentName}</th>
+                    <td className="num">{r.conversations}</td>
+                    <td className="num">{fmtNum(r.before)}</td>
+                    <td className="num">{fmtNum(r.after)}</td>
+                    <td className={`num ${r.delta < 0 ? 'bad' : r.delta > 0 ? 'good' : ''}`}>
+                      {r.delta > 0 ? '+' : ''}
+                      {fmtNum(r.delta)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
 }
