@@ -95,6 +95,37 @@ try {
   await s.keyboard.press('Escape');
   await s.waitForTimeout(30_000);
   await shot(s, '11-workbench-later');
+
+  // ── One scenario played well to the end: order card, 催付, payment, summary ──
+  await s.getByRole('button', { name: '返回首页' }).click();
+  await s.getByRole('button', { name: '开始练习：拍下不付款' }).click();
+  const buyerLines = s.locator('.msg-buyer');
+  await buyerLines.first().waitFor();
+  await composer.fill('亲，是一级能效的，很省电省水，喜欢可以直接拍下哦~');
+  await composer.press('Enter');
+  await s.locator('.order-card').waitFor({ timeout: 60_000 });
+  await composer.fill('好的亲，订单收到啦~');
+  await composer.press('Enter');
+  await s.getByRole('tab', { name: '订单' }).click();
+  await shot(s, '12-order-unpaid');
+  await s.getByRole('button', { name: '催付' }).click();
+  await s.getByText('已付款').first().waitFor({ timeout: 60_000 });
+  await composer.pressSequentially('/js2');
+  await composer.press('Enter');
+  await composer.press('Enter');
+  await shot(s, '13-order-paid');
+  const summary = s.getByRole('button', { name: '查看练习总结' });
+  await s.waitForFunction(() => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent === '查看练习总结');
+    return button && !button.disabled;
+  }, undefined, { timeout: 90_000 });
+  await summary.click();
+  await s.locator('.summary-card').first().waitFor();
+  await shot(s, '14-summary');
+  await s.screenshot({ path: join(out, '15-summary-full.png'), fullPage: true });
+  await s.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await s.waitForTimeout(500);
+  await shot(s, '16-summary-en');
 } finally {
   await browser.close();
 }

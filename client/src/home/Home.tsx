@@ -163,7 +163,7 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
                   type="button"
                   className="secondary"
                   disabled={busy}
-                  aria-label={`${t('home.start')}：${s.title}`}
+                  aria-label={`${t('home.start')}${t('app.colon')}${s.title}`}
                   onClick={() => void start({ scenarioId: s.id })}
                 >
                   {t('home.start')}

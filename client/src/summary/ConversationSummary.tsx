@@ -64,9 +64,11 @@ export function ConversationSummary({ data }: { data: ConversationReportResponse
             {conversation.buyer.name} · {conversation.scenarioTitle}
           </h2>
           <p>
-            {t('summary.outcome')}：<strong>{t(`summary.outcomes.${m.outcome}`)}</strong> ·{' '}
-            {t('summary.orderAmount')} ¥{m.orderAmount} · {t('summary.reminders')} {m.remindersSent} ·{' '}
-            {t('summary.phraseUses')} {m.phraseUses}
+            {t('summary.outcome')}
+            {t('app.colon')}
+            <strong>{t(`summary.outcomes.${m.outcome}`)}</strong> · {t('summary.orderAmount')} ¥
+            {m.orderAmount} · {t('summary.reminders')} {m.remindersSent} · {t('summary.phraseUses')}{' '}
+            {m.phraseUses}
           </p>
         </div>
       </header>
@@ -98,6 +100,7 @@ export function ConversationSummary({ data }: { data: ConversationReportResponse
             label={t('summary.within3Min')}
             value={m.within3MinRate === null ? null : m.within3MinRate * 100}
             benchmark={100}
+            max={100}
             lowerIsBetter={false}
             format={(v) => `${Math.round(v)}%`}
             benchmarkLabel={t('summary.benchmark', { value: '100%' })}
@@ -110,10 +113,10 @@ export function ConversationSummary({ data }: { data: ConversationReportResponse
               key={d.id}
               label={t(`summary.dimension.${d.id}`, { defaultValue: d.id })}
               value={d.score * 100}
-              benchmark={100}
+              max={100}
               lowerIsBetter={false}
               format={(v) => `${Math.round(v)}%`}
-              benchmarkLabel={`${Math.round(d.weight)}%`}
+              benchmarkLabel={t('summary.weight', { value: Math.round(d.weight) })}
             />
           ))}
         </section>

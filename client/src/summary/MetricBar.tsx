@@ -1,12 +1,20 @@
 // A small horizontal bar for one metric against its benchmark: green within it, red beyond, with a
-// marker where the benchmark sits. `lowerIsBetter` flips the judgement for rates.
+// marker where the benchmark sits. `lowerIsBetter` flips the judgement for rates; without a benchmark
+// (dimension scores) the bar is judged against a pass mark and shows no marker.
+import { useTranslation } from 'react-i18next';
+
+const PASS_MARK = 60;
+
 export interface MetricBarProps {
   label: string;
   value: number | null;
-  benchmark: number;
+  benchmark?: number;
   format: (value: number) => string;
+  /** Shown under the bar: the benchmark, or the dimension's weight. */
   benchmarkLabel: string;
   lowerIsBetter?: boolean;
+  /** The full scale (100 for rates); by default a little beyond the larger of value and benchmark. */
+  max?: number;
 }
 
 export function MetricBar({
@@ -16,22 +24,25 @@ export function MetricBar({
   format,
   benchmarkLabel,
   lowerIsBetter = true,
+  max,
 }: MetricBarProps) {
-  const scale = Math.max(value ?? 0, benchmark) * 1.25 || 1;
-  const good = value === null ? true : lowerIsBetter ? value <= benchmark : value >= benchmark;
+  const { t } = useTranslation();
+  const scale = max ?? (Math.max(value ?? 0, benchmark ?? 0) * 1.25 || 1);
+  const limit = benchmark ?? PASS_MARK;
+  const good = value === null ? true : lowerIsBetter ? value <= limit : value >= limit;
   const shown = value === null ? '—' : format(value);
+  const width = Math.min(100, ((value ?? 0) / scale) * 100);
   return (
-    <div className="metric" role="img" aria-label={`${label} ${shown}，${benchmarkLabel}`}>
+    <div className="metric" role="img" aria-label={`${label} ${shown}${t('app.comma')}${benchmarkLabel}`}>
       <div className="metric-label">
         <span>{label}</span>
         <strong className={good ? 'good' : 'bad'}>{shown}</strong>
       </div>
       <div className="metric-track" aria-hidden="true">
-        <div
-          className={`metric-fill ${good ? 'good' : 'bad'}`}
-          style={{ width: `${((value ?? 0) / scale) * 100}%` }}
-        />
-        <div className="metric-mark" style={{ left: `${(benchmark / scale) * 100}%` }} />
+        <div className={`metric-fill ${good ? 'good' : 'bad'}`} style={{ width: `${width}%` }} />
+        {benchmark !== undefined ? (
+          <div className="metric-mark" style={{ left: `${Math.min(100, (benchmark / scale) * 100)}%` }} />
+        ) : null}
       </div>
       <small className="muted">{benchmarkLabel}</small>
     </div>

@@ -1,6 +1,6 @@
 // The middle pane: who we are talking to, the history, the typing indicator and the composer.
 import { useTranslation } from 'react-i18next';
-import { useConversations } from '../stores/index.ts';
+import { useConversations, useStores } from '../stores/index.ts';
 import { Composer } from './Composer.tsx';
 import { MessageList } from './MessageList.tsx';
 import { TypingIndicator } from './TypingIndicator.tsx';
@@ -9,6 +9,8 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
   const name = useConversations((s) => s.byId[conversationId]?.view.buyer.name ?? '');
   const title = useConversations((s) => s.byId[conversationId]?.view.scenarioTitle ?? '');
+  const ended = useConversations((s) => s.byId[conversationId]?.ended ?? false);
+  const stores = useStores();
   return (
     <main className="chat" aria-label={t('workbench.chatWith', { name })}>
       <div className="chat-head">
@@ -17,6 +19,20 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
       </div>
       <MessageList key={conversationId} conversationId={conversationId} />
       <TypingIndicator conversationId={conversationId} />
+      {ended ? (
+        <div className="chat-ended">
+          <span>{t('workbench.endedBanner')}</span>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() =>
+              stores.session.getState().go({ name: 'summary', conversationIds: [conversationId] })
+            }
+          >
+            {t('workbench.viewReport')}
+          </button>
+        </div>
+      ) : null}
       <Composer key={conversationId} conversationId={conversationId} />
     </main>
   );

@@ -76,7 +76,7 @@ function AgentRow({
         <div className="msg-failed" role="alert">
           <span>
             {t('workbench.failed')}
-            {item.error ? `：${item.error}` : ''}
+            {item.error ? `${t('app.colon')}${item.error}` : ''}
           </span>
           {onRetry ? (
             <button type="button" className="link-button" onClick={() => onRetry(item.id)}>

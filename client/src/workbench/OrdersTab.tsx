@@ -70,7 +70,9 @@ function OrderPanel({
       </div>
       {note?.address ? (
         <p className="order-address">
-          {t('side.address')}：{note.address}
+          {t('side.address')}
+          {t('app.colon')}
+          {note.address}
         </p>
       ) : null}
       <div className="order-actions">

@@ -81,7 +81,7 @@ export function PhrasePanel({ conversationId }: { conversationId: string }) {
                     type="button"
                     className="phrase-insert"
                     onClick={() => insert(phrase)}
-                    aria-label={`${t('phrases.insert')}：${phrase.title ?? phrase.text}`}
+                    aria-label={`${t('phrases.insert')}${t('app.colon')}${phrase.title ?? phrase.text}`}
                   >
                     <span className="phrase-title">
                       {phrase.title ?? ''} <code>/{phrase.code}</code>
@@ -92,7 +92,7 @@ export function PhrasePanel({ conversationId }: { conversationId: string }) {
                     type="button"
                     className="phrase-send"
                     onClick={() => sendNow(phrase)}
-                    aria-label={`${t('phrases.send')}：${phrase.title ?? phrase.text}`}
+                    aria-label={`${t('phrases.send')}${t('app.colon')}${phrase.title ?? phrase.text}`}
                   >
                     {t('phrases.send')}
                   </button>

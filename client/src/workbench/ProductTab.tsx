@@ -66,8 +66,9 @@ function ProductFacts({
 
 function FactRow({ name, fact }: { name: string; fact: Fact }) {
   const { t } = useTranslation();
-  const label =
-    t(`topics.${name}`, { defaultValue: '' }) || t(`topics.${fact.topic}`, { defaultValue: name });
+  // The fact's own name when the UI knows it, else its topic; the raw key only as a last resort.
+  const known = t(`facts.${name}`, { defaultValue: '' });
+  const label = known || t(`topics.${fact.topic}`, { defaultValue: name });
   return (
     <>
       <dt title={name}>{label}</dt>
@@ -87,7 +88,10 @@ function FactRow({ name, fact }: { name: string; fact: Fact }) {
         ) : fact.kind === 'value' ? (
           fact.value
         ) : (
-          `${fact.terms[0] ?? ''}：${fact.value ? t('side.yes') : t('side.no')}`
+          <span className={fact.value ? 'yes' : 'no'}>
+            {known ? '' : `${fact.terms[0] ?? ''}${t('app.colon')}`}
+            {fact.value ? t('side.yes') : t('side.no')}
+          </span>
         )}
       </dd>
     </>
