@@ -73,7 +73,6 @@ const GRADES_HEADER = [
 export default async function staffRoutes(app: FastifyInstance): Promise<void> {
   const reports = new Reports(app);
   const { library } = app.catalog;
-  const shipped = new Map<string, string>(); // scenario id → its shipped version
 
   async function latestSaves(): Promise<StudioSave[]> {
     const rows = await app.database.db
@@ -90,12 +89,8 @@ export default async function staffRoutes(app: FastifyInstance): Promise<void> {
     return readLibrary(app.settings.scenariosDir);
   }
 
-  /** Makes a saved version the one the live library plays (new practice and new drills pin it). */
   function adopt(id: string, version: string, path: string, scenario: BuyerScenario): void {
-    if (!shipped.has(id)) shipped.set(id, library.versions.get(id) ?? '');
-    library.buyers.set(id, scenario);
-    library.versions.set(id, version);
-    library.files.set(id, path);
+    app.catalog.adopt(id, version, path, scenario);
   }
 
   function validate(files: FileRecord[], file: FileRecord) {

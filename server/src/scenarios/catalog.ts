@@ -1,6 +1,7 @@
 // The scenario library the server plays: loaded from SCENARIOS_DIR at start, every buyer file's version
 // recorded (content hash → text) so a pinned or historical version loads exactly as it was played.
 import {
+  type BuyerScenario,
   createShopperContext,
   type FileRecord,
   formatError,
@@ -78,6 +79,30 @@ export class ScenarioCatalog {
     }
     this.phraseCache = out;
     return out;
+  }
+
+  /**
+   * Makes a version saved in the scenario studio the current one of its scenario, so new practice and new
+   * drills play it. The maps change in place (routes hold `library`); the replaced version keeps a snapshot,
+   * so conversations and reports pinned to it still load exactly what they played.
+   */
+  adopt(scenarioId: string, version: string, path: string, scenario: BuyerScenario): void {
+    const before = this.library.versions.get(scenarioId);
+    if (before === version) return;
+    if (before !== undefined) {
+      this.libraries.set(`${scenarioId}@${before}`, {
+        ...this.library,
+        buyers: new Map(this.library.buyers),
+        versions: new Map(this.library.versions),
+        files: new Map(this.library.files),
+      });
+      for (const key of [...this.contexts.keys()]) {
+        if (key.startsWith(`${scenarioId}@${before}#`)) this.contexts.delete(key);
+      }
+    }
+    this.library.buyers.set(scenarioId, scenario);
+    this.library.versions.set(scenarioId, version);
+    this.library.files.set(scenarioId, path);
   }
 
   versionOf(scenarioId: string): string | undefined {
