@@ -5,7 +5,7 @@ import type { HttpClient } from '../../client/src/api/http.ts';
 import { setLanguage } from '../../client/src/i18n/index.ts';
 import { ConversationSummary } from '../../client/src/summary/ConversationSummary.tsx';
 import Summary from '../../client/src/summary/Summary.tsx';
-import { conversationView, setup, T0 } from './harness.tsx';
+import { conversationView, JACKET, PHRASES, setup, T0 } from './harness.tsx';
 
 function envelopes(conversationId: string, events: PublicEvent[]): EventEnvelope[] {
   return events.map((event, index) => ({ conversationId, seq: index + 1, prevSeq: index, event }));
@@ -106,6 +106,22 @@ describe('ConversationSummary', () => {
     expect(target.className).toContain('highlighted');
     expect(scrolled).toEqual([target]);
     expect(transcript.querySelectorAll('.highlighted')).toHaveLength(1);
+  });
+
+  it('names products and facts in words instead of their ids', async () => {
+    const h = await setup();
+    h.stores.catalog.getState().setCatalog([JACKET], [PHRASES]);
+    const data = reportFor('a', 40);
+    data.report.violations = [
+      {
+        rule: 'question-evaded',
+        atSeconds: 8,
+        message: '',
+        detail: { ask: 'down-jacket.colour', messageId: 'a-m2' },
+      },
+    ];
+    h.render(<ConversationSummary data={data} />);
+    expect(screen.getByText('回避了买家的问题（轻薄白鸭绒羽绒服 · 颜色），没有正面给出答案。')).toBeTruthy();
   });
 
   it('replays the transcript from the report’s events', async () => {

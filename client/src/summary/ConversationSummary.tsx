@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChatItem } from '../conversation/chat-item.ts';
 import { applyEnvelope, createEntry } from '../conversation/entry.ts';
+import { useCatalog } from '../stores/index.ts';
 import { MessageRow } from '../workbench/MessageRow.tsx';
 import { MetricBar, ScoreGauge } from './MetricBar.tsx';
 
@@ -41,6 +42,24 @@ export function ConversationSummary({ data }: { data: ConversationReportResponse
   const m = report.metrics;
   const seconds = (v: number) => t('summary.seconds', { value: Math.round(v * 10) / 10 });
   const locale: Locale = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const products = useCatalog((s) => s.products);
+  /** `drum-washer.energy` → `10公斤变频滚筒洗衣机 · 能效`: fact references in words a student knows. */
+  const readable = (detail: Readonly<Record<string, unknown>>) => {
+    const out: Record<string, unknown> = { ...detail };
+    for (const key of ['ask', 'fact']) {
+      const ref = detail[key];
+      const match = typeof ref === 'string' ? /^([a-z0-9-]+)\.([a-z0-9-]+)(?:\.(.+))?$/.exec(ref) : null;
+      if (!match) continue;
+      const [, productId = '', factKey = '', option] = match;
+      const parts = [
+        products[productId]?.name ?? productId,
+        t(`facts.${factKey}`, { defaultValue: factKey }),
+      ];
+      if (option) parts.push(option);
+      out[key] = parts.join(' · ');
+    }
+    return out;
+  };
 
   function show(messageId: string) {
     setHighlight(messageId);
@@ -134,7 +153,7 @@ export function ConversationSummary({ data }: { data: ConversationReportResponse
                 <span className="muted">
                   {t('summary.atSeconds', { value: Math.round(v.atSeconds * 10) / 10 })}
                 </span>
-                <p>{explainViolation(v.rule, v.detail ?? {}, locale) || v.message}</p>
+                <p>{explainViolation(v.rule, readable(v.detail ?? {}), locale) || v.message}</p>
                 {messageId ? (
                   <button type="button" className="link-button" onClick={() => show(messageId)}>
                     {t('summary.showMessage')}
