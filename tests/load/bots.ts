@@ -104,7 +104,7 @@ class Bot {
   readonly conversations = new Map<string, Played>();
   /** Send times relative to the bot's start, replayed against the echo server. */
   readonly sendOffsets: number[] = [];
-  private readonly startedAt = Date.now();
+  private startedAt = Date.now();
   private stopping = false;
   private readonly cookie: string;
   private readonly url: string;
@@ -135,6 +135,12 @@ class Bot {
       this.adopt(p.conversation),
     );
     this.socket.on('conversation:event', (e: EventEnvelope) => this.onEvent(e));
+  }
+
+  /** The measured window starts: the echo run replays only what this bot sends from now on. */
+  startWindow(): void {
+    this.startedAt = Date.now();
+    this.sendOffsets.length = 0;
   }
 
   connected(): Promise<boolean> {
@@ -343,12 +349,21 @@ async function run(cmd: RunCommand): Promise<Summary> {
       }
     }
   }
-  for (let i = 0; i < bots.length; i += 50) {
-    await Promise.all(bots.slice(i, i + 50).map((b) => b.openShoppers(cmd.shoppers)));
+  // Buyers arrive spread over a ramp (as a drill's arrival schedule spreads them), not all in one instant:
+  // each of a student's buyers at its own random moment. The measured window starts after the ramp.
+  const rampMs = Math.min(20_000, Math.max(5_000, bots.length * 20));
+  const opening: Promise<void>[] = [];
+  for (const b of bots) {
+    for (let k = 0; k < cmd.shoppers; k++) {
+      opening.push(sleep(Math.random() * rampMs).then(() => b.openShoppers(1)));
+    }
   }
-  // Once every student holds its buyers the measured window starts.
+  await Promise.all(opening);
+  await sleep(2_000);
   stats.ackMs.length = 0;
   stats.reactionMs.length = 0;
+  for (const b of bots) b.startWindow();
+  process.send?.({ type: 'measuring' });
   await sleep(cmd.seconds * 1000);
   await Promise.all(bots.map((b) => b.verify()));
   return summarise(stats);
@@ -389,11 +404,10 @@ async function echo(cmd: EchoCommand): Promise<Summary> {
   }
   const start = Date.now();
   const timers: NodeJS.Timeout[] = [];
-  const first = Math.min(...patterns.flat(), Number.POSITIVE_INFINITY);
   for (const [i, offsets] of patterns.entries()) {
     const s = sockets[i]!;
     for (const [k, offset] of offsets.entries()) {
-      const at = offset - (Number.isFinite(first) ? first : 0);
+      const at = offset;
       if (at > cmd.seconds * 1000) continue;
       timers.push(
         setTimeout(() => {

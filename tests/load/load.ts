@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Server } from 'socket.io';
 import { buildApp } from '../../server/src/app.ts';
 import { hashPassword } from '../../server/src/auth/password.ts';
@@ -45,12 +46,15 @@ const rssSampler = setInterval(() => {
 }, 250);
 
 const bots = fork(resolve('tests/load/bots.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-function ask(cmd: RunCommand | EchoCommand): Promise<Summary> {
+function ask(cmd: RunCommand | EchoCommand, onMeasuring: () => void = () => {}): Promise<Summary> {
   return new Promise((resolvePromise, reject) => {
-    bots.once('message', (m: { type: string; summary?: Summary; message?: string }) => {
+    const listener = (m: { type: string; summary?: Summary; message?: string }) => {
+      if (m.type === 'measuring') return onMeasuring();
+      bots.off('message', listener);
       if (m.type === 'result' && m.summary) resolvePromise(m.summary);
       else reject(new Error(m.message ?? 'bots failed'));
-    });
+    };
+    bots.on('message', listener);
     bots.send(cmd);
   });
 }
@@ -83,7 +87,14 @@ async function main() {
   const baseRss = process.memoryUsage().rss;
   peakRss = baseRss;
 
-  const ours = await ask({ type: 'run', url, cookies, shoppers, seconds, scenariosDir });
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
+  // Only the measured window counts (after the ramp-up), as for the bots' latencies.
+  const ours = await ask({ type: 'run', url, cookies, shoppers, seconds, scenariosDir }, () => {
+    loopDelay.reset();
+    peakRss = process.memoryUsage().rss;
+  });
+  loopDelay.disable();
   const ourPeakRss = peakRss;
   await app.close();
 
@@ -112,6 +123,9 @@ async function main() {
   );
   console.log(
     `丢失 ${s.lost}   重复 ${s.duplicated}   已确认却不在库中 ${s.ackedMissing}   序号断档 ${s.gaps}`,
+  );
+  console.log(
+    `服务器事件循环延迟 ms   p50 ${fmt(loopDelay.percentile(50) / 1e6)}   p99 ${fmt(loopDelay.percentile(99) / 1e6)}   max ${fmt(loopDelay.max / 1e6)}`,
   );
   console.log(
     `服务器 RSS    启动后 ${(baseRss / 2 ** 20).toFixed(0)} MB，峰值 ${(ourPeakRss / 2 ** 20).toFixed(0)} MB`,
