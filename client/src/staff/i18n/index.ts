@@ -4,9 +4,15 @@ import { i18n } from '../../i18n/index.ts';
 import { staffEn } from './en.ts';
 import { staffZhCN } from './zh-CN.ts';
 
-export function registerStaffStrings(): void {
-  if (!i18n.hasResourceBundle('zh-CN', 'staff')) i18n.addResourceBundle('zh-CN', 'staff', staffZhCN);
-  if (!i18n.hasResourceBundle('en', 'staff')) i18n.addResourceBundle('en', 'staff', staffEn);
+/** Adds resource bundles now, or as soon as i18next is initialised (its store exists only then). */
+export function addBundles(ns: string, bundles: Record<string, object>): void {
+  const add = () => {
+    for (const [lng, strings] of Object.entries(bundles)) {
+      if (!i18n.hasResourceBundle(lng, ns)) i18n.addResourceBundle(lng, ns, strings);
+    }
+  };
+  if (i18n.isInitialized) add();
+  else i18n.on('initialized', add);
 }
 
-registerStaffStrings();
+addBundles('staff', { 'zh-CN': staffZhCN, en: staffEn });

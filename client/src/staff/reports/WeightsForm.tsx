@@ -1,6 +1,6 @@
 // The class's grade weights (system, teacher, mentor, self): any non-negative numbers, shown as shares.
 import type { ClassView, GradeWeights, UpdateClassBody } from '@kefu/shared/protocol';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';
 import { errorText } from '../use-load.ts';
@@ -16,6 +16,7 @@ export function WeightsForm({ cls, onSaved }: { cls: ClassView; onSaved(): void 
     mentor: String(cls.gradeWeights.mentor),
     self: String(cls.gradeWeights.self),
   });
+  const uid = useId();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const numbers = PARTS.map((p) => Number(weights[p]));
   const sum = numbers.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
@@ -44,9 +45,10 @@ export function WeightsForm({ cls, onSaved }: { cls: ClassView; onSaved(): void 
       <h3>{t('weights.title')}</h3>
       <div className="weights-row">
         {PARTS.map((p, i) => (
-          <label key={p} className="weight-field">
-            <span>{t(`weights.${p}`)}</span>
+          <div key={p} className="weight-field">
+            <label htmlFor={`${uid}-${p}`}>{t(`weights.${p}`)}</label>
             <input
+              id={`${uid}-${p}`}
               type="number"
               min={0}
               max={100}
@@ -58,7 +60,7 @@ export function WeightsForm({ cls, onSaved }: { cls: ClassView; onSaved(): void 
                 ? `${Math.round(((numbers[i] ?? 0) / sum) * 100)}%`
                 : '—'}
             </small>
-          </label>
+          </div>
         ))}
         <button type="submit" className="secondary">
           {t('weights.save')}

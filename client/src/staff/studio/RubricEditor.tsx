@@ -11,7 +11,7 @@ import type {
   StudioFilesResponse,
   UpdateClassBody,
 } from '@kefu/shared/protocol';
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';
 import { fmtNum } from '../reports/format.ts';
@@ -100,6 +100,7 @@ function RubricForm({
   const [inputs, setInputs] = useState<PreviewInput[] | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const uid = useId();
   const draft = draftRubric(current, weights, thresholds);
   const rows: PreviewRow[] | null = useMemo(
     () => (inputs && draft ? previewScores(inputs, library, draft) : null),
@@ -186,9 +187,10 @@ function RubricForm({
           <legend>{t('rubric.weights')}</legend>
           <div className="weights-row">
             {DIMENSIONS.map((d) => (
-              <label key={d} className="weight-field">
-                <span>{t(`dimensions.${d}`)}</span>
+              <div key={d} className="weight-field">
+                <label htmlFor={`${uid}-${d}`}>{t(`dimensions.${d}`)}</label>
                 <input
+                  id={`${uid}-${d}`}
                   type="number"
                   min={0}
                   max={100}
@@ -198,7 +200,7 @@ function RubricForm({
                 <small className="muted">
                   {total > 0 ? `${Math.round(((Number(weights[d]) || 0) / total) * 100)}%` : '—'}
                 </small>
-              </label>
+              </div>
             ))}
           </div>
         </fieldset>
@@ -206,9 +208,10 @@ function RubricForm({
           <legend>{t('rubric.thresholds')}</legend>
           <div className="weights-row">
             {THRESHOLDS.map((k) => (
-              <label key={k} className="weight-field">
-                <span>{t(`rubric.${k}`)}</span>
+              <div key={k} className="weight-field">
+                <label htmlFor={`${uid}-${k}`}>{t(`rubric.${k}`)}</label>
                 <input
+                  id={`${uid}-${k}`}
                   type="number"
                   min={0.5}
                   max={3600}
@@ -217,7 +220,7 @@ function RubricForm({
                   onChange={(e) => setThresholds((th) => ({ ...th, [k]: e.target.value }))}
                 />
                 <small className="muted">{t('rubric.defaultIs', { value: DEFAULT_THRESHOLDS[k] })}</small>
-              </label>
+              </div>
             ))}
             <button
               type="button"
