@@ -16,13 +16,17 @@ export interface Simulation {
   state: ShopperState;
 }
 
-/** When the next script entry fires given the log so far, or null when what it waits for has not happened. */
-function fireTime(
+/**
+ * When an agent-script entry fires given the events seen so far (the full log, or a student's public view of
+ * it), or null when what it waits for has not happened. The one timing rule of SPEC §5, shared by the
+ * virtual clock here and the bots that play scripts over a live socket.
+ */
+export function scriptFireTime(
   step: AgentScript[number],
-  events: readonly ConversationEvent[],
+  events: readonly { type: string; at: number }[],
   previousAt: number,
   first: boolean,
-) {
+): number | null {
   const after = Math.round(step.after * 1000);
   if (step.wait === 'none') return previousAt + after;
   if (step.wait === 'order') {
@@ -55,7 +59,7 @@ export function simulate(
 
   while (current.state.phase !== 'ended') {
     const step = script[next];
-    const fire = step === undefined ? null : fireTime(step, events, previousAt, next === 0);
+    const fire = step === undefined ? null : scriptFireTime(step, events, previousAt, next === 0);
     const wake = current.wakeAt;
     if (wake !== null && (fire === null || wake <= fire)) {
       if (wake - start > MAX_SIMULATED_MS) break;
