@@ -123,6 +123,7 @@ try {
   await s.locator('.summary-card').first().waitFor();
   await shot(s, '14-summary');
   await s.screenshot({ path: join(out, '15-summary-full.png'), fullPage: true });
+  await s.locator('.violations').nth(1).screenshot({ path: join(out, '15b-violations.png') }).catch(() => undefined);
   await s.getByRole('combobox', { name: '语言' }).selectOption('en');
   await s.waitForTimeout(500);
   await shot(s, '16-summary-en');
