@@ -2,6 +2,8 @@
 // socket keeping `shoppers` solo-practice buyers open and answering each with its scenario's model answer,
 // in real time. It measures ack latency, how late buyer events arrive beyond their scripted time, and checks
 // at the end, against the database (resync from 0), that nothing was lost or duplicated.
+
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
   type AgentScript,
   agentMessageFor,
@@ -299,14 +301,20 @@ function percentile(values: number[], p: number): number | null {
 
 export interface Summary {
   stats: Omit<BotStats, 'ackMs' | 'reactionMs'>;
+  /** The bots' own event-loop delay (ms): when it is high, the latencies above include the client's lag. */
+  botLoop: { p99: number; max: number };
   ack: { p50: number | null; p99: number | null; n: number };
   reaction: { p50: number | null; p99: number | null; max: number | null; n: number };
 }
+
+const botLoop = monitorEventLoopDelay({ resolution: 1 });
+botLoop.enable();
 
 function summarise(stats: BotStats): Summary {
   const { ackMs, reactionMs, ...rest } = stats;
   return {
     stats: rest,
+    botLoop: { p99: botLoop.percentile(99) / 1e6, max: botLoop.max / 1e6 },
     ack: { p50: percentile(ackMs, 50), p99: percentile(ackMs, 99), n: ackMs.length },
     reaction: {
       p50: percentile(reactionMs, 50),
@@ -355,7 +363,14 @@ async function run(cmd: RunCommand): Promise<Summary> {
   const opening: Promise<void>[] = [];
   for (const b of bots) {
     for (let k = 0; k < cmd.shoppers; k++) {
-      opening.push(sleep(Math.random() * rampMs).then(() => b.openShoppers(1)));
+      opening.push(
+        sleep(Math.random() * rampMs)
+          .then(() => b.openShoppers(1))
+          .catch((err: unknown) => {
+            const key = `practice-${String((err as { cause?: { code?: string } }).cause?.code ?? err)}`;
+            stats.ackErrors[key] = (stats.ackErrors[key] ?? 0) + 1;
+          }),
+      );
     }
   }
   await Promise.all(opening);
@@ -363,6 +378,7 @@ async function run(cmd: RunCommand): Promise<Summary> {
   stats.ackMs.length = 0;
   stats.reactionMs.length = 0;
   for (const b of bots) b.startWindow();
+  botLoop.reset();
   process.send?.({ type: 'measuring' });
   await sleep(cmd.seconds * 1000);
   await Promise.all(bots.map((b) => b.verify()));
@@ -403,6 +419,7 @@ async function echo(cmd: EchoCommand): Promise<Summary> {
     sockets.push(...batch);
   }
   const start = Date.now();
+  botLoop.reset();
   const timers: NodeJS.Timeout[] = [];
   for (const [i, offsets] of patterns.entries()) {
     const s = sockets[i]!;

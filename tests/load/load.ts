@@ -93,6 +93,8 @@ async function main() {
   const ours = await ask({ type: 'run', url, cookies, shoppers, seconds, scenariosDir }, () => {
     loopDelay.reset();
     peakRss = process.memoryUsage().rss;
+    if (process.env.LOAD_DEBUG)
+      console.error(`measured window starts at ${(performance.now() / 1000).toFixed(1)} s`);
   });
   loopDelay.disable();
   const ourPeakRss = peakRss;
@@ -121,6 +123,7 @@ async function main() {
   console.log(
     `买家反应 ms   p50 ${fmt(ours.reaction.p50)}   p99 ${fmt(ours.reaction.p99)}   max ${fmt(ours.reaction.max)}（超出剧本时间的部分，n=${ours.reaction.n}）`,
   );
+  console.log(`压测端事件循环延迟 ms   p99 ${fmt(ours.botLoop.p99)}   max ${fmt(ours.botLoop.max)}`);
   console.log(
     `丢失 ${s.lost}   重复 ${s.duplicated}   已确认却不在库中 ${s.ackedMissing}   序号断档 ${s.gaps}`,
   );
@@ -132,6 +135,7 @@ async function main() {
   );
   console.log('\n── 对照：裸 Socket.IO 回声服务器（同样的连接与发送节奏）──');
   console.log(`连接          ${echo.stats.connections}`);
+  console.log(`压测端事件循环延迟 ms   p99 ${fmt(echo.botLoop.p99)}   max ${fmt(echo.botLoop.max)}`);
   console.log(`确认延迟 ms   p50 ${fmt(echo.ack.p50)}   p99 ${fmt(echo.ack.p99)}   (n=${echo.ack.n})`);
   console.log(
     `\n我们/回声     确认延迟 p50 ×${ratio(ours.ack.p50, echo.ack.p50)}   p99 ×${ratio(ours.ack.p99, echo.ack.p99)}`,

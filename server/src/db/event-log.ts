@@ -1,6 +1,8 @@
 // The append-only conversation log: the hot path of live practice. It uses prepared statements on the raw
 // better-sqlite3 handle (plain standard SQL, nothing SQLite-only) because every shopper step appends here;
-// the appends of one step and the conversation's head move together in one transaction.
+// the appends of one step and the conversation's head move together in one transaction. `commit` groups the
+// steps of every conversation that arrive in one turn of the event loop into one database transaction (one
+// WAL write instead of dozens), each step in its own savepoint so one failure fails only that step.
 import type { ConversationEvent } from '@kefu/shared';
 import type SQLite from 'better-sqlite3';
 import type { ConversationsTable } from './schema.ts';
@@ -22,6 +24,13 @@ export interface EventLog {
   open(row: ConversationsTable, events: ConversationEvent[]): void;
   /** Appends `events` as seqs fromSeq+1… and moves the head, atomically. */
   append(conversationId: string, fromSeq: number, events: ConversationEvent[], head: ConversationHead): void;
+  /** The same as `append`, group-committed with the other steps of this event-loop turn; resolves once durable. */
+  commit(
+    conversationId: string,
+    fromSeq: number,
+    events: ConversationEvent[],
+    head: ConversationHead,
+  ): Promise<void>;
   read(conversationId: string, afterSeq?: number): StoredEvent[];
   /** The seq of the agent message with this client id, if it was stored. */
   findMessage(conversationId: string, messageId: string): number | undefined;
@@ -73,7 +82,44 @@ export function sqliteEventLog(sqlite: SQLite.Database): EventLog {
     },
   );
 
+  interface PendingStep {
+    args: [string, number, ConversationEvent[], ConversationHead];
+    error: unknown;
+    resolve(): void;
+    reject(err: unknown): void;
+  }
+  let pending: PendingStep[] = [];
+  const groupTx = sqlite.transaction((steps: PendingStep[]) => {
+    for (const step of steps) {
+      try {
+        appendTx(...step.args); // nested: a savepoint
+      } catch (err) {
+        step.error = err ?? new Error('append failed');
+      }
+    }
+  });
+  const flush = () => {
+    const steps = pending;
+    pending = [];
+    try {
+      groupTx(steps);
+    } catch (err) {
+      for (const step of steps) step.reject(step.error ?? err);
+      return;
+    }
+    for (const step of steps) {
+      if (step.error === undefined) step.resolve();
+      else step.reject(step.error);
+    }
+  };
+
   return {
+    commit: (conversationId, fromSeq, events, head) =>
+      new Promise<void>((resolve, reject) => {
+        // After the I/O callbacks of this turn (every socket packet that arrived together), before the next.
+        if (pending.length === 0) setImmediate(flush);
+        pending.push({ args: [conversationId, fromSeq, events, head], error: undefined, resolve, reject });
+      }),
     open: (row, events) => openTx(row, events),
     append: (conversationId, fromSeq, events, head) => appendTx(conversationId, fromSeq, events, head),
     read: (conversationId, afterSeq = 0) =>

@@ -138,11 +138,11 @@ export class ConversationRuntime {
 
   /** An agent message. A repeated client id changes nothing and acks the stored seq again. */
   send(message: AgentMessage): Promise<SendResult> {
-    return this.enqueue(() => {
+    return this.enqueue(async () => {
       const seen = this.messageSeqs.get(message.id);
       if (seen !== undefined) return { ...seen, duplicate: true };
       if (this.ended) throw new AppError('ended', '这位买家的对话已经结束，不能再发送消息');
-      const stored = this.apply({ type: 'agent-message', message });
+      const stored = await this.apply({ type: 'agent-message', message });
       const echo = stored.find((s) => s.event.type === 'agent-message' && s.event.id === message.id);
       if (!echo) throw new Error(`the shopper did not echo agent message ${message.id}`);
       return { seq: echo.seq, at: echo.event.at, duplicate: false };
@@ -151,8 +151,8 @@ export class ConversationRuntime {
 
   /** Ends the conversation now (drill stopped or finished). */
   stop(): Promise<void> {
-    return this.enqueue(() => {
-      if (!this.ended) this.apply({ type: 'stop' });
+    return this.enqueue(async () => {
+      if (!this.ended) await this.apply({ type: 'stop' });
     });
   }
 
@@ -168,7 +168,7 @@ export class ConversationRuntime {
     return this.tail.then(() => undefined);
   }
 
-  private enqueue<T>(work: () => T): Promise<T> {
+  private enqueue<T>(work: () => T | Promise<T>): Promise<T> {
     const run = this.tail.then(() => {
       if (this.disposed) throw new AppError('internal', '服务器正在重启，请稍后重试');
       return work();
@@ -178,14 +178,14 @@ export class ConversationRuntime {
   }
 
   /** One machine step: commit, then update memory, then publish. If the commit fails nothing changed. */
-  private apply(input: ShopperInput): StoredEvent[] {
+  private async apply(input: ShopperInput): Promise<StoredEvent[]> {
     const now = this.host.clock.now();
     const result = stepShopper(this.ctx, this.state, input, now);
     const events = result.outputs;
     const endedAt = this.endedAt ?? endOf(events);
     const wakeAt = endedAt === null ? result.wakeAt : null;
     if (events.length > 0 || wakeAt !== this.wakeAt) {
-      this.host.log.append(this.id, this.lastSeq, events, {
+      await this.host.log.commit(this.id, this.lastSeq, events, {
         lastSeq: this.lastSeq + events.length,
         wakeAt,
         endedAt,
