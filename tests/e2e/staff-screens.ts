@@ -99,6 +99,31 @@ try {
     await page.waitForTimeout(1500);
     await shot(page, '08d-studio-proved');
   }
+  if (!only || 'monitor'.includes(only)) {
+    const drill = await api(server, 'POST', `/api/classes/${cls.classId}/drills`, {
+      as: cls.instructor,
+      body: {
+        title: '课堂演练一',
+        settings: {
+          scenarioIds: ['jacket-colour-size', 'price-objection'],
+          shoppersPerStudent: 2,
+          arrivalIntervalSeconds: 0,
+          concurrency: 2,
+          durationMinutes: 10,
+        },
+      },
+    });
+    const drillId = drill.body.drill.id as string;
+    await api(server, 'POST', `/api/drills/${drillId}/start`, { as: cls.instructor });
+    for (const s of [a, b]) await api(server, 'POST', `/api/drills/${drillId}/join`, { as: s });
+    await clock.advanceBy(3_000);
+    await page.goto(`${server.url}/#/staff/monitor/${drillId}`);
+    await page.waitForTimeout(2500);
+    await shot(page, '11-monitor');
+    await page.getByRole('button', { name: /查看 .*zhang-san/ }).click();
+    await page.waitForTimeout(1500);
+    await shot(page, '12-monitor-watch');
+  }
   if (!only || 'print'.includes(only)) {
     await page.goto(`${server.url}/#/staff/student/${cls.classId}/${a.user.id}`);
     await page.waitForTimeout(1200);

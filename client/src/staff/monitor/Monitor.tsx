@@ -179,7 +179,10 @@ export default function Monitor({ drillId }: { drillId: string }) {
   const now = useNow(offset);
 
   useEffect(() => {
+    // A connection of its own, WebSocket only like the workbench's (the server checks Origin on the upgrade).
     const socket: MonitorSocket = io({
+      forceNew: true,
+      transports: ['websocket'],
       withCredentials: true,
       reconnectionDelay: 300,
       reconnectionDelayMax: 2_000,
@@ -200,6 +203,7 @@ export default function Monitor({ drillId }: { drillId: string }) {
       watch();
     });
     socket.on('disconnect', () => setConnected(false));
+    socket.on('connect_error', (err) => setError(err.message));
     socket.on('monitor:update', (payload) => {
       if (payload.drillId !== drillId) return;
       setOffset(payload.serverTime - Date.now());

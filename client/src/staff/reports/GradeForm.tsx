@@ -56,6 +56,7 @@ export function GradeForm({
 
   return (
     <form
+      noValidate
       className="staff-card grade-form"
       onSubmit={(e) => void submit(e)}
       aria-label={t('grade.title', { name: row.student.displayName })}
