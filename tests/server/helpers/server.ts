@@ -3,7 +3,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { ClientToServerEvents, EventEnvelope, Role, ServerToClientEvents, UserView } from '@kefu/shared';
+import type {
+  ClientToServerEvents,
+  EventEnvelope,
+  HelloPayload,
+  Role,
+  ServerToClientEvents,
+  UserView,
+} from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
 import { io, type Socket } from 'socket.io-client';
 import { type AppOptions, buildApp } from '../../../server/src/app.ts';
@@ -126,6 +133,8 @@ export async function api<T = any>(
 export interface LiveClient {
   socket: ClientSocket;
   events: EventEnvelope[];
+  /** The `session:hello` the server sends right after the handshake. */
+  hello: Promise<HelloPayload>;
   close(): void;
 }
 
@@ -142,8 +151,9 @@ export function connect(
   });
   const events: EventEnvelope[] = [];
   socket.on('conversation:event', (e) => events.push(e));
+  const hello = new Promise<HelloPayload>((resolve) => socket.once('session:hello', resolve));
   return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve({ socket, events, close: () => socket.disconnect() }));
+    socket.once('connect', () => resolve({ socket, events, hello, close: () => socket.disconnect() }));
     socket.once('connect_error', (err) => {
       socket.disconnect();
       reject(err);
