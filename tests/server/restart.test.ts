@@ -6,6 +6,7 @@ import {
   createShopperContext,
   type EventEnvelope,
   loadLibrary,
+  type MonitorWatchAck,
   type PracticeResponse,
   type SendAck,
   SIMULATION_EPOCH,
@@ -135,5 +136,58 @@ describe('restart from the event log', () => {
     expect(live[0]!.prevSeq).toBe(before[before.length - 1]!.seq);
     expect(await log(back, student, id)).toEqual([...before, ...live]);
     client.close();
+  });
+
+  it('resumes a running drill: open buyers rebuilt, a missed arrival opens at once, the schedule goes on', async () => {
+    const clock = new ManualClock(SIMULATION_EPOCH);
+    const dataDir = tempDataDir();
+    const first = await startServer({ clock, dataDir });
+    servers.push(first);
+    const instructor = await seedUser(first.app, 'instructor');
+    const student = await seedUser(first.app, 'student');
+    const cls = await first.app.classes.create('演练班', instructor.user.id, 'default', clock.now());
+    await first.app.classes.addMember(cls.id, student.user.id, 'student', clock.now());
+    const drill = await api(first, 'POST', `/api/classes/${cls.id}/drills`, {
+      as: instructor,
+      body: {
+        title: '重启演练',
+        settings: {
+          scenarioIds: ['jacket-colour-size'],
+          shoppersPerStudent: 3,
+          arrivalIntervalSeconds: 30,
+          concurrency: 3,
+          durationMinutes: 10,
+        },
+      },
+    });
+    const drillId: string = drill.body.drill.id;
+    expect((await api(first, 'POST', `/api/drills/${drillId}/join`, { as: student })).status).toBe(200);
+    const t0 = clock.now();
+    expect((await api(first, 'POST', `/api/drills/${drillId}/start`, { as: instructor })).status).toBe(200);
+    await clock.advanceBy(10_000);
+    expect(await first.app.conversations.listForDrill(drillId)).toHaveLength(1);
+    await first.close();
+
+    // Down over the second arrival (due at 30 s).
+    await clock.advanceTo(t0 + 35_000);
+    const back = await startServer({ clock, dataDir });
+    servers.push(back);
+    await clock.advanceBy(0);
+    const rows = await back.app.conversations.listForDrill(drillId);
+    expect(rows.map((r) => [r.slot, r.status, r.started_at])).toEqual([
+      [0, 'open', t0],
+      [1, 'open', t0 + 35_000],
+    ]);
+
+    const monitor = await connect(back, instructor);
+    const watch = await request<MonitorWatchAck>(monitor.socket, 'monitor:watch', { drillId });
+    if (!watch.ok) throw new Error(watch.error.message);
+    expect(watch.students).toHaveLength(1);
+    expect(watch.students[0]!.open.map((c) => c.conversationId).sort()).toEqual(rows.map((r) => r.id).sort());
+    expect(watch.students[0]!.longestWaitSince).toBe(t0);
+
+    await clock.advanceTo(t0 + 60_000);
+    expect(await back.app.conversations.listForDrill(drillId)).toHaveLength(3);
+    monitor.close();
   });
 });
