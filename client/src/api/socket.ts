@@ -71,7 +71,7 @@ export function createSocketGateway(stores: Stores, options: SocketGatewayOption
           const state = conversations.getState();
           state.upsertView(ack.conversation);
           state.setServerTime(ack.serverTime);
-          for (const envelope of ack.events) state.receive(envelope);
+          if (state.receiveMany(ack.events).includes('gap')) resyncAgain.add(conversationId);
         }
         if (resyncAgain.delete(conversationId) || err) {
           // A gap showed up meanwhile, or the ack timed out: try once more while connected.

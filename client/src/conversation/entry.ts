@@ -18,6 +18,8 @@ export interface ConversationEntry {
   preview: string;
   ended: boolean;
   left: boolean;
+  /** Own messages shown before the server's event for them arrived (so history replays skip the search). */
+  unconfirmed: number;
 }
 
 export type ApplyResult = 'applied' | 'duplicate' | 'gap';
@@ -34,6 +36,7 @@ export function createEntry(view: ConversationView): ConversationEntry {
     preview: '',
     ended: view.status === 'ended',
     left: false,
+    unconfirmed: 0,
   };
 }
 
@@ -46,81 +49,110 @@ export function applyEnvelope(
   entry: ConversationEntry,
   envelope: EventEnvelope,
 ): { entry: ConversationEntry; result: ApplyResult } {
-  if (envelope.seq <= entry.lastSeq) return { entry, result: 'duplicate' };
-  if (envelope.prevSeq > entry.lastSeq) return { entry, result: 'gap' };
+  const { entry: next, results } = applyEnvelopes(entry, [envelope]);
+  return { entry: next, result: results[0]! };
+}
+
+/**
+ * Apply envelopes in order (a resync's catch-up, a replayed log). The items list is copied once, not once
+ * per event, so catching up on thousands of events stays linear. Returns the same entry object when
+ * nothing changed, and each envelope's result.
+ */
+export function applyEnvelopes(
+  entry: ConversationEntry,
+  envelopes: readonly EventEnvelope[],
+): { entry: ConversationEntry; results: ApplyResult[] } {
+  let draft: ConversationEntry | null = null;
+  const results = envelopes.map((envelope): ApplyResult => {
+    const current = draft ?? entry;
+    if (envelope.seq <= current.lastSeq) return 'duplicate';
+    if (envelope.prevSeq > current.lastSeq) return 'gap';
+    draft ??= { ...entry, items: entry.items.slice() };
+    applyInto(draft, envelope);
+    return 'applied';
+  });
+  return { entry: draft ?? entry, results };
+}
+
+/** Apply one in-order envelope to a draft that owns its items array. */
+function applyInto(next: ConversationEntry, envelope: EventEnvelope): void {
   const e = envelope.event;
-  const next: ConversationEntry = { ...entry, lastSeq: envelope.seq, lastActivityAt: e.at };
+  const items = next.items;
+  const previousActivity = next.lastActivityAt;
+  next.lastSeq = envelope.seq;
+  next.lastActivityAt = e.at;
   switch (e.type) {
     case 'started':
-      next.items = [
-        ...entry.items,
-        { kind: 'notice', key: `s:${envelope.seq}`, at: e.at, notice: 'started' },
-      ];
+      items.push({ kind: 'notice', key: `s:${envelope.seq}`, at: e.at, notice: 'started' });
       break;
     case 'buyer-typing':
       next.typingAt = e.at;
-      next.lastActivityAt = entry.lastActivityAt;
+      next.lastActivityAt = previousActivity;
       break;
     case 'buyer-message':
-      next.items = [...entry.items, { kind: 'buyer', key: `m:${e.id}`, id: e.id, at: e.at, text: e.text }];
+      items.push({ kind: 'buyer', key: `m:${e.id}`, id: e.id, at: e.at, text: e.text });
       next.typingAt = null;
-      next.waitingSince = entry.waitingSince ?? e.at;
+      next.waitingSince = next.waitingSince ?? e.at;
       next.preview = e.text;
       break;
     case 'agent-message': {
       const item = agentItemFromEvent(e);
-      const index = entry.items.findIndex((i) => i.kind === 'agent' && i.id === e.id);
+      const index =
+        next.unconfirmed > 0 ? lastIndexWhere(items, (i) => i.kind === 'agent' && i.id === e.id) : -1;
       // Our own optimistic copy becomes the server's (same client id), keeping its place in the list.
-      next.items = index === -1 ? [...entry.items, item] : replaceAt(entry.items, index, item);
+      if (index === -1) {
+        items.push(item);
+      } else {
+        items[index] = item;
+        next.unconfirmed -= 1;
+      }
       next.waitingSince = null;
       next.preview = e.text;
       break;
     }
     case 'order-placed':
-      next.items = [
-        ...entry.items,
-        {
-          kind: 'order',
-          key: `o:${e.orderId}`,
-          orderId: e.orderId,
-          at: e.at,
-          product: e.product,
-          quantity: e.quantity,
-          amount: e.amount,
-          paidAt: null,
-        },
-      ];
+      items.push({
+        kind: 'order',
+        key: `o:${e.orderId}`,
+        orderId: e.orderId,
+        at: e.at,
+        product: e.product,
+        quantity: e.quantity,
+        amount: e.amount,
+        paidAt: null,
+      });
       break;
     case 'order-paid': {
-      const index = entry.items.findIndex((i) => i.kind === 'order' && i.orderId === e.orderId);
-      const items =
-        index === -1 ? entry.items : replaceAt(entry.items, index, paid(entry.items[index], e.at));
-      next.items = [...items, { kind: 'notice', key: `p:${envelope.seq}`, at: e.at, notice: 'orderPaid' }];
+      const index = lastIndexWhere(items, (i) => i.kind === 'order' && i.orderId === e.orderId);
+      if (index !== -1) items[index] = paid(items[index], e.at);
+      items.push({ kind: 'notice', key: `p:${envelope.seq}`, at: e.at, notice: 'orderPaid' });
       break;
     }
     case 'buyer-left':
-      next.items = [
-        ...entry.items,
-        {
-          kind: 'notice',
-          key: `l:${envelope.seq}`,
-          at: e.at,
-          notice: e.reason === 'patience' ? 'leftPatience' : 'left',
-        },
-      ];
+      items.push({
+        kind: 'notice',
+        key: `l:${envelope.seq}`,
+        at: e.at,
+        notice: e.reason === 'patience' ? 'leftPatience' : 'left',
+      });
       next.left = true;
       next.typingAt = null;
       next.waitingSince = null;
       break;
     case 'ended':
-      next.items = [...entry.items, { kind: 'notice', key: `e:${envelope.seq}`, at: e.at, notice: 'ended' }];
+      items.push({ kind: 'notice', key: `e:${envelope.seq}`, at: e.at, notice: 'ended' });
       next.ended = true;
       next.typingAt = null;
       next.waitingSince = null;
-      next.view = { ...entry.view, status: 'ended', endedAt: e.at };
+      next.view = { ...next.view, status: 'ended', endedAt: e.at };
       break;
   }
-  return { entry: next, result: 'applied' };
+}
+
+/** Own messages and orders are looked up from the end: the one sought is almost always recent. */
+function lastIndexWhere<T>(list: readonly T[], test: (item: T) => boolean): number {
+  for (let i = list.length - 1; i >= 0; i--) if (test(list[i]!)) return i;
+  return -1;
 }
 
 function paid(item: ChatItem | undefined, at: number): ChatItem {
@@ -135,8 +167,15 @@ function replaceAt<T>(list: readonly T[], index: number, value: T): T[] {
 
 /** Add the student's message before the server has it (optimistic), or update its delivery state. */
 export function upsertOwnMessage(entry: ConversationEntry, item: AgentItem): ConversationEntry {
-  const index = entry.items.findIndex((i) => i.kind === 'agent' && i.id === item.id);
-  if (index === -1) return { ...entry, items: [...entry.items, item], preview: item.text };
+  const index = lastIndexWhere(entry.items, (i) => i.kind === 'agent' && i.id === item.id);
+  if (index === -1) {
+    return {
+      ...entry,
+      items: [...entry.items, item],
+      preview: item.text,
+      unconfirmed: entry.unconfirmed + 1,
+    };
+  }
   const current = entry.items[index] as AgentItem;
   // The server's copy already arrived: it wins over a late ack or failure.
   if (current.status === 'sent') return entry;

@@ -136,10 +136,11 @@ function seed(stores: ReturnType<typeof createStores>): void {
       products: [product.id],
       lastSeq: buyer.events.length,
     });
-    buyer.events.forEach((event, index) => {
-      const envelope: EventEnvelope = { conversationId: buyer.id, seq: index + 1, prevSeq: index, event };
-      stores.conversations.getState().receive(envelope);
-    });
+    const envelopes = buyer.events.map(
+      (event, index): EventEnvelope => ({ conversationId: buyer.id, seq: index + 1, prevSeq: index, event }),
+    );
+    // As a resync's catch-up would deliver them.
+    stores.conversations.getState().receiveMany(envelopes);
   }
   stores.conversations.getState().setActive('c-long');
 }

@@ -5,7 +5,7 @@ import { createStore } from 'zustand/vanilla';
 import type { AgentItem } from '../conversation/chat-item.ts';
 import {
   type ApplyResult,
-  applyEnvelope,
+  applyEnvelopes,
   type ConversationEntry,
   createEntry,
   upsertOwnMessage,
@@ -19,6 +19,9 @@ export interface ConversationsState {
   clockOffset: number;
   upsertView(view: ConversationView): void;
   receive(envelope: EventEnvelope): ApplyResult | 'unknown';
+  /** Several envelopes at once (a resync's catch-up): one state change, linear in the history. Returns
+   * each envelope's result. */
+  receiveMany(envelopes: readonly EventEnvelope[]): (ApplyResult | 'unknown')[];
   addOwn(conversationId: string, item: AgentItem): void;
   setActive(id: string | null): void;
   setServerTime(serverTime: number, localNow?: number): void;
@@ -46,16 +49,41 @@ export function createConversationsStore() {
       });
     },
     receive(envelope) {
+      return get().receiveMany([envelope])[0]!;
+    },
+    receiveMany(envelopes) {
       const { byId, activeId } = get();
-      const entry = byId[envelope.conversationId];
-      if (!entry) return 'unknown';
-      const { entry: next, result } = applyEnvelope(entry, envelope);
-      if (result !== 'applied') return result;
-      if (envelope.event.type === 'buyer-message' && activeId !== envelope.conversationId) {
-        next.unread = entry.unread + 1;
+      const results: (ApplyResult | 'unknown')[] = new Array(envelopes.length);
+      const groups = new Map<string, number[]>();
+      envelopes.forEach((envelope, index) => {
+        const list = groups.get(envelope.conversationId);
+        if (list) list.push(index);
+        else groups.set(envelope.conversationId, [index]);
+      });
+      let changed: Record<string, ConversationEntry> | null = null;
+      for (const [conversationId, indexes] of groups) {
+        const entry = byId[conversationId];
+        if (!entry) {
+          for (const index of indexes) results[index] = 'unknown';
+          continue;
+        }
+        const batch = indexes.map((index) => envelopes[index]!);
+        const { entry: next, results: applied } = applyEnvelopes(entry, batch);
+        applied.forEach((result, i) => {
+          results[indexes[i]!] = result;
+        });
+        if (next === entry) continue;
+        if (activeId !== conversationId) {
+          const newBuyerLines = batch.filter(
+            (e, i) => applied[i] === 'applied' && e.event.type === 'buyer-message',
+          );
+          next.unread = entry.unread + newBuyerLines.length;
+        }
+        changed ??= {};
+        changed[conversationId] = next;
       }
-      set({ byId: { ...byId, [envelope.conversationId]: next } });
-      return result;
+      if (changed) set({ byId: { ...byId, ...changed } });
+      return results;
     },
     addOwn(conversationId, item) {
       const { byId } = get();

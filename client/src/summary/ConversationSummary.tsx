@@ -5,7 +5,7 @@ import { explainViolation, type Locale } from '@kefu/shared/scoring/explain';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChatItem } from '../conversation/chat-item.ts';
-import { applyEnvelope, createEntry } from '../conversation/entry.ts';
+import { applyEnvelopes, createEntry } from '../conversation/entry.ts';
 import { useCatalog } from '../stores/index.ts';
 import { MessageRow } from '../workbench/MessageRow.tsx';
 import { MetricBar, ScoreGauge } from './MetricBar.tsx';
@@ -19,13 +19,10 @@ function isEnvelope(e: unknown): e is EventEnvelope {
 }
 
 function transcriptOf(data: ConversationReportResponse): ChatItem[] {
-  let entry = createEntry(data.conversation);
-  for (const e of data.events) {
-    if (!isEnvelope(e)) continue;
-    // Replayed as given: the report's log is complete, so gaps are hidden events, not losses.
-    entry = applyEnvelope({ ...entry, lastSeq: Math.min(entry.lastSeq, e.prevSeq) }, e).entry;
-  }
-  return entry.items;
+  // Replayed as given: the report's log is complete, so gaps in seq are hidden events, not losses.
+  const visible: EventEnvelope[] = (data.events as readonly unknown[]).filter(isEnvelope);
+  const envelopes = visible.map((e, i) => ({ ...e, prevSeq: i === 0 ? 0 : visible[i - 1]!.seq }));
+  return applyEnvelopes(createEntry(data.conversation), envelopes).entry.items;
 }
 
 export function messageIdOf(violation: { messageId?: string; detail?: unknown }): string | undefined {

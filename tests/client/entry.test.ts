@@ -1,0 +1,121 @@
+// The pure fold from the server's events to what the chat pane shows.
+import type { EventEnvelope, PublicEvent } from '@kefu/shared/protocol';
+import { describe, expect, it } from 'vitest';
+import type { AgentItem } from '../../client/src/conversation/chat-item.ts';
+import {
+  applyEnvelope,
+  applyEnvelopes,
+  createEntry,
+  upsertOwnMessage,
+} from '../../client/src/conversation/entry.ts';
+import { createConversationsStore } from '../../client/src/stores/conversations.ts';
+import { conversationView, T0 } from './harness.tsx';
+
+const env = (seq: number, prevSeq: number, event: PublicEvent, conversationId = 'a'): EventEnvelope => ({
+  conversationId,
+  seq,
+  prevSeq,
+  event,
+});
+
+const own = (id: string, text: string): AgentItem => ({
+  kind: 'agent',
+  key: `m:${id}`,
+  id,
+  at: T0 + 1,
+  text,
+  source: 'typed',
+  status: 'pending',
+});
+
+describe('applyEnvelopes', () => {
+  it('applies in order, drops duplicates, stops at a gap, and leaves the input untouched', () => {
+    const start = createEntry(conversationView('a'));
+    const { entry, results } = applyEnvelopes(start, [
+      env(1, 0, { type: 'started', at: T0 }),
+      env(3, 1, { type: 'buyer-message', at: T0 + 5, id: 'b1', text: '在吗' }), // seq 2 was hidden
+      env(3, 1, { type: 'buyer-message', at: T0 + 5, id: 'b1', text: '在吗' }),
+      env(9, 7, { type: 'buyer-message', at: T0 + 9, id: 'b9', text: '?' }),
+    ]);
+    expect(results).toEqual(['applied', 'applied', 'duplicate', 'gap']);
+    expect(entry.lastSeq).toBe(3);
+    expect(entry.items.map((i) => i.kind)).toEqual(['notice', 'buyer']);
+    expect(entry.waitingSince).toBe(T0 + 5);
+    expect(start.items).toEqual([]);
+    expect(start.lastSeq).toBe(0);
+    expect(applyEnvelope(entry, env(2, 1, { type: 'started', at: T0 })).entry).toBe(entry);
+  });
+
+  it('puts the server’s copy of an own message in place of the optimistic one', () => {
+    let entry = applyEnvelope(createEntry(conversationView('a')), env(1, 0, buyer('b1', '在吗'))).entry;
+    entry = upsertOwnMessage(entry, own('c1', '在的'));
+    entry = applyEnvelope(entry, env(2, 1, buyer('b2', '有黑色吗'))).entry;
+    expect(entry.unconfirmed).toBe(1);
+    entry = applyEnvelope(entry, env(3, 2, agent('c1', '在的'))).entry;
+    expect(entry.items.map((i) => (i.kind === 'agent' ? `${i.id}:${i.status}` : i.kind))).toEqual([
+      'buyer',
+      'c1:sent',
+      'buyer',
+    ]);
+    expect(entry.unconfirmed).toBe(0);
+    // A late failure report does not undo what the server confirmed.
+    expect(upsertOwnMessage(entry, { ...own('c1', '在的'), status: 'failed' })).toBe(entry);
+  });
+
+  it('marks orders paid and ends the turn when the buyer leaves', () => {
+    const { entry } = applyEnvelopes(createEntry(conversationView('a')), [
+      env(1, 0, buyer('b1', '拍了')),
+      env(2, 1, { type: 'order-placed', at: T0 + 1, orderId: 'o1', product: 'p', quantity: 2, amount: 10 }),
+      env(3, 2, { type: 'order-paid', at: T0 + 2, orderId: 'o1' }),
+      env(4, 3, { type: 'buyer-left', at: T0 + 3, reason: 'patience' }),
+    ]);
+    expect(entry.items.find((i) => i.kind === 'order')).toMatchObject({ orderId: 'o1', paidAt: T0 + 2 });
+    expect(entry.items.at(-1)).toMatchObject({ kind: 'notice', notice: 'leftPatience' });
+    expect(entry.left).toBe(true);
+    expect(entry.waitingSince).toBeNull();
+  });
+
+  it('catches up on a long history in one pass', () => {
+    const envelopes = Array.from({ length: 20_000 }, (_, i) =>
+      env(i + 1, i, i % 2 ? agent(`a${i}`, '好的') : buyer(`b${i}`, '在吗')),
+    );
+    const { entry, results } = applyEnvelopes(createEntry(conversationView('a')), envelopes);
+    expect(results.every((r) => r === 'applied')).toBe(true);
+    expect(entry.items).toHaveLength(20_000);
+    expect(new Set(entry.items.map((i) => i.key)).size).toBe(20_000);
+  });
+});
+
+describe('conversations store receiveMany', () => {
+  it('applies a batch to several conversations at once and counts unread buyer lines off-screen', () => {
+    const store = createConversationsStore();
+    store.getState().upsertView(conversationView('a'));
+    store.getState().upsertView(conversationView('b'));
+    let notifications = 0;
+    store.subscribe(() => {
+      notifications += 1;
+    });
+    const results = store
+      .getState()
+      .receiveMany([
+        env(1, 0, buyer('a1', '你好'), 'a'),
+        env(1, 0, buyer('b1', '在吗'), 'b'),
+        env(2, 1, buyer('b2', '有货吗'), 'b'),
+        env(1, 0, buyer('x1', '?'), 'x'),
+      ]);
+    expect(results).toEqual(['applied', 'applied', 'applied', 'unknown']);
+    expect(notifications).toBe(1);
+    const { byId } = store.getState();
+    expect(byId.a!.unread).toBe(0); // a is open
+    expect(byId.b!.unread).toBe(2);
+    expect(byId.b!.preview).toBe('有货吗');
+  });
+});
+
+function buyer(id: string, text: string): PublicEvent {
+  return { type: 'buyer-message', at: T0 + 1, id, text };
+}
+
+function agent(id: string, text: string): PublicEvent {
+  return { type: 'agent-message', at: T0 + 2, id, text, source: 'typed' };
+}
