@@ -220,6 +220,8 @@ export const staffEn: StaffStrings = {
     stop: 'Stop drill',
   },
   studio: {
+    readOnlyTag: 'read-only',
+    kind: { product: 'product', phrases: 'phrases', rubric: 'rubric', lexicon: 'lexicon', other: 'other' },
     pick: 'Pick a scenario on the left, or create or import one.',
     title: 'Scenario studio',
     library: 'Library',

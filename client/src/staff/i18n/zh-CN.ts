@@ -220,6 +220,8 @@ export const staffZhCN = {
     stop: '结束演练',
   },
   studio: {
+    readOnlyTag: '只读',
+    kind: { product: '商品', phrases: '话术', rubric: '评分标准', lexicon: '词库', other: '其他' },
     pick: '从左侧选择一个场景，或新建、导入一个。',
     title: '场景工作室',
     library: '场景库',

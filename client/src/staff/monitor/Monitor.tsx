@@ -14,7 +14,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { io, type Socket } from 'socket.io-client';
 import { useServices } from '../../app/context.tsx';
-import { fmtNum } from '../reports/format.ts';
+import { fmtNum, waitClass } from '../reports/format.ts';
 import { errorText } from '../use-load.ts';
 import { aboutToLeave, waitSeconds, waitTone } from './live-wait.ts';
 
@@ -66,11 +66,11 @@ export function StudentTile({
         <span className="tile-stats">
           <span>{t('monitor.open', { count: student.open.length })}</span>
           <span>{t('monitor.handled', { count: student.handled })}</span>
-          <span>
+          <span className={waitClass(student.averageResponseSeconds, 'average')}>
             {t('monitor.average')}{' '}
             {student.averageResponseSeconds === null ? '—' : `${fmtNum(student.averageResponseSeconds)} s`}
           </span>
-          <span>
+          <span className={waitClass(student.firstResponseSeconds, 'first')}>
             {t('monitor.first')}{' '}
             {student.firstResponseSeconds === null ? '—' : `${fmtNum(student.firstResponseSeconds)} s`}
           </span>

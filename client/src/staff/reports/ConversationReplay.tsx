@@ -1,7 +1,11 @@
 // Conversation report: the transcript on a timeline (replay it step by step or scrub), each violation
 // annotated under the message it points at, and the scenario's model answer side by side.
 import type { Violation } from '@kefu/shared';
-import type { ConversationReportResponse, ScenarioDetailResponse } from '@kefu/shared/protocol';
+import type {
+  CatalogResponse,
+  ConversationReportResponse,
+  ScenarioDetailResponse,
+} from '@kefu/shared/protocol';
 import type { AgentScript } from '@kefu/shared/scenario/schema';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -71,10 +75,15 @@ export function buildTimeline(
 function describeStep(
   step: AgentScript[number],
   t: (k: string, o?: Record<string, unknown>) => string,
+  phraseText: (idOrCode: string) => string | undefined,
 ): string {
   const s = step as Record<string, unknown>;
   if (typeof s.say === 'string') return s.say;
-  if (typeof s.phrase === 'string') return t('replay.phraseStep', { id: s.phrase });
+  if (typeof s.phrase === 'string') {
+    const text = phraseText(s.phrase);
+    const label = t('replay.phraseStep', { id: s.phrase });
+    return text ? `${label} ${text}` : label;
+  }
   if (typeof s.action === 'string') return t(`replay.action.${s.action}`, { defaultValue: s.action });
   return '';
 }
@@ -94,6 +103,19 @@ export function ConversationReplay({ conversationId }: { conversationId: string 
   const { data, error } = useLoad<ConversationReportResponse>(
     `/api/reports/conversations/${encodeURIComponent(conversationId)}`,
   );
+  const catalog = useLoad<CatalogResponse>('/api/catalog');
+  const phraseText = useMemo(() => {
+    const byKey = new Map<string, string>();
+    for (const lib of catalog.data?.phrases ?? []) {
+      for (const group of lib.groups) {
+        for (const p of group.phrases) {
+          byKey.set(p.id, p.text);
+          if (p.code) byKey.set(p.code, p.text);
+        }
+      }
+    }
+    return (key: string) => byKey.get(key);
+  }, [catalog.data]);
   const scenario = useLoad<ScenarioDetailResponse>(
     data ? `/api/scenarios/${encodeURIComponent(data.conversation.scenarioId)}` : null,
   );
@@ -234,7 +256,7 @@ export function ConversationReplay({ conversationId }: { conversationId: string 
                     after: (step as { after?: number }).after ?? 1,
                   })}
                 </span>
-                <p>{describeStep(step, t)}</p>
+                <p>{describeStep(step, t, phraseText)}</p>
               </li>
             ))}
           </ol>

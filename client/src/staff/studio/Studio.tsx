@@ -21,6 +21,20 @@ interface Open {
   path: string;
   text: string;
   saved: string;
+  /** Products, phrases, lexicon and rubrics are shown, validated and exported, not edited here. */
+  readOnly?: boolean;
+}
+
+const KIND_OF_FOLDER: Record<string, string> = {
+  products: 'kind.product',
+  phrases: 'kind.phrases',
+  rubrics: 'kind.rubric',
+};
+
+function kindLabel(path: string): string {
+  const parts = path.split('/');
+  if (/lexicon\.ya?ml$/.test(path)) return 'kind.lexicon';
+  return KIND_OF_FOLDER[parts[parts.length - 2] ?? ''] ?? 'kind.other';
 }
 
 function idOf(text: string): string | null {
@@ -227,6 +241,8 @@ export default function Studio() {
   }
 
   const products = [...library.products.values()];
+  const otherFiles = base.filter((f) => !f.path.includes('/buyers/'));
+  const studioPaths = new Set((data?.files ?? []).filter((f) => f.origin === 'studio').map((f) => f.path));
   return (
     <div className="staff-page">
       <header className="staff-page-head">
@@ -314,6 +330,26 @@ export default function Studio() {
               </li>
             ))}
           </ul>
+          <h3 className="studio-files-title">{t('studio.files')}</h3>
+          <ul className="studio-list studio-files">
+            {otherFiles.map((f) => (
+              <li key={f.path}>
+                <button
+                  type="button"
+                  aria-current={open?.path === f.path}
+                  onClick={() => {
+                    setOpen({ path: f.path, text: f.text, saved: f.text, readOnly: true });
+                    setRevision((r) => r + 1);
+                    setMessage(null);
+                    setRuns(null);
+                  }}
+                >
+                  {f.path.split('/').pop()} <span className="tag">{t(`studio.${kindLabel(f.path)}`)}</span>{' '}
+                  {studioPaths.has(f.path) ? <span className="tag">{t('studio.studioSaved')}</span> : null}
+                </button>
+              </li>
+            ))}
+          </ul>
         </aside>
         <section aria-label={t('studio.editorLabel')}>
           {open ? (
@@ -323,12 +359,14 @@ export default function Studio() {
                 <span className={problems.length ? 'bad' : 'good'} role="status">
                   {problems.length ? t('studio.errors', { count: problems.length }) : t('studio.valid')}
                 </span>
-                <button type="button" className="secondary" onClick={prove}>
+                {open.readOnly ? <span className="tag">{t('studio.readOnlyTag')}</span> : null}
+                <button type="button" className="secondary" onClick={prove} hidden={open.readOnly}>
                   {t('studio.prove')}
                 </button>
                 <button
                   type="button"
                   className="primary"
+                  hidden={open.readOnly}
                   disabled={busy || problems.length > 0}
                   onClick={() => void save()}
                 >
@@ -337,6 +375,7 @@ export default function Studio() {
                 <button
                   type="button"
                   className="secondary"
+                  hidden={open.readOnly}
                   disabled={busy || problems.length > 0}
                   onClick={() => void tryIt()}
                 >
@@ -345,12 +384,16 @@ export default function Studio() {
                 <button
                   type="button"
                   className="secondary"
-                  onClick={() => download(`${idOf(open.text) ?? 'scenario'}.yaml`, open.text)}
+                  onClick={() =>
+                    download(open.path.split('/').pop() ?? `${idOf(open.text) ?? 'scenario'}.yaml`, open.text)
+                  }
                 >
                   {t('studio.export')}
                 </button>
               </div>
               <YamlEditor
+                key={open.readOnly ? 'read-only' : 'editable'}
+                readOnly={open.readOnly}
                 value={open.text}
                 revision={revision}
                 onChange={(text) => setOpen((o) => (o ? { ...o, text } : o))}

@@ -1,11 +1,6 @@
 // CodeMirror 6 with YAML highlighting, live validation against the library (the loader of `kefu check`)
 // with error markers at line and column, and completion of schema keys and catalogue ids.
-import {
-  autocompletion,
-  type CompletionContext,
-  type CompletionResult,
-  closeBrackets,
-} from '@codemirror/autocomplete';
+import { autocompletion, closeBrackets } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
 import {
@@ -18,6 +13,7 @@ import { type Diagnostic, linter, lintGutter } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
+import { yamlCompletion } from './completion.ts';
 import { rangeOf } from './validate.ts';
 
 export interface EditorProblem {
@@ -39,6 +35,8 @@ export interface YamlEditorProps {
   label: string;
   /** Lint delay in ms (tests make it short). */
   delay?: number;
+  /** Shown and validated but not editable (shipped products, phrases, lexicon, rubrics). Fixed per mount. */
+  readOnly?: boolean;
 }
 
 export function YamlEditor({
@@ -50,6 +48,7 @@ export function YamlEditor({
   words,
   label,
   delay = 300,
+  readOnly = false,
 }: YamlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -61,21 +60,7 @@ export function YamlEditor({
   useEffect(() => {
     const el = host.current;
     if (!el) return;
-    const complete = (ctx: CompletionContext): CompletionResult | null => {
-      const word = ctx.matchBefore(/[\w\-\u4e00-\u9fff.]*/);
-      if (!word || (word.from === word.to && !ctx.explicit)) return null;
-      const line = ctx.state.doc.lineAt(ctx.pos);
-      const before = line.text.slice(0, word.from - line.from);
-      const atKey = /^\s*(-\s+)?$/.test(before) || /[{,]\s*$/.test(before);
-      const { keys: k, words: w } = latest.current;
-      return {
-        from: word.from,
-        options: atKey
-          ? k.map((key) => ({ label: key, type: 'property', apply: `${key}: ` }))
-          : w.map((x) => ({ label: x.label, detail: x.detail, type: 'constant' })),
-        validFor: /^[\w\-\u4e00-\u9fff.]*$/,
-      };
-    };
+    const complete = yamlCompletion(() => latest.current);
     const lint = linter(
       (v): Diagnostic[] => {
         const text = v.state.doc.toString();
@@ -103,6 +88,8 @@ export function YamlEditor({
         autocompletion({ override: [complete] }),
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         EditorState.tabSize.of(2),
+        EditorState.readOnly.of(readOnly),
+        EditorView.editable.of(!readOnly),
         EditorView.contentAttributes.of({ 'aria-label': label }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) latest.current.onChange(u.state.doc.toString());
