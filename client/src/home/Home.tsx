@@ -20,7 +20,7 @@ import { STAFF_ENTRY_NS } from '../staff/i18n/entry.ts';
 import { useSession, useStores } from '../stores/index.ts';
 
 export default function Home({ onLogout }: { onLogout: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { http } = useServices();
   const stores = useStores();
   const user = useSession((s) => s.user);
@@ -192,8 +192,8 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
           <ul className="list">
             {reports.map((r) => (
               <li key={r.conversationId}>
-                <span>{r.scenarioId}</span>
-                <span className="muted">{new Date(r.startedAt).toLocaleString()}</span>
+                <span>{scenarios?.find((s) => s.id === r.scenarioId)?.title ?? r.scenarioId}</span>
+                <span className="muted">{new Date(r.startedAt).toLocaleString(i18n.language)}</span>
                 <strong>{t('home.score', { score: r.score })}</strong>
                 <button
                   type="button"

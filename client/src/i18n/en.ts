@@ -83,6 +83,7 @@ export const en: Messages = {
     summary: 'Practice summary',
     summaryLocked: 'The summary opens when every conversation has ended',
     endedBanner: 'This conversation has ended',
+    viewing: 'Products the shopper asks about',
     viewReport: 'See its score',
     shortcuts: 'Shortcuts',
     back: 'Back to home',

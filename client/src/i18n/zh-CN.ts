@@ -81,6 +81,7 @@ export const zhCN = {
     summary: '查看练习总结',
     summaryLocked: '所有会话结束后可查看总结',
     endedBanner: '本次接待已结束',
+    viewing: '买家咨询的商品',
     viewReport: '查看本会话评分',
     shortcuts: '快捷键',
     back: '返回首页',

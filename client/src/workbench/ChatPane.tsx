@@ -1,6 +1,6 @@
 // The middle pane: who we are talking to, the history, the typing indicator and the composer.
 import { useTranslation } from 'react-i18next';
-import { useConversations, useStores } from '../stores/index.ts';
+import { useCatalog, useConversations, useStores } from '../stores/index.ts';
 import { Composer } from './Composer.tsx';
 import { MessageList } from './MessageList.tsx';
 import { TypingIndicator } from './TypingIndicator.tsx';
@@ -16,6 +16,7 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
       <div className="chat-head">
         <h2>{name}</h2>
         <span className="muted">{title}</span>
+        <ViewedProducts conversationId={conversationId} />
       </div>
       <MessageList key={conversationId} conversationId={conversationId} />
       <TypingIndicator conversationId={conversationId} />
@@ -35,5 +36,26 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
       ) : null}
       <Composer key={conversationId} conversationId={conversationId} />
     </main>
+  );
+}
+
+const NO_PRODUCTS: string[] = [];
+
+/** The products the buyer came about, as Qianniu shows the item a buyer is looking at. */
+function ViewedProducts({ conversationId }: { conversationId: string }) {
+  const { t } = useTranslation();
+  const ids = useConversations((s) => s.byId[conversationId]?.view.products ?? NO_PRODUCTS);
+  const products = useCatalog((s) => s.products);
+  const shown = ids.flatMap((id) => (products[id] ? [products[id]] : []));
+  if (shown.length === 0) return null;
+  return (
+    <ul className="chat-products" aria-label={t('workbench.viewing')}>
+      {shown.map((product) => (
+        <li key={product.id}>
+          <span className="chat-product-name">{product.name}</span>{' '}
+          <span className="price">¥{product.price}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
