@@ -190,4 +190,47 @@ describe('restart from the event log', () => {
     expect(await back.app.conversations.listForDrill(drillId)).toHaveLength(3);
     monitor.close();
   });
+
+  it('a drill that ended while the server was down stops its buyers at the drill end, not at restart', async () => {
+    const clock = new ManualClock(SIMULATION_EPOCH);
+    const dataDir = tempDataDir();
+    const first = await startServer({ clock, dataDir });
+    servers.push(first);
+    const instructor = await seedUser(first.app, 'instructor');
+    const student = await seedUser(first.app, 'student');
+    const cls = await first.app.classes.create('短演练班', instructor.user.id, 'default', clock.now());
+    await first.app.classes.addMember(cls.id, student.user.id, 'student', clock.now());
+    const drill = await api(first, 'POST', `/api/classes/${cls.id}/drills`, {
+      as: instructor,
+      body: {
+        title: '一分钟演练',
+        settings: {
+          scenarioIds: ['price-objection'],
+          shoppersPerStudent: 1,
+          arrivalIntervalSeconds: 0,
+          concurrency: 1,
+          durationMinutes: 1,
+        },
+      },
+    });
+    const drillId: string = drill.body.drill.id;
+    await api(first, 'POST', `/api/drills/${drillId}/join`, { as: student });
+    const started = await api(first, 'POST', `/api/drills/${drillId}/start`, { as: instructor });
+    const endsAt: number = started.body.drill.endsAt;
+    await clock.advanceBy(0);
+    await first.close();
+
+    await clock.advanceBy(30 * 60_000);
+    const back = await startServer({ clock, dataDir });
+    servers.push(back);
+    await clock.advanceBy(0);
+    const view = await api(back, 'GET', `/api/drills/${drillId}`, { as: instructor });
+    expect(view.body.drill).toMatchObject({ status: 'finished', endedAt: endsAt });
+    const [row] = await back.app.conversations.listForDrill(drillId);
+    const events = await log(back, student, row!.id);
+    const last = events[events.length - 1]!.event;
+    // Unanswered, the buyer would have left at 90 s (patience); the drill's end at 60 s came first.
+    expect(last).toEqual({ type: 'ended', at: endsAt, reason: 'stopped' });
+    expect(events.every((e) => e.event.at <= endsAt)).toBe(true);
+  });
 });

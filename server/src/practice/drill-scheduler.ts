@@ -66,7 +66,8 @@ export class DrillScheduler implements ConversationListener {
   async boot(now: number): Promise<void> {
     for (const row of await this.deps.drills.listRunning()) {
       if ((row.ends_at ?? 0) <= now) {
-        await this.finish(row.id, now);
+        // It ended while the server was down: at its scheduled end, not now.
+        await this.finish(row.id, row.ends_at ?? now);
         continue;
       }
       await this.activate(row);

@@ -84,13 +84,16 @@ export class LiveConversations implements RuntimeHost {
     return runtime;
   }
 
-  /** Rebuilds every open conversation from the log and re-arms its timer. */
-  async restoreAll(): Promise<number> {
+  /**
+   * Rebuilds every open conversation from the log and re-arms its timer. `stopAt` names the moment a
+   * conversation should have been stopped while the server was down (its drill's end), or null.
+   */
+  async restoreAll(stopAt: (row: ConversationsTable) => number | null = () => null): Promise<number> {
     const open = await this.rows.listOpen();
     for (const row of open) {
       try {
         const ctx = await this.catalog.context(row.scenario_id, row.scenario_version, row.rubric_id);
-        const runtime = ConversationRuntime.restore(this, ctx, row);
+        const runtime = ConversationRuntime.restore(this, ctx, row, stopAt(row));
         if (!runtime.ended) this.runtimes.set(runtime.id, runtime);
       } catch (err) {
         this.logger.error({ err, conversation: row.id }, 'could not restore conversation');

@@ -124,7 +124,14 @@ export default fp(
       );
     });
 
-    const restored = await live.restoreAll();
+    // Drills whose time ran out while the server was down stop their buyers at the drill's end.
+    const overdue = new Map<string, number>();
+    for (const row of await app.drills.listRunning()) {
+      if (row.ends_at !== null && row.ends_at <= clock.now()) overdue.set(row.id, row.ends_at);
+    }
+    const restored = await live.restoreAll((row) =>
+      row.drill_id ? (overdue.get(row.drill_id) ?? null) : null,
+    );
     await scheduler.boot(clock.now());
     if (restored > 0) app.log.info(`restored ${restored} open conversations from the event log`);
 

@@ -42,6 +42,8 @@ export class ConversationRuntime {
   /** Seq of the last event a student may see: the `prevSeq` of the next one. */
   private lastPublicSeq: number;
   private endedAt: number | null;
+  /** Time of the last logged event. */
+  private lastAt = 0;
   /** Client message id → seq, for idempotent sends (the log is the truth; this mirrors it). */
   private readonly messageSeqs = new Map<string, { seq: number; at: number }>();
   private cancelTimer: (() => void) | null = null;
@@ -118,9 +120,15 @@ export class ConversationRuntime {
   /**
    * Rebuilds an open conversation from its log after a restart and catches up at once: a wake-up that fell
    * due while the server was down runs now, at its own due time (so a buyer whose patience ran out leaves
-   * with the right timestamp).
+   * with the right timestamp). With `stopAt` (its drill ended while the server was down) it runs only what
+   * was due by then and ends at that moment.
    */
-  static restore(host: RuntimeHost, ctx: ShopperContext, row: ConversationsTable): ConversationRuntime {
+  static restore(
+    host: RuntimeHost,
+    ctx: ShopperContext,
+    row: ConversationsTable,
+    stopAt: number | null = null,
+  ): ConversationRuntime {
     const stored = host.log.read(row.id);
     const replayed = replayShopper(
       ctx,
@@ -132,7 +140,8 @@ export class ConversationRuntime {
       stored,
     });
     if (runtime.ended) return runtime;
-    runtime.wake();
+    if (stopAt === null) runtime.wake();
+    else runtime.stop(stopAt).catch((err) => host.failed(runtime, err));
     return runtime;
   }
 
@@ -149,10 +158,10 @@ export class ConversationRuntime {
     });
   }
 
-  /** Ends the conversation now (drill stopped or finished). */
-  stop(): Promise<void> {
+  /** Ends the conversation now, or at `at` when that is later than everything logged (drill stopped or finished). */
+  stop(at?: number): Promise<void> {
     return this.enqueue(async () => {
-      if (!this.ended) await this.apply({ type: 'stop' });
+      if (!this.ended) await this.apply({ type: 'stop' }, at);
     });
   }
 
@@ -178,8 +187,9 @@ export class ConversationRuntime {
   }
 
   /** One machine step: commit, then update memory, then publish. If the commit fails nothing changed. */
-  private async apply(input: ShopperInput): Promise<StoredEvent[]> {
-    const now = this.host.clock.now();
+  private async apply(input: ShopperInput, at?: number): Promise<StoredEvent[]> {
+    // Time never runs backwards in a log.
+    const now = Math.max(at ?? this.host.clock.now(), this.lastAt);
     const result = stepShopper(this.ctx, this.state, input, now);
     const events = result.outputs;
     const endedAt = this.endedAt ?? endOf(events);
@@ -204,6 +214,7 @@ export class ConversationRuntime {
   private remember(stored: StoredEvent[]): void {
     for (const { seq, event } of stored) {
       this.lastSeq = seq;
+      this.lastAt = Math.max(this.lastAt, event.at);
       if (toPublicEvent(event) !== null) this.lastPublicSeq = seq;
       if (event.type === 'agent-message') this.messageSeqs.set(event.id, { seq, at: event.at });
       if (event.type === 'ended') this.endedAt = event.at;
