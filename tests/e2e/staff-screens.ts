@@ -128,9 +128,27 @@ try {
     await page.goto(`${server.url}/#/staff/student/${cls.classId}/${a.user.id}`);
     await page.waitForTimeout(1200);
     await page.pdf({ path: join(ARTIFACTS, '10-student-report.pdf'), format: 'A4', printBackground: true });
+    await page.setViewportSize({ width: 718, height: 1050 });
     await page.emulateMedia({ media: 'print' });
     await shot(page, '10-student-print');
     await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1366, height: 900 });
+  }
+  if (!only || 'tryit'.includes(only)) {
+    await page.goto(`${server.url}/#/staff/studio`);
+    await page.getByRole('button', { name: /嫌贵砍价/ }).click();
+    await page.getByRole('button', { name: '试玩' }).click();
+    await page.locator('.conv-row').first().waitFor();
+    await page.waitForTimeout(3000);
+    await shot(page, '13-try-it-workbench', false);
+  }
+  if (!only || 'english'.includes(only)) {
+    await page.goto(`${server.url}/#/staff/class/${cls.classId}`);
+    await page.evaluate(() => localStorage.setItem('kefu.lang', 'en'));
+    await page.reload();
+    await page.waitForTimeout(1500);
+    await shot(page, '14-class-report-en');
+    await page.evaluate(() => localStorage.setItem('kefu.lang', 'zh-CN'));
   }
   await browser.close();
   console.log(`screenshots in ${ARTIFACTS}`);
