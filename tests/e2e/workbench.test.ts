@@ -1,0 +1,166 @@
+// End to end in real Chromium against the real server (wall clock, temp DATA_DIR): a student plays a
+// scenario well from the first buyer line to the score report; then the server goes away mid-conversation
+// and comes back on the same port — the workbench says so, reconnects, resyncs, delivers what was sent
+// while offline exactly once, and keeps what was being typed.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/src/app.ts';
+import {
+  SCENARIOS_DIR,
+  seedUser,
+  TEST_PASSWORD,
+  type TestUser,
+  tempDataDir,
+} from '../server/helpers/server.ts';
+
+const CLIENT_OUT = resolve('tests/.artifacts/e2e-client');
+const SHOTS = resolve('tests/.artifacts/workbench');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+let dataDir: string;
+let app: FastifyInstance;
+let port = 0;
+let browser: Browser;
+let student: TestUser;
+
+async function startApp(): Promise<void> {
+  app = await buildApp({
+    dataDir,
+    scenariosDir: SCENARIOS_DIR,
+    publicOrigin: null,
+    clientDir: CLIENT_OUT,
+    logger: false,
+    sessionTtlMs: 24 * 60 * 60 * 1000,
+  });
+  const address = await app.listen({ port, host: '127.0.0.1' });
+  port = Number(new URL(address).port);
+}
+
+async function loggedInPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.getByLabel('用户名').fill(student.user.username);
+  await page.getByLabel('密码').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: /你好/ }).waitFor();
+  return page;
+}
+
+const composerOf = (page: Page) => page.getByRole('combobox', { name: '输入消息' });
+const connection = (page: Page) => page.getByRole('status', { name: '连接状态' });
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  const built = spawnSync(
+    'npx',
+    ['vite', 'build', '--outDir', CLIENT_OUT, '--emptyOutDir', '--logLevel', 'error'],
+    {
+      cwd: resolve('client'),
+      stdio: 'inherit',
+    },
+  );
+  if (built.status !== 0) throw new Error('client build failed');
+  dataDir = tempDataDir();
+  await startApp();
+  student = await seedUser(app, 'student', 'stu-e2e');
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('workbench end to end', () => {
+  it('plays 拍下不付款 well: reply, order card, 催付, payment, and a clean report', async () => {
+    const page = await loggedInPage();
+    await page.getByRole('button', { name: '开始练习：拍下不付款' }).click();
+    const composer = composerOf(page);
+    await page.locator('.msg-buyer').first().waitFor();
+    await expect.poll(() => connection(page).textContent()).toContain('已连接');
+
+    await composer.fill('亲，是一级能效的，很省电省水，喜欢可以直接拍下哦~');
+    await composer.press('Enter');
+    const order = page.locator('.order-card');
+    await order.waitFor({ timeout: 30_000 });
+    expect(await order.textContent()).toContain('待付款');
+    await composer.fill('好的亲，订单收到啦~');
+    await composer.press('Enter');
+
+    await page.getByRole('tab', { name: '订单' }).click();
+    await page.getByRole('button', { name: '催付' }).click();
+    await expect.poll(() => order.textContent(), { timeout: 30_000 }).toContain('已付款');
+    await composer.pressSequentially('/js2');
+    await composer.press('Enter'); // completes the phrase
+    await composer.press('Enter'); // sends it
+    await page.getByRole('button', { name: '查看本会话评分' }).click({ timeout: 30_000 });
+    await page.screenshot({ path: join(SHOTS, 'report.png'), fullPage: true });
+
+    const card = page.locator('.summary-card');
+    await card.waitFor();
+    expect(await card.getByText('没有发现问题，做得很好！').count()).toBe(1);
+    const gauge = await card.getByRole('img', { name: /^得分 / }).getAttribute('aria-label');
+    expect(Number(gauge?.replace('得分 ', ''))).toBeGreaterThanOrEqual(90);
+    // The transcript replays the whole conversation, order card and reminder included.
+    expect(await card.locator('.transcript .order-card').count()).toBe(1);
+    expect(await card.locator('.transcript .card-payment-reminder').count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('survives the server going away: says so, reconnects, resyncs, sends once, keeps the draft', async () => {
+    const page = await loggedInPage();
+    await page.getByRole('button', { name: '开始练习：问完就不说话的顾客' }).click();
+    const composer = composerOf(page);
+    await page.locator('.msg-buyer').first().waitFor();
+    await expect.poll(() => connection(page).textContent()).toContain('已连接');
+
+    await app.close();
+    await expect.poll(() => connection(page).textContent(), { timeout: 15_000 }).toContain('正在重连');
+    // Sent while offline: shown at once as pending.
+    await composer.fill('亲，您好，在的！');
+    await composer.press('Enter');
+    const offline = page.locator('.msg-agent', { hasText: '亲，您好，在的！' });
+    expect(await offline.getAttribute('data-status')).toBe('pending');
+    // Being typed while offline.
+    await composer.fill('请问您想了解哪方面呢');
+    await page.screenshot({ path: join(SHOTS, 'reconnecting.png') });
+
+    await startApp();
+    await expect.poll(() => connection(page).textContent(), { timeout: 20_000 }).toContain('已连接');
+    await expect.poll(() => offline.getAttribute('data-status'), { timeout: 15_000 }).toBe('sent');
+    expect(await page.locator('.msg-agent', { hasText: '亲，您好，在的！' }).count()).toBe(1);
+    expect(await composer.inputValue()).toBe('请问您想了解哪方面呢');
+
+    // The server stored it exactly once.
+    const id = await offline.getAttribute('data-message-id');
+    const conversationId = await page.locator('.conv-row.active').getAttribute('data-conversation-id');
+    const detail = await page.evaluate(async (cid) => {
+      const response = await fetch(`/api/conversations/${cid}`);
+      return (await response.json()) as { events: { event: { type: string; id?: string } }[] };
+    }, conversationId);
+    expect(detail.events.filter((e) => e.event.type === 'agent-message' && e.event.id === id)).toHaveLength(
+      1,
+    );
+
+    // And the conversation carries on: the draft goes out normally.
+    await composer.press('Enter');
+    await expect
+      .poll(() => page.locator('.msg-agent', { hasText: '请问您想了解哪方面呢' }).getAttribute('data-status'))
+      .toBe('sent');
+    await page.screenshot({ path: join(SHOTS, 'reconnected.png') });
+    await page.context().close();
+  });
+});
