@@ -115,15 +115,23 @@ try {
   await composer.press('Enter');
   await shot(s, '13-order-paid');
   const summary = s.getByRole('button', { name: '查看练习总结' });
-  await s.waitForFunction(() => {
-    const button = [...document.querySelectorAll('button')].find((b) => b.textContent === '查看练习总结');
-    return button && !button.disabled;
-  }, undefined, { timeout: 90_000 });
+  await s.waitForFunction(
+    () => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === '查看练习总结');
+      return button && !button.disabled;
+    },
+    undefined,
+    { timeout: 90_000 },
+  );
   await summary.click();
   await s.locator('.summary-card').first().waitFor();
   await shot(s, '14-summary');
   await s.screenshot({ path: join(out, '15-summary-full.png'), fullPage: true });
-  await s.locator('.violations').nth(1).screenshot({ path: join(out, '15b-violations.png') }).catch(() => undefined);
+  await s
+    .locator('.violations')
+    .nth(1)
+    .screenshot({ path: join(out, '15b-violations.png') })
+    .catch(() => undefined);
   await s.getByRole('combobox', { name: '语言' }).selectOption('en');
   await s.waitForTimeout(500);
   await shot(s, '16-summary-en');
