@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { AGENT_ACTIONS } from '../scenario/schema.ts';
 
-
 export const CARD_KINDS = ['payment-reminder', 'order-invite', 'product'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 
