@@ -10,7 +10,7 @@ export function TopBar({ title, children }: { title?: string; children?: ReactNo
     <header className="topbar">
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">
-          客
+          {t('app.mark')}
         </span>
         {t('app.name')}
         {title ? <span className="brand-sub"> · {title}</span> : null}

@@ -4,6 +4,7 @@ import type { Messages } from './zh-CN.ts';
 export const en: Messages = {
   app: {
     name: 'Kefu Trainer',
+    mark: 'K',
     workbench: 'Workbench',
     loading: 'Loading…',
     language: 'Language',
@@ -260,6 +261,7 @@ export const en: Messages = {
     transcript: 'Transcript',
     overall: 'Overall score',
     backHome: 'Back to home',
+    backToWorkbench: 'Back to the workbench',
     loadFailed: 'Could not load the report',
     notEnded: 'This conversation has not ended yet',
   },

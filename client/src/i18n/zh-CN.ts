@@ -2,6 +2,7 @@
 export const zhCN = {
   app: {
     name: '客服实训',
+    mark: '客',
     workbench: '接待台',
     loading: '加载中…',
     language: '语言',
@@ -258,6 +259,7 @@ export const zhCN = {
     transcript: '对话记录',
     overall: '综合得分',
     backHome: '返回首页',
+    backToWorkbench: '返回接待台',
     loadFailed: '报告加载失败',
     notEnded: '该会话尚未结束',
   },

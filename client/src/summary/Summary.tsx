@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/context.tsx';
 import { TopBar } from '../app/TopBar.tsx';
 import { useCatalogLoader } from '../app/use-catalog.ts';
-import { useStores } from '../stores/index.ts';
+import { useConversations, useStores } from '../stores/index.ts';
 import { ConversationSummary } from './ConversationSummary.tsx';
 import { ScoreGauge } from './MetricBar.tsx';
 
@@ -17,6 +17,7 @@ export default function Summary({ conversationIds }: { conversationIds: string[]
   const stores = useStores();
   const [loaded, setLoaded] = useState<Loaded[] | null>(null);
   useCatalogLoader();
+  const stillOpen = useConversations((s) => s.ids.some((id) => !s.byId[id]?.ended));
 
   useEffect(() => {
     let live = true;
@@ -44,6 +45,15 @@ export default function Summary({ conversationIds }: { conversationIds: string[]
   return (
     <div className="page">
       <TopBar title={t('summary.title')}>
+        {stillOpen ? (
+          <button
+            type="button"
+            className="topbar-button"
+            onClick={() => stores.session.getState().go({ name: 'workbench' })}
+          >
+            {t('summary.backToWorkbench')}
+          </button>
+        ) : null}
         <button
           type="button"
           className="topbar-button"
