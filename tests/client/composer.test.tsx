@@ -85,6 +85,17 @@ describe('Composer', () => {
     });
   });
 
+  it('follows the caret: moving back into a `/code` offers it, and completing keeps the text after it', async () => {
+    await h.user.click(input());
+    await h.user.keyboard('/hy 好的');
+    expect(screen.queryByRole('listbox')).toBeNull();
+    await h.user.keyboard('{ArrowLeft}{ArrowLeft}{ArrowLeft}');
+    expect(screen.getAllByRole('option')).toHaveLength(2);
+    await h.user.keyboard('{Enter}');
+    expect(input().value).toBe('亲，您好~ 有什么可以帮您的吗？ 好的');
+    expect(h.gateway.sent).toHaveLength(0);
+  });
+
   it('shows no completions for an unknown code, and Escape dismisses them', async () => {
     await h.user.click(input());
     await h.user.keyboard('/zzz');

@@ -1,7 +1,8 @@
 // The composer: Enter sends, Shift+Enter breaks the line, `/` + code completes a quick phrase. The draft
 // lives in the drafts store (per conversation), so switching conversations or reconnecting keeps it.
+// Only `ComposerInput` re-renders on a keystroke; the labels are translated once by the outer component.
 import type { Phrase } from '@kefu/shared/scenario/schema';
-import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/context.tsx';
 import { MAX_MESSAGE_CHARS } from '../conversation/outgoing.ts';
@@ -9,24 +10,83 @@ import { useCatalog, useConversations, useDrafts, useStores, useUi } from '../st
 import { PhrasePanel } from './PhrasePanel.tsx';
 import { completeSlash, findSlashToken, matchPhrases } from './slash.ts';
 
+interface Labels {
+  input: string;
+  placeholder: string;
+  send: string;
+  completions: string;
+}
+
 export function Composer({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
-  const { gateway } = useServices();
   const stores = useStores();
-  const draft = useDrafts((s) => s.byConversation[conversationId] ?? '');
   const closed = useConversations((s) => {
     const entry = s.byId[conversationId];
     return !entry || entry.ended || entry.left;
   });
-  const phrases = useCatalog((s) => s.phrases);
+  const tooLong = useDrafts((s) => (s.byConversation[conversationId]?.length ?? 0) > MAX_MESSAGE_CHARS);
   const panelOpen = useUi((s) => s.phrasePanelOpen);
+  const hintId = useId();
+  const labels = useMemo<Labels>(
+    () => ({
+      input: t('composer.label'),
+      placeholder: t('composer.placeholder'),
+      send: t('composer.send'),
+      completions: t('composer.completions'),
+    }),
+    [t],
+  );
+
+  return (
+    <div className="composer">
+      {panelOpen ? <PhrasePanel conversationId={conversationId} /> : null}
+      <div className="composer-toolbar">
+        <button
+          type="button"
+          className="tool-button"
+          aria-pressed={panelOpen}
+          aria-keyshortcuts="Alt+P"
+          onClick={() => stores.ui.getState().setPhrasePanel(!panelOpen)}
+        >
+          {t('composer.phrases')}
+        </button>
+        {tooLong ? (
+          <span className="composer-error" role="alert">
+            {t('composer.tooLong', { max: MAX_MESSAGE_CHARS })}
+          </span>
+        ) : closed ? (
+          <span className="composer-hint">{t('composer.ended')}</span>
+        ) : null}
+      </div>
+      <ComposerInput conversationId={conversationId} closed={closed} labels={labels} hintId={hintId} />
+      <span id={hintId} className="sr-only">
+        {labels.placeholder}
+      </span>
+    </div>
+  );
+}
+
+const ComposerInput = memo(function ComposerInput({
+  conversationId,
+  closed,
+  labels,
+  hintId,
+}: {
+  conversationId: string;
+  closed: boolean;
+  labels: Labels;
+  hintId: string;
+}) {
+  const { gateway } = useServices();
+  const stores = useStores();
+  const draft = useDrafts((s) => s.byConversation[conversationId] ?? '');
+  const phrases = useCatalog((s) => s.phrases);
   const focusRequest = useUi((s) => s.composerFocusRequest);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const [caret, setCaret] = useState(draft.length);
   const [selected, setSelected] = useState(0);
   const [dismissed, setDismissed] = useState<number | null>(null);
   const listId = useId();
-  const hintId = useId();
 
   useEffect(() => {
     if (focusRequest > 0) inputRef.current?.focus();
@@ -45,7 +105,10 @@ export function Composer({ conversationId }: { conversationId: string }) {
       .getState()
       .setDraft(conversationId, text, origin ? { phraseId: origin.id, text } : undefined);
     setCaret(nextCaret);
-    requestAnimationFrame(() => inputRef.current?.setSelectionRange(nextCaret, nextCaret));
+    requestAnimationFrame(() => {
+      inputRef.current?.setSelectionRange(nextCaret, nextCaret);
+      setCaret(nextCaret); // a keyup in between may have read the caret before it was placed
+    });
   }
 
   function complete(phrase: Phrase) {
@@ -101,28 +164,9 @@ export function Composer({ conversationId }: { conversationId: string }) {
   const activeOption = completing ? `${listId}-${Math.min(selected, matches.length - 1)}` : undefined;
 
   return (
-    <div className="composer">
-      {panelOpen ? <PhrasePanel conversationId={conversationId} /> : null}
-      <div className="composer-toolbar">
-        <button
-          type="button"
-          className="tool-button"
-          aria-pressed={panelOpen}
-          aria-keyshortcuts="Alt+P"
-          onClick={() => stores.ui.getState().setPhrasePanel(!panelOpen)}
-        >
-          {t('composer.phrases')}
-        </button>
-        {tooLong ? (
-          <span className="composer-error" role="alert">
-            {t('composer.tooLong', { max: MAX_MESSAGE_CHARS })}
-          </span>
-        ) : closed ? (
-          <span className="composer-hint">{t('composer.ended')}</span>
-        ) : null}
-      </div>
+    <>
       {completing ? (
-        <div className="completions" id={listId} role="listbox" aria-label={t('composer.completions')}>
+        <div className="completions" id={listId} role="listbox" aria-label={labels.completions}>
           {matches.map((phrase, index) => (
             <div
               key={phrase.id}
@@ -146,7 +190,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
         <textarea
           ref={inputRef}
           className="composer-input"
-          aria-label={t('composer.label')}
+          aria-label={labels.input}
           aria-describedby={hintId}
           aria-keyshortcuts="Alt+I"
           aria-autocomplete="list"
@@ -154,7 +198,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
           aria-activedescendant={activeOption}
           aria-expanded={completing}
           role="combobox"
-          placeholder={t('composer.placeholder')}
+          placeholder={labels.placeholder}
           value={draft}
           rows={3}
           onChange={(e) => {
@@ -162,7 +206,9 @@ export function Composer({ conversationId }: { conversationId: string }) {
             setCaret(e.target.selectionStart);
             setSelected(0);
           }}
-          onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
+          // The caret also moves without typing (arrows, clicks): keep the `/` token in step.
+          onKeyUp={(e) => setCaret(e.currentTarget.selectionStart)}
+          onClick={(e) => setCaret(e.currentTarget.selectionStart)}
           onKeyDown={onKeyDown}
         />
         <button
@@ -171,12 +217,9 @@ export function Composer({ conversationId }: { conversationId: string }) {
           onClick={send}
           disabled={!draft.trim() || tooLong || closed}
         >
-          {t('composer.send')}
+          {labels.send}
         </button>
       </div>
-      <span id={hintId} className="sr-only">
-        {t('composer.placeholder')}
-      </span>
-    </div>
+    </>
   );
-}
+});
