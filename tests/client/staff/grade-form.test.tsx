@@ -1,0 +1,70 @@
+// The grade form: the reviewer's part of the multi-party grade, checked before it is sent.
+import type { ClassReportRow } from '@kefu/shared/protocol';
+import { screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { GradeForm } from '../../../client/src/staff/reports/GradeForm.tsx';
+import '../../../client/src/staff/i18n/index.ts';
+import { setup } from '../harness.tsx';
+import { fakeHttp } from './fake-http.ts';
+
+const ROW: ClassReportRow = {
+  student: { id: 's1', username: 'zs', displayName: '张三' },
+  conversations: 2,
+  averageScore: 80,
+  firstResponseSeconds: 2,
+  averageResponseSeconds: 10,
+  violations: 1,
+  paid: 1,
+  left: 0,
+  grade: {
+    weights: { system: 60, teacher: 20, mentor: 10, self: 10 },
+    system: 80,
+    teacher: null,
+    mentor: null,
+    self: null,
+    total: 80,
+  },
+};
+
+describe('GradeForm', () => {
+  it('a trainer scores as enterprise mentor; an out-of-range score is refused in Chinese and nothing is sent', async () => {
+    const http = fakeHttp({ 'POST /api/evaluations': () => ({ evaluation: {} }) });
+    const { render, user } = await setup({ http });
+    const onSaved = vi.fn();
+    render(<GradeForm row={ROW} classId="c1" role="trainer" onSaved={onSaved} onCancel={() => undefined} />);
+    const score = screen.getByLabelText('企业导师评分（0–100）');
+    await user.type(score, '101');
+    await user.click(screen.getByRole('button', { name: '保存评分' }));
+    expect(screen.getByRole('alert').textContent).toBe('分数在 0–100 之间');
+    expect(http.calls).toEqual([]);
+    await user.clear(score);
+    await user.type(score, '88');
+    await user.type(screen.getByLabelText('评语'), '很好');
+    await user.click(screen.getByRole('button', { name: '保存评分' }));
+    expect(http.calls).toEqual([
+      {
+        method: 'POST',
+        path: '/api/evaluations',
+        body: { studentId: 's1', classId: 'c1', score: 88, comment: '很好' },
+      },
+    ]);
+    expect(onSaved).toHaveBeenCalled();
+  });
+
+  it("an instructor scores as teacher and sees the server's error when it refuses", async () => {
+    const http = fakeHttp({});
+    const { render, user } = await setup({ http });
+    render(
+      <GradeForm
+        row={ROW}
+        classId="c1"
+        role="instructor"
+        onSaved={() => undefined}
+        onCancel={() => undefined}
+      />,
+    );
+    await user.type(screen.getByLabelText('讲师评分（0–100）'), '90');
+    await user.click(screen.getByRole('button', { name: '保存评分' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('测试里没有 POST /api/evaluations');
+  });
+});

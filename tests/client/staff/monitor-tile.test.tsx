@@ -1,0 +1,69 @@
+// A monitor tile: the longest current wait coloured at 3 s / 30 s, running averages against the benchmarks,
+// violations so far, and a loud alert for a buyer about to leave.
+import type { StudentMonitor } from '@kefu/shared/protocol';
+import { screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { StudentTile } from '../../../client/src/staff/monitor/Monitor.tsx';
+import '../../../client/src/staff/i18n/index.ts';
+import { setup, T0 } from '../harness.tsx';
+
+function student(waitingSince: number | null, overrides: Partial<StudentMonitor> = {}): StudentMonitor {
+  return {
+    studentId: 's1',
+    displayName: '张三',
+    joined: true,
+    open:
+      waitingSince === null
+        ? []
+        : [{ conversationId: 'c1', buyerName: '小鹿不吃草', scenarioId: 'jacket-colour-size', waitingSince }],
+    longestWaitSince: waitingSince,
+    handled: 2,
+    averageResponseSeconds: 12.5,
+    firstResponseSeconds: 4,
+    alerts: [],
+    ...overrides,
+  };
+}
+
+describe('StudentTile', () => {
+  it.each([
+    [2_000, 'ok', '2 s'],
+    [12_000, 'amber', '12 s'],
+    [31_000, 'red', '31 s'],
+  ])('a wait of %i ms is %s', async (ms, tone, shown) => {
+    const { render } = await setup();
+    const { container } = render(
+      <StudentTile student={student(T0 - ms)} now={T0} selected={false} onSelect={() => undefined} />,
+    );
+    const wait = container.querySelector('.tile-wait')!;
+    expect(wait.getAttribute('data-tone')).toBe(tone);
+    expect(wait.querySelector('b')?.textContent).toBe(shown);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows the running averages against the benchmarks and the violations so far', async () => {
+    const { render } = await setup();
+    render(
+      <StudentTile
+        student={student(null, { alerts: [{ kind: 'slow-response', conversationId: 'c1', at: T0 - 5_000 }] })}
+        now={T0}
+        selected={false}
+        onSelect={() => undefined}
+      />,
+    );
+    expect(screen.getByText(/平均响应 12.5 s/).className).toBe('good');
+    expect(screen.getByText(/平均首响 4 s/).className).toBe('bad');
+    expect(screen.getByText('违规 1').className).toBe('bad');
+    expect(screen.getByText('回复超时')).toBeTruthy();
+    expect(screen.getByText('—')).toBeTruthy();
+  });
+
+  it('alerts when a buyer has waited a minute and is about to leave; a click selects the student', async () => {
+    const { render, user } = await setup();
+    const onSelect = vi.fn();
+    render(<StudentTile student={student(T0 - 65_000)} now={T0} selected={false} onSelect={onSelect} />);
+    expect(screen.getByRole('alert').textContent).toBe('小鹿不吃草 已等待 65 秒，即将流失！');
+    await user.click(screen.getByRole('button', { name: '查看 张三 的对话' }));
+    expect(onSelect).toHaveBeenCalled();
+  });
+});
