@@ -31,7 +31,15 @@ describe('GradeForm', () => {
     const http = fakeHttp({ 'POST /api/evaluations': () => ({ evaluation: {} }) });
     const { render, user } = await setup({ http });
     const onSaved = vi.fn();
-    render(<GradeForm row={ROW} classId="c1" role="trainer" onSaved={onSaved} onCancel={() => undefined} />);
+    render(
+      <GradeForm
+        row={ROW}
+        classId="c1"
+        reviewerRole="trainer"
+        onSaved={onSaved}
+        onCancel={() => undefined}
+      />,
+    );
     const score = screen.getByLabelText('企业导师评分（0–100）');
     await user.type(score, '101');
     await user.click(screen.getByRole('button', { name: '保存评分' }));
@@ -58,7 +66,7 @@ describe('GradeForm', () => {
       <GradeForm
         row={ROW}
         classId="c1"
-        role="instructor"
+        reviewerRole="instructor"
         onSaved={() => undefined}
         onCancel={() => undefined}
       />,

@@ -106,7 +106,7 @@ export function ClassReport({ classId }: { classId: string }) {
           key={grading.student.id}
           row={grading}
           classId={cls.id}
-          role={user.role}
+          reviewerRole={user.role}
           onCancel={() => setGrading(null)}
           onSaved={() => {
             setGrading(null);

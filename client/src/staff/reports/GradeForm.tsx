@@ -13,19 +13,19 @@ export function evaluationKindOf(role: Role): 'teacher' | 'mentor' | 'self' {
 export function GradeForm({
   row,
   classId,
-  role,
+  reviewerRole,
   onSaved,
   onCancel,
 }: {
   row: ClassReportRow;
   classId: string;
-  role: Role;
+  reviewerRole: Role;
   onSaved(): void;
   onCancel(): void;
 }) {
   const { t } = useTranslation('staff');
   const { http } = useServices();
-  const kind = evaluationKindOf(role);
+  const kind = evaluationKindOf(reviewerRole);
   const current = kind === 'mentor' ? row.grade.mentor : row.grade.teacher;
   const [score, setScore] = useState(current === null ? '' : String(current));
   const [comment, setComment] = useState('');
