@@ -38,6 +38,11 @@ try {
   await a.getByLabel('用户名').waitFor();
   await shot(a, '01-login');
   await a.getByLabel('用户名').fill('admin');
+  await a.getByLabel('密码').fill('wrong-password');
+  await a.getByRole('button', { name: '登录' }).click();
+  await a.getByRole('alert').waitFor();
+  await shot(a, '01b-login-error');
+  await a.getByLabel('用户名').fill('admin');
   await a.getByLabel('密码').fill(adminPassword);
   await a.getByRole('button', { name: '登录' }).click();
   await a.getByRole('heading', { name: '修改密码' }).waitFor();
@@ -135,6 +140,11 @@ try {
   await s.getByRole('combobox', { name: '语言' }).selectOption('en');
   await s.waitForTimeout(500);
   await shot(s, '16-summary-en');
+  await s.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await s.getByRole('button', { name: '返回首页' }).click();
+  await s.getByRole('heading', { name: '我的报告' }).waitFor();
+  await s.waitForTimeout(1_000);
+  await s.screenshot({ path: join(out, '17-home-after.png'), fullPage: true });
 } finally {
   await browser.close();
 }

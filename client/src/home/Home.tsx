@@ -57,7 +57,13 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
       .catch(() => undefined);
     if (user) {
       http<StudentReportResponse>('GET', `/api/reports/students/${encodeURIComponent(user.id)}`)
-        .then((r) => live && setReports(r.conversations.filter((c) => c.status === 'ended')))
+        .then(
+          (r) =>
+            live &&
+            setReports(
+              r.conversations.filter((c) => c.status === 'ended').sort((a, b) => b.startedAt - a.startedAt),
+            ),
+        )
         .catch(() => undefined);
     }
     return () => {
