@@ -12,12 +12,14 @@ import type {
   StartPracticeBody,
   StudentReportResponse,
 } from '@kefu/shared/protocol';
-import { useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/context.tsx';
 import { TopBar } from '../app/TopBar.tsx';
 import { STAFF_ENTRY_NS } from '../staff/i18n/entry.ts';
 import { useSession, useStores } from '../stores/index.ts';
+
+const SelfEvaluation = lazy(() => import('../staff/self/SelfEvaluation.tsx'));
 
 export default function Home({ onLogout }: { onLogout: () => void }) {
   const { t, i18n } = useTranslation();
@@ -192,6 +194,11 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
             ))}
           </ul>
         </section>
+        {user?.role === 'student' ? (
+          <Suspense fallback={null}>
+            <SelfEvaluation />
+          </Suspense>
+        ) : null}
         <section className="home-section" aria-labelledby="reports-title">
           <h2 id="reports-title">{t('home.reportsTitle')}</h2>
           {reports.length === 0 ? <p className="empty">{t('home.reportsEmpty')}</p> : null}

@@ -173,6 +173,15 @@ export const staffEn: StaffStrings = {
     'wrong-fact': 'Wrong fact',
     'objection-unaddressed': 'Objection unaddressed',
   },
+  self: {
+    section: 'Grade and self-evaluation',
+    title: '{{name}}',
+    grade: 'system {{system}} · teacher {{teacher}} · mentor {{mentor}} · self {{self}} · final {{total}}',
+    score: 'Self score (0–100)',
+    comment: 'Comment',
+    submit: 'Submit self-evaluation',
+    saved: 'Self-evaluation saved; the final grade is updated.',
+  },
   drills: {
     title: '{{name}} · drills',
     list: 'Drills',

@@ -173,6 +173,15 @@ export const staffZhCN = {
     'wrong-fact': '信息错误',
     'objection-unaddressed': '异议未化解',
   },
+  self: {
+    section: '综合成绩与自评',
+    title: '{{name}}',
+    grade: '系统分 {{system}} · 讲师 {{teacher}} · 企业导师 {{mentor}} · 自评 {{self}} · 总评 {{total}}',
+    score: '自评分（0–100）',
+    comment: '自评说明',
+    submit: '提交自评',
+    saved: '自评已提交，总评已更新。',
+  },
   drills: {
     title: '{{name}} · 演练',
     list: '演练列表',

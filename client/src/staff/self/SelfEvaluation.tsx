@@ -1,0 +1,110 @@
+// The student's part of the multi-party grade: a self-evaluation (score and comment) per class, beside
+// the grade as it stands (system score, teacher, mentor, self and the weighted final grade).
+import type { ClassesResponse, EvaluationBody, StudentReportResponse } from '@kefu/shared/protocol';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/context.tsx';
+import { useSession } from '../../stores/index.ts';
+import '../i18n/index.ts';
+import { fmtNum } from '../reports/format.ts';
+import { errorText, useLoad } from '../use-load.ts';
+import './self.css';
+
+function ClassSelf({
+  classId,
+  className,
+  studentId,
+}: {
+  classId: string;
+  className: string;
+  studentId: string;
+}) {
+  const { t } = useTranslation('staff');
+  const { http } = useServices();
+  const report = useLoad<StudentReportResponse>(
+    `/api/reports/students/${encodeURIComponent(studentId)}?classId=${encodeURIComponent(classId)}`,
+  );
+  const [score, setScore] = useState('');
+  const [comment, setComment] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const scoreId = useId();
+  const commentId = useId();
+  const grade = report.data?.grade;
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const value = Number(score);
+    if (score.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
+      setMessage({ ok: false, text: t('grade.range') });
+      return;
+    }
+    try {
+      const body: EvaluationBody = { studentId, classId, score: value, comment };
+      await http('POST', '/api/evaluations', body);
+      setMessage({ ok: true, text: t('self.saved') });
+      setScore('');
+      setComment('');
+      report.reload();
+    } catch (err) {
+      setMessage({ ok: false, text: errorText(err) });
+    }
+  }
+
+  return (
+    <form
+      noValidate
+      className="self-eval"
+      onSubmit={(e) => void submit(e)}
+      aria-label={t('self.title', { name: className })}
+    >
+      <h3>{t('self.title', { name: className })}</h3>
+      {grade ? (
+        <p className="muted">
+          {t('self.grade', {
+            system: fmtNum(grade.system),
+            teacher: fmtNum(grade.teacher),
+            mentor: fmtNum(grade.mentor),
+            self: fmtNum(grade.self),
+            total: fmtNum(grade.total),
+          })}
+        </p>
+      ) : null}
+      <div className="self-eval-row">
+        <label htmlFor={scoreId}>{t('self.score')}</label>
+        <input
+          id={scoreId}
+          type="number"
+          min={0}
+          max={100}
+          value={score}
+          onChange={(e) => setScore(e.target.value)}
+        />
+        <label htmlFor={commentId}>{t('self.comment')}</label>
+        <input id={commentId} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <button type="submit" className="secondary">
+          {t('self.submit')}
+        </button>
+      </div>
+      {message ? (
+        <p className={message.ok ? 'good' : 'form-error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+export default function SelfEvaluation() {
+  const { t } = useTranslation('staff');
+  const user = useSession((s) => s.user);
+  const classes = useLoad<ClassesResponse>('/api/classes');
+  if (user?.role !== 'student' || !classes.data || classes.data.classes.length === 0) return null;
+  return (
+    <section className="home-section" aria-labelledby="self-eval-title">
+      <h2 id="self-eval-title">{t('self.section')}</h2>
+      {classes.data.classes.map((c) => (
+        <ClassSelf key={c.id} classId={c.id} className={c.name} studentId={user.id} />
+      ))}
+    </section>
+  );
+}
