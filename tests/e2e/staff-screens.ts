@@ -150,6 +150,16 @@ try {
     await shot(page, '14-class-report-en');
     await page.evaluate(() => localStorage.setItem('kefu.lang', 'zh-CN'));
   }
+  if (!only || 'selfeval'.includes(only)) {
+    const sctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    await sctx.addCookies([{ name: 'kefu_session', value: a.cookie.split('=')[1]!, url: server.url }]);
+    const sp = await sctx.newPage();
+    await sp.goto(`${server.url}/#/home`);
+    await sp.getByRole('heading', { name: '综合成绩与自评' }).waitFor();
+    await sp.getByRole('heading', { name: '综合成绩与自评' }).scrollIntoViewIfNeeded();
+    await shot(sp, '15-student-self-eval');
+    await sctx.close();
+  }
   await browser.close();
   console.log(`screenshots in ${ARTIFACTS}`);
 } finally {
