@@ -18,8 +18,9 @@ import ioPlugin from './realtime/io-plugin.ts';
 import routes from './routes/index.ts';
 import scenariosPlugin from './scenarios/plugin.ts';
 
-export interface AppOptions extends Omit<ServerOptions, 'port' | 'host' | 'logger'> {
+export interface AppOptions extends Omit<ServerOptions, 'port' | 'host' | 'logger' | 'trustProxy'> {
   logger: boolean;
+  trustProxy?: boolean;
   /** Time for logs, sessions, shoppers and drills. Tests drive a manual clock; production uses the wall clock. */
   clock?: Clock;
   /** Seeds of solo-practice shoppers (variant lines, typing delays). Random unless a test fixes it. */
@@ -50,7 +51,7 @@ function frameworkError(err: FastifyError): ApiError | null {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
   });
   app.decorate('clock', options.clock ?? systemClock);
   app.decorate('settings', options);

@@ -1,4 +1,4 @@
-// Server options, and how they are read from the environment (documented in server/README.md).
+// Server options, and how they are read from the environment (documented in the README's server section).
 import { resolve } from 'node:path';
 
 export interface ServerOptions {
@@ -14,6 +14,8 @@ export interface ServerOptions {
   logger: boolean;
   /** Session lifetime. */
   sessionTtlMs: number;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (login limits are per address). */
+  trustProxy: boolean;
 }
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerOptions {
@@ -28,5 +30,6 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerOptio
     clientDir: resolve(cwd, env.CLIENT_DIR || 'client/dist'),
     logger: env.LOG !== '0' && env.LOG !== 'false',
     sessionTtlMs: (Number(env.SESSION_DAYS) || 14) * 24 * 60 * 60 * 1000,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
   };
 }

@@ -204,7 +204,11 @@ class Bot {
     c.held.set(e.seq, e);
     c.lastSeq = Math.max(c.lastSeq, e.seq);
     const ev = e.event;
-    if ((ev.type === 'buyer-message' || ev.type === 'buyer-typing') && ev.at > c.view.startedAt) {
+    if (
+      measuring &&
+      (ev.type === 'buyer-message' || ev.type === 'buyer-typing') &&
+      ev.at > c.view.startedAt
+    ) {
       this.stats.buyerEvents++;
       this.stats.reactionMs.push(received - ev.at);
     }
@@ -327,6 +331,8 @@ function summarise(stats: BotStats): Summary {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let bots: Bot[] = [];
+/** Latencies count only inside the measured window (not the ramp-up, not the final verification). */
+let measuring = false;
 
 async function run(cmd: RunCommand): Promise<Summary> {
   const { library } = loadLibrary(readLibrary(cmd.scenariosDir, '/'));
@@ -379,10 +385,14 @@ async function run(cmd: RunCommand): Promise<Summary> {
   stats.reactionMs.length = 0;
   for (const b of bots) b.startWindow();
   botLoop.reset();
+  measuring = true;
   process.send?.({ type: 'measuring' });
   await sleep(cmd.seconds * 1000);
+  measuring = false;
+  const loop = { p99: botLoop.percentile(99) / 1e6, max: botLoop.max / 1e6 };
+  process.send?.({ type: 'window-end' });
   await Promise.all(bots.map((b) => b.verify()));
-  return summarise(stats);
+  return { ...summarise(stats), botLoop: loop };
 }
 
 /** The same students and the same send pattern against a bare Socket.IO server that only acks. */
@@ -420,6 +430,7 @@ async function echo(cmd: EchoCommand): Promise<Summary> {
   }
   const start = Date.now();
   botLoop.reset();
+  measuring = true;
   const timers: NodeJS.Timeout[] = [];
   for (const [i, offsets] of patterns.entries()) {
     const s = sockets[i]!;

@@ -46,10 +46,15 @@ const rssSampler = setInterval(() => {
 }, 250);
 
 const bots = fork(resolve('tests/load/bots.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-function ask(cmd: RunCommand | EchoCommand, onMeasuring: () => void = () => {}): Promise<Summary> {
+function ask(
+  cmd: RunCommand | EchoCommand,
+  onMeasuring: () => void = () => {},
+  onWindowEnd: () => void = () => {},
+): Promise<Summary> {
   return new Promise((resolvePromise, reject) => {
     const listener = (m: { type: string; summary?: Summary; message?: string }) => {
       if (m.type === 'measuring') return onMeasuring();
+      if (m.type === 'window-end') return onWindowEnd();
       bots.off('message', listener);
       if (m.type === 'result' && m.summary) resolvePromise(m.summary);
       else reject(new Error(m.message ?? 'bots failed'));
@@ -90,14 +95,20 @@ async function main() {
   const loopDelay = monitorEventLoopDelay({ resolution: 1 });
   loopDelay.enable();
   // Only the measured window counts (after the ramp-up), as for the bots' latencies.
-  const ours = await ask({ type: 'run', url, cookies, shoppers, seconds, scenariosDir }, () => {
-    loopDelay.reset();
-    peakRss = process.memoryUsage().rss;
-    if (process.env.LOAD_DEBUG)
-      console.error(`measured window starts at ${(performance.now() / 1000).toFixed(1)} s`);
-  });
-  loopDelay.disable();
-  const ourPeakRss = peakRss;
+  let ourPeakRss = 0;
+  const ours = await ask(
+    { type: 'run', url, cookies, shoppers, seconds, scenariosDir },
+    () => {
+      loopDelay.reset();
+      peakRss = process.memoryUsage().rss;
+      if (process.env.LOAD_DEBUG)
+        console.error(`measured window starts at ${(performance.now() / 1000).toFixed(1)} s`);
+    },
+    () => {
+      loopDelay.disable();
+      ourPeakRss = peakRss;
+    },
+  );
   await app.close();
 
   const http = createServer();

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { startCheckpointer } from './checkpointer.ts';
 import { migrateToLatest } from './migrations.ts';
 import type { Database } from './schema.ts';
 
@@ -14,19 +15,29 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-export async function openDatabase(dataDir: string): Promise<Connection> {
+export async function openDatabase(
+  dataDir: string,
+  onError: (message: string) => void = () => {},
+): Promise<Connection> {
   mkdirSync(dataDir, { recursive: true });
-  const sqlite = new SQLite(join(dataDir, 'kefu.sqlite'));
+  const file = join(dataDir, 'kefu.sqlite');
+  const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Checkpoints happen in a worker thread (see checkpointer.ts), never inside a commit on the event loop.
+  sqlite.pragma('wal_autocheckpoint = 0');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrateToLatest(db as Kysely<unknown>);
+  const checkpointer = startCheckpointer(file, onError);
   return {
     db,
     sqlite,
-    // Kysely's destroy closes the better-sqlite3 handle it was given.
-    close: () => db.destroy(),
+    close: async () => {
+      await checkpointer.stop();
+      // Kysely's destroy closes the better-sqlite3 handle it was given (a clean close checkpoints the WAL).
+      await db.destroy();
+    },
   };
 }

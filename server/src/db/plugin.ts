@@ -29,7 +29,9 @@ declare module 'fastify' {
 
 export default fp(
   async (app, opts: { dataDir: string }) => {
-    const connection = await openDatabase(opts.dataDir);
+    const connection = await openDatabase(opts.dataDir, (message) =>
+      app.log.warn(`WAL checkpoint failed: ${message}`),
+    );
     const { db } = connection;
     app.decorate('database', connection);
     app.decorate('users', usersRepository(db));
