@@ -63,6 +63,10 @@ describe('Workbench keyboard', () => {
     expect(active()).toBe('b');
     await h.user.keyboard('{Alt>}3{/Alt}');
     expect(active()).toBe('a');
+    // Switching puts the cursor in the new conversation's composer, ready to type.
+    expect(document.activeElement).toBe(screen.getByRole('combobox', { name: '输入消息' }));
+    await h.user.keyboard('你好');
+    expect(h.stores.drafts.getState().byConversation.a).toBe('你好');
     expect(screen.getByRole('heading', { level: 2, name: '买家a' })).toBeTruthy();
   });
 

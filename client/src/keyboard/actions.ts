@@ -28,13 +28,20 @@ function isTyping(e: KeyboardEvent): boolean {
   );
 }
 
+/** Open a conversation and put the cursor in its composer, ready to type (as Qianniu does). */
+function open(context: ActionContext, id: string | undefined): void {
+  if (!id) return;
+  context.stores.conversations.getState().setActive(id);
+  context.stores.ui.getState().focusComposer();
+}
+
 function step(context: ActionContext, delta: number): void {
-  const { ids, byId, activeId, setActive } = context.stores.conversations.getState();
+  const { ids, byId, activeId } = context.stores.conversations.getState();
   const sorted = sortConversationIds(ids, byId);
   if (sorted.length === 0) return;
   const index = activeId ? sorted.indexOf(activeId) : -1;
   const next = sorted[(index + delta + sorted.length) % sorted.length];
-  if (next) setActive(next);
+  open(context, next);
 }
 
 export const KEY_ACTIONS: readonly KeyAction[] = [
@@ -57,10 +64,9 @@ export const KEY_ACTIONS: readonly KeyAction[] = [
     labelKey: 'shortcuts.nthConversation',
     keys: ['Alt', '1…9'],
     keyTest: (e) => plainAlt(e) && /^Digit[1-9]$/.test(e.code),
-    perform: ({ stores }, e) => {
-      const { ids, byId, setActive } = stores.conversations.getState();
-      const target = sortConversationIds(ids, byId)[Number(e.code.slice(5)) - 1];
-      if (target) setActive(target);
+    perform: (context, e) => {
+      const { ids, byId } = context.stores.conversations.getState();
+      open(context, sortConversationIds(ids, byId)[Number(e.code.slice(5)) - 1]);
     },
   },
   {

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { sortConversationIds } from '../conversation/sort.ts';
-import { useConversations } from '../stores/index.ts';
+import { useConversations, useStores } from '../stores/index.ts';
 import { Avatar } from './Avatar.tsx';
 import { WaitTimer } from './WaitTimer.tsx';
 
@@ -29,7 +29,7 @@ function ConversationRow({ id, index }: { id: string; index: number }) {
   const { t } = useTranslation();
   const entry = useConversations((s) => s.byId[id]);
   const active = useConversations((s) => s.activeId === id);
-  const setActive = useConversations((s) => s.setActive);
+  const stores = useStores();
   if (!entry) return null;
   const { view, unread, waitingSince, preview, ended, left } = entry;
   return (
@@ -39,7 +39,10 @@ function ConversationRow({ id, index }: { id: string; index: number }) {
         className={`conv-row${active ? ' active' : ''}${ended || left ? ' done' : ''}`}
         aria-current={active ? 'true' : undefined}
         data-conversation-id={id}
-        onClick={() => setActive(id)}
+        onClick={() => {
+          stores.conversations.getState().setActive(id);
+          stores.ui.getState().focusComposer();
+        }}
         title={index < 9 ? `Alt+${index + 1}` : undefined}
       >
         <Avatar name={view.buyer.name} src={view.buyer.avatar} />
