@@ -27,9 +27,11 @@ const ZH: Record<RuleId, Explainer> = {
   'phrase-rigid': (d) =>
     `死用话术：简单问题回了 ${num(d, 'chars')} 字的长篇话术（超过 ${num(d, 'limitChars')} 字），显得敷衍。`,
   'phrase-repeated': (d) =>
-    d.kind === 'same-phrase'
-      ? '同一条快捷话术在本次对话中重复发送。'
-      : `与前面发过的消息几乎相同（相似度 ${num(d, 'similarity')}），像机器人在复读。`,
+    d.kind === 'same-card'
+      ? '买家还没回应，又发了一张同样的卡片，像在刷屏。'
+      : d.kind === 'same-phrase'
+        ? '同一条快捷话术在本次对话中重复发送。'
+        : `与前面发过的消息几乎相同（相似度 ${num(d, 'similarity')}），像机器人在复读。`,
   'no-follow-up': (d) => `买家沉默后 ${num(d, 'quietSeconds')} 秒内没有二次跟进。`,
   'no-order-prompt': () => '买家的问题都已解答，却没有邀请买家拍下（缺少下单引导）。',
   'no-payment-reminder': (d) => `订单拍下后 ${num(d, 'windowSeconds')} 秒内未付款，也没有催付。`,
@@ -52,9 +54,11 @@ const EN: Record<RuleId, Explainer> = {
   'phrase-rigid': (d) =>
     `Rigid phrase: a ${num(d, 'chars')}-character canned paragraph (limit ${num(d, 'limitChars')}) for a simple question feels perfunctory.`,
   'phrase-repeated': (d) =>
-    d.kind === 'same-phrase'
-      ? 'The same quick phrase was sent again in this conversation.'
-      : `Nearly the same as an earlier message (similarity ${num(d, 'similarity')}); it reads like a bot repeating itself.`,
+    d.kind === 'same-card'
+      ? 'The same card was sent again before the shopper replied: it reads like spam.'
+      : d.kind === 'same-phrase'
+        ? 'The same quick phrase was sent again in this conversation.'
+        : `Nearly the same as an earlier message (similarity ${num(d, 'similarity')}); it reads like a bot repeating itself.`,
   'no-follow-up': (d) => `The shopper went quiet and got no follow-up within ${num(d, 'quietSeconds')} s.`,
   'no-order-prompt': () =>
     'All questions were answered, but the shopper was never invited to place the order.',

@@ -29,6 +29,12 @@ function typedTwice(first: string, second: string, particles: readonly string[] 
   return firedAt(phraseRepeated, log, { particles });
 }
 
+const REMINDER_CARD = {
+  source: 'action' as const,
+  card: 'payment-reminder' as const,
+  text: '亲，您的订单还未付款哦',
+};
+
 describe('phrase-repeated', () => {
   it('the boundary pairs sit where intended', () => {
     expect(similarity(ORIGINAL, AT_084, [])).toBeCloseTo(0.84, 10);
@@ -62,19 +68,29 @@ describe('phrase-repeated', () => {
     ]);
   });
 
-  it('does not fire for different phrases, nor for cards and actions sent again', () => {
+  it('does not fire for different phrases, nor for a card sent again after the buyer wrote', () => {
     const log = new LogBuilder().started();
     log.buyer(0);
     log.agent(1, { source: 'phrase', phraseId: 'welcome', text: '亲，欢迎光临本店，有什么可以帮您？' });
     log.agent(2, { source: 'phrase', phraseId: 'size', text: '身高165到175的亲选L码就可以' });
-    const card = {
-      source: 'action' as const,
-      card: 'payment-reminder' as const,
-      text: '亲，您的订单还未付款哦',
-    };
-    log.agent(3, card);
-    log.agent(4, card);
+    log.agent(3, REMINDER_CARD);
+    log.buyer(60);
+    log.agent(62, REMINDER_CARD);
     expect(firedAt(phraseRepeated, log)).toEqual([]);
+  });
+
+  it('fires for the same card pressed again before the buyer wrote anything', () => {
+    const log = new LogBuilder().started();
+    log.buyer(0);
+    log.agent(3, REMINDER_CARD);
+    log.agent(3.5, REMINDER_CARD);
+    log.agent(4, { ...REMINDER_CARD, card: 'order-invite' as const, text: '[邀请下单]' });
+    log.agent(4.5, REMINDER_CARD);
+    expect(firedAt(phraseRepeated, log)).toEqual([3.5, 4.5]);
+    expect(phraseRepeated(contextOf(log.events))[0]?.detail).toMatchObject({
+      kind: 'same-card',
+      card: 'payment-reminder',
+    });
   });
 
   it('catches a typed copy of an earlier quick phrase', () => {
