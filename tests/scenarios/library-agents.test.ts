@@ -7,6 +7,7 @@ import { playScript } from '../../shared/src/proof/play.ts';
 import { proveScenario } from '../../shared/src/proof/prove.ts';
 import { loadLibrary } from '../../shared/src/scenario/load.ts';
 import type { AgentScript, BuyerScenario } from '../../shared/src/scenario/schema.ts';
+import { createMatcher, judgeFact } from '../../shared/src/text/index.ts';
 
 const { library, errors } = loadLibrary(readLibrary('scenarios'));
 const scenarios = [...library.buyers.values()];
@@ -69,5 +70,22 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('typical trainee mistake
     const rules = report.violations.map((v) => v.rule);
     expect(rules.some((rule) => rule === 'question-evaded' || rule === 'objection-unaddressed')).toBe(true);
     expect(report.score).toBeLessThan(40);
+  });
+});
+
+describe('natural wording in the shipped catalogue', () => {
+  const matcher = createMatcher(library.lexicon, [...library.products.values()]);
+  const products = [...library.products.values()];
+  const fit = (text: string) => judgeFact(matcher, matcher.analyse(text), products, 'down-jacket.fit', true);
+
+  it.each(['尺码是正常的，平时穿啥就拍啥', '这款不偏大也不偏小哦', '标准码，按平时穿的码拍就行'])(
+    '"%s" states the jacket runs true to size',
+    (text) => {
+      expect(fit(text)).toBe('stated');
+    },
+  );
+
+  it.each(['偏大一码，建议拍小一码', '这款尺码偏大'])('"%s" contradicts it', (text) => {
+    expect(fit(text)).toBe('contradicted');
   });
 });
