@@ -76,16 +76,16 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('typical trainee mistake
 describe('natural wording in the shipped catalogue', () => {
   const matcher = createMatcher(library.lexicon, [...library.products.values()]);
   const products = [...library.products.values()];
-  const fit = (text: string) => judgeFact(matcher, matcher.analyse(text), products, 'down-jacket.fit', true);
+  const judgeFit = (text: string) => judgeFact(matcher, matcher.analyse(text), products, 'down-jacket.fit', true);
 
   it.each(['尺码是正常的，平时穿啥就拍啥', '这款不偏大也不偏小哦', '标准码，按平时穿的码拍就行'])(
     '"%s" states the jacket runs true to size',
     (text) => {
-      expect(fit(text)).toBe('stated');
+      expect(judgeFit(text)).toBe('stated');
     },
   );
 
   it.each(['偏大一码，建议拍小一码', '这款尺码偏大'])('"%s" contradicts it', (text) => {
-    expect(fit(text)).toBe('contradicted');
+    expect(judgeFit(text)).toBe('contradicted');
   });
 });

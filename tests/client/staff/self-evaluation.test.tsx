@@ -53,15 +53,13 @@ describe('SelfEvaluation', () => {
   it('shows nothing to staff', async () => {
     const http = fakeHttp({ 'GET /api/classes': () => ({ classes: [{ id: 'c1', name: '电商2401班' }] }) });
     const { render, stores } = await setup({ http });
-    stores.session
-      .getState()
-      .setUser({
-        id: 't1',
-        username: 'wang',
-        displayName: '王老师',
-        role: 'instructor',
-        mustChangePassword: false,
-      });
+    stores.session.getState().setUser({
+      id: 't1',
+      username: 'wang',
+      displayName: '王老师',
+      role: 'instructor',
+      mustChangePassword: false,
+    });
     const { container } = render(<SelfEvaluation />);
     await new Promise((r) => setTimeout(r, 50));
     expect(container.textContent).toBe('');
