@@ -76,7 +76,8 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('typical trainee mistake
 describe('natural wording in the shipped catalogue', () => {
   const matcher = createMatcher(library.lexicon, [...library.products.values()]);
   const products = [...library.products.values()];
-  const judgeFit = (text: string) => judgeFact(matcher, matcher.analyse(text), products, 'down-jacket.fit', true);
+  const judgeFit = (text: string) =>
+    judgeFact(matcher, matcher.analyse(text), products, 'down-jacket.fit', true);
 
   it.each(['尺码是正常的，平时穿啥就拍啥', '这款不偏大也不偏小哦', '标准码，按平时穿的码拍就行'])(
     '"%s" states the jacket runs true to size',
