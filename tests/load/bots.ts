@@ -16,6 +16,7 @@ import {
   type ResyncAck,
   type SendAck,
   type ShopperContext,
+  scriptFireTime,
 } from '@kefu/shared';
 import { io, type Socket } from 'socket.io-client';
 import { readLibrary } from '../../server/src/cli/read-library.ts';
@@ -65,25 +66,6 @@ function emptyStats(): BotStats {
     ackedMissing: 0,
     gaps: 0,
   };
-}
-
-function fireTime(
-  step: AgentScript[number],
-  events: readonly PublicEvent[],
-  previousAt: number,
-  first: boolean,
-) {
-  const after = Math.round(step.after * 1000);
-  if (step.wait === 'none') return previousAt + after;
-  if (step.wait === 'order') {
-    const orders = events.filter((e) => e.type === 'order-placed');
-    const latest = orders[orders.length - 1];
-    return latest === undefined ? null : Math.max(previousAt, latest.at + after);
-  }
-  const arrived = events.find(
-    (e) => e.type === 'buyer-message' && (first ? e.at >= previousAt : e.at > previousAt),
-  );
-  return arrived === undefined ? null : Math.max(previousAt, arrived.at + after);
 }
 
 interface Played {
@@ -227,7 +209,7 @@ class Bot {
     const step = c.script[c.next];
     if (!step) return;
     const events = [...c.held.values()].sort((a, b) => a.seq - b.seq).map((e) => e.event);
-    const fire = fireTime(step, events, c.previousAt, c.next === 0);
+    const fire = scriptFireTime(step, events, c.previousAt, c.next === 0);
     if (fire === null) return;
     c.timer = setTimeout(
       () => {

@@ -10,28 +10,10 @@ import {
   type ResyncAck,
   type SendAck,
   type ShopperContext,
+  scriptFireTime,
 } from '@kefu/shared';
 import type { ManualClock } from './manual-clock.ts';
 import { type LiveClient, request } from './server.ts';
-
-function fireTime(
-  step: AgentScript[number],
-  events: readonly PublicEvent[],
-  previousAt: number,
-  first: boolean,
-): number | null {
-  const after = Math.round(step.after * 1000);
-  if (step.wait === 'none') return previousAt + after;
-  if (step.wait === 'order') {
-    const orders = events.filter((e) => e.type === 'order-placed');
-    const latest = orders[orders.length - 1];
-    return latest === undefined ? null : Math.max(previousAt, latest.at + after);
-  }
-  const arrived = events.find(
-    (e) => e.type === 'buyer-message' && (first ? e.at >= previousAt : e.at > previousAt),
-  );
-  return arrived === undefined ? null : Math.max(previousAt, arrived.at + after);
-}
 
 export interface BotRun {
   /** Every envelope, in seq order, as the student holds them (live events, gaps filled by resync). */
@@ -69,7 +51,7 @@ export async function playOverSocket(
     if (ack.ok && ack.conversation.status === 'ended') break;
     const events = [...held.values()].sort((a, b) => a.seq - b.seq).map((e) => e.event);
     const step = script[next];
-    const fire = step === undefined ? null : fireTime(step, events, previousAt, next === 0);
+    const fire = step === undefined ? null : scriptFireTime(step, events, previousAt, next === 0);
     const wake = clock.nextDue();
     if (wake !== null && (fire === null || wake <= fire)) {
       await clock.advanceTo(wake);
