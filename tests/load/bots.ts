@@ -12,7 +12,6 @@ import {
   type EventEnvelope,
   loadLibrary,
   type PracticeResponse,
-  type PublicEvent,
   type ResyncAck,
   type SendAck,
   type ShopperContext,

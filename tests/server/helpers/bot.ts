@@ -6,7 +6,6 @@ import {
   type AgentScript,
   agentMessageFor,
   type EventEnvelope,
-  type PublicEvent,
   type ResyncAck,
   type SendAck,
   type ShopperContext,
