@@ -283,6 +283,13 @@ export interface ServerToClientEvents {
 
 export const ROLES = ['admin', 'instructor', 'trainer', 'student'] as const;
 export type Role = (typeof ROLES)[number];
+/** How Chinese messages name each role (server errors; the UI uses its own i18n strings). */
+export const ROLE_NAMES_ZH: Record<Role, string> = {
+  admin: '管理员',
+  instructor: '讲师',
+  trainer: '评估导师',
+  student: '学员',
+};
 
 export interface UserView {
   id: string;
@@ -325,11 +332,32 @@ export const ChangePasswordBodySchema = z
   .strict();
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBodySchema>;
 
-// GET /api/users (admin) → UsersResponse ; POST /api/users (admin) → { user: UserView }
+// GET /api/users (admin) → UsersResponse
+// POST /api/users (admin) CreateUserBody → CreateUserResponse: without `password` the server generates one.
+//      Either way it is a one-time password (mustChangePassword), returned once so the admin can hand it over.
 export const CreateUserBodySchema = z
-  .object({ username, displayName, role: z.enum(ROLES), password })
+  .object({
+    username,
+    displayName,
+    role: z.enum(ROLES, '角色只能是管理员、讲师、评估导师或学员'),
+    password: password.optional(),
+  })
   .strict();
 export type CreateUserBody = z.infer<typeof CreateUserBodySchema>;
+export interface CreateUserResponse {
+  user: UserView;
+  /** The initial password, shown once; only its hash is stored. */
+  password: string;
+}
+// POST /api/users/:id/password (admin) ResetPasswordBody → ResetPasswordResponse: a new one-time password
+//      (the given one, or generated); the user must change it at next login, their sessions end and their
+//      login lock (too many wrong passwords) is lifted. Not for your own account: use /api/auth/password.
+export const ResetPasswordBodySchema = z.object({ password: password.optional() }).strict();
+export type ResetPasswordBody = z.infer<typeof ResetPasswordBodySchema>;
+export interface ResetPasswordResponse {
+  user: UserView;
+  password: string;
+}
 export interface UsersResponse {
   users: UserView[];
 }
@@ -370,14 +398,21 @@ export interface ClassMember {
   joinedAt: number;
 }
 // GET  /api/classes → ClassesResponse (admin: all; instructor: owned; trainer: assigned; student: enrolled)
-// POST /api/classes (instructor, admin) → ClassResponse
+// POST /api/classes (instructor, admin) CreateClassBody → ClassResponse. The class's instructor (owner) is the
+//      creator, or — admins only — `instructorId`, which must be an instructor's account.
 // GET  /api/classes/:id → ClassDetailResponse
-// PATCH /api/classes/:id (owner, admin) → ClassResponse
+// PATCH /api/classes/:id (owner, admin) → ClassResponse; `instructorId` (admins only) hands the class to
+//      another instructor.
 // POST /api/classes/:id/join-code (owner, admin) → ClassResponse (a new code; the old one stops working)
 // POST /api/classes/:id/members (owner, admin) { userId, role } → ClassDetailResponse (add a trainer or student)
+// DELETE /api/classes/:id/members/:userId (owner, admin) → ClassDetailResponse (remove a trainer or student;
+//      their conversations and reports stay)
 // POST /api/classes/join (student) { joinCode } → ClassResponse
 export const CreateClassBodySchema = z
-  .object({ name: z.string().trim().min(1, '请填写班级名称').max(60, '班级名称最多 60 个字') })
+  .object({
+    name: z.string().trim().min(1, '请填写班级名称').max(60, '班级名称最多 60 个字'),
+    instructorId: entityId.optional(),
+  })
   .strict();
 export type CreateClassBody = z.infer<typeof CreateClassBodySchema>;
 export const UpdateClassBodySchema = z
@@ -385,11 +420,12 @@ export const UpdateClassBodySchema = z
     name: z.string().trim().min(1).max(60).optional(),
     rubricId: scenarioId.optional(),
     gradeWeights: GradeWeightsSchema.optional(),
+    instructorId: entityId.optional(),
   })
   .strict();
 export type UpdateClassBody = z.infer<typeof UpdateClassBodySchema>;
 export const AddMemberBodySchema = z
-  .object({ userId: entityId, role: z.enum(['student', 'trainer']) })
+  .object({ userId: entityId, role: z.enum(['student', 'trainer'], '只能以学员或评估导师的身份加入班级') })
   .strict();
 export type AddMemberBody = z.infer<typeof AddMemberBodySchema>;
 export const JoinClassBodySchema = z.object({ joinCode: z.string().trim().min(4).max(16) }).strict();

@@ -26,6 +26,8 @@ let classB: string;
 let drillA: string;
 let endedA1: string;
 let openA1: string;
+/** An account whose password the admin resets (the reset ends its sessions, so it is none of the above). */
+let resetVictim: string;
 
 async function practice(as: TestUser, scenarioId: string): Promise<string> {
   const res = await api<PracticeResponse>(server, 'POST', '/api/practice', { as, body: { scenarioId } });
@@ -49,6 +51,7 @@ beforeAll(async () => {
             : 'student';
     users[who] = await seedUser(app, role, `${who.toLowerCase()}_user`);
   }
+  resetVictim = (await seedUser(app, 'student', 'reset_victim')).user.id;
   const now = clock.now();
   classA = (await app.classes.create('A 班', users.instA.user.id, 'default', now)).id;
   classB = (await app.classes.create('B 班', users.instB.user.id, 'default', now)).id;
@@ -124,6 +127,12 @@ const routes: Route[] = [
     }),
     expect: ok(['admin'], 403, ANON),
   },
+  {
+    method: 'POST',
+    path: () => `/api/users/${resetVictim}/password`,
+    body: () => ({}),
+    expect: ok(['admin'], 403, ANON),
+  },
   { method: 'GET', path: () => '/api/classes', expect: ok(EVERYONE, 401) },
   {
     method: 'POST',
@@ -141,6 +150,13 @@ const routes: Route[] = [
     path: () => `/api/classes/${classA}`,
     body: () => ({ name: 'A 班（改）' }),
     expect: ok(['admin', 'instA'], 404, { ...ANON, ...STUDENTS_403, trainA: 403 }),
+  },
+  // Handing a class to another instructor: admins only (its own instructor may not give it away).
+  {
+    method: 'PATCH',
+    path: () => `/api/classes/${classA}`,
+    body: () => ({ instructorId: users.instA.user.id }),
+    expect: ok(['admin'], 404, { ...ANON, ...STUDENTS_403, trainA: 403, instA: 403 }),
   },
   {
     method: 'POST',

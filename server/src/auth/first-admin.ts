@@ -1,8 +1,7 @@
 // First start: with no account at all, create one admin with a random one-time password that must be
 // changed at first login. The caller prints it once; only its hash is stored.
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { hashPassword } from './password.ts';
+import { generatePassword, hashPassword } from './password.ts';
 
 export const FIRST_ADMIN_USERNAME = 'admin';
 
@@ -10,10 +9,7 @@ export async function ensureFirstAdmin(
   app: FastifyInstance,
 ): Promise<{ username: string; password: string } | null> {
   if ((await app.users.count()) > 0) return null;
-  // 12 characters from an unambiguous alphabet: easy to type from a terminal, ~70 bits.
-  const alphabet = 'abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRSTUVWXYZ23456789';
-  const bytes = randomBytes(12);
-  const password = [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
+  const password = generatePassword();
   await app.users.create(
     {
       username: FIRST_ADMIN_USERNAME,

@@ -44,6 +44,11 @@ export class LoginThrottle {
     this.failures.delete(account.toLowerCase());
   }
 
+  /** Lifts an account's lock (an admin reset its password). The per-address window is left alone. */
+  clearAccount(account: string): void {
+    this.failures.delete(account.toLowerCase());
+  }
+
   private recent(map: Map<string, number[]>, key: string, now: number): number[] {
     const kept = (map.get(key) ?? []).filter((t) => t > now - this.limits.windowMs);
     map.set(key, kept);

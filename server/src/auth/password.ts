@@ -17,6 +17,12 @@ function derive(password: string, salt: Buffer, cost: { N: number; r: number; p:
   );
 }
 
+/** A one-time password: 12 characters from an unambiguous alphabet (no 0/O, 1/l/I), easy to read aloud, ~70 bits. */
+export function generatePassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return [...randomBytes(12)].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, { N, r, p });

@@ -6,6 +6,7 @@ import {
   type ClassResponse,
   CreateClassBodySchema,
   JoinClassBodySchema,
+  ROLE_NAMES_ZH,
   UpdateClassBodySchema,
 } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
@@ -26,6 +27,19 @@ export default async function classRoutes(app: FastifyInstance): Promise<void> {
     const cls = await visibleClass(user, id);
     if (!app.access.canManageClass(user, cls)) throw forbidden('只有班级的讲师或管理员可以修改班级');
     return cls;
+  }
+  /** The instructor an admin names for a class; only admins may name one. */
+  async function instructorFor(user: UserRow, instructorId: string): Promise<UserRow> {
+    if (user.role !== 'admin') throw forbidden('只有管理员可以指定班级的讲师');
+    const instructor = await app.users.findById(instructorId);
+    if (!instructor) throw new AppError('not-found', '没有这个讲师账号，请刷新账号列表后重试');
+    if (instructor.role !== 'instructor') {
+      throw new AppError(
+        'bad-request',
+        `这个账号是${ROLE_NAMES_ZH[instructor.role]}，只有讲师可以负责班级；请先创建讲师账号`,
+      );
+    }
+    return instructor;
   }
   const showCode = (user: UserRow) => user.role !== 'student';
   async function view(user: UserRow, id: string) {
@@ -48,7 +62,9 @@ export default async function classRoutes(app: FastifyInstance): Promise<void> {
   app.post('/classes', async (request): Promise<ClassResponse> => {
     const user = requireRole(request, 'instructor', 'admin');
     const body = parse(CreateClassBodySchema, request.body);
-    const row = await app.classes.create(body.name, user.id, DEFAULT_RUBRIC, app.clock.now());
+    const ownerId =
+      body.instructorId === undefined ? user.id : (await instructorFor(user, body.instructorId)).id;
+    const row = await app.classes.create(body.name, ownerId, DEFAULT_RUBRIC, app.clock.now());
     return { class: await view(user, row.id) };
   });
 
@@ -79,6 +95,7 @@ export default async function classRoutes(app: FastifyInstance): Promise<void> {
       throw new AppError('bad-request', `没有评分标准“${body.rubricId}”，请从已有的评分标准中选择`);
     }
     const patch: Parameters<typeof app.classes.update>[1] = {};
+    if (body.instructorId !== undefined) patch.owner_id = (await instructorFor(user, body.instructorId)).id;
     if (body.name !== undefined) patch.name = body.name;
     if (body.rubricId !== undefined) patch.rubric_id = body.rubricId;
     if (body.gradeWeights !== undefined) {
@@ -108,9 +125,24 @@ export default async function classRoutes(app: FastifyInstance): Promise<void> {
     const member = await app.users.findById(body.userId);
     if (!member) throw new AppError('not-found', '没有这个用户，请检查用户 id');
     if (member.role !== body.role) {
-      throw new AppError('bad-request', `这个用户的角色是 ${member.role}，不能作为 ${body.role} 加入班级`);
+      throw new AppError(
+        'bad-request',
+        `这个用户是${ROLE_NAMES_ZH[member.role]}，不能作为${ROLE_NAMES_ZH[body.role]}加入班级`,
+      );
     }
     await app.classes.addMember(id, member.id, body.role, app.clock.now());
+    const cls = await app.classes.get(id);
+    if (!cls) throw notFound('这个班级');
+    return { class: app.classes.view(cls, true), members: await app.classes.members(id) };
+  });
+
+  app.delete('/classes/:id/members/:userId', async (request): Promise<ClassDetailResponse> => {
+    const user = requireRole(request, ...STAFF);
+    const { id, userId } = request.params as { id: string; userId: string };
+    await managedClass(user, id);
+    if (!(await app.classes.removeMember(id, userId))) {
+      throw new AppError('not-found', '这个用户不在这个班级里，请刷新成员列表后重试');
+    }
     const cls = await app.classes.get(id);
     if (!cls) throw notFound('这个班级');
     return { class: app.classes.view(cls, true), members: await app.classes.members(id) };

@@ -79,7 +79,7 @@ export function classesRepository(db: Kysely<Database>) {
       db.selectFrom('classes').selectAll().where('join_code', '=', code.toUpperCase()).executeTakeFirst(),
     async update(
       id: string,
-      patch: Partial<Pick<ClassRow, 'name' | 'rubric_id' | 'grade_weights' | 'join_code'>>,
+      patch: Partial<Pick<ClassRow, 'name' | 'rubric_id' | 'grade_weights' | 'join_code' | 'owner_id'>>,
     ) {
       await db.updateTable('classes').set(patch).where('id', '=', id).execute();
     },
@@ -100,6 +100,15 @@ export function classesRepository(db: Kysely<Database>) {
         .insertInto('enrollments')
         .values({ class_id: classId, user_id: userId, role, joined_at: now })
         .execute();
+    },
+    /** Removes a trainer or student from the class; false when they were not in it. */
+    async removeMember(classId: string, userId: string): Promise<boolean> {
+      const r = await db
+        .deleteFrom('enrollments')
+        .where('class_id', '=', classId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return Number(r.numDeletedRows) > 0;
     },
     async members(classId: string): Promise<ClassMember[]> {
       const rows = await db
