@@ -18,7 +18,9 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
         <span className="muted">{title}</span>
         <ViewedProducts conversationId={conversationId} />
       </div>
-      <MessageList key={conversationId} conversationId={conversationId} />
+      {/* Remounted per conversation (fresh scroll position and virtualiser, fresh caret). The two keys must
+          differ: siblings sharing one key leave the old history in the DOM next to the new one. */}
+      <MessageList key={`history:${conversationId}`} conversationId={conversationId} />
       <TypingIndicator conversationId={conversationId} />
       {ended ? (
         <div className="chat-ended">
@@ -34,7 +36,7 @@ export function ChatPane({ conversationId }: { conversationId: string }) {
           </button>
         </div>
       ) : null}
-      <Composer key={conversationId} conversationId={conversationId} />
+      <Composer key={`composer:${conversationId}`} conversationId={conversationId} />
     </main>
   );
 }
