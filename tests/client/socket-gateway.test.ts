@@ -235,3 +235,49 @@ describe('socket gateway', () => {
     expect(stores.conversations.getState().ids).toEqual(['new']);
   });
 });
+
+describe('after every buyer has left', () => {
+  it('a reload brings back the practice’s ended conversations (and only those), so its summary is reachable', async () => {
+    window.sessionStorage.clear();
+    // The practice started with buyers a and b; both have left since.
+    createStores({ draftStorage: window.sessionStorage }).practice.getState().begin(['a', 'b']);
+
+    // The page reloads: fresh stores over the same sessionStorage, nothing open on the server.
+    const stores = createStores({ draftStorage: window.sessionStorage });
+    const socket = new FakeSocket();
+    const httpCalls: string[] = [];
+    const ended = (id: string) => conversationView(id, { status: 'ended', endedAt: T0 + 60_000, lastSeq: 1 });
+    const http: HttpClient = async <T>(method: string, path: string) => {
+      httpCalls.push(`${method} ${path}`);
+      const conversations = path.endsWith('status=ended') ? [ended('older'), ended('a'), ended('b')] : [];
+      return { conversations, serverTime: T0 } satisfies ConversationsResponse as T;
+    };
+    createSocketGateway(stores, { http, connect: () => socket as unknown as FakeSocketType }).start();
+    socket.goOnline();
+    await flush();
+    await flush();
+
+    const state = stores.conversations.getState();
+    expect(state.ids).toEqual(['a', 'b']); // an earlier practice's conversation stays out
+    expect(state.ids.every((id) => state.byId[id]!.ended)).toBe(true);
+    expect(state.activeId).toBe('a');
+    // Their histories come back too.
+    expect(socket.take('conversation:resync').map((e) => e.payload)).toEqual([
+      { conversationId: 'a', afterSeq: 0 },
+      { conversationId: 'b', afterSeq: 0 },
+    ]);
+    expect(httpCalls).toEqual(['GET /api/conversations?status=open', 'GET /api/conversations?status=ended']);
+    window.sessionStorage.clear();
+  });
+
+  it('a new practice replaces the remembered one; a drill’s arrivals join it', async () => {
+    const { stores, socket } = start([]);
+    stores.practice.getState().begin(['x']);
+    socket.goOnline();
+    await flush();
+    socket.serverSends('conversation:opened', { conversation: conversationView('d1', { drillId: 'drill' }) });
+    expect(stores.practice.getState().conversationIds).toEqual(['x', 'd1']);
+    stores.practice.getState().begin(['p1', 'p2']);
+    expect(stores.practice.getState().conversationIds).toEqual(['p1', 'p2']);
+  });
+});

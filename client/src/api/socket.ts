@@ -128,11 +128,24 @@ export function createSocketGateway(stores: Stores, options: SocketGatewayOption
       const state = conversations.getState();
       state.setServerTime(open.serverTime);
       for (const view of open.conversations) state.upsertView(view);
+      stores.practice.getState().add(open.conversations.map((view) => view.id));
+      await restoreEnded();
     } catch {
       // the socket's own resync below still catches up what we know about
     }
     for (const id of conversations.getState().ids) resync(id);
     flushUnsent();
+  }
+
+  /** After a reload the store is empty: bring back the current practice's ended conversations too, so
+   * the workbench still shows them (marked ended) and the practice summary stays reachable. */
+  async function restoreEnded(): Promise<void> {
+    const { byId } = conversations.getState();
+    const missing = new Set(stores.practice.getState().conversationIds.filter((id) => !byId[id]));
+    if (missing.size === 0) return;
+    const ended = await options.http<ConversationsResponse>('GET', '/api/conversations?status=ended');
+    const state = conversations.getState();
+    for (const view of ended.conversations) if (missing.has(view.id)) state.upsertView(view);
   }
 
   socket.on('connect', () => {
@@ -159,6 +172,7 @@ export function createSocketGateway(stores: Stores, options: SocketGatewayOption
   });
   socket.on('conversation:opened', ({ conversation }) => {
     conversations.getState().upsertView(conversation);
+    stores.practice.getState().add([conversation.id]);
   });
   socket.on('conversation:event', onEvent);
 

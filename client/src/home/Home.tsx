@@ -81,6 +81,7 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
       const state = stores.conversations.getState();
       state.reset();
       for (const view of conversations) state.upsertView(view);
+      stores.practice.getState().begin(conversations.map((view) => view.id));
       state.setActive(conversations[0]?.id ?? null);
       stores.session.getState().go({ name: 'workbench' });
     } catch (err) {
@@ -96,6 +97,8 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
       if (!drill.joined)
         await http<DrillResponse>('POST', `/api/drills/${encodeURIComponent(drill.id)}/join`);
       stores.conversations.getState().reset();
+      // A newly joined drill's buyers make the practice from now on (they arrive over the socket).
+      if (!drill.joined) stores.practice.getState().begin([]);
       stores.session.getState().go({ name: 'workbench' });
     } catch (err) {
       setError(err instanceof Error ? err.message : t('errors.unknown'));

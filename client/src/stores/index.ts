@@ -11,6 +11,7 @@ import {
 } from './conversations.ts';
 import { createDraftsStore, type DraftsState, type DraftsStore } from './drafts.ts';
 import { createOrderNotesStore, type OrderNotesState, type OrderNotesStore } from './order-notes.ts';
+import { createPracticeStore, type PracticeStore } from './practice.ts';
 import { createSessionStore, type SessionState, type SessionStore } from './session.ts';
 import { createUiStore, type UiState, type UiStore } from './ui.ts';
 
@@ -25,8 +26,10 @@ export interface Stores {
   catalog: CatalogStore;
   ui: UiStore;
   orderNotes: OrderNotesStore;
+  practice: PracticeStore;
 }
 
+/** `draftStorage` (sessionStorage in the app) keeps drafts and the current practice across a reload. */
 export function createStores(options: { draftStorage?: Storage } = {}): Stores {
   return {
     session: createSessionStore(),
@@ -36,6 +39,7 @@ export function createStores(options: { draftStorage?: Storage } = {}): Stores {
     catalog: createCatalogStore(),
     ui: createUiStore(),
     orderNotes: createOrderNotesStore(),
+    practice: createPracticeStore(options.draftStorage),
   };
 }
 

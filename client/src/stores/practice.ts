@@ -1,0 +1,54 @@
+// The current practice: which conversations belong to it (a solo practice's buyers, or the buyers a drill
+// sent). The conversations slice is emptied on a reload or a fresh start; this list survives a reload
+// (sessionStorage in the app), so the workbench can bring back the practice's ended conversations and the
+// student can still reach the practice summary after every buyer has left.
+import { createStore } from 'zustand/vanilla';
+
+export interface PracticeState {
+  conversationIds: string[];
+  /** A new practice (or a drill joined): these conversations, and what arrives later. */
+  begin(conversationIds: readonly string[]): void;
+  /** Conversations that joined the practice (a drill's next buyer, an open one found on sync). */
+  add(conversationIds: readonly string[]): void;
+}
+
+const STORAGE_KEY = 'kefu.practice';
+/** A drill sends at most 50 buyers; keep a margin, never grow without bound. */
+const MAX_REMEMBERED = 100;
+
+function load(storage: Storage | undefined): string[] {
+  try {
+    const raw = storage?.getItem(STORAGE_KEY);
+    const parsed: unknown = raw ? JSON.parse(raw) : [];
+    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export function createPracticeStore(storage?: Storage) {
+  const store = createStore<PracticeState>()((set, get) => ({
+    conversationIds: load(storage),
+    begin(conversationIds) {
+      set({ conversationIds: [...new Set(conversationIds)].slice(-MAX_REMEMBERED) });
+    },
+    add(conversationIds) {
+      const current = get().conversationIds;
+      const fresh = conversationIds.filter((id) => !current.includes(id));
+      if (fresh.length === 0) return;
+      set({ conversationIds: [...current, ...new Set(fresh)].slice(-MAX_REMEMBERED) });
+    },
+  }));
+  if (storage) {
+    store.subscribe((state) => {
+      try {
+        storage.setItem(STORAGE_KEY, JSON.stringify(state.conversationIds));
+      } catch {
+        // quota or private mode: remembered for this page only
+      }
+    });
+  }
+  return store;
+}
+
+export type PracticeStore = ReturnType<typeof createPracticeStore>;
