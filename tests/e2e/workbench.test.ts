@@ -117,6 +117,37 @@ describe('workbench end to end', () => {
     // The transcript replays the whole conversation, order card and reminder included.
     expect(await card.locator('.transcript .order-card').count()).toBe(1);
     expect(await card.locator('.transcript .card-payment-reminder').count()).toBe(1);
+
+    // Every buyer has left: reloading the workbench still shows the practice, ended, and its summary.
+    await page.goto(`http://127.0.0.1:${port}/#/workbench`);
+    await page.reload();
+    const row = page.locator('.conv-row');
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    expect(await row.textContent()).toContain('已结束');
+    const summary = page.getByRole('button', { name: '查看练习总结' });
+    await expect.poll(() => summary.isEnabled()).toBe(true);
+    await summary.click();
+    await page.locator('.summary-card').waitFor();
+    await page.context().close();
+  });
+
+  it('with several buyers open, the chat shows only the open buyer’s history after every switch', async () => {
+    const page = await loggedInPage();
+    await page.getByRole('button', { name: '随机开始' }).click();
+    const rows = page.locator('.conv-row');
+    await rows.nth(1).waitFor();
+    await expect.poll(() => connection(page).textContent()).toContain('已连接');
+    for (const index of [1, 0, 1, 0]) {
+      await rows.nth(index).click();
+      const name = (await page.locator('.chat-head h2').textContent()) ?? '';
+      await page.locator('.msg-buyer').first().waitFor();
+      await composerOf(page).fill('亲，在的，请问有什么可以帮您？');
+      await composerOf(page).press('Enter');
+      await page.waitForTimeout(1_000);
+      expect(await page.locator('.msg-scroll').count()).toBe(1);
+      const who = await page.locator('.msg-scroll .msg-buyer .msg-who').allTextContents();
+      expect(new Set(who)).toEqual(new Set([name]));
+    }
     await page.context().close();
   });
 
