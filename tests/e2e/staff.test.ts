@@ -155,7 +155,11 @@ describe('instructor and trainer', () => {
     await watcher.getByText('亲，米白色有现货的，S到XL码都有~').waitFor({ timeout: 10_000 });
     await shot(teacher, '05-monitor-answered-watching');
 
+    // Ending the drill for the whole class is confirmed in a modal dialog first.
     await teacher.getByRole('button', { name: '结束演练' }).click();
+    const confirm = teacher.getByRole('alertdialog', { name: /结束“.*”？/ });
+    await confirm.getByText(/全班/).waitFor();
+    await confirm.getByRole('button', { name: '结束演练' }).click();
     await teacher.getByText('已结束').waitFor();
   });
 

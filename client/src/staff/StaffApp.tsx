@@ -16,6 +16,7 @@ const Drills = lazy(() => import('./monitor/Drills.tsx'));
 const Monitor = lazy(() => import('./monitor/Monitor.tsx'));
 const Studio = lazy(() => import('./studio/Studio.tsx'));
 const RubricEditor = lazy(() => import('./studio/RubricEditor.tsx'));
+const Admin = lazy(() => import('./admin/Admin.tsx'));
 
 export default function StaffApp({ path, onLogout }: { path: string; onLogout: () => void }) {
   const { t } = useTranslation('staff');
@@ -61,6 +62,9 @@ export default function StaffApp({ path, onLogout }: { path: string; onLogout: (
     case 'rubric':
       view = <RubricEditor classId={route.classId} />;
       break;
+    case 'admin':
+      view = <Admin />;
+      break;
   }
 
   return (
@@ -70,6 +74,11 @@ export default function StaffApp({ path, onLogout }: { path: string; onLogout: (
           <button type="button" className="topbar-button" onClick={() => go({ page: 'home' })}>
             {t('nav.classes')}
           </button>
+          {user.role === 'admin' ? (
+            <button type="button" className="topbar-button" onClick={() => go({ page: 'admin' })}>
+              {t('nav.admin')}
+            </button>
+          ) : null}
           {user.role !== 'trainer' ? (
             <button type="button" className="topbar-button" onClick={() => go({ page: 'studio' })}>
               {t('nav.studio')}

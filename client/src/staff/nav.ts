@@ -10,7 +10,8 @@ export type StaffRoute =
   | { page: 'drills'; classId: string }
   | { page: 'monitor'; drillId: string }
   | { page: 'studio' }
-  | { page: 'rubric'; classId: string };
+  | { page: 'rubric'; classId: string }
+  | { page: 'admin' };
 
 export function pathOf(route: StaffRoute): string {
   const enc = encodeURIComponent;
@@ -31,6 +32,8 @@ export function pathOf(route: StaffRoute): string {
       return 'studio';
     case 'rubric':
       return `rubric/${enc(route.classId)}`;
+    case 'admin':
+      return 'admin';
   }
 }
 
@@ -53,6 +56,8 @@ export function routeOf(path: string): StaffRoute {
       return { page };
     case 'rubric':
       return a ? { page, classId: a } : { page: 'home' };
+    case 'admin':
+      return { page };
     default:
       return { page: 'home' };
   }

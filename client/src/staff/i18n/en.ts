@@ -14,6 +14,7 @@ export const staffEn: StaffStrings = {
     classReport: 'Class report',
     drills: 'Drills & monitor',
     rubric: 'Rubric',
+    admin: 'Accounts & classes',
   },
   home: {
     title: 'My classes',
@@ -227,6 +228,13 @@ export const staffEn: StaffStrings = {
     connected: 'connected',
     disconnected: 'disconnected, reconnecting…',
     stop: 'Stop drill',
+    stopConfirm: {
+      title: 'End “{{title}}”?',
+      message:
+        'The drill ends at once for the whole class: every open conversation of every student is closed, and this drill cannot be resumed or restarted. Finished conversations are scored as usual.',
+      confirm: 'End drill',
+      cancel: 'Keep running',
+    },
   },
   studio: {
     readOnlyTag: 'read-only',

@@ -18,6 +18,7 @@ export const staffZhCN = {
     classReport: '班级报告',
     drills: '演练与监控',
     rubric: '评分标准',
+    admin: '账号与班级',
   },
   home: {
     title: '我的班级',
@@ -227,6 +228,13 @@ export const staffZhCN = {
     connected: '已连接',
     disconnected: '连接中断，正在重连…',
     stop: '结束演练',
+    stopConfirm: {
+      title: '结束“{{title}}”？',
+      message:
+        '演练会立即为全班结束：每位学员正在接待的买家都会关闭，之后不能再继续或重新开始这次演练。已完成的对话会照常评分。',
+      confirm: '结束演练',
+      cancel: '继续演练',
+    },
   },
   studio: {
     readOnlyTag: '只读',

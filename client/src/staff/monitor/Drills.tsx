@@ -11,6 +11,7 @@ import type {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';
+import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { useGo } from '../nav.ts';
 import { errorText, useLoad } from '../use-load.ts';
 
@@ -59,8 +60,11 @@ export default function Drills({ classId }: { classId: string }) {
     }
   }
 
+  // Stopping ends the drill for the whole class: confirmed in a dialog first.
+  const [stopping, setStopping] = useState<DrillView | null>(null);
   async function act(drill: DrillView, action: 'start' | 'stop') {
     setMessage(null);
+    setStopping(null);
     try {
       await http<DrillResponse>('POST', `/api/drills/${encodeURIComponent(drill.id)}/${action}`);
       drills.reload();
@@ -95,6 +99,16 @@ export default function Drills({ classId }: { classId: string }) {
           {message}
         </p>
       ) : null}
+      <ConfirmDialog
+        open={stopping !== null}
+        title={t('monitor.stopConfirm.title', { title: stopping?.title ?? '' })}
+        message={t('monitor.stopConfirm.message')}
+        confirmLabel={t('monitor.stopConfirm.confirm')}
+        cancelLabel={t('monitor.stopConfirm.cancel')}
+        danger
+        onConfirm={() => (stopping ? act(stopping, 'stop') : undefined)}
+        onCancel={() => setStopping(null)}
+      />
       <section className="staff-card" aria-labelledby="drill-list-title">
         <h2 id="drill-list-title">{t('drills.list')}</h2>
         {drills.data?.drills.length === 0 ? <p className="empty">{t('drills.none')}</p> : null}
@@ -121,7 +135,13 @@ export default function Drills({ classId }: { classId: string }) {
                   </button>
                 ) : null}
                 {d.status === 'running' ? (
-                  <button type="button" className="secondary" onClick={() => void act(d, 'stop')}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-haspopup="dialog"
+                    aria-label={`${t('drills.stop')}：${d.title}`}
+                    onClick={() => setStopping(d)}
+                  >
                     {t('drills.stop')}
                   </button>
                 ) : null}

@@ -14,6 +14,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { io, type Socket } from 'socket.io-client';
 import { useServices } from '../../app/context.tsx';
+import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { fmtNum, waitClass } from '../reports/format.ts';
 import { errorText } from '../use-load.ts';
 import { aboutToLeave, waitSeconds, waitTone } from './live-wait.ts';
@@ -224,6 +225,8 @@ export default function Monitor({ drillId }: { drillId: string }) {
     };
   }, [drillId]);
 
+  // Ending a drill ends it for the whole class, so it is confirmed first.
+  const [confirmStop, setConfirmStop] = useState(false);
   async function stop() {
     try {
       const res = await http<DrillResponse>('POST', `/api/drills/${encodeURIComponent(drillId)}/stop`);
@@ -231,6 +234,7 @@ export default function Monitor({ drillId }: { drillId: string }) {
     } catch (err) {
       setError(errorText(err));
     }
+    setConfirmStop(false);
   }
 
   const watched = students.find((s) => s.studentId === selected) ?? null;
@@ -252,11 +256,26 @@ export default function Monitor({ drillId }: { drillId: string }) {
           </p>
         </div>
         {drill?.status === 'running' ? (
-          <button type="button" className="secondary" onClick={() => void stop()}>
+          <button
+            type="button"
+            className="secondary"
+            aria-haspopup="dialog"
+            onClick={() => setConfirmStop(true)}
+          >
             {t('monitor.stop')}
           </button>
         ) : null}
       </header>
+      <ConfirmDialog
+        open={confirmStop}
+        title={t('monitor.stopConfirm.title', { title: drill?.title ?? '' })}
+        message={t('monitor.stopConfirm.message')}
+        confirmLabel={t('monitor.stopConfirm.confirm')}
+        cancelLabel={t('monitor.stopConfirm.cancel')}
+        danger
+        onConfirm={stop}
+        onCancel={() => setConfirmStop(false)}
+      />
       {error ? (
         <p className="form-error" role="alert">
           {error}
