@@ -281,3 +281,14 @@ describe('after every buyer has left', () => {
     expect(stores.practice.getState().conversationIds).toEqual(['p1', 'p2']);
   });
 });
+
+describe('drill announcements', () => {
+  it('a drill:status from the server tells the screens listing drills to look again', async () => {
+    const { stores, socket } = start([]);
+    socket.goOnline();
+    await flush();
+    expect(stores.connection.getState().drillChanges).toBe(0);
+    socket.serverSends('drill:status', { drill: { id: 'drill-1', status: 'running' } });
+    expect(stores.connection.getState().drillChanges).toBe(1);
+  });
+});

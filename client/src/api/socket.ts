@@ -175,6 +175,7 @@ export function createSocketGateway(stores: Stores, options: SocketGatewayOption
     stores.practice.getState().add([conversation.id]);
   });
   socket.on('conversation:event', onEvent);
+  socket.on('drill:status', () => connection.getState().drillChanged());
 
   return {
     start() {

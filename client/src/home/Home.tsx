@@ -17,7 +17,10 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/context.tsx';
 import { TopBar } from '../app/TopBar.tsx';
 import { STAFF_ENTRY_NS } from '../staff/i18n/entry.ts';
-import { useSession, useStores } from '../stores/index.ts';
+import { useConnection, useSession, useStores } from '../stores/index.ts';
+
+/** How often Home looks for a drill that started, should the socket's announcement not reach it. */
+export const DRILL_POLL_MS = 10_000;
 
 const SelfEvaluation = lazy(() => import('../staff/self/SelfEvaluation.tsx'));
 
@@ -47,16 +50,6 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
     http<ConversationsResponse>('GET', '/api/conversations?status=open')
       .then((r) => live && setOpenCount(r.conversations.length))
       .catch(() => undefined);
-    http<ClassesResponse>('GET', '/api/classes')
-      .then(async (r) => {
-        const lists = await Promise.all(
-          r.classes.map((c) =>
-            http<DrillsResponse>('GET', `/api/classes/${encodeURIComponent(c.id)}/drills`),
-          ),
-        );
-        if (live) setDrills(lists.flatMap((l) => l.drills).filter((d) => d.status === 'running'));
-      })
-      .catch(() => undefined);
     if (user) {
       http<StudentReportResponse>('GET', `/api/reports/students/${encodeURIComponent(user.id)}`)
         .then(
@@ -72,6 +65,33 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
       live = false;
     };
   }, [http, user, t]);
+
+  // Running drills: fetched on arrival, again whenever the server announces a drill change
+  // (`drill:status` over the socket), and every few seconds in case that announcement was missed.
+  const drillChanges = useConnection((s) => s.drillChanges);
+  const [drillPoll, setDrillPoll] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setDrillPoll((n) => n + 1), DRILL_POLL_MS);
+    return () => clearInterval(timer);
+  }, []);
+  useEffect(() => {
+    void drillChanges;
+    void drillPoll;
+    let live = true;
+    http<ClassesResponse>('GET', '/api/classes')
+      .then(async (r) => {
+        const lists = await Promise.all(
+          r.classes.map((c) =>
+            http<DrillsResponse>('GET', `/api/classes/${encodeURIComponent(c.id)}/drills`),
+          ),
+        );
+        if (live) setDrills(lists.flatMap((l) => l.drills).filter((d) => d.status === 'running'));
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [http, drillChanges, drillPoll]);
 
   async function start(body: StartPracticeBody) {
     setBusy(true);
@@ -140,6 +160,20 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
             {t('home.resume', { count: openCount })}
           </button>
         ) : null}
+        <section className="home-section" aria-labelledby="drills-title">
+          <h2 id="drills-title">{t('home.drillsTitle')}</h2>
+          {drills.length === 0 ? <p className="empty">{t('home.drillsEmpty')}</p> : null}
+          <ul className="list">
+            {drills.map((d) => (
+              <li key={d.id}>
+                <span>{d.title}</span>
+                <button type="button" className="secondary" onClick={() => void join(d)}>
+                  {d.joined ? t('home.joinedDrill') : t('home.joinDrill')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
         <section className="home-section" aria-labelledby="solo-title">
           <h2 id="solo-title">{t('home.soloTitle')}</h2>
           <p className="muted">{t('home.soloHint')}</p>
@@ -178,20 +212,6 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
                   onClick={() => void start({ scenarioId: s.id })}
                 >
                   {t('home.start')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section className="home-section" aria-labelledby="drills-title">
-          <h2 id="drills-title">{t('home.drillsTitle')}</h2>
-          {drills.length === 0 ? <p className="empty">{t('home.drillsEmpty')}</p> : null}
-          <ul className="list">
-            {drills.map((d) => (
-              <li key={d.id}>
-                <span>{d.title}</span>
-                <button type="button" className="secondary" onClick={() => void join(d)}>
-                  {d.joined ? t('home.joinedDrill') : t('home.joinDrill')}
                 </button>
               </li>
             ))}
