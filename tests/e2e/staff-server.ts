@@ -31,11 +31,11 @@ export const CHROMIUM_ARGS = [
 ];
 export const ARTIFACTS = resolve('tests/.artifacts/staff');
 
-export async function startStaffServer(clock?: Clock, seed = 7): Promise<TestServer> {
-  if (!existsSync(resolve(CLIENT_DIR, 'index.html'))) {
-    throw new Error('client/dist is missing: run `npm run build -w client` first');
+export async function startStaffServer(clock?: Clock, seed = 7, clientDir = CLIENT_DIR): Promise<TestServer> {
+  if (!existsSync(resolve(clientDir, 'index.html'))) {
+    throw new Error(`${clientDir} has no built client: run \`npm run build -w client\` first`);
   }
-  return startServer({ clientDir: CLIENT_DIR, ...(clock ? { clock } : {}), seedSource: () => seed });
+  return startServer({ clientDir, ...(clock ? { clock } : {}), seedSource: () => seed });
 }
 
 export interface StaffClass {

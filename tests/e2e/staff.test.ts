@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_PASSWORD, type TestServer, type TestUser } from '../server/helpers/server.ts';
 import { ARTIFACTS, CHROMIUM_ARGS, type StaffClass, seedClass, startStaffServer } from './staff-server.ts';
 
@@ -37,7 +37,7 @@ async function loginPage(user: TestUser): Promise<Page> {
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  server = await startStaffServer();
+  server = await startStaffServer(undefined, 7, inject('clientDir'));
   cls = await seedClass(server, ['stu-li', 'stu-wang']);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });

@@ -1,13 +1,8 @@
-// End to end in real Chromium against the real server (wall clock, temp DATA_DIR): a student plays a
-// scenario well from the first buyer line to the score report; then the server goes away mid-conversation
-// and comes back on the same port — the workbench says so, reconnects, resyncs, delivers what was sent
-// while offline exactly once, and keeps what was being typed.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../../server/src/app.ts';
 import {
   SCENARIOS_DIR,
@@ -17,7 +12,7 @@ import {
   tempDataDir,
 } from '../server/helpers/server.ts';
 
-const CLIENT_OUT = resolve('tests/.artifacts/e2e-client');
+const CLIENT_OUT = inject('clientDir');
 const SHOTS = resolve('tests/.artifacts/workbench');
 const CHROMIUM_ARGS = [
   '--headless',
@@ -64,15 +59,6 @@ const connection = (page: Page) => page.getByRole('status', { name: '连接状�
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  const built = spawnSync(
-    'npx',
-    ['vite', 'build', '--outDir', CLIENT_OUT, '--emptyOutDir', '--logLevel', 'error'],
-    {
-      cwd: resolve('client'),
-      stdio: 'inherit',
-    },
-  );
-  if (built.status !== 0) throw new Error('client build failed');
   dataDir = tempDataDir();
   await startApp();
   student = await seedUser(app, 'student', 'stu-e2e');
