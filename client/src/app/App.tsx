@@ -16,12 +16,17 @@ const ChangePassword = lazy(() => import('../auth/ChangePassword.tsx'));
 const Summary = lazy(() => import('../summary/Summary.tsx'));
 const Staff = lazy(() => import('../staff/StaffApp.tsx'));
 
-/** Where someone lands: the screen asked for if they may see it, else home (or login). */
+/** Where someone lands: the screen asked for if they may see it, else their home (or login). Instructors
+ * and trainers start on the staff pages (their work is there; 学员首页 is one click away); a student who
+ * opens a staff link is sent to their own home rather than a dead end. */
 export function landing(user: UserView | null, asked: Screen | null): Screen {
   if (!user) return asked && isPublic(asked) ? asked : { name: 'login' };
   if (user.mustChangePassword) return { name: 'password' };
   if (!asked || isPublic(asked) || asked.name === 'password' || asked.name === 'loading')
-    return { name: 'home' };
+    return user.role === 'instructor' || user.role === 'trainer'
+      ? { name: 'staff', path: '' }
+      : { name: 'home' };
+  if (asked.name === 'staff' && user.role === 'student') return { name: 'home' };
   return asked;
 }
 

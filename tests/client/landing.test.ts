@@ -1,0 +1,34 @@
+// Where someone lands after login or on opening a link: staff on their staff pages, students never on a
+// staff page (which would be a dead end for them).
+import type { Role, UserView } from '@kefu/shared/protocol';
+import { describe, expect, it } from 'vitest';
+import { landing } from '../../client/src/app/App.tsx';
+
+const user = (role: Role): UserView => ({
+  id: `${role}-1`,
+  username: role,
+  displayName: role,
+  role,
+  mustChangePassword: false,
+});
+
+describe('landing', () => {
+  it('sends instructors and trainers to their staff home after login', () => {
+    expect(landing(user('instructor'), null)).toEqual({ name: 'staff', path: '' });
+    expect(landing(user('trainer'), { name: 'login' })).toEqual({ name: 'staff', path: '' });
+    expect(landing(user('student'), null)).toEqual({ name: 'home' });
+  });
+
+  it('keeps a staff member on the page they asked for, student home included', () => {
+    expect(landing(user('instructor'), { name: 'home' })).toEqual({ name: 'home' });
+    expect(landing(user('trainer'), { name: 'staff', path: 'class/c1' })).toEqual({
+      name: 'staff',
+      path: 'class/c1',
+    });
+  });
+
+  it('sends a student who opens a staff link to their own home', () => {
+    expect(landing(user('student'), { name: 'staff', path: 'class/c1' })).toEqual({ name: 'home' });
+    expect(landing(user('student'), { name: 'staff', path: '' })).toEqual({ name: 'home' });
+  });
+});
