@@ -23,7 +23,10 @@ const ZH: Record<RuleId, Explainer> = {
     `这次回复用了 ${num(d, 'seconds')} 秒，超过 ${num(d, 'limitSeconds')} 秒基准，买家容易流失。`,
   unanswered: (d) => `买家的消息等了 ${num(d, 'waitedSeconds')} 秒直到对话结束都没有得到回复。`,
   'buyer-left': () => '买家等不及回复，离开了（顾客流失）。',
-  'phrase-irrelevant': () => '答非所问：这条回复对不上买家正在问的问题。',
+  'phrase-irrelevant': (d) =>
+    str(d, 'asked')
+      ? `答非所问：买家问的是「${str(d, 'asked')}」，这条回复没有接上这个问题。`
+      : '答非所问：这条回复对不上买家正在问的问题。',
   'phrase-rigid': (d) =>
     `死用话术：简单问题回了 ${num(d, 'chars')} 字的长篇话术（超过 ${num(d, 'limitChars')} 字），显得敷衍。`,
   'phrase-repeated': (d) =>
@@ -50,7 +53,10 @@ const EN: Record<RuleId, Explainer> = {
     `This reply took ${num(d, 'seconds')} s, over the ${num(d, 'limitSeconds')} s benchmark; shoppers leave when kept waiting.`,
   unanswered: (d) => `The shopper's message waited ${num(d, 'waitedSeconds')} s and was never answered.`,
   'buyer-left': () => 'The shopper ran out of patience waiting for a reply and left.',
-  'phrase-irrelevant': () => 'Off-topic reply: it does not answer what the shopper asked.',
+  'phrase-irrelevant': (d) =>
+    str(d, 'asked')
+      ? `Off-topic reply: the shopper asked "${str(d, 'asked')}" and this does not answer it.`
+      : 'Off-topic reply: it does not answer what the shopper asked.',
   'phrase-rigid': (d) =>
     `Rigid phrase: a ${num(d, 'chars')}-character canned paragraph (limit ${num(d, 'limitChars')}) for a simple question feels perfunctory.`,
   'phrase-repeated': (d) =>

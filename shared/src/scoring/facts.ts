@@ -8,6 +8,7 @@ import { type Turn, TurnTracker } from './turns.ts';
 export interface BuyerMessageFact {
   id: string;
   at: number;
+  text: string;
   marks: LineMarks | undefined;
 }
 
@@ -86,6 +87,7 @@ export function readConversation(
         buyerMessages.set(event.id, {
           id: event.id,
           at: event.at,
+          text: event.text,
           marks: lineOf(beats, event.beat, event.line),
         });
         turns.buyerSpoke(event.id, event.at);

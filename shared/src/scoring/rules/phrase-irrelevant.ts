@@ -5,6 +5,9 @@ export function phraseIrrelevant({ facts }: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const { message, judgement } of facts.agentMessages) {
     if (!judgement?.irrelevant) continue;
+    // Name what the buyer was asking, so the student sees which question the reply missed.
+    const askedId = judgement.openAsks.at(-1) ?? judgement.openMessages.at(-1);
+    const asked = askedId === undefined ? undefined : facts.buyerMessages.get(askedId)?.text;
     findings.push({
       rule: 'phrase-irrelevant',
       at: message.at,
@@ -13,6 +16,7 @@ export function phraseIrrelevant({ facts }: RuleContext): Finding[] {
         source: message.source,
         phraseId: message.phraseId,
         topics: judgement.topics,
+        ...(asked === undefined ? {} : { askedId, asked }),
       },
     });
   }
