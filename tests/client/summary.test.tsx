@@ -91,11 +91,11 @@ describe('ConversationSummary', () => {
     h.render(<ConversationSummary data={reportFor('a', 62.5)} />);
     const items = within(screen.getByRole('region', { name: '问题清单' })).getAllByRole('listitem');
     expect(items).toHaveLength(2);
-    expect(within(items[0]!).getByText('首次响应慢')).toBeTruthy();
+    expect(within(items[0]!).getByText('首响超时')).toBeTruthy();
     expect(
       within(items[0]!).getByText('首次响应用了 5 秒，超过 3 秒基准：买家进店要第一时间回应。'),
     ).toBeTruthy();
-    expect(within(items[1]!).getByText('缺少下单引导')).toBeTruthy();
+    expect(within(items[1]!).getByText('未引导下单')).toBeTruthy();
     // A violation about the whole conversation points at no single message.
     expect(within(items[1]!).queryByRole('button')).toBeNull();
 

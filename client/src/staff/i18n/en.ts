@@ -31,7 +31,7 @@ export const staffEn: StaffStrings = {
     students: 'Students',
     exportCsv: 'Export grades (CSV)',
     weightsNote:
-      'Final = system×{{system}} + teacher×{{teacher}} + mentor×{{mentor}} + self×{{self}} (missing parts are left out and the weights rescaled)',
+      'Final = system {{system}} + teacher {{teacher}} + mentor {{mentor}} + self {{self}} (missing parts are left out and the rest rescaled)',
   },
   table: {
     caption: 'Students of the class; click a column header to sort',

@@ -35,7 +35,7 @@ export const staffZhCN = {
     students: '学员成绩',
     exportCsv: '导出成绩 CSV',
     weightsNote:
-      '总评 = 系统分×{{system}} + 讲师×{{teacher}} + 企业导师×{{mentor}} + 自评×{{self}}（未给出的部分不计入，权重按比例折算）',
+      '总评 = 系统分 {{system}} + 讲师 {{teacher}} + 企业导师 {{mentor}} + 自评 {{self}}（未给出的部分不计入，其余按比例折算）',
   },
   table: {
     caption: '班级学员成绩表，点击列标题排序',
@@ -155,7 +155,7 @@ export const staffZhCN = {
     accuracy: '回答准确',
     phraseUse: '话术运用',
     salesActions: '销售动作',
-    courtesy: '礼貌与重视',
+    courtesy: '服务态度',
     outcome: '成交结果',
   },
   rules: {

@@ -9,6 +9,7 @@ import { useLoad } from '../use-load.ts';
 import { Chart } from './Chart.tsx';
 import { ClassTable } from './ClassTable.tsx';
 import { RESPONSE_BANDS, responseBands, SCORE_BANDS, scoreBands } from './class-table.ts';
+import { weightShares } from './format.ts';
 import { GradeForm } from './GradeForm.tsx';
 import { WeightsForm } from './WeightsForm.tsx';
 
@@ -121,14 +122,7 @@ export function ClassReport({ classId }: { classId: string }) {
           onOpen={(studentId) => go({ page: 'student', classId: cls.id, studentId })}
           onGrade={user.role === 'student' ? undefined : setGrading}
         />
-        <p className="muted small">
-          {t('classReport.weightsNote', {
-            system: cls.gradeWeights.system,
-            teacher: cls.gradeWeights.teacher,
-            mentor: cls.gradeWeights.mentor,
-            self: cls.gradeWeights.self,
-          })}
-        </p>
+        <p className="muted small">{t('classReport.weightsNote', weightShares({ ...cls.gradeWeights }))}</p>
       </section>
       <div className="staff-grid-2">
         <Chart

@@ -10,7 +10,7 @@ import type { AgentScript } from '@kefu/shared/scenario/schema';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoad } from '../use-load.ts';
-import { fmtNum } from './format.ts';
+import { fmtNum, weightShares } from './format.ts';
 
 export interface TimelineItem {
   key: string;
@@ -267,7 +267,9 @@ export function ConversationReplay({ conversationId }: { conversationId: string 
                 <tr key={d.id}>
                   <th scope="row">{t(`dimensions.${d.id}`)}</th>
                   <td className="num">{fmtNum(d.score * 100, 0)}</td>
-                  <td className="num muted">×{d.weight}</td>
+                  <td className="num muted">
+                    {weightShares(Object.fromEntries(report.dimensions.map((x) => [x.id, x.weight])))[d.id]}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -8,7 +8,7 @@ import { MetricBar } from '../../summary/MetricBar.tsx';
 import { useGo } from '../nav.ts';
 import { useLoad } from '../use-load.ts';
 import { Chart } from './Chart.tsx';
-import { FIRST_RESPONSE_BENCHMARK, fmtNum, fmtPercent, RESPONSE_BENCHMARK } from './format.ts';
+import { FIRST_RESPONSE_BENCHMARK, fmtNum, fmtPercent, RESPONSE_BENCHMARK, weightShares } from './format.ts';
 
 export interface TrendPoint {
   label: string;
@@ -150,7 +150,7 @@ export function StudentReport({ classId, studentId }: { classId: string; student
               {(['system', 'teacher', 'mentor', 'self'] as const).map((k) => (
                 <div key={k}>
                   <dt>
-                    {t(`weights.${k}`)} <small className="muted">×{grade.weights[k]}</small>
+                    {t(`weights.${k}`)} <small className="muted">{weightShares(grade.weights)[k]}</small>
                   </dt>
                   <dd>{fmtNum(grade[k])}</dd>
                 </div>

@@ -15,6 +15,18 @@ export function fmtPercent(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : `${Math.round(value * 100)}%`;
 }
 
+/**
+ * Each weight as its share of the total, e.g. { system: 60, teacher: 20, mentor: 10, self: 10 } →
+ * { system: '60%', … }. Weights need not add up to 100 (the server rescales), so shares are what a reader means.
+ */
+export function weightShares<K extends string>(weights: Record<K, number>): Record<K, string> {
+  const keys = Object.keys(weights) as K[];
+  const total = keys.reduce((sum, k) => sum + Math.max(0, weights[k]), 0);
+  const out = {} as Record<K, string>;
+  for (const k of keys) out[k] = total > 0 ? `${Math.round((Math.max(0, weights[k]) / total) * 100)}%` : '—';
+  return out;
+}
+
 /** `wait-green` within the first-response benchmark, amber up to 30 s, red beyond (the workbench's colours). */
 export function waitClass(seconds: number | null, kind: 'first' | 'average' | 'live'): string {
   if (seconds === null) return '';
