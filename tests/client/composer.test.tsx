@@ -129,4 +129,18 @@ describe('Composer', () => {
     expect(h.gateway.sent).toHaveLength(0);
     expect(screen.getByText('会话已结束，不能再发送')).toBeTruthy();
   });
+
+  it('counts characters near the 2,000 limit, and marks the count once over it', async () => {
+    const counter = () => screen.queryByText(/\/ 2000$/);
+    act(() => h.stores.drafts.getState().setDraft('a', '好'.repeat(1_000)));
+    expect(counter()).toBeNull(); // a normal message shows no counter
+    act(() => h.stores.drafts.getState().setDraft('a', '好'.repeat(1_850)));
+    expect(counter()?.textContent).toBe('1850 / 2000');
+    expect(counter()?.classList.contains('over')).toBe(false);
+    act(() => h.stores.drafts.getState().setDraft('a', '好'.repeat(2_001)));
+    expect(counter()?.textContent).toBe('2001 / 2000');
+    expect(counter()?.classList.contains('over')).toBe(true);
+    expect(screen.getByRole('alert').textContent).toContain('消息过长');
+    expect((screen.getByRole('button', { name: '发送' }) as HTMLButtonElement).disabled).toBe(true);
+  });
 });

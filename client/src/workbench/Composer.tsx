@@ -10,6 +10,9 @@ import { useCatalog, useConversations, useDrafts, useStores, useUi } from '../st
 import { PhrasePanel } from './PhrasePanel.tsx';
 import { completeSlash, findSlashToken, matchPhrases } from './slash.ts';
 
+/** The character counter shows from here on (90 % of the limit). */
+export const COUNT_FROM = Math.floor(MAX_MESSAGE_CHARS * 0.9);
+
 interface Labels {
   input: string;
   placeholder: string;
@@ -24,7 +27,12 @@ export function Composer({ conversationId }: { conversationId: string }) {
     const entry = s.byId[conversationId];
     return !entry || entry.ended || entry.left;
   });
-  const tooLong = useDrafts((s) => (s.byConversation[conversationId]?.length ?? 0) > MAX_MESSAGE_CHARS);
+  // The length only near the limit (null before), so typing a normal message re-renders the input alone.
+  const nearLimit = useDrafts((s) => {
+    const length = s.byConversation[conversationId]?.length ?? 0;
+    return length >= COUNT_FROM ? length : null;
+  });
+  const tooLong = nearLimit !== null && nearLimit > MAX_MESSAGE_CHARS;
   const panelOpen = useUi((s) => s.phrasePanelOpen);
   const hintId = useId();
   const labels = useMemo<Labels>(
@@ -56,6 +64,11 @@ export function Composer({ conversationId }: { conversationId: string }) {
           </span>
         ) : closed ? (
           <span className="composer-hint">{t('composer.ended')}</span>
+        ) : null}
+        {nearLimit !== null ? (
+          <span className={`composer-count${tooLong ? ' over' : ''}`}>
+            {nearLimit} / {MAX_MESSAGE_CHARS}
+          </span>
         ) : null}
       </div>
       <ComposerInput conversationId={conversationId} closed={closed} labels={labels} hintId={hintId} />
