@@ -32,6 +32,16 @@ export default function StaffApp({ path, onLogout }: { path: string; onLogout: (
         <p className="form-error staff-page" role="alert">
           {t('forbidden')}
         </p>
+        {/* Not a dead end: the student's own home is one click away. */}
+        <p className="staff-page">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => stores.session.getState().go(user ? { name: 'home' } : { name: 'login' })}
+          >
+            {t('nav.studentHome')}
+          </button>
+        </p>
       </div>
     );
   }
