@@ -19,6 +19,12 @@ describe('landing', () => {
     expect(landing(user('student'), null)).toEqual({ name: 'home' });
   });
 
+  it('sends an admin to 账号与班级 after login', () => {
+    expect(landing(user('admin'), null)).toEqual({ name: 'staff', path: 'admin' });
+    expect(landing(user('admin'), { name: 'login' })).toEqual({ name: 'staff', path: 'admin' });
+    expect(landing(user('admin'), { name: 'home' })).toEqual({ name: 'home' });
+  });
+
   it('keeps a staff member on the page they asked for, student home included', () => {
     expect(landing(user('instructor'), { name: 'home' })).toEqual({ name: 'home' });
     expect(landing(user('trainer'), { name: 'staff', path: 'class/c1' })).toEqual({

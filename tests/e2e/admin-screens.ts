@@ -50,7 +50,7 @@ try {
   await page.getByLabel('姓名', { exact: true }).fill('陈六');
   await page.getByLabel('角色', { exact: true }).selectOption('student');
   await page.getByRole('button', { name: '创建账号' }).click();
-  await page.getByText('一次性初始密码').waitFor();
+  await page.locator('.secret-password').waitFor();
   await shot(page, '02-created-password', false);
   await page.getByRole('button', { name: '我已记下' }).click();
 

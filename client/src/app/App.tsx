@@ -17,15 +17,17 @@ const Summary = lazy(() => import('../summary/Summary.tsx'));
 const Staff = lazy(() => import('../staff/StaffApp.tsx'));
 
 /** Where someone lands: the screen asked for if they may see it, else their home (or login). Instructors
- * and trainers start on the staff pages (their work is there; 学员首页 is one click away); a student who
- * opens a staff link is sent to their own home rather than a dead end. */
+ * and trainers start on the staff pages (their work is there; 学员首页 is one click away), admins on
+ * 账号与班级; a student who opens a staff link is sent to their own home rather than a dead end. */
 export function landing(user: UserView | null, asked: Screen | null): Screen {
   if (!user) return asked && isPublic(asked) ? asked : { name: 'login' };
   if (user.mustChangePassword) return { name: 'password' };
   if (!asked || isPublic(asked) || asked.name === 'password' || asked.name === 'loading')
-    return user.role === 'instructor' || user.role === 'trainer'
-      ? { name: 'staff', path: '' }
-      : { name: 'home' };
+    return user.role === 'admin'
+      ? { name: 'staff', path: 'admin' }
+      : user.role === 'instructor' || user.role === 'trainer'
+        ? { name: 'staff', path: '' }
+        : { name: 'home' };
   if (asked.name === 'staff' && user.role === 'student') return { name: 'home' };
   return asked;
 }

@@ -37,7 +37,7 @@ export const adminZhCN = {
   secret: {
     created: '已创建 {{role}}账号 {{name}}（{{username}}）。',
     reset: '已重置 {{name}}（{{username}}）的密码，Ta 的登录已全部退出，登录锁定已解除。',
-    label: '一次性初始密码',
+    label: '一次性密码',
     note: '只显示这一次，请当面或私下转交本人；首次登录后必须修改。',
     copy: '复制',
     copied: '已复制',

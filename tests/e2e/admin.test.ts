@@ -1,0 +1,108 @@
+// End to end in real Chromium: the admin lands on 账号与班级, creates a student account and reads its
+// one-time password off the screen; the student logs in with it and must set their own first. A student
+// locked out after five wrong passwords gets a reset from the admin (confirmed in a dialog) and logs in.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { api, seedUser, TEST_PASSWORD, type TestServer, type TestUser } from '../server/helpers/server.ts';
+import { ARTIFACTS, CHROMIUM_ARGS, startStaffServer } from './staff-server.ts';
+
+const OUT = join(ARTIFACTS, 'e2e');
+let server: TestServer;
+let browser: Browser;
+let admin: TestUser;
+const contexts: BrowserContext[] = [];
+
+async function newPage(): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+  contexts.push(ctx);
+  return ctx.newPage();
+}
+
+async function login(page: Page, username: string, password: string): Promise<void> {
+  await page.goto(server.url);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  server = await startStaffServer(undefined, 7, inject('clientDir'));
+  admin = await seedUser(server.app, 'admin', 'e2e-admin');
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+  server?.cleanup();
+});
+
+describe('admin', () => {
+  let adminPage: Page;
+
+  it('creates a student whose one-time password works once and must be changed', async () => {
+    adminPage = await newPage();
+    await login(adminPage, admin.user.username, TEST_PASSWORD);
+    await adminPage.getByRole('heading', { name: '账号与班级' }).waitFor();
+    await adminPage.getByLabel('用户名', { exact: true }).fill('new-student');
+    await adminPage.getByLabel('姓名', { exact: true }).fill('新同学');
+    await adminPage.getByRole('button', { name: '创建账号' }).click();
+    const secret = adminPage.locator('.secret-password');
+    await secret.waitFor();
+    const password = (await secret.textContent()) ?? '';
+    expect(password).toMatch(/^[A-Za-z0-9]{12}$/);
+    await adminPage
+      .getByRole('row', { name: /新同学/ })
+      .getByText('待首次修改密码')
+      .waitFor();
+
+    const student = await newPage();
+    await login(student, 'new-student', password);
+    await student.getByText('首次登录请先设置新密码。').waitFor();
+    await student.getByLabel('当前密码').fill(password);
+    await student.getByLabel('新密码', { exact: true }).fill('my-new-pass-1');
+    await student.getByLabel('再次输入新密码').fill('my-new-pass-1');
+    await student.getByRole('button', { name: '保存新密码' }).click();
+    await student.getByRole('heading', { name: /你好/ }).waitFor();
+  });
+
+  it('resets a locked-out student after confirming, and the new password logs them in', async () => {
+    const locked = await seedUser(server.app, 'student', 'locked-stu');
+    for (let i = 0; i < 5; i++) {
+      await api(server, 'POST', '/api/auth/login', {
+        body: { username: 'locked-stu', password: `bad-${i}` },
+      });
+    }
+    const student = await newPage();
+    await login(student, 'locked-stu', TEST_PASSWORD);
+    await student.getByText(/登录尝试太多/).waitFor();
+
+    await adminPage.reload();
+    await adminPage.getByRole('button', { name: `重置密码：${locked.user.displayName}` }).click();
+    const dialog = adminPage.getByRole('alertdialog', { name: `重置 ${locked.user.displayName} 的密码？` });
+    await dialog.waitFor();
+    await shot(adminPage, 'admin-reset-confirm');
+    // Esc closes it and nothing happens.
+    await adminPage.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await api(server, 'GET', '/api/auth/me', { as: locked })).status).toBe(200);
+
+    await adminPage.getByRole('button', { name: `重置密码：${locked.user.displayName}` }).click();
+    await dialog.getByRole('button', { name: '重置密码' }).click();
+    const secret = adminPage.locator('.secret-password');
+    await secret.waitFor();
+    const password = (await secret.textContent()) ?? '';
+    await shot(adminPage, 'admin-reset-password');
+
+    await login(student, 'locked-stu', password);
+    await student.getByText('首次登录请先设置新密码。').waitFor();
+  });
+});
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: false });
+}
