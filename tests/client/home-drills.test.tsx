@@ -1,5 +1,6 @@
-// Student Home and class drills: a drill that starts shows up without a reload (the server's
-// `drill:status` announcement, or the poll should that be missed), and the drill box comes first.
+// Student Home: class drills — a drill that starts shows up without a reload (the server's
+// `drill:status` announcement, or the poll should that be missed) and the drill box comes first; and the
+// way back to the last practice once every buyer has left.
 import type {
   ClassesResponse,
   ConversationsResponse,
@@ -45,7 +46,7 @@ const scenario = (i: number): ScenarioSummary => ({
   rules: [],
 });
 
-async function renderHome() {
+async function renderHome(before?: (h: Awaited<ReturnType<typeof setup>>) => void) {
   let drills: DrillView[] = [];
   const http: HttpClient = async <T,>(_method: string, path: string) => {
     if (path === '/api/scenarios')
@@ -67,6 +68,7 @@ async function renderHome() {
     role: 'student',
     mustChangePassword: false,
   });
+  before?.(h);
   await act(async () => {
     h.render(<Home onLogout={() => undefined} />);
   });
@@ -109,5 +111,18 @@ describe('Home: class drills', () => {
     const drills = screen.getByRole('heading', { name: '班级演练' });
     const firstCard = screen.getByRole('heading', { name: '场景0' });
     expect(drills.compareDocumentPosition(firstCard) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+});
+
+describe('Home: the last practice', () => {
+  it('leads back to it once every buyer has left, so its summary stays reachable', async () => {
+    const { h } = await renderHome((h) => h.stores.practice.getState().begin(['a', 'b'], 'u1'));
+    await h.user.click(screen.getByRole('button', { name: /回到刚才的练习/ }));
+    expect(h.stores.session.getState().screen).toEqual({ name: 'workbench' });
+  });
+
+  it('is not offered for someone else’s practice seen earlier in this tab, nor with none', async () => {
+    await renderHome((h) => h.stores.practice.getState().begin(['a'], 'someone-else'));
+    expect(screen.queryByRole('button', { name: /回到刚才的练习/ })).toBeNull();
   });
 });

@@ -14,6 +14,7 @@ import type {
 } from '@kefu/shared/protocol';
 import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import { useServices } from '../app/context.tsx';
 import { TopBar } from '../app/TopBar.tsx';
 import { STAFF_ENTRY_NS } from '../staff/i18n/entry.ts';
@@ -33,6 +34,11 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
   const [drills, setDrills] = useState<DrillView[]>([]);
   const [reports, setReports] = useState<ConversationScore[]>([]);
   const [openCount, setOpenCount] = useState(0);
+  // Every buyer of the last practice has left: the workbench still shows it, with its summary.
+  const hasLastPractice = useStore(
+    stores.practice,
+    (s) => s.owner !== null && s.owner === user?.id && s.conversationIds.length > 0,
+  );
   const [mix, setMix] = useState(2);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -101,7 +107,10 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
       const state = stores.conversations.getState();
       state.reset();
       for (const view of conversations) state.upsertView(view);
-      stores.practice.getState().begin(conversations.map((view) => view.id));
+      stores.practice.getState().begin(
+        conversations.map((view) => view.id),
+        user?.id ?? null,
+      );
       state.setActive(conversations[0]?.id ?? null);
       stores.session.getState().go({ name: 'workbench' });
     } catch (err) {
@@ -118,7 +127,7 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
         await http<DrillResponse>('POST', `/api/drills/${encodeURIComponent(drill.id)}/join`);
       stores.conversations.getState().reset();
       // A newly joined drill's buyers make the practice from now on (they arrive over the socket).
-      if (!drill.joined) stores.practice.getState().begin([]);
+      if (!drill.joined) stores.practice.getState().begin([], user?.id ?? null);
       stores.session.getState().go({ name: 'workbench' });
     } catch (err) {
       setError(err instanceof Error ? err.message : t('errors.unknown'));
@@ -158,6 +167,17 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
             }}
           >
             {t('home.resume', { count: openCount })}
+          </button>
+        ) : hasLastPractice ? (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              stores.conversations.getState().reset();
+              stores.session.getState().go({ name: 'workbench' });
+            }}
+          >
+            {t('home.lastPractice')}
           </button>
         ) : null}
         <section className="home-section" aria-labelledby="drills-title">

@@ -5,9 +5,11 @@
 import { createStore } from 'zustand/vanilla';
 
 export interface PracticeState {
+  /** Whose practice it is (one browser tab may see several people log in). */
+  owner: string | null;
   conversationIds: string[];
-  /** A new practice (or a drill joined): these conversations, and what arrives later. */
-  begin(conversationIds: readonly string[]): void;
+  /** A new practice (or a drill joined) by `owner`: these conversations, and what arrives later. */
+  begin(conversationIds: readonly string[], owner?: string | null): void;
   /** Conversations that joined the practice (a drill's next buyer, an open one found on sync). */
   add(conversationIds: readonly string[]): void;
 }
@@ -16,21 +18,25 @@ const STORAGE_KEY = 'kefu.practice';
 /** A drill sends at most 50 buyers; keep a margin, never grow without bound. */
 const MAX_REMEMBERED = 100;
 
-function load(storage: Storage | undefined): string[] {
+function load(storage: Storage | undefined): Pick<PracticeState, 'owner' | 'conversationIds'> {
   try {
     const raw = storage?.getItem(STORAGE_KEY);
-    const parsed: unknown = raw ? JSON.parse(raw) : [];
-    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
+    const parsed = (raw ? JSON.parse(raw) : {}) as { owner?: unknown; conversationIds?: unknown };
+    const ids = Array.isArray(parsed.conversationIds) ? parsed.conversationIds : [];
+    return {
+      owner: typeof parsed.owner === 'string' ? parsed.owner : null,
+      conversationIds: ids.filter((id): id is string => typeof id === 'string'),
+    };
   } catch {
-    return [];
+    return { owner: null, conversationIds: [] };
   }
 }
 
 export function createPracticeStore(storage?: Storage) {
   const store = createStore<PracticeState>()((set, get) => ({
-    conversationIds: load(storage),
-    begin(conversationIds) {
-      set({ conversationIds: [...new Set(conversationIds)].slice(-MAX_REMEMBERED) });
+    ...load(storage),
+    begin(conversationIds, owner = null) {
+      set({ owner, conversationIds: [...new Set(conversationIds)].slice(-MAX_REMEMBERED) });
     },
     add(conversationIds) {
       const current = get().conversationIds;
@@ -42,7 +48,8 @@ export function createPracticeStore(storage?: Storage) {
   if (storage) {
     store.subscribe((state) => {
       try {
-        storage.setItem(STORAGE_KEY, JSON.stringify(state.conversationIds));
+        const { owner, conversationIds } = state;
+        storage.setItem(STORAGE_KEY, JSON.stringify({ owner, conversationIds }));
       } catch {
         // quota or private mode: remembered for this page only
       }
