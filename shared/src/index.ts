@@ -9,3 +9,4 @@ export * from './scenario/schema.ts';
 export * from './scoring/index.ts';
 export * from './shopper/index.ts';
 export * from './text/index.ts';
+export * from './zod-chinese.ts';

@@ -99,7 +99,12 @@ describe('accounts', () => {
   it('refuses bad input in Chinese and creates nothing', async () => {
     const before = await userCount();
     const cases: [unknown, number, RegExp][] = [
-      [{ username: 'a', displayName: '短', role: 'student' }, 400, /用户名/],
+      [
+        { username: 'a', displayName: '短', role: 'student' },
+        400,
+        /^请求内容有误：用户名 — 用户名为 3–32 位/,
+      ],
+      [{ displayName: '无名', role: 'student' }, 400, /^请求内容有误：用户名 — 无效输入/],
       [
         { username: 'bad_role', displayName: '某', role: 'boss' },
         400,
@@ -192,6 +197,7 @@ describe('password reset', () => {
       body: { password: 'long-enough-1', role: 'admin' },
     });
     expectRefusal(extra, 400);
+    expect(extra.body.error.message).toBe('请求内容有误：不认识的字段 role，请去掉后重试');
     const missing = await api(server, 'POST', '/api/users/no-such-user/password', { as: admin });
     expectRefusal(missing, 404);
     const self = await api(server, 'POST', `/api/users/${admin.user.id}/password`, { as: admin });
