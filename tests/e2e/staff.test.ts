@@ -164,6 +164,7 @@ describe('instructor and trainer', () => {
     await teacher.getByRole('button', { name: '结束演练' }).click();
     const confirm = teacher.getByRole('alertdialog', { name: /结束“.*”？/ });
     await confirm.getByText(/全班/).waitFor();
+    await shot(teacher, '06-monitor-stop-confirm');
     await confirm.getByRole('button', { name: '结束演练' }).click();
     await teacher.getByText('已结束').waitFor();
   });
