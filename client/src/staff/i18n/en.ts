@@ -1,4 +1,5 @@
 // Staff pages' strings (namespace `staff`), English.
+import { en } from '../../i18n/en.ts';
 import type { StaffStrings } from './zh-CN.ts';
 
 export const staffEn: StaffStrings = {
@@ -150,30 +151,9 @@ export const staffEn: StaffStrings = {
       order: '{{after}} s after the order',
     },
   },
-  dimensions: {
-    responsiveness: 'Responsiveness',
-    accuracy: 'Accuracy',
-    phraseUse: 'Phrase use',
-    salesActions: 'Sales actions',
-    courtesy: 'Courtesy',
-    outcome: 'Outcome',
-  },
-  rules: {
-    'slow-first-response': 'Slow first response',
-    'slow-response': 'Slow response',
-    unanswered: 'Unanswered',
-    'buyer-left': 'Shopper left',
-    'phrase-irrelevant': 'Irrelevant phrase',
-    'phrase-rigid': 'Rigid phrase',
-    'phrase-repeated': 'Repeated phrase',
-    'no-follow-up': 'No follow-up',
-    'no-order-prompt': 'No order prompt',
-    'no-payment-reminder': 'No payment reminder',
-    'returning-not-acknowledged': 'Returning customer missed',
-    'question-evaded': 'Question evaded',
-    'wrong-fact': 'Wrong fact',
-    'objection-unaddressed': 'Objection unaddressed',
-  },
+  // One name per dimension and rule for students and staff: the workbench's own strings.
+  dimensions: en.summary.dimension,
+  rules: en.rules,
   self: {
     section: 'Grade and self-evaluation',
     title: '{{name}}',

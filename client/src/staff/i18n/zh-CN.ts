@@ -1,4 +1,5 @@
 // Staff pages' strings (namespace `staff`), Simplified Chinese.
+import { zhCN } from '../../i18n/zh-CN.ts';
 export const staffZhCN = {
   title: '教师工作台',
   forbidden: '这个页面只对讲师、评估导师和管理员开放。',
@@ -150,30 +151,9 @@ export const staffZhCN = {
       order: '买家下单后 {{after}} 秒',
     },
   },
-  dimensions: {
-    responsiveness: '响应速度',
-    accuracy: '回答准确',
-    phraseUse: '话术运用',
-    salesActions: '销售动作',
-    courtesy: '服务态度',
-    outcome: '成交结果',
-  },
-  rules: {
-    'slow-first-response': '首响超时',
-    'slow-response': '回复超时',
-    unanswered: '消息未回复',
-    'buyer-left': '顾客流失',
-    'phrase-irrelevant': '答非所问',
-    'phrase-rigid': '话术死用',
-    'phrase-repeated': '话术重复',
-    'no-follow-up': '未二次跟进',
-    'no-order-prompt': '未引导下单',
-    'no-payment-reminder': '未催付',
-    'returning-not-acknowledged': '未识别老顾客',
-    'question-evaded': '回避问题',
-    'wrong-fact': '信息错误',
-    'objection-unaddressed': '异议未化解',
-  },
+  // One name per dimension and rule for students and staff: the workbench's own strings.
+  dimensions: zhCN.summary.dimension,
+  rules: zhCN.rules,
   self: {
     section: '综合成绩与自评',
     title: '{{name}}',
