@@ -1,9 +1,10 @@
 // The class's grade weights (system, teacher, mentor, self): any non-negative numbers, shown as shares.
 import type { ClassView, GradeWeights, UpdateClassBody } from '@kefu/shared/protocol';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';
 import { errorText } from '../use-load.ts';
+import { WeightFields } from '../WeightFields.tsx';
 
 const PARTS = ['system', 'teacher', 'mentor', 'self'] as const;
 
@@ -16,7 +17,6 @@ export function WeightsForm({ cls, onSaved }: { cls: ClassView; onSaved(): void 
     mentor: String(cls.gradeWeights.mentor),
     self: String(cls.gradeWeights.self),
   });
-  const uid = useId();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const numbers = PARTS.map((p) => Number(weights[p]));
   const sum = numbers.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
@@ -44,24 +44,12 @@ export function WeightsForm({ cls, onSaved }: { cls: ClassView; onSaved(): void 
     <form className="staff-card weights-form" onSubmit={(e) => void save(e)}>
       <h3>{t('weights.title')}</h3>
       <div className="weights-row">
-        {PARTS.map((p, i) => (
-          <div key={p} className="weight-field">
-            <label htmlFor={`${uid}-${p}`}>{t(`weights.${p}`)}</label>
-            <input
-              id={`${uid}-${p}`}
-              type="number"
-              min={0}
-              max={100}
-              value={weights[p]}
-              onChange={(e) => setWeights((w) => ({ ...w, [p]: e.target.value }))}
-            />
-            <small className="muted">
-              {sum > 0 && Number.isFinite(numbers[i])
-                ? `${Math.round(((numbers[i] ?? 0) / sum) * 100)}%`
-                : '—'}
-            </small>
-          </div>
-        ))}
+        <WeightFields
+          keys={PARTS}
+          values={weights}
+          label={(p) => t(`weights.${p}`)}
+          onChange={(p, value) => setWeights((w) => ({ ...w, [p]: value }))}
+        />
         <button type="submit" className="secondary">
           {t('weights.save')}
         </button>

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';
 import { fmtNum } from '../reports/format.ts';
 import { errorText, useLoad } from '../use-load.ts';
+import { WeightFields } from '../WeightFields.tsx';
 import { type PreviewInput, type PreviewRow, previewScores } from './rubric-preview.ts';
 import { baseFiles } from './Studio.tsx';
 import { checkFile } from './validate.ts';
@@ -173,7 +174,6 @@ function RubricForm({
     }
   }
 
-  const total = DIMENSIONS.reduce((a, d) => a + (Number(weights[d]) || 0), 0);
   return (
     <div className="staff-page">
       <header className="staff-page-head">
@@ -186,22 +186,12 @@ function RubricForm({
         <fieldset>
           <legend>{t('rubric.weights')}</legend>
           <div className="weights-row">
-            {DIMENSIONS.map((d) => (
-              <div key={d} className="weight-field">
-                <label htmlFor={`${uid}-${d}`}>{t(`dimensions.${d}`)}</label>
-                <input
-                  id={`${uid}-${d}`}
-                  type="number"
-                  min={0}
-                  max={100}
-                  value={weights[d]}
-                  onChange={(e) => setWeights((w) => ({ ...w, [d]: e.target.value }))}
-                />
-                <small className="muted">
-                  {total > 0 ? `${Math.round(((Number(weights[d]) || 0) / total) * 100)}%` : '—'}
-                </small>
-              </div>
-            ))}
+            <WeightFields
+              keys={DIMENSIONS}
+              values={weights}
+              label={(d) => t(`dimensions.${d}`)}
+              onChange={(d, value) => setWeights((w) => ({ ...w, [d]: value }))}
+            />
           </div>
         </fieldset>
         <fieldset>
