@@ -26,6 +26,8 @@ export interface AppOptions extends Omit<ServerOptions, 'port' | 'host' | 'logge
   /** Seeds of solo-practice shoppers (variant lines, typing delays). Random unless a test fixes it. */
   seedSource?: () => number;
   loginLimits?: ThrottleLimits;
+  /** How often expired sessions are deleted (wall-clock ms; default hourly). */
+  sessionSweepMs?: number;
 }
 
 declare module 'fastify' {
@@ -69,7 +71,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(databasePlugin, { dataDir: options.dataDir });
   await app.register(scenariosPlugin, { scenariosDir: options.scenariosDir });
-  await app.register(authPlugin, { publicOrigin: options.publicOrigin, loginLimits: options.loginLimits });
+  await app.register(authPlugin, {
+    publicOrigin: options.publicOrigin,
+    loginLimits: options.loginLimits,
+    sessionSweepMs: options.sessionSweepMs,
+  });
   await app.register(ioPlugin);
   await app.register(practicePlugin);
   await app.register(routes, { prefix: '/api' });

@@ -1,5 +1,6 @@
 // Sessions and request hygiene: resolves the session cookie to `request.user`, refuses state-changing
-// requests from a foreign Origin, and holds users with a one-time password to changing it first.
+// requests from a foreign Origin, holds users with a one-time password to changing it first, and sweeps
+// expired sessions out of the database.
 import type {} from '@fastify/cookie';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -11,6 +12,7 @@ import { isAllowedOrigin } from './origin.ts';
 
 export const SESSION_COOKIE = 'kefu_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const SESSION_SWEEP_MS = 60 * 60 * 1000;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -39,7 +41,10 @@ function readCookie(header: string | undefined, name: string): string | null {
 const ALLOWED_WITH_ONE_TIME_PASSWORD = new Set(['/api/auth/password', '/api/auth/logout', '/api/auth/me']);
 
 export default fp(
-  async (app, opts: { publicOrigin: string | null; loginLimits?: ThrottleLimits }) => {
+  async (
+    app,
+    opts: { publicOrigin: string | null; loginLimits?: ThrottleLimits; sessionSweepMs?: number },
+  ) => {
     app.decorate('access', createAccess(app.database.db));
     app.decorate('loginThrottle', new LoginThrottle(opts.loginLimits));
     app.decorate('originAllowed', (origin: string | undefined, host: string | undefined) =>
@@ -54,24 +59,43 @@ export default fp(
     app.decorateRequest('sessionToken', null);
 
     app.addHook('onRequest', async (request: FastifyRequest) => {
-      if (!request.url.startsWith('/api/')) return;
+      // Every state-changing request, whatever its path: the raw URL may spell /api/ percent-encoded
+      // (`/%61pi/…`) while the router decodes it to the same route.
       if (
         !SAFE_METHODS.has(request.method) &&
         !app.originAllowed(request.headers.origin, request.headers.host)
       ) {
         throw new AppError('bad-origin', '请求来源不被允许：请从本站页面操作（Origin 不匹配）');
       }
+      // The matched route's pattern (decoded, without the query), not the raw URL.
+      const route = request.routeOptions.url;
+      if (!route?.startsWith('/api/')) return;
       const token = request.cookies[SESSION_COOKIE] ?? null;
       if (!token) return;
       const user = await app.sessions.findUser(token, app.clock.now());
       if (!user) return;
       request.user = user;
       request.sessionToken = token;
-      const path = request.url.split('?')[0]!;
-      if (user.must_change_password === 1 && !ALLOWED_WITH_ONE_TIME_PASSWORD.has(path)) {
+      if (user.must_change_password === 1 && !ALLOWED_WITH_ONE_TIME_PASSWORD.has(route)) {
         throw new AppError('forbidden', '请先修改初始密码（POST /api/auth/password）');
       }
     });
+
+    // Expired sessions no longer log anyone in; sweeping them keeps the table from growing for ever. A wall
+    // clock interval (not the app's clock, whose timers tests step through one by one), judged by app time.
+    const sweep = async () => {
+      try {
+        await app.sessions.deleteExpired(app.clock.now());
+      } catch (err) {
+        app.log.warn({ err }, 'sweeping expired sessions failed');
+      }
+    };
+    let sweeper: NodeJS.Timeout | undefined;
+    app.addHook('onReady', async () => {
+      await sweep();
+      sweeper = setInterval(() => void sweep(), opts.sessionSweepMs ?? SESSION_SWEEP_MS).unref();
+    });
+    app.addHook('onClose', async () => clearInterval(sweeper));
   },
   { name: 'auth', dependencies: ['database'] },
 );

@@ -13,7 +13,7 @@ import { SESSION_COOKIE } from '../auth/plugin.ts';
 import { hashToken } from '../db/repositories/sessions.ts';
 import { toUserView, type UserRow } from '../db/repositories/users.ts';
 import { AppError, parse } from '../errors.ts';
-import { sessionRoom } from '../realtime/io-types.ts';
+import { sessionRoom, userRoom } from '../realtime/io-types.ts';
 
 export default async function authRoutes(app: FastifyInstance): Promise<void> {
   const secure = app.settings.publicOrigin?.startsWith('https:') ?? false;
@@ -96,8 +96,13 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
       throw new AppError('bad-request', '新密码不能和当前密码相同');
     }
     await app.users.setPassword(user.id, await hashPassword(body.newPassword), false);
-    // Other sessions (maybe someone who learned the old password) end; this one stays.
+    // Other sessions (maybe someone who learned the old password) end, with their open sockets; this one stays.
     await app.sessions.deleteForUser(user.id, request.sessionToken ?? undefined);
+    const others = app.io.in(userRoom(user.id));
+    (request.sessionToken
+      ? others.except(sessionRoom(hashToken(request.sessionToken)))
+      : others
+    ).disconnectSockets(true);
     return { ok: true };
   });
 }

@@ -29,6 +29,11 @@ export function sessionsRepository(db: Kysely<Database>) {
     async delete(token: string): Promise<void> {
       await db.deleteFrom('sessions').where('id', '=', hashToken(token)).execute();
     },
+    /** Removes sessions past their lifetime; returns how many. */
+    async deleteExpired(now: number): Promise<number> {
+      const r = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
     /** Logs a user out everywhere except, optionally, the session in hand (after a password change). */
     async deleteForUser(userId: string, keepToken?: string): Promise<void> {
       let q = db.deleteFrom('sessions').where('user_id', '=', userId);
