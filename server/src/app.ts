@@ -7,7 +7,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { ApiError } from '@kefu/shared';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import type { ThrottleLimits } from './auth/login-throttle.ts';
+import type { ThrottleLimits } from './auth/guess-throttle.ts';
 import authPlugin from './auth/plugin.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { ServerOptions } from './config.ts';

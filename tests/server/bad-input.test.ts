@@ -307,7 +307,7 @@ describe('login rate limit', () => {
   it('limits attempts per address across accounts', async () => {
     const limited = await startServer({
       clock,
-      loginLimits: { accountFailures: 100, addressAttempts: 3, windowMs: 60_000 },
+      loginLimits: { accountFailures: 100, addressFailures: 3, windowMs: 60_000 },
     });
     try {
       for (let i = 0; i < 3; i++) {

@@ -135,3 +135,145 @@ describe('expired sessions', () => {
     expect((await api(server, 'GET', '/api/auth/me', { as: seeded })).status).toBe(200);
   });
 });
+
+describe('guess limits', () => {
+  it('locks the current-password check after five wrong guesses, for that account only', async () => {
+    const guesser = await seedUser(server.app, 'student', 'session_thief');
+    const bystander = await seedUser(server.app, 'student', 'bystander');
+    for (let i = 0; i < 5; i++) {
+      const res = await api(server, 'POST', '/api/auth/password', {
+        as: guesser,
+        body: { currentPassword: `guess-${i}`, newPassword: 'another-passphrase-1' },
+      });
+      expect(res.status).toBe(403);
+    }
+    const right = await api(server, 'POST', '/api/auth/password', {
+      as: guesser,
+      body: { currentPassword: TEST_PASSWORD, newPassword: 'another-passphrase-1' },
+    });
+    expect(right.status).toBe(429);
+    expect(right.body.error).toMatchObject({
+      code: 'rate-limited',
+      message: expect.stringMatching(/分钟后再试/),
+    });
+    // Nothing changed: the old password still logs in, and another account changes its password freely.
+    expect(
+      (
+        await api(server, 'POST', '/api/auth/login', {
+          body: { username: 'session_thief', password: TEST_PASSWORD },
+        })
+      ).status,
+    ).toBe(200);
+    const other = await api(server, 'POST', '/api/auth/password', {
+      as: bystander,
+      body: { currentPassword: TEST_PASSWORD, newPassword: 'another-passphrase-2' },
+    });
+    expect(other.status).toBe(200);
+  });
+
+  it('locks joining a class after five wrong codes, even for the right one; other students are not held up', async () => {
+    const instructor = await seedUser(server.app, 'instructor');
+    const code: string = (
+      await api(server, 'POST', '/api/classes', { as: instructor, body: { name: '猜码班' } })
+    ).body.class.joinCode;
+    const guesser = await seedUser(server.app, 'student', 'code_guesser');
+    const classmate = await seedUser(server.app, 'student', 'code_classmate');
+    for (let i = 0; i < 5; i++) {
+      const res = await api(server, 'POST', '/api/classes/join', {
+        as: guesser,
+        body: { joinCode: `WRONG${i}` },
+      });
+      expect(res.status).toBe(404);
+    }
+    const right = await api(server, 'POST', '/api/classes/join', { as: guesser, body: { joinCode: code } });
+    expect(right.status).toBe(429);
+    expect(right.body.error.message).toMatch(/邀请码.*分钟后再试/);
+    expect((await api(server, 'GET', '/api/classes', { as: guesser })).body.classes).toEqual([]);
+    expect(
+      (await api(server, 'POST', '/api/classes/join', { as: classmate, body: { joinCode: code } })).status,
+    ).toBe(200);
+    await clock.advanceBy(16 * 60_000);
+    expect(
+      (await api(server, 'POST', '/api/classes/join', { as: guesser, body: { joinCode: code } })).status,
+    ).toBe(200);
+  });
+
+  it('counts a burst of parallel wrong passwords before the hashes finish: five get through, the rest wait', async () => {
+    await seedUser(server.app, 'student', 'burst_target');
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        api(server, 'POST', '/api/auth/login', {
+          body: { username: 'burst_target', password: `burst-${i}` },
+        }),
+      ),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+    await clock.advanceBy(16 * 60_000);
+  });
+});
+
+describe('a computer room behind one address', () => {
+  it('logs in and registers a whole class: only failures count toward the address limit', async () => {
+    const lab = await startServer({
+      clock,
+      loginLimits: { accountFailures: 5, addressFailures: 3, windowMs: 15 * 60_000 },
+    });
+    try {
+      const instructor = await seedUser(lab.app, 'instructor');
+      const code: string = (
+        await api(lab, 'POST', '/api/classes', { as: instructor, body: { name: '机房班' } })
+      ).body.class.joinCode;
+      for (let i = 0; i < 5; i++) await seedUser(lab.app, 'student', `lab_student_${i}`);
+      // More logins than the limit, one after another and (up to the limit, still in flight) at once.
+      for (let i = 0; i < 5; i++) {
+        const res = await api(lab, 'POST', '/api/auth/login', {
+          body: { username: `lab_student_${i}`, password: TEST_PASSWORD },
+        });
+        expect(res.status).toBe(200);
+      }
+      const together = await Promise.all(
+        [0, 1, 2].map((i) =>
+          api(lab, 'POST', '/api/auth/login', {
+            body: { username: `lab_student_${i}`, password: TEST_PASSWORD },
+          }),
+        ),
+      );
+      expect(together.map((r) => r.status)).toEqual([200, 200, 200]);
+      for (let i = 0; i < 5; i++) {
+        const res = await api(lab, 'POST', '/api/auth/register', {
+          body: {
+            joinCode: code,
+            username: `lab_new_${i}`,
+            displayName: `新同学${i}`,
+            password: 'lab-passphrase-77',
+          },
+        });
+        expect(res.status).toBe(200);
+      }
+      // Three failures from the room (a wrong password, a wrong code at registration, a wrong join code)…
+      await api(lab, 'POST', '/api/auth/login', {
+        body: { username: 'lab_student_0', password: 'typo-typo' },
+      });
+      await api(lab, 'POST', '/api/auth/register', {
+        body: {
+          joinCode: 'ZZZZZZ',
+          username: 'lab_typo',
+          displayName: '打错',
+          password: 'lab-passphrase-77',
+        },
+      });
+      const joiner = await seedUser(lab.app, 'student', 'lab_joiner');
+      await api(lab, 'POST', '/api/classes/join', { as: joiner, body: { joinCode: 'YYYYYY' } });
+      // …and the address waits, whoever tries next.
+      const blocked = await api(lab, 'POST', '/api/auth/login', {
+        body: { username: 'lab_student_1', password: TEST_PASSWORD },
+      });
+      expect(blocked.status).toBe(429);
+    } finally {
+      await lab.close();
+      lab.cleanup();
+    }
+  });
+});

@@ -7,7 +7,7 @@ import fp from 'fastify-plugin';
 import type { UserRow } from '../db/repositories/users.ts';
 import { AppError } from '../errors.ts';
 import { type Access, createAccess } from './access.ts';
-import { LoginThrottle, type ThrottleLimits } from './login-throttle.ts';
+import { GuessThrottle, type ThrottleLimits } from './guess-throttle.ts';
 import { isAllowedOrigin } from './origin.ts';
 
 export const SESSION_COOKIE = 'kefu_session';
@@ -21,7 +21,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     access: Access;
-    loginThrottle: LoginThrottle;
+    /** Failed guesses of passwords and join codes, per account and per address. */
+    guesses: GuessThrottle;
     /** The user behind a raw Cookie header (the socket handshake uses it too). */
     userFromCookieHeader(cookieHeader: string | undefined): Promise<UserRow | null>;
     originAllowed(origin: string | undefined, host: string | undefined): boolean;
@@ -46,7 +47,7 @@ export default fp(
     opts: { publicOrigin: string | null; loginLimits?: ThrottleLimits; sessionSweepMs?: number },
   ) => {
     app.decorate('access', createAccess(app.database.db));
-    app.decorate('loginThrottle', new LoginThrottle(opts.loginLimits));
+    app.decorate('guesses', new GuessThrottle(opts.loginLimits));
     app.decorate('originAllowed', (origin: string | undefined, host: string | undefined) =>
       isAllowedOrigin(origin, host, opts.publicOrigin),
     );

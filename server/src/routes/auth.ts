@@ -8,6 +8,7 @@ import {
 } from '@kefu/shared';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { requireUser } from '../auth/guards.ts';
+import { minutesUntil } from '../auth/guess-throttle.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password.ts';
 import { SESSION_COOKIE } from '../auth/plugin.ts';
 import { hashToken } from '../db/repositories/sessions.ts';
@@ -31,18 +32,17 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/auth/login', async (request, reply): Promise<LoginResponse> => {
     const body = parse(LoginBodySchema, request.body);
-    const now = app.clock.now();
-    const wait = app.loginThrottle.attempt(body.username, request.ip, now);
-    if (wait > 0) {
-      throw new AppError('rate-limited', `登录尝试太多，请 ${Math.ceil(wait / 60_000)} 分钟后再试`);
+    const guess = app.guesses.begin(
+      { account: `login:${body.username}`, address: request.ip },
+      app.clock.now(),
+    );
+    if (guess.wait > 0) {
+      throw new AppError('rate-limited', `登录尝试太多，请 ${minutesUntil(guess.wait)} 分钟后再试`);
     }
     const user = await app.users.findByUsername(body.username);
     const ok = await verifyPassword(body.password, user?.password_hash ?? DUMMY_HASH);
-    if (!user || !ok) {
-      app.loginThrottle.failed(body.username, now);
-      throw new AppError('unauthenticated', '用户名或密码不对，请检查后重试');
-    }
-    app.loginThrottle.succeeded(body.username);
+    if (!user || !ok) throw new AppError('unauthenticated', '用户名或密码不对，请检查后重试');
+    guess.succeeded();
     await startSession(reply, user);
     return { user: toUserView(user) };
   });
@@ -64,11 +64,13 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
   app.post('/auth/register', async (request, reply): Promise<LoginResponse> => {
     const body = parse(RegisterBodySchema, request.body);
     const now = app.clock.now();
-    // Registration is a login attempt by address too: join codes must not be guessable by brute force.
-    const wait = app.loginThrottle.attempt(`register:${body.username}`, request.ip, now);
-    if (wait > 0) throw new AppError('rate-limited', `尝试太多，请 ${Math.ceil(wait / 60_000)} 分钟后再试`);
+    // A wrong join code is a failed guess of the address: codes must not be found by brute force.
+    const guess = app.guesses.begin({ address: request.ip }, now);
+    if (guess.wait > 0)
+      throw new AppError('rate-limited', `尝试太多，请 ${minutesUntil(guess.wait)} 分钟后再试`);
     const cls = await app.classes.findByJoinCode(body.joinCode);
     if (!cls) throw new AppError('not-found', '班级邀请码不对，请向老师确认邀请码');
+    guess.succeeded();
     if (await app.users.findByUsername(body.username)) {
       throw new AppError('conflict', `用户名“${body.username}”已被使用，请换一个`);
     }
@@ -89,9 +91,15 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
   app.post('/auth/password', async (request) => {
     const user = requireUser(request);
     const body = parse(ChangePasswordBodySchema, request.body);
+    // Someone holding a session must not be able to guess the password behind it (nor tie up the hasher).
+    const guess = app.guesses.begin({ account: `password:${user.id}`, address: request.ip }, app.clock.now());
+    if (guess.wait > 0) {
+      throw new AppError('rate-limited', `当前密码输错太多次，请 ${minutesUntil(guess.wait)} 分钟后再试`);
+    }
     if (!(await verifyPassword(body.currentPassword, user.password_hash))) {
       throw new AppError('forbidden', '当前密码不对，请重新输入');
     }
+    guess.succeeded();
     if (body.newPassword === body.currentPassword) {
       throw new AppError('bad-request', '新密码不能和当前密码相同');
     }

@@ -11,6 +11,7 @@ import {
 } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
 import { requireRole, requireUser, STAFF } from '../auth/guards.ts';
+import { minutesUntil } from '../auth/guess-throttle.ts';
 import { newJoinCode } from '../db/repositories/classes.ts';
 import type { UserRow } from '../db/repositories/users.ts';
 import { AppError, forbidden, notFound, parse } from '../errors.ts';
@@ -71,8 +72,13 @@ export default async function classRoutes(app: FastifyInstance): Promise<void> {
   app.post('/classes/join', async (request): Promise<ClassResponse> => {
     const user = requireRole(request, 'student');
     const body = parse(JoinClassBodySchema, request.body);
+    const guess = app.guesses.begin({ account: `join:${user.id}`, address: request.ip }, app.clock.now());
+    if (guess.wait > 0) {
+      throw new AppError('rate-limited', `邀请码输错太多次，请 ${minutesUntil(guess.wait)} 分钟后再试`);
+    }
     const cls = await app.classes.findByJoinCode(body.joinCode);
     if (!cls) throw new AppError('not-found', '班级邀请码不对，请向老师确认邀请码');
+    guess.succeeded();
     await app.classes.addMember(cls.id, user.id, 'student', app.clock.now());
     return { class: await view(user, cls.id) };
   });

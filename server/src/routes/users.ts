@@ -54,7 +54,8 @@ export default async function userRoutes(app: FastifyInstance): Promise<void> {
     // Whoever held the old password is logged out everywhere, and a locked-out account may log in again.
     await app.sessions.deleteForUser(user.id);
     app.io.in(userRoom(user.id)).disconnectSockets(true);
-    app.loginThrottle.clearAccount(user.username);
+    app.guesses.clearAccount(`login:${user.username}`);
+    app.guesses.clearAccount(`password:${user.id}`);
     const updated = await app.users.findById(user.id);
     if (!updated) throw new AppError('not-found', '没有这个用户，请刷新账号列表后重试');
     return { user: toUserView(updated), password };

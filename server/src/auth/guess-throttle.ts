@@ -1,0 +1,93 @@
+// Limits on guessing secrets (passwords at login, the current password before a change, class join codes):
+// a sliding window of failed guesses per account (stops guessing one account from many machines) and per
+// address (stops one machine spraying many accounts). Only failures count, so a computer room behind one
+// NAT address can log a whole class in at once. A guess counts as failed from the moment it starts until it
+// succeeds, so a burst of parallel guesses cannot slip past the limit while the hashes run.
+// In memory: a restart forgets the windows, which gives an attacker at most one more window.
+export interface ThrottleLimits {
+  /** Failed guesses per account (and per kind of secret) in a window. */
+  accountFailures: number;
+  /** Failed guesses per client address, all accounts and kinds together, in a window. */
+  addressFailures: number;
+  windowMs: number;
+}
+
+export const DEFAULT_LIMITS: ThrottleLimits = {
+  accountFailures: 5,
+  addressFailures: 100,
+  windowMs: 15 * 60 * 1000,
+};
+
+/** What a guess is charged to: the account (with the kind of secret, e.g. `login:wang`) and/or the address. */
+export interface GuessKeys {
+  account?: string;
+  address: string;
+}
+
+export interface Guess {
+  /** Milliseconds until guessing may resume; 0 means this guess may go ahead (and is counted). */
+  wait: number;
+  /** The guess was right: it no longer counts, and the account's failures are forgiven. */
+  succeeded(): void;
+}
+
+/** Beyond this many keys, windows that have emptied are dropped (keeps memory bounded under a spray). */
+const PRUNE_AT = 10_000;
+
+export class GuessThrottle {
+  private readonly windows = new Map<string, number[]>();
+  private readonly limits: ThrottleLimits;
+
+  constructor(limits: ThrottleLimits = DEFAULT_LIMITS) {
+    this.limits = limits;
+  }
+
+  begin(keys: GuessKeys, now: number): Guess {
+    if (this.windows.size > PRUNE_AT) this.prune(now);
+    const charged: [string, number][] = [[`address:${keys.address}`, this.limits.addressFailures]];
+    if (keys.account !== undefined)
+      charged.push([`account:${keys.account.toLowerCase()}`, this.limits.accountFailures]);
+    let wait = 0;
+    for (const [key, limit] of charged) {
+      const window = this.recent(key, now);
+      if (window.length >= limit) wait = Math.max(wait, window[0]! + this.limits.windowMs - now);
+    }
+    if (wait > 0) return { wait, succeeded: () => {} };
+    const stamps = charged.map(([key]) => {
+      const stamp = { key, at: now };
+      this.recent(key, now).push(now);
+      return stamp;
+    });
+    return {
+      wait: 0,
+      succeeded: () => {
+        for (const { key, at } of stamps) {
+          const window = this.windows.get(key);
+          const i = window?.indexOf(at) ?? -1;
+          if (window && i >= 0) window.splice(i, 1);
+        }
+        if (keys.account !== undefined) this.windows.delete(`account:${keys.account.toLowerCase()}`);
+      },
+    };
+  }
+
+  /** Lifts an account's lock (an admin reset its password). The address windows are left alone. */
+  clearAccount(account: string): void {
+    this.windows.delete(`account:${account.toLowerCase()}`);
+  }
+
+  private recent(key: string, now: number): number[] {
+    const kept = (this.windows.get(key) ?? []).filter((t) => t > now - this.limits.windowMs);
+    this.windows.set(key, kept);
+    return kept;
+  }
+
+  private prune(now: number): void {
+    for (const [key, window] of this.windows) {
+      if (window.every((t) => t <= now - this.limits.windowMs)) this.windows.delete(key);
+    }
+  }
+}
+
+/** The Chinese words for a lock: how many minutes until it lifts. */
+export const minutesUntil = (waitMs: number) => Math.max(1, Math.ceil(waitMs / 60_000));
