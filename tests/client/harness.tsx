@@ -166,8 +166,8 @@ export const JACKET: Product = {
         { value: '红色', aliases: [], inStock: false },
       ],
     },
-    material: { kind: 'value', topic: 'material', value: '90%白鸭绒', aliases: [], wrong: [] },
-    freeShipping: { kind: 'yesno', topic: 'shipping', value: true, terms: ['包邮'] },
+    material: { kind: 'value', topic: 'material', value: '90%白鸭绒', aliases: [], wrong: [], except: [] },
+    freeShipping: { kind: 'yesno', topic: 'shipping', value: true, terms: ['包邮'], except: [] },
   },
 };
 

@@ -53,8 +53,8 @@ const product: Product = {
         { value: '红色', aliases: [], inStock: false },
       ],
     },
-    material: { kind: 'value', topic: 'material', value: '90%白鸭绒', aliases: [], wrong: [] },
-    'free-shipping': { kind: 'yesno', topic: 'shipping', value: true, terms: ['包邮'] },
+    material: { kind: 'value', topic: 'material', value: '90%白鸭绒', aliases: [], wrong: [], except: [] },
+    'free-shipping': { kind: 'yesno', topic: 'shipping', value: true, terms: ['包邮'], except: [] },
   },
 };
 const phrases: PhraseLibrary = {

@@ -15,6 +15,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: '用客服脚本在虚拟时钟上跑一个场景，打印对话和评分',
     load: () => import('./commands/play.ts'),
   },
+  'judge-eval': {
+    summary: '用评判语料检验评判，按标注和规则打印一致率',
+    load: () => import('./commands/judge-eval.ts'),
+  },
 };
 
 const HELP = `kefu — 客服实训的命令行工具
@@ -23,7 +27,7 @@ const HELP = `kefu — 客服实训的命令行工具
 
 命令：
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(7)} ${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
   .join('\n')}
 
 每个命令都有 --help，例如 npx kefu check --help`;

@@ -60,6 +60,19 @@ export interface ReplyJudgement {
   holds: boolean;
   /** Greeting/hold/thanks only: no substance to judge. */
   courtesyOnly: boolean;
+  // Fields below were added with the word-level judge; logs written before it lack them (read as absent).
+  /** Open questions this reply answered wrongly (it contradicted the asked fact): wrong-fact, not evaded. */
+  wrong?: string[];
+  /** A real follow-up of a quiet buyer (reaches out, asks, offers help); a bare 好的 / 嗯嗯 / goodbye is not. */
+  followsUp?: boolean;
+  /** Leads the buyer off the platform: WeChat/QQ/phone numbers, private transfer (引导站外交易). */
+  offPlatform?: boolean;
+  /** An advertising-law absolute claim (最好/第一/顶级/100%不…/国家级/万能…). */
+  bannedClaim?: boolean;
+  /** Impolite or insulting wording (不文明用语). */
+  rude?: boolean;
+  /** The words that raised each compliance flag, as written in the reply, for explanations. */
+  flagged?: { offPlatform?: string; bannedClaim?: string; rude?: string };
 }
 
 export type ConversationEventType = ConversationEvent['type'];

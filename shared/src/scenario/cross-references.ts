@@ -2,17 +2,20 @@
 import { checkBeats, checkBeatsOneByOne, type Report } from './beat-graph.ts';
 import type { BuyerParts } from './buyer-parts.ts';
 import { factRefProblem } from './fact-ref.ts';
-import type { Library } from './library.ts';
+import { type CorpusEntry, findPhrase, type Library } from './library.ts';
 import {
   type AgentStep,
   type Beat,
+  type Category,
+  type CorpusCase,
+  type Fact,
   type Lexicon,
   type PhraseLibrary,
   type Product,
   REQUIRED_CONCEPTS,
 } from './schema.ts';
 import { didYouMean } from './suggest.ts';
-import type { FieldPath } from './yaml-source.ts';
+import { type FieldPath, locate, type SourceFile } from './yaml-source.ts';
 
 /** What a check may consult: the library, and the ids of files that failed validation (never reported twice). */
 export interface CheckContext {
@@ -63,9 +66,38 @@ export function checkLexicon(lexicon: Lexicon, report: Report): void {
   }
 }
 
-export function checkProduct(product: Product, ctx: CheckContext, report: Report): void {
-  for (const [key, fact] of Object.entries(product.facts))
+/** An exception's condition words name one case: two cases of one fact may not share a word. */
+function checkFactCases(fact: Fact, at: FieldPath, report: Report): void {
+  if (fact.kind === 'options') return;
+  const seen = new Set<string>();
+  fact.except.forEach((c, i) => {
+    c.when.forEach((word, j) => {
+      if (seen.has(word)) report([...at, 'except', i, 'when', j], `条件 "${word}" 在别的例外里已经写过`);
+      seen.add(word);
+    });
+  });
+}
+
+export function checkCategory(category: Category, ctx: CheckContext, report: Report): void {
+  for (const [key, fact] of Object.entries(category.facts)) {
     checkTopic(ctx, report, ['facts', key, 'topic'], fact.topic);
+    checkFactCases(fact, ['facts', key], report);
+  }
+}
+
+export function checkProduct(product: Product, ctx: CheckContext, report: Report): void {
+  const category = product.category === undefined ? undefined : ctx.library.categories.get(product.category);
+  if (product.category !== undefined && !category) {
+    report(
+      ['category'],
+      `未知的品类 "${product.category}"，须在 scenarios/categories/ 中${didYouMean(product.category, ctx.library.categories.keys())}`,
+    );
+  }
+  for (const [key, fact] of Object.entries(product.facts)) {
+    if (category?.facts[key] === fact) continue; // inherited: checked in the category's file
+    checkTopic(ctx, report, ['facts', key, 'topic'], fact.topic);
+    checkFactCases(fact, ['facts', key], report);
+  }
 }
 
 export function checkPhraseLibrary(phrases: PhraseLibrary, ctx: CheckContext, report: Report): void {
@@ -150,4 +182,69 @@ export function checkBuyer(buyer: BuyerParts, ctx: CheckContext, report: Report)
   buyer.counterExampleScripts.forEach((script, i) => {
     checkScript(script, ['counterExamples', i, 'script'], library, report);
   });
+}
+
+/** The part a corpus file belongs to, from its folder: corpus/dev/ or corpus/holdout/. */
+function corpusPart(path: string): CorpusEntry['part'] | undefined {
+  const parts = path.replace(/\\/g, '/').split('/');
+  const folder = parts[parts.length - 2];
+  return folder === 'dev' || folder === 'holdout' ? folder : undefined;
+}
+
+/**
+ * Checks a judgement corpus file's references (products, facts asked, objection kinds, quick phrases, ids
+ * unique across the corpus: `ids` maps each id seen so far to its file) and returns its cases.
+ */
+export function checkCorpus(
+  cases: readonly { index: number; case: CorpusCase }[],
+  source: SourceFile,
+  ctx: CheckContext,
+  report: Report,
+  ids: Map<string, string>,
+): CorpusEntry[] {
+  const { library } = ctx;
+  const part = corpusPart(source.path);
+  if (part === undefined) {
+    report([], '评判语料文件要放在 corpus/dev/ 或 corpus/holdout/ 文件夹里');
+    return [];
+  }
+  const entries: CorpusEntry[] = [];
+  const objections = Object.keys(library.lexicon.objections);
+  for (const { index: i, case: c } of cases) {
+    const at: FieldPath = ['cases', i];
+    let ok = true;
+    const problem = (path: FieldPath, message: string) => {
+      report([...at, ...path], message);
+      ok = false;
+    };
+    const owner = ids.get(c.id);
+    if (owner !== undefined) problem(['id'], `重复的用例 id "${c.id}"（${owner} 已使用）`);
+    else ids.set(c.id, source.path);
+    c.products.forEach((pid, j) => {
+      if (!library.products.has(pid) && !ctx.brokenProducts.has(pid))
+        problem(['products', j], `未知的商品 "${pid}"${didYouMean(pid, library.products.keys())}`);
+    });
+    const asks = c.ask === undefined ? [] : typeof c.ask === 'string' ? [c.ask] : c.ask;
+    asks.forEach((ask, j) => {
+      const found = factRefProblem(ask, c.products, library.products, ctx.brokenProducts);
+      if (found) problem(typeof c.ask === 'string' ? ['ask'] : ['ask', j], found);
+    });
+    if (c.objection !== undefined && ctx.hasLexicon && !library.lexicon.objections[c.objection]) {
+      problem(
+        ['objection'],
+        `未知的异议类型 "${c.objection}"，须在 lexicon.yaml 的 objections 中${didYouMean(c.objection, objections)}`,
+      );
+    }
+    if (c.source !== 'typed') {
+      const phrase = findPhrase(library, c.source);
+      if (!phrase) {
+        const known = ['typed', ...library.phrases.keys(), ...library.phrasesByCode.keys()];
+        problem(['source'], `未知的快捷话术 "${c.source}"（手打写 typed）${didYouMean(c.source, known)}`);
+      } else if (c.reply !== undefined && c.reply !== phrase.text) {
+        problem(['reply'], `与话术 "${phrase.id}" 的原文不同；用快捷话术时 reply 可以不写`);
+      }
+    }
+    if (ok) entries.push({ case: c, part, file: source.path, line: locate(source, at).line });
+  }
+  return entries;
 }

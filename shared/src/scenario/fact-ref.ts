@@ -1,11 +1,12 @@
-// Questions are bound to catalogue facts by reference (`product.key` or `product.key.option`), never by value.
+// Questions are bound to catalogue facts by reference (`product.key`, `product.key.option`, or
+// `product.key.condition` for a fact with exceptions, e.g. mooncake-box.free-shipping.新疆), never by value.
 import type { Product } from './schema.ts';
 import { didYouMean } from './suggest.ts';
 
 export interface FactRef {
   product: string;
   key: string;
-  /** An option's value (or alias, as written) for `options` facts. */
+  /** An option's value (or alias, as written) for `options` facts; a condition word for facts with exceptions. */
   option?: string;
 }
 
@@ -21,6 +22,7 @@ export function factRefsOf(product: Product): string[] {
   for (const [key, fact] of Object.entries(product.facts)) {
     refs.push(`${product.id}.${key}`);
     if (fact.kind === 'options') for (const o of fact.options) refs.push(`${product.id}.${key}.${o.value}`);
+    else for (const c of fact.except) for (const w of c.when) refs.push(`${product.id}.${key}.${w}`);
   }
   return refs;
 }
@@ -47,7 +49,13 @@ export function factRefProblem(
   const fact = product.facts[key];
   if (!fact) return `未知的商品事实 "${ref}"${didYouMean(ref, candidates())}`;
   if (option === undefined) return undefined;
-  if (fact.kind !== 'options') return `"${pid}.${key}" 不是可选项事实（kind: options），后面不能再接选项`;
+  if (fact.kind !== 'options') {
+    const conditions = fact.except.flatMap((c) => c.when);
+    if (conditions.includes(option)) return undefined;
+    if (conditions.length === 0)
+      return `"${pid}.${key}" 不是可选项事实，也没有例外条件（except），后面不能再接选项或条件`;
+    return `未知的条件 "${option}"（${pid}.${key} 的例外条件：${conditions.join(' / ')}）${didYouMean(option, conditions)}`;
+  }
   const known = fact.options.some((o) => o.value === option || o.aliases.includes(option));
   if (known) return undefined;
   const names = [...fact.options.map((o) => o.value), ...fact.options.flatMap((o) => o.aliases)];

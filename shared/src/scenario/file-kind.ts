@@ -4,6 +4,7 @@ import { FILE_KINDS, type FileKind } from './schema.ts';
 /** Folder (or file name, for the lexicon) → kind. Agent scripts have no folder: they live beside tests or anywhere. */
 const BY_FOLDER: Record<string, FileKind> = {
   products: 'product',
+  categories: 'category',
   phrases: 'phrases',
   rubrics: 'rubric',
   buyers: 'buyer',
@@ -17,6 +18,8 @@ export function fileKindOf(file: { path: string; text: string }): FileKind | und
   const name = parts[parts.length - 1] ?? '';
   const folder = parts[parts.length - 2];
   if (/^lexicon\.ya?ml$/.test(name)) return 'lexicon';
+  // The judgement corpus lives in corpus/dev/ and corpus/holdout/ (docs/judge-corpus.md).
+  if (parts[parts.length - 3] === 'corpus' || folder === 'corpus') return 'corpus';
   if (folder !== undefined && BY_FOLDER[folder]) return BY_FOLDER[folder];
   const named = SCHEMA_COMMENT.exec(file.text)?.[1];
   if (named !== undefined && named in FILE_KINDS) return named as FileKind;
@@ -25,4 +28,4 @@ export function fileKindOf(file: { path: string; text: string }): FileKind | und
 
 /** Where a file of each kind belongs, for the error that tells an author what to do. */
 export const KIND_HINT =
-  '放到 scenarios/ 下的 products/、phrases/、rubrics/、buyers/ 或命名为 lexicon.yaml，或在首行写 # yaml-language-server: $schema=../schema/<种类>.schema.json（种类：product / phrases / lexicon / rubric / buyer / script）';
+  '放到 scenarios/ 下的 products/、categories/、phrases/、rubrics/、buyers/、corpus/dev/、corpus/holdout/ 或命名为 lexicon.yaml，或在首行写 # yaml-language-server: $schema=../schema/<种类>.schema.json（种类：product / category / phrases / lexicon / rubric / buyer / script / corpus）';

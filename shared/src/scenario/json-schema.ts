@@ -5,11 +5,13 @@ import { FILE_KINDS, type FileKind } from './schema.ts';
 
 const TITLES: Record<FileKind, string> = {
   product: '商品（scenarios/products/*.yaml）',
+  category: '品类（scenarios/categories/*.yaml）：同品类商品共有的事实',
   phrases: '快捷话术库（scenarios/phrases/*.yaml）',
   lexicon: '词库（scenarios/lexicon.yaml）',
   rubric: '评分标准（scenarios/rubrics/*.yaml）',
   buyer: '买家场景（scenarios/buyers/*.yaml）',
   script: '客服脚本（kefu play 的答题脚本）',
+  corpus: '评判语料（scenarios/corpus/dev|holdout/*.yaml，kefu judge-eval）',
 };
 
 /** One schema per file kind. Input shapes: fields with defaults are optional, as authors write them. */

@@ -1,11 +1,21 @@
 // The loaded scenario library: everything the shopper machine, scoring and the CLI look up by id.
-import type { BuyerScenario, Lexicon, Phrase, Product, Rubric } from './schema.ts';
+import type { BuyerScenario, Category, CorpusCase, Lexicon, Phrase, Product, Rubric } from './schema.ts';
 
 /** A quick phrase with the group and phrase library it came from. */
 export type LibraryPhrase = Phrase & { group: string; library: string };
 
+/** One labelled reply of the judgement corpus, with where it was written. */
+export interface CorpusEntry {
+  case: CorpusCase;
+  part: 'dev' | 'holdout';
+  file: string;
+  line: number;
+}
+
 export interface Library {
+  /** Products with their category's facts merged in (a product's own fact of the same key wins). */
   products: Map<string, Product>;
+  categories: Map<string, Category>;
   /** By phrase id. */
   phrases: Map<string, LibraryPhrase>;
   /** By shortcut code. */
@@ -17,6 +27,8 @@ export interface Library {
   versions: Map<string, string>;
   /** Buyer id → the path of its file. */
   files: Map<string, string>;
+  /** The judgement corpus (scenarios/corpus), in file order; only valid cases. */
+  corpus: CorpusEntry[];
 }
 
 /** A lexicon that knows nothing: stands in when the library has none, so lookups never crash. */
@@ -34,6 +46,7 @@ export function emptyLexicon(): Lexicon {
 export function emptyLibrary(): Library {
   return {
     products: new Map(),
+    categories: new Map(),
     phrases: new Map(),
     phrasesByCode: new Map(),
     lexicon: emptyLexicon(),
@@ -41,6 +54,7 @@ export function emptyLibrary(): Library {
     buyers: new Map(),
     versions: new Map(),
     files: new Map(),
+    corpus: [],
   };
 }
 

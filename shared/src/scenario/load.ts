@@ -7,6 +7,8 @@ import { contentHash } from './content-hash.ts';
 import {
   type CheckContext,
   checkBuyer,
+  checkCategory,
+  checkCorpus,
   checkLexicon,
   checkPhraseLibrary,
   checkProduct,
@@ -18,6 +20,10 @@ import {
   type AgentScript,
   AgentScriptSchema,
   type BuyerScenario,
+  type Category,
+  type CorpusCase,
+  CorpusCaseSchema,
+  type CorpusFile,
   FILE_KINDS,
   type Lexicon,
   type PhraseLibrary,
@@ -41,6 +47,8 @@ export interface FileRecord {
 
 type Valid =
   | { kind: 'product'; value: Product }
+  | { kind: 'category'; value: Category }
+  | { kind: 'corpus'; value: IndexedCase[] }
   | { kind: 'phrases'; value: PhraseLibrary }
   | { kind: 'lexicon'; value: Lexicon }
   | { kind: 'rubric'; value: Rubric }
@@ -98,6 +106,12 @@ export function loadLibrary(files: readonly FileRecord[]): { library: Library; e
     const { value, errors: schemaErrors } = validate(source, FILE_KINDS[kind]);
     errors.push(...schemaErrors);
     if (kind === 'lexicon') lexicons++;
+    if (kind === 'corpus') {
+      // One bad case must not hide the others from judge-eval: keep every case that is valid on its own.
+      const cases = value === undefined ? validCases(source.data) : indexed((value as CorpusFile).cases);
+      if (cases.length > 0) loaded.push({ source, valid: { kind, value: cases } });
+      continue;
+    }
     if (value === undefined) {
       const id = declaredId(source.data);
       if (kind === 'product' && id !== undefined) brokenProducts.add(id);
@@ -128,6 +142,9 @@ export function loadLibrary(files: readonly FileRecord[]): { library: Library; e
       case 'product':
         register(library.products, '商品', valid.value.id, valid.value, source);
         break;
+      case 'category':
+        register(library.categories, '品类', valid.value.id, valid.value, source);
+        break;
       case 'rubric':
         register(library.rubrics, '评分标准', valid.value.id, valid.value, source);
         break;
@@ -147,9 +164,11 @@ export function loadLibrary(files: readonly FileRecord[]): { library: Library; e
         break;
       }
       case 'script':
+      case 'corpus':
         break;
     }
   }
+  inheritCategoryFacts(library);
 
   const hasLexicon = lexicons === 1 && !brokenLexicon;
   const root = libraryRoot(files);
@@ -171,6 +190,7 @@ export function loadLibrary(files: readonly FileRecord[]): { library: Library; e
   }
 
   const ctx: CheckContext = { library, hasLexicon, brokenProducts };
+  const corpusIds = new Map<string, string>();
   for (const { source, valid } of loaded) {
     const report = reporter(source, errors);
     switch (valid.kind) {
@@ -179,6 +199,12 @@ export function loadLibrary(files: readonly FileRecord[]): { library: Library; e
         break;
       case 'product':
         checkProduct(valid.value, ctx, report);
+        break;
+      case 'category':
+        checkCategory(valid.value, ctx, report);
+        break;
+      case 'corpus':
+        library.corpus.push(...checkCorpus(valid.value, source, ctx, report, corpusIds));
         break;
       case 'phrases':
         checkPhraseLibrary(valid.value, ctx, report);
@@ -195,6 +221,30 @@ export function loadLibrary(files: readonly FileRecord[]): { library: Library; e
   }
   for (const { source } of brokenBuyers) checkBuyer(partsOfRaw(source.data), ctx, reporter(source, errors));
   return { library, errors: dedupe(errors).sort(compareErrors) };
+}
+
+type IndexedCase = { index: number; case: CorpusCase };
+
+const indexed = (cases: readonly CorpusCase[]): IndexedCase[] =>
+  cases.map((c, index) => ({ index, case: c }));
+
+function validCases(data: unknown): IndexedCase[] {
+  const cases = data !== null && typeof data === 'object' ? (data as { cases?: unknown }).cases : undefined;
+  if (!Array.isArray(cases)) return [];
+  const out: IndexedCase[] = [];
+  cases.forEach((raw, index) => {
+    const parsed = CorpusCaseSchema.safeParse(raw);
+    if (parsed.success) out.push({ index, case: parsed.data });
+  });
+  return out;
+}
+
+/** A product of a category gets the category's facts; its own facts of the same key win. */
+function inheritCategoryFacts(library: Library): void {
+  for (const product of library.products.values()) {
+    const category = product.category === undefined ? undefined : library.categories.get(product.category);
+    if (category) product.facts = { ...category.facts, ...product.facts };
+  }
 }
 
 /** Phrase ids and shortcut codes are unique across all phrase libraries: the composer looks them up by either. */

@@ -1,6 +1,7 @@
 // The scenario language, written once: every file under scenarios/ is validated by these zod schemas,
 // and the draft-07 JSON Schemas that editors use are generated from them (see generateJsonSchemas).
 import { z } from 'zod';
+import { UNIT_NAMES } from './units.ts';
 
 const id = z
   .string()
@@ -30,6 +31,9 @@ export const OptionsFactSchema = z
   })
   .strict();
 
+/** The words that name a condition in a reply or a question: a region, a size, a quantity, an accessory. */
+const when = z.array(text).min(1).describe('条件的说法，如 新疆 / 西藏 / 偏远地区、配合充电仓、两件以上');
+
 export const ValueFactSchema = z
   .object({
     kind: z.literal('value').describe('一个事实值，如 材质、保质期、发货时间'),
@@ -37,6 +41,19 @@ export const ValueFactSchema = z
     value: text.describe('事实值，如 90%白鸭绒'),
     aliases: z.array(text).default([]).describe('同样表达这个事实的说法'),
     wrong: z.array(text).default([]).describe('与事实矛盾的说法（客服说了就算答错），如 鹅绒'),
+    except: z
+      .array(
+        z
+          .object({
+            when,
+            value: text.describe('这种情况下的事实值'),
+            aliases: z.array(text).default([]),
+            wrong: z.array(text).default([]),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('例外：在这些条件下事实值不同'),
   })
   .strict();
 
@@ -46,10 +63,51 @@ export const YesNoFactSchema = z
     topic: id,
     value: z.boolean(),
     terms: z.array(text).min(1).describe('描述这个事实的词，如 包邮 / 免运费'),
+    except: z
+      .array(z.object({ when, value: z.boolean().describe('这种情况下是或否') }).strict())
+      .default([])
+      .describe('例外：如 包邮（value: true），但新疆、西藏不包邮（when: [新疆, 西藏], value: false）'),
   })
   .strict();
 
-export const FactSchema = z.discriminatedUnion('kind', [OptionsFactSchema, ValueFactSchema, YesNoFactSchema]);
+/** A number or a range [min, max] in the fact's unit. */
+const amount = z
+  .union([
+    z.number(),
+    z
+      .tuple([z.number(), z.number()])
+      .refine(([min, max]) => min <= max, { message: '范围应写成 [最小, 最大]' }),
+  ])
+  .describe('数值，或范围 [最小, 最大]，如 8 或 [2, 4]');
+
+export const NumberFactSchema = z
+  .object({
+    kind: z.literal('number').describe('带单位的数值或范围，如 续航8小时、重1.2千克、2–4天送达、适合2–5人'),
+    topic: id,
+    value: amount,
+    unit: z.enum(UNIT_NAMES).describe('单位：回复里写别的同类单位也能比较，如 千克 ↔ 克 ↔ 斤'),
+    tolerance: z.number().nonnegative().default(0).describe('允许的误差（同单位），如 0.1'),
+    terms: z
+      .array(text)
+      .default([])
+      .describe('说明这个数量的是什么的词，如 续航 / 电池；回复里数字旁出现这些词时按本事实核对'),
+    bound: z
+      .enum(['exact', 'max', 'min'])
+      .default('exact')
+      .describe('exact 数值本身 · max 最多/以内（如 48小时内发货）· min 至少/以上'),
+    except: z
+      .array(z.object({ when, value: amount }).strict())
+      .default([])
+      .describe('不同条件下的数值：如 续航8小时，配合充电仓30小时（when: [充电仓], value: 30）'),
+  })
+  .strict();
+
+export const FactSchema = z.discriminatedUnion('kind', [
+  OptionsFactSchema,
+  ValueFactSchema,
+  YesNoFactSchema,
+  NumberFactSchema,
+]);
 
 export const ProductSchema = z
   .object({
@@ -57,11 +115,24 @@ export const ProductSchema = z
     id,
     name: text.describe('商品名'),
     aliases: z.array(text).default([]),
+    category: id
+      .optional()
+      .describe('品类，须在 scenarios/categories/ 中：品类的事实（如 食品不支持七天无理由）商品自动继承'),
     price: z.number().positive().describe('售价（元）'),
     image: z.string().optional(),
     facts: z
       .record(id, FactSchema)
       .describe('商品知识：键 → 事实；买家问题用 商品id.键 或 商品id.键.选项 引用'),
+  })
+  .strict();
+
+/** Facts every product of a category shares (shop policies by category); a product's own fact of the same key wins. */
+export const CategorySchema = z
+  .object({
+    $schema: z.string().optional(),
+    id,
+    name: text.describe('品类名，如 食品、服装'),
+    facts: z.record(id, FactSchema).describe('这个品类的商品共有的事实（售后政策、发货规则…）'),
   })
   .strict();
 
@@ -327,9 +398,114 @@ export const BuyerScenarioSchema = z
   })
   .strict();
 
+// ── Judgement corpus (docs/judge-corpus.md) ──────────────────────────────────────────────────────────
+
+export const ANSWER_LABELS = ['correct', 'wrong', 'evaded', 'pending'] as const;
+export const OBJECTION_LABELS = ['addressed', 'unaddressed', 'pending'] as const;
+export const ORDER_CONTEXTS = ['none', 'unpaid', 'paid'] as const;
+const answerLabel = z
+  .enum(ANSWER_LABELS)
+  .describe('correct 说对 · wrong 说错 · evaded 回避（有内容但没说到） · pending 只是礼貌用语，问题仍待回答');
+const label = (what: string) => z.boolean().default(false).describe(what);
+
+export const CorpusExpectSchema = z
+  .object({
+    answer: z
+      .union([answerLabel, z.array(answerLabel).min(1)])
+      .optional()
+      .describe('写了 ask 时必填；ask 是列表时按顺序写列表'),
+    objection: z
+      .enum(OBJECTION_LABELS)
+      .optional()
+      .describe('写了 objection 时必填：addressed 化解 · unaddressed 没化解 · pending 只是礼貌用语'),
+    irrelevant: label('答非所问：只说了别的话题'),
+    wrongFact: label('与商品资料矛盾（问到的或没问到的事实）'),
+    invites: label('邀请下单（拍的指令）'),
+    reminds: label('催付（context.order 为 unpaid 时才评判）'),
+    acknowledges: label('认出老顾客（context.returning 为 true 时才评判）'),
+    followsUp: label('真正的二次跟进（context.quiet 为 true 时才评判）'),
+    offPlatform: label('引导站外交易：微信 / QQ / 电话 / 私下转账'),
+    bannedClaim: label('广告法极限词：最好 / 第一 / 顶级 / 100% / 国家级 / 万能…'),
+    rude: label('不文明用语'),
+  })
+  .strict();
+
+export const CorpusCaseSchema = z
+  .object({
+    id: id.describe('用例 id，整个语料（dev 和 holdout）内唯一'),
+    products: z.array(id).min(1).describe('回复按这些商品的资料评判'),
+    buyer: lines.describe('买家还没得到回复的话（给读者的上下文）'),
+    ask: z
+      .union([z.string(), z.array(z.string()).min(1)])
+      .optional()
+      .describe('问到的事实：商品id.键 或 商品id.键.选项（或条件），可写列表'),
+    objection: id.optional().describe('待化解的异议类型（lexicon.yaml 的 objections）'),
+    context: z
+      .object({
+        returning: z.boolean().default(false).describe('老顾客'),
+        order: z
+          .enum(ORDER_CONTEXTS)
+          .default('none')
+          .describe('回复时买家的订单：none 无 · unpaid 未付款 · paid 已付款'),
+        quiet: z.boolean().default(false).describe('买家沉默了，该二次跟进'),
+      })
+      .strict()
+      .prefault({}),
+    source: z
+      .string()
+      .min(1)
+      .default('typed')
+      .describe('typed 手打（默认），或快捷话术 id（回复即该话术原文）'),
+    reply: z.string().optional().describe('客服的回复（用快捷话术时可不写）'),
+    expect: CorpusExpectSchema,
+    note: z.string().optional().describe('评估老师的理由'),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const asks = c.ask === undefined ? 0 : typeof c.ask === 'string' ? 1 : c.ask.length;
+    const answers = c.expect.answer;
+    if (asks > 0 && answers === undefined)
+      ctx.addIssue({ code: 'custom', path: ['expect'], message: '写了 ask，expect 里必须有 answer' });
+    if (asks === 0 && answers !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['expect', 'answer'], message: '没有 ask 时不要写 answer' });
+    if (asks > 0 && answers !== undefined) {
+      const given = typeof answers === 'string' ? 1 : answers.length;
+      if (given !== asks)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['expect', 'answer'],
+          message: `ask 有 ${asks} 个，answer 应该也有 ${asks} 个（按顺序），现在有 ${given} 个`,
+        });
+    }
+    if (c.objection !== undefined && c.expect.objection === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expect'],
+        message: '写了 objection，expect 里必须有 objection',
+      });
+    if (c.objection === undefined && c.expect.objection !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expect', 'objection'],
+        message: '没有 objection 时不要写 expect.objection',
+      });
+    if (c.source === 'typed' && (c.reply === undefined || c.reply.length === 0))
+      ctx.addIssue({ code: 'custom', path: ['reply'], message: '手打的回复必须写 reply' });
+  });
+
+export const CorpusFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    cases: z.array(CorpusCaseSchema).min(1).describe('带标注的客服回复'),
+  })
+  .strict();
+
 export type Option = z.infer<typeof OptionSchema>;
 export type Fact = z.infer<typeof FactSchema>;
 export type Product = z.infer<typeof ProductSchema>;
+export type Category = z.infer<typeof CategorySchema>;
+export type NumberFact = z.infer<typeof NumberFactSchema>;
+export type Amount = NumberFact['value'];
 export type Phrase = z.infer<typeof PhraseSchema>;
 export type PhraseLibrary = z.infer<typeof PhraseLibrarySchema>;
 export type Lexicon = z.infer<typeof LexiconSchema>;
@@ -341,14 +517,19 @@ export type BuyerLine = z.infer<typeof BuyerLineSchema>;
 export type Beat = z.infer<typeof BeatSchema>;
 export type Persona = z.infer<typeof PersonaSchema>;
 export type BuyerScenario = z.infer<typeof BuyerScenarioSchema>;
+export type CorpusCase = z.infer<typeof CorpusCaseSchema>;
+export type CorpusExpect = z.infer<typeof CorpusExpectSchema>;
+export type CorpusFile = z.infer<typeof CorpusFileSchema>;
 
 /** Which schema validates a file, by the folder it lives in under scenarios/. */
 export const FILE_KINDS = {
   product: ProductSchema,
+  category: CategorySchema,
   phrases: PhraseLibrarySchema,
   lexicon: LexiconSchema,
   rubric: RubricSchema,
   buyer: BuyerScenarioSchema,
   script: AgentScriptSchema,
+  corpus: CorpusFileSchema,
 } as const;
 export type FileKind = keyof typeof FILE_KINDS;

@@ -2,8 +2,17 @@
 // catalogue, invites to order, reminds to pay or welcomes a returning customer. The machine reacts to this
 // judgement and logs it, so scoring folds exactly what the buyer reacted to.
 import type { AgentMessage, ReplyJudgement } from '../conversation/events.ts';
+import type { Library } from '../scenario/library.ts';
+import type { Product } from '../scenario/schema.ts';
+import type { Matcher } from '../text/index.ts';
 import { findContradictions, judgeFact } from '../text/index.ts';
-import type { ShopperContext } from './context.ts';
+
+/** What judging needs of a conversation: the library, the products it is about and their matcher. */
+export interface JudgeContext {
+  library: Library;
+  products: readonly Product[];
+  matcher: Matcher;
+}
 
 /** A buyer line still waiting for its fact to be stated or its objection addressed. */
 export interface OpenItem {
@@ -17,13 +26,13 @@ const COURTESY_CONCEPTS = new Set(['greeting', 'hold', 'thanks', 'returning-welc
 /** Characters a courtesy reply may carry beyond its courtesy terms (e.g. 好的, 一下) and still be courtesy. */
 const COURTESY_SLACK_CHARS = 4;
 
-function topicOfAsk(ctx: ShopperContext, ask: string): string | undefined {
+function topicOfAsk(ctx: JudgeContext, ask: string): string | undefined {
   const [productId, key] = ask.split('.');
   const product = ctx.products.find((p) => p.id === productId);
   return key === undefined ? undefined : product?.facts[key]?.topic;
 }
 
-function topicsOfObjection(ctx: ShopperContext, objection: string): string[] {
+function topicsOfObjection(ctx: JudgeContext, objection: string): string[] {
   const lexicon = ctx.library.lexicon;
   const topics = [objection];
   for (const concept of lexicon.objections[objection]?.resolvedBy ?? []) {
@@ -34,7 +43,7 @@ function topicsOfObjection(ctx: ShopperContext, objection: string): string[] {
 }
 
 export function judgeReply(
-  ctx: ShopperContext,
+  ctx: JudgeContext,
   open: { messages: readonly string[]; items: readonly OpenItem[]; hasOrder: boolean },
   message: AgentMessage,
 ): ReplyJudgement {
@@ -51,11 +60,15 @@ export function judgeReply(
   const objections = open.items.filter((i) => i.objection !== undefined);
 
   const stated: string[] = [];
+  const wrong: string[] = [];
   const contradicted = new Set(findContradictions(matcher, analysis, products));
   for (const item of asks) {
     const verdict = judgeFact(matcher, analysis, products, item.ask!, true);
     if (verdict === 'stated') stated.push(item.messageId);
-    if (verdict === 'contradicted') contradicted.add(item.ask!);
+    if (verdict === 'contradicted') {
+      contradicted.add(item.ask!);
+      wrong.push(item.messageId);
+    }
   }
 
   const addressed = objections
@@ -83,6 +96,7 @@ export function judgeReply(
       analysis.normalised.length - courtesyChars <= COURTESY_SLACK_CHARS);
   // Substantive but answering nothing: an order prompt sent while a question is open dodges it too.
   const substantive = !courtesyOnly && stated.length === 0 && addressed.length === 0;
+  const answeredWrong = new Set(wrong);
 
   // 答非所问: the reply speaks to some other topic than every open question and states none of them.
   const openTopics = new Set<string>();
@@ -101,7 +115,9 @@ export function judgeReply(
     openMessages: [...open.messages],
     openAsks: asks.map((i) => i.messageId),
     stated,
-    evaded: substantive && !irrelevant ? asks.map((i) => i.messageId) : [],
+    // A wrong answer is one wrong-fact, not also evaded (SPEC §3).
+    evaded:
+      substantive && !irrelevant ? asks.map((i) => i.messageId).filter((id) => !answeredWrong.has(id)) : [],
     contradicted: [...contradicted].sort(),
     addressed,
     ignoredObjections: substantive && !irrelevant ? objections.map((i) => i.messageId) : [],
@@ -112,5 +128,10 @@ export function judgeReply(
     acknowledges,
     holds,
     courtesyOnly,
+    wrong,
+    followsUp: analysis.affirmed.has('follow-up') || !courtesyOnly,
+    offPlatform: analysis.affirmed.has('off-platform'),
+    bannedClaim: analysis.affirmed.has('banned-claim'),
+    rude: analysis.affirmed.has('rude'),
   };
 }

@@ -302,7 +302,12 @@ class Step {
     }
     if (!judged) return;
 
-    const dodged = judged.evaded.length > 0 || judged.ignoredObjections.length > 0 || judged.irrelevant;
+    // A wrong answer leaves the question open too: the buyer asks again (scored as wrong-fact, not a dodge).
+    const dodged =
+      judged.evaded.length > 0 ||
+      (judged.wrong?.length ?? 0) > 0 ||
+      judged.ignoredObjections.length > 0 ||
+      judged.irrelevant;
     if (dodged && beat.on.dodged) {
       this.goTo(beat.on.dodged, t);
       return;

@@ -45,6 +45,9 @@ export function catalogueConcepts(products: readonly Product[]): ConceptTerms[] 
         });
         if (fact.wrong.length > 0)
           concepts.push({ concept: wrongConcept(product.id, key), topic: fact.topic, terms: fact.wrong });
+      } else if (fact.kind === 'number') {
+        if (fact.terms.length > 0)
+          concepts.push({ concept: factConcept(product.id, key), topic: fact.topic, terms: fact.terms });
       } else {
         concepts.push({ concept: factConcept(product.id, key), topic: fact.topic, terms: fact.terms });
       }

@@ -12,6 +12,8 @@ export interface ResolvedFact {
   fact: Fact;
   /** Set for `pid.key.option` references (options facts only). */
   option?: Option;
+  /** Set for `pid.key.condition` references: the index in the fact's `except` list. */
+  condition?: number;
 }
 
 export interface FactRefError {
@@ -43,8 +45,20 @@ export function parseFactRef(products: readonly Product[], ref: string): Resolve
     return withSuggestion(`商品 "${pid}" 没有事实 "${key}"`, near && [pid, near, ...rest].join('.'));
   }
   if (optionName === undefined) return { ref: `${pid}.${key}`, product, key, fact };
-  if (fact.kind !== 'options')
-    return withSuggestion(`"${pid}.${key}" 不是可选项事实，后面不能再接选项`, `${pid}.${key}`);
+  if (fact.kind !== 'options') {
+    const wantedCondition = normalise(optionName);
+    const index = fact.except.findIndex((c) => c.when.some((w) => normalise(w) === wantedCondition));
+    if (index >= 0)
+      return { ref: `${pid}.${key}.${fact.except[index]!.when[0]}`, product, key, fact, condition: index };
+    const words = fact.except.flatMap((c) => c.when);
+    if (words.length === 0)
+      return withSuggestion(`"${pid}.${key}" 不是可选项事实，后面不能再接选项`, `${pid}.${key}`);
+    const near = closest(optionName, words);
+    return withSuggestion(
+      `"${pid}.${key}" 没有条件 "${optionName}"（可选：${words.join(' / ')}）`,
+      near && `${pid}.${key}.${near}`,
+    );
+  }
 
   const wanted = normalise(optionName);
   const option = fact.options.find((o) => [o.value, ...o.aliases].some((name) => normalise(name) === wanted));

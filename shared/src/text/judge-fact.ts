@@ -71,6 +71,9 @@ function judgeResolved(analysis: Analysis, fact: ResolvedFact, asked: boolean): 
       if (analysis.affirmed.has(concept)) return 'stated';
       return analysis.negated.has(concept) ? 'contradicted' : 'absent';
     }
+    case 'number':
+      // Numbers are compared by the number reader (text/numbers.ts), not by terms.
+      return 'absent';
     case 'yesno': {
       const concept = factConcept(pid, key);
       const said = fact.fact.value ? analysis.affirmed : analysis.negated;

@@ -1,6 +1,6 @@
 // Spawns the real bin, as instructors and CI run it.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -191,11 +191,78 @@ describe('kefu prove', () => {
   });
 });
 
+describe('kefu judge-eval', () => {
+  const HEAD = '# yaml-language-server: $schema=../../schema/corpus.schema.json\ncases:\n';
+  const kase = (id: string, reply: string, answer: string) =>
+    `  - id: ${id}\n    products: [down-jacket]\n    buyer: 黑色还有吗\n    ask: down-jacket.colour.黑色\n    reply: ${reply}\n    expect:\n      answer: ${answer}\n` +
+    (answer === 'wrong' ? '      wrongFact: true\n' : '');
+  const library = (name: string, dev: string, holdout: string) => {
+    const root = join(temp, name);
+    cpSync(VALID, root, { recursive: true });
+    mkdirSync(join(root, 'corpus/dev'), { recursive: true });
+    mkdirSync(join(root, 'corpus/holdout'), { recursive: true });
+    writeFileSync(join(root, 'corpus/dev/jacket.yaml'), HEAD + dev);
+    writeFileSync(join(root, 'corpus/holdout/jacket.yaml'), HEAD + holdout);
+    return root;
+  };
+
+  it('passes when both parts agree, printing agreement per part, label and rule', () => {
+    const root = library('eval-ok', kase('d1', '黑色有货的', 'correct'), kase('h1', '黑色卖完了', 'wrong'));
+    const { code, stdout } = kefu(['judge-eval', '--root', root]);
+    expect(stdout).toContain('== dev：1 / 1 条一致（100.0%）');
+    expect(stdout).toContain('== holdout：1 / 1 条一致（100.0%）');
+    expect(stdout).toMatch(/answer\s+100\.0%\s+\(1\/1\)/);
+    expect(stdout).toMatch(/wrong-fact\s+100\.0%\s+\(1\/1\)/);
+    expect(stdout).toContain('评判语料一致率达标');
+    expect(code).toBe(0);
+  });
+
+  it('exits 1 below the bar on either part and lists every disagreeing case with its labels', () => {
+    const root = library(
+      'eval-bad',
+      kase('d1', '黑色有货的', 'correct'),
+      kase('h1', '黑色有货的', 'correct') + kase('h2', '黑色有货的', 'wrong'),
+    );
+    const { code, stdout } = kefu(['judge-eval', '--root', root]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('== holdout：1 / 2 条一致（50.0%） 低于 97.0%');
+    expect(stdout).toMatch(/corpus\/holdout\/jacket\.yaml:10 h2/);
+    expect(stdout).toContain('answer: 标注 wrong → 评判 correct');
+    expect(stdout).toContain('wrongFact: 标注 true → 评判 false');
+    // One part alone, a lower bar, and one JSON object on stdout.
+    expect(kefu(['judge-eval', '--root', root, '--part', 'dev']).code).toBe(0);
+    expect(kefu(['judge-eval', '--root', root, '--min', '50']).code).toBe(0);
+    const json = kefu(['judge-eval', '--root', root, '--json']);
+    const parsed = JSON.parse(json.stdout) as {
+      passed: boolean;
+      parts: { part: string; disagreeing: unknown[] }[];
+    };
+    expect(parsed.passed).toBe(false);
+    expect(parsed.parts.map((p) => [p.part, p.disagreeing.length])).toEqual([
+      ['dev', 0],
+      ['holdout', 1],
+    ]);
+  });
+
+  it('refuses to run on a library with errors and rejects bad options', () => {
+    const root = library(
+      'eval-broken',
+      kase('d1', '黑色有货的', 'correct'),
+      kase('d1', '黑色有货的', 'correct'),
+    );
+    const broken = kefu(['judge-eval', '--root', root]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/corpus\/holdout\/jacket\.yaml:3:\d+ cases\[0\]\.id 重复的用例 id "d1"/);
+    expect(kefu(['judge-eval', '--part', 'test', '--root', root]).code).toBe(2);
+    expect(kefu(['judge-eval', '--min', 'x', '--root', root]).code).toBe(2);
+  });
+});
+
 describe('help and dispatch', () => {
   it('prints Chinese help for the tool and for each command', () => {
     const top = kefu(['--help']);
     expect(top.code).toBe(0);
-    for (const name of ['check', 'list', 'play', 'prove']) expect(top.stdout).toContain(name);
+    for (const name of ['check', 'list', 'play', 'prove', 'judge-eval']) expect(top.stdout).toContain(name);
     expect(kefu(['check', '--help']).stdout).toContain('用法：npx kefu check');
     expect(kefu(['list', '--help']).stdout).toContain('用法：npx kefu list');
   });

@@ -1,5 +1,6 @@
 // A product question the agent dodged (a substantive reply that stated none of the open facts), or one that
 // was open at a reply and never stated in the whole conversation. Once per question, at the first such reply.
+// A question answered wrongly is a wrong-fact, not also a dodge (SPEC §3).
 import type { Finding, RuleContext } from '../rule.ts';
 
 interface Miss {
@@ -10,16 +11,17 @@ interface Miss {
 export function questionEvaded({ facts }: RuleContext): Finding[] {
   const evaded = new Map<string, Miss>();
   const leftOpen = new Map<string, Miss>();
-  const stated = new Set<string>();
+  const answered = new Set<string>();
   for (const judged of facts.judgements) {
     const miss = { at: judged.at, replyId: judged.messageId };
-    for (const id of judged.stated) stated.add(id);
+    for (const id of judged.stated) answered.add(id);
+    for (const id of judged.wrong ?? []) answered.add(id);
     for (const id of judged.evaded) if (!evaded.has(id)) evaded.set(id, miss);
     for (const id of judged.openAsks) {
       if (!leftOpen.has(id) && !judged.stated.includes(id)) leftOpen.set(id, miss);
     }
   }
-  for (const id of stated) leftOpen.delete(id);
+  for (const id of answered) leftOpen.delete(id);
   for (const [id, miss] of leftOpen) if (!evaded.has(id)) evaded.set(id, miss);
   return [...evaded].map(([askId, miss]) => ({
     rule: 'question-evaded' as const,

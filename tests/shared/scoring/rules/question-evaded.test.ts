@@ -34,6 +34,15 @@ describe('question-evaded', () => {
     expect(firedAt(questionEvaded, log)).toEqual([1]);
   });
 
+  it('does not fire for a question answered wrongly and never corrected: that is one wrong-fact', () => {
+    const log = new LogBuilder().started();
+    const ask = log.buyer(0, 'color');
+    log.agent(1, { judged: { openAsks: [ask], wrong: [ask], contradicted: ['jacket.color.red'] } });
+    log.agent(5, { judged: { openAsks: [ask], courtesyOnly: true } });
+    log.ended(60);
+    expect(firedAt(questionEvaded, log)).toEqual([]);
+  });
+
   it('does not fire for a question no reply ever saw (that is unanswered)', () => {
     const log = new LogBuilder().started();
     log.buyer(0, 'color');

@@ -1,0 +1,2 @@
+// The judgement corpus runner (`kefu judge-eval`, docs/judge-corpus.md).
+export * from './evaluate.ts';
