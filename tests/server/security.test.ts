@@ -2,6 +2,7 @@
 // path is spelt, password changes ending the other sessions and their sockets, expired sessions swept away.
 import { type Ack, type PracticeResponse, SIMULATION_EPOCH } from '@kefu/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { MAX_SOCKETS_PER_USER, USER_RATE_LIMIT } from '../../server/src/realtime/socket-rate-limit.ts';
 import { ManualClock } from './helpers/manual-clock.ts';
 import {
   api,
@@ -275,5 +276,68 @@ describe('a computer room behind one address', () => {
       await lab.close();
       lab.cleanup();
     }
+  });
+});
+
+describe('socket floods per user', () => {
+  it(`caps one user's open sockets at ${MAX_SOCKETS_PER_USER}, also when they arrive at once; closing one makes room`, async () => {
+    const greedy = await seedUser(server.app, 'student', 'many_tabs');
+    const attempts = await Promise.allSettled(
+      Array.from({ length: MAX_SOCKETS_PER_USER + 5 }, () => connect(server, greedy)),
+    );
+    const opened = attempts.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
+    clients.push(...opened);
+    const refused = attempts.flatMap((a) => (a.status === 'rejected' ? [a.reason as Error] : []));
+    expect(opened).toHaveLength(MAX_SOCKETS_PER_USER);
+    expect(refused).toHaveLength(5);
+    for (const err of refused) expect(err.message).toMatch(/页面太多/);
+    // Someone else is not affected, and a closed tab frees its place.
+    clients.push(await live(await seedUser(server.app, 'student', 'one_tab')));
+    const closed = new Promise((resolve) => opened[0]!.socket.once('disconnect', resolve));
+    opened[0]!.close();
+    await closed;
+    await vi.waitFor(async () => clients.push(await live(greedy)), { timeout: 5_000, interval: 50 });
+  });
+
+  it(`limits one user's events across all their sockets to ${USER_RATE_LIMIT} per window; refused ones are not stored`, async () => {
+    const student = await seedUser(server.app, 'student', 'many_sockets');
+    const practice = await api<PracticeResponse>(server, 'POST', '/api/practice', {
+      as: student,
+      body: { scenarioId: 'price-objection' },
+    });
+    const conversationId = practice.body.conversations[0]!.id;
+    const sockets = [await live(student), await live(student), await live(student)];
+    const perSocket = USER_RATE_LIMIT / 2; // each socket stays within its own budget
+    const acks = await Promise.all(
+      sockets.flatMap((c, s) =>
+        Array.from({ length: perSocket }, (_, i) =>
+          request<Ack>(c.socket, 'conversation:send', {
+            conversationId,
+            message: { id: `u${s}-${i}`, text: `第${s}-${i}条`, source: 'typed' },
+          }),
+        ),
+      ),
+    );
+    expect(acks.filter((a) => a.ok)).toHaveLength(USER_RATE_LIMIT);
+    const refused = acks.filter((a) => !a.ok);
+    expect(refused).toHaveLength(3 * perSocket - USER_RATE_LIMIT);
+    for (const r of refused) expect(r).toMatchObject({ ok: false, error: { code: 'rate-limited' } });
+    const log = await api(server, 'GET', `/api/conversations/${conversationId}`, { as: student });
+    const stored = log.body.events.filter(
+      (e: { event: { type: string } }) => e.event.type === 'agent-message',
+    );
+    expect(stored).toHaveLength(USER_RATE_LIMIT);
+    // A fresh socket does not refill the user's budget; time does.
+    const fresh = await live(student);
+    expect(
+      await request<Ack>(fresh.socket, 'conversation:resync', { conversationId, afterSeq: 0 }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'rate-limited' },
+    });
+    await clock.advanceBy(5_000);
+    expect(
+      (await request<Ack>(fresh.socket, 'conversation:resync', { conversationId, afterSeq: 0 })).ok,
+    ).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // Socket.IO on Fastify's HTTP server (our own small plugin: fastify-socket.io does not support Fastify 5).
 // The handshake must come from our origin (CORS does not guard WebSocket upgrades, so allowRequest checks
-// Origin) and carry a live session; every inbound packet passes the flood guard and must be a known event.
+// Origin) and carry a live session, within the user's socket cap; every inbound packet passes the flood
+// guards (per socket, then per user) and must be a known event.
 import { CLIENT_EVENTS, SOCKET_RATE_LIMIT, SOCKET_RATE_WINDOW_MS } from '@kefu/shared';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
@@ -11,7 +12,7 @@ import { AppError } from '../errors.ts';
 import type { KefuServer } from './io-types.ts';
 import { sessionRoom, userRoom } from './io-types.ts';
 import { replyError, takeAck } from './socket-handler.ts';
-import { TokenBucket } from './socket-rate-limit.ts';
+import { MAX_SOCKETS_PER_USER, TokenBucket, USER_RATE_LIMIT } from './socket-rate-limit.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -43,12 +44,24 @@ export default fp(
       },
     });
 
+    // One budget per user for as long as the process runs (bounded by the number of accounts), so closing
+    // and reopening sockets does not refill it.
+    const userBuckets = new Map<string, TokenBucket>();
+
     io.use(async (socket, next) => {
       try {
         const user = await app.userFromCookieHeader(socket.request.headers.cookie);
         if (!user) return next(new Error('请先登录（没有有效的会话）'));
         if (user.must_change_password === 1) return next(new Error('请先修改初始密码'));
+        // Checked and joined in one synchronous step, so a burst of handshakes cannot all pass the count.
+        const room = userRoom(user.id);
+        if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) >= MAX_SOCKETS_PER_USER) {
+          return next(
+            new Error(`同时打开的页面太多了（最多 ${MAX_SOCKETS_PER_USER} 个），请关闭不用的页面后刷新`),
+          );
+        }
         socket.data.user = user;
+        socket.join(room);
         next();
       } catch (err) {
         app.log.error({ err }, 'socket handshake failed');
@@ -59,14 +72,17 @@ export default fp(
     io.on('connection', (socket) => {
       const { user } = socket.data;
       const token = cookieValue(socket.request.headers.cookie, SESSION_COOKIE);
-      socket.join(userRoom(user.id));
       if (token) socket.join(sessionRoom(hashToken(token)));
       const bucket = new TokenBucket(SOCKET_RATE_LIMIT, SOCKET_RATE_WINDOW_MS, app.clock.now());
+      const userBucket =
+        userBuckets.get(user.id) ?? new TokenBucket(USER_RATE_LIMIT, SOCKET_RATE_WINDOW_MS, app.clock.now());
+      userBuckets.set(user.id, userBucket);
       socket.use((packet, next) => {
         const [event] = packet;
         const args = packet.slice(1);
         const ack = takeAck(args);
-        if (!bucket.take(app.clock.now())) {
+        const now = app.clock.now();
+        if (!bucket.take(now) || !userBucket.take(now)) {
           return replyError(
             socket,
             String(event),

@@ -1,5 +1,13 @@
-// Per-socket flood guard: a token bucket (burst `capacity`, refilled to it over `windowMs`). Cheap enough to
-// run on every inbound packet.
+// Flood guards: a token bucket (burst `capacity`, refilled to it over `windowMs`), cheap enough to run on
+// every inbound packet; one per socket and one per user across all their sockets, and a cap on how many
+// sockets one user may hold open (per server process).
+import { SOCKET_RATE_LIMIT } from '@kefu/shared';
+
+/** Sockets one user may have open at once: a few browser tabs, not a flood. */
+export const MAX_SOCKETS_PER_USER = 10;
+/** Inbound events per user in a window, all their sockets together (each socket also has its own budget). */
+export const USER_RATE_LIMIT = 2 * SOCKET_RATE_LIMIT;
+
 export class TokenBucket {
   private tokens: number;
   private updatedAt: number;
