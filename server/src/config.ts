@@ -1,5 +1,13 @@
 // Server options, and how they are read from the environment (documented in the README's server section).
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The repository root. This module sits two folders below it both as source (server/src/config.ts) and in
+ * the build (server/dist/main.js bundles it), so the default folders do not depend on where the server was
+ * started from, nor on npm's variables.
+ */
+export const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface ServerOptions {
   /** Where the SQLite file lives. */
@@ -18,16 +26,21 @@ export interface ServerOptions {
   trustProxy: boolean;
 }
 
-export function optionsFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerOptions {
+/** A setting the server cannot start with; `main.ts` prints its message alone, without a stack. */
+export class ConfigError extends Error {}
+
+/** Options from environment variables; relative paths are taken from `root` (the repository). */
+export function optionsFromEnv(env: NodeJS.ProcessEnv, root: string = REPOSITORY_ROOT): ServerOptions {
   const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 无效：${env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT 无效：${env.PORT}（应为 0–65535 的整数）`);
   return {
-    dataDir: resolve(cwd, env.DATA_DIR || 'data'),
+    dataDir: resolve(root, env.DATA_DIR || 'data'),
     port,
     host: env.HOST || '0.0.0.0',
     publicOrigin: env.PUBLIC_ORIGIN ? env.PUBLIC_ORIGIN.replace(/\/$/, '') : null,
-    scenariosDir: resolve(cwd, env.SCENARIOS_DIR || 'scenarios'),
-    clientDir: resolve(cwd, env.CLIENT_DIR || 'client/dist'),
+    scenariosDir: resolve(root, env.SCENARIOS_DIR || 'scenarios'),
+    clientDir: resolve(root, env.CLIENT_DIR || 'client/dist'),
     logger: env.LOG !== '0' && env.LOG !== 'false',
     sessionTtlMs: (Number(env.SESSION_DAYS) || 14) * 24 * 60 * 60 * 1000,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',

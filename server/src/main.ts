@@ -1,16 +1,38 @@
-// Starts the server: options from the environment, first-start admin, listen, graceful shutdown.
+// Starts the server: options from the environment, listen, first-start admin, graceful shutdown. A start
+// that cannot succeed for a reason the operator can fix (port taken, bad setting) says so in one Chinese
+// line and exits with 1.
 import { buildApp } from './app.ts';
 import { ensureFirstAdmin } from './auth/first-admin.ts';
-import { optionsFromEnv } from './config.ts';
+import { ConfigError, optionsFromEnv, type ServerOptions } from './config.ts';
 
-// `npm start` runs in server/; INIT_CWD is where the user typed it (the repository root), so relative
-// paths (data/, scenarios/, client/dist) mean the same as in the README.
-const cwd = process.env.INIT_CWD ?? process.cwd();
-const options = optionsFromEnv(process.env, cwd);
+function failedStart(err: unknown, options?: ServerOptions): never {
+  const code = (err as NodeJS.ErrnoException).code;
+  const port = options?.port ?? 3000;
+  let line: unknown = err;
+  if (err instanceof ConfigError) line = err.message;
+  else if (code === 'EADDRINUSE')
+    line = `端口 ${port} 已被占用：请先停止占用它的程序（可能是另一个客服实训），或换一个端口，例如 PORT=${port < 65535 ? port + 1 : 3000} npm start`;
+  else if (code === 'EACCES')
+    line = `没有权限使用端口 ${port}：请换用 1024 以上的端口，例如 PORT=3000 npm start`;
+  else if (code === 'EADDRNOTAVAIL')
+    line = `本机没有地址 ${options?.host}：请检查 HOST（不设则监听所有地址，HOST=127.0.0.1 只允许本机访问）`;
+  console.error(line);
+  process.exit(1);
+}
+
+let options: ServerOptions;
+try {
+  options = optionsFromEnv(process.env);
+} catch (err) {
+  failedStart(err);
+}
 const app = await buildApp(options);
-
+const address = await app.listen({ port: options.port, host: options.host }).catch(async (err: unknown) => {
+  await app.close();
+  return failedStart(err, options);
+});
+// After listening: a start that fails must not create the admin without ever printing its password.
 const admin = await ensureFirstAdmin(app);
-const address = await app.listen({ port: options.port, host: options.host });
 const url =
   options.publicOrigin ?? address.replace('://0.0.0.0', '://localhost').replace('://[::]', '://localhost');
 if (admin) {
