@@ -68,6 +68,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.status(500).send({ error: toApiError(err) });
   });
 
+  // A query parameter given twice arrives as an array, which no route expects (it reached SQL as a row value).
+  app.addHook('onRequest', async (request) => {
+    const query = request.query as Record<string, unknown>;
+    const repeated = Object.keys(query).filter((key) => Array.isArray(query[key]));
+    if (repeated.length > 0) {
+      throw new AppError('bad-request', `请求内容有误：参数 ${repeated.join('、')} 只能出现一次`);
+    }
+  });
+
   await app.register(cookie);
   await app.register(databasePlugin, { dataDir: options.dataDir });
   await app.register(scenariosPlugin, { scenariosDir: options.scenariosDir });

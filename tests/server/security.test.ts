@@ -341,3 +341,87 @@ describe('socket floods per user', () => {
     ).toBe(true);
   });
 });
+
+describe('races and repeated parameters', () => {
+  it('registers one of several simultaneous sign-ups for one username; the rest get 409, none a 500', async () => {
+    const instructor = await seedUser(server.app, 'instructor');
+    const cls = (await api(server, 'POST', '/api/classes', { as: instructor, body: { name: '抢名班' } })).body
+      .class;
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        api(server, 'POST', '/api/auth/register', {
+          body: {
+            joinCode: cls.joinCode,
+            username: 'same_name',
+            displayName: `同名${i}`,
+            password: 'race-passphrase-1',
+          },
+        }),
+      ),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 409, 409, 409, 409, 409]);
+    for (const r of results.filter((x) => x.status === 409)) expect(r.body.error.code).toBe('conflict');
+    const detail = await api(server, 'GET', `/api/classes/${cls.id}`, { as: instructor });
+    expect(detail.body.members.map((m: { username: string }) => m.username)).toEqual(['same_name']);
+  });
+
+  it('creates one of several simultaneous admin creations of one username; the rest get 409', async () => {
+    const admin = await seedUser(server.app, 'admin', 'race_admin');
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        api(server, 'POST', '/api/users', {
+          as: admin,
+          body: { username: 'twice_made', displayName: '重复', role: 'trainer' },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
+  });
+
+  it('joins a class and a drill once when the same request arrives several times at once (a double click)', async () => {
+    const instructor = await seedUser(server.app, 'instructor');
+    const cls = (await api(server, 'POST', '/api/classes', { as: instructor, body: { name: '双击班' } })).body
+      .class;
+    const student = await seedUser(server.app, 'student', 'double_clicker');
+    const joins = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        api(server, 'POST', '/api/classes/join', { as: student, body: { joinCode: cls.joinCode } }),
+      ),
+    );
+    expect(joins.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const detail = await api(server, 'GET', `/api/classes/${cls.id}`, { as: instructor });
+    expect(detail.body.members.map((m: { userId: string }) => m.userId)).toEqual([student.user.id]);
+    const drill = await api(server, 'POST', `/api/classes/${cls.id}/drills`, {
+      as: instructor,
+      body: {
+        title: '双击演练',
+        settings: {
+          scenarioIds: ['price-objection'],
+          shoppersPerStudent: 1,
+          arrivalIntervalSeconds: 0,
+          concurrency: 1,
+          durationMinutes: 5,
+        },
+      },
+    });
+    const drillId: string = drill.body.drill.id;
+    const drillJoins = await Promise.all(
+      Array.from({ length: 4 }, () => api(server, 'POST', `/api/drills/${drillId}/join`, { as: student })),
+    );
+    expect(drillJoins.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+  });
+
+  it('refuses a repeated query parameter with 400 in Chinese instead of failing in SQL', async () => {
+    const student = await seedUser(server.app, 'student', 'repeat_params');
+    for (const path of [
+      `/api/reports/students/${student.user.id}?classId=a&classId=b`,
+      '/api/conversations?status=open&status=ended',
+    ]) {
+      const res = await api(server, 'GET', path, { as: student });
+      expect(res.status, path).toBe(400);
+      expect(res.body.error.code).toBe('bad-request');
+      expect(res.body.error.message).toMatch(/只能出现一次/);
+    }
+  });
+});

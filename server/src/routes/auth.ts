@@ -13,8 +13,15 @@ import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password.ts';
 import { SESSION_COOKIE } from '../auth/plugin.ts';
 import { hashToken } from '../db/repositories/sessions.ts';
 import { toUserView, type UserRow } from '../db/repositories/users.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import { AppError, parse } from '../errors.ts';
 import { sessionRoom, userRoom } from '../realtime/io-types.ts';
+
+/** A registration that lost the race for its username (the check above passed for both) is a conflict too. */
+export const usernameTaken = (username: string) => (err: unknown) => {
+  if (isUniqueViolation(err)) throw new AppError('conflict', `用户名“${username}”已被使用，请换一个`);
+  throw err;
+};
 
 export default async function authRoutes(app: FastifyInstance): Promise<void> {
   const secure = app.settings.publicOrigin?.startsWith('https:') ?? false;
@@ -74,15 +81,17 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
     if (await app.users.findByUsername(body.username)) {
       throw new AppError('conflict', `用户名“${body.username}”已被使用，请换一个`);
     }
-    const user = await app.users.create(
-      {
-        username: body.username,
-        displayName: body.displayName,
-        role: 'student',
-        passwordHash: await hashPassword(body.password),
-      },
-      now,
-    );
+    const user = await app.users
+      .create(
+        {
+          username: body.username,
+          displayName: body.displayName,
+          role: 'student',
+          passwordHash: await hashPassword(body.password),
+        },
+        now,
+      )
+      .catch(usernameTaken(body.username));
     await app.classes.addMember(cls.id, user.id, 'student', now);
     await startSession(reply, user);
     return { user: toUserView(user) };

@@ -12,6 +12,7 @@ import { generatePassword, hashPassword } from '../auth/password.ts';
 import { toUserView } from '../db/repositories/users.ts';
 import { AppError, parse } from '../errors.ts';
 import { userRoom } from '../realtime/io-types.ts';
+import { usernameTaken } from './auth.ts';
 
 export default async function userRoutes(app: FastifyInstance): Promise<void> {
   app.get('/users', async (request): Promise<UsersResponse> => {
@@ -27,16 +28,18 @@ export default async function userRoutes(app: FastifyInstance): Promise<void> {
     }
     // A password set by an admin is a one-time password: the person changes it at first login.
     const password = body.password ?? generatePassword();
-    const user = await app.users.create(
-      {
-        username: body.username,
-        displayName: body.displayName,
-        role: body.role,
-        passwordHash: await hashPassword(password),
-        mustChangePassword: true,
-      },
-      app.clock.now(),
-    );
+    const user = await app.users
+      .create(
+        {
+          username: body.username,
+          displayName: body.displayName,
+          role: body.role,
+          passwordHash: await hashPassword(password),
+          mustChangePassword: true,
+        },
+        app.clock.now(),
+      )
+      .catch(usernameTaken(body.username));
     return { user: toUserView(user), password };
   });
 

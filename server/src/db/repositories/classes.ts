@@ -89,16 +89,11 @@ export function classesRepository(db: Kysely<Database>) {
       role: 'student' | 'trainer',
       now: number,
     ): Promise<void> {
-      const existing = await db
-        .selectFrom('enrollments')
-        .select('role')
-        .where('class_id', '=', classId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      if (existing) return;
+      // One statement, so two joins at once cannot both find no row and both insert.
       await db
         .insertInto('enrollments')
         .values({ class_id: classId, user_id: userId, role, joined_at: now })
+        .onConflict((oc) => oc.columns(['class_id', 'user_id']).doNothing())
         .execute();
     },
     /** Removes a trainer or student from the class; false when they were not in it. */
