@@ -1,8 +1,10 @@
-// Vitest global setup of the browser tests: builds the workbench once, into a folder of its own, and hands
-// its path to every e2e file (inject('clientDir')), so the tests never depend on a stale client/dist.
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+// Vitest global setup of the browser tests: the workbench exactly as `npm start` serves it — client/dist,
+// built by the same code as `npm run build`, and only when it is missing or older than its sources — handed
+// to every e2e file (inject('clientDir')).
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { build } from '../../scripts/build.js';
+import { isStale, ROOT, TARGETS } from '../../scripts/build-state.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -10,16 +12,7 @@ declare module 'vitest' {
   }
 }
 
-export default function buildClient(project: TestProject): void {
-  const outDir = resolve('tests/.artifacts/e2e-client');
-  const built = spawnSync(
-    'npx',
-    ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
-    {
-      cwd: resolve('client'),
-      stdio: 'inherit',
-    },
-  );
-  if (built.status !== 0) throw new Error('the client build for the browser tests failed');
-  project.provide('clientDir', outDir);
+export default async function buildClient(project: TestProject): Promise<void> {
+  if (isStale('client')) await build(['client']);
+  project.provide('clientDir', join(ROOT, TARGETS.client.outDir));
 }

@@ -1,11 +1,14 @@
-// The server as an operator starts it, in its own process: a port that is taken or a bad setting ends the
+// The server as production runs it: the build (server/dist/main.js, made by the same code as `npm run build`
+// when missing or stale) in plain Node, no TypeScript loader. A port that is taken or a bad setting ends the
 // start with one Chinese line saying what to do and exit code 1 (no stack trace), and leaves nothing half
 // done — the first admin is created, and its password printed, by the next start that succeeds.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../scripts/build.js';
+import { isStale, ROOT, TARGETS } from '../../scripts/build-state.js';
 import { SCENARIOS_DIR, tempDataDir } from './helpers/server.ts';
 
 const dataDir = tempDataDir();
@@ -13,7 +16,10 @@ let blocker: Server;
 let takenPort = 0;
 const children: ChildProcess[] = [];
 
+const SERVER = join(ROOT, TARGETS.server.outDir, TARGETS.server.entry);
+
 beforeAll(async () => {
+  if (isStale('server')) await build(['server']);
   blocker = createServer();
   await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
   takenPort = (blocker.address() as { port: number }).port;
@@ -33,7 +39,7 @@ interface Run {
 
 /** Starts the server with `env` on top of a test setup; resolves when it exits or has printed its URL. */
 function startServerProcess(env: Record<string, string>): Promise<Run & { child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve('server/src/main.ts')], {
+  const child = spawn(process.execPath, [SERVER], {
     env: { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', SCENARIOS_DIR, CLIENT_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
