@@ -19,6 +19,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: '用评判语料检验评判，按标注和规则打印一致率',
     load: () => import('./commands/judge-eval.ts'),
   },
+  admin: {
+    summary: '在服务器机器上新建管理员，或重置某个账号的密码',
+    load: () => import('./commands/admin.ts'),
+  },
 };
 
 const HELP = `kefu — 客服实训的命令行工具
