@@ -21,6 +21,21 @@ export default defineConfig({
           include: ['tests/client/**/*.test.{ts,tsx}'],
         },
       },
+      // Two real server processes on PostgreSQL: only with a database to run on (`npm run test:cluster`).
+      ...(process.env.KEFU_TEST_PG
+        ? [
+            {
+              test: {
+                name: 'cluster',
+                environment: 'node',
+                include: ['tests/cluster/**/*.test.ts'],
+                testTimeout: 180_000,
+                hookTimeout: 120_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
       {
         test: {
           name: 'e2e',

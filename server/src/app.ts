@@ -7,9 +7,12 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { ApiError } from '@kefu/shared';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { ThrottleLimits } from './auth/guess-throttle.ts';
 import authPlugin from './auth/plugin.ts';
 import { type Clock, systemClock } from './clock.ts';
+import healthRoutes from './cluster/health.ts';
+import clusterPlugin from './cluster/plugin.ts';
 import type { ServerOptions } from './config.ts';
 import databasePlugin from './db/plugin.ts';
 import { AppError, toApiError } from './errors.ts';
@@ -18,8 +21,16 @@ import ioPlugin from './realtime/io-plugin.ts';
 import routes from './routes/index.ts';
 import scenariosPlugin from './scenarios/plugin.ts';
 
-export interface AppOptions extends Omit<ServerOptions, 'port' | 'host' | 'logger' | 'trustProxy'> {
+export interface AppOptions
+  extends Omit<
+    ServerOptions,
+    'port' | 'host' | 'logger' | 'trustProxy' | 'databaseUrl' | 'leaseMs' | 'drainDelayMs'
+  > {
   logger: boolean;
+  /** postgres://… (several processes may share it); unset: SQLite in `dataDir`. */
+  databaseUrl?: string | null;
+  /** How long a process's conversations stay its own without a heartbeat (PostgreSQL). */
+  leaseMs?: number;
   trustProxy?: boolean;
   /** Time for logs, sessions, shoppers and drills. Tests drive a manual clock; production uses the wall clock. */
   clock?: Clock;
@@ -78,7 +89,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(cookie);
-  await app.register(databasePlugin, { dataDir: options.dataDir });
+  await app.register(databasePlugin, {
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl ?? null,
+  });
   await app.register(scenariosPlugin, { scenariosDir: options.scenariosDir });
   await app.register(authPlugin, {
     publicOrigin: options.publicOrigin,
@@ -86,7 +100,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sessionSweepMs: options.sessionSweepMs,
   });
   await app.register(ioPlugin);
+  await app.register(clusterPlugin, { databaseUrl: options.databaseUrl ?? null, leaseMs: options.leaseMs });
   await app.register(practicePlugin);
+  await app.register(fp(healthRoutes));
   await app.register(routes, { prefix: '/api' });
 
   const clientDir = options.clientDir;

@@ -10,8 +10,10 @@ import { fileURLToPath } from 'node:url';
 export const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface ServerOptions {
-  /** Where the SQLite file lives. */
+  /** Where the SQLite file lives (unused with `databaseUrl`). */
   dataDir: string;
+  /** `postgres://…` runs on PostgreSQL (several processes may share it); null: SQLite in `dataDir`. */
+  databaseUrl: string | null;
   port: number;
   host: string;
   /** The origin browsers use to reach the server (http://host:port); state-changing requests must come from it. */
@@ -24,6 +26,10 @@ export interface ServerOptions {
   sessionTtlMs: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (login limits are per address). */
   trustProxy: boolean;
+  /** PostgreSQL: a dead process's conversations are taken over after this long without its heartbeat. */
+  leaseMs: number;
+  /** SIGTERM: how long /readyz answers 503 before the sockets are handed over (for the proxy to notice). */
+  drainDelayMs: number;
 }
 
 /** A setting the server cannot start with; `main.ts` prints its message alone, without a stack. */
@@ -34,8 +40,15 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, root: string = REPOSITORY
   const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ConfigError(`PORT 无效：${env.PORT}（应为 0–65535 的整数）`);
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(
+      'DATABASE_URL 只支持 PostgreSQL（postgres://用户:密码@主机:端口/库名）；不设置则使用 SQLite',
+    );
+  }
   return {
     dataDir: resolve(root, env.DATA_DIR || 'data'),
+    databaseUrl,
     port,
     host: env.HOST || '0.0.0.0',
     publicOrigin: env.PUBLIC_ORIGIN ? env.PUBLIC_ORIGIN.replace(/\/$/, '') : null,
@@ -44,5 +57,16 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, root: string = REPOSITORY
     logger: env.LOG !== '0' && env.LOG !== 'false',
     sessionTtlMs: (Number(env.SESSION_DAYS) || 14) * 24 * 60 * 60 * 1000,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    leaseMs: seconds(env, 'LEASE_SECONDS', 10, 1) * 1000,
+    drainDelayMs: seconds(env, 'DRAIN_DELAY_SECONDS', 0, 0) * 1000,
   };
+}
+
+function seconds(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min)
+    throw new ConfigError(`${name} 无效：${raw}（秒数，至少 ${min}）`);
+  return value;
 }

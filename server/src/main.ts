@@ -52,17 +52,24 @@ if (admin) {
 }
 process.stdout.write(`客服实训已启动：${url}\n`);
 
+// Graceful drain: /readyz turns 503 (after DRAIN_DELAY_SECONDS the proxy has stopped sending new clients),
+// then sockets close (browsers reconnect to another process, which takes their conversations over), queued
+// steps finish and the leases are let go, not left to expire.
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (closing) process.exit(1);
     closing = true;
-    app.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
+    app.draining = true;
+    const delay = signal === 'SIGTERM' ? options.drainDelayMs : 0;
+    new Promise((resolve) => setTimeout(resolve, delay))
+      .then(() => app.close())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error(err);
+          process.exit(1);
+        },
+      );
   });
 }

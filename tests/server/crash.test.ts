@@ -24,6 +24,7 @@ import {
   type TestServer,
   type TestUser,
   tempDataDir,
+  testDatabaseUrl,
 } from './helpers/server.ts';
 
 const dataDir = tempDataDir();
@@ -41,10 +42,12 @@ interface Started {
 }
 
 /** Runs `server/src/main.ts` in its own Node process (tsx as a loader, so SIGKILL hits the server itself). */
-function startProcess(): Promise<Started> {
+async function startProcess(): Promise<Started> {
+  const databaseUrl = await testDatabaseUrl(dataDir);
   const child = spawn(process.execPath, ['--import', 'tsx', resolve('server/src/main.ts')], {
     env: {
       ...process.env,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       DATA_DIR: dataDir,
       PORT: '0',
       HOST: '127.0.0.1',

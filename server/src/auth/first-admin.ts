@@ -10,15 +10,21 @@ export async function ensureFirstAdmin(
 ): Promise<{ username: string; password: string } | null> {
   if ((await app.users.count()) > 0) return null;
   const password = generatePassword();
-  await app.users.create(
-    {
-      username: FIRST_ADMIN_USERNAME,
-      displayName: '管理员',
-      role: 'admin',
-      passwordHash: await hashPassword(password),
-      mustChangePassword: true,
-    },
-    app.clock.now(),
-  );
+  try {
+    await app.users.create(
+      {
+        username: FIRST_ADMIN_USERNAME,
+        displayName: '管理员',
+        role: 'admin',
+        passwordHash: await hashPassword(password),
+        mustChangePassword: true,
+      },
+      app.clock.now(),
+    );
+  } catch (err) {
+    // Several processes starting together on one PostgreSQL: another one created it (and printed it).
+    if (await app.users.findByUsername(FIRST_ADMIN_USERNAME)) return null;
+    throw err;
+  }
   return { username: FIRST_ADMIN_USERNAME, password };
 }

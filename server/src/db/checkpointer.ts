@@ -35,9 +35,10 @@ export function startCheckpointer(
   const module = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER, { eval: true, workerData: { module, file, intervalMs } });
   worker.on('message', (m: unknown) => {
-    if (typeof m === 'object' && m !== null && 'error' in m) onError(String((m as { error: unknown }).error));
+    if (typeof m === 'object' && m !== null && 'error' in m)
+      onError(`WAL checkpoint failed: ${String((m as { error: unknown }).error)}`);
   });
-  worker.on('error', (err) => onError(String(err)));
+  worker.on('error', (err) => onError(`WAL checkpoint failed: ${String(err)}`));
   worker.unref();
   return {
     stop: () =>

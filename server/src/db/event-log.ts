@@ -1,8 +1,10 @@
-// The append-only conversation log: the hot path of live practice. It uses prepared statements on the raw
-// better-sqlite3 handle (plain standard SQL, nothing SQLite-only) because every shopper step appends here;
-// the appends of one step and the conversation's head move together in one transaction. `commit` groups the
-// steps of every conversation that arrive in one turn of the event loop into one database transaction (one
-// WAL write instead of dozens), each step in its own savepoint so one failure fails only that step.
+// The append-only conversation log: the hot path of live practice. The appends of one step and the
+// conversation's head move together in one transaction, and only if the head is where the writer believes
+// it is and the writer still holds the conversation's fencing token (so a process that lost ownership can
+// never write). `commit` groups the steps of every conversation that arrive together into one database
+// transaction, each step isolated so one failure fails only that step. This file has the interface and the
+// SQLite implementation (prepared statements on the raw better-sqlite3 handle); PostgreSQL's is in
+// postgres-event-log.ts.
 import type { ConversationEvent } from '@kefu/shared';
 import type SQLite from 'better-sqlite3';
 import type { ConversationsTable } from './schema.ts';
@@ -19,35 +21,57 @@ export interface ConversationHead {
   endedAt: number | null;
 }
 
+/**
+ * The step changed nothing: the conversation's fencing token moved on (another process took it over) or its
+ * head is not at `fromSeq` (this process's view is stale). The owner must reload from the log, or let go.
+ */
+export class StaleOwnerError extends Error {
+  constructor(conversationId: string) {
+    super(`conversation ${conversationId}: stale owner (fencing token or head moved on)`);
+    this.name = 'StaleOwnerError';
+  }
+}
+
 export interface EventLog {
-  /** Inserts a new conversation together with its first events. */
-  open(row: ConversationsTable, events: ConversationEvent[]): void;
-  /** Appends `events` as seqs fromSeq+1… and moves the head, atomically. */
-  append(conversationId: string, fromSeq: number, events: ConversationEvent[], head: ConversationHead): void;
-  /** The same as `append`, group-committed with the other steps of this event-loop turn; resolves once durable. */
+  /** Inserts a new conversation (its `fence` is its owner's token) together with its first events. */
+  open(row: ConversationsTable, events: ConversationEvent[]): Promise<void>;
+  /**
+   * Appends `events` as seqs fromSeq+1… and moves the head, atomically, group-committed with the other steps
+   * that arrive together; resolves once durable. Rejects with StaleOwnerError, changing nothing, unless the
+   * head is at `fromSeq` and `fence` is the conversation's current token.
+   */
   commit(
     conversationId: string,
     fromSeq: number,
     events: ConversationEvent[],
     head: ConversationHead,
+    fence: number,
   ): Promise<void>;
-  read(conversationId: string, afterSeq?: number): StoredEvent[];
+  read(conversationId: string, afterSeq?: number): Promise<StoredEvent[]>;
   /** The seq of the agent message with this client id, if it was stored. */
-  findMessage(conversationId: string, messageId: string): number | undefined;
+  findMessage(conversationId: string, messageId: string): Promise<number | undefined>;
 }
+
+/** The client id an event is unique by within its conversation (agent messages only). */
+export const messageIdOf = (event: ConversationEvent): string | null =>
+  event.type === 'agent-message' ? event.id : null;
+
+export const statusOf = (head: ConversationHead): 'open' | 'ended' =>
+  head.endedAt === null ? 'open' : 'ended';
 
 export function sqliteEventLog(sqlite: SQLite.Database): EventLog {
   const insertEvent = sqlite.prepare(
     'INSERT INTO events (conversation_id, seq, type, at, message_id, body) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const moveHead = sqlite.prepare(
-    `UPDATE conversations SET last_seq = ?, wake_at = ?, status = ?, ended_at = ? WHERE id = ?`,
+    `UPDATE conversations SET last_seq = ?, wake_at = ?, status = ?, ended_at = ?
+     WHERE id = ? AND last_seq = ? AND fence = ?`,
   );
   const insertConversation = sqlite.prepare(
     `INSERT INTO conversations (id, student_id, drill_id, slot, scenario_id, scenario_version, rubric_id, seed,
-       status, started_at, ended_at, last_seq, wake_at)
+       status, started_at, ended_at, last_seq, wake_at, fence)
      VALUES (@id, @student_id, @drill_id, @slot, @scenario_id, @scenario_version, @rubric_id, @seed,
-       @status, @started_at, @ended_at, @last_seq, @wake_at)`,
+       @status, @started_at, @ended_at, @last_seq, @wake_at, @fence)`,
   );
   const selectEvents = sqlite.prepare<[string, number], { seq: number; body: string }>(
     'SELECT seq, body FROM events WHERE conversation_id = ? AND seq > ? ORDER BY seq',
@@ -60,8 +84,7 @@ export function sqliteEventLog(sqlite: SQLite.Database): EventLog {
     let seq = fromSeq;
     for (const event of events) {
       seq += 1;
-      const messageId = event.type === 'agent-message' ? event.id : null;
-      insertEvent.run(conversationId, seq, event.type, event.at, messageId, JSON.stringify(event));
+      insertEvent.run(conversationId, seq, event.type, event.at, messageIdOf(event), JSON.stringify(event));
     }
   };
 
@@ -69,21 +92,17 @@ export function sqliteEventLog(sqlite: SQLite.Database): EventLog {
     insertConversation.run(row);
     insertAll(row.id, 0, events);
   });
-  const appendTx = sqlite.transaction(
-    (conversationId: string, fromSeq: number, events: ConversationEvent[], head: ConversationHead) => {
-      insertAll(conversationId, fromSeq, events);
-      moveHead.run(
-        head.lastSeq,
-        head.wakeAt,
-        head.endedAt === null ? 'open' : 'ended',
-        head.endedAt,
-        conversationId,
-      );
-    },
-  );
+  type StepArgs = [string, number, ConversationEvent[], ConversationHead, number];
+  const appendTx = sqlite.transaction((...[id, fromSeq, events, head, fence]: StepArgs) => {
+    // The head first: a stale writer is refused before it touches the events.
+    const moved = moveHead.run(head.lastSeq, head.wakeAt, statusOf(head), head.endedAt, id, fromSeq, fence);
+    if (moved.changes !== 1) throw new StaleOwnerError(id);
+    // Throwing here (a repeated client id) rolls the (nested) transaction back, the head with it.
+    insertAll(id, fromSeq, events);
+  });
 
   interface PendingStep {
-    args: [string, number, ConversationEvent[], ConversationHead];
+    args: StepArgs;
     error: unknown;
     resolve(): void;
     reject(err: unknown): void;
@@ -114,18 +133,22 @@ export function sqliteEventLog(sqlite: SQLite.Database): EventLog {
   };
 
   return {
-    commit: (conversationId, fromSeq, events, head) =>
+    commit: (conversationId, fromSeq, events, head, fence) =>
       new Promise<void>((resolve, reject) => {
         // After the I/O callbacks of this turn (every socket packet that arrived together), before the next.
         if (pending.length === 0) setImmediate(flush);
-        pending.push({ args: [conversationId, fromSeq, events, head], error: undefined, resolve, reject });
+        pending.push({
+          args: [conversationId, fromSeq, events, head, fence],
+          error: undefined,
+          resolve,
+          reject,
+        });
       }),
-    open: (row, events) => openTx(row, events),
-    append: (conversationId, fromSeq, events, head) => appendTx(conversationId, fromSeq, events, head),
-    read: (conversationId, afterSeq = 0) =>
+    open: async (row, events) => openTx(row, events),
+    read: async (conversationId, afterSeq = 0) =>
       selectEvents
         .all(conversationId, afterSeq)
         .map((r) => ({ seq: r.seq, event: JSON.parse(r.body) as ConversationEvent })),
-    findMessage: (conversationId, messageId) => selectMessage.get(conversationId, messageId)?.seq,
+    findMessage: async (conversationId, messageId) => selectMessage.get(conversationId, messageId)?.seq,
   };
 }

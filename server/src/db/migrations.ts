@@ -1,7 +1,10 @@
-// Schema migrations, in code and in Kysely's portable schema builder (no SQLite-only SQL), run at start.
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+// Schema migrations, in code and in Kysely's portable schema builder, run at start on SQLite and PostgreSQL
+// alike; where the two differ (a float type, the Socket.IO adapter's table) the dialect decides.
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 
-const migrations: Record<string, Migration> = {
+export type Dialect = 'sqlite' | 'postgres';
+
+const migrations = (dialect: Dialect): Record<string, Migration> => ({
   '0001-initial': {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -120,18 +123,52 @@ const migrations: Record<string, Migration> = {
         .addColumn('conversation_id', 'text', (c) => c.references('conversations.id'))
         .addColumn('author_id', 'text', (c) => c.notNull().references('users.id'))
         .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('score', 'real', (c) => c.notNull())
+        .addColumn('score', dialect === 'postgres' ? 'double precision' : 'real', (c) => c.notNull())
         .addColumn('comment', 'text', (c) => c.notNull())
         .addColumn('created_at', 'bigint', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('evaluations_student').on('evaluations').column('student_id').execute();
     },
   },
-};
+  '0002-leases': {
+    async up(db: Kysely<unknown>) {
+      // One owner process per live conversation and per running drill (see cluster/leases.ts). `token` is the
+      // fencing token: it grows with every change of owner, and an append must carry the current one.
+      await db.schema
+        .createTable('leases')
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('owner', 'text', (c) => c.notNull())
+        .addColumn('token', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('leases_pk', ['kind', 'id'])
+        .execute();
+      await db.schema.createIndex('leases_owner').on('leases').column('owner').execute();
+      // The token the conversation's current owner holds, beside the head it moves: an append from a stale
+      // owner changes no row (see event-log.ts), in the same statement that would have moved the head.
+      await db.schema
+        .alterTable('conversations')
+        .addColumn('fence', 'bigint', (c) => c.notNull().defaultTo(0))
+        .execute();
+      // A drill slot opens once, whichever process runs the drill's schedule (a stale one included).
+      await db.schema
+        .createIndex('conversations_drill_slot')
+        .on('conversations')
+        .columns(['drill_id', 'student_id', 'slot'])
+        .unique()
+        .execute();
+      if (dialect === 'postgres') {
+        // Socket.IO's PostgreSQL adapter keeps payloads over NOTIFY's 8,000-byte limit here.
+        await sql`CREATE TABLE IF NOT EXISTS socket_io_attachments (
+          id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)`.execute(db);
+      }
+    },
+  },
+});
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
-
-export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const all = migrations(dialect);
+  const provider: MigrationProvider = { getMigrations: async () => all };
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -1,7 +1,7 @@
 // Opens the database at start (running migrations) and decorates the instance with the repositories.
 import fp from 'fastify-plugin';
 import { type Connection, openDatabase } from './connection.ts';
-import { type EventLog, sqliteEventLog } from './event-log.ts';
+import type { EventLog } from './event-log.ts';
 import { type ClassesRepository, classesRepository } from './repositories/classes.ts';
 import { type ConversationsRepository, conversationsRepository } from './repositories/conversations.ts';
 import { type DrillsRepository, drillsRepository } from './repositories/drills.ts';
@@ -28,10 +28,12 @@ declare module 'fastify' {
 }
 
 export default fp(
-  async (app, opts: { dataDir: string }) => {
-    const connection = await openDatabase(opts.dataDir, (message) =>
-      app.log.warn(`WAL checkpoint failed: ${message}`),
-    );
+  async (app, opts: { dataDir: string; databaseUrl: string | null }) => {
+    const connection = await openDatabase({
+      dataDir: opts.dataDir,
+      databaseUrl: opts.databaseUrl,
+      onError: (message) => app.log.warn(`database: ${message}`),
+    });
     const { db } = connection;
     app.decorate('database', connection);
     app.decorate('users', usersRepository(db));
@@ -41,7 +43,7 @@ export default fp(
     app.decorate('conversations', conversationsRepository(db));
     app.decorate('evaluations', evaluationsRepository(db));
     app.decorate('scenarioVersions', scenarioVersionsRepository(db));
-    app.decorate('eventLog', sqliteEventLog(connection.sqlite));
+    app.decorate('eventLog', connection.eventLog);
     // Last to close: runtimes and sockets are stopped by hooks registered after this one.
     app.addHook('onClose', async () => connection.close());
   },

@@ -1,5 +1,6 @@
 // Table shapes as Kysely sees them. Times are epoch ms, ids are app-generated text, booleans are 0/1 integers
-// and structured settings are JSON text, so the same code runs on SQLite today and PostgreSQL later.
+// and structured settings are JSON text, so the same code runs on SQLite and PostgreSQL (whose int8 columns
+// the connection reads back as numbers).
 import type { Role } from '@kefu/shared';
 
 export interface UsersTable {
@@ -82,6 +83,8 @@ export interface ConversationsTable {
   last_seq: number;
   /** The shopper's next due time: timers are data, re-armed from here after a restart. */
   wake_at: number | null;
+  /** Fencing token of the owner process (0 on SQLite, which has one process): appends must carry it. */
+  fence: number;
 }
 
 export interface EventsTable {
@@ -106,6 +109,18 @@ export interface EvaluationsTable {
   created_at: number;
 }
 
+/** Who runs a live conversation or a drill's schedule, until when. */
+export interface LeasesTable {
+  kind: 'conversation' | 'drill';
+  id: string;
+  /** The owner process's id (random per process start). */
+  owner: string;
+  /** Fencing token: grows by one with every change of owner. */
+  token: number;
+  /** Wall-clock epoch ms; the owner's heartbeat moves it on, a dead owner's lease runs out. */
+  expires_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -117,4 +132,5 @@ export interface Database {
   conversations: ConversationsTable;
   events: EventsTable;
   evaluations: EvaluationsTable;
+  leases: LeasesTable;
 }

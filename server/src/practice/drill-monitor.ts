@@ -1,19 +1,34 @@
 // The supervisor's live view of a running drill: per student, open conversations, who is waiting since
 // when, running response averages and alerts. A fold over the same event log, kept in memory per drill
-// (built from the database at start, then updated from every committed event).
+// (built from the database at start, then updated from every committed event). With several processes
+// every process keeps the fold of every running drill, fed by the events each process commits; a
+// conversation's events are folded strictly in seq order, and a gap (events from two processes crossing
+// while the conversation changed owner) is filled from the log.
 import type { ConversationEvent, MonitorAlert, MonitorConversation, StudentMonitor } from '@kefu/shared';
 import type { StoredEvent } from '../db/event-log.ts';
-import type { ConversationRuntime } from '../realtime/conversation-runtime.ts';
-import type { ConversationListener } from './live-conversations.ts';
 
 const MAX_ALERTS = 20;
 
+/** A drill conversation, as every process knows it (its owner may be another process). */
+export interface DrillConversationRef {
+  id: string;
+  studentId: string;
+  drillId: string;
+  scenarioId: string;
+  buyerName: string;
+}
+
 interface ConversationFold {
+  id: string;
   scenarioId: string;
   buyerName: string;
   waitingSince: number | null;
   answeredOnce: boolean;
   open: boolean;
+  /** Seq of the last folded event. */
+  lastSeq: number;
+  /** Events that arrived while the gap before them is read from the log; null when not reading. */
+  waiting: StoredEvent[] | null;
 }
 
 interface StudentFold {
@@ -28,12 +43,23 @@ interface StudentFold {
   alerts: MonitorAlert[];
 }
 
-export class DrillMonitor implements ConversationListener {
-  private readonly drills = new Map<string, Map<string, StudentFold>>();
-  private readonly emit: (drillId: string, student: StudentMonitor) => void;
+export interface DrillMonitorDeps {
+  emit(drillId: string, student: StudentMonitor): void;
+  /** The conversation's stored events after `afterSeq` (to fill a gap). */
+  read(conversationId: string, afterSeq: number): Promise<StoredEvent[]>;
+  failed(error: unknown): void;
+}
 
-  constructor(emit: (drillId: string, student: StudentMonitor) => void) {
-    this.emit = emit;
+export class DrillMonitor {
+  private readonly drills = new Map<string, Map<string, StudentFold>>();
+  private readonly deps: DrillMonitorDeps;
+
+  constructor(deps: DrillMonitorDeps) {
+    this.deps = deps;
+  }
+
+  private emit(drillId: string, student: StudentMonitor): void {
+    this.deps.emit(drillId, student);
   }
 
   track(drillId: string): void {
@@ -80,17 +106,17 @@ export class DrillMonitor implements ConversationListener {
     studentId: string,
     conversationId: string,
     header: { scenarioId: string; buyerName: string },
-    events: ConversationEvent[],
+    stored: StoredEvent[],
   ): void {
     const student = this.drills.get(drillId)?.get(studentId);
     if (!student) return;
-    student.conversations.set(conversationId, {
-      ...header,
-      waitingSince: null,
-      answeredOnce: false,
-      open: true,
-    });
-    for (const e of events) fold(student, conversationId, e);
+    const c = student.conversations.get(conversationId) ?? newFold(conversationId, header);
+    student.conversations.set(conversationId, c);
+    for (const s of stored) {
+      if (s.seq !== c.lastSeq + 1) continue;
+      fold(student, c, s.event);
+      c.lastSeq = s.seq;
+    }
   }
 
   snapshot(drillId: string): StudentMonitor[] {
@@ -99,35 +125,83 @@ export class DrillMonitor implements ConversationListener {
     return [...students].map(([id, s]) => summary(id, s));
   }
 
-  opened(runtime: ConversationRuntime): void {
-    const drillId = runtime.row.drill_id;
-    if (!drillId) return;
-    const student = this.drills.get(drillId)?.get(runtime.studentId);
+  /** Newly committed events of a drill conversation, from this process or another. */
+  published(ref: DrillConversationRef, stored: StoredEvent[]): void {
+    const student = this.drills.get(ref.drillId)?.get(ref.studentId);
     if (!student) return;
-    student.conversations.set(runtime.id, {
-      scenarioId: runtime.row.scenario_id,
-      buyerName: runtime.ctx.scenario.persona.name,
-      waitingSince: null,
-      answeredOnce: false,
-      open: true,
-    });
+    let c = student.conversations.get(ref.id);
+    if (!c) {
+      c = newFold(ref.id, ref);
+      student.conversations.set(ref.id, c);
+    }
+    if (c.waiting) {
+      c.waiting.push(...stored);
+      return;
+    }
+    if (this.apply(ref, student, c, stored)) this.emit(ref.drillId, summary(ref.studentId, student));
   }
 
-  published(runtime: ConversationRuntime, stored: StoredEvent[]): void {
-    const drillId = runtime.row.drill_id;
-    if (!drillId) return;
-    const student = this.drills.get(drillId)?.get(runtime.studentId);
-    if (!student) return;
+  /** Folds what follows `c.lastSeq`, in order; on a gap, reads the log first. True when the view changed. */
+  private apply(
+    ref: DrillConversationRef,
+    student: StudentFold,
+    c: ConversationFold,
+    stored: StoredEvent[],
+  ): boolean {
     let changed = false;
-    for (const { event } of stored) changed = fold(student, runtime.id, event) || changed;
-    if (changed) this.emit(drillId, summary(runtime.studentId, student));
+    const sorted = [...stored].sort((a, b) => a.seq - b.seq);
+    for (const [i, s] of sorted.entries()) {
+      if (s.seq <= c.lastSeq) continue;
+      if (s.seq > c.lastSeq + 1) {
+        this.fillGap(ref, student, c, sorted.slice(i));
+        return changed;
+      }
+      changed = fold(student, c, s.event) || changed;
+      c.lastSeq = s.seq;
+    }
+    return changed;
+  }
+
+  private fillGap(
+    ref: DrillConversationRef,
+    student: StudentFold,
+    c: ConversationFold,
+    pending: StoredEvent[],
+  ): void {
+    c.waiting = pending;
+    this.deps.read(ref.id, c.lastSeq).then(
+      (missing) => {
+        const waiting = c.waiting ?? [];
+        c.waiting = null;
+        // Whatever arrived meanwhile goes after what was read (an overlap is skipped by seq).
+        if (this.apply(ref, student, c, [...missing, ...waiting])) {
+          this.emit(ref.drillId, summary(ref.studentId, student));
+        }
+      },
+      (err: unknown) => {
+        c.waiting = null;
+        this.deps.failed(err);
+      },
+    );
   }
 }
 
+function newFold(id: string, header: { scenarioId: string; buyerName: string }): ConversationFold {
+  return {
+    id,
+    scenarioId: header.scenarioId,
+    buyerName: header.buyerName,
+    waitingSince: null,
+    answeredOnce: false,
+    open: true,
+    lastSeq: 0,
+    waiting: null,
+  };
+}
+
 /** Applies one event; true when the supervisor's view changed. */
-function fold(student: StudentFold, conversationId: string, e: ConversationEvent): boolean {
-  const c = student.conversations.get(conversationId);
-  if (!c) return false;
+function fold(student: StudentFold, c: ConversationFold, e: ConversationEvent): boolean {
+  const conversationId = c.id;
   const alert = (kind: MonitorAlert['kind']) => {
     student.alerts.unshift({ kind, conversationId, at: e.at });
     student.alerts.length = Math.min(student.alerts.length, MAX_ALERTS);
@@ -160,9 +234,9 @@ function fold(student: StudentFold, conversationId: string, e: ConversationEvent
       return true;
     case 'ended':
       if (c.waitingSince !== null && e.reason !== 'buyer-left') alert('unanswered');
+      // Kept (closed) rather than deleted, so a late duplicate of its events is recognised by seq.
       c.open = false;
       c.waitingSince = null;
-      student.conversations.delete(conversationId);
       student.handled++;
       return true;
     default:

@@ -2,21 +2,26 @@
 // start + k × interval, at most `concurrency` open at once, `shoppersPerStudent` in all, none after the end).
 // Late joiners skip the slots that passed before they joined, except the latest, which arrives at once.
 // Everything is rebuilt from the database after a restart: slots are recorded on the conversation rows.
+// With several processes, one process runs a drill's schedule, held by a lease like a conversation's; when
+// it dies another takes the schedule over. A slot opens once whoever opens it (a unique index on drill,
+// student and slot). Every process watches every running drill for its monitor.
 import { createHash } from 'node:crypto';
 import type { DrillSettings } from '@kefu/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.ts';
+import type { Ownership } from '../cluster/leases.ts';
 import type { StoredEvent } from '../db/event-log.ts';
 import type { ConversationsRepository } from '../db/repositories/conversations.ts';
 import type { DrillRow, DrillsRepository } from '../db/repositories/drills.ts';
-import type { ConversationRuntime } from '../realtime/conversation-runtime.ts';
-import type { DrillMonitor } from './drill-monitor.ts';
-import type { ConversationListener, LiveConversations } from './live-conversations.ts';
+import type { ScenarioCatalog } from '../scenarios/catalog.ts';
+import type { DrillConversationRef, DrillMonitor } from './drill-monitor.ts';
+import type { LiveConversations } from './live-conversations.ts';
 
 interface Participant {
   joinedAt: number;
   nextSlot: number;
-  open: number;
+  /** Slots were due but `concurrency` buyers were open: the heartbeat looks again. */
+  blocked: boolean;
   timer: (() => void) | null;
   /** Serialises spawning for one student (opening a conversation is async). */
   busy: Promise<void>;
@@ -38,11 +43,22 @@ export interface DrillSchedulerDeps {
   conversations: ConversationsRepository;
   live: LiveConversations;
   monitor: DrillMonitor;
+  catalog: ScenarioCatalog;
+  ownership: Ownership;
   rubricOf(classId: string): Promise<string>;
-  announce(row: DrillRow): void;
+  /** Tells the drill's class (in every process) its new state. */
+  announce(row: DrillRow): Promise<void>;
+  /** Tells the other processes (they watch it, or stop its conversations); resolves when they did. */
+  tellPeers(message: DrillMessage): Promise<void>;
   clock: Clock;
   logger: FastifyBaseLogger;
 }
+
+/** What one process tells the others about a drill. */
+export type DrillMessage =
+  | { type: 'started'; drillId: string }
+  | { type: 'joined'; drillId: string; studentId: string; displayName: string }
+  | { type: 'finished'; drillId: string; at: number };
 
 /** A seed that is the same for the same drill, student and slot, and independent between them. */
 export function slotSeed(drillId: string, studentId: string, slot: number): number {
@@ -54,50 +70,56 @@ export function firstSlot(startedAt: number, joinedAt: number, intervalMs: numbe
   return Math.floor((joinedAt - startedAt) / intervalMs);
 }
 
-export class DrillScheduler implements ConversationListener {
+export class DrillScheduler {
+  /** Drills whose schedule this process runs. */
   private readonly running = new Map<string, RunningDrill>();
   private readonly deps: DrillSchedulerDeps;
+  private disposed = false;
+  /** Ticks queued or running. */
+  private ticking = 0;
 
   constructor(deps: DrillSchedulerDeps) {
     this.deps = deps;
   }
 
-  /** After a restart: finish drills whose time ran out, resume the others (call after restoring conversations). */
-  async boot(now: number): Promise<void> {
-    for (const row of await this.deps.drills.listRunning()) {
-      if ((row.ends_at ?? 0) <= now) {
-        // It ended while the server was down: at its scheduled end, not now.
-        await this.finish(row.id, row.ends_at ?? now);
-        continue;
-      }
-      await this.activate(row);
+  /** At start (after restoring conversations): watch every running drill, run the schedules nobody runs. */
+  async boot(): Promise<void> {
+    for (const row of await this.deps.drills.listRunning()) await this.watch(row);
+    await this.adoptOrphans();
+  }
+
+  /** Takes over the schedules of running drills whose process died or let go (SQLite: every one). */
+  async adoptOrphans(): Promise<void> {
+    const ids = this.deps.ownership.shared
+      ? await this.deps.ownership.orphans('drill')
+      : (await this.deps.drills.listRunning()).map((r) => r.id);
+    for (const id of ids) {
+      if (this.disposed || this.running.has(id)) continue;
+      if ((await this.deps.ownership.take('drill', id, true)) === null) continue;
+      const row = await this.deps.drills.get(id);
+      if (row?.status !== 'running') continue;
+      await this.watch(row);
+      await this.schedule(row);
     }
   }
 
   async start(row: DrillRow, now: number): Promise<void> {
     const settings = JSON.parse(row.settings) as DrillSettings;
     const endsAt = now + Math.round(settings.durationMinutes * 60_000);
+    // The lease before the status: a running drill is never without an owner that others would adopt.
+    await this.deps.ownership.take('drill', row.id);
     await this.deps.drills.start(row.id, now, endsAt);
     const started = { ...row, status: 'running' as const, started_at: now, ends_at: endsAt };
-    await this.activate(started);
-    this.deps.announce(started);
+    await this.watch(started);
+    await this.schedule(started);
+    await this.deps.announce(started);
+    await this.deps.tellPeers({ type: 'started', drillId: row.id });
   }
 
   async join(drillId: string, studentId: string, displayName: string, now: number): Promise<void> {
-    const joinedAt = await this.deps.drills.join(drillId, studentId, now);
-    const drill = this.running.get(drillId);
-    if (!drill) return;
-    this.deps.monitor.addStudent(drillId, studentId, displayName, true);
-    if (drill.participants.has(studentId)) return;
-    const intervalMs = drill.settings.arrivalIntervalSeconds * 1000;
-    drill.participants.set(studentId, {
-      joinedAt,
-      nextSlot: firstSlot(drill.startedAt, joinedAt, intervalMs),
-      open: 0,
-      timer: null,
-      busy: Promise.resolve(),
-    });
-    this.tick(drill, studentId);
+    await this.deps.drills.join(drillId, studentId, now);
+    await this.joined(drillId, studentId, displayName);
+    await this.deps.tellPeers({ type: 'joined', drillId, studentId, displayName });
   }
 
   async stop(drillId: string, now: number): Promise<void> {
@@ -108,57 +130,116 @@ export class DrillScheduler implements ConversationListener {
     return this.running.has(drillId);
   }
 
-  published(runtime: ConversationRuntime, stored: StoredEvent[]): void {
-    const drillId = runtime.row.drill_id;
-    if (!drillId || !stored.some((s) => s.event.type === 'ended')) return;
-    const drill = this.running.get(drillId);
-    const participant = drill?.participants.get(runtime.studentId);
-    if (!drill || !participant) return;
-    participant.open = Math.max(0, participant.open - 1);
-    this.tick(drill, runtime.studentId);
+  /** Another process's news about a drill. */
+  async received(message: DrillMessage): Promise<void> {
+    if (message.type === 'started') {
+      const row = await this.deps.drills.get(message.drillId);
+      if (row?.status === 'running') await this.watch(row);
+    } else if (message.type === 'joined') {
+      await this.joined(message.drillId, message.studentId, message.displayName);
+    } else {
+      await this.stopHere(message.drillId, message.at);
+    }
   }
 
-  dispose(): void {
+  /** Newly committed events of a drill conversation (from any process): an ended buyer makes room. */
+  published(ref: DrillConversationRef, stored: StoredEvent[]): void {
+    if (!stored.some((s) => s.event.type === 'ended')) return;
+    const drill = this.running.get(ref.drillId);
+    if (drill?.participants.has(ref.studentId)) this.tick(drill, ref.studentId);
+  }
+
+  /** Heartbeat: students held back by `concurrency` get another look (an `ended` may not have reached us). */
+  recheck(): void {
+    for (const drill of this.running.values()) {
+      for (const [studentId, p] of drill.participants) if (p.blocked) this.tick(drill, studentId);
+    }
+  }
+
+  /** Waits for slots being opened; true if there was anything to wait for (tests settle on it). */
+  async settled(): Promise<boolean> {
+    if (this.ticking === 0) return false;
+    const busy = [...this.running.values()].flatMap((d) => [...d.participants.values()].map((p) => p.busy));
+    await Promise.allSettled(busy);
+    return true;
+  }
+
+  /** At shutdown: timers stop and the schedules are let go (another process takes them over at once). */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    const ids = [...this.running.keys()];
     for (const drill of this.running.values()) this.clearTimers(drill);
+    await Promise.allSettled(
+      [...this.running.values()].flatMap((d) => [...d.participants.values()].map((p) => p.busy)),
+    );
     this.running.clear();
+    await this.deps.ownership.release('drill', ids);
   }
 
-  private async activate(row: DrillRow): Promise<void> {
+  private async joined(drillId: string, studentId: string, displayName: string): Promise<void> {
+    this.deps.monitor.addStudent(drillId, studentId, displayName, true);
+    const drill = this.running.get(drillId);
+    if (!drill || drill.participants.has(studentId)) return;
+    const p = await this.deps.drills.participant(drillId, studentId);
+    if (!p || drill.participants.has(studentId)) return;
+    const intervalMs = drill.settings.arrivalIntervalSeconds * 1000;
+    drill.participants.set(studentId, {
+      joinedAt: p.joined_at,
+      nextSlot: firstSlot(drill.startedAt, p.joined_at, intervalMs),
+      blocked: false,
+      timer: null,
+      busy: Promise.resolve(),
+    });
+    this.tick(drill, studentId);
+  }
+
+  /** The monitor's fold of a running drill, from the database (every process keeps one). */
+  private async watch(row: DrillRow): Promise<void> {
+    const { monitor, live } = this.deps;
+    if (monitor.isTracked(row.id)) return;
+    monitor.track(row.id);
+    const conversations = await this.deps.conversations.listForDrill(row.id);
+    for (const p of await this.deps.drills.participants(row.id)) {
+      monitor.addStudent(row.id, p.student_id, p.display_name, true);
+      for (const c of conversations) {
+        if (c.student_id !== p.student_id) continue;
+        const ctx = await this.deps.catalog.context(c.scenario_id, c.scenario_version, c.rubric_id);
+        const header = { scenarioId: c.scenario_id, buyerName: ctx.scenario.persona.name };
+        monitor.replay(row.id, p.student_id, c.id, header, await live.log.read(c.id));
+      }
+    }
+  }
+
+  /** Runs the drill's schedule here (this process holds its lease); a drill whose time ran out finishes. */
+  private async schedule(row: DrillRow): Promise<void> {
+    const now = this.deps.clock.now();
+    if ((row.ends_at ?? 0) <= now) {
+      // It ended while nobody ran it: at its scheduled end, not now.
+      await this.finish(row.id, row.ends_at ?? now);
+      return;
+    }
     const settings = JSON.parse(row.settings) as DrillSettings;
     const drill: RunningDrill = {
       row,
       settings,
       versions: JSON.parse(row.versions) as Record<string, string>,
       rubricId: await this.deps.rubricOf(row.class_id),
-      startedAt: row.started_at ?? this.deps.clock.now(),
-      endsAt: row.ends_at ?? this.deps.clock.now(),
+      startedAt: row.started_at ?? now,
+      endsAt: row.ends_at ?? now,
       participants: new Map(),
       endTimer: null,
     };
     this.running.set(row.id, drill);
-    this.deps.monitor.track(row.id);
     const intervalMs = settings.arrivalIntervalSeconds * 1000;
     const conversations = await this.deps.conversations.listForDrill(row.id);
     for (const p of await this.deps.drills.participants(row.id)) {
-      this.deps.monitor.addStudent(row.id, p.student_id, p.display_name, true);
-      const mine = conversations.filter((c) => c.student_id === p.student_id);
-      const used = mine.reduce((max, c) => Math.max(max, (c.slot ?? -1) + 1), 0);
-      for (const c of mine) {
-        const header = { scenarioId: c.scenario_id, buyerName: '' };
-        const live = this.deps.live.get(c.id);
-        if (live) header.buyerName = live.ctx.scenario.persona.name;
-        this.deps.monitor.replay(
-          row.id,
-          p.student_id,
-          c.id,
-          header,
-          this.deps.live.log.read(c.id).map((s) => s.event),
-        );
-      }
+      const used = conversations
+        .filter((c) => c.student_id === p.student_id)
+        .reduce((max, c) => Math.max(max, (c.slot ?? -1) + 1), 0);
       drill.participants.set(p.student_id, {
         joinedAt: p.joined_at,
         nextSlot: Math.max(used, firstSlot(drill.startedAt, p.joined_at, intervalMs)),
-        open: mine.filter((c) => c.status === 'open').length,
+        blocked: false,
         timer: null,
         busy: Promise.resolve(),
       });
@@ -175,61 +256,77 @@ export class DrillScheduler implements ConversationListener {
   private tick(drill: RunningDrill, studentId: string): void {
     const p = drill.participants.get(studentId);
     if (!p) return;
-    p.busy = p.busy.then(async () => {
-      if (!this.running.has(drill.row.id)) return;
-      p.timer?.();
-      p.timer = null;
-      const { settings } = drill;
-      const intervalMs = settings.arrivalIntervalSeconds * 1000;
-      const now = this.deps.clock.now();
-      while (
-        p.nextSlot < settings.shoppersPerStudent &&
-        p.open < settings.concurrency &&
-        now < drill.endsAt
-      ) {
-        const due = drill.startedAt + p.nextSlot * intervalMs;
-        if (due > now) {
-          if (due < drill.endsAt) {
-            p.timer = this.deps.clock.at(due, () => this.tick(drill, studentId));
+    this.ticking++;
+    p.busy = p.busy
+      .then(async () => {
+        if (this.running.get(drill.row.id) !== drill) return;
+        p.timer?.();
+        p.timer = null;
+        p.blocked = false;
+        const { settings } = drill;
+        const intervalMs = settings.arrivalIntervalSeconds * 1000;
+        const now = this.deps.clock.now();
+        // Counted in the database: buyers of this student may run in other processes.
+        let open = await this.deps.conversations.countOpen(drill.row.id, studentId);
+        while (p.nextSlot < settings.shoppersPerStudent && now < drill.endsAt) {
+          if (open >= settings.concurrency) {
+            p.blocked = true;
+            return;
           }
-          return;
+          const due = drill.startedAt + p.nextSlot * intervalMs;
+          if (due > now) {
+            if (due < drill.endsAt) {
+              p.timer = this.deps.clock.at(due, () => this.tick(drill, studentId));
+            }
+            return;
+          }
+          const slot = p.nextSlot++;
+          const scenarioId = pickScenario(settings.scenarioIds, studentId, slot);
+          try {
+            await this.deps.live.open({
+              studentId,
+              drillId: drill.row.id,
+              slot,
+              scenarioId,
+              version: drill.versions[scenarioId],
+              rubricId: drill.rubricId,
+              seed: slotSeed(drill.row.id, studentId, slot),
+            });
+            open++;
+          } catch (err) {
+            this.deps.logger.error(
+              { err, drill: drill.row.id, studentId },
+              'could not open drill conversation',
+            );
+            return;
+          }
         }
-        const slot = p.nextSlot++;
-        const scenarioId = pickScenario(settings.scenarioIds, studentId, slot);
-        p.open++;
-        try {
-          await this.deps.live.open({
-            studentId,
-            drillId: drill.row.id,
-            slot,
-            scenarioId,
-            version: drill.versions[scenarioId],
-            rubricId: drill.rubricId,
-            seed: slotSeed(drill.row.id, studentId, slot),
-          });
-        } catch (err) {
-          p.open--;
-          this.deps.logger.error(
-            { err, drill: drill.row.id, studentId },
-            'could not open drill conversation',
-          );
-          return;
-        }
-      }
-    });
+      })
+      .catch((err: unknown) => this.deps.logger.error({ err, drill: drill.row.id }, 'drill schedule failed'))
+      .finally(() => {
+        this.ticking--;
+      });
   }
 
   private async finish(drillId: string, now: number): Promise<void> {
+    const at = (await this.deps.drills.finish(drillId, now)) ?? now;
+    await this.stopHere(drillId, at);
+    // Other processes stop the buyers they run; a dead one's are ended at `at` by whoever adopts them.
+    await this.deps.tellPeers({ type: 'finished', drillId, at });
+    await this.deps.ownership.drop('drill', drillId);
+    const row = await this.deps.drills.get(drillId);
+    if (row) await this.deps.announce(row);
+  }
+
+  /** The drill ended at `at`: its schedule (if here) and its buyers in this process stop. */
+  private async stopHere(drillId: string, at: number): Promise<void> {
     const drill = this.running.get(drillId);
     if (drill) this.clearTimers(drill);
     this.running.delete(drillId);
-    await this.deps.drills.finish(drillId, now);
     for (const runtime of [...this.deps.live.all()]) {
-      if (runtime.row.drill_id === drillId) await runtime.stop();
+      if (runtime.row.drill_id === drillId) await runtime.stop(at);
     }
     this.deps.monitor.untrack(drillId);
-    const row = await this.deps.drills.get(drillId);
-    if (row) this.deps.announce(row);
   }
 
   private clearTimers(drill: RunningDrill): void {

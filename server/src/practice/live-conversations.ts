@@ -1,10 +1,14 @@
-// Every live conversation of this process, by id: opens new ones, restores open ones after a restart,
+// Every live conversation this process owns, by id: opens new ones, restores open ones after a restart,
 // routes agent messages to their runtime and tells listeners (sockets, monitor, drills) what was committed.
+// With several processes on PostgreSQL each conversation has one owner, held by a lease (cluster/leases.ts):
+// a process takes a conversation over when its student's socket or message reaches it, or when its owner's
+// lease ran out; the taker replays the log, the old owner is told to stop and is fenced off regardless.
 import { randomUUID } from 'node:crypto';
 import type { AgentMessage, ConversationView, EventEnvelope } from '@kefu/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.ts';
-import type { EventLog, StoredEvent } from '../db/event-log.ts';
+import type { Ownership } from '../cluster/leases.ts';
+import { type EventLog, StaleOwnerError, type StoredEvent } from '../db/event-log.ts';
 import type { ConversationsRepository } from '../db/repositories/conversations.ts';
 import type { ConversationsTable } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -28,27 +32,39 @@ export interface OpenRequest {
   seed: number;
 }
 
+/** A conversation taken over, with the fencing token of its new owner. */
+export interface TakenConversation {
+  id: string;
+  token: number;
+}
+
+export interface LiveConversationsDeps {
+  log: EventLog;
+  clock: Clock;
+  catalog: ScenarioCatalog;
+  rows: ConversationsRepository;
+  logger: FastifyBaseLogger;
+  ownership: Ownership;
+  /** When a conversation must end as it is restored (its drill ended meanwhile), or null. */
+  stopAt(row: ConversationsTable): Promise<number | null>;
+  /** Tells the other processes that this one took these conversations over (they stop theirs). */
+  announceTaken(taken: TakenConversation[]): void;
+}
+
 export class LiveConversations implements RuntimeHost {
   readonly log: EventLog;
   readonly clock: Clock;
   private readonly runtimes = new Map<string, ConversationRuntime>();
+  /** Takeovers in progress, so two reasons to take the same conversation share one. */
+  private readonly taking = new Map<string, Promise<ConversationRuntime | null>>();
   private readonly listeners: ConversationListener[] = [];
-  private readonly catalog: ScenarioCatalog;
-  private readonly rows: ConversationsRepository;
-  private readonly logger: FastifyBaseLogger;
+  private readonly deps: LiveConversationsDeps;
+  private draining = false;
 
-  constructor(deps: {
-    log: EventLog;
-    clock: Clock;
-    catalog: ScenarioCatalog;
-    rows: ConversationsRepository;
-    logger: FastifyBaseLogger;
-  }) {
+  constructor(deps: LiveConversationsDeps) {
+    this.deps = deps;
     this.log = deps.log;
     this.clock = deps.clock;
-    this.catalog = deps.catalog;
-    this.rows = deps.rows;
-    this.logger = deps.logger;
   }
 
   listen(listener: ConversationListener): void {
@@ -59,17 +75,26 @@ export class LiveConversations implements RuntimeHost {
     return this.runtimes.get(id);
   }
 
-  /** Open runtimes (for drills and the monitor). */
+  /** Open runtimes of this process (for drills and the monitor). */
   all(): IterableIterator<ConversationRuntime> {
     return this.runtimes.values();
   }
 
+  get size(): number {
+    return this.runtimes.size;
+  }
+
   async open(request: OpenRequest): Promise<ConversationRuntime> {
-    const version = request.version ?? this.catalog.versionOf(request.scenarioId);
+    if (this.draining) throw new AppError('internal', '服务器正在重启，请稍后重试');
+    const { catalog, ownership } = this.deps;
+    const version = request.version ?? catalog.versionOf(request.scenarioId);
     if (version === undefined) throw notFound(`场景 ${request.scenarioId} `);
-    const ctx = await this.catalog.context(request.scenarioId, version, request.rubricId);
-    const { runtime, stored } = ConversationRuntime.start(this, ctx, {
-      id: randomUUID(),
+    const ctx = await catalog.context(request.scenarioId, version, request.rubricId);
+    const id = randomUUID();
+    // The lease first: a conversation row is never without an owner that other processes would adopt.
+    const fence = await ownership.create('conversation', id);
+    const { runtime, stored } = await ConversationRuntime.start(this, ctx, {
+      id,
       student_id: request.studentId,
       drill_id: request.drillId,
       slot: request.slot,
@@ -77,6 +102,7 @@ export class LiveConversations implements RuntimeHost {
       scenario_version: version,
       rubric_id: request.rubricId,
       seed: request.seed,
+      fence,
     });
     if (!runtime.ended) this.runtimes.set(runtime.id, runtime);
     for (const l of this.listeners) l.opened?.(runtime);
@@ -85,32 +111,113 @@ export class LiveConversations implements RuntimeHost {
   }
 
   /**
-   * Rebuilds every open conversation from the log and re-arms its timer. `stopAt` names the moment a
-   * conversation should have been stopped while the server was down (its drill's end), or null.
+   * At start: rebuilds the open conversations from the log and re-arms their timers — on SQLite all of them,
+   * on PostgreSQL those nobody else owns (lease ran out, released, or never taken).
    */
-  async restoreAll(stopAt: (row: ConversationsTable) => number | null = () => null): Promise<number> {
-    const open = await this.rows.listOpen();
-    for (const row of open) {
-      try {
-        const ctx = await this.catalog.context(row.scenario_id, row.scenario_version, row.rubric_id);
-        const runtime = ConversationRuntime.restore(this, ctx, row, stopAt(row));
-        if (!runtime.ended) this.runtimes.set(runtime.id, runtime);
-      } catch (err) {
-        this.logger.error({ err, conversation: row.id }, 'could not restore conversation');
-      }
+  async restoreAll(): Promise<number> {
+    if (!this.deps.ownership.shared) {
+      const open = await this.deps.rows.listOpen();
+      for (const row of open) await this.restore(row);
+      return open.length;
     }
-    return open.length;
+    return this.adoptOrphans();
+  }
+
+  /** Takes over open conversations whose owner's lease ran out (it died) or who let them go (drain). */
+  async adoptOrphans(): Promise<number> {
+    if (this.draining) return 0;
+    let adopted = 0;
+    for (const id of await this.deps.ownership.orphans('conversation')) {
+      if (this.runtimes.has(id)) continue;
+      if (await this.takeOver(id, true)) adopted++;
+    }
+    return adopted;
+  }
+
+  /** Takes a conversation over now, from whoever runs it (its student is talking to this process). */
+  async claim(id: string): Promise<ConversationRuntime | null> {
+    const live = this.runtimes.get(id);
+    if (live && !live.stopped) return live;
+    return this.takeOver(id, false);
+  }
+
+  /** Takes over every open conversation of a student whose socket just connected here. */
+  async claimStudent(studentId: string): Promise<void> {
+    if (!this.deps.ownership.shared || this.draining) return;
+    for (const row of await this.deps.rows.listForStudent(studentId, 'open')) {
+      if (!this.runtimes.has(row.id)) await this.takeOver(row.id, false);
+    }
+  }
+
+  /** Another process took these over: stop ours (its appends would be fenced off anyway). */
+  release(taken: readonly TakenConversation[]): void {
+    for (const { id, token } of taken) {
+      const runtime = this.runtimes.get(id);
+      // Two processes taking the same conversation at once: the later token wins.
+      if (!runtime || runtime.row.fence >= token) continue;
+      this.runtimes.delete(id);
+      runtime.dispose();
+    }
+  }
+
+  private takeOver(id: string, onlyIfExpired: boolean): Promise<ConversationRuntime | null> {
+    const inFlight = this.taking.get(id);
+    if (inFlight) return inFlight;
+    const work = (async () => {
+      if (this.draining) return null;
+      const fence = await this.deps.ownership.take('conversation', id, onlyIfExpired);
+      if (fence === null) return null;
+      // Read after the lease is ours: whatever the old owner committed before is in the log.
+      const row = await this.deps.rows.get(id);
+      if (row?.status !== 'open') {
+        await this.deps.ownership.drop('conversation', id);
+        return null;
+      }
+      this.runtimes.get(id)?.dispose();
+      this.runtimes.delete(id);
+      this.deps.announceTaken([{ id, token: fence }]);
+      return this.restore({ ...row, fence });
+    })();
+    this.taking.set(id, work);
+    const done = () => this.taking.delete(id);
+    work.then(done, done);
+    return work;
+  }
+
+  private async restore(row: ConversationsTable): Promise<ConversationRuntime | null> {
+    try {
+      const ctx = await this.deps.catalog.context(row.scenario_id, row.scenario_version, row.rubric_id);
+      const runtime = await ConversationRuntime.restore(this, ctx, row, await this.deps.stopAt(row));
+      if (!runtime.ended) this.runtimes.set(runtime.id, runtime);
+      return runtime;
+    } catch (err) {
+      this.deps.logger.error({ err, conversation: row.id }, 'could not restore conversation');
+      return null;
+    }
   }
 
   async send(conversationId: string, studentId: string, message: AgentMessage): Promise<SendResult> {
-    const runtime = this.runtimes.get(conversationId);
-    if (runtime && runtime.studentId === studentId) return runtime.send(message);
-    const row = await this.rows.get(conversationId);
-    if (!row || row.student_id !== studentId) throw notFound('这个对话');
+    let runtime = this.runtimes.get(conversationId);
+    if (runtime && runtime.studentId !== studentId) throw notFound('这个对话');
+    if (!runtime) {
+      const row = await this.deps.rows.get(conversationId);
+      if (!row || row.student_id !== studentId) throw notFound('这个对话');
+      if (row.status === 'open') runtime = (await this.claim(conversationId)) ?? undefined;
+    }
+    if (runtime) {
+      try {
+        return await runtime.send(message);
+      } catch (err) {
+        if (!(err instanceof StaleOwnerError)) throw err;
+        // Another process took it meanwhile (nothing was stored): the student is here, so take it back.
+        const again = await this.claim(conversationId);
+        if (again) return again.send(message);
+      }
+    }
     // Not live: either it ended (a repeat of a stored id still acks) or it failed to restore.
-    const seq = this.log.findMessage(conversationId, message.id);
+    const seq = await this.log.findMessage(conversationId, message.id);
     if (seq !== undefined) {
-      const stored = this.log.read(conversationId, seq - 1)[0];
+      const stored = (await this.log.read(conversationId, seq - 1))[0];
       return { seq, at: stored?.event.at ?? 0, duplicate: true };
     }
     throw new AppError('ended', '这位买家的对话已经结束，不能再发送消息');
@@ -121,9 +228,9 @@ export class LiveConversations implements RuntimeHost {
     row: ConversationsTable,
     afterSeq: number,
   ): Promise<{ conversation: ConversationView; events: EventEnvelope[] }> {
-    const fresh = (await this.rows.get(row.id)) ?? row;
-    const stored = this.log.read(row.id);
-    const ctx = await this.catalog.context(fresh.scenario_id, fresh.scenario_version, fresh.rubric_id);
+    const fresh = (await this.deps.rows.get(row.id)) ?? row;
+    const stored = await this.log.read(row.id);
+    const ctx = await this.deps.catalog.context(fresh.scenario_id, fresh.scenario_version, fresh.rubric_id);
     return { conversation: conversationView(fresh, ctx), events: publicEnvelopes(row.id, stored, afterSeq) };
   }
 
@@ -135,7 +242,7 @@ export class LiveConversations implements RuntimeHost {
   async viewOf(row: ConversationsTable): Promise<ConversationView> {
     const live = this.runtimes.get(row.id);
     if (live) return this.view(live);
-    const ctx = await this.catalog.context(row.scenario_id, row.scenario_version, row.rubric_id);
+    const ctx = await this.deps.catalog.context(row.scenario_id, row.scenario_version, row.rubric_id);
     return conversationView(row, ctx);
   }
 
@@ -144,21 +251,52 @@ export class LiveConversations implements RuntimeHost {
       try {
         l.published?.(runtime, stored, prevPublicSeq);
       } catch (err) {
-        this.logger.error({ err }, 'conversation listener failed');
+        this.deps.logger.error({ err }, 'conversation listener failed');
       }
     }
-    if (runtime.ended) this.runtimes.delete(runtime.id);
+    if (runtime.ended) {
+      if (this.runtimes.get(runtime.id) === runtime) this.runtimes.delete(runtime.id);
+      this.deps.ownership.drop('conversation', runtime.id).catch((err: unknown) => {
+        this.deps.logger.warn(
+          { err, conversation: runtime.id },
+          'could not drop an ended conversation lease',
+        );
+      });
+    }
   }
 
   failed(runtime: ConversationRuntime, error: unknown): void {
-    this.logger.error({ err: error, conversation: runtime.id }, 'shopper step failed');
+    if (error instanceof StaleOwnerError) return; // `lost` said it
+    this.deps.logger.error({ err: error, conversation: runtime.id }, 'shopper step failed');
   }
 
-  /** Stops timers at shutdown and lets queued steps finish; open conversations resume from the log on the next start. */
+  lost(runtime: ConversationRuntime): void {
+    if (this.runtimes.get(runtime.id) === runtime) this.runtimes.delete(runtime.id);
+    this.deps.logger.info({ conversation: runtime.id }, 'conversation taken over by another process');
+  }
+
+  /** Waits for queued steps and takeovers; true if there was anything to wait for (tests settle on it). */
+  async settled(): Promise<boolean> {
+    const busy = [...this.runtimes.values()].filter((r) => r.busy);
+    if (busy.length === 0 && this.taking.size === 0) return false;
+    await Promise.allSettled([...busy.map((r) => r.idle()), ...this.taking.values()]);
+    return true;
+  }
+
+  /**
+   * At shutdown: no new conversations or takeovers, queued steps finish, timers stop, and the leases are
+   * let go so another process takes the conversations over at once (the log stays the truth).
+   */
   async disposeAll(): Promise<void> {
+    this.draining = true;
+    await Promise.allSettled([...this.taking.values()]);
     const runtimes = [...this.runtimes.values()];
     this.runtimes.clear();
     await Promise.all(runtimes.map((r) => r.idle()));
     for (const runtime of runtimes) runtime.dispose();
+    await this.deps.ownership.release(
+      'conversation',
+      runtimes.map((r) => r.id),
+    );
   }
 }

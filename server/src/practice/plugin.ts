@@ -1,9 +1,14 @@
 // Live practice: the conversations of this process, class drills and their monitor, wired to Socket.IO.
 // At start every open conversation is rebuilt from the log (timers re-armed, overdue wake-ups caught up at
 // their own due times) and running drills resume; at close timers stop and the log stays the truth.
+// With several processes (cluster/): a conversation moves to the process its student's socket reaches,
+// orphans of a dead process are adopted on the heartbeat, drill news and drill events go to every process
+// (each keeps the monitor of every running drill), and shutdown hands everything over.
 import {
   CLIENT_EVENTS,
+  type ConversationView,
   type DrillView,
+  type EventEnvelope,
   MonitorWatchPayloadSchema,
   ResyncPayloadSchema,
   SERVER_EVENTS,
@@ -11,13 +16,15 @@ import {
 } from '@kefu/shared';
 import fp from 'fastify-plugin';
 import { assertRole } from '../auth/guards.ts';
+import type { StoredEvent } from '../db/event-log.ts';
 import { type DrillRow, toDrillView } from '../db/repositories/drills.ts';
+import type { ConversationsTable } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import { monitorRoom, userRoom } from '../realtime/io-types.ts';
 import { handle } from '../realtime/socket-handler.ts';
-import { DrillMonitor } from './drill-monitor.ts';
-import { DrillScheduler } from './drill-scheduler.ts';
-import { LiveConversations } from './live-conversations.ts';
+import { type DrillConversationRef, DrillMonitor } from './drill-monitor.ts';
+import { type DrillMessage, DrillScheduler } from './drill-scheduler.ts';
+import { LiveConversations, type TakenConversation } from './live-conversations.ts';
 import { envelopesFrom } from './views.ts';
 
 declare module 'fastify' {
@@ -30,55 +37,146 @@ declare module 'fastify' {
   }
 }
 
+/** What one committed step tells the student's sockets and, for a drill, the monitors and the schedule. */
+interface CommittedStep {
+  studentId: string;
+  /** The conversation's view when this step opened it. */
+  opened: ConversationView | null;
+  envelopes: EventEnvelope[];
+  drill: { ref: DrillConversationRef; stored: StoredEvent[] } | null;
+}
+
+/** A drill's new state, for the sockets of its class. */
+interface DrillNews {
+  rooms: string[];
+  drill: DrillView;
+}
+
+/** Messages between processes (over the Socket.IO adapter). */
+const TAKEN = 'kefu:taken';
+const RELEASED = 'kefu:released';
+const DRILL = 'kefu:drill';
+const COMMITTED = 'kefu:committed';
+const DRILL_NEWS = 'kefu:drill-news';
+/** How long a process waits for the others to act on drill news before answering its request. */
+const PEER_WAIT_MS = 3000;
+
 export default fp(
   async (app) => {
-    const { io, clock } = app;
+    const { io, clock, cluster } = app;
+
+    /** When a conversation restored now should have ended: its drill finished, or ran out, meanwhile. */
+    const stopAt = async (row: ConversationsTable): Promise<number | null> => {
+      if (!row.drill_id) return null;
+      const drill = await app.drills.get(row.drill_id);
+      if (!drill) return null;
+      if (drill.status === 'finished') return drill.ended_at ?? drill.ends_at;
+      if (drill.ends_at !== null && drill.ends_at <= clock.now()) return drill.ends_at;
+      return null;
+    };
     const live = new LiveConversations({
       log: app.eventLog,
       clock,
       catalog: app.catalog,
       rows: app.conversations,
       logger: app.log,
+      ownership: cluster.ownership,
+      stopAt,
+      announceTaken: (taken) => {
+        cluster.broadcast(TAKEN, { taken }).catch(() => {});
+      },
     });
-    const monitor = new DrillMonitor((drillId, student) => {
-      io.to(monitorRoom(drillId)).emit(SERVER_EVENTS.monitor, { drillId, student, serverTime: clock.now() });
+    // Every process folds every running drill and serves the monitors connected to it.
+    const monitor = new DrillMonitor({
+      emit: (drillId, student) => {
+        io.local
+          .to(monitorRoom(drillId))
+          .emit(SERVER_EVENTS.monitor, { drillId, student, serverTime: clock.now() });
+      },
+      read: (conversationId, afterSeq) => app.eventLog.read(conversationId, afterSeq),
+      failed: (err) => app.log.error({ err }, 'monitor could not read the log'),
     });
 
     const announceDrill = async (row: DrillRow) => {
       const cls = await app.classes.get(row.class_id);
       if (!cls) return;
       const members = await app.classes.members(row.class_id);
-      const drill: DrillView = toDrillView(row);
-      const rooms = [cls.owner_id, ...members.map((m) => m.userId)].map(userRoom);
-      io.to(rooms).emit(SERVER_EVENTS.drill, { drill });
+      const news: DrillNews = {
+        rooms: [cls.owner_id, ...members.map((m) => m.userId)].map(userRoom),
+        drill: toDrillView(row),
+      };
+      io.local.to(news.rooms).emit(SERVER_EVENTS.drill, { drill: news.drill });
+      await cluster.broadcast(DRILL_NEWS, news);
     };
     const scheduler = new DrillScheduler({
       drills: app.drills,
       conversations: app.conversations,
       live,
       monitor,
+      catalog: app.catalog,
+      ownership: cluster.ownership,
+      tellPeers: (message: DrillMessage) => cluster.broadcast(DRILL, message, PEER_WAIT_MS),
       rubricOf: async (classId) => (await app.classes.get(classId))?.rubric_id ?? 'default',
-      announce: (row) => {
-        announceDrill(row).catch((err) => app.log.error({ err }, 'drill announcement failed'));
-      },
+      announce: (row) =>
+        announceDrill(row).catch((err) => app.log.error({ err }, 'drill announcement failed')),
       clock,
       logger: app.log,
     });
 
-    // Committed events go to the student's sockets (all their tabs), in seq order, with the prevSeq chain.
+    /** A drill conversation's committed events, wherever they were committed. */
+    const drillEvents = (ref: DrillConversationRef, stored: StoredEvent[]) => {
+      monitor.published(ref, stored);
+      scheduler.published(ref, stored);
+    };
+    /** One step's news for the sockets of this process: envelopes in seq order, before the ack. */
+    const deliver = (step: CommittedStep) => {
+      const room = io.local.to(userRoom(step.studentId));
+      if (step.opened) room.emit(SERVER_EVENTS.opened, { conversation: step.opened });
+      for (const envelope of step.envelopes) room.emit(SERVER_EVENTS.event, envelope);
+      if (step.drill) drillEvents(step.drill.ref, step.drill.stored);
+    };
+
+    // Committed events go to the student's sockets (all their tabs), in seq order, with the prevSeq chain;
+    // a drill's also to the monitors and to the process running its schedule. This process's sockets get
+    // them at once, in order, before the ack; the other processes get each step as one message (the
+    // adapter's own room broadcast would publish before delivering locally, letting the ack overtake).
     live.listen({
-      opened(runtime) {
-        io.to(userRoom(runtime.studentId)).emit(SERVER_EVENTS.opened, { conversation: live.view(runtime) });
-      },
       published(runtime, stored, prevPublicSeq) {
-        const room = io.to(userRoom(runtime.studentId));
-        for (const envelope of envelopesFrom(runtime.id, stored, prevPublicSeq)) {
-          room.emit(SERVER_EVENTS.event, envelope);
-        }
+        const drillId = runtime.row.drill_id;
+        const step: CommittedStep = {
+          studentId: runtime.studentId,
+          // Seq 1 is only ever committed by the step that opens the conversation.
+          opened: stored[0]?.seq === 1 ? live.view(runtime) : null,
+          envelopes: envelopesFrom(runtime.id, stored, prevPublicSeq),
+          drill:
+            drillId === null
+              ? null
+              : {
+                  ref: {
+                    id: runtime.id,
+                    studentId: runtime.studentId,
+                    drillId,
+                    scenarioId: runtime.row.scenario_id,
+                    buyerName: runtime.ctx.scenario.persona.name,
+                  },
+                  stored,
+                },
+        };
+        deliver(step);
+        cluster.broadcast(COMMITTED, step).catch(() => {});
       },
     });
-    live.listen(monitor);
-    live.listen(scheduler);
+
+    cluster.on(COMMITTED, (step: CommittedStep) => deliver(step));
+    cluster.on(DRILL_NEWS, (news: DrillNews) => {
+      io.local.to(news.rooms).emit(SERVER_EVENTS.drill, { drill: news.drill });
+    });
+    cluster.on(TAKEN, (payload: { taken: TakenConversation[] }) => live.release(payload.taken));
+    cluster.on(RELEASED, async () => {
+      await live.adoptOrphans();
+      await scheduler.adoptOrphans();
+    });
+    cluster.on(DRILL, (message: DrillMessage) => scheduler.received(message));
 
     app.decorate('live', live);
     app.decorate('drillScheduler', scheduler);
@@ -87,6 +185,12 @@ export default fp(
 
     io.on('connection', (socket) => {
       const user = socket.data.user;
+      // The student's buyers move to the process their socket reached (the old owner stops, this one replays).
+      if (user.role === 'student') {
+        live
+          .claimStudent(user.id)
+          .catch((err: unknown) => app.log.error({ err }, 'could not take over conversations'));
+      }
       handle(socket, CLIENT_EVENTS.send, SendPayloadSchema, app.log, async ({ conversationId, message }) => {
         if (message.text.trim() === '') throw new AppError('bad-request', '消息不能为空');
         return live.send(conversationId, user.id, message);
@@ -124,21 +228,22 @@ export default fp(
       );
     });
 
-    // Drills whose time ran out while the server was down stop their buyers at the drill's end.
-    const overdue = new Map<string, number>();
-    for (const row of await app.drills.listRunning()) {
-      if (row.ends_at !== null && row.ends_at <= clock.now()) overdue.set(row.id, row.ends_at);
-    }
-    const restored = await live.restoreAll((row) =>
-      row.drill_id ? (overdue.get(row.drill_id) ?? null) : null,
-    );
-    await scheduler.boot(clock.now());
+    // Drills whose time ran out while the server was down stop their buyers at the drill's end (stopAt).
+    const restored = await live.restoreAll();
+    await scheduler.boot();
     if (restored > 0) app.log.info(`restored ${restored} open conversations from the event log`);
+    cluster.everyHeartbeat(async () => {
+      await live.adoptOrphans();
+      await scheduler.adoptOrphans();
+      scheduler.recheck();
+    });
 
     app.addHook('onClose', async () => {
-      scheduler.dispose();
+      await scheduler.dispose();
       await live.disposeAll();
+      // Let go, not left to expire: the other processes adopt at once.
+      await cluster.broadcast(RELEASED, {});
     });
   },
-  { name: 'practice', dependencies: ['database', 'scenarios', 'io', 'auth'] },
+  { name: 'practice', dependencies: ['database', 'scenarios', 'io', 'auth', 'cluster'] },
 );

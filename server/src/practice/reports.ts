@@ -26,7 +26,7 @@ export class Reports {
     const cached = this.ended.get(row.id);
     if (cached) return cached;
     const ctx = await this.app.catalog.context(row.scenario_id, row.scenario_version, row.rubric_id);
-    const events = this.app.eventLog.read(row.id).map((s) => s.event);
+    const events = (await this.app.eventLog.read(row.id)).map((s) => s.event);
     const report = scoreEvents(ctx, events);
     if (row.status === 'ended') this.ended.set(row.id, report);
     return report;

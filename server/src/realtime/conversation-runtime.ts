@@ -13,7 +13,7 @@ import {
   toPublicEvent,
 } from '@kefu/shared';
 import type { Clock } from '../clock.ts';
-import type { EventLog, StoredEvent } from '../db/event-log.ts';
+import { type EventLog, StaleOwnerError, type StoredEvent } from '../db/event-log.ts';
 import type { ConversationsTable } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 
@@ -27,6 +27,8 @@ export interface RuntimeHost {
   published(runtime: ConversationRuntime, stored: StoredEvent[], prevPublicSeq: number): void;
   /** A timer-driven step failed (e.g. the disk is full): logged; the next input retries. */
   failed(runtime: ConversationRuntime, error: unknown): void;
+  /** Another process took the conversation over (its fencing token moved on): this runtime has stopped. */
+  lost(runtime: ConversationRuntime): void;
 }
 
 export interface SendResult {
@@ -48,6 +50,7 @@ export class ConversationRuntime {
   private readonly messageSeqs = new Map<string, { seq: number; at: number }>();
   private cancelTimer: (() => void) | null = null;
   private tail: Promise<unknown> = Promise.resolve();
+  private queued = 0;
   private disposed = false;
 
   readonly row: ConversationsTable;
@@ -90,11 +93,11 @@ export class ConversationRuntime {
   }
 
   /** Opens a new conversation: the row and the shopper's first events are committed together. */
-  static start(
+  static async start(
     host: RuntimeHost,
     ctx: ShopperContext,
     row: Omit<ConversationsTable, 'status' | 'ended_at' | 'last_seq' | 'wake_at' | 'started_at'>,
-  ): { runtime: ConversationRuntime; stored: StoredEvent[] } {
+  ): Promise<{ runtime: ConversationRuntime; stored: StoredEvent[] }> {
     const now = host.clock.now();
     const result = startShopper(ctx, row.seed, now);
     const endedAt = endOf(result.outputs);
@@ -106,7 +109,7 @@ export class ConversationRuntime {
       last_seq: result.outputs.length,
       wake_at: endedAt === null ? result.wakeAt : null,
     };
-    host.log.open(full, result.outputs);
+    await host.log.open(full, result.outputs);
     const stored = result.outputs.map((event, i) => ({ seq: i + 1, event }));
     const runtime = new ConversationRuntime(full, ctx, host, {
       state: result.state,
@@ -121,15 +124,15 @@ export class ConversationRuntime {
    * Rebuilds an open conversation from its log after a restart and catches up at once: a wake-up that fell
    * due while the server was down runs now, at its own due time (so a buyer whose patience ran out leaves
    * with the right timestamp). With `stopAt` (its drill ended while the server was down) it runs only what
-   * was due by then and ends at that moment.
+   * was due by then and ends at that moment. `row.fence` must be the token this process holds.
    */
-  static restore(
+  static async restore(
     host: RuntimeHost,
     ctx: ShopperContext,
     row: ConversationsTable,
     stopAt: number | null = null,
-  ): ConversationRuntime {
-    const stored = host.log.read(row.id);
+  ): Promise<ConversationRuntime> {
+    const stored = await host.log.read(row.id);
     const replayed = replayShopper(
       ctx,
       stored.map((s) => s.event),
@@ -165,6 +168,11 @@ export class ConversationRuntime {
     });
   }
 
+  /** True once disposed (shutdown, or another process took the conversation over). */
+  get stopped(): boolean {
+    return this.disposed;
+  }
+
   /** Stops the timer; the conversation stays open in the log and is restored on the next start. */
   dispose(): void {
     this.disposed = true;
@@ -177,12 +185,22 @@ export class ConversationRuntime {
     return this.tail.then(() => undefined);
   }
 
+  /** True while inputs are queued or running. */
+  get busy(): boolean {
+    return this.queued > 0;
+  }
+
   private enqueue<T>(work: () => T | Promise<T>): Promise<T> {
+    this.queued++;
     const run = this.tail.then(() => {
       if (this.disposed) throw new AppError('internal', '服务器正在重启，请稍后重试');
       return work();
     });
-    this.tail = run.catch(() => undefined);
+    this.tail = run
+      .catch(() => undefined)
+      .then(() => {
+        this.queued--;
+      });
     return run;
   }
 
@@ -195,11 +213,17 @@ export class ConversationRuntime {
     const endedAt = this.endedAt ?? endOf(events);
     const wakeAt = endedAt === null ? result.wakeAt : null;
     if (events.length > 0 || wakeAt !== this.wakeAt) {
-      await this.host.log.commit(this.id, this.lastSeq, events, {
-        lastSeq: this.lastSeq + events.length,
-        wakeAt,
-        endedAt,
-      });
+      const head = { lastSeq: this.lastSeq + events.length, wakeAt, endedAt };
+      try {
+        await this.host.log.commit(this.id, this.lastSeq, events, head, this.row.fence);
+      } catch (err) {
+        if (err instanceof StaleOwnerError) {
+          // Nothing was stored; whoever owns the conversation now goes on from the log.
+          this.dispose();
+          this.host.lost(this);
+        }
+        throw err;
+      }
     }
     const stored = events.map((event, i) => ({ seq: this.lastSeq + 1 + i, event }));
     const prevPublicSeq = this.lastPublicSeq;

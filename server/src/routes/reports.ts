@@ -59,7 +59,7 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
     if (isOwner && user.role === 'student' && row.status !== 'ended') {
       throw new AppError('forbidden', '对话结束后才能查看评分报告');
     }
-    const stored = app.eventLog.read(id);
+    const stored = await app.eventLog.read(id);
     const events =
       user.role === 'student'
         ? publicEnvelopes(id, stored)

@@ -13,10 +13,14 @@ export async function settle(rounds = 3): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
+/** Resolves once the server has nothing in flight; true if it had to wait (see `ManualClock.whenIdle`). */
+export type IdleProbe = () => Promise<boolean>;
+
 export class ManualClock implements Clock {
   private time: number;
   private order = 0;
   private readonly timers = new Set<Timer>();
+  private readonly probes = new Set<IdleProbe>();
 
   constructor(start: number) {
     this.time = start;
@@ -34,6 +38,27 @@ export class ManualClock implements Clock {
     };
   }
 
+  /**
+   * Lets a server tell the clock when the work a timer started is done. With SQLite a few turns of the event
+   * loop are enough; a PostgreSQL commit takes real round trips, so the clock waits for the server to be idle
+   * before it looks for the next due timer. Returns the unregister function.
+   */
+  whenIdle(probe: IdleProbe): () => void {
+    this.probes.add(probe);
+    return () => {
+      this.probes.delete(probe);
+    };
+  }
+
+  /** Settles until no server has anything in flight. */
+  async quiesce(): Promise<void> {
+    for (let round = 0; round < 1000; round++) {
+      await settle();
+      const waited = await Promise.all([...this.probes].map((probe) => probe()));
+      if (!waited.includes(true)) return;
+    }
+  }
+
   /** The earliest due time of a pending timer, or null. */
   nextDue(): number | null {
     let next: number | null = null;
@@ -43,6 +68,8 @@ export class ManualClock implements Clock {
 
   /** Moves time to `target`, firing every timer due by then at its own due time, in order. */
   async advanceTo(target: number): Promise<void> {
+    // Work started before (a request's follow-up) finishes at the time it started.
+    await this.quiesce();
     for (;;) {
       let next: Timer | null = null;
       for (const t of this.timers) {
@@ -57,10 +84,10 @@ export class ManualClock implements Clock {
       this.timers.delete(next);
       this.time = Math.max(this.time, next.at);
       next.fn();
-      await settle();
+      await this.quiesce();
     }
     this.time = Math.max(this.time, target);
-    await settle();
+    await this.quiesce();
   }
 
   advanceBy(ms: number): Promise<void> {

@@ -1,5 +1,6 @@
 // Starts the real app on an ephemeral port with a temp SQLite dir, and talks to it as browsers do: HTTP with
 // a session cookie and Origin header, and socket.io-client over WebSocket.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,11 +13,13 @@ import type {
   UserView,
 } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { type AppOptions, buildApp } from '../../../server/src/app.ts';
 import { hashPassword } from '../../../server/src/auth/password.ts';
 import type { Clock } from '../../../server/src/clock.ts';
 import { toUserView } from '../../../server/src/db/repositories/users.ts';
+import { ManualClock } from './manual-clock.ts';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -44,12 +47,42 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'kefu-server-'));
 }
 
+/**
+ * With KEFU_TEST_PG (a superuser URL; `npm run test:cluster` sets it) the server suite runs on PostgreSQL:
+ * each data dir gets its own fresh database there, so a restart on the same dir finds the same data.
+ */
+const TEST_PG = process.env.KEFU_TEST_PG || null;
+const databases = new Map<string, Promise<string>>();
+
+export function testDatabaseUrl(dataDir: string): Promise<string | null> {
+  if (TEST_PG === null) return Promise.resolve(null);
+  let url = databases.get(dataDir);
+  if (!url) {
+    url = (async () => {
+      const name = `kefu_test_${randomBytes(6).toString('hex')}`;
+      const client = new pg.Client({ connectionString: TEST_PG });
+      await client.connect();
+      try {
+        await client.query(`CREATE DATABASE ${name}`);
+      } finally {
+        await client.end();
+      }
+      const parsed = new URL(TEST_PG);
+      parsed.pathname = `/${name}`;
+      return parsed.toString();
+    })();
+    databases.set(dataDir, url);
+  }
+  return url;
+}
+
 export async function startServer(
   overrides: Partial<AppOptions> & { clock?: Clock } = {},
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDataDir();
   const app = await buildApp({
     dataDir,
+    databaseUrl: await testDatabaseUrl(dataDir),
     scenariosDir: SCENARIOS_DIR,
     publicOrigin: null,
     clientDir: null,
@@ -58,6 +91,14 @@ export async function startServer(
     ...overrides,
   });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const clock = overrides.clock;
+  const unprobe =
+    clock instanceof ManualClock
+      ? clock.whenIdle(async () => {
+          const [live, drills] = await Promise.all([app.live.settled(), app.drillScheduler.settled()]);
+          return live || drills;
+        })
+      : () => {};
   let closed = false;
   return {
     app,
@@ -67,6 +108,7 @@ export async function startServer(
     close: async () => {
       if (closed) return;
       closed = true;
+      unprobe();
       await app.close();
     },
     cleanup: () => rmSync(dataDir, { recursive: true, force: true }),

@@ -20,6 +20,16 @@ export function conversationsRepository(db: Kysely<Database>) {
         .where('drill_id', '=', drillId)
         .orderBy('started_at')
         .execute(),
+    async countOpen(drillId: string, studentId: string): Promise<number> {
+      const row = await db
+        .selectFrom('conversations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('drill_id', '=', drillId)
+        .where('student_id', '=', studentId)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
     listForStudents: (studentIds: string[]) =>
       studentIds.length === 0
         ? Promise.resolve([] as ConversationRow[])

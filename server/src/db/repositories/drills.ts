@@ -62,12 +62,16 @@ export function drillsRepository(db: Kysely<Database>) {
         .where('id', '=', id)
         .execute();
     },
-    async finish(id: string, now: number): Promise<void> {
+    /** Finishes a running drill at `now`; returns when it finished (the first finish wins). */
+    async finish(id: string, now: number): Promise<number | null> {
       await db
         .updateTable('drills')
         .set({ status: 'finished', ended_at: now })
         .where('id', '=', id)
+        .where('status', '=', 'running')
         .execute();
+      const row = await db.selectFrom('drills').select('ended_at').where('id', '=', id).executeTakeFirst();
+      return row?.ended_at ?? null;
     },
     async join(drillId: string, studentId: string, now: number): Promise<number> {
       const existing = await db
@@ -90,6 +94,13 @@ export function drillsRepository(db: Kysely<Database>) {
         .select(['drill_participants.student_id', 'drill_participants.joined_at', 'users.display_name'])
         .where('drill_id', '=', drillId)
         .execute(),
+    participant: (drillId: string, studentId: string) =>
+      db
+        .selectFrom('drill_participants')
+        .selectAll()
+        .where('drill_id', '=', drillId)
+        .where('student_id', '=', studentId)
+        .executeTakeFirst(),
     async isParticipant(drillId: string, studentId: string): Promise<boolean> {
       const r = await db
         .selectFrom('drill_participants')

@@ -12,16 +12,11 @@ export function scenarioVersionsRepository(db: Kysely<Database>) {
       path: string,
       now: number,
     ): Promise<void> {
-      const existing = await db
-        .selectFrom('scenario_versions')
-        .select('version')
-        .where('scenario_id', '=', scenarioId)
-        .where('version', '=', version)
-        .executeTakeFirst();
-      if (existing) return;
+      // Processes starting together record the same versions: the first one wins.
       await db
         .insertInto('scenario_versions')
         .values({ scenario_id: scenarioId, version, source, path, created_at: now })
+        .onConflict((oc) => oc.columns(['scenario_id', 'version']).doNothing())
         .execute();
     },
     get: (scenarioId: string, version: string) =>

@@ -1,0 +1,446 @@
+// Two real server processes on one PostgreSQL database (KEFU_TEST_PG, set by `npm run test:cluster`):
+// a student who moves between them keeps one unbroken conversation; a student on A and a monitor on B see
+// the same drill; SIGKILL of A mid-drill — B takes A's conversations and the drill's schedule over within
+// the lease expiry, no acknowledged message is lost or duplicated, shopper timers fire at their due times.
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import {
+  type ConversationEvent,
+  type ConversationOpenedPayload,
+  type ConversationReportResponse,
+  createShopperContext,
+  type EventEnvelope,
+  type LoggedEvent,
+  loadLibrary,
+  type MonitorUpdatePayload,
+  type MonitorWatchAck,
+  type PracticeResponse,
+  type ResyncAck,
+  replayShopper,
+  type SendAck,
+  type StudentMonitor,
+} from '@kefu/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readLibrary } from '../../server/src/cli/read-library.ts';
+import { type Connection, openDatabase } from '../../server/src/db/connection.ts';
+import { classesRepository } from '../../server/src/db/repositories/classes.ts';
+import { sessionsRepository } from '../../server/src/db/repositories/sessions.ts';
+import { toUserView, usersRepository } from '../../server/src/db/repositories/users.ts';
+import {
+  api,
+  connect,
+  type LiveClient,
+  request,
+  SCENARIOS_DIR,
+  type TestServer,
+  type TestUser,
+  tempDataDir,
+  testDatabaseUrl,
+  testPasswordHash,
+} from '../server/helpers/server.ts';
+import { killAll, type ServerProcess, startNode } from './nodes.ts';
+
+const LEASE_MS = 2000;
+/** A dead process's lease runs out after LEASE_MS; the survivor looks on every heartbeat (a third of it). */
+const TAKEOVER_BOUND_MS = LEASE_MS + LEASE_MS / 3 + 1500;
+const dataDir = tempDataDir();
+let db: Connection;
+let databaseUrl: string;
+let a: ServerProcess;
+let b: ServerProcess;
+let instructor: TestUser;
+const nodeIds = new Map<ServerProcess, string>();
+const clients: LiveClient[] = [];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  ms = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+const asServer = (node: ServerProcess): TestServer => ({
+  app: undefined as never,
+  url: node.url,
+  origin: node.url,
+  dataDir,
+  close: async () => {},
+  cleanup: () => {},
+});
+
+async function startCluster(name: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const node = await startNode(name, {
+    DATABASE_URL: databaseUrl,
+    LEASE_SECONDS: String(LEASE_MS / 1000),
+    ...env,
+  });
+  const ready = await api(asServer(node), 'GET', '/readyz');
+  expect(ready.status).toBe(200);
+  expect(ready.body.database).toBe('postgres');
+  nodeIds.set(node, ready.body.node);
+  return node;
+}
+
+async function seed(role: 'student' | 'instructor', name: string): Promise<TestUser> {
+  const now = Date.now();
+  const row = await usersRepository(db.db).create(
+    { username: name, displayName: `测试${name}`, role, passwordHash: await testPasswordHash() },
+    now,
+  );
+  const token = await sessionsRepository(db.db).create(row.id, now, 60 * 60 * 1000);
+  return { user: toUserView(row), cookie: `kefu_session=${token}` };
+}
+
+async function leaseOwner(kind: 'conversation' | 'drill', id: string): Promise<string | undefined> {
+  const row = await db.db
+    .selectFrom('leases')
+    .select(['owner', 'expires_at'])
+    .where('kind', '=', kind)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && row.expires_at > Date.now() ? row.owner : undefined;
+}
+
+async function connectTo(node: ServerProcess, user: TestUser): Promise<LiveClient> {
+  const client = await connect(asServer(node), user);
+  clients.push(client);
+  return client;
+}
+
+async function resync(client: LiveClient, conversationId: string, afterSeq: number) {
+  const ack = await request<ResyncAck>(client.socket, 'conversation:resync', { conversationId, afterSeq });
+  if (!ack.ok) throw new Error(`resync: ${ack.error.message}`);
+  return ack;
+}
+
+/** The whole stored log (staff view, internal events included) and a check that it is one clean machine run. */
+async function storedLog(node: ServerProcess, conversationId: string): Promise<ConversationEvent[]> {
+  const report = await api<ConversationReportResponse>(
+    asServer(node),
+    'GET',
+    `/api/reports/conversations/${conversationId}`,
+    { as: instructor },
+  );
+  expect(report.status).toBe(200);
+  const logged = report.body.events as LoggedEvent[];
+  expect(logged.map((e) => e.seq)).toEqual(logged.map((_, i) => i + 1));
+  const events = logged.map((e) => e.event as unknown as ConversationEvent);
+  const { library } = loadLibrary(readLibrary(SCENARIOS_DIR, '/'));
+  const scenarioId = events[0]?.type === 'started' ? events[0].scenarioId : '';
+  const ctx = createShopperContext(library, scenarioId, library.rubrics.get('default')!);
+  // Every event is what the machine makes of the inputs before it: no step ran twice or was lost.
+  expect(replayShopper(ctx, events).outputs).toEqual(events);
+  return events;
+}
+
+/** Every acknowledged message once, at its acknowledged seq. */
+function expectAcked(events: ConversationEvent[], acked: Map<string, number>): void {
+  for (const [id, seq] of acked) {
+    const at = events.flatMap((e, i) => (e.type === 'agent-message' && e.id === id ? [i + 1] : []));
+    expect(at, `message ${id}`).toEqual([seq]);
+  }
+}
+
+function expectChain(envelopes: EventEnvelope[]): void {
+  let prev = 0;
+  for (const e of envelopes) {
+    expect(e.prevSeq).toBe(prev);
+    prev = e.seq;
+  }
+}
+
+beforeAll(async () => {
+  databaseUrl = (await testDatabaseUrl(dataDir))!;
+  // A starts first and migrates; B finds the schema in place.
+  a = await startCluster('A');
+  b = await startCluster('B');
+  db = await openDatabase({ dataDir, databaseUrl });
+  instructor = await seed('instructor', 'teacher');
+}, 120_000);
+
+afterAll(async () => {
+  for (const c of clients) c.close();
+  killAll();
+  await db?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('two server processes on one PostgreSQL', () => {
+  it('a student moving between A and B keeps one unbroken, gap-free conversation', async () => {
+    const student = await seed('student', 'mover');
+    // In the instructor's class, so the instructor may read the stored log.
+    const classes = classesRepository(db.db);
+    const cls = await classes.create('集群练习班', instructor.user.id, 'default', Date.now());
+    await classes.addMember(cls.id, student.user.id, 'student', Date.now());
+    const started = await api<PracticeResponse>(asServer(a), 'POST', '/api/practice', {
+      as: student,
+      body: { scenarioId: 'burst-questions' },
+    });
+    expect(started.status).toBe(200);
+    const id = started.body.conversations[0]!.id;
+    const held = new Map<number, EventEnvelope>();
+    const acked = new Map<string, number>();
+    const texts = [
+      '亲，在的~',
+      '米白色有货哦',
+      '包邮的亲',
+      '有运费险哦',
+      '48小时内发货',
+      '好的亲，拍下后尽快为您发出',
+    ];
+    for (const [i, text] of texts.entries()) {
+      const node = i % 2 === 0 ? a : b;
+      const client = await connectTo(node, student);
+      const last = Math.max(0, ...held.keys());
+      const ack = await resync(client, id, last);
+      for (const e of ack.events) held.set(e.seq, e);
+      if (ack.conversation.status === 'ended') break;
+      const sent = await request<SendAck>(client.socket, 'conversation:send', {
+        conversationId: id,
+        message: { id: `move-${i}`, text, source: 'typed' },
+      });
+      if (!sent.ok) throw new Error(`send on ${node.name}: ${sent.error.message}`);
+      acked.set(`move-${i}`, sent.seq);
+      // The conversation moved with the socket: this process owns it now.
+      expect(await leaseOwner('conversation', id)).toBe(nodeIds.get(node));
+      await sleep(1200);
+      for (const e of client.events) if (e.conversationId === id) held.set(e.seq, e);
+      client.close();
+    }
+    // What the student holds (live events, gaps filled by resync) is exactly the stored log, chained.
+    const check = await connectTo(b, student);
+    const full = await resync(check, id, 0);
+    const mine = [...held.values()].sort((x, y) => x.seq - y.seq);
+    expect(mine.map((e) => e.seq)).toEqual(full.events.slice(0, mine.length).map((e) => e.seq));
+    expectChain(full.events);
+    expect(mine).toEqual(full.events.slice(0, mine.length));
+    const events = await storedLog(b, id);
+    expectAcked(events, acked);
+    expect(acked.size).toBeGreaterThanOrEqual(3);
+    // The buyer kept talking across the moves.
+    expect(events.filter((e) => e.type === 'buyer-message').length).toBeGreaterThan(2);
+  });
+
+  it('a monitor on B sees the drill of a student on A; SIGKILL of A: B takes over, nothing lost', async () => {
+    const student = await seed('student', 'drill-student');
+    const classes = classesRepository(db.db);
+    const cls = await classes.create('集群演练班', instructor.user.id, 'default', Date.now());
+    await classes.addMember(cls.id, student.user.id, 'student', Date.now());
+    const created = await api(asServer(a), 'POST', `/api/classes/${cls.id}/drills`, {
+      as: instructor,
+      body: {
+        title: '双进程演练',
+        settings: {
+          scenarioIds: ['burst-questions', 'jacket-colour-size'],
+          shoppersPerStudent: 4,
+          arrivalIntervalSeconds: 5,
+          concurrency: 4,
+          durationMinutes: 3,
+        },
+      },
+    });
+    expect(created.status).toBe(200);
+    const drillId: string = created.body.drill.id;
+    expect((await api(asServer(a), 'POST', `/api/drills/${drillId}/join`, { as: student })).status).toBe(200);
+
+    // The student works on A, answering every buyer message; the instructor watches from B.
+    const acked = new Map<string, Map<string, number>>();
+    const opened: string[] = [];
+    let answering = true;
+    let inFlight = 0;
+    const answer = (client: LiveClient) => {
+      client.socket.on('conversation:opened', (p: ConversationOpenedPayload) =>
+        opened.push(p.conversation.id),
+      );
+      client.socket.on('conversation:event', (e: EventEnvelope) => {
+        if (!answering || e.event.type !== 'buyer-message') return;
+        const messageId = randomUUID();
+        inFlight++;
+        request<SendAck>(client.socket, 'conversation:send', {
+          conversationId: e.conversationId,
+          message: { id: messageId, text: '亲，在的，马上为您查看~', source: 'typed' },
+        })
+          .then((ack) => {
+            if (!ack.ok) return;
+            const mine = acked.get(e.conversationId) ?? new Map<string, number>();
+            mine.set(messageId, ack.seq);
+            acked.set(e.conversationId, mine);
+          })
+          .finally(() => {
+            inFlight--;
+          });
+      });
+    };
+    const onA = await connectTo(a, student);
+    answer(onA);
+    const monitor = await connectTo(b, instructor);
+    const updates: MonitorUpdatePayload[] = [];
+    monitor.socket.on('monitor:update', (u) => updates.push(u));
+
+    const start = await api(asServer(a), 'POST', `/api/drills/${drillId}/start`, { as: instructor });
+    expect(start.status).toBe(200);
+    const startedAt: number = start.body.drill.startedAt;
+    const watch = await request<MonitorWatchAck>(monitor.socket, 'monitor:watch', { drillId });
+    if (!watch.ok) throw new Error(watch.error.message);
+    expect(await leaseOwner('drill', drillId)).toBe(nodeIds.get(a));
+
+    // Two buyers arrive (0 s, 5 s) and are answered on A.
+    await until('two buyers on A', async () => opened.length >= 2 && acked.size >= 2);
+    answering = false;
+    await until('answers stored', async () => inFlight === 0);
+    await sleep(500);
+
+    // The monitor on B agrees with what the student on A saw: the same open buyers, the same waits.
+    const studentView = () => {
+      const open = opened.filter(
+        (id) => !onA.events.some((e) => e.conversationId === id && e.event.type === 'ended'),
+      );
+      const waiting = new Map<string, number | null>();
+      for (const id of open) {
+        let since: number | null = null;
+        for (const e of onA.events.filter((x) => x.conversationId === id).sort((x, y) => x.seq - y.seq)) {
+          if (e.event.type === 'buyer-message' && since === null) since = e.event.at;
+          if (e.event.type === 'agent-message') since = null;
+        }
+        waiting.set(id, since);
+      }
+      return waiting;
+    };
+    const monitorView = (s: StudentMonitor) => new Map(s.open.map((c) => [c.conversationId, c.waitingSince]));
+    await until('the monitor on B to match the student on A', async () => {
+      const last = [...updates].reverse().find((u) => u.student.studentId === student.user.id);
+      if (!last) return false;
+      const mine = studentView();
+      const theirs = monitorView(last.student);
+      return mine.size >= 2 && JSON.stringify([...mine].sort()) === JSON.stringify([...theirs].sort());
+    });
+
+    // SIGKILL A mid-drill, right after the student's answers (buyers are typing their next lines).
+    for (const id of opened.slice(0, 2)) {
+      expect(await leaseOwner('conversation', id)).toBe(nodeIds.get(a));
+    }
+    const killedAt = Date.now();
+    expect(await a.stop('SIGKILL')).toBe('SIGKILL');
+    onA.close();
+    // The database is the truth now: where each open conversation stood, and its next due time.
+    const before = await db.db
+      .selectFrom('conversations')
+      .select(['id', 'last_seq', 'wake_at', 'slot'])
+      .where('drill_id', '=', drillId)
+      .where('status', '=', 'open')
+      .execute();
+    expect(before.length).toBeGreaterThanOrEqual(2);
+
+    // B adopts every conversation of A and the drill's schedule within the lease expiry.
+    const bId = nodeIds.get(b);
+    for (const c of before) {
+      await until(`B to take ${c.id} over`, async () => (await leaseOwner('conversation', c.id)) === bId);
+    }
+    await until('B to take the schedule over', async () => (await leaseOwner('drill', drillId)) === bId);
+    expect(Date.now() - killedAt).toBeLessThanOrEqual(TAKEOVER_BOUND_MS);
+
+    // Shopper timers resume at their due times: the first event after the kill is stamped with the due time.
+    let resumed = 0;
+    for (const c of before) {
+      if (c.wake_at === null || c.wake_at > killedAt + 20_000) continue;
+      const next = await until(`${c.id} to wake`, async () => {
+        const rows = await db.eventLog.read(c.id, c.last_seq);
+        return rows[0];
+      });
+      expect(next.event.at).toBe(c.wake_at);
+      resumed++;
+    }
+    expect(resumed).toBeGreaterThanOrEqual(1);
+
+    // The schedule goes on from B: slots 2 and 3 arrive at their times (or as soon as B took over).
+    const slots = await until('slots 2 and 3', async () => {
+      const rows = await db.db
+        .selectFrom('conversations')
+        .select(['slot', 'started_at'])
+        .where('drill_id', '=', drillId)
+        .orderBy('slot')
+        .execute();
+      return rows.length >= 4 ? rows : false;
+    });
+    expect(slots.map((s) => s.slot)).toEqual([0, 1, 2, 3]);
+    for (const s of slots.slice(2)) {
+      const due = startedAt + (s.slot ?? 0) * 5000;
+      expect(s.started_at).toBeGreaterThanOrEqual(due);
+      expect(s.started_at - Math.max(due, killedAt)).toBeLessThanOrEqual(TAKEOVER_BOUND_MS);
+    }
+
+    // The student reconnects to B and carries on; nothing acknowledged was lost or duplicated.
+    const onB = await connectTo(b, student);
+    answering = true;
+    answer(onB);
+    const firstIds = opened.slice(0, 2);
+    for (const id of firstIds) {
+      const full = await resync(onB, id, 0);
+      expectChain(full.events);
+    }
+    const more = await until('an answer acknowledged by B', async () => {
+      const count = [...acked.values()].reduce((n, m) => n + m.size, 0);
+      return count > 2 ? count : false;
+    });
+    expect(more).toBeGreaterThan(2);
+    answering = false;
+    await until('answers stored', async () => inFlight === 0);
+    for (const [id, mine] of acked) expectAcked(await storedLog(b, id), mine);
+
+    // The monitor on B saw the buyers B opened after the takeover.
+    const lateIds = (
+      await db.db
+        .selectFrom('conversations')
+        .select('id')
+        .where('drill_id', '=', drillId)
+        .where('slot', '>=', 2)
+        .execute()
+    ).map((r) => r.id);
+    await until('the monitor to show the late buyers', async () =>
+      updates.some((u) => u.student.open.some((c) => lateIds.includes(c.conversationId))),
+    );
+
+    const stop = await api(asServer(b), 'POST', `/api/drills/${drillId}/stop`, { as: instructor });
+    expect(stop.status).toBe(200);
+    const open = await db.db
+      .selectFrom('conversations')
+      .select('id')
+      .where('drill_id', '=', drillId)
+      .where('status', '=', 'open')
+      .execute();
+    expect(open).toEqual([]);
+  });
+
+  it('SIGTERM drains: not ready at once, then the leases are handed over, not left to expire', async () => {
+    const c = await startCluster('C', { DRAIN_DELAY_SECONDS: '1' });
+    const student = await seed('student', 'drained');
+    const started = await api<PracticeResponse>(asServer(c), 'POST', '/api/practice', {
+      as: student,
+      body: { scenarioId: 'jacket-colour-size' },
+    });
+    const id = started.body.conversations[0]!.id;
+    expect(await leaseOwner('conversation', id)).toBe(nodeIds.get(c));
+    const stopped = c.stop('SIGTERM');
+    await until(
+      'C to report not ready',
+      async () => (await api(asServer(c), 'GET', '/readyz')).status === 503,
+    );
+    expect((await api(asServer(c), 'GET', '/healthz')).status).toBe(200);
+    expect(await stopped).toBe(0);
+    const exitedAt = Date.now();
+    await until(
+      'B to adopt the drained conversation',
+      async () => (await leaseOwner('conversation', id)) === nodeIds.get(b),
+    );
+    // Handed over, not expired: well before a lease would have run out.
+    expect(Date.now() - exitedAt).toBeLessThan(LEASE_MS);
+  });
+});
