@@ -3,22 +3,32 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, seedUser, startServer, type TestServer, tempDataDir } from '../helpers/server.ts';
+import {
+  api,
+  seedUser,
+  startServer,
+  type TestServer,
+  tempDataDir,
+  testDatabaseUrl,
+} from '../helpers/server.ts';
 
 const BIN = resolve('server/bin/kefu.js');
 const dataDir = tempDataDir();
 let server: TestServer;
+/** The server's PostgreSQL database when the suite runs there (test:cluster); else its SQLite file. */
+let databaseUrl: string | null = null;
 
 function kefu(args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, DATA_DIR: dataDir },
+    env: { ...process.env, DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 const passwordIn = (stdout: string) => /一次性密码：(\S+)/.exec(stdout)?.[1];
 
 beforeAll(async () => {
+  databaseUrl = await testDatabaseUrl(dataDir);
   server = await startServer({ dataDir });
 });
 afterAll(async () => {

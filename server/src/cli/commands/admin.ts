@@ -51,8 +51,9 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
 
-  const { dataDir } = optionsFromEnv(process.env);
-  const connection = await openDatabase(dataDir);
+  // The server's own database: SQLite in DATA_DIR, or PostgreSQL with DATABASE_URL.
+  const { dataDir, databaseUrl } = optionsFromEnv(process.env);
+  const connection = await openDatabase({ dataDir, databaseUrl });
   try {
     const users = usersRepository(connection.db);
     const existing = await users.findByUsername(checked.data.username);
