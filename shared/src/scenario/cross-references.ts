@@ -55,6 +55,13 @@ export function checkLexicon(lexicon: Lexicon, report: Report): void {
     }
   });
   for (const [name, objection] of Object.entries(lexicon.objections)) {
+    objection.topics.forEach((topic, i) => {
+      if (!lexicon.topics.includes(topic))
+        report(
+          ['objections', name, 'topics', i],
+          `未知的话题 "${topic}"，须在 topics 中${didYouMean(topic, lexicon.topics)}`,
+        );
+    });
     objection.resolvedBy.forEach((concept, i) => {
       if (!lexicon.concepts[concept]) {
         report(

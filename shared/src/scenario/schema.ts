@@ -200,8 +200,22 @@ export const LexiconSchema = z
       .strict(),
     particles: z.array(text).default([]).describe('语气词：比较相似度前去掉，如 呢 / 吗 / 哦'),
     objections: z
-      .record(id, z.object({ resolvedBy: z.array(id).min(1).describe('能化解这类异议的概念') }).strict())
-      .describe('异议类型（价格、质量、尺码、物流…）及化解它们的概念'),
+      .record(
+        id,
+        z
+          .object({
+            resolvedBy: z
+              .array(id)
+              .min(1)
+              .describe('能化解这类异议的概念（优惠、保障、退换承诺、赠品、证据…）'),
+            topics: z
+              .array(id)
+              .default([])
+              .describe('说对这些话题的商品事实也算化解（如价格异议讲材质、质量异议讲成分）'),
+          })
+          .strict(),
+      )
+      .describe('异议类型（价格、质量、尺码、物流…）及化解它们的说法：培训老师认可的理由都写进来'),
   })
   .strict();
 

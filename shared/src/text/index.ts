@@ -14,3 +14,4 @@ export { type Analysis, createMatcher, type Matcher, type Mention } from './matc
 export { normalise } from './normalise.ts';
 export { stripParticles } from './particles.ts';
 export { bigramDice, similarity } from './similarity.ts';
+export { cutWords, loadSegmenter, SegmenterNotLoadedError, segmenterReady, type Word } from './words.ts';

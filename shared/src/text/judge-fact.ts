@@ -1,10 +1,21 @@
 // Did a reply state a catalogue fact, contradict it, or say nothing about it? Used for the open question
 // (question-evaded) and for every fact the reply touches (wrong-fact).
-import type { Option, Product } from '../scenario/schema.ts';
+import type { Fact, Option, Product } from '../scenario/schema.ts';
 import { factConcept, optionConcept, wrongConcept } from './catalogue-concepts.ts';
+import {
+  factNumbers,
+  fits,
+  followedByAfter,
+  judgeQuantities,
+  type NumberVerdict,
+  numericFacts,
+  type PlacedQuantity,
+  sameAmount,
+} from './fact-numbers.ts';
 import { type FactRefError, parseFactRef, type ResolvedFact } from './fact-ref.ts';
 import { IN_STOCK_CONCEPT } from './markers.ts';
 import type { Analysis, Matcher } from './matcher.ts';
+import { normalise } from './normalise.ts';
 
 export type FactVerdict = 'stated' | 'contradicted' | 'absent';
 
@@ -55,7 +66,143 @@ function judgeOption(
   return affirmed && asked ? 'contradicted' : 'absent';
 }
 
-function judgeResolved(analysis: Analysis, fact: ResolvedFact, asked: boolean): FactVerdict {
+const clauseStart = (analysis: Analysis, clause: number) =>
+  clause === 0 ? 0 : analysis.clauseEnds[clause - 1]!;
+
+/** Every offset where `word` occurs in the normalised text between `from` and `to`. */
+function occurrences(text: string, word: string, from: number, to: number): number[] {
+  const found: number[] = [];
+  for (let i = text.indexOf(word, from); i >= 0 && i + word.length <= to; i = text.indexOf(word, i + 1))
+    found.push(i);
+  return found;
+}
+
+/**
+ * The quantities of the reply that speak of `target`: those whose nearest anchor word in their clause is one of
+ * the target's (续航 8小时 · 整机保3年电机保10年), else, with no anchor at all, those of the asked fact's
+ * dimension (163、105斤 is the buyer's weight, not the down's). 发货后三四天到 does not speak of 48小时内发货.
+ */
+function quantitiesOf(
+  analysis: Analysis,
+  products: readonly Product[],
+  target: Fact,
+  asked: boolean,
+): PlacedQuantity[] {
+  const text = analysis.normalised;
+  const own = factNumbers(target);
+  if (own.right.length === 0) return [];
+  const facts = numericFacts(products);
+  const out: PlacedQuantity[] = [];
+  for (const q of analysis.quantities) {
+    if (!own.right.some((r) => r.dimension === q.dimension)) continue;
+    const rivals = facts.filter((f) => factNumbers(f.fact).right.some((r) => r.dimension === q.dimension));
+    const from = clauseStart(analysis, q.clause);
+    const to = analysis.clauseEnds[q.clause]!;
+    // Anchors only one rival has (整机 · 电机) decide before shared ones (保修).
+    const counts = new Map<string, number>();
+    for (const { fact } of rivals)
+      for (const a of factNumbers(fact).anchors) counts.set(a, (counts.get(a) ?? 0) + 1);
+    let nearest = new Set<Fact>();
+    let targetDenied = false;
+    for (const distinctive of [true, false]) {
+      let best = Number.POSITIVE_INFINITY;
+      for (const { fact } of rivals) {
+        for (const anchor of factNumbers(fact).anchors) {
+          if ((counts.get(anchor) === 1) !== distinctive) continue;
+          for (const at of occurrences(text, anchor, from, to)) {
+            const end = at + anchor.length;
+            if (!anchor.endsWith('后') && followedByAfter(text, end)) {
+              if (fact === target) targetDenied = true;
+              continue;
+            }
+            // What a number measures is said before it (整机保修3年); a word after it counts only when none stands before.
+            const distance = end <= q.at ? q.at - end : at >= q.to ? 1000 + at - q.to : 0;
+            if (distance < best) {
+              best = distance;
+              nearest = new Set([fact]);
+            } else if (distance === best) nearest.add(fact);
+          }
+        }
+      }
+      if (nearest.size > 0) break;
+    }
+    if (nearest.size > 1) nearest = narrowTies(q, nearest);
+    if (nearest.size > 0) {
+      if (nearest.has(target)) out.push(q);
+    } else if (!targetDenied && asked) out.push(q);
+  }
+  return out;
+}
+
+/**
+ * A number whose nearest word several facts share (保修 半年: 整机 or 电机?) speaks of those it fits, else of
+ * those that list it as wrong, else of them all.
+ */
+function narrowTies(q: PlacedQuantity, tied: Set<Fact>): Set<Fact> {
+  const fitting = [...tied].filter((f) => factNumbers(f).right.some((r) => fits(q, r)));
+  if (fitting.length > 0) return new Set(fitting);
+  const listed = [...tied].filter((f) => factNumbers(f).wrong.some((w) => sameAmount(q, w)));
+  return listed.length > 0 ? new Set(listed) : tied;
+}
+
+/** Indexes of the fact's exceptions whose condition words stand in `clause` (else in the nearest clause before). */
+function conditionsNamed(analysis: Analysis, fact: Fact, clause: number): Set<number> {
+  const named = new Set<number>();
+  if (fact.kind === 'options' || fact.except.length === 0) return named;
+  for (let c = clause; c >= 0 && named.size === 0; c--) {
+    const from = clauseStart(analysis, c);
+    const to = analysis.clauseEnds[c]!;
+    fact.except.forEach((e, i) => {
+      if (e.when.some((w) => occurrences(analysis.normalised, normalise(w), from, to).length > 0))
+        named.add(i);
+    });
+  }
+  return named;
+}
+
+function judgeNumbers(
+  analysis: Analysis,
+  products: readonly Product[],
+  fact: ResolvedFact,
+  asked: boolean,
+): NumberVerdict {
+  const quantities = quantitiesOf(analysis, products, fact.fact, asked);
+  if (quantities.length === 0) return 'absent';
+  return judgeQuantities(factNumbers(fact.fact), quantities, (q) => {
+    const named = conditionsNamed(analysis, fact.fact, q.clause);
+    if (named.size === 0 && fact.condition !== undefined) named.add(fact.condition);
+    return named;
+  });
+}
+
+/** A yes/no fact read mention by mention: each is held against the value of the case its clause names. */
+function judgeYesNo(analysis: Analysis, fact: ResolvedFact & { fact: { kind: 'yesno' } }): FactVerdict {
+  const concept = factConcept(fact.product.id, fact.key);
+  let stated = false;
+  let denied = false;
+  for (const m of analysis.mentions) {
+    if (m.concept !== concept) continue;
+    const named = conditionsNamed(analysis, fact.fact, m.clause);
+    const index = named.size > 0 ? [...named][0]! : fact.condition;
+    const expected = index === undefined ? fact.fact.value : fact.fact.except[index]!.value;
+    if (m.negated !== expected) stated = true;
+    else denied = true;
+  }
+  // 不包邮，满99包邮: a right statement with a nuance is still right.
+  if (stated) return 'stated';
+  if (denied) return 'contradicted';
+  // 只有 X… implied denials of a term never written.
+  if (analysis.negated.has(concept) && !analysis.affirmed.has(concept))
+    return fact.fact.value ? 'contradicted' : 'stated';
+  return 'absent';
+}
+
+function judgeResolved(
+  analysis: Analysis,
+  products: readonly Product[],
+  fact: ResolvedFact,
+  asked: boolean,
+): FactVerdict {
   const pid = fact.product.id;
   const { key } = fact;
   switch (fact.fact.kind) {
@@ -67,21 +214,15 @@ function judgeResolved(analysis: Analysis, fact: ResolvedFact, asked: boolean): 
     }
     case 'value': {
       const concept = factConcept(pid, key);
-      if (analysis.affirmed.has(wrongConcept(pid, key))) return 'contradicted';
-      if (analysis.affirmed.has(concept)) return 'stated';
+      const numbers = judgeNumbers(analysis, products, fact, asked);
+      if (analysis.affirmed.has(wrongConcept(pid, key)) || numbers === 'contradicted') return 'contradicted';
+      if (analysis.affirmed.has(concept) || numbers === 'stated') return 'stated';
       return analysis.negated.has(concept) ? 'contradicted' : 'absent';
     }
     case 'number':
-      // Numbers are compared by the number reader (text/numbers.ts), not by terms.
-      return 'absent';
-    case 'yesno': {
-      const concept = factConcept(pid, key);
-      const said = fact.fact.value ? analysis.affirmed : analysis.negated;
-      const denied = fact.fact.value ? analysis.negated : analysis.affirmed;
-      // 不包邮，满99包邮: a right statement with a nuance is still right.
-      if (said.has(concept)) return 'stated';
-      return denied.has(concept) ? 'contradicted' : 'absent';
-    }
+      return judgeNumbers(analysis, products, fact, asked);
+    case 'yesno':
+      return judgeYesNo(analysis, fact as ResolvedFact & { fact: { kind: 'yesno' } });
   }
 }
 
@@ -97,7 +238,7 @@ export function judgeFact(
   asked: boolean,
 ): FactVerdict {
   const fact = resolve(products, factRef);
-  return fact ? judgeResolved(analysis, fact, asked) : 'absent';
+  return fact ? judgeResolved(analysis, products, fact, asked) : 'absent';
 }
 
 /** Every fact of `products` the reply contradicts: options as `pid.key.value`, other facts as `pid.key`. */
@@ -106,7 +247,8 @@ export function findContradictions(
   analysis: Analysis,
   products: readonly Product[],
 ): string[] {
-  if (analysis.affirmed.size === 0 && analysis.negated.size === 0) return [];
+  if (analysis.affirmed.size === 0 && analysis.negated.size === 0 && analysis.quantities.length === 0)
+    return [];
   const refs: string[] = [];
   for (const product of products) {
     for (const [key, fact] of Object.entries(product.facts)) {
@@ -115,7 +257,8 @@ export function findContradictions(
           if (judgeOption(analysis, product.id, key, option, false) === 'contradicted')
             refs.push(`${product.id}.${key}.${option.value}`);
       } else if (
-        judgeResolved(analysis, { ref: `${product.id}.${key}`, product, key, fact }, false) === 'contradicted'
+        judgeResolved(analysis, products, { ref: `${product.id}.${key}`, product, key, fact }, false) ===
+        'contradicted'
       ) {
         refs.push(`${product.id}.${key}`);
       }

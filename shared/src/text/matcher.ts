@@ -1,8 +1,10 @@
 // The matcher: compiled once per scenario (lexicon + its products), then `analyse` reads one message in a
 // single pass — which concepts it names, in which clause, affirmed or denied, and the topics it speaks to.
 import type { Lexicon, Product } from '../scenario/schema.ts';
+import type { PlacedQuantity } from './fact-numbers.ts';
 import { resolvePolarity } from './negation.ts';
-import { scan } from './scan.ts';
+import { readQuantities } from './numbers.ts';
+import { type Scan, scan } from './scan.ts';
 import { buildVocabulary } from './vocabulary.ts';
 
 export interface Mention {
@@ -27,6 +29,12 @@ export interface Analysis {
   negated: Set<string>;
   /** Topics of the affirmed concepts. */
   topics: Set<string>;
+  /** Amounts with units (3天 · 1.2kg · 两三天), placed in the normalised text and its clauses. */
+  quantities: PlacedQuantity[];
+  /** `clauseEnds[c]`: offset in `normalised` where clause c ends. */
+  clauseEnds: number[];
+  /** Negators that denied no term: a bare "no" (木有 · 不行) or a denied word the vocabulary does not know. */
+  denials: { start: number; end: number; clause: number }[];
 }
 
 export interface Matcher {
@@ -65,8 +73,41 @@ export function createMatcher(lexicon: Lexicon, products: readonly Product[]): M
       }
     });
     for (const { concept } of polarity.implied) negated.add(concept);
-    return { normalised: scanned.text, mentions, affirmed, negated, topics };
+    return {
+      normalised: scanned.text,
+      mentions,
+      affirmed,
+      negated,
+      topics,
+      quantities: placeQuantities(scanned),
+      clauseEnds: scanned.clauseEnds,
+      denials: polarity.bare.map((k) => {
+        const t = scanned.tokens[k]!;
+        return { start: t.start, end: t.end, clause: t.clause };
+      }),
+    };
   };
 
   return { analyse, conceptTopic: (concept) => vocabulary.topics.get(concept) };
+}
+
+/** Reads the amounts of the source and places them in the normalised text (and so in a clause). */
+function placeQuantities({ source, origins, text, clauseEnds }: Scan): PlacedQuantity[] {
+  const firstAt = (offset: number) => {
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (origins[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return readQuantities(source).map((q) => {
+    const at = firstAt(q.start);
+    const to = Math.max(at, firstAt(q.end));
+    let clause = 0;
+    while (clause < clauseEnds.length - 1 && clauseEnds[clause]! <= at) clause++;
+    return { ...q, at, to, clause };
+  });
 }

@@ -12,6 +12,8 @@ export interface Polarity {
   negated: boolean[];
   /** Options never written but denied by 只有 another option, with the clause that denies them. */
   implied: { concept: string; clause: number }[];
+  /** Negators that denied no term: a bare "no" (木有 · 不行 · 没加) or the denial of a word not in the vocabulary. */
+  bare: number[];
 }
 
 const isMention = (t: Token) => t.entry.mentions.length > 0;
@@ -53,10 +55,13 @@ export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: 
     }
   };
   /** A negating phrase after a term reaches the nearest term before it in the clause. */
+  const used = new Uint8Array(tokens.length);
   const negateBackwards = (k: number) => {
     const p = neighbour(k, -1, true);
-    if (p >= 0 && isMention(tokens[p]!) && tokens[k]!.start - tokens[p]!.end <= MAX_AFTER_GAP)
+    if (p >= 0 && isMention(tokens[p]!) && tokens[k]!.start - tokens[p]!.end <= MAX_AFTER_GAP) {
       flipList(p, -1);
+      used[k] = 1;
+    }
   };
 
   // Negators before a term, right to left so 不是 can lean on the 没有 after it.
@@ -71,8 +76,10 @@ export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: 
     const gap = u ? u.start - t.end : Number.POSITIVE_INFINITY;
     if (u && isMention(u) && gap <= MAX_BEFORE_GAP) target[k] = j;
     else if (u && u.entry.roles & BEFORE && gap <= MAX_BEFORE_GAP) target[k] = target[j]!;
-    else if (u && u.entry.roles & AFTER && gap <= 1)
+    else if (u && u.entry.roles & AFTER && gap <= 1) {
       cancelled[j] = 1; // 不缺货 · 不会卖完
+      used[k] = used[j] = 1;
+    }
     // 红色没有了 / 红色的没有哦: the negator closes the clause; 暂时没有 is listed as both and may close any.
     else if (
       t.entry.roles & AFTER ||
@@ -80,7 +87,11 @@ export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: 
     )
       afterPoints.push(k);
   }
-  for (let k = 0; k < tokens.length; k++) if (target[k]! >= 0) flipList(target[k]!, 1);
+  for (let k = 0; k < tokens.length; k++)
+    if (target[k]! >= 0) {
+      flipList(target[k]!, 1);
+      used[k] = 1;
+    }
 
   for (let k = 0; k < tokens.length; k++)
     if (tokens[k]!.entry.roles & AFTER && !cancelled[k] && !(tokens[k]!.entry.roles & BEFORE))
@@ -111,5 +122,9 @@ export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: 
       for (const sibling of vocabulary.optionGroups.get(concept) ?? [])
         if (!named.has(sibling)) implied.push({ concept: sibling, clause: t.clause });
   }
-  return { negated: Array.from(flips, (f) => f === 1), implied };
+  const bare: number[] = [];
+  tokens.forEach((t, k) => {
+    if (!isMention(t) && t.entry.roles & (BEFORE | AFTER) && !used[k]) bare.push(k);
+  });
+  return { negated: Array.from(flips, (f) => f === 1), implied, bare };
 }

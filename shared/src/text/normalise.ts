@@ -10,6 +10,10 @@ export interface NormalisedText {
   text: string;
   /** `boundaries[i]` holds GAP and/or CLAUSE for the removed characters just before `text[i]`. */
   boundaries: Uint8Array;
+  /** The NFKC form of the input, lower-cased (numbers are read there: 1.5 · 3-5 · 90% keep their marks). */
+  source: string;
+  /** `origins[i]`: offset in `source` of `text[i]`; `origins[text.length]` is `source.length`. */
+  origins: Int32Array;
 }
 
 /** Clause punctuation after NFKC (full-width ，！？；：～ have become ASCII; 。 and … survive or expand). */
@@ -81,6 +85,7 @@ export function normaliseWithBreaks(raw: string): NormalisedText {
   let pendingSpace = false;
   let pendingDigitSeparator = false;
   let previousKept = -1;
+  const origins: number[] = [];
 
   for (let i = 0; i < source.length; ) {
     const cp = source.codePointAt(i)!;
@@ -98,7 +103,9 @@ export function normaliseWithBreaks(raw: string): NormalisedText {
       if (breakHere && text.length > 0) breaks.push(text.length);
       if (removed && text.length > 0) gaps.push(text.length);
       pendingBreak = pendingSpace = pendingDigitSeparator = removed = false;
-      text += cp < 0x80 ? ch.toLowerCase() : lowerLetters(ch);
+      const kept = cp < 0x80 ? ch.toLowerCase() : lowerLetters(ch);
+      for (let k = 0; k < kept.length; k++) origins.push(i - ch.length);
+      text += kept;
       previousKept = cp;
     } else {
       removed = true;
@@ -119,7 +126,13 @@ export function normaliseWithBreaks(raw: string): NormalisedText {
   const boundaries = new Uint8Array(text.length + 1);
   for (const at of gaps) boundaries[at] = GAP;
   for (const at of breaks) boundaries[at] = GAP | CLAUSE;
-  return { text, boundaries };
+  origins.push(source.length);
+  return {
+    text,
+    boundaries,
+    source: source.replace(/[A-Z]+/g, (m) => m.toLowerCase()),
+    origins: Int32Array.from(origins),
+  };
 }
 
 /** NFKC, lower case; whitespace, punctuation (ASCII and CJK) and emoji removed; CJK, letters and digits kept. */

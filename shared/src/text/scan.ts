@@ -3,6 +3,7 @@
 import { CLAUSE, GAP, isAsciiWordChar, isHan, normaliseWithBreaks } from './normalise.ts';
 import { longestMatch } from './term-trie.ts';
 import { AFTER, BEFORE, CONTRAST, ONLY, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';
+import { cutWords } from './words.ts';
 
 /** A matched span. A mention may overlap the negator before it by one character (没有货). */
 export interface Token {
@@ -14,6 +15,9 @@ export interface Token {
 
 export interface Scan {
   text: string;
+  /** NFKC source (lower-cased latin) and, per character of `text`, its offset there. */
+  source: string;
+  origins: Int32Array;
   tokens: Token[];
   /** `clauseEnds[c]`: offset in `text` where clause c ends. */
   clauseEnds: number[];
@@ -32,9 +36,27 @@ function isAskingForm(text: string, i: number, limit: number): boolean {
   return (middle === NOT || middle === NOT_HAVE) && a === text.charCodeAt(i + 2) && isHan(a);
 }
 
+/** `starts[i]` is 1 where jieba starts a word; each clause is cut on its own. */
+function wordStarts(text: string, boundaries: Uint8Array): Uint8Array {
+  const starts = new Uint8Array(text.length + 1);
+  let from = 0;
+  for (let i = 1; i <= text.length; i++) {
+    if (i < text.length && !(boundaries[i]! & CLAUSE)) continue;
+    for (const w of cutWords(text.slice(from, i))) starts[from + w.start] = 1;
+    from = i;
+  }
+  starts[text.length] = 1;
+  return starts;
+}
+
 export function scan(raw: string, vocabulary: Vocabulary): Scan {
-  const { text, boundaries } = normaliseWithBreaks(raw);
+  const { text, boundaries, source, origins } = normaliseWithBreaks(raw);
   const n = text.length;
+  const starts = wordStarts(text, boundaries);
+  // A Han term may start where jieba starts a word or where the previous term ended (酒红|木有), never
+  // inside a word (有的 in 所有的).
+  let lastEnd = 0;
+  const mayStart = (i: number) => starts[i] === 1 || i === lastEnd || !isHan(text.charCodeAt(i));
   const tokens: Token[] = [];
   const clauseEnds: number[] = [];
   let clause = 0;
@@ -52,16 +74,24 @@ export function scan(raw: string, vocabulary: Vocabulary): Scan {
     !(boundaries[i]! & GAP) &&
     isAsciiWordChar(text.charCodeAt(i - 1)) &&
     isAsciiWordChar(text.charCodeAt(i));
-  const acceptEnd = (end: number) => !wordJoinedAt(end);
+  // A one-character Han term must be a whole word: 送 in 送您 · 再送, not in 送到 or 送货.
+  let matchStart = 0;
+  const acceptEnd = (end: number) =>
+    !wordJoinedAt(end) && (end - matchStart > 1 || !isHan(text.charCodeAt(matchStart)) || starts[end] === 1);
 
   let limit = 0;
   for (let i = 0; i < n; ) {
-    if (boundaries[i]! & CLAUSE) endClause(i);
+    if (boundaries[i]! & CLAUSE) {
+      endClause(i);
+      lastEnd = i;
+    }
     if (limit <= i) {
       limit = i + 1;
       while (limit < n && !(boundaries[limit]! & CLAUSE)) limit++;
     }
-    let match = wordJoinedAt(i) ? undefined : longestMatch(vocabulary.trie, text, i, limit, acceptEnd);
+    matchStart = i;
+    let match =
+      wordJoinedAt(i) || !mayStart(i) ? undefined : longestMatch(vocabulary.trie, text, i, limit, acceptEnd);
     if ((match?.end ?? 0) < i + 3 && isAskingForm(text, i, limit)) match = { end: i + 3, entry: A_NOT_A };
     if (!match) {
       clauseHasText = true;
@@ -70,21 +100,22 @@ export function scan(raw: string, vocabulary: Vocabulary): Scan {
     }
     if (match.entry.roles & CONTRAST && match.entry.mentions.length === 0) {
       endClause(i);
-      i = match.end;
+      i = lastEnd = match.end;
       continue;
     }
     tokens.push({ start: i, end: match.end, clause, entry: match.entry });
     clauseHasText = true;
-    i = match.end;
+    i = lastEnd = match.end;
     // 没有货: the negator and 有货 share a character; read both, or 红色没有货 would deny nothing.
     if (match.entry.mentions.length === 0 && match.entry.roles & NEGATORS) {
+      matchStart = i - 1;
       const shared = longestMatch(vocabulary.trie, text, i - 1, limit, acceptEnd);
       if (shared && shared.end > i && shared.entry.mentions.length > 0) {
         tokens.push({ start: i - 1, end: shared.end, clause, entry: shared.entry });
-        i = shared.end;
+        i = lastEnd = shared.end;
       }
     }
   }
   clauseEnds.push(n);
-  return { text, tokens, clauseEnds };
+  return { text, source, origins, tokens, clauseEnds };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ProductSchema } from '../../../shared/src/scenario/schema.ts';
 import {
   createMatcher,
   type FactVerdict,
@@ -111,5 +112,82 @@ describe('findContradictions', () => {
     // The mug's red is in stock, the jacket's is not; the mug does not ship free, the jacket does.
     expect(contradictions('红色还有，包邮的')).toEqual(['down-jacket.color.红色', 'mug.shipping']);
     expect(contradictions('')).toEqual([]);
+  });
+});
+
+describe('judgeFact: numbers against the catalogue', () => {
+  const earbuds = ProductSchema.parse({
+    id: 'earbuds',
+    name: '蓝牙耳机',
+    price: 399,
+    facts: {
+      battery: {
+        kind: 'number',
+        topic: 'size',
+        value: 8,
+        unit: '小时',
+        terms: ['续航'],
+        except: [{ when: ['充电仓'], value: 30 }],
+      },
+      delivery: { kind: 'number', topic: 'shipping', value: [2, 4], unit: '天', terms: ['到货', '送到'] },
+      dispatch: { kind: 'number', topic: 'shipping', value: 48, unit: '小时', bound: 'max', terms: ['发货'] },
+      weight: { kind: 'number', topic: 'size', value: 4.5, unit: '克', tolerance: 0.2, terms: ['重'] },
+      warranty: { kind: 'value', topic: 'size', value: '整机保修1年', wrong: ['保修半年'] },
+      'motor-warranty': { kind: 'value', topic: 'size', value: '电机保修3年' },
+      'free-shipping': {
+        kind: 'yesno',
+        topic: 'shipping',
+        value: true,
+        terms: ['包邮'],
+        except: [{ when: ['新疆', '西藏'], value: false }],
+      },
+    },
+  });
+  const all = [earbuds];
+  const m = createMatcher(lexicon, all);
+  const verdict = (text: string, ref: string) => judgeFact(m, m.analyse(text), all, ref, true);
+  const wrong = (text: string) => findContradictions(m, m.analyse(text), all);
+
+  it('states or contradicts a number in any unit and wording, conditional values by their condition', () => {
+    expect(verdict('续航8小时哦', 'earbuds.battery')).toBe('stated');
+    expect(verdict('八个小时', 'earbuds.battery')).toBe('stated');
+    expect(verdict('配合充电仓能用30小时', 'earbuds.battery')).toBe('stated');
+    expect(verdict('充电仓可以用8小时', 'earbuds.battery')).toBe('contradicted');
+    expect(verdict('续航10小时', 'earbuds.battery')).toBe('contradicted');
+    expect(verdict('单只4.6g', 'earbuds.weight')).toBe('stated');
+    expect(verdict('单只5g', 'earbuds.weight')).toBe('contradicted');
+  });
+
+  it('holds ranges and promises against a range: inside fits, a promise must cover the slowest case', () => {
+    expect(verdict('两三天就到货', 'earbuds.delivery')).toBe('contradicted');
+    expect(verdict('一般两三天', 'earbuds.delivery')).toBe('stated');
+    expect(verdict('2-4天', 'earbuds.delivery')).toBe('stated');
+    expect(verdict('三五天', 'earbuds.delivery')).toBe('contradicted');
+    expect(verdict('后天就到', 'earbuds.delivery')).toBe('contradicted');
+    expect(verdict('4天内送到', 'earbuds.delivery')).toBe('stated');
+  });
+
+  it('holds anything within an at-most fact as right: 明天就能发 for 48小时内发货', () => {
+    expect(verdict('明天就能发', 'earbuds.dispatch')).toBe('stated');
+    expect(verdict('两天内发货', 'earbuds.dispatch')).toBe('stated');
+    expect(verdict('付款后三五天发', 'earbuds.dispatch')).toBe('contradicted');
+  });
+
+  it('ties a number to the fact whose word stands nearest, and reads 发货后 as counting from dispatch', () => {
+    expect(wrong('整机保修1年，电机保修3年')).toEqual([]);
+    expect(wrong('整机保修3年电机保修1年')).toEqual(['earbuds.warranty', 'earbuds.motor-warranty']);
+    expect(wrong('保修半年')).toEqual(['earbuds.warranty']);
+    expect(verdict('48小时内发货，发货后一般两三天到', 'earbuds.dispatch')).toBe('stated');
+    // A number about something else (the buyer's weight) is not the product's.
+    expect(wrong('我163，105斤')).toEqual([]);
+  });
+
+  it('reads a yes/no fact with exceptions case by case: 新疆不包邮 is right, 新疆包邮 wrong', () => {
+    expect(verdict('包邮的', 'earbuds.free-shipping')).toBe('stated');
+    expect(verdict('新疆不包邮哦', 'earbuds.free-shipping')).toBe('stated');
+    expect(verdict('新疆也包邮', 'earbuds.free-shipping')).toBe('contradicted');
+    expect(verdict('新疆的话，不包邮', 'earbuds.free-shipping')).toBe('stated');
+    expect(verdict('不包邮的', 'earbuds.free-shipping.新疆')).toBe('stated');
+    expect(verdict('包邮的', 'earbuds.free-shipping.新疆')).toBe('contradicted');
   });
 });

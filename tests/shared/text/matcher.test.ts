@@ -157,3 +157,27 @@ describe('negation', () => {
     expect(matcher.analyse('红色卖完了，包邮的').topics).toEqual(new Set(['shipping']));
   });
 });
+
+describe('words, not characters', () => {
+  it('never starts a term inside a word: 有的 is not in 所有的, but 酒红|木有 split where a term ended', () => {
+    expect(read(matcher.analyse('所有的款式'))).toEqual([]);
+    expect(read(matcher.analyse('酒红有的'))).toEqual([RED, 'in-stock']);
+  });
+
+  it('keeps a one-character term to a whole word', () => {
+    const m = createMatcher(
+      { ...lexicon, concepts: { ...lexicon.concepts, gift: { topic: 'service', terms: ['送'] } } },
+      [jacket],
+    );
+    expect(read(m.analyse('再送您一双袜子'))).toContain('gift');
+    expect(read(m.analyse('明天送到'))).not.toContain('gift');
+  });
+
+  it('is the same whatever was analysed before, in any order (a pure function of library and text)', () => {
+    const texts = ['所有的款式', '红色没有了哦', '包邮的', '酒红有的'];
+    const once = texts.map((t) => read(createMatcher(lexicon, [jacket, mug]).analyse(t)));
+    const shared = createMatcher(lexicon, [jacket, mug]);
+    const reversed = [...texts].reverse().map((t) => read(shared.analyse(t)));
+    expect(reversed.reverse()).toEqual(once);
+  });
+});

@@ -1,7 +1,7 @@
 // Scenario studio: the library (shipped files and studio saves) with search and filters, the YAML editor
 // with live validation, prove (model answer and counter-examples, in the browser with the CLI's prover),
 // save as a new content-hashed version, try it in the workbench, import and export YAML files.
-import { type ProofRun, proveScenario } from '@kefu/shared';
+import { loadSegmenter, type ProofRun, proveScenario } from '@kefu/shared';
 import type {
   PracticeResponse,
   SaveScenarioBody,
@@ -179,7 +179,7 @@ export default function Studio() {
     setRuns(null);
   }
 
-  function prove() {
+  async function prove() {
     if (!open || !checked) return;
     const id = idOf(open.text);
     if (checked.errors.length > 0 || !id || !checked.library.buyers.has(id)) {
@@ -187,6 +187,8 @@ export default function Studio() {
       return;
     }
     setMessage(null);
+    // The judge reads words: the segmenter's WebAssembly is fetched once, on the first proof.
+    await loadSegmenter();
     setRuns(proveScenario(checked.library, id));
   }
 
@@ -360,7 +362,12 @@ export default function Studio() {
                   {problems.length ? t('studio.errors', { count: problems.length }) : t('studio.valid')}
                 </span>
                 {open.readOnly ? <span className="tag">{t('studio.readOnlyTag')}</span> : null}
-                <button type="button" className="secondary" onClick={prove} hidden={open.readOnly}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => void prove()}
+                  hidden={open.readOnly}
+                >
                   {t('studio.prove')}
                 </button>
                 <button
