@@ -29,11 +29,11 @@ async function buildServer() {
     logLevel: 'warning',
     plugins: [
       {
-        // npm packages (fastify, better-sqlite3…) are loaded from node_modules; the workspace's own
-        // @kefu/shared is TypeScript source, so it is bundled.
+        // npm packages (fastify, better-sqlite3, jieba-wasm…) are loaded from node_modules; the workspace's
+        // own @kefu/shared is TypeScript source, so it is bundled, with its #subpath imports (#jieba).
         name: 'npm-packages-external',
         setup(build) {
-          build.onResolve({ filter: /^[^./]/ }, (args) =>
+          build.onResolve({ filter: /^[^./#]/ }, (args) =>
             args.path.startsWith('@kefu/') ? undefined : { path: args.path, external: true },
           );
         },

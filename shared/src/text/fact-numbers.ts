@@ -18,6 +18,8 @@ export interface FactQuantity {
   tolerance: number;
   /** Index into the fact's `except` list when the quantity holds only under that condition. */
   when?: number;
+  /** As read from the catalogue's own words (当天发货 counts from the order). */
+  from?: 'now' | 'order';
 }
 
 export interface FactNumbers {
@@ -46,6 +48,7 @@ function fromText(text: string, when?: number): FactQuantity[] {
     label: q.label,
     tolerance: 0,
     ...(when !== undefined && { when }),
+    ...(q.from !== undefined && { from: q.from }),
   }));
 }
 
@@ -136,6 +139,8 @@ export function fits(reply: Quantity, allowed: FactQuantity): boolean {
 
 export function sameAmount(reply: Quantity, wrong: FactQuantity): boolean {
   if (reply.dimension !== wrong.dimension) return false;
+  // 今天发出 (this order, today) is not the 当天发货 (same day as ordered) a catalogue rules out.
+  if ((reply.from ?? 'order') !== (wrong.from ?? 'order')) return false;
   const tol = tolerance(reply, wrong);
   return Math.abs(reply.min - wrong.min) <= tol && Math.abs(reply.max - wrong.max) <= tol;
 }

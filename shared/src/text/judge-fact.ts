@@ -145,6 +145,11 @@ function narrowTies(q: PlacedQuantity, tied: Set<Fact>): Set<Fact> {
   return listed.length > 0 ? new Set(listed) : tied;
 }
 
+/** 未拆包 · 没用过 · 不拆封: a condition said not to hold is not named. */
+const CONDITION_DENIERS = ['没有', '未', '没', '不', '无', '非'];
+const deniedAt = (text: string, at: number) =>
+  CONDITION_DENIERS.some((d) => text.startsWith(d, at - d.length));
+
 /** Indexes of the fact's exceptions whose condition words stand in `clause` (else in the nearest clause before). */
 function conditionsNamed(analysis: Analysis, fact: Fact, clause: number): Set<number> {
   const named = new Set<number>();
@@ -153,8 +158,12 @@ function conditionsNamed(analysis: Analysis, fact: Fact, clause: number): Set<nu
     const from = clauseStart(analysis, c);
     const to = analysis.clauseEnds[c]!;
     fact.except.forEach((e, i) => {
-      if (e.when.some((w) => occurrences(analysis.normalised, normalise(w), from, to).length > 0))
-        named.add(i);
+      const said = e.when.some((w) =>
+        occurrences(analysis.normalised, normalise(w), from, to).some(
+          (at) => !deniedAt(analysis.normalised, at),
+        ),
+      );
+      if (said) named.add(i);
     });
   }
   return named;

@@ -20,6 +20,8 @@ export interface Quantity {
   bound: Bound;
   /** The character just before the number when it names what is measured (宽 60 · 高 85), else ''. */
   label: string;
+  /** Days counted from now (今天 · 明天 · 后天) or from the order (当天 · 次日); absent for plain amounts. */
+  from?: 'now' | 'order';
 }
 
 const DIGITS: Record<string, number> = {
@@ -122,19 +124,19 @@ function numeralAt(text: string, i: number): Numeral | undefined {
   return value === undefined ? undefined : { min: value, max: value, end, chinese: true };
 }
 
-/** Days counted from today: 当天发 · 明天到 · 后天就到. */
-const RELATIVE_DAYS: readonly [string, number][] = [
-  ['大后天', 3],
-  ['当天', 0],
-  ['今天', 0],
-  ['今日', 0],
-  ['当日', 0],
-  ['明天', 1],
-  ['次日', 1],
-  ['隔天', 1],
-  ['第二天', 1],
-  ['明儿', 1],
-  ['后天', 2],
+/** Days counted from now (今天发 · 后天就到) or from the order (当天发货 · 次日达). */
+const RELATIVE_DAYS: readonly [string, number, 'now' | 'order'][] = [
+  ['大后天', 3, 'now'],
+  ['当天', 0, 'order'],
+  ['今天', 0, 'now'],
+  ['今日', 0, 'now'],
+  ['当日', 0, 'order'],
+  ['明天', 1, 'now'],
+  ['次日', 1, 'order'],
+  ['隔天', 1, 'order'],
+  ['第二天', 1, 'order'],
+  ['明儿', 1, 'now'],
+  ['后天', 2, 'now'],
 ];
 
 const RANGE_JOINERS = ['到', '至', '-', '~', '～', '—', '–', '或'];
@@ -203,7 +205,7 @@ export function readQuantities(source: string): Quantity[] {
   for (let i = 0; i < n; ) {
     const relative = RELATIVE_DAYS.find(([word]) => source.startsWith(word, i));
     if (relative) {
-      const [word, days] = relative;
+      const [word, days, from] = relative;
       const end = i + word.length;
       const after = boundAfter(source, end);
       out.push({
@@ -215,6 +217,7 @@ export function readQuantities(source: string): Quantity[] {
         dimension: 'time',
         bound: after?.bound === 'max' ? 'max' : 'exact',
         label: '',
+        from,
       });
       i = end;
       continue;

@@ -36,6 +36,12 @@ function isAskingForm(text: string, i: number, limit: number): boolean {
   return (middle === NOT || middle === NOT_HAVE) && a === text.charCodeAt(i + 2) && isHan(a);
 }
 
+/** 开不了 · 发不出 · 买不到: the 不 of a "cannot" complement negates, though jieba keeps it inside the word. */
+const COMPLEMENTS = new Set([...'了到出成起下动开来去']);
+function isPotentialNot(text: string, i: number): boolean {
+  return text[i] === '不' && i > 0 && isHan(text.charCodeAt(i - 1)) && COMPLEMENTS.has(text[i + 1] ?? '');
+}
+
 /** `starts[i]` is 1 where jieba starts a word; each clause is cut on its own. */
 function wordStarts(text: string, boundaries: Uint8Array): Uint8Array {
   const starts = new Uint8Array(text.length + 1);
@@ -56,7 +62,8 @@ export function scan(raw: string, vocabulary: Vocabulary): Scan {
   // A Han term may start where jieba starts a word or where the previous term ended (酒红|木有), never
   // inside a word (有的 in 所有的).
   let lastEnd = 0;
-  const mayStart = (i: number) => starts[i] === 1 || i === lastEnd || !isHan(text.charCodeAt(i));
+  const mayStart = (i: number) =>
+    starts[i] === 1 || i === lastEnd || !isHan(text.charCodeAt(i)) || isPotentialNot(text, i);
   const tokens: Token[] = [];
   const clauseEnds: number[] = [];
   let clause = 0;
@@ -74,10 +81,13 @@ export function scan(raw: string, vocabulary: Vocabulary): Scan {
     !(boundaries[i]! & GAP) &&
     isAsciiWordChar(text.charCodeAt(i - 1)) &&
     isAsciiWordChar(text.charCodeAt(i));
-  // A one-character Han term must be a whole word: 送 in 送您 · 再送, not in 送到 or 送货.
-  let matchStart = 0;
-  const acceptEnd = (end: number) =>
-    !wordJoinedAt(end) && (end - matchStart > 1 || !isHan(text.charCodeAt(matchStart)) || starts[end] === 1);
+  const acceptEnd = (end: number) => !wordJoinedAt(end);
+  // A one-character Han term naming a concept must be a whole word: 送 in 送您 · 再送, not in 送到 or 送货.
+  const partOfWord = (start: number, m: { end: number; entry: VocabularyEntry }) =>
+    m.end - start === 1 &&
+    m.entry.mentions.length > 0 &&
+    isHan(text.charCodeAt(start)) &&
+    starts[m.end] !== 1;
 
   let limit = 0;
   for (let i = 0; i < n; ) {
@@ -89,9 +99,9 @@ export function scan(raw: string, vocabulary: Vocabulary): Scan {
       limit = i + 1;
       while (limit < n && !(boundaries[limit]! & CLAUSE)) limit++;
     }
-    matchStart = i;
     let match =
       wordJoinedAt(i) || !mayStart(i) ? undefined : longestMatch(vocabulary.trie, text, i, limit, acceptEnd);
+    if (match && partOfWord(i, match)) match = undefined;
     if ((match?.end ?? 0) < i + 3 && isAskingForm(text, i, limit)) match = { end: i + 3, entry: A_NOT_A };
     if (!match) {
       clauseHasText = true;
@@ -108,7 +118,6 @@ export function scan(raw: string, vocabulary: Vocabulary): Scan {
     i = lastEnd = match.end;
     // 没有货: the negator and 有货 share a character; read both, or 红色没有货 would deny nothing.
     if (match.entry.mentions.length === 0 && match.entry.roles & NEGATORS) {
-      matchStart = i - 1;
       const shared = longestMatch(vocabulary.trie, text, i - 1, limit, acceptEnd);
       if (shared && shared.end > i && shared.entry.mentions.length > 0) {
         tokens.push({ start: i - 1, end: shared.end, clause, entry: shared.entry });
