@@ -1,5 +1,6 @@
 // Browser entry: build the stores and services once, then render the app in Simplified Chinese (or the
 // language chosen last time).
+import './app/no-eval.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';

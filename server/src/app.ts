@@ -16,6 +16,7 @@ import clusterPlugin from './cluster/plugin.ts';
 import type { ServerOptions } from './config.ts';
 import databasePlugin from './db/plugin.ts';
 import { AppError, toApiError } from './errors.ts';
+import securityHeaders from './http/security-headers.ts';
 import practicePlugin from './practice/plugin.ts';
 import ioPlugin from './realtime/io-plugin.ts';
 import routes from './routes/index.ts';
@@ -88,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  await app.register(securityHeaders, { https: options.publicOrigin?.startsWith('https:') ?? false });
   await app.register(cookie);
   await app.register(databasePlugin, {
     dataDir: options.dataDir,
