@@ -128,7 +128,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       serveClient &&
       request.method === 'GET' &&
       !path.startsWith('/api/') &&
-      !path.startsWith('/socket.io/')
+      !path.startsWith('/socket.io/') &&
+      !path.startsWith('/library/')
     ) {
       // The SPA owns every other path: its router shows the page (or its own 404).
       return reply.type('text/html').sendFile('index.html');

@@ -1,5 +1,8 @@
 // What an independent security probe found, kept found: origins on every state-changing request however the
 // path is spelt, password changes ending the other sessions and their sockets, expired sessions swept away.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Ack, type PracticeResponse, SIMULATION_EPOCH } from '@kefu/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_SOCKETS_PER_USER, USER_RATE_LIMIT } from '../../server/src/realtime/socket-rate-limit.ts';
@@ -9,6 +12,7 @@ import {
   connect,
   type LiveClient,
   request,
+  SCENARIOS_DIR,
   seedUser,
   startServer,
   TEST_PASSWORD,
@@ -422,6 +426,37 @@ describe('races and repeated parameters', () => {
       expect(res.status, path).toBe(400);
       expect(res.body.error.code).toBe('bad-request');
       expect(res.body.error.message).toMatch(/只能出现一次/);
+    }
+  });
+});
+
+describe("the library's avatars", () => {
+  it('serves pictures from scenarios/avatars/ and nothing else of the library', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kefu-avatars-'));
+    cpSync(SCENARIOS_DIR, join(root, 'scenarios'), { recursive: true });
+    mkdirSync(join(root, 'scenarios/avatars'));
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    writeFileSync(join(root, 'scenarios/avatars/xiaolu.png'), png);
+    writeFileSync(join(root, 'scenarios/avatars/notes.txt'), 'not a picture');
+    const withAvatars = await startServer({ scenariosDir: join(root, 'scenarios') });
+    try {
+      const picture = await fetch(`${withAvatars.url}/library/avatars/xiaolu.png`);
+      expect(picture.status).toBe(200);
+      expect(picture.headers.get('content-type')).toBe('image/png');
+      expect(picture.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(Buffer.from(await picture.arrayBuffer())).toEqual(png);
+      for (const path of [
+        '/library/avatars/notes.txt',
+        '/library/avatars/%2e%2e/lexicon.yaml',
+        '/library/avatars/..%2flexicon.yaml',
+        '/library/avatars/missing.png',
+      ]) {
+        expect((await fetch(`${withAvatars.url}${path}`)).status, path).toBe(404);
+      }
+    } finally {
+      await withAvatars.close();
+      withAvatars.cleanup();
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

@@ -1,10 +1,13 @@
-// A buyer's avatar: the image when the scenario gives one, else their first character on a colour
-// picked from the name, like Qianniu's default avatars.
+// A buyer's avatar: the library's picture when the scenario names one (served by the server from the
+// library's avatars/ folder; nothing from elsewhere), else their first character on a colour picked from
+// the name, like Qianniu's default avatars.
+import { AVATAR_PATH } from '@kefu/shared/scenario/schema';
+
 const COLOURS = ['#1677ff', '#ff6a00', '#13a8a8', '#722ed1', '#eb2f96', '#52c41a'];
 
 export function Avatar({ name, src, size = 36 }: { name: string; src?: string | undefined; size?: number }) {
-  if (src && /^(https?:|\/|data:image\/)/.test(src)) {
-    return <img className="avatar" src={src} alt="" width={size} height={size} />;
+  if (src && AVATAR_PATH.test(src)) {
+    return <img className="avatar" src={`/library/${src}`} alt="" width={size} height={size} />;
   }
   let hash = 0;
   for (const ch of name) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;

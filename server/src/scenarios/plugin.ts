@@ -1,4 +1,7 @@
-// Loads the scenario catalog at start and exposes it as `app.catalog`.
+// Loads the scenario catalog at start and exposes it as `app.catalog`, and serves the library's own buyer
+// avatars (scenarios/avatars/, the only pictures a scenario may name) at /library/avatars/.
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
 import { ScenarioCatalog } from './catalog.ts';
 
@@ -14,6 +17,17 @@ export default fp(
     for (const error of catalog.errors) app.log.warn(`scenario error: ${error}`);
     app.log.info(`scenario library: ${catalog.library.buyers.size} buyer scenarios`);
     app.decorate('catalog', catalog);
+    await app.register(async (assets) => {
+      await assets.register(fastifyStatic, {
+        root: join(opts.scenariosDir, 'avatars'),
+        prefix: '/library/avatars/',
+        decorateReply: false,
+        index: false,
+        // Pictures only: a file of another type in the folder is not served.
+        allowedPath: (path) => /\.(png|jpe?g|webp|gif)$/i.test(path),
+        setHeaders: (reply) => reply.header('cache-control', 'public, max-age=3600'),
+      });
+    });
   },
   { name: 'scenarios', dependencies: ['database'] },
 );

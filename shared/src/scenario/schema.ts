@@ -361,10 +361,23 @@ export const BeatSchema = z
   })
   .strict();
 
+/**
+ * A buyer avatar is a picture of the library's own (served at /library/avatars/…), never a URL: a scenario
+ * must not make every workbench fetch something from elsewhere (tracking, or a request to an intranet host).
+ */
+export const AVATAR_PATH = /^avatars\/[A-Za-z0-9][A-Za-z0-9_.-]*\.(png|jpe?g|webp|gif)$/;
+
 export const PersonaSchema = z
   .object({
     name: text.describe('买家昵称'),
-    avatar: z.string().optional(),
+    avatar: z
+      .string()
+      .regex(
+        AVATAR_PATH,
+        '头像只能是场景库 avatars/ 文件夹里的图片（png、jpg、webp 或 gif），例如 avatars/xiaolu.png',
+      )
+      .optional()
+      .describe('头像：场景库 avatars/ 文件夹里的图片，例如 avatars/xiaolu.png；不写则显示昵称的首字'),
     returning: z.boolean().default(false).describe('是否老顾客'),
     membership: z.string().optional().describe('会员等级，如 VIP2'),
     orders: z

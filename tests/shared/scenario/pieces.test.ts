@@ -5,7 +5,7 @@ import { factRefProblem, splitFactRef } from '../../../shared/src/scenario/fact-
 import { formatError, loadLibrary, parseAgentScript } from '../../../shared/src/scenario/load.ts';
 import { type Beat, BeatSchema } from '../../../shared/src/scenario/schema.ts';
 import { closest, editDistance } from '../../../shared/src/scenario/suggest.ts';
-import { fixture, VALID } from './library-files.ts';
+import { editFile, fixture, VALID } from './library-files.ts';
 
 const beats = (raw: object[]): Beat[] => raw.map((b) => BeatSchema.parse(b));
 
@@ -111,5 +111,37 @@ describe('parseAgentScript', () => {
     const { script, errors } = parse('- say: "您好\n');
     expect(script).toEqual([]);
     expect(errors[0]?.message).toMatch(/^YAML 语法错误/);
+  });
+});
+
+describe('buyer avatars', () => {
+  const withAvatar = (avatar: string) =>
+    editFile('buyers/colour-question.yaml', (text) =>
+      text.replace('  name: 小鹿\n', `  name: 小鹿\n  avatar: ${avatar}\n`),
+    );
+
+  it('accept a picture of the library (avatars/…)', () => {
+    const { library, errors } = loadLibrary(withAvatar('avatars/xiaolu.png'));
+    expect(errors).toEqual([]);
+    expect(library.buyers.get('colour-question')?.persona.avatar).toBe('avatars/xiaolu.png');
+  });
+
+  it('refuse anything that would be fetched from elsewhere, at its line and column', () => {
+    for (const avatar of [
+      "'//evil.example/track.png'",
+      'https://evil.example/a.png',
+      'http://10.0.0.1/a.png',
+      "'data:image/png;base64,AAAA'",
+      'avatars/../lexicon.yaml',
+      '/library/avatars/a.png',
+      'avatars/a.svg',
+    ]) {
+      const { errors } = loadLibrary(withAvatar(avatar));
+      expect(errors.map(formatError), avatar).toEqual([
+        expect.stringMatching(
+          /buyers\/colour-question\.yaml:8:11 persona\.avatar 头像只能是场景库 avatars\/ 文件夹里的图片/,
+        ),
+      ]);
+    }
   });
 });
