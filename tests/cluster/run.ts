@@ -39,11 +39,19 @@ try {
     `临时 PostgreSQL：127.0.0.1:${postgres.port}（${((performance.now() - t0) / 1000).toFixed(1)} 秒）`,
   );
   const env = { ...process.env, KEFU_TEST_PG: postgres.url };
-  // --cluster-only: just the two-process tests (while working on them).
-  const suite = process.argv.includes('--cluster-only')
+  // While working on something: `-- --cluster-only` runs just the two-process tests; `-- <vitest args>` just
+  // those server tests on PostgreSQL (e.g. a file and -t "a name").
+  const args = process.argv.slice(2);
+  const only = args.filter((a) => a !== '--cluster-only');
+  const suite = args.includes('--cluster-only')
     ? 0
-    : await vitest('服务器测试（PostgreSQL）', ['--project', 'node', 'tests/server'], env);
-  const cluster = suite === 0 ? await vitest('双进程测试', ['--project', 'cluster'], env) : 1;
+    : await vitest(
+        '服务器测试（PostgreSQL）',
+        ['--project', 'node', ...(only.length > 0 ? only : ['tests/server'])],
+        env,
+      );
+  const cluster =
+    suite === 0 && only.length === 0 ? await vitest('双进程测试', ['--project', 'cluster'], env) : suite;
   process.exitCode = suite === 0 && cluster === 0 ? 0 : 1;
 } catch (err) {
   console.error(err);

@@ -22,7 +22,8 @@ import { readLibrary } from '../../server/src/cli/read-library.ts';
 
 export interface RunCommand {
   type: 'run';
-  url: string;
+  /** One server process or several: bot i talks to urls[i % n] (a sticky proxy would do the same). */
+  urls: string[];
   cookies: string[];
   shoppers: number;
   seconds: number;
@@ -332,7 +333,7 @@ async function run(cmd: RunCommand): Promise<Summary> {
   for (let i = 0; i < cmd.cookies.length; i += 50) {
     const batch = cmd.cookies
       .slice(i, i + 50)
-      .map((cookie, j) => new Bot(cmd.url, cookie, i + j, stats, ctxOf));
+      .map((cookie, j) => new Bot(cmd.urls[(i + j) % cmd.urls.length]!, cookie, i + j, stats, ctxOf));
     const ok = await Promise.all(batch.map((b) => b.connected()));
     for (const [j, b] of batch.entries()) {
       if (ok[j]) {

@@ -1,24 +1,38 @@
-// Load benchmark: `npm run load -- --students N [--seconds S] [--shoppers K]`.
+// Load benchmark: `npm run load -- --students N [--seconds S] [--shoppers K] [--nodes P] [--db sqlite|postgres]`.
 // Starts the real server on 127.0.0.1 (temp data dir), seeds N students with sessions, and runs N socket.io
 // bots in a separate process, each keeping K (default 3) buyers open and answering them with model answers
 // in real time. Prints connections, messages, ack latency, shopper reaction latency beyond the scripted time,
 // lost and duplicated messages and server RSS; then runs the same bots and send pattern against a bare
 // Socket.IO echo server and prints our/echo ratios. Bounded in time: it kills itself after the budget.
-import { fork } from 'node:child_process';
+// `--db postgres` runs on a throwaway PostgreSQL (Debian's postgresql package; KEFU_LOAD_PG=a superuser URL
+// uses that server instead, in a fresh database) and `--nodes P` starts P server processes sharing it, each
+// bot staying on one of them; the server lines then sum (RSS) or take the worst (event-loop delay) of them.
+import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
 import { Server } from 'socket.io';
 import { buildApp } from '../../server/src/app.ts';
 import { hashPassword } from '../../server/src/auth/password.ts';
+import { openDatabase } from '../../server/src/db/connection.ts';
+import { sessionsRepository } from '../../server/src/db/repositories/sessions.ts';
+import { usersRepository } from '../../server/src/db/repositories/users.ts';
+import type { Database } from '../../server/src/db/schema.ts';
+import { startPostgres, type ThrowawayPostgres } from '../cluster/postgres.ts';
 import type { EchoCommand, RunCommand, Summary } from './bots.ts';
+import type { NodeCommand, NodeReport } from './server-node.ts';
+
+function rawArg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+}
 
 function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const raw =
-    i >= 0 ? process.argv[i + 1] : process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const raw = rawArg(name);
   if (raw === undefined) return fallback;
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} 需要一个正数，收到 "${raw}"`);
@@ -28,22 +42,32 @@ function arg(name: string, fallback: number): number {
 const students = Math.floor(arg('students', 100));
 const seconds = arg('seconds', 60);
 const shoppers = Math.floor(arg('shoppers', 3));
+const nodes = Math.floor(arg('nodes', 1));
+const dbKind = rawArg('db') ?? 'sqlite';
+if (dbKind !== 'sqlite' && dbKind !== 'postgres')
+  throw new Error(`--db 只能是 sqlite 或 postgres，收到 "${dbKind}"`);
+if (nodes > 1 && dbKind === 'sqlite')
+  throw new Error('SQLite 只能由一个服务器进程使用：多进程请加 --db postgres');
 const HOST = '127.0.0.1';
-// Hard bound: ramp-up, two measured windows, verification and shutdown.
-const budgetMs = (2 * seconds + 120 + students / 10) * 1000;
+// Hard bound: database start, ramp-up, two measured windows, verification and shutdown.
+const budgetMs = (2 * seconds + 120 + students / 10 + (dbKind === 'postgres' ? 60 : 0)) * 1000;
 const watchdog = setTimeout(() => {
   console.error(`负载测试超过时间上限（${Math.round(budgetMs / 1000)} 秒），强制退出`);
+  cleanup();
   process.exit(2);
 }, budgetMs);
 watchdog.unref();
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kefu-load-'));
 const scenariosDir = resolve('scenarios');
-
-let peakRss = 0;
-const rssSampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-}, 250);
+let postgres: ThrowawayPostgres | null = null;
+const children: ChildProcess[] = [];
+function cleanup(): void {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  postgres?.stop();
+  postgres = null;
+  rmSync(dataDir, { recursive: true, force: true });
+}
 
 const bots = fork(resolve('tests/load/bots.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
 function ask(
@@ -64,12 +88,41 @@ function ask(
   });
 }
 
-const fmt = (v: number | null) => (v === null ? '—' : v.toFixed(2));
-const ratio = (a: number | null, b: number | null) =>
-  a === null || b === null || b === 0 ? '—' : (a / b).toFixed(2);
+/** What the server lines of the table show, over the measured window. */
+interface ServerFigures {
+  loop: { p50: number; p99: number; max: number };
+  baseRss: number;
+  peakRss: number;
+}
 
-async function main() {
-  console.log(`负载测试：${students} 名学员 × ${shoppers} 位买家，每轮 ${seconds} 秒，只连 ${HOST}`);
+/** The server(s) under load: one in this process (the default), or `nodes` processes on one database. */
+interface ServersUnderLoad {
+  urls: string[];
+  /** The students' session cookies, seeded straight into the database. */
+  seed(count: number): Promise<string[]>;
+  measureStart(): void;
+  measureEnd(): void;
+  figures(): Promise<ServerFigures>;
+  close(): Promise<void>;
+}
+
+async function seedStudents(db: Kysely<Database>, count: number): Promise<string[]> {
+  // One scrypt hash for all (each costs about a second).
+  const hash = await hashPassword('load-test-password');
+  const users = usersRepository(db);
+  const sessions = sessionsRepository(db);
+  const cookies: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const user = await users.create(
+      { username: `load${i}`, displayName: `压测${i}`, role: 'student', passwordHash: hash },
+      Date.now(),
+    );
+    cookies.push(`kefu_session=${await sessions.create(user.id, Date.now(), 24 * 60 * 60 * 1000)}`);
+  }
+  return cookies;
+}
+
+async function inProcessServer(): Promise<ServersUnderLoad> {
   const app = await buildApp({
     dataDir,
     scenariosDir,
@@ -79,37 +132,168 @@ async function main() {
     sessionTtlMs: 24 * 60 * 60 * 1000,
   });
   const url = await app.listen({ port: 0, host: HOST });
-  // Seeded straight into the database: one scrypt hash for all (each costs about a second).
-  const hash = await hashPassword('load-test-password');
-  const cookies: string[] = [];
-  for (let i = 0; i < students; i++) {
-    const user = await app.users.create(
-      { username: `load${i}`, displayName: `压测${i}`, role: 'student', passwordHash: hash },
-      Date.now(),
-    );
-    cookies.push(`kefu_session=${await app.sessions.create(user.id, Date.now(), 24 * 60 * 60 * 1000)}`);
-  }
-  const baseRss = process.memoryUsage().rss;
-  peakRss = baseRss;
-
+  let peakRss = 0;
+  const rssSampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 250);
   const loopDelay = monitorEventLoopDelay({ resolution: 1 });
-  loopDelay.enable();
-  // Only the measured window counts (after the ramp-up), as for the bots' latencies.
-  let ourPeakRss = 0;
-  const ours = await ask(
-    { type: 'run', url, cookies, shoppers, seconds, scenariosDir },
-    () => {
+  let baseRss = 0;
+  let measured: ServerFigures | null = null;
+  return {
+    urls: [url],
+    seed: async (count) => {
+      const cookies = await seedStudents(app.database.db, count);
+      baseRss = process.memoryUsage().rss;
+      peakRss = baseRss;
+      return cookies;
+    },
+    measureStart: () => {
+      // Only the measured window counts (after the ramp-up), as for the bots' latencies.
       loopDelay.reset();
+      loopDelay.enable();
       peakRss = process.memoryUsage().rss;
+    },
+    measureEnd: () => {
+      loopDelay.disable();
+      measured = {
+        loop: {
+          p50: loopDelay.percentile(50) / 1e6,
+          p99: loopDelay.percentile(99) / 1e6,
+          max: loopDelay.max / 1e6,
+        },
+        baseRss,
+        peakRss,
+      };
+    },
+    figures: async () => measured ?? { loop: { p50: 0, p99: 0, max: 0 }, baseRss, peakRss },
+    close: async () => {
+      clearInterval(rssSampler);
+      await app.close();
+    },
+  };
+}
+
+async function serverProcesses(databaseUrl: string | null): Promise<ServersUnderLoad> {
+  const started: Array<{ child: ChildProcess; url: string }> = [];
+  // One after the other: the first one migrates the database.
+  for (let i = 0; i < nodes; i++) {
+    const child = fork(resolve('tests/load/server-node.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        LOAD_DATA_DIR: dataDir,
+        LOAD_DATABASE_URL: databaseUrl ?? '',
+        LOAD_SCENARIOS_DIR: scenariosDir,
+      },
+    });
+    children.push(child);
+    const url = await new Promise<string>((resolveUrl, reject) => {
+      child.once('message', (m: NodeReport) => (m.type === 'listening' ? resolveUrl(m.url) : reject(m)));
+      child.once('exit', (code) => reject(new Error(`server process ${i} exited (${code})`)));
+    });
+    started.push({ child, url });
+  }
+  const reports: Promise<NodeReport>[] = [];
+  return {
+    urls: started.map((s) => s.url),
+    seed: async (count) => {
+      const connection = await openDatabase({ dataDir, databaseUrl });
+      try {
+        return await seedStudents(connection.db, count);
+      } finally {
+        await connection.close();
+      }
+    },
+    measureStart: () => {
+      for (const { child } of started) child.send({ type: 'measure-start' } satisfies NodeCommand);
+    },
+    measureEnd: () => {
+      for (const { child } of started) {
+        reports.push(
+          new Promise((resolveReport) => {
+            const listener = (m: NodeReport) => {
+              if (m.type !== 'measured') return;
+              child.off('message', listener);
+              resolveReport(m);
+            };
+            child.on('message', listener);
+          }),
+        );
+        child.send({ type: 'measure-end' } satisfies NodeCommand);
+      }
+    },
+    figures: async () => {
+      const measured = (await Promise.all(reports)).flatMap((r) => (r.type === 'measured' ? [r] : []));
+      return {
+        loop: {
+          p50: Math.max(...measured.map((m) => m.loop.p50)),
+          p99: Math.max(...measured.map((m) => m.loop.p99)),
+          max: Math.max(...measured.map((m) => m.loop.max)),
+        },
+        baseRss: measured.reduce((n, m) => n + m.baseRss, 0),
+        peakRss: measured.reduce((n, m) => n + m.peakRss, 0),
+      };
+    },
+    close: async () => {
+      await Promise.all(
+        started.map(
+          ({ child }) =>
+            new Promise<void>((resolveClose) => {
+              child.once('exit', () => resolveClose());
+              child.send({ type: 'close' } satisfies NodeCommand);
+            }),
+        ),
+      );
+    },
+  };
+}
+
+/** A fresh database on KEFU_LOAD_PG's server, or on a throwaway cluster started here. */
+async function postgresDatabase(): Promise<string> {
+  let admin = process.env.KEFU_LOAD_PG || null;
+  if (admin === null) {
+    postgres = await startPostgres();
+    admin = postgres.url;
+  }
+  const name = `kefu_load_${Date.now().toString(36)}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const fmt = (v: number | null) => (v === null ? '—' : v.toFixed(2));
+const ratio = (a: number | null, b: number | null) =>
+  a === null || b === null || b === 0 ? '—' : (a / b).toFixed(2);
+
+async function main() {
+  const where = dbKind === 'postgres' ? `PostgreSQL，${nodes} 个服务器进程` : 'SQLite，1 个服务器进程';
+  console.log(
+    `负载测试：${students} 名学员 × ${shoppers} 位买家，每轮 ${seconds} 秒，只连 ${HOST}（${where}）`,
+  );
+  const servers =
+    dbKind === 'sqlite' && nodes === 1
+      ? await inProcessServer()
+      : await serverProcesses(dbKind === 'postgres' ? await postgresDatabase() : null);
+  const cookies = await servers.seed(students);
+  const ours = await ask(
+    { type: 'run', urls: servers.urls, cookies, shoppers, seconds, scenariosDir },
+    () => {
+      servers.measureStart();
       if (process.env.LOAD_DEBUG)
         console.error(`measured window starts at ${(performance.now() / 1000).toFixed(1)} s`);
     },
-    () => {
-      loopDelay.disable();
-      ourPeakRss = peakRss;
-    },
+    () => servers.measureEnd(),
   );
-  await app.close();
+  const server = await servers.figures();
+  await servers.close();
 
   const http = createServer();
   const echoIo = new Server(http, { serveClient: false });
@@ -139,10 +323,10 @@ async function main() {
     `丢失 ${s.lost}   重复 ${s.duplicated}   已确认却不在库中 ${s.ackedMissing}   序号断档 ${s.gaps}`,
   );
   console.log(
-    `服务器事件循环延迟 ms   p50 ${fmt(loopDelay.percentile(50) / 1e6)}   p99 ${fmt(loopDelay.percentile(99) / 1e6)}   max ${fmt(loopDelay.max / 1e6)}`,
+    `服务器事件循环延迟 ms   p50 ${fmt(server.loop.p50)}   p99 ${fmt(server.loop.p99)}   max ${fmt(server.loop.max)}${nodes > 1 ? `（${nodes} 个进程中最差的）` : ''}`,
   );
   console.log(
-    `服务器 RSS    启动后 ${(baseRss / 2 ** 20).toFixed(0)} MB，峰值 ${(ourPeakRss / 2 ** 20).toFixed(0)} MB`,
+    `服务器 RSS    启动后 ${(server.baseRss / 2 ** 20).toFixed(0)} MB，峰值 ${(server.peakRss / 2 ** 20).toFixed(0)} MB${nodes > 1 ? `（${nodes} 个进程合计）` : ''}`,
   );
   console.log('\n── 对照：裸 Socket.IO 回声服务器（同样的连接与发送节奏）──');
   console.log(`连接          ${echo.stats.connections}`);
@@ -166,8 +350,7 @@ main()
     process.exitCode = 1;
   })
   .finally(() => {
-    clearInterval(rssSampler);
     bots.kill();
-    rmSync(dataDir, { recursive: true, force: true });
+    cleanup();
     setTimeout(() => process.exit(), 200).unref();
   });

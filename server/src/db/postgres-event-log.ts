@@ -1,10 +1,10 @@
-// The conversation log on PostgreSQL, with the guarantees of the SQLite one (event-log.ts). One step is one
-// statement: a data-modifying CTE moves the head only where `last_seq` and `fence` match, and inserts the
-// events only through that row, so a stale owner's step changes nothing; the row lock it takes orders it
-// against a takeover (leases.ts), which updates the same row. Steps that arrive while a batch commits wait
-// and go together in the next transaction (group commit). A failing statement aborts a PostgreSQL
-// transaction, so when one fails the batch is rolled back and run again with a savepoint per step: the
-// failing step fails alone, as on SQLite, and the common case pays one round trip per step.
+// The conversation log on PostgreSQL, with the guarantees of the SQLite one (event-log.ts). Steps that
+// arrive together (or while a batch commits) go together: group commit. A batch is one statement, a
+// data-modifying CTE that moves each head only where `last_seq` and `fence` match and inserts only those
+// steps' events, so a stale owner's step changes nothing; the row lock it takes orders it against a
+// takeover (leases.ts), which updates the same row. One statement is atomic and costs one round trip and
+// one WAL flush. If it fails (a repeated client id), nothing was stored and the batch runs again in one
+// transaction with a savepoint per step: the failing step fails alone, as on SQLite.
 import type { ConversationEvent } from '@kefu/shared';
 import type pg from 'pg';
 import {
@@ -30,6 +30,30 @@ WITH head AS (
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM head)::int AS moved`;
+
+/**
+ * A whole batch in one statement (one round trip, atomic on its own): the heads that match move, and only
+ * their steps' events are inserted; the ids returned are the steps that went through.
+ */
+const APPEND_BATCH = `
+WITH steps AS (
+  SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::bigint[], $5::text[], $6::bigint[], $7::bigint[])
+    AS s(id, from_seq, last_seq, wake_at, status, ended_at, fence)
+), head AS (
+  UPDATE conversations c
+  SET last_seq = s.last_seq, wake_at = s.wake_at, status = s.status, ended_at = s.ended_at
+  FROM steps s
+  WHERE c.id = s.id AND c.last_seq = s.from_seq AND c.fence = s.fence
+  RETURNING c.id
+), ins AS (
+  INSERT INTO events (conversation_id, seq, type, at, message_id, body)
+  SELECT e.conversation_id, e.seq, e.type, e.at, e.message_id, e.body
+  FROM unnest($8::text[], $9::int[], $10::text[], $11::bigint[], $12::text[], $13::text[])
+    AS e(conversation_id, seq, type, at, message_id, body)
+  JOIN head ON head.id = e.conversation_id
+  RETURNING 1
+)
+SELECT id FROM head`;
 
 const OPEN_EVENTS = `
 INSERT INTO events (conversation_id, seq, type, at, message_id, body)
@@ -93,6 +117,44 @@ export function postgresEventLog(pool: pg.Pool, options: PostgresEventLogOptions
   let inFlight = 0;
   let scheduled = false;
 
+  /** The common case: the whole batch in one statement. False if it failed (nothing was stored). */
+  async function commitAtOnce(steps: Step[]): Promise<boolean> {
+    const events = steps.flatMap((step) =>
+      step.events.map((event, i) => ({ id: step.conversationId, seq: step.fromSeq + 1 + i, event })),
+    );
+    let moved: Set<string>;
+    try {
+      const result = await pool.query<{ id: string }>({
+        name: 'kefu-append-batch',
+        text: APPEND_BATCH,
+        values: [
+          steps.map((s) => s.conversationId),
+          steps.map((s) => s.fromSeq),
+          steps.map((s) => s.head.lastSeq),
+          steps.map((s) => s.head.wakeAt),
+          steps.map((s) => statusOf(s.head)),
+          steps.map((s) => s.head.endedAt),
+          steps.map((s) => s.fence),
+          events.map((e) => e.id),
+          events.map((e) => e.seq),
+          events.map((e) => e.event.type),
+          events.map((e) => e.event.at),
+          events.map((e) => messageIdOf(e.event)),
+          events.map((e) => JSON.stringify(e.event)),
+        ],
+      });
+      moved = new Set(result.rows.map((r) => r.id));
+    } catch {
+      return false;
+    }
+    for (const step of steps) {
+      if (moved.has(step.conversationId)) step.resolve();
+      else step.reject(new StaleOwnerError(step.conversationId));
+    }
+    return true;
+  }
+
+  /** After a failure: one transaction, a savepoint per step, so the failing step fails alone. */
   async function commitBatch(steps: Step[]): Promise<void> {
     const client = await pool.connect();
     let broken: Error | undefined;
@@ -141,10 +203,21 @@ export function postgresEventLog(pool: pg.Pool, options: PostgresEventLogOptions
   function flush(): void {
     scheduled = false;
     while (pending.length > 0 && inFlight < parallel) {
-      const steps = pending;
-      pending = [];
+      // One step per conversation in a batch (a runtime waits for its commit, but be sure).
+      const seen = new Set<string>();
+      const steps: Step[] = [];
+      const later: Step[] = [];
+      for (const step of pending) {
+        if (seen.has(step.conversationId)) later.push(step);
+        else {
+          seen.add(step.conversationId);
+          steps.push(step);
+        }
+      }
+      pending = later;
       inFlight++;
-      commitBatch(steps)
+      commitAtOnce(steps)
+        .then((done) => (done ? undefined : commitBatch(steps)))
         .catch((err: unknown) => {
           for (const step of steps) step.reject(err);
         })

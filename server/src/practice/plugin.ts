@@ -136,6 +136,13 @@ export default fp(
       if (step.drill) drillEvents(step.drill.ref, step.drill.stored);
     };
 
+    let outbox: CommittedStep[] = [];
+    const sendOutbox = () => {
+      const steps = outbox;
+      outbox = [];
+      cluster.broadcast(COMMITTED, { steps }).catch(() => {});
+    };
+
     // Committed events go to the student's sockets (all their tabs), in seq order, with the prevSeq chain;
     // a drill's also to the monitors and to the process running its schedule. This process's sockets get
     // them at once, in order, before the ack; the other processes get each step as one message (the
@@ -163,11 +170,16 @@ export default fp(
                 },
         };
         deliver(step);
-        cluster.broadcast(COMMITTED, step).catch(() => {});
+        if (!cluster.shared) return;
+        // The steps of one turn of the event loop go to the other processes as one message (one NOTIFY).
+        if (outbox.length === 0) setImmediate(sendOutbox);
+        outbox.push(step);
       },
     });
 
-    cluster.on(COMMITTED, (step: CommittedStep) => deliver(step));
+    cluster.on(COMMITTED, (payload: { steps: CommittedStep[] }) => {
+      for (const step of payload.steps) deliver(step);
+    });
     cluster.on(DRILL_NEWS, (news: DrillNews) => {
       io.local.to(news.rooms).emit(SERVER_EVENTS.drill, { drill: news.drill });
     });

@@ -73,19 +73,20 @@ export function drillsRepository(db: Kysely<Database>) {
       const row = await db.selectFrom('drills').select('ended_at').where('id', '=', id).executeTakeFirst();
       return row?.ended_at ?? null;
     },
+    /** Joins once (the first join's time stays, also for joins at once on several processes); returns it. */
     async join(drillId: string, studentId: string, now: number): Promise<number> {
-      const existing = await db
+      await db
+        .insertInto('drill_participants')
+        .values({ drill_id: drillId, student_id: studentId, joined_at: now })
+        .onConflict((oc) => oc.columns(['drill_id', 'student_id']).doNothing())
+        .execute();
+      const row = await db
         .selectFrom('drill_participants')
         .select('joined_at')
         .where('drill_id', '=', drillId)
         .where('student_id', '=', studentId)
-        .executeTakeFirst();
-      if (existing) return existing.joined_at;
-      await db
-        .insertInto('drill_participants')
-        .values({ drill_id: drillId, student_id: studentId, joined_at: now })
-        .execute();
-      return now;
+        .executeTakeFirstOrThrow();
+      return row.joined_at;
     },
     participants: (drillId: string) =>
       db
