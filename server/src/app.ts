@@ -3,10 +3,16 @@
 // data dir, clock and seed source.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import type { ApiError } from '@kefu/shared';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { type ApiError, apiError, ERROR_STATUS, type ErrorCode, errorBody } from '@kefu/shared';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import fp from 'fastify-plugin';
 import type { ThrottleLimits } from './auth/guess-throttle.ts';
 import authPlugin from './auth/plugin.ts';
@@ -15,7 +21,8 @@ import healthRoutes from './cluster/health.ts';
 import clusterPlugin from './cluster/plugin.ts';
 import type { ServerOptions } from './config.ts';
 import databasePlugin from './db/plugin.ts';
-import { AppError, toApiError } from './errors.ts';
+import { AppError, fail, toApiError } from './errors.ts';
+import gradingPlugin from './grading/plugin.ts';
 import securityHeaders from './http/security-headers.ts';
 import practicePlugin from './practice/plugin.ts';
 import ioPlugin from './realtime/io-plugin.ts';
@@ -52,20 +59,55 @@ declare module 'fastify' {
 
 const randomSeed = () => Math.floor(Math.random() * 2 ** 31);
 
-/** Fastify's own 4xx errors (bad JSON, body too large, wrong content type) in the protocol's shape. */
+/** Fastify's own errors (bad JSON, body too large, wrong content type, bad URL) in the protocol's shape. */
+const FRAMEWORK_ERRORS: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'bad-json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'bad-json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'body-too-large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
+  FST_ERR_MAX_PARAM_LENGTH: 'url-too-long',
+};
+
 function frameworkError(err: FastifyError): ApiError | null {
+  const code = FRAMEWORK_ERRORS[err.code];
+  if (code) return errorBody(code);
   const status = err.statusCode ?? 500;
-  if (status === 413) return { code: 'too-long', message: '请求内容太大了' };
-  if (status === 415)
-    return { code: 'bad-request', message: '请求格式不对：请以 JSON 发送（Content-Type: application/json）' };
-  if (status >= 400 && status < 500) return { code: 'bad-request', message: `请求内容有误：${err.message}` };
+  if (status >= 400 && status < 500) return apiError('bad-request', { problem: err.message });
   return null;
+}
+
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request (headers too large, malformed request
+ * line): answered on the raw socket, still in the protocol's shape and in Chinese.
+ */
+function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const error =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? apiError('headers-too-large')
+      : apiError('bad-request', { problem: '无法解析的 HTTP 请求' });
+  const status = ERROR_STATUS[error.code];
+  const body = JSON.stringify({ error });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Connection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
     trustProxy: options.trustProxy ?? false,
+    clientErrorHandler,
+    // Bad URLs and over-long path parameters, which Fastify answers before any route runs.
+    frameworkErrors: (err: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const error = frameworkError(err) ?? apiError('bad-request', { problem: err.message });
+      return reply.status(ERROR_STATUS[error.code]).send({ error });
+    },
   });
   app.decorate('clock', options.clock ?? systemClock);
   app.decorate('settings', options);
@@ -75,7 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) return reply.status(err.status).send({ error: err.toJSON() });
     const known = frameworkError(err);
-    if (known) return reply.status(err.statusCode ?? 400).send({ error: known });
+    if (known) return reply.status(ERROR_STATUS[known.code]).send({ error: known });
     request.log.error({ err }, 'request failed');
     return reply.status(500).send({ error: toApiError(err) });
   });
@@ -85,7 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const query = request.query as Record<string, unknown>;
     const repeated = Object.keys(query).filter((key) => Array.isArray(query[key]));
     if (repeated.length > 0) {
-      throw new AppError('bad-request', `请求内容有误：参数 ${repeated.join('、')} 只能出现一次`);
+      throw fail('bad-request', { problem: `参数 ${repeated.join('、')} 只能出现一次` });
     }
   });
 
@@ -104,8 +146,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(ioPlugin);
   await app.register(clusterPlugin, { databaseUrl: options.databaseUrl ?? null, leaseMs: options.leaseMs });
   await app.register(practicePlugin);
+  await app.register(gradingPlugin);
   await app.register(fp(healthRoutes));
-  await app.register(routes, { prefix: '/api' });
+  await app.register(routes);
 
   const clientDir = options.clientDir;
   const serveClient = clientDir !== null && existsSync(join(clientDir, 'index.html'));
@@ -134,8 +177,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // The SPA owns every other path: its router shows the page (or its own 404).
       return reply.type('text/html').sendFile('index.html');
     }
-    const error = new AppError('not-found', `没有这个接口：${request.method} ${path}`);
-    return reply.status(404).send({ error: error.toJSON() });
+    return reply
+      .status(404)
+      .send({ error: fail('route-not-found', { method: request.method, path }).toJSON() });
   });
   return app;
 }

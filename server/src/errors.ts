@@ -1,38 +1,38 @@
-// One error type for routes and socket handlers: a protocol error code, an HTTP status and a Chinese message
-// a person can act on. Everything else becomes `internal` and is logged, never shown.
-import { type ApiError, type ErrorCode, zodChineseError } from '@kefu/shared';
+// One error type for routes and socket handlers: a protocol error code (its HTTP status and Chinese words
+// come from the code, see shared/src/api/errors.ts) and the values its message names. Everything else
+// becomes `internal` and is logged, never shown.
+import {
+  type ApiError,
+  apiError,
+  ERROR_CODES,
+  ERROR_STATUS,
+  type ErrorCode,
+  type ErrorParamsArg,
+  errorBody,
+  zodChineseError,
+} from '@kefu/shared';
 import type { z } from 'zod';
-
-const STATUS: Record<ErrorCode, number> = {
-  'bad-request': 400,
-  'too-long': 413,
-  'rate-limited': 429,
-  unauthenticated: 401,
-  forbidden: 403,
-  'not-found': 404,
-  conflict: 409,
-  ended: 409,
-  'unknown-event': 400,
-  'bad-origin': 403,
-  internal: 500,
-};
 
 export class AppError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
-    super(message);
+  readonly body: ApiError;
+  constructor(code: ErrorCode, body: ApiError) {
+    super(body.message);
     this.code = code;
+    this.body = body;
   }
   get status(): number {
-    return STATUS[this.code];
+    return ERROR_STATUS[this.code];
   }
   toJSON(): ApiError {
-    return { code: this.code, message: this.message };
+    return this.body;
   }
 }
 
-export const notFound = (what: string) => new AppError('not-found', `${what}不存在，或你没有权限查看`);
-export const forbidden = (why = '你的角色不能执行这个操作') => new AppError('forbidden', why);
+/** The error for `code`, its message filled with `params`. */
+export function fail<C extends ErrorCode>(code: C, ...params: ErrorParamsArg<C>): AppError {
+  return new AppError(code, apiError(code, ...params));
+}
 
 /** How a message names the request's fields (the protocol's keys are English). */
 const FIELD_NAMES: Record<string, string> = {
@@ -64,26 +64,35 @@ const fieldName = (path: PropertyKey[]) =>
     .map((p) => (typeof p === 'number' ? `第 ${p + 1} 项` : (FIELD_NAMES[String(p)] ?? String(p))))
     .join(' › ');
 
-/** Validates with a protocol schema; on failure names the first bad field, in Chinese. */
+const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+
+/**
+ * A failed validation as the protocol's error: the first problem, its field named in Chinese. A schema may
+ * name its own code for a check (`params: { code }` on a refinement, e.g. the chat message's length).
+ */
+export function invalidInput(error: z.ZodError): AppError {
+  const issue = error.issues[0];
+  if (issue?.code === 'custom' && isErrorCode(issue.params?.code)) {
+    const { code, ...params } = issue.params as { code: ErrorCode } & Record<string, string | number>;
+    return new AppError(code, errorBody(code, params));
+  }
+  if (issue?.code === 'unrecognized_keys') {
+    return fail('bad-request', { problem: `不认识的字段 ${issue.keys.join('、')}，请去掉后重试` });
+  }
+  const field = issue && issue.path.length > 0 ? fieldName(issue.path) : '';
+  const message = issue?.message ?? '格式不对';
+  return fail('bad-request', { problem: field ? `${field} — ${message}` : message });
+}
+
+/** Validates with a protocol schema; on failure throws the Chinese bad-request (or the schema's own code). */
 export function parse<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
   const result = schema.safeParse(data, { error: zodChineseError });
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  if (issue?.code === 'unrecognized_keys') {
-    throw new AppError('bad-request', `请求内容有误：不认识的字段 ${issue.keys.join('、')}，请去掉后重试`);
-  }
-  const field = issue && issue.path.length > 0 ? fieldName(issue.path) : '';
-  if (issue?.code === 'too_big' && field.endsWith('text')) {
-    throw new AppError('too-long', `消息太长（最多 ${String(issue.maximum)} 个字），请分几条发送`);
-  }
-  const message = issue?.message ?? '格式不对';
-  throw new AppError(
-    'bad-request',
-    field ? `请求内容有误：${field} — ${message}` : `请求内容有误：${message}`,
-  );
+  throw invalidInput(result.error);
 }
 
 export function toApiError(err: unknown): ApiError {
   if (err instanceof AppError) return err.toJSON();
-  return { code: 'internal', message: '服务器出错了，请稍后重试；如果一直出现，请联系管理员' };
+  return apiError('internal');
 }

@@ -138,7 +138,7 @@ describe('socket gateway', () => {
     expect(agentItems(stores)).toMatchObject([{ id, status: 'sent', at: T0 + 2_000 }]);
 
     gateway.send('a', { text: 'x'.repeat(3), source: 'typed' });
-    const refused: SendAck = { ok: false, error: { code: 'ended', message: '会话已结束' } };
+    const refused: SendAck = { ok: false, error: { code: 'conversation-ended', message: '会话已结束' } };
     socket.take('conversation:send')[0]!.ack(null, refused);
     expect(agentItems(stores)[1]).toMatchObject({ status: 'failed', error: '会话已结束' });
   });

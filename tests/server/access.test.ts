@@ -305,8 +305,8 @@ describe('socket access', () => {
         expect(send.ok, who).toBe(true);
         expect(resync.ok, who).toBe(true);
       } else {
-        expect(send, who).toMatchObject({ ok: false, error: { code: 'not-found' } });
-        expect(resync, who).toMatchObject({ ok: false, error: { code: 'not-found' } });
+        expect(send, who).toMatchObject({ ok: false, error: { code: 'conversation-not-found' } });
+        expect(resync, who).toMatchObject({ ok: false, error: { code: 'conversation-not-found' } });
       }
     }
     // Nothing from the refused senders reached the log.
@@ -323,8 +323,9 @@ describe('socket access', () => {
       sockets.push(client);
       const watch = await request<Ack>(client.socket, 'monitor:watch', { drillId: drillA });
       if (who === 'admin' || who === 'instA') expect(watch.ok, who).toBe(true);
-      else if (who === 'instB') expect(watch, who).toMatchObject({ ok: false, error: { code: 'not-found' } });
-      else expect(watch, who).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      else if (who === 'instB') {
+        expect(watch, who).toMatchObject({ ok: false, error: { code: 'drill-not-found' } });
+      } else expect(watch, who).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
   });
 });

@@ -127,7 +127,7 @@ describe('socket messages', () => {
       conversationId,
       message: { id: 'blank', text: '   ', source: 'typed' },
     });
-    expect(ack).toMatchObject({ ok: false, error: { code: 'bad-request', message: '消息不能为空' } });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'empty-message', message: '消息不能为空' } });
   });
 
   it('refuses a malformed resync', async () => {
@@ -255,10 +255,59 @@ describe('HTTP bodies and roles', () => {
       body: '{"scenarioId":',
     });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('bad-request');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('bad-json');
     const missing = await api(server, 'GET', '/api/nothing-here', { as: student });
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toMatch(/没有这个接口/);
+  });
+
+  it('answers framework refusals (413, 414, 415, 431) in the same shape, in Chinese', async () => {
+    const post = (headers: Record<string, string>, body: string) =>
+      fetch(`${server.url}/api/practice`, {
+        method: 'POST',
+        headers: { origin: server.origin, cookie: student.cookie, ...headers },
+        body,
+      });
+    const cases: Array<[string, Promise<Response>, number, string]> = [
+      [
+        'body over 1 MB',
+        post({ 'content-type': 'application/json' }, `"${'a'.repeat(1_100_000)}"`),
+        413,
+        'body-too-large',
+      ],
+      ['XML body', post({ 'content-type': 'application/xml' }, '<practice/>'), 415, 'unsupported-media-type'],
+      [
+        'over-long path parameter',
+        fetch(`${server.url}/api/classes/${'x'.repeat(200)}`, { headers: { cookie: student.cookie } }),
+        414,
+        'url-too-long',
+      ],
+      [
+        'headers over 16 KB',
+        fetch(`${server.url}/api/auth/me`, {
+          headers: { cookie: `${student.cookie}; pad=${'x'.repeat(20_000)}` },
+        }),
+        431,
+        'headers-too-large',
+      ],
+    ];
+    for (const [name, response, status, code] of cases) {
+      const res = await response;
+      expect(res.status, name).toBe(status);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code, name).toBe(code);
+      expect(body.error.message, name).toMatch(CHINESE);
+    }
+  });
+
+  it('names only the chat message as too long: other long texts are bad requests', async () => {
+    const res = await api(server, 'POST', '/api/studio/scenarios', {
+      as: instructor,
+      body: { text: 'a'.repeat(200_001) },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('bad-request');
+    expect(res.body.error.message).toMatch(/场景文件过大/);
   });
 
   it('refuses the wrong role and changes nothing', async () => {
@@ -299,7 +348,7 @@ describe('login rate limit', () => {
       body: { username: 'guessed_user', password: TEST_PASSWORD },
     });
     expect(right.status).toBe(429);
-    expect(right.body.error).toMatchObject({ code: 'rate-limited' });
+    expect(right.body.error).toMatchObject({ code: 'login-locked', params: { minutes: 15 } });
     expect(right.body.error.message).toMatch(/分钟后再试/);
     expect(right.headers.get('set-cookie')).toBeNull();
     // After the window the account works again.

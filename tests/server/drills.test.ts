@@ -142,7 +142,7 @@ describe('a class drill', () => {
     expect(statuses.get(late.user.id)!.map((s) => s.drill.status)).toEqual(['running', 'finished']);
     const joinAfter = await api(server, 'POST', `/api/drills/${drillId}/join`, { as: late });
     expect(joinAfter.status).toBe(409);
-    expect(joinAfter.body.error.code).toBe('ended');
+    expect(joinAfter.body.error.code).toBe('drill-finished');
 
     // The class report now has both students with their ended conversations; the CSV opens in Excel.
     const report = await api(server, 'GET', `/api/reports/classes/${classId}`, { as: instructor });

@@ -365,7 +365,7 @@ describe('races and repeated parameters', () => {
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 409, 409, 409, 409, 409]);
-    for (const r of results.filter((x) => x.status === 409)) expect(r.body.error.code).toBe('conflict');
+    for (const r of results.filter((x) => x.status === 409)) expect(r.body.error.code).toBe('username-taken');
     const detail = await api(server, 'GET', `/api/classes/${cls.id}`, { as: instructor });
     expect(detail.body.members.map((m: { username: string }) => m.username)).toEqual(['same_name']);
   });

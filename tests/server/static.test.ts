@@ -37,6 +37,6 @@ describe('serving the client', () => {
   it('answers unknown API paths with JSON, not the page', async () => {
     const res = await fetch(`${server.url}/api/does-not-exist`);
     expect(res.status).toBe(404);
-    expect(await res.json()).toMatchObject({ error: { code: 'not-found' } });
+    expect(await res.json()).toMatchObject({ error: { code: 'route-not-found' } });
   });
 });

@@ -2,10 +2,11 @@
 // requests from a foreign Origin, holds users with a one-time password to changing it first, and sweeps
 // expired sessions out of the database.
 import type {} from '@fastify/cookie';
+import { routes } from '@kefu/shared';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { UserRow } from '../db/repositories/users.ts';
-import { AppError } from '../errors.ts';
+import { fail } from '../errors.ts';
 import { type Access, createAccess } from './access.ts';
 import { GuessThrottle, type ThrottleLimits } from './guess-throttle.ts';
 import { isAllowedOrigin } from './origin.ts';
@@ -39,7 +40,9 @@ function readCookie(header: string | undefined, name: string): string | null {
 }
 
 // Until the password is changed only these work (plus reading who you are).
-const ALLOWED_WITH_ONE_TIME_PASSWORD = new Set(['/api/auth/password', '/api/auth/logout', '/api/auth/me']);
+const ALLOWED_WITH_ONE_TIME_PASSWORD = new Set<string>(
+  [routes.auth.changePassword, routes.auth.logout, routes.auth.me].map((r) => r.path),
+);
 
 export default fp(
   async (
@@ -66,7 +69,7 @@ export default fp(
         !SAFE_METHODS.has(request.method) &&
         !app.originAllowed(request.headers.origin, request.headers.host)
       ) {
-        throw new AppError('bad-origin', '请求来源不被允许：请从本站页面操作（Origin 不匹配）');
+        throw fail('bad-origin');
       }
       // The matched route's pattern (decoded, without the query), not the raw URL.
       const route = request.routeOptions.url;
@@ -78,7 +81,7 @@ export default fp(
       request.user = user;
       request.sessionToken = token;
       if (user.must_change_password === 1 && !ALLOWED_WITH_ONE_TIME_PASSWORD.has(route)) {
-        throw new AppError('forbidden', '请先修改初始密码（POST /api/auth/password）');
+        throw fail('password-change-required');
       }
     });
 

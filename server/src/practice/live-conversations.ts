@@ -11,7 +11,7 @@ import type { Ownership } from '../cluster/leases.ts';
 import { type EventLog, StaleOwnerError, type StoredEvent } from '../db/event-log.ts';
 import type { ConversationsRepository } from '../db/repositories/conversations.ts';
 import type { ConversationsTable } from '../db/schema.ts';
-import { AppError, notFound } from '../errors.ts';
+import { fail } from '../errors.ts';
 import { ConversationRuntime, type RuntimeHost, type SendResult } from '../realtime/conversation-runtime.ts';
 import type { ScenarioCatalog } from '../scenarios/catalog.ts';
 import { conversationView, publicEnvelopes } from './views.ts';
@@ -85,10 +85,10 @@ export class LiveConversations implements RuntimeHost {
   }
 
   async open(request: OpenRequest): Promise<ConversationRuntime> {
-    if (this.draining) throw new AppError('internal', '服务器正在重启，请稍后重试');
+    if (this.draining) throw fail('restarting');
     const { catalog, ownership } = this.deps;
     const version = request.version ?? catalog.versionOf(request.scenarioId);
-    if (version === undefined) throw notFound(`场景 ${request.scenarioId} `);
+    if (version === undefined) throw fail('scenario-not-found', { id: request.scenarioId });
     const ctx = await catalog.context(request.scenarioId, version, request.rubricId);
     const id = randomUUID();
     // The lease first: a conversation row is never without an owner that other processes would adopt.
@@ -198,10 +198,10 @@ export class LiveConversations implements RuntimeHost {
 
   async send(conversationId: string, studentId: string, message: AgentMessage): Promise<SendResult> {
     let runtime = this.runtimes.get(conversationId);
-    if (runtime && runtime.studentId !== studentId) throw notFound('这个对话');
+    if (runtime && runtime.studentId !== studentId) throw fail('conversation-not-found');
     if (!runtime) {
       const row = await this.deps.rows.get(conversationId);
-      if (!row || row.student_id !== studentId) throw notFound('这个对话');
+      if (!row || row.student_id !== studentId) throw fail('conversation-not-found');
       if (row.status === 'open') runtime = (await this.claim(conversationId)) ?? undefined;
     }
     if (runtime) {
@@ -220,7 +220,7 @@ export class LiveConversations implements RuntimeHost {
       const stored = (await this.log.read(conversationId, seq - 1))[0];
       return { seq, at: stored?.event.at ?? 0, duplicate: true };
     }
-    throw new AppError('ended', '这位买家的对话已经结束，不能再发送消息');
+    throw fail('conversation-ended');
   }
 
   /** The view and every visible event after `afterSeq`, read from the database. */

@@ -4,24 +4,14 @@
 // With several processes (cluster/): a conversation moves to the process its student's socket reaches,
 // orphans of a dead process are adopted on the heartbeat, drill news and drill events go to every process
 // (each keeps the monitor of every running drill), and shutdown hands everything over.
-import {
-  CLIENT_EVENTS,
-  type ConversationView,
-  type DrillView,
-  type EventEnvelope,
-  MonitorWatchPayloadSchema,
-  ResyncPayloadSchema,
-  SERVER_EVENTS,
-  SendPayloadSchema,
-} from '@kefu/shared';
+import type { ConversationView, DrillView, EventEnvelope } from '@kefu/shared';
 import fp from 'fastify-plugin';
 import { assertRole } from '../auth/guards.ts';
 import type { StoredEvent } from '../db/event-log.ts';
 import { type DrillRow, toDrillView } from '../db/repositories/drills.ts';
 import type { ConversationsTable } from '../db/schema.ts';
-import { AppError, notFound } from '../errors.ts';
+import { fail } from '../errors.ts';
 import { monitorRoom, userRoom } from '../realtime/io-types.ts';
-import { handle } from '../realtime/socket-handler.ts';
 import { type DrillConversationRef, DrillMonitor } from './drill-monitor.ts';
 import { type DrillMessage, DrillScheduler } from './drill-scheduler.ts';
 import { LiveConversations, type TakenConversation } from './live-conversations.ts';
@@ -91,7 +81,7 @@ export default fp(
       emit: (drillId, student) => {
         io.local
           .to(monitorRoom(drillId))
-          .emit(SERVER_EVENTS.monitor, { drillId, student, serverTime: clock.now() });
+          .emit('monitor:update', { drillId, student, serverTime: clock.now() });
       },
       read: (conversationId, afterSeq) => app.eventLog.read(conversationId, afterSeq),
       failed: (err) => app.log.error({ err }, 'monitor could not read the log'),
@@ -105,7 +95,7 @@ export default fp(
         rooms: [cls.owner_id, ...members.map((m) => m.userId)].map(userRoom),
         drill: toDrillView(row),
       };
-      io.local.to(news.rooms).emit(SERVER_EVENTS.drill, { drill: news.drill });
+      io.local.to(news.rooms).emit('drill:status', { drill: news.drill });
       await cluster.broadcast(DRILL_NEWS, news);
     };
     const scheduler = new DrillScheduler({
@@ -131,8 +121,8 @@ export default fp(
     /** One step's news for the sockets of this process: envelopes in seq order, before the ack. */
     const deliver = (step: CommittedStep) => {
       const room = io.local.to(userRoom(step.studentId));
-      if (step.opened) room.emit(SERVER_EVENTS.opened, { conversation: step.opened });
-      for (const envelope of step.envelopes) room.emit(SERVER_EVENTS.event, envelope);
+      if (step.opened) room.emit('conversation:opened', { conversation: step.opened });
+      for (const envelope of step.envelopes) room.emit('conversation:event', envelope);
       if (step.drill) drillEvents(step.drill.ref, step.drill.stored);
     };
 
@@ -181,7 +171,7 @@ export default fp(
       for (const step of payload.steps) deliver(step);
     });
     cluster.on(DRILL_NEWS, (news: DrillNews) => {
-      io.local.to(news.rooms).emit(SERVER_EVENTS.drill, { drill: news.drill });
+      io.local.to(news.rooms).emit('drill:status', { drill: news.drill });
     });
     cluster.on(TAKEN, (payload: { taken: TakenConversation[] }) => live.release(payload.taken));
     cluster.on(RELEASED, async () => {
@@ -203,41 +193,32 @@ export default fp(
           .claimStudent(user.id)
           .catch((err: unknown) => app.log.error({ err }, 'could not take over conversations'));
       }
-      handle(socket, CLIENT_EVENTS.send, SendPayloadSchema, app.log, async ({ conversationId, message }) => {
-        if (message.text.trim() === '') throw new AppError('bad-request', '消息不能为空');
+    });
+
+    app.socketEvents.handle({
+      'conversation:send': async ({ conversationId, message }, { user }) => {
+        if (message.text.trim() === '') throw fail('empty-message');
         return live.send(conversationId, user.id, message);
-      });
-      handle(
-        socket,
-        CLIENT_EVENTS.resync,
-        ResyncPayloadSchema,
-        app.log,
-        async ({ conversationId, afterSeq }) => {
-          const row = await app.conversations.get(conversationId);
-          if (!row || row.student_id !== user.id) throw notFound('这个对话');
-          const { conversation, events } = await live.resync(row, afterSeq);
-          return { conversation, events, serverTime: clock.now() };
-        },
-      );
-      handle(socket, CLIENT_EVENTS.monitorWatch, MonitorWatchPayloadSchema, app.log, async ({ drillId }) => {
+      },
+      'conversation:resync': async ({ conversationId, afterSeq }, { user }) => {
+        const row = await app.conversations.get(conversationId);
+        if (!row || row.student_id !== user.id) throw fail('conversation-not-found');
+        const { conversation, events } = await live.resync(row, afterSeq);
+        return { conversation, events, serverTime: clock.now() };
+      },
+      'monitor:watch': async ({ drillId }, { user, socket }) => {
         assertRole(user, ['admin', 'instructor']);
         const row = await app.drills.get(drillId);
         const cls = row && (await app.classes.get(row.class_id));
         // Another instructor's drill is as unknown as a missing one: ids do not leak.
-        if (!row || !cls || !app.access.canManageClass(user, cls)) throw notFound('这个演练');
+        if (!row || !cls || !app.access.canManageClass(user, cls)) throw fail('drill-not-found');
         await socket.join(monitorRoom(drillId));
         return { drill: toDrillView(row), students: monitor.snapshot(drillId), serverTime: clock.now() };
-      });
-      handle(
-        socket,
-        CLIENT_EVENTS.monitorUnwatch,
-        MonitorWatchPayloadSchema,
-        app.log,
-        async ({ drillId }) => {
-          await socket.leave(monitorRoom(drillId));
-          return {};
-        },
-      );
+      },
+      'monitor:unwatch': async ({ drillId }, { socket }) => {
+        await socket.leave(monitorRoom(drillId));
+        return {};
+      },
     });
 
     // Drills whose time ran out while the server was down stop their buyers at the drill's end (stopAt).

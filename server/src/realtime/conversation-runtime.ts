@@ -15,7 +15,7 @@ import {
 import type { Clock } from '../clock.ts';
 import { type EventLog, StaleOwnerError, type StoredEvent } from '../db/event-log.ts';
 import type { ConversationsTable } from '../db/schema.ts';
-import { AppError } from '../errors.ts';
+import { fail } from '../errors.ts';
 
 export interface RuntimeHost {
   log: EventLog;
@@ -153,7 +153,7 @@ export class ConversationRuntime {
     return this.enqueue(async () => {
       const seen = this.messageSeqs.get(message.id);
       if (seen !== undefined) return { ...seen, duplicate: true };
-      if (this.ended) throw new AppError('ended', '这位买家的对话已经结束，不能再发送消息');
+      if (this.ended) throw fail('conversation-ended');
       const stored = await this.apply({ type: 'agent-message', message });
       const echo = stored.find((s) => s.event.type === 'agent-message' && s.event.id === message.id);
       if (!echo) throw new Error(`the shopper did not echo agent message ${message.id}`);
@@ -193,7 +193,7 @@ export class ConversationRuntime {
   private enqueue<T>(work: () => T | Promise<T>): Promise<T> {
     this.queued++;
     const run = this.tail.then(() => {
-      if (this.disposed) throw new AppError('internal', '服务器正在重启，请稍后重试');
+      if (this.disposed) throw fail('restarting');
       return work();
     });
     this.tail = run

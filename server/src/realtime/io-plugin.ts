@@ -1,26 +1,30 @@
 // Socket.IO on Fastify's HTTP server (our own small plugin: fastify-socket.io does not support Fastify 5).
 // The handshake must come from our origin (CORS does not guard WebSocket upgrades, so allowRequest checks
 // Origin) and carry a live session, within the user's socket cap; every inbound packet passes the flood
-// guards (per socket, then per user) and must be a known event.
-import { CLIENT_EVENTS, SOCKET_RATE_LIMIT, SOCKET_RATE_WINDOW_MS } from '@kefu/shared';
+// guards (per socket, then per user) and goes to the handler of its event in the protocol's table
+// (`app.socketEvents.handle({...})`, see ./socket-events.ts).
+import { type ApiError, apiError, SOCKET_RATE_LIMIT, SOCKET_RATE_WINDOW_MS } from '@kefu/shared';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import { SESSION_COOKIE } from '../auth/plugin.ts';
 import { hashToken } from '../db/repositories/sessions.ts';
 import { toUserView } from '../db/repositories/users.ts';
-import { AppError } from '../errors.ts';
 import type { KefuServer } from './io-types.ts';
 import { sessionRoom, userRoom } from './io-types.ts';
-import { replyError, takeAck } from './socket-handler.ts';
+import { SocketEvents } from './socket-events.ts';
 import { MAX_SOCKETS_PER_USER, TokenBucket, USER_RATE_LIMIT } from './socket-rate-limit.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     io: KefuServer;
+    socketEvents: SocketEvents;
   }
 }
 
-const KNOWN_EVENTS = new Set<string>(Object.values(CLIENT_EVENTS));
+/** A refused handshake: the client reads `data.error.code` (its message is the Chinese text). */
+function handshakeError(error: ApiError): Error {
+  return Object.assign(new Error(error.message), { data: { error } });
+}
 /** Largest inbound packet: a 2,000-character message plus its envelope, with room for multi-byte text. */
 const MAX_PACKET_BYTES = 16 * 1024;
 
@@ -35,6 +39,7 @@ function cookieValue(header: string | undefined, name: string): string | null {
 
 export default fp(
   async (app) => {
+    const events = new SocketEvents(app.log);
     const io: KefuServer = new Server(app.server, {
       serveClient: false,
       maxHttpBufferSize: MAX_PACKET_BYTES,
@@ -51,21 +56,21 @@ export default fp(
     io.use(async (socket, next) => {
       try {
         const user = await app.userFromCookieHeader(socket.request.headers.cookie);
-        if (!user) return next(new Error('请先登录（没有有效的会话）'));
-        if (user.must_change_password === 1) return next(new Error('请先修改初始密码'));
+        if (!user) return next(handshakeError(apiError('unauthenticated')));
+        if (user.must_change_password === 1) {
+          return next(handshakeError(apiError('password-change-required')));
+        }
         // Checked and joined in one synchronous step, so a burst of handshakes cannot all pass the count.
         const room = userRoom(user.id);
         if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) >= MAX_SOCKETS_PER_USER) {
-          return next(
-            new Error(`同时打开的页面太多了（最多 ${MAX_SOCKETS_PER_USER} 个），请关闭不用的页面后刷新`),
-          );
+          return next(handshakeError(apiError('too-many-sockets', { max: MAX_SOCKETS_PER_USER })));
         }
         socket.data.user = user;
         socket.join(room);
         next();
       } catch (err) {
         app.log.error({ err }, 'socket handshake failed');
-        next(new Error('服务器出错了，请稍后重试'));
+        next(handshakeError(apiError('internal')));
       }
     });
 
@@ -77,28 +82,10 @@ export default fp(
       const userBucket =
         userBuckets.get(user.id) ?? new TokenBucket(USER_RATE_LIMIT, SOCKET_RATE_WINDOW_MS, app.clock.now());
       userBuckets.set(user.id, userBucket);
-      socket.use((packet, next) => {
-        const [event] = packet;
-        const args = packet.slice(1);
-        const ack = takeAck(args);
+      // Every packet is answered by the table's handler; none reaches socket.on listeners.
+      socket.use((packet) => {
         const now = app.clock.now();
-        if (!bucket.take(now) || !userBucket.take(now)) {
-          return replyError(
-            socket,
-            String(event),
-            ack,
-            new AppError('rate-limited', '操作太频繁了，请稍等几秒再发送'),
-          );
-        }
-        if (typeof event !== 'string' || !KNOWN_EVENTS.has(event)) {
-          return replyError(
-            socket,
-            String(event),
-            ack,
-            new AppError('unknown-event', `不认识的事件：${String(event)}`),
-          );
-        }
-        next();
+        void events.receive(socket, packet, bucket.take(now) && userBucket.take(now));
       });
       socket.emit('session:hello', { user: toUserView(user), serverTime: app.clock.now() });
     });
@@ -108,7 +95,9 @@ export default fp(
       io.local.disconnectSockets(true);
       io.engine.close();
     });
+    app.addHook('onReady', async () => events.assertComplete());
     app.decorate('io', io);
+    app.decorate('socketEvents', events);
   },
   { name: 'io', dependencies: ['auth'] },
 );

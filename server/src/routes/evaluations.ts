@@ -1,33 +1,31 @@
 // Human evaluations for the multi-party grade: the instructor as teacher, a trainer as enterprise mentor,
 // the student about themself.
-import { EvaluationBodySchema, type EvaluationKind } from '@kefu/shared';
+import { type EvaluationKind, type Role, routes } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
-import { requireUser } from '../auth/guards.ts';
-import { AppError, forbidden, notFound, parse } from '../errors.ts';
+import { fail } from '../errors.ts';
+import { serve } from './serve.ts';
+
+const KIND_OF_AUTHOR: Record<Role, EvaluationKind> = {
+  admin: 'teacher',
+  instructor: 'teacher',
+  trainer: 'mentor',
+  student: 'self',
+};
 
 export default async function evaluationRoutes(app: FastifyInstance): Promise<void> {
-  app.post('/evaluations', async (request) => {
-    const user = requireUser(request);
-    const body = parse(EvaluationBodySchema, request.body);
-    const kind: EvaluationKind | null =
-      user.role === 'instructor' || user.role === 'admin'
-        ? 'teacher'
-        : user.role === 'trainer'
-          ? 'mentor'
-          : user.role === 'student'
-            ? 'self'
-            : null;
-    if (kind === null) throw forbidden();
-    if (kind === 'self' && body.studentId !== user.id) throw forbidden('学员只能给自己写自评');
+  serve(app, routes.evaluations.create, async ({ user, body }) => {
+    const kind = KIND_OF_AUTHOR[user.role];
+    if (kind === 'self' && body.studentId !== user.id) throw fail('self-evaluation-only');
     const cls = await app.classes.get(body.classId);
-    if (!cls) throw notFound('这个班级');
-    if (kind !== 'self' && !(await app.access.canReviewClass(user, body.classId))) throw notFound('这个班级');
+    if (!cls) throw fail('class-not-found');
+    if (kind !== 'self' && !(await app.access.canReviewClass(user, body.classId)))
+      throw fail('class-not-found');
     if ((await app.classes.memberRole(body.classId, body.studentId)) !== 'student') {
-      throw new AppError('not-found', '这位学员不在这个班级里');
+      throw fail('student-not-in-class');
     }
     if (body.conversationId !== undefined) {
       const row = await app.conversations.get(body.conversationId);
-      if (!row || row.student_id !== body.studentId) throw notFound('这个对话');
+      if (!row || row.student_id !== body.studentId) throw fail('conversation-not-found');
     }
     const id = await app.evaluations.create(
       {
@@ -41,6 +39,8 @@ export default async function evaluationRoutes(app: FastifyInstance): Promise<vo
       },
       app.clock.now(),
     );
-    return { evaluation: await app.evaluations.get(id) };
+    const evaluation = await app.evaluations.get(id);
+    if (!evaluation) throw new Error(`evaluation ${id} vanished after insert`);
+    return { evaluation };
   });
 }

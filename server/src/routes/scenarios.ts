@@ -1,16 +1,9 @@
 // The scenario library as the client needs it: summaries for everyone, full files for staff, and the
 // workbench catalogue (products and quick phrases).
-import type {
-  BuyerScenario,
-  CatalogResponse,
-  RuleId,
-  ScenarioDetailResponse,
-  ScenarioSummary,
-  ScenariosResponse,
-} from '@kefu/shared';
+import { type BuyerScenario, type RuleId, routes, type ScenarioSummary } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
-import { requireRole, requireUser, STAFF } from '../auth/guards.ts';
-import { notFound } from '../errors.ts';
+import { fail } from '../errors.ts';
+import { serve } from './serve.ts';
 
 export function scenarioSummary(scenario: BuyerScenario, version: string): ScenarioSummary {
   const rules = new Set<RuleId>();
@@ -30,24 +23,20 @@ export function scenarioSummary(scenario: BuyerScenario, version: string): Scena
 export default async function scenarioRoutes(app: FastifyInstance): Promise<void> {
   const { library } = app.catalog;
 
-  app.get('/scenarios', async (request): Promise<ScenariosResponse> => {
-    requireUser(request);
+  serve(app, routes.scenarios.list, async () => {
     const scenarios = [...library.buyers.values()].map((s) =>
       scenarioSummary(s, library.versions.get(s.id) ?? ''),
     );
     return { scenarios };
   });
 
-  app.get('/scenarios/:id', async (request): Promise<ScenarioDetailResponse> => {
-    requireRole(request, ...STAFF);
-    const { id } = request.params as { id: string };
+  serve(app, routes.scenarios.get, async ({ params: { id } }) => {
     const scenario = library.buyers.get(id);
-    if (!scenario) throw notFound(`场景 ${id} `);
+    if (!scenario) throw fail('scenario-not-found', { id });
     return { scenario: scenarioSummary(scenario, library.versions.get(id) ?? ''), source: scenario };
   });
 
-  app.get('/catalog', async (request): Promise<CatalogResponse> => {
-    requireUser(request);
+  serve(app, routes.scenarios.catalog, async () => {
     return { products: [...library.products.values()], phrases: app.catalog.phraseLibraries };
   });
 }

@@ -1,30 +1,19 @@
 // Accounts, managed by admins: list, create with a one-time password, reset a forgotten password.
-import {
-  CreateUserBodySchema,
-  type CreateUserResponse,
-  ResetPasswordBodySchema,
-  type ResetPasswordResponse,
-  type UsersResponse,
-} from '@kefu/shared';
+import { routes } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
-import { requireRole } from '../auth/guards.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
 import { toUserView } from '../db/repositories/users.ts';
-import { AppError, parse } from '../errors.ts';
+import { fail } from '../errors.ts';
 import { userRoom } from '../realtime/io-types.ts';
 import { usernameTaken } from './auth.ts';
+import { serve } from './serve.ts';
 
 export default async function userRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/users', async (request): Promise<UsersResponse> => {
-    requireRole(request, 'admin');
-    return { users: (await app.users.list()).map(toUserView) };
-  });
+  serve(app, routes.users.list, async () => ({ users: (await app.users.list()).map(toUserView) }));
 
-  app.post('/users', async (request): Promise<CreateUserResponse> => {
-    requireRole(request, 'admin');
-    const body = parse(CreateUserBodySchema, request.body);
+  serve(app, routes.users.create, async ({ body }) => {
     if (await app.users.findByUsername(body.username)) {
-      throw new AppError('conflict', `用户名“${body.username}”已被使用，请换一个`);
+      throw fail('username-taken', { username: body.username });
     }
     // A password set by an admin is a one-time password: the person changes it at first login.
     const password = body.password ?? generatePassword();
@@ -43,15 +32,10 @@ export default async function userRoutes(app: FastifyInstance): Promise<void> {
     return { user: toUserView(user), password };
   });
 
-  app.post('/users/:id/password', async (request): Promise<ResetPasswordResponse> => {
-    const admin = requireRole(request, 'admin');
-    const { id } = request.params as { id: string };
-    const body = parse(ResetPasswordBodySchema, request.body ?? {});
-    const user = await app.users.findById(id);
-    if (!user) throw new AppError('not-found', '没有这个用户，请刷新账号列表后重试');
-    if (user.id === admin.id) {
-      throw new AppError('bad-request', '不能在这里重置自己的密码，请用“修改密码”');
-    }
+  serve(app, routes.users.resetPassword, async ({ user: admin, params, body }) => {
+    const user = await app.users.findById(params.id);
+    if (!user) throw fail('user-not-found');
+    if (user.id === admin.id) throw fail('reset-own-password');
     const password = body.password ?? generatePassword();
     await app.users.setPassword(user.id, await hashPassword(password), true);
     // Whoever held the old password is logged out everywhere, and a locked-out account may log in again.
@@ -60,7 +44,7 @@ export default async function userRoutes(app: FastifyInstance): Promise<void> {
     app.guesses.clearAccount(`login:${user.username}`);
     app.guesses.clearAccount(`password:${user.id}`);
     const updated = await app.users.findById(user.id);
-    if (!updated) throw new AppError('not-found', '没有这个用户，请刷新账号列表后重试');
+    if (!updated) throw fail('user-not-found');
     return { user: toUserView(updated), password };
   });
 }

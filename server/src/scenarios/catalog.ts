@@ -1,22 +1,38 @@
-// The scenario library the server plays: loaded from SCENARIOS_DIR at start, every buyer file's version
-// recorded (content hash → text) so a pinned or historical version loads exactly as it was played.
+// The scenario library the server plays: loaded from SCENARIOS_DIR at start (files read once), every buyer
+// file's version recorded (content hash → text) so a pinned or historical version loads exactly as it was
+// played, and the scenario studio's saves laid over it — at start and whenever one is saved.
 import {
   type BuyerScenario,
+  contentHash,
   createShopperContext,
   type FileRecord,
   formatError,
   type Library,
   loadLibrary,
+  overlayFiles,
   type PhraseLibrary,
   PhraseLibrarySchema,
   type Rubric,
+  RubricSchema,
+  type SaveRubricBody,
+  type SaveRubricResponse,
+  type SaveScenarioResponse,
   type ShopperContext,
+  type StudioFile,
 } from '@kefu/shared';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument, parse as parseYaml, stringify } from 'yaml';
 import { readLibrary } from '../cli/read-library.ts';
 import type { ScenarioVersionsRepository } from '../db/repositories/scenario-versions.ts';
+import { fail } from '../errors.ts';
 
 export const DEFAULT_RUBRIC = 'default';
+
+/** Studio saves are rows of scenario_versions under these paths. */
+const STUDIO_ROOT = 'studio/';
+const STUDIO_BUYERS = 'studio/buyers/';
+const STUDIO_RUBRICS = 'studio/rubrics/';
+/** Rubric saves share the versions table; their row id is prefixed so they never clash with a scenario id. */
+const RUBRIC_KEY = 'rubric:';
 
 export class ScenarioCatalog {
   private readonly libraries = new Map<string, Library>();
@@ -53,7 +69,102 @@ export class ScenarioCatalog {
       const file = files.find((f) => f.path === path);
       if (file) await versions.record(id, version, file.text, file.path, now);
     }
+    await catalog.restoreStudioSaves();
     return catalog;
+  }
+
+  /** The library with `file` laid over it, and the errors in that file. */
+  private validate(file: FileRecord) {
+    const { library: loaded, errors } = loadLibrary(overlayFiles(this.files, [file]));
+    return { loaded, errors: errors.filter((e) => e.file === file.path) };
+  }
+
+  /** Saved studio versions survive a restart: the latest of each, oldest first, as if saved again. */
+  private async restoreStudioSaves(): Promise<void> {
+    for (const save of (await this.versions.latestUnder(STUDIO_ROOT)).reverse()) {
+      const { loaded, errors } = this.validate({ path: save.path, text: save.source });
+      if (save.scenario_id.startsWith(RUBRIC_KEY)) {
+        const id = save.scenario_id.slice(RUBRIC_KEY.length);
+        const rubric = loaded.rubrics.get(id);
+        if (errors.length === 0 && rubric) this.library.rubrics.set(id, rubric);
+        continue;
+      }
+      const scenario = loaded.buyers.get(save.scenario_id);
+      if (errors.length === 0 && scenario) this.adopt(save.scenario_id, save.version, save.path, scenario);
+      else this.errors.push(`studio scenario ${save.scenario_id}@${save.version} no longer loads; skipped`);
+    }
+  }
+
+  /** The library's sources and the latest studio save of every scenario and rubric. */
+  async studioFiles(): Promise<StudioFile[]> {
+    const files: StudioFile[] = this.files.map((f) => ({ ...f, origin: 'library' }));
+    for (const save of await this.versions.latestUnder(STUDIO_ROOT)) {
+      const file: StudioFile = {
+        path: save.path,
+        text: save.source,
+        origin: 'studio',
+        savedAt: save.created_at,
+      };
+      if (!save.scenario_id.startsWith(RUBRIC_KEY)) file.version = save.version;
+      files.push(file);
+    }
+    return files;
+  }
+
+  /** Saves a studio scenario as a new content-hashed version and plays it from now on. */
+  async saveScenario(text: string, now: number): Promise<SaveScenarioResponse> {
+    let id: unknown;
+    try {
+      id = parseDocument(text).get('id');
+    } catch {
+      id = undefined;
+    }
+    if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id)) throw fail('scenario-id-missing');
+    const path = `${STUDIO_BUYERS}${id}.yaml`;
+    const { loaded, errors } = this.validate({ path, text });
+    const scenario = loaded.buyers.get(id);
+    if (errors.length > 0 || !scenario) {
+      const lines = errors.slice(0, 5).map(formatError);
+      throw fail('scenario-invalid', {
+        count: errors.length || 1,
+        errors: lines.join('；') || '不是买家场景文件',
+      });
+    }
+    const version = contentHash(text);
+    const before = await this.versions.get(id, version);
+    await this.versions.record(id, version, text, path, now);
+    this.adopt(id, version, path, scenario);
+    return { scenarioId: id, version, path, created: before === undefined };
+  }
+
+  /** Saves a rubric derived from `basedOn`, its id from its content, usable by classes from now on. */
+  async saveRubric(body: SaveRubricBody, now: number): Promise<SaveRubricResponse> {
+    const base = this.library.rubrics.get(body.basedOn);
+    if (!base) throw fail('rubric-not-found', { id: body.basedOn });
+    const draft = {
+      name: body.name,
+      version: 1,
+      thresholds: { ...base.thresholds, ...body.thresholds },
+      weights: { ...base.weights, ...body.weights },
+      penalties: base.penalties,
+    };
+    const id = `r-${contentHash(JSON.stringify(draft)).slice(0, 12)}`;
+    const checked = RubricSchema.safeParse({ id, ...draft });
+    if (!checked.success) {
+      const first = checked.error.issues[0];
+      throw fail('rubric-invalid', { problem: `${first?.path.join('.') ?? ''} ${first?.message ?? ''}` });
+    }
+    if (Object.values(checked.data.weights).every((w) => w === 0)) throw fail('rubric-weights-zero');
+    const text = stringify(checked.data);
+    const path = `${STUDIO_RUBRICS}${id}.yaml`;
+    const { loaded, errors } = this.validate({ path, text });
+    const rubric = loaded.rubrics.get(id);
+    if (errors.length > 0 || !rubric)
+      throw fail('rubric-invalid', { problem: errors.map(formatError).join('；') });
+    const created = !this.library.rubrics.has(id);
+    await this.versions.record(`${RUBRIC_KEY}${id}`, contentHash(text), text, path, now);
+    this.library.rubrics.set(id, rubric);
+    return { rubricId: id, created };
   }
 
   /**

@@ -6,11 +6,14 @@ import { AGENT_ACTIONS } from '../scenario/schema.ts';
 export const CARD_KINDS = ['payment-reminder', 'order-invite', 'product'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 
+/** Longest agent message (characters): the log refuses longer ones and the workbench counts towards it. */
+export const MAX_MESSAGE_CHARS = 2000;
+
 /** What the agent (the student) sends. `id` is the client-generated id that makes sending idempotent. */
 export const AgentMessageSchema = z
   .object({
     id: z.string().min(1).max(64),
-    text: z.string().max(2000),
+    text: z.string().max(MAX_MESSAGE_CHARS),
     source: z.enum(['typed', 'phrase', 'action']),
     phraseId: z.string().optional(),
     action: z.enum(AGENT_ACTIONS).optional(),

@@ -19,7 +19,8 @@ export function fakeHttp(routes: Record<string, Handler>): HttpClient & { calls:
       ? undefined
       : Object.keys(routes).find((k) => k.endsWith('*') && `${method} ${path}`.startsWith(k.slice(0, -1)));
     const handler = exact ?? (prefix ? routes[prefix] : undefined);
-    if (!handler) throw new HttpError(404, { code: 'not-found', message: `测试里没有 ${method} ${path}` });
+    if (!handler)
+      throw new HttpError(404, { code: 'route-not-found', message: `测试里没有 ${method} ${path}` });
     return handler(body, path);
   }) as HttpClient & { calls: Call[] };
   client.calls = calls;

@@ -63,6 +63,14 @@ export function evaluationsRepository(db: Kysely<Database>) {
       if (classId) q = q.where('evaluations.class_id', '=', classId);
       return (await q.orderBy('evaluations.created_at').execute()).map(view);
     },
+    /** Every evaluation in a class, oldest first (the class's grades read them in one query). */
+    async forClass(classId: string): Promise<EvaluationView[]> {
+      const rows = await base()
+        .where('evaluations.class_id', '=', classId)
+        .orderBy('evaluations.created_at')
+        .execute();
+      return rows.map(view);
+    },
     async forConversation(conversationId: string): Promise<EvaluationView[]> {
       const rows = await base().where('evaluations.conversation_id', '=', conversationId).execute();
       return rows.map(view);

@@ -26,6 +26,17 @@ export function scenarioVersionsRepository(db: Kysely<Database>) {
         .where('scenario_id', '=', scenarioId)
         .where('version', '=', version)
         .executeTakeFirst(),
+    /** The newest version of every id saved under `pathPrefix` (e.g. the studio's), newest first. */
+    async latestUnder(pathPrefix: string) {
+      const rows = await db
+        .selectFrom('scenario_versions')
+        .selectAll()
+        .where('path', 'like', `${pathPrefix}%`)
+        .orderBy('created_at', 'desc')
+        .execute();
+      const seen = new Set<string>();
+      return rows.filter((r) => !seen.has(r.scenario_id) && seen.add(r.scenario_id) !== undefined);
+    },
     list: (scenarioId: string) =>
       db
         .selectFrom('scenario_versions')

@@ -1,0 +1,14 @@
+// Which conversations count towards a class's grade — the one filter the class report, grades.csv and a
+// student's class report all use: ended, and either solo practice or one of this class's drills (a drill
+// of another class the student is also in counts there, not here).
+import type { ConversationRow } from '../db/repositories/conversations.ts';
+
+/** The conversations a class's reports may show for a student: solo practice and this class's drills. */
+export function inClass(row: ConversationRow, classDrillIds: ReadonlySet<string>): boolean {
+  return row.drill_id === null || classDrillIds.has(row.drill_id);
+}
+
+/** The conversations whose scores make a student's grade in a class. */
+export function countsForClass(row: ConversationRow, classDrillIds: ReadonlySet<string>): boolean {
+  return row.status === 'ended' && inClass(row, classDrillIds);
+}

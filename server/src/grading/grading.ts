@@ -1,0 +1,140 @@
+// Grades computed one way: for a class, every student's counted conversations (countsForClass), their
+// reports (one cache), evaluations and weighted grade, read with one query per table rather than per
+// student. The class report, both CSV exports and a student's report in a class are views of this.
+import {
+  aggregateStudent,
+  type ClassMember,
+  type ConversationScore,
+  type EvaluationView,
+  type GradeView,
+  type GradeWeights,
+  type Report,
+  type StudentSummary,
+} from '@kefu/shared';
+import type { FastifyInstance } from 'fastify';
+import type { ClassRow } from '../db/repositories/classes.ts';
+import type { ConversationRow } from '../db/repositories/conversations.ts';
+import { countsForClass, inClass } from './counted.ts';
+import { gradeOf } from './grade.ts';
+import { ReportCache } from './report-cache.ts';
+
+export interface StudentGrades {
+  student: Pick<ClassMember, 'userId' | 'username' | 'displayName'>;
+  /** The conversations that count, oldest first, with their reports. */
+  counted: { row: ConversationRow; report: Report }[];
+  summary: StudentSummary | null;
+  evaluations: EvaluationView[];
+  grade: GradeView;
+}
+
+export interface ClassGrades {
+  cls: ClassRow;
+  weights: GradeWeights;
+  /** This class's drills, id → title. */
+  drills: Map<string, string>;
+  students: StudentGrades[];
+}
+
+type Repositories = Pick<
+  FastifyInstance,
+  'catalog' | 'eventLog' | 'classes' | 'conversations' | 'evaluations' | 'drills'
+>;
+
+export class Grading {
+  readonly reports: ReportCache;
+  private readonly repos: Repositories;
+
+  constructor(repos: Repositories) {
+    this.repos = repos;
+    this.reports = new ReportCache(repos.catalog, repos.eventLog);
+  }
+
+  /** Scores of `rows` (any status) and the aggregate over the ended ones. */
+  async scores(
+    rows: readonly ConversationRow[],
+  ): Promise<{ scores: ConversationScore[]; summary: StudentSummary | null }> {
+    const scores: ConversationScore[] = [];
+    const ended: Report[] = [];
+    for (const row of rows) {
+      const report = await this.reports.of(row);
+      if (row.status === 'ended') ended.push(report);
+      scores.push({
+        conversationId: row.id,
+        scenarioId: row.scenario_id,
+        drillId: row.drill_id,
+        startedAt: row.started_at,
+        status: row.status,
+        score: report.score,
+        outcome: report.metrics.outcome,
+        violations: report.violations.length,
+      });
+    }
+    return { scores, summary: ended.length === 0 ? null : aggregateStudent(ended) };
+  }
+
+  async forClass(cls: ClassRow): Promise<ClassGrades> {
+    const [members, drills, evaluations] = await Promise.all([
+      this.repos.classes.members(cls.id),
+      this.repos.drills.listForClass(cls.id),
+      this.repos.evaluations.forClass(cls.id),
+    ]);
+    const students = members.filter((m) => m.role === 'student');
+    const drillTitles = new Map(drills.map((d) => [d.id, d.title]));
+    const conversations = await this.repos.conversations.listForStudents(students.map((s) => s.userId));
+    const weights = JSON.parse(cls.grade_weights) as GradeWeights;
+    const out: StudentGrades[] = [];
+    for (const student of students) {
+      out.push(
+        await this.grade(
+          student,
+          conversations.filter((c) => c.student_id === student.userId),
+          drillTitles,
+          evaluations.filter((e) => e.studentId === student.userId),
+          weights,
+        ),
+      );
+    }
+    return { cls, weights, drills: drillTitles, students: out };
+  }
+
+  /**
+   * One student's standing in a class: the conversations the class's reports may show (solo practice and
+   * the class's drills), and the grade from those that count.
+   */
+  async forStudent(
+    student: StudentGrades['student'],
+    cls: ClassRow,
+  ): Promise<{ grades: StudentGrades; visible: ConversationRow[] }> {
+    const [drills, evaluations, rows] = await Promise.all([
+      this.repos.drills.listForClass(cls.id),
+      this.repos.evaluations.forStudent(student.userId, cls.id),
+      this.repos.conversations.listForStudent(student.userId),
+    ]);
+    const drillTitles = new Map(drills.map((d) => [d.id, d.title]));
+    const weights = JSON.parse(cls.grade_weights) as GradeWeights;
+    const grades = await this.grade(student, rows, drillTitles, evaluations, weights);
+    const ids = new Set(drillTitles.keys());
+    return { grades, visible: rows.filter((r) => inClass(r, ids)) };
+  }
+
+  private async grade(
+    student: StudentGrades['student'],
+    rows: readonly ConversationRow[],
+    drills: ReadonlyMap<string, string>,
+    evaluations: EvaluationView[],
+    weights: GradeWeights,
+  ): Promise<StudentGrades> {
+    const ids = new Set(drills.keys());
+    const counted: StudentGrades['counted'] = [];
+    for (const row of rows)
+      if (countsForClass(row, ids)) counted.push({ row, report: await this.reports.of(row) });
+    const summary = counted.length === 0 ? null : aggregateStudent(counted.map((c) => c.report));
+    return {
+      student: { userId: student.userId, username: student.username, displayName: student.displayName },
+      counted,
+      summary,
+      evaluations,
+      grade: gradeOf(weights, summary?.score ?? null, evaluations),
+    };
+  }
+}

@@ -1,0 +1,64 @@
+// Classes: an instructor's, with trainers assigned and students enrolled by join code.
+import { z } from 'zod';
+import { entityId, joinCode, scenarioId } from './fields.ts';
+
+const weight = z.number().min(0).max(100);
+export const GradeWeightsSchema = z.object({ system: weight, teacher: weight, mentor: weight, self: weight });
+export type GradeWeights = z.infer<typeof GradeWeightsSchema>;
+
+export const ClassViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Shown to the class's instructor, trainers and admins only. */
+  joinCode: z.string().nullable(),
+  ownerId: z.string(),
+  ownerName: z.string(),
+  studentCount: z.number(),
+  rubricId: z.string(),
+  gradeWeights: GradeWeightsSchema,
+  createdAt: z.number(),
+});
+export type ClassView = z.infer<typeof ClassViewSchema>;
+export const ClassMemberSchema = z.object({
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(['student', 'trainer']),
+  joinedAt: z.number(),
+});
+export type ClassMember = z.infer<typeof ClassMemberSchema>;
+
+/** The owner is the creator, or (admins only) `instructorId`, which must be an instructor's account. */
+export const CreateClassBodySchema = z
+  .object({
+    name: z.string().trim().min(1, '请填写班级名称').max(60, '班级名称最多 60 个字'),
+    instructorId: entityId.optional(),
+  })
+  .strict();
+export type CreateClassBody = z.infer<typeof CreateClassBodySchema>;
+/** `instructorId` (admins only) hands the class to another instructor. */
+export const UpdateClassBodySchema = z
+  .object({
+    name: z.string().trim().min(1).max(60).optional(),
+    rubricId: scenarioId.optional(),
+    gradeWeights: GradeWeightsSchema.strict().optional(),
+    instructorId: entityId.optional(),
+  })
+  .strict();
+export type UpdateClassBody = z.infer<typeof UpdateClassBodySchema>;
+export const AddMemberBodySchema = z
+  .object({ userId: entityId, role: z.enum(['student', 'trainer'], '只能以学员或评估导师的身份加入班级') })
+  .strict();
+export type AddMemberBody = z.infer<typeof AddMemberBodySchema>;
+export const JoinClassBodySchema = z.object({ joinCode }).strict();
+export type JoinClassBody = z.infer<typeof JoinClassBodySchema>;
+
+export const ClassesResponseSchema = z.object({ classes: z.array(ClassViewSchema) });
+export type ClassesResponse = z.infer<typeof ClassesResponseSchema>;
+export const ClassResponseSchema = z.object({ class: ClassViewSchema });
+export type ClassResponse = z.infer<typeof ClassResponseSchema>;
+export const ClassDetailResponseSchema = z.object({
+  class: ClassViewSchema,
+  members: z.array(ClassMemberSchema),
+});
+export type ClassDetailResponse = z.infer<typeof ClassDetailResponseSchema>;

@@ -1,0 +1,45 @@
+// Class drills: timed sessions where every student of a class receives scheduled buyers.
+import { z } from 'zod';
+import { scenarioId } from './fields.ts';
+
+export const DRILL_STATUSES = ['draft', 'running', 'finished'] as const;
+export type DrillStatus = (typeof DRILL_STATUSES)[number];
+
+export const DrillSettingsSchema = z
+  .object({
+    scenarioIds: z.array(scenarioId).min(1, '至少选择一个场景').max(50),
+    /** Buyers each student receives over the drill. */
+    shoppersPerStudent: z.number().int().min(1).max(50),
+    /** Seconds between two arrivals for one student. */
+    arrivalIntervalSeconds: z.number().min(0).max(3600),
+    /** Most buyers one student has open at once; an arrival waits for a free slot. */
+    concurrency: z.number().int().min(1).max(10),
+    durationMinutes: z.number().min(1).max(240),
+  })
+  .strict();
+export type DrillSettings = z.infer<typeof DrillSettingsSchema>;
+export const CreateDrillBodySchema = z
+  .object({ title: z.string().trim().min(1, '请填写演练名称').max(60), settings: DrillSettingsSchema })
+  .strict();
+export type CreateDrillBody = z.infer<typeof CreateDrillBodySchema>;
+
+export const DrillViewSchema = z.object({
+  id: z.string(),
+  classId: z.string(),
+  title: z.string(),
+  status: z.enum(DRILL_STATUSES),
+  settings: DrillSettingsSchema,
+  /** Scenario id → content hash pinned when the drill was created. */
+  versions: z.record(z.string(), z.string()),
+  createdAt: z.number(),
+  startedAt: z.number().nullable(),
+  endsAt: z.number().nullable(),
+  endedAt: z.number().nullable(),
+  /** For a student: whether they joined. */
+  joined: z.boolean().optional(),
+});
+export type DrillView = z.infer<typeof DrillViewSchema>;
+export const DrillsResponseSchema = z.object({ drills: z.array(DrillViewSchema) });
+export type DrillsResponse = z.infer<typeof DrillsResponseSchema>;
+export const DrillResponseSchema = z.object({ drill: DrillViewSchema });
+export type DrillResponse = z.infer<typeof DrillResponseSchema>;

@@ -1,0 +1,106 @@
+// Score reports (folds of the log by the scoring core) and the multi-party grade with human evaluations.
+import { z } from 'zod';
+import type { ConversationEvent } from '../conversation/events.ts';
+import type { Report, StudentSummary } from '../scoring/index.ts';
+import { UserViewSchema } from './accounts.ts';
+import { ClassViewSchema, GradeWeightsSchema } from './classes.ts';
+import { CONVERSATION_STATUSES, ConversationViewSchema, EventEnvelopeSchema } from './conversations.ts';
+import { entityId } from './fields.ts';
+
+export const EVALUATION_KINDS = ['teacher', 'mentor', 'self'] as const;
+export type EvaluationKind = (typeof EVALUATION_KINDS)[number];
+
+export const EvaluationViewSchema = z.object({
+  id: z.string(),
+  studentId: z.string(),
+  classId: z.string(),
+  conversationId: z.string().nullable(),
+  authorId: z.string(),
+  authorName: z.string(),
+  kind: z.enum(EVALUATION_KINDS),
+  score: z.number(),
+  comment: z.string(),
+  createdAt: z.number(),
+});
+export type EvaluationView = z.infer<typeof EvaluationViewSchema>;
+/** The kind follows the author: instructor → teacher, trainer → mentor, student → self (own only). */
+export const EvaluationBodySchema = z
+  .object({
+    studentId: entityId,
+    classId: entityId,
+    conversationId: entityId.optional(),
+    score: z.number().min(0, '分数在 0–100 之间').max(100, '分数在 0–100 之间'),
+    comment: z.string().trim().max(2000, '评语最多 2000 字').default(''),
+  })
+  .strict();
+export type EvaluationBody = z.input<typeof EvaluationBodySchema>;
+export const EvaluationResponseSchema = z.object({ evaluation: EvaluationViewSchema });
+
+/** The scoring core's report, as JSON (see shared/src/scoring/report.ts). */
+export type ReportView = Report;
+/** A full log entry, for staff (internal events included). */
+export const LoggedEventSchema = z.object({ seq: z.number(), event: z.custom<ConversationEvent>() });
+export type LoggedEvent = z.infer<typeof LoggedEventSchema>;
+
+export const ConversationReportResponseSchema = z.object({
+  conversation: ConversationViewSchema,
+  report: z.custom<Report>(),
+  /** Students: public events; staff: the whole log including judgements. */
+  events: z.union([z.array(EventEnvelopeSchema), z.array(LoggedEventSchema)]),
+  evaluations: z.array(EvaluationViewSchema),
+});
+export type ConversationReportResponse = z.infer<typeof ConversationReportResponseSchema>;
+
+export const ConversationScoreSchema = z.object({
+  conversationId: z.string(),
+  scenarioId: z.string(),
+  drillId: z.string().nullable(),
+  startedAt: z.number(),
+  status: z.enum(CONVERSATION_STATUSES),
+  score: z.number(),
+  outcome: z.string(),
+  violations: z.number(),
+});
+export type ConversationScore = z.infer<typeof ConversationScoreSchema>;
+
+/** Weighted grade (system + teacher + mentor + self); parts nobody gave yet are null and left out. */
+export const GradeViewSchema = z.object({
+  weights: GradeWeightsSchema,
+  system: z.number().nullable(),
+  teacher: z.number().nullable(),
+  mentor: z.number().nullable(),
+  self: z.number().nullable(),
+  total: z.number().nullable(),
+});
+export type GradeView = z.infer<typeof GradeViewSchema>;
+
+/** With `classId`, the aggregate and grade count the conversations that count for that class. */
+export const StudentReportQuerySchema = z.object({ classId: entityId.optional() });
+export const StudentReportResponseSchema = z.object({
+  student: UserViewSchema,
+  /** aggregateStudent over ended conversations; null before the first one ends. */
+  aggregate: z.custom<StudentSummary>().nullable(),
+  conversations: z.array(ConversationScoreSchema),
+  evaluations: z.array(EvaluationViewSchema),
+  /** Per the class's weights; null without a class. */
+  grade: GradeViewSchema.nullable(),
+});
+export type StudentReportResponse = z.infer<typeof StudentReportResponseSchema>;
+
+export const ClassReportRowSchema = z.object({
+  student: UserViewSchema.pick({ id: true, username: true, displayName: true }),
+  conversations: z.number(),
+  averageScore: z.number().nullable(),
+  firstResponseSeconds: z.number().nullable(),
+  averageResponseSeconds: z.number().nullable(),
+  violations: z.number(),
+  paid: z.number(),
+  left: z.number(),
+  grade: GradeViewSchema,
+});
+export type ClassReportRow = z.infer<typeof ClassReportRowSchema>;
+export const ClassReportResponseSchema = z.object({
+  class: ClassViewSchema,
+  rows: z.array(ClassReportRowSchema),
+});
+export type ClassReportResponse = z.infer<typeof ClassReportResponseSchema>;

@@ -1,0 +1,47 @@
+// The scenario studio: library sources and saved versions (validated and proved in the browser with the
+// same loader as `kefu check` / `kefu prove`), scenario saves, and class rubrics.
+import { z } from 'zod';
+import { scenarioId } from './fields.ts';
+
+export const StudioFileSchema = z.object({
+  path: z.string(),
+  text: z.string(),
+  /** 'library': shipped under scenarios/; 'studio': saved in the browser. */
+  origin: z.enum(['library', 'studio']),
+  /** Content hash, for buyer scenarios. */
+  version: z.string().optional(),
+  savedAt: z.number().optional(),
+});
+export type StudioFile = z.infer<typeof StudioFileSchema>;
+export const StudioFilesResponseSchema = z.object({ files: z.array(StudioFileSchema) });
+export type StudioFilesResponse = z.infer<typeof StudioFilesResponseSchema>;
+
+/** A new content-hashed version; refused with every error, nothing saved, when the file does not validate. */
+export const SaveScenarioBodySchema = z
+  .object({ text: z.string().min(1, '场景内容为空').max(200_000, '场景文件过大（最多 200,000 字）') })
+  .strict();
+export type SaveScenarioBody = z.infer<typeof SaveScenarioBodySchema>;
+export const SaveScenarioResponseSchema = z.object({
+  scenarioId: z.string(),
+  version: z.string(),
+  path: z.string(),
+  /** False when this exact text was already saved. */
+  created: z.boolean(),
+});
+export type SaveScenarioResponse = z.infer<typeof SaveScenarioResponseSchema>;
+
+/**
+ * A rubric from a base rubric with new weights and thresholds, its id derived from its content (so a report
+ * naming it stays reproducible); PATCH the class with `rubricId` to use it.
+ */
+export const SaveRubricBodySchema = z
+  .object({
+    basedOn: scenarioId,
+    name: z.string().trim().min(1, '请填写评分标准名称').max(60),
+    weights: z.record(z.string(), z.number().min(0, '权重不能为负').max(100, '权重最多 100')),
+    thresholds: z.record(z.string(), z.number().positive('阈值必须大于 0').max(3600)),
+  })
+  .strict();
+export type SaveRubricBody = z.infer<typeof SaveRubricBodySchema>;
+export const SaveRubricResponseSchema = z.object({ rubricId: z.string(), created: z.boolean() });
+export type SaveRubricResponse = z.infer<typeof SaveRubricResponseSchema>;

@@ -1,0 +1,133 @@
+// Grades are computed one way: the class report, export.csv, grades.csv and a student's report in the
+// class count the same conversations — solo practice and this class's drills, once ended — and give the
+// same system score and grade. A drill of another class, and a conversation still open, count for none.
+import type { ClassReportResponse, StudentReportResponse } from '@kefu/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { playConversation } from '../e2e/staff-server.ts';
+import { ManualClock } from './helpers/manual-clock.ts';
+import { api, seedUser, startServer, type TestServer, type TestUser } from './helpers/server.ts';
+
+let server: TestServer;
+let clock: ManualClock;
+let instructorA: TestUser;
+let instructorB: TestUser;
+let student: TestUser;
+let classA: string;
+let classB: string;
+
+const SETTINGS = {
+  scenarioIds: ['price-objection'],
+  shoppersPerStudent: 1,
+  arrivalIntervalSeconds: 0,
+  concurrency: 1,
+  durationMinutes: 5,
+};
+
+/** A drill of `classId` with one buyer for the student, run to its end (nobody answers). */
+async function runDrill(owner: TestUser, classId: string, title: string): Promise<void> {
+  const drill = await api(server, 'POST', `/api/classes/${classId}/drills`, {
+    as: owner,
+    body: { title, settings: SETTINGS },
+  });
+  expect(drill.status).toBe(200);
+  const id = drill.body.drill.id;
+  expect((await api(server, 'POST', `/api/drills/${id}/start`, { as: owner })).status).toBe(200);
+  expect((await api(server, 'POST', `/api/drills/${id}/join`, { as: student })).status).toBe(200);
+  await clock.advanceBy(6 * 60_000);
+  expect((await api(server, 'GET', `/api/drills/${id}`, { as: owner })).body.drill.status).toBe('finished');
+}
+
+function csvLines(text: string): string[][] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n')
+    .map((line) => line.split(','));
+}
+
+beforeAll(async () => {
+  clock = new ManualClock(Date.UTC(2026, 10, 20, 2, 0, 0));
+  server = await startServer({ clock, seedSource: () => 7 });
+  instructorA = await seedUser(server.app, 'instructor', 'grades_inst_a');
+  instructorB = await seedUser(server.app, 'instructor', 'grades_inst_b');
+  student = await seedUser(server.app, 'student', 'grades_student');
+  for (const [owner, name] of [
+    [instructorA, 'A 班'],
+    [instructorB, 'B 班'],
+  ] as const) {
+    const cls = await api(server, 'POST', '/api/classes', { as: owner, body: { name } });
+    await api(server, 'POST', `/api/classes/${cls.body.class.id}/members`, {
+      as: owner,
+      body: { userId: student.user.id, role: 'student' },
+    });
+    if (owner === instructorA) classA = cls.body.class.id;
+    else classB = cls.body.class.id;
+  }
+  await playConversation(server, clock, student, 'price-objection'); // solo, ended: counts for both
+  await runDrill(instructorA, classA, 'A 班演练'); // counts for A only
+  await runDrill(instructorB, classB, 'B 班演练'); // counts for B only
+  // Still open: counts for nobody.
+  await api(server, 'POST', '/api/practice', { as: student, body: { scenarioId: 'jacket-colour-size' } });
+});
+
+afterAll(async () => {
+  await server?.close();
+  server?.cleanup();
+});
+
+describe('one grade per class', () => {
+  it.each([
+    ['A', () => classA, () => instructorA],
+    ['B', () => classB, () => instructorB],
+  ])(
+    'class %s: report, export.csv, grades.csv and the student report count the same',
+    async (_, cls, owner) => {
+      const classId = cls();
+      const report = await api<ClassReportResponse>(server, 'GET', `/api/reports/classes/${classId}`, {
+        as: owner(),
+      });
+      expect(report.status).toBe(200);
+      const row = report.body.rows.find((r) => r.student.id === student.user.id)!;
+      // Solo practice and this class's drill; not the other class's drill, not the open conversation.
+      expect(row.conversations).toBe(2);
+
+      const exported = csvLines(
+        (await api(server, 'GET', `/api/reports/classes/${classId}/export.csv`, { as: owner() })).text,
+      );
+      const exportRow = exported.find((cells) => cells[0] === 'grades_student')!;
+      expect(Number(exportRow[2])).toBe(row.conversations);
+      expect(Number(exportRow[9])).toBe(row.grade.system);
+
+      const grades = csvLines(
+        (await api(server, 'GET', `/api/reports/classes/${classId}/grades.csv`, { as: owner() })).text,
+      );
+      const studentRows = grades.filter((cells) => cells[0] === 'grades_student');
+      expect(studentRows.map((cells) => cells[2]).sort()).toEqual(
+        ['自主练习', `${classId === classA ? 'A' : 'B'} 班演练`].sort(),
+      );
+      expect(studentRows.reduce((sum, cells) => sum + Number(cells[3]), 0)).toBe(row.conversations);
+      for (const cells of studentRows) expect(Number(cells[10])).toBe(row.grade.system);
+
+      const own = await api<StudentReportResponse>(
+        server,
+        'GET',
+        `/api/reports/students/${student.user.id}?classId=${classId}`,
+        { as: owner() },
+      );
+      expect(own.body.aggregate?.metrics.conversations).toBe(row.conversations);
+      expect(own.body.grade).toEqual(row.grade);
+    },
+  );
+
+  it('refuses a repeated query parameter with a clear 400, not a server error', async () => {
+    const res = await api(
+      server,
+      'GET',
+      `/api/reports/students/${student.user.id}?classId=${classA}&classId=${classB}`,
+      { as: student },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('bad-request');
+    expect(res.body.error.message).toMatch(/班级/);
+  });
+});
