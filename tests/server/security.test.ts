@@ -158,7 +158,7 @@ describe('guess limits', () => {
     });
     expect(right.status).toBe(429);
     expect(right.body.error).toMatchObject({
-      code: 'rate-limited',
+      code: 'password-locked',
       message: expect.stringMatching(/分钟后再试/),
     });
     // Nothing changed: the old password still logs in, and another account changes its password freely.
