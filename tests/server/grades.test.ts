@@ -128,6 +128,6 @@ describe('one grade per class', () => {
     );
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('bad-request');
-    expect(res.body.error.message).toMatch(/班级/);
+    expect(res.body.error.message).toMatch(/classId/);
   });
 });
