@@ -23,6 +23,7 @@ import type { ServerOptions } from './config.ts';
 import databasePlugin from './db/plugin.ts';
 import { AppError, fail, toApiError } from './errors.ts';
 import gradingPlugin from './grading/plugin.ts';
+import { withoutBidiControls } from './http/bidi-controls.ts';
 import securityHeaders from './http/security-headers.ts';
 import practicePlugin from './practice/plugin.ts';
 import ioPlugin from './realtime/io-plugin.ts';
@@ -129,6 +130,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (repeated.length > 0) {
       throw fail('bad-request', { problem: `参数 ${repeated.join('、')} 只能出现一次` });
     }
+  });
+
+  // Every string in a body arrives without invisible reordering characters (see bidi-controls.ts).
+  app.addHook('preValidation', async (request) => {
+    if (request.body !== undefined) request.body = withoutBidiControls(request.body);
   });
 
   await app.register(securityHeaders, { https: options.publicOrigin?.startsWith('https:') ?? false });

@@ -460,3 +460,50 @@ describe("the library's avatars", () => {
     }
   });
 });
+
+describe('bidirectional control characters', () => {
+  const RLO = '\u202E';
+  const LRI = '\u2066';
+  const PDI = '\u2069';
+
+  it('are removed from names, class names and messages; a password keeps them', async () => {
+    const admin = await seedUser(server.app, 'admin', 'bidi_admin');
+    const created = await api(server, 'POST', '/api/users', {
+      as: admin,
+      body: { username: 'bidi_teacher', displayName: `王${RLO}gnp.exe`, role: 'instructor' },
+    });
+    expect(created.body.user.displayName).toBe('王gnp.exe');
+    const teacher = await seedUser(server.app, 'instructor', 'bidi_owner');
+    const cls = (
+      await api(server, 'POST', '/api/classes', { as: teacher, body: { name: `${LRI}电商${PDI}一班` } })
+    ).body.class;
+    expect(cls.name).toBe('电商一班');
+    const password = `pass${RLO}word-long-1`;
+    const registered = await api(server, 'POST', '/api/auth/register', {
+      body: { joinCode: cls.joinCode, username: 'bidi_student', displayName: `李${RLO}雷`, password },
+    });
+    expect(registered.status).toBe(200);
+    expect(registered.body.user.displayName).toBe('李雷');
+    expect(
+      (await api(server, 'POST', '/api/auth/login', { body: { username: 'bidi_student', password } })).status,
+    ).toBe(200);
+
+    const student: TestUser = { user: registered.body.user, cookie: cookieOf(registered) };
+    const practice = await api<PracticeResponse>(server, 'POST', '/api/practice', {
+      as: student,
+      body: { scenarioId: 'price-objection' },
+    });
+    const conversationId = practice.body.conversations[0]!.id;
+    const socket = await live(student);
+    const send = await request<Ack>(socket.socket, 'conversation:send', {
+      conversationId,
+      message: { id: 'bidi-1', text: `亲，${RLO}价格可以优惠`, source: 'typed' },
+    });
+    expect(send.ok).toBe(true);
+    const log = await api(server, 'GET', `/api/conversations/${conversationId}`, { as: student });
+    const texts = log.body.events
+      .filter((e: { event: { type: string } }) => e.event.type === 'agent-message')
+      .map((e: { event: { text: string } }) => e.event.text);
+    expect(texts).toEqual(['亲，价格可以优惠']);
+  });
+});
