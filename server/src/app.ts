@@ -48,7 +48,11 @@ export interface AppOptions
   loginLimits?: ThrottleLimits;
   /** How often expired sessions are deleted (wall-clock ms; default hourly). */
   sessionSweepMs?: number;
+  /** How long a client may take to send a whole request, headers and body (default 30 s). */
+  requestTimeoutMs?: number;
 }
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -79,19 +83,27 @@ function frameworkError(err: FastifyError): ApiError | null {
 
 /**
  * Errors Node's HTTP parser raises before Fastify sees a request (headers too large, malformed request
- * line): answered on the raw socket, still in the protocol's shape and in Chinese.
+ * line, a request not received in time): answered on the raw socket, still in the protocol's shape and in
+ * Chinese.
  */
+const STATUS_TEXT: Record<number, string> = {
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+};
+
 function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   const error =
     err.code === 'HPE_HEADER_OVERFLOW'
       ? apiError('headers-too-large')
-      : apiError('bad-request', { problem: '无法解析的 HTTP 请求' });
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? apiError('request-timeout')
+        : apiError('bad-request', { problem: '无法解析的 HTTP 请求' });
   const status = ERROR_STATUS[error.code];
   const body = JSON.stringify({ error });
   if (socket.writable) {
     socket.write(
-      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Bad Request'}\r\n` +
         `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
         `Connection: close\r\n\r\n${body}`,
     );
@@ -100,10 +112,18 @@ function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): void {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
     trustProxy: options.trustProxy ?? false,
     clientErrorHandler,
+    // A request (headers and body) must arrive within this time: a client that declares a body and then
+    // trickles it (or sends nothing) is cut off instead of holding a connection for minutes.
+    requestTimeout,
+    http: {
+      headersTimeout: requestTimeout,
+      connectionsCheckingInterval: Math.min(1_000, requestTimeout / 2),
+    },
     // Bad URLs and over-long path parameters, which Fastify answers before any route runs.
     frameworkErrors: (err: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
       const error = frameworkError(err) ?? apiError('bad-request', { problem: err.message });

@@ -1,6 +1,7 @@
 // What an independent security probe found, kept found: origins on every state-changing request however the
 // path is spelt, password changes ending the other sessions and their sockets, expired sessions swept away.
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Ack, type PracticeResponse, SIMULATION_EPOCH } from '@kefu/shared';
@@ -505,5 +506,47 @@ describe('bidirectional control characters', () => {
       .filter((e: { event: { type: string } }) => e.event.type === 'agent-message')
       .map((e: { event: { text: string } }) => e.event.text);
     expect(texts).toEqual(['亲，价格可以优惠']);
+  });
+});
+
+describe('slow and oversized requests', () => {
+  /** A raw TCP client: sends `head` and `body` as given, collects the answer until the server closes. */
+  function rawRequest(target: TestServer, head: string, body: string): Promise<string> {
+    const { hostname, port } = new URL(target.url);
+    return new Promise((resolve, reject) => {
+      const socket = createConnection({ host: hostname, port: Number(port) }, () =>
+        socket.write(head + body),
+      );
+      let answer = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => {
+        answer += chunk;
+      });
+      socket.on('error', reject);
+      socket.on('close', () => resolve(answer));
+    });
+  }
+  const headFor = (target: TestServer, length: number) =>
+    `POST /api/auth/login HTTP/1.1\r\nHost: ${new URL(target.url).host}\r\nOrigin: ${target.origin}\r\n` +
+    `Content-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`;
+
+  it('cuts off a request that declares 1,000 bytes and sends 10, with a 408 in Chinese', async () => {
+    const slow = await startServer({ requestTimeoutMs: 300 });
+    try {
+      const answer = await rawRequest(slow, headFor(slow, 1_000), '{"usernam');
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+      expect(body.error).toMatchObject({ code: 'request-timeout', message: expect.stringMatching(/太慢/) });
+    } finally {
+      await slow.close();
+      slow.cleanup();
+    }
+  });
+
+  it('refuses a body declared over the limit at once with a readable 413, before reading it', async () => {
+    const answer = await rawRequest(server, headFor(server, 2_000_000), '{"username":');
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+    expect(body.error).toMatchObject({ code: 'body-too-large', message: expect.stringMatching(/太大/) });
   });
 });

@@ -9,6 +9,8 @@ export const ERROR_TEXT_EN: Record<ErrorCode, string> = {
   'url-too-long': 'The address is too long.',
   'unsupported-media-type': 'Wrong request format: send JSON (Content-Type: application/json).',
   'headers-too-large': 'The request headers are too large: clear the cookies of this site and try again.',
+  'request-timeout':
+    'The request arrived too slowly and the connection was closed: check the network and try again.',
   'route-not-found': 'There is no such endpoint: {{method}} {{path}}',
   'unknown-event': 'Unknown event: {{event}}',
   'bad-origin': 'Request origin not allowed: use the pages of this site (Origin mismatch).',

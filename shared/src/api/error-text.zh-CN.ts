@@ -7,6 +7,7 @@ export const ERROR_TEXT_ZH = {
   'url-too-long': '请求地址太长了',
   'unsupported-media-type': '请求格式不对：请以 JSON 发送（Content-Type: application/json）',
   'headers-too-large': '请求头太大了：请清除本站的 Cookie 后重试',
+  'request-timeout': '请求发送得太慢，连接已断开：请检查网络后重试',
   'route-not-found': '没有这个接口：{{method}} {{path}}',
   'unknown-event': '不认识的事件：{{event}}',
   'bad-origin': '请求来源不被允许：请从本站页面操作（Origin 不匹配）',

@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   'url-too-long': 414,
   'unsupported-media-type': 415,
   'headers-too-large': 431,
+  'request-timeout': 408,
   'route-not-found': 404,
   'unknown-event': 400,
   'bad-origin': 403,
