@@ -22,6 +22,8 @@ import {
   ClassesResponseSchema,
   ClassResponseSchema,
   CreateClassBodySchema,
+  ImportStudentsBodySchema,
+  ImportStudentsResponseSchema,
   JoinClassBodySchema,
   UpdateClassBodySchema,
 } from './api/classes.ts';
@@ -192,6 +194,18 @@ export const routes = {
       params: idParams,
       body: AddMemberBodySchema,
       response: ClassDetailResponseSchema,
+    }),
+    /**
+     * A class list (学号, 姓名): a student account per row (username = 学号, a one-time password each, shown
+     * once) enrolled in the class; an existing student account is enrolled as it is. A bad row imports nothing.
+     */
+    importStudents: route({
+      method: 'POST',
+      path: '/api/classes/:id/import',
+      access: AUTHORS,
+      params: idParams,
+      body: ImportStudentsBodySchema,
+      response: ImportStudentsResponseSchema,
     }),
     /** Their conversations and reports stay. */
     removeMember: route({

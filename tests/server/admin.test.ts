@@ -146,6 +146,19 @@ describe('password reset', () => {
     for (let i = 0; i < 5; i++) expect((await login('locked_out', `wrong-${i}`)).status).toBe(401);
     const refused = await login('locked_out', TEST_PASSWORD);
     expectRefusal(refused, 429);
+    // The admin's list says so (已锁定), and no other account is marked.
+    const lockedOf = async () =>
+      Object.fromEntries(
+        (
+          (await api(server, 'GET', '/api/users', { as: admin })).body.users as {
+            username: string;
+            locked: boolean;
+          }[]
+        ).map((u) => [u.username, u.locked]),
+      );
+    const before = await lockedOf();
+    expect(before.locked_out).toBe(true);
+    expect(Object.entries(before).filter(([, locked]) => locked)).toEqual([['locked_out', true]]);
 
     const res = await api<ResetPasswordResponse>(server, 'POST', `/api/users/${locked.user.id}/password`, {
       as: admin,
@@ -153,6 +166,7 @@ describe('password reset', () => {
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({ id: locked.user.id, mustChangePassword: true });
     expect(res.body.password).toMatch(/^[A-Za-z0-9]{12}$/);
+    expect((await lockedOf()).locked_out).toBe(false);
 
     // The old session is gone; the old password no longer works; the new one does, at once.
     expect((await api(server, 'GET', '/api/auth/me', { as: locked })).status).toBe(401);

@@ -71,6 +71,12 @@ export class GuessThrottle {
     };
   }
 
+  /** True while `account` may not guess (its failures fill the window); counts nothing. */
+  isLocked(account: string, now: number): boolean {
+    const window = this.windows.get(`account:${account.toLowerCase()}`) ?? [];
+    return window.filter((t) => t > now - this.limits.windowMs).length >= this.limits.accountFailures;
+  }
+
   /** Lifts an account's lock (an admin reset its password). The address windows are left alone. */
   clearAccount(account: string): void {
     this.windows.delete(`account:${account.toLowerCase()}`);

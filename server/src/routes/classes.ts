@@ -1,11 +1,14 @@
 // Classes: the instructor's own, trainers assigned to them, students enrolled with a join code.
-import { ROLE_NAMES_ZH, routes } from '@kefu/shared';
+import { type ImportedStudent, ROLE_NAMES_ZH, routes } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
 import { minutesUntil } from '../auth/guess-throttle.ts';
-import { newJoinCode } from '../db/repositories/classes.ts';
-import type { UserRow } from '../db/repositories/users.ts';
+import { generatePassword, hashPassword } from '../auth/password.ts';
+import { classesRepository, newJoinCode } from '../db/repositories/classes.ts';
+import { toUserView, type UserRow, usersRepository } from '../db/repositories/users.ts';
 import { fail } from '../errors.ts';
+import { readClassList } from '../roster/class-list.ts';
 import { DEFAULT_RUBRIC } from '../scenarios/catalog.ts';
+import { usernameTaken } from './auth.ts';
 import { serve } from './serve.ts';
 
 export default async function classRoutes(app: FastifyInstance): Promise<void> {
@@ -108,6 +111,72 @@ export default async function classRoutes(app: FastifyInstance): Promise<void> {
     }
     await app.classes.addMember(id, member.id, body.role, app.clock.now());
     return detail(id);
+  });
+
+  serve(app, routes.classes.importStudents, async ({ user, params: { id }, body }) => {
+    await managedClass(user, id);
+    const { rows, problems } = readClassList(body.csv);
+    // Existing accounts: a student is enrolled as they are; anyone else's username cannot be a student's.
+    const existing = new Map<string, UserRow>();
+    for (const row of rows) {
+      const found = await app.users.findByUsername(row.studentNo);
+      if (!found) continue;
+      if (found.role !== 'student') {
+        problems.push({
+          line: row.line,
+          problem: `学号 ${row.studentNo} 已是${ROLE_NAMES_ZH[found.role]}的用户名`,
+        });
+      } else existing.set(row.studentNo, found);
+    }
+    if (problems.length > 0) {
+      problems.sort((a, b) => a.line - b.line);
+      throw fail('class-list-invalid', {
+        count: problems.length,
+        lines: [...new Set(problems.map((p) => p.line))].join('、'),
+        problems: problems.map((p) => `第 ${p.line} 行：${p.problem}`).join('；'),
+      });
+    }
+    // Hash before the transaction, so the database is not held while the hashes run.
+    const fresh = await Promise.all(
+      rows
+        .filter((row) => !existing.has(row.studentNo))
+        .map(async (row) => {
+          const password = generatePassword();
+          return { row, password, hash: await hashPassword(password, 'generated') };
+        }),
+    );
+    const now = app.clock.now();
+    const students = await app.database.db.transaction().execute(async (trx) => {
+      const users = usersRepository(trx);
+      const classes = classesRepository(trx);
+      const created = new Map<string, ImportedStudent>();
+      for (const { row, password, hash } of fresh) {
+        const account = await users
+          .create(
+            {
+              username: row.studentNo,
+              displayName: row.name,
+              role: 'student',
+              passwordHash: hash,
+              mustChangePassword: true,
+            },
+            now,
+          )
+          .catch(usernameTaken(row.studentNo));
+        created.set(row.studentNo, { user: toUserView(account), password, existing: false });
+      }
+      const out: ImportedStudent[] = [];
+      for (const row of rows) {
+        const known = existing.get(row.studentNo);
+        const student = known
+          ? { user: toUserView(known), password: null, existing: true }
+          : created.get(row.studentNo)!;
+        await classes.addMember(id, student.user.id, 'student', now);
+        out.push(student);
+      }
+      return out;
+    });
+    return { class: await view(user, id), students };
   });
 
   serve(app, routes.classes.removeMember, async ({ user, params: { id, userId } }) => {

@@ -9,7 +9,14 @@ import { usernameTaken } from './auth.ts';
 import { serve } from './serve.ts';
 
 export default async function userRoutes(app: FastifyInstance): Promise<void> {
-  serve(app, routes.users.list, async () => ({ users: (await app.users.list()).map(toUserView) }));
+  serve(app, routes.users.list, async () => {
+    const now = app.clock.now();
+    const users = (await app.users.list()).map((row) => ({
+      ...toUserView(row),
+      locked: app.guesses.isLocked(`login:${row.username}`, now),
+    }));
+    return { users };
+  });
 
   serve(app, routes.users.create, async ({ body }) => {
     if (await app.users.findByUsername(body.username)) {

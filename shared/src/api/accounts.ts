@@ -56,5 +56,8 @@ export const ResetPasswordBodySchema = z.object({ password: password.optional() 
 export type ResetPasswordBody = z.input<typeof ResetPasswordBodySchema>;
 export const ResetPasswordResponseSchema = CreateUserResponseSchema;
 export type ResetPasswordResponse = CreateUserResponse;
-export const UsersResponseSchema = z.object({ users: z.array(UserViewSchema) });
+/** An account as the admin list shows it: locked after five wrong passwords (a reset lifts it). */
+export const AccountViewSchema = UserViewSchema.extend({ locked: z.boolean() });
+export type AccountView = z.infer<typeof AccountViewSchema>;
+export const UsersResponseSchema = z.object({ users: z.array(AccountViewSchema) });
 export type UsersResponse = z.infer<typeof UsersResponseSchema>;

@@ -1,5 +1,6 @@
 // Classes: an instructor's, with trainers assigned and students enrolled by join code.
 import { z } from 'zod';
+import { UserViewSchema } from './accounts.ts';
 import { entityId, joinCode, scenarioId } from './fields.ts';
 
 const weight = z.number().min(0).max(100);
@@ -62,3 +63,30 @@ export const ClassDetailResponseSchema = z.object({
   members: z.array(ClassMemberSchema),
 });
 export type ClassDetailResponse = z.infer<typeof ClassDetailResponseSchema>;
+
+// ── Importing a class list ──
+
+/** A class list is at most this many students (a lesson's class, with room to spare). */
+export const MAX_CLASS_LIST_ROWS = 200;
+/**
+ * A class list as text: CSV with a header row naming the columns 学号 and 姓名 (other columns are ignored).
+ * The browser decodes the file (UTF-8, with or without BOM, or Excel's GBK) before sending it.
+ */
+export const ImportStudentsBodySchema = z
+  .object({ csv: z.string().min(1, '名单是空的').max(200_000, '名单文件太大了') })
+  .strict();
+export type ImportStudentsBody = z.infer<typeof ImportStudentsBodySchema>;
+export const ImportedStudentSchema = z.object({
+  user: UserViewSchema,
+  /** The one-time password of a new account, shown once; null for an account that already existed. */
+  password: z.string().nullable(),
+  /** The account existed before (a student): it was only enrolled, or already in the class. */
+  existing: z.boolean(),
+});
+export type ImportedStudent = z.infer<typeof ImportedStudentSchema>;
+/** Every row of the list in file order. */
+export const ImportStudentsResponseSchema = z.object({
+  class: ClassViewSchema,
+  students: z.array(ImportedStudentSchema),
+});
+export type ImportStudentsResponse = z.infer<typeof ImportStudentsResponseSchema>;

@@ -47,6 +47,8 @@ export const ERROR_TEXT_EN: Record<ErrorCode, string> = {
   'student-not-found': 'This student does not exist, or you may not see them.',
   'student-not-in-class': 'This student is not in the class.',
   'grade-weights-zero': 'The grade weights cannot all be 0.',
+  'class-list-invalid':
+    'The class list has {{count}} problem(s) (line {{lines}}); no account was created. Fix them and import again.',
   'scenario-not-found': 'There is no scenario “{{id}}”. Choose one from the list.',
   'unknown-scenario': 'There is no scenario “{{id}}”. Choose one from the list.',
   'library-empty': 'The scenario library is empty. Ask an instructor to add scenarios.',

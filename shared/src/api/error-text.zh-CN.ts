@@ -42,6 +42,8 @@ export const ERROR_TEXT_ZH = {
   'student-not-found': '这位学员不存在，或你没有权限查看',
   'student-not-in-class': '这位学员不在这个班级里',
   'grade-weights-zero': '成绩权重不能全为 0',
+  'class-list-invalid':
+    '名单有 {{count}} 处问题（第 {{lines}} 行），一个账号也没有创建，请改好后重新导入：{{problems}}',
   'scenario-not-found': '没有场景“{{id}}”，请从场景列表中选择',
   'unknown-scenario': '没有场景“{{id}}”，请从场景列表中选择',
   'library-empty': '场景库是空的，请联系讲师添加场景',

@@ -50,6 +50,7 @@ export const ERROR_STATUS = {
   'student-not-found': 404,
   'student-not-in-class': 404,
   'grade-weights-zero': 400,
+  'class-list-invalid': 400,
   // Scenarios, rubrics and the studio
   'scenario-not-found': 404,
   'unknown-scenario': 400,
