@@ -95,7 +95,8 @@ export function judgedLabels(c: CorpusCase, j: ReplyJudgement): Labels {
     const id = ASK_ID(i);
     if (j.stated.includes(id)) return 'correct';
     if (j.wrong?.includes(id)) return 'wrong';
-    if (j.evaded.includes(id)) return 'evaded';
+    // An irrelevant reply dodged the question too (it is charged as phrase-irrelevant, not also evaded).
+    if (j.evaded.includes(id) || j.irrelevant) return 'evaded';
     return 'pending';
   });
   const objection =

@@ -1,11 +1,21 @@
-// How the shopper reads one agent message: which open questions it answers, whether it dodges, contradicts the
-// catalogue, invites to order, reminds to pay or welcomes a returning customer. The machine reacts to this
-// judgement and logs it, so scoring folds exactly what the buyer reacted to.
+// How the shopper reads one agent message: which open questions it answers (rightly or wrongly), whether it
+// dodges, contradicts the catalogue, resolves an objection, invites to order, reminds to pay, welcomes a
+// returning customer, follows up, or breaks the platform's rules. The machine reacts to this judgement and
+// logs it, so scoring folds exactly what the buyer reacted to. Pure: a function of (library, open lines, text).
 import type { AgentMessage, ReplyJudgement } from '../conversation/events.ts';
 import type { Library } from '../scenario/library.ts';
 import type { Product } from '../scenario/schema.ts';
-import type { Matcher } from '../text/index.ts';
-import { findContradictions, judgeFact } from '../text/index.ts';
+import type { Analysis, Matcher } from '../text/index.ts';
+import { findContradictions, judgeFact, parseFactRef, stripParticles } from '../text/index.ts';
+import {
+  bannedClaimWords,
+  offPlatformWords,
+  readsAsFollowUp,
+  readsAsInvitation,
+  readsAsReminder,
+  readsAsWelcomeBack,
+  rudeWords,
+} from '../text/sales-actions.ts';
 
 /** What judging needs of a conversation: the library, the products it is about and their matcher. */
 export interface JudgeContext {
@@ -22,9 +32,43 @@ export interface OpenItem {
 }
 
 /** Concepts that are politeness, not substance: a reply made only of them dodges nothing. */
-const COURTESY_CONCEPTS = new Set(['greeting', 'hold', 'thanks', 'returning-welcome', 'follow-up']);
-/** Characters a courtesy reply may carry beyond its courtesy terms (e.g. 好的, 一下) and still be courtesy. */
-const COURTESY_SLACK_CHARS = 4;
+const COURTESY_CONCEPTS = new Set([
+  'greeting',
+  'hold',
+  'thanks',
+  'acknowledgement',
+  'goodbye',
+  'returning-welcome',
+  'follow-up',
+]);
+/** Words a courtesy reply is made of besides its courtesy terms: address, pronouns, filler. */
+const COURTESY_FILLER = [
+  '亲亲',
+  '亲爱的',
+  '亲',
+  '请问',
+  '请',
+  '帮您',
+  '为您',
+  '您',
+  '你',
+  '我们',
+  '我',
+  '这边',
+  '一下',
+  '马上',
+  '现在',
+  '好',
+];
+/** 都有的 · 全都可以: a bare answer that covers every open question, not just one. */
+const ALL = ['都', '全部', '全都'];
+/** What "yes" / "no" alone answer: 有的 · 包的 · 能用 / 木有 · 不行. */
+const YES = 'yes-answer';
+const IN_STOCK = 'in-stock';
+const DISMISSIVE = 'dismissive';
+
+const isCatalogue = (concept: string) =>
+  concept.startsWith('fact:') || concept.startsWith('option:') || concept.startsWith('wrong:');
 
 function topicOfAsk(ctx: JudgeContext, ask: string): string | undefined {
   const [productId, key] = ask.split('.');
@@ -34,12 +78,117 @@ function topicOfAsk(ctx: JudgeContext, ask: string): string | undefined {
 
 function topicsOfObjection(ctx: JudgeContext, objection: string): string[] {
   const lexicon = ctx.library.lexicon;
-  const topics = [objection];
-  for (const concept of lexicon.objections[objection]?.resolvedBy ?? []) {
+  const kind = lexicon.objections[objection];
+  const topics = [objection, ...(kind?.topics ?? [])];
+  for (const concept of kind?.resolvedBy ?? []) {
     const topic = lexicon.concepts[concept]?.topic;
     if (topic) topics.push(topic);
   }
   return topics;
+}
+
+/** The first clause that says something besides courtesy (亲， · 嗯嗯， · 您好，): where a bare answer stands. */
+function firstSayingClause(ctx: JudgeContext, analysis: Analysis): number {
+  for (let c = 0; c < analysis.clauseEnds.length; c++) {
+    const from = c === 0 ? 0 : analysis.clauseEnds[c - 1]!;
+    let text = analysis.normalised.slice(from, analysis.clauseEnds[c]);
+    for (const m of analysis.mentions)
+      if (m.clause === c && COURTESY_CONCEPTS.has(m.concept))
+        text = text.replace(analysis.normalised.slice(m.start, m.end), '');
+    for (const word of COURTESY_FILLER) text = text.split(word).join('');
+    if (stripParticles(text, ctx.library.lexicon.particles) !== '') return c;
+  }
+  return 0;
+}
+
+/**
+ * The reply's bare answer to a yes/no question, said up front: 有的 / 能的 / 包的 → yes; 木有 / 不行 / 没加 →
+ * no; both or neither → none. A denial further on (售后无忧) answers nothing.
+ */
+function bareAnswer(ctx: JudgeContext, analysis: Analysis): 'yes' | 'no' | undefined {
+  const clause = firstSayingClause(ctx, analysis);
+  const answers = analysis.mentions.filter(
+    (m) => m.clause === clause && (m.concept === YES || m.concept === IN_STOCK),
+  );
+  const yes = answers.some((m) => !m.negated);
+  const no = analysis.denials.some((d) => d.clause === clause) || answers.some((m) => m.negated);
+  if (yes === no) return undefined;
+  return yes ? 'yes' : 'no';
+}
+
+/**
+ * A reply to a yes/no question answers that question: naming what was asked about and denying in the same
+ * breath (新疆属于偏远地区，冷链暂时发不了) denies the asked proposition, not the words the negator happens to
+ * stand next to. Returns the asks so answered and the analysis with those borrowed negators taken back.
+ */
+function answerFocus(
+  ctx: JudgeContext,
+  analysis: Analysis,
+  asks: readonly OpenItem[],
+): { denied: Set<string>; analysis: Analysis } {
+  const denied = new Set<string>();
+  const borrowed = new Set<number>();
+  for (const item of asks) {
+    if (truthOfAsk(ctx, item.ask!) !== false) continue;
+    const fact = parseFactRef(ctx.products, item.ask!);
+    if ('error' in fact || fact.fact.kind !== 'yesno') continue;
+    const concept = `fact:${fact.product.id}.${fact.key}`;
+    const named = analysis.mentions.filter((m) => m.concept === concept);
+    if (named.length === 0 || named.some((m) => m.negated)) continue;
+    const clauses = new Set(named.flatMap((m) => [m.clause, m.clause + 1]));
+    const negators = [
+      ...analysis.denials.filter((d) => clauses.has(d.clause)).map((d) => d.start),
+      ...analysis.mentions
+        .filter(
+          (m) =>
+            m.negated && m.negator !== undefined && clauses.has(m.clause) && !m.concept.startsWith('option:'),
+        )
+        .map((m) => m.negator!),
+    ];
+    if (negators.length === 0) continue;
+    denied.add(item.messageId);
+    for (const n of negators) borrowed.add(n);
+  }
+  if (borrowed.size === 0) return { denied, analysis };
+  const mentions = analysis.mentions.map((m) =>
+    m.negated && m.negator !== undefined && borrowed.has(m.negator) ? { ...m, negated: false } : m,
+  );
+  const affirmed = new Set(mentions.filter((m) => !m.negated).map((m) => m.concept));
+  const negated = new Set(mentions.filter((m) => m.negated).map((m) => m.concept));
+  return { denied, analysis: { ...analysis, mentions, affirmed, negated } };
+}
+
+/** What "yes" means for an ask: the option is in stock, the yes/no fact (in the asked case) holds. */
+function truthOfAsk(ctx: JudgeContext, ask: string): boolean | undefined {
+  const fact = parseFactRef(ctx.products, ask);
+  if ('error' in fact) return undefined;
+  if (fact.fact.kind === 'options') return fact.option?.inStock;
+  if (fact.fact.kind !== 'yesno') return undefined;
+  return fact.condition === undefined ? fact.fact.value : fact.fact.except[fact.condition]!.value;
+}
+
+/**
+ * Courtesy only: nothing said but greetings, thanks, 好的, goodbyes and the like, or a hold (稍等, 我帮您查一下库存)
+ * that claims nothing. A product card is neutral too: it shows the product without claiming anything.
+ */
+function isCourtesyOnly(ctx: JudgeContext, analysis: Analysis, message: AgentMessage): boolean {
+  if (message.action === 'sendProductCard') return true;
+  const claims =
+    analysis.quantities.length > 0 ||
+    analysis.denials.length > 0 ||
+    analysis.mentions.some((m) => isCatalogue(m.concept) || m.concept === YES);
+  if (claims) return false;
+  if (analysis.affirmed.has('hold')) return true;
+  let residue = '';
+  let at = 0;
+  for (const m of analysis.mentions) {
+    if (!COURTESY_CONCEPTS.has(m.concept)) continue;
+    residue += analysis.normalised.slice(at, m.start);
+    at = Math.max(at, m.end);
+  }
+  residue += analysis.normalised.slice(at);
+  for (const word of COURTESY_FILLER) residue = residue.split(word).join('');
+  return stripParticles(residue, ctx.library.lexicon.particles) === '';
 }
 
 export function judgeReply(
@@ -61,44 +210,59 @@ export function judgeReply(
 
   const stated: string[] = [];
   const wrong: string[] = [];
-  const contradicted = new Set(findContradictions(matcher, analysis, products));
-  for (const item of asks) {
-    const verdict = judgeFact(matcher, analysis, products, item.ask!, true);
+  const focus = answerFocus(ctx, analysis, asks);
+  const contradicted = new Set(findContradictions(matcher, focus.analysis, products));
+  const answer = bareAnswer(ctx, analysis);
+  const verdicts = asks.map((item) => judgeFact(matcher, analysis, products, item.ask!, true));
+  // 有的 · 包的 · 木有: a bare yes or no answers the yes/no question it replies to: the only one left
+  // unanswered, or all of them when it says so (都有的).
+  const bare = asks.filter((item, i) => verdicts[i] === 'absent' && truthOfAsk(ctx, item.ask!) !== undefined);
+  const coversAll = ALL.some((w) => analysis.normalised.includes(w));
+  asks.forEach((item, i) => {
+    let verdict = focus.denied.has(item.messageId) ? 'stated' : verdicts[i]!;
+    if (focus.denied.has(item.messageId)) contradicted.delete(item.ask!);
+    if (answer !== undefined && bare.includes(item) && (bare.length === 1 || coversAll)) {
+      const truth = truthOfAsk(ctx, item.ask!)!;
+      verdict = (answer === 'yes') === truth ? 'stated' : 'contradicted';
+    }
     if (verdict === 'stated') stated.push(item.messageId);
     if (verdict === 'contradicted') {
       contradicted.add(item.ask!);
       wrong.push(item.messageId);
     }
-  }
+  });
 
+  // An objection is resolved by any argument the lexicon accepts for its kind, or by a catalogue fact of a
+  // topic that answers it (90%白鸭绒 for a price worry); never while brushing the buyer off (您自己看尺码表).
+  const catalogueTopics = new Set(
+    analysis.mentions
+      .filter((m) => !m.negated && isCatalogue(m.concept) && !m.concept.startsWith('wrong:'))
+      .map((m) => matcher.conceptTopic(m.concept))
+      .filter((t): t is string => t !== undefined),
+  );
+  const dismissive = analysis.affirmed.has(DISMISSIVE);
   const addressed = objections
-    .filter((item) =>
-      (library.lexicon.objections[item.objection!]?.resolvedBy ?? []).some((c) => analysis.affirmed.has(c)),
-    )
+    .filter((item) => {
+      const kind = library.lexicon.objections[item.objection!];
+      if (!kind || dismissive) return false;
+      return (
+        kind.resolvedBy.some((c) => analysis.affirmed.has(c)) ||
+        kind.topics.some((t) => catalogueTopics.has(t))
+      );
+    })
     .map((item) => item.messageId);
 
-  const invites = message.action === 'inviteOrder' || analysis.affirmed.has('order-prompt');
-  const reminds =
-    message.action === 'remindPayment' || (open.hasOrder && analysis.affirmed.has('payment-reminder'));
-  const acknowledges = analysis.affirmed.has('returning-welcome');
+  const courtesyOnly = isCourtesyOnly(ctx, analysis, message);
+  const invites = message.action === 'inviteOrder' || readsAsInvitation(analysis);
+  const reminds = message.action === 'remindPayment' || (open.hasOrder && readsAsReminder(analysis));
+  const acknowledges = readsAsWelcomeBack(analysis);
   const holds = analysis.affirmed.has('hold');
 
-  // Courtesy only: every concept spotted is politeness and little else was said. A product card is a
-  // neutral reply too: it shows the product without claiming anything.
-  const courtesyChars = analysis.mentions
-    .filter((m) => COURTESY_CONCEPTS.has(m.concept))
-    .reduce((sum, m) => sum + (m.end - m.start), 0);
-  const onlyCourtesyConcepts = analysis.mentions.every((m) => COURTESY_CONCEPTS.has(m.concept));
-  const courtesyOnly =
-    message.action === 'sendProductCard' ||
-    (onlyCourtesyConcepts &&
-      substantiveTopics.length === 0 &&
-      analysis.normalised.length - courtesyChars <= COURTESY_SLACK_CHARS);
   // Substantive but answering nothing: an order prompt sent while a question is open dodges it too.
-  const substantive = !courtesyOnly && stated.length === 0 && addressed.length === 0;
-  const answeredWrong = new Set(wrong);
+  const answeredSome = stated.length > 0 || wrong.length > 0 || addressed.length > 0;
+  const substantive = !courtesyOnly && !answeredSome;
 
-  // 答非所问: the reply speaks to some other topic than every open question and states none of them.
+  // 答非所问: the reply speaks to some other topic than every open question and answers none of them.
   const openTopics = new Set<string>();
   for (const item of asks) {
     const topic = topicOfAsk(ctx, item.ask!);
@@ -111,16 +275,28 @@ export function judgeReply(
     substantiveTopics.length > 0 &&
     substantiveTopics.every((t) => !openTopics.has(t));
 
+  const answeredWrong = new Set(wrong);
+  const flagged: NonNullable<ReplyJudgement['flagged']> = {};
+  const offPlatform = offPlatformWords(analysis);
+  const bannedClaim = bannedClaimWords(analysis);
+  const rude = rudeWords(analysis);
+  if (offPlatform !== undefined) flagged.offPlatform = offPlatform;
+  if (bannedClaim !== undefined) flagged.bannedClaim = bannedClaim;
+  if (rude !== undefined) flagged.rude = rude;
+
   return {
     openMessages: [...open.messages],
     openAsks: asks.map((i) => i.messageId),
     stated,
-    // A wrong answer is one wrong-fact, not also evaded (SPEC §3).
+    // A wrong answer is one wrong-fact, not also evaded (SPEC §3); an irrelevant reply is phrase-irrelevant.
     evaded:
       substantive && !irrelevant ? asks.map((i) => i.messageId).filter((id) => !answeredWrong.has(id)) : [],
     contradicted: [...contradicted].sort(),
     addressed,
-    ignoredObjections: substantive && !irrelevant ? objections.map((i) => i.messageId) : [],
+    ignoredObjections:
+      !courtesyOnly && !irrelevant
+        ? objections.map((i) => i.messageId).filter((id) => !addressed.includes(id))
+        : [],
     irrelevant,
     topics: [...topics].sort(),
     invites,
@@ -129,9 +305,10 @@ export function judgeReply(
     holds,
     courtesyOnly,
     wrong,
-    followsUp: analysis.affirmed.has('follow-up') || !courtesyOnly,
-    offPlatform: analysis.affirmed.has('off-platform'),
-    bannedClaim: analysis.affirmed.has('banned-claim'),
-    rude: analysis.affirmed.has('rude'),
+    followsUp: message.action !== undefined || readsAsFollowUp(analysis, courtesyOnly),
+    offPlatform: offPlatform !== undefined,
+    bannedClaim: bannedClaim !== undefined,
+    rude: rude !== undefined,
+    flagged,
   };
 }

@@ -292,7 +292,9 @@ class Step {
     const satisfied =
       beat.await === 'none' ||
       (beat.await === 'answers' && hasItems && s.open.length === 0) ||
-      (judged !== null && (beat.await === 'reply' || beat.await === 'follow-up')) ||
+      (judged !== null && beat.await === 'reply') ||
+      // A quiet buyer is won back by a real follow-up, not by 好的 or 拜拜 (logs before followsUp: any message).
+      (judged !== null && beat.await === 'follow-up' && judged.followsUp !== false) ||
       (judged !== null && beat.await === 'answers' && !hasItems) ||
       (beat.await === 'invite' && invited) ||
       (beat.await === 'reminder' && reminded);

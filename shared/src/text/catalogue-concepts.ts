@@ -10,6 +10,11 @@ export const factConcept = (pid: string, key: string): string => `fact:${pid}.${
 /** A value fact's `wrong` list: saying one of these contradicts the catalogue. */
 export const wrongConcept = (pid: string, key: string): string => `wrong:${pid}.${key}`;
 
+/** M码 · XL号 → M · XL: a size in latin letters is named without its 码/号 (穿M的刚好 · 拍XL). */
+function sizeLetters(name: string): string | undefined {
+  return /^([a-z]+)[码号]$/i.exec(name.trim())?.[1];
+}
+
 export interface ConceptTerms {
   concept: string;
   topic: string | undefined;
@@ -30,10 +35,11 @@ export function catalogueConcepts(products: readonly Product[]): ConceptTerms[] 
       if (fact.kind === 'options') {
         const group = fact.options.map((o) => optionConcept(product.id, key, o.value));
         fact.options.forEach((option, i) => {
+          const names = [option.value, ...option.aliases];
           concepts.push({
             concept: group[i]!,
             topic: fact.topic,
-            terms: [option.value, ...option.aliases],
+            terms: [...names, ...names.map(sizeLetters).filter((n): n is string => n !== undefined)],
             optionGroup: group,
           });
         });

@@ -17,10 +17,14 @@ export interface Mention {
   /** Clause index, counted from 0 in text order; mentions in the same clause share it. */
   clause: number;
   negated: boolean;
+  /** When negated: where the negator that denied it starts in `normalised` (没有红色 → 0). */
+  negator?: number;
 }
 
 export interface Analysis {
   normalised: string;
+  /** The NFKC text, latin lower-cased, with its punctuation (100% · 3-5天 · ？). */
+  source: string;
   /** Longest-match, non-overlapping, in text order; a span naming several concepts gives one mention each. */
   mentions: Mention[];
   /** Concepts mentioned at least once not negated. */
@@ -54,6 +58,7 @@ export function createMatcher(lexicon: Lexicon, products: readonly Product[]): M
     const topics = new Set<string>();
     scanned.tokens.forEach((token, k) => {
       const isNegated = polarity.negated[k]!;
+      const by = polarity.negatedBy[k]!;
       for (const { concept, term } of token.entry.mentions) {
         mentions.push({
           concept,
@@ -62,6 +67,7 @@ export function createMatcher(lexicon: Lexicon, products: readonly Product[]): M
           end: token.end,
           clause: token.clause,
           negated: isNegated,
+          ...(isNegated && by >= 0 && { negator: scanned.tokens[by]!.start }),
         });
         if (isNegated) {
           negated.add(concept);
@@ -75,6 +81,7 @@ export function createMatcher(lexicon: Lexicon, products: readonly Product[]): M
     for (const { concept } of polarity.implied) negated.add(concept);
     return {
       normalised: scanned.text,
+      source: scanned.source,
       mentions,
       affirmed,
       negated,

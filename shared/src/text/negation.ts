@@ -14,6 +14,8 @@ export interface Polarity {
   implied: { concept: string; clause: number }[];
   /** Negators that denied no term: a bare "no" (木有 · 不行 · 没加) or the denial of a word not in the vocabulary. */
   bare: number[];
+  /** Per token: the negator token that last flipped it, or -1. */
+  negatedBy: Int32Array;
 }
 
 const isMention = (t: Token) => t.entry.mentions.length > 0;
@@ -42,8 +44,11 @@ export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: 
     return -1;
   };
   /** Flips a term and the list it heads: 没有红色和蓝色 / 红色和蓝色都卖完了. */
+  const negatedBy = new Int32Array(tokens.length).fill(-1);
+  let negator = -1;
   const flipList = (k: number, step: 1 | -1) => {
     flips[k]! ^= 1;
+    negatedBy[k] = negator;
     for (let j = k; isListItem(tokens[j]!); ) {
       const next = j + step;
       const t = tokens[next];
@@ -51,6 +56,7 @@ export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: 
       const [from, to] = step === 1 ? [tokens[j]!.end, t.start] : [t.end, tokens[j]!.start];
       if (!connects(text, from, to)) return;
       flips[next]! ^= 1;
+      negatedBy[next] = negator;
       j = next;
     }
   };
@@ -59,6 +65,7 @@ export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: 
   const negateBackwards = (k: number) => {
     const p = neighbour(k, -1, true);
     if (p >= 0 && isMention(tokens[p]!) && tokens[k]!.start - tokens[p]!.end <= MAX_AFTER_GAP) {
+      negator = negatedBy[k]! >= 0 ? negatedBy[k]! : k;
       flipList(p, -1);
       used[k] = 1;
     }
@@ -89,6 +96,7 @@ export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: 
   }
   for (let k = 0; k < tokens.length; k++)
     if (target[k]! >= 0) {
+      negator = k;
       flipList(target[k]!, 1);
       used[k] = 1;
     }
@@ -126,5 +134,5 @@ export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: 
   tokens.forEach((t, k) => {
     if (!isMention(t) && t.entry.roles & (BEFORE | AFTER) && !used[k]) bare.push(k);
   });
-  return { negated: Array.from(flips, (f) => f === 1), implied, bare };
+  return { negated: Array.from(flips, (f) => f === 1), implied, bare, negatedBy };
 }

@@ -14,6 +14,7 @@ concepts:
   payment-reminder: { topic: payment, terms: [付款, 支付] }
   returning-welcome: { topic: membership, terms: [老顾客, 欢迎回来] }
   follow-up: { topic: follow-up, terms: [还在吗, 考虑得怎么样] }
+  goodbye: { topic: greeting, terms: [拜拜, 再见] }
   price-value: { topic: price, terms: [优惠券, 满减, 活动价] }
 negation:
   before: [没有, 不是, 暂无, 没, 不, 无]

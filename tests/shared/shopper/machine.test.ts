@@ -178,6 +178,15 @@ describe('shopper machine', () => {
     expect(d.lastBuyerLine()).toMatchObject({ beat: 'back' });
   });
 
+  it('a bare 好的 or a goodbye in the silence is not a follow-up: the buyer still leaves', () => {
+    const d = new Driver(context('quiet'));
+    d.say('亲，您好，在的~', T0 + 1000);
+    d.say('好的', T0 + 11_000);
+    d.say('拜拜~', T0 + 21_000);
+    d.until(T0 + 200_000);
+    expect(d.of('buyer-left')).toEqual([{ type: 'buyer-left', at: T0 + 61_000, reason: 'quiet' }]);
+  });
+
   it('a quiet buyer nobody follows up leaves quietly at the end of the window', () => {
     const d = new Driver(context('quiet'));
     d.say('亲，您好，在的~', T0 + 1000);

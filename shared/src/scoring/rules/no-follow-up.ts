@@ -1,5 +1,5 @@
-// The buyer went quiet on purpose (a silence beat) and the agent sent nothing before the follow-up window
-// closed (二次跟进). A window the conversation never reached is not judged.
+// The buyer went quiet on purpose (a silence beat) and the agent sent no real follow-up before the follow-up
+// window closed (二次跟进). A window the conversation never reached is not judged.
 import type { Finding, RuleContext } from '../rule.ts';
 
 export function noFollowUp({ facts }: RuleContext): Finding[] {
@@ -7,8 +7,10 @@ export function noFollowUp({ facts }: RuleContext): Finding[] {
   for (const quiet of facts.quiets) {
     if (facts.end < quiet.until) continue;
     // Strictly after: the reply that led into the silence is logged at the same instant as the quiet.
+    // Only a real follow-up counts: 好的 / 嗯嗯 / a goodbye is not one (logs before followsUp: any message).
     const followed = facts.agentMessages.some(
-      ({ message }) => message.at > quiet.at && message.at <= quiet.until,
+      ({ message, judgement }) =>
+        message.at > quiet.at && message.at <= quiet.until && judgement?.followsUp !== false,
     );
     if (followed) continue;
     findings.push({

@@ -21,6 +21,16 @@ describe('no-follow-up', () => {
     expect(firedAt(noFollowUp, quietThenAgentAt(70.1))).toEqual([70]);
   });
 
+  it('fires when the only message in the window was a bare 好的 or a goodbye, not a follow-up', () => {
+    const log = new LogBuilder().started();
+    log.buyer(0);
+    log.agent(2);
+    log.quiet(10, 70);
+    log.agent(20, { judged: { followsUp: false, courtesyOnly: true } });
+    log.ended(80);
+    expect(firedAt(noFollowUp, log)).toEqual([70]);
+  });
+
   it('fires when nothing was sent at all', () => {
     expect(firedAt(noFollowUp, quietThenAgentAt(null))).toEqual([70]);
   });

@@ -1,0 +1,138 @@
+// What a reply does, by meaning, read with the shipped lexicon: actions in any wording, never when negated,
+// deferred, conditional or already done; bare answers; compliance flags. Pattern families, not a phrase list.
+import { describe, expect, it } from 'vitest';
+import { readLibrary } from '../../../server/src/cli/read-library.ts';
+import { loadLibrary } from '../../../shared/src/scenario/load.ts';
+import { type JudgeContext, judgeReply, type OpenItem } from '../../../shared/src/shopper/judge.ts';
+import { createMatcher } from '../../../shared/src/text/index.ts';
+
+const { library } = loadLibrary(readLibrary('scenarios'));
+const contextOf = (...ids: string[]): JudgeContext => {
+  const products = ids.map((id) => library.products.get(id)!);
+  return { library, products, matcher: createMatcher(library.lexicon, products) };
+};
+const jacket = contextOf('down-jacket');
+const judge = (text: string, items: OpenItem[] = [], hasOrder = false, ctx = jacket) =>
+  judgeReply(
+    ctx,
+    { messages: items.map((i) => i.messageId), items, hasOrder },
+    { id: 'a1', text, source: 'typed' },
+  );
+
+describe('inviting the order', () => {
+  it.each([
+    '早拍早发哦亲',
+    '先拍回去试试嘛，不合适包换的',
+    '那亲拍一件试试吧😊',
+    '喜欢的话可以直接拍下哦',
+    '放心拍~',
+  ])('invites: %s', (text) => expect(judge(text).invites).toBe(true));
+  it.each([
+    '不用急着下单，考虑好再说',
+    '如果需要的话再拍就行',
+    '拍下了就行，剩下的交给我们',
+    '您拍的是黑色M码对吧',
+    '看到您已经拍下了',
+  ])('does not invite: %s', (text) => expect(judge(text).invites).toBe(false));
+});
+
+describe('reminding to pay (an order is waiting)', () => {
+  it.each(['亲，订单还没付哦', '订单还没支付哦，活动今晚结束', '付了吗？付了我这边马上发货', '记得付款哦'])(
+    'reminds: %s',
+    (text) => expect(judge(text, [], true).reminds).toBe(true),
+  );
+  it.each(['先不用付款的，等我给您改好价再付', '不用付款的', '好的亲，订单收到啦'])(
+    'does not remind: %s',
+    (text) => expect(judge(text, [], true).reminds).toBe(false),
+  );
+  it('does not remind without an order', () => expect(judge('记得付款哦').reminds).toBe(false));
+});
+
+describe('welcoming a returning customer and following up', () => {
+  it.each(['谢谢又来支持呀~', '老熟人啦😄 这次看点什么', '欢迎回购~', '老规矩可以直接拍下哦'])(
+    'acknowledges: %s',
+    (text) => expect(judge(text).acknowledges).toBe(true),
+  );
+  it('a plain greeting does not acknowledge', () =>
+    expect(judge('您好，欢迎光临本店').acknowledges).toBe(false));
+  it.each(['亲，在吗？', '考虑得怎么样啦~', '亲，还有什么顾虑吗？', '这款有运费险，喜欢的话可以直接拍哦'])(
+    'follows up: %s',
+    (text) => expect(judge(text).followsUp).toBe(true),
+  );
+  it.each(['好的', '嗯嗯', '😊', '嗯嗯好的亲，拜拜~', '好的亲，那就先这样', '感谢亲的支持，祝您生活愉快~'])(
+    'is not a follow-up: %s',
+    (text) => expect(judge(text).followsUp).toBe(false),
+  );
+});
+
+describe('bare answers and courtesy', () => {
+  const ask = (ref: string): OpenItem[] => [{ messageId: 'b1', ask: ref }];
+  it('reads a bare yes or no as the answer to the yes/no question', () => {
+    expect(judge('有滴亲', ask('down-jacket.colour.米白色')).stated).toEqual(['b1']);
+    expect(judge('有的亲，放心拍~', ask('down-jacket.colour.酒红色')).wrong).toEqual(['b1']);
+    expect(judge('包的', ask('down-jacket.free-shipping')).stated).toEqual(['b1']);
+    expect(judge('木有哦', ask('down-jacket.colour.酒红色')).stated).toEqual(['b1']);
+    expect(judge('莫得机洗哈，手洗🙏', ask('down-jacket.machine-wash')).stated).toEqual(['b1']);
+  });
+  it('keeps a hold or a greeting courtesy: the question stays open, nothing dodged', () => {
+    for (const text of [
+      '亲，稍等我看下库存哈',
+      '稍等亲，问下仓库',
+      '在的亲，请问有什么可以帮您？',
+      '好的亲',
+    ]) {
+      const j = judge(text, ask('down-jacket.colour.米白色'));
+      expect([j.courtesyOnly, j.evaded, j.stated]).toEqual([true, [], []]);
+    }
+    expect(judge('很快的亲', ask('down-jacket.dispatch')).evaded).toEqual(['b1']);
+  });
+  it('does not let the 不 of 不满意 deny the next fact', () => {
+    expect(judge('收到不满意可以七天无理由退换').contradicted).toEqual([]);
+  });
+});
+
+describe('compliance', () => {
+  it.each([
+    '亲，VX：kefu0528，私聊给您发实拍',
+    '有问题加QQ 839201123',
+    '有事打我手机，一三八零零一二三四五六',
+    '加个v吧',
+    '多买的话支付宝直接转我就行',
+  ])('leads off the platform: %s', (text) => expect(judge(text).offPlatform).toBe(true));
+  it('a negated mention or a platform word is not off-platform', () => {
+    expect(judge('平台内沟通就好，不能加微信哦').offPlatform).toBe(false);
+    expect(judge('师傅会提前电话和您约时间').offPlatform).toBe(false);
+  });
+  it.each([
+    '这是我们家销量第一的羽绒服',
+    '顶级白鸭绒',
+    '全网最低价',
+    '亲这款100%不掉绒',
+    '国家级质检，绝对正品',
+  ])('makes an absolute claim: %s', (text) => expect(judge(text).bannedClaim).toBe(true));
+  it.each(['是100%纯棉的', '拍下后第一时间安排，最晚48小时内发出', '最快明天发'])('is no claim: %s', (text) =>
+    expect(judge(text).bannedClaim).toBe(false),
+  );
+  it.each(['你烦不烦啊，问那么多', '嫌贵就别买', '您等不了可以不买啊'])('is rude: %s', (text) =>
+    expect(judge(text).rude).toBe(true),
+  );
+  it('names the words that raised a flag', () => {
+    expect(judge('顶级白鸭绒').flagged).toEqual({ bannedClaim: '顶级' });
+  });
+});
+
+describe('objections by any accepted argument', () => {
+  const price: OpenItem[] = [{ messageId: 'b1', objection: 'price' }];
+  it.each([
+    '亲，店铺有满299减20的券，再送您一双袜子，拍下吧~',
+    '价格是真动不了，不过送运费险，不满意七天无理由退',
+    '咱们是90%白鸭绒、充绒120克，这个价真的值',
+  ])('addresses a price worry: %s', (text) => {
+    const j = judge(text, price);
+    expect([j.addressed, j.irrelevant]).toEqual([['b1'], false]);
+  });
+  it('a bare refusal or brushing off does not', () => {
+    expect(judge('不议价哦', price).ignoredObjections).toEqual(['b1']);
+    expect(judge('您自己看尺码表吧', [{ messageId: 'b1', objection: 'fit' }]).addressed).toEqual([]);
+  });
+});
