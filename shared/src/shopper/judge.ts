@@ -105,10 +105,11 @@ function firstSayingClause(ctx: JudgeContext, analysis: Analysis): number {
  * The reply's bare answer to a yes/no question, said up front: 有的 / 能的 / 包的 → yes; 木有 / 不行 / 没加 →
  * no; both or neither → none. A denial further on (售后无忧) answers nothing.
  */
-function bareAnswer(ctx: JudgeContext, analysis: Analysis): 'yes' | 'no' | undefined {
+function bareAnswer(ctx: JudgeContext, analysis: Analysis, stock: boolean): 'yes' | 'no' | undefined {
   const clause = firstSayingClause(ctx, analysis);
+  // 有货的 answers whether something is in stock, not whether it ships free.
   const answers = analysis.mentions.filter(
-    (m) => m.clause === clause && (m.concept === YES || m.concept === IN_STOCK),
+    (m) => m.clause === clause && (m.concept === YES || (stock && m.concept === IN_STOCK)),
   );
   const yes = answers.some((m) => !m.negated);
   const no = analysis.denials.some((d) => d.clause === clause) || answers.some((m) => m.negated);
@@ -157,6 +158,11 @@ function answerFocus(
   const negated = new Set(mentions.filter((m) => m.negated).map((m) => m.concept));
   return { denied, analysis: { ...analysis, mentions, affirmed, negated } };
 }
+
+const isOptionAsk = (ctx: JudgeContext, ask: string) => {
+  const fact = parseFactRef(ctx.products, ask);
+  return !('error' in fact) && fact.option !== undefined;
+};
 
 /** What "yes" means for an ask: the option is in stock, the yes/no fact (in the asked case) holds. */
 function truthOfAsk(ctx: JudgeContext, ask: string): boolean | undefined {
@@ -212,7 +218,6 @@ export function judgeReply(
   const wrong: string[] = [];
   const focus = answerFocus(ctx, analysis, asks);
   const contradicted = new Set(findContradictions(matcher, focus.analysis, products));
-  const answer = bareAnswer(ctx, analysis);
   const verdicts = asks.map((item) => judgeFact(matcher, analysis, products, item.ask!, true));
   // 有的 · 包的 · 木有: a bare yes or no answers the yes/no question it replies to: the only one left
   // unanswered, or all of them when it says so (都有的).
@@ -221,6 +226,7 @@ export function judgeReply(
   asks.forEach((item, i) => {
     let verdict = focus.denied.has(item.messageId) ? 'stated' : verdicts[i]!;
     if (focus.denied.has(item.messageId)) contradicted.delete(item.ask!);
+    const answer = bareAnswer(ctx, analysis, isOptionAsk(ctx, item.ask!));
     if (answer !== undefined && bare.includes(item) && (bare.length === 1 || coversAll)) {
       const truth = truthOfAsk(ctx, item.ask!)!;
       verdict = (answer === 'yes') === truth ? 'stated' : 'contradicted';
