@@ -3,7 +3,8 @@
 // the same drill; SIGKILL of A mid-drill — B takes A's conversations and the drill's schedule over within
 // the lease expiry, no acknowledged message is lost or duplicated, shopper timers fire at their due times.
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
   type ConversationEvent,
   type ConversationOpenedPayload,
@@ -417,6 +418,31 @@ describe('two server processes on one PostgreSQL', () => {
       .where('status', '=', 'open')
       .execute();
     expect(open).toEqual([]);
+  });
+
+  it('a scenario saved in the studio on B is what new practice plays on every process', async () => {
+    const text = readFileSync(resolve(SCENARIOS_DIR, 'buyers/jacket-colour-size.yaml'), 'utf8').replace(
+      /^title: .*$/m,
+      'title: 羽绒服选颜色和尺码（改版）',
+    );
+    // A died in the test before: a new process beside B, running before the save.
+    const a2 = await startCluster('A2');
+    const saved = await api(asServer(b), 'POST', '/api/studio/scenarios', { as: instructor, body: { text } });
+    expect(saved.status).toBe(200);
+    const student = await seed('student', 'studio-player');
+    const practice = await api<PracticeResponse>(asServer(a2), 'POST', '/api/practice', {
+      as: student,
+      body: { scenarioId: 'jacket-colour-size' },
+    });
+    expect(practice.status).toBe(200);
+    expect(practice.body.conversations[0]!.scenarioTitle).toBe('羽绒服选颜色和尺码（改版）');
+    const row = await db.db
+      .selectFrom('conversations')
+      .select('scenario_version')
+      .where('id', '=', practice.body.conversations[0]!.id)
+      .executeTakeFirst();
+    expect(row?.scenario_version).toBe(saved.body.version);
+    expect(await a2.stop('SIGTERM')).toBe(0);
   });
 
   it('SIGTERM drains: not ready at once, then the leases are handed over, not left to expire', async () => {

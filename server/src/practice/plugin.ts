@@ -48,6 +48,7 @@ const RELEASED = 'kefu:released';
 const DRILL = 'kefu:drill';
 const COMMITTED = 'kefu:committed';
 const DRILL_NEWS = 'kefu:drill-news';
+const STUDIO_SAVED = 'kefu:studio-saved';
 /** How long a process waits for the others to act on drill news before answering its request. */
 const PEER_WAIT_MS = 3000;
 
@@ -179,6 +180,9 @@ export default fp(
       await scheduler.adoptOrphans();
     });
     cluster.on(DRILL, (message: DrillMessage) => scheduler.received(message));
+    // A scenario or rubric saved in the studio of one process is played by all of them from then on.
+    app.catalog.onSaved(() => cluster.broadcast(STUDIO_SAVED, {}, PEER_WAIT_MS));
+    cluster.on(STUDIO_SAVED, () => app.catalog.restoreStudioSaves());
 
     app.decorate('live', live);
     app.decorate('drillScheduler', scheduler);

@@ -38,6 +38,7 @@ export class ScenarioCatalog {
   private readonly libraries = new Map<string, Library>();
   private readonly contexts = new Map<string, ShopperContext>();
   private phraseCache: PhraseLibrary[] | null = null;
+  private readonly savedListeners: Array<() => Promise<void>> = [];
 
   readonly library: Library;
   readonly errors: string[];
@@ -79,8 +80,20 @@ export class ScenarioCatalog {
     return { loaded, errors: errors.filter((e) => e.file === file.path) };
   }
 
-  /** Saved studio versions survive a restart: the latest of each, oldest first, as if saved again. */
-  private async restoreStudioSaves(): Promise<void> {
+  /** Runs after every studio save (to tell the other server processes). */
+  onSaved(listener: () => Promise<void>): void {
+    this.savedListeners.push(listener);
+  }
+
+  private async saved(): Promise<void> {
+    for (const listener of this.savedListeners) await listener();
+  }
+
+  /**
+   * Saved studio versions survive a restart: the latest of each, oldest first, as if saved again. Also run
+   * when another server process saved one (adopting a version already played changes nothing).
+   */
+  async restoreStudioSaves(): Promise<void> {
     for (const save of (await this.versions.latestUnder(STUDIO_ROOT)).reverse()) {
       const { loaded, errors } = this.validate({ path: save.path, text: save.source });
       if (save.scenario_id.startsWith(RUBRIC_KEY)) {
@@ -91,7 +104,10 @@ export class ScenarioCatalog {
       }
       const scenario = loaded.buyers.get(save.scenario_id);
       if (errors.length === 0 && scenario) this.adopt(save.scenario_id, save.version, save.path, scenario);
-      else this.errors.push(`studio scenario ${save.scenario_id}@${save.version} no longer loads; skipped`);
+      else {
+        const error = `studio scenario ${save.scenario_id}@${save.version} no longer loads; skipped`;
+        if (!this.errors.includes(error)) this.errors.push(error);
+      }
     }
   }
 
@@ -134,6 +150,7 @@ export class ScenarioCatalog {
     const before = await this.versions.get(id, version);
     await this.versions.record(id, version, text, path, now);
     this.adopt(id, version, path, scenario);
+    await this.saved();
     return { scenarioId: id, version, path, created: before === undefined };
   }
 
@@ -164,6 +181,7 @@ export class ScenarioCatalog {
     const created = !this.library.rubrics.has(id);
     await this.versions.record(`${RUBRIC_KEY}${id}`, contentHash(text), text, path, now);
     this.library.rubrics.set(id, rubric);
+    await this.saved();
     return { rubricId: id, created };
   }
 
