@@ -237,6 +237,16 @@ export const routes = {
       body: StartPracticeBodySchema,
       response: PracticeResponseSchema,
     }),
+    /**
+     * 结束练习: every open solo conversation of yours ends as abandoned (kept apart from graded work: no
+     * score in averages or grades). Drill conversations go on. Answers the conversations it ended.
+     */
+    abandon: route({
+      method: 'POST',
+      path: '/api/practice/abandon',
+      access: 'user',
+      response: PracticeResponseSchema,
+    }),
     /** Your own. */
     conversations: route({
       method: 'GET',

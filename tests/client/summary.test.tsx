@@ -20,6 +20,7 @@ function reportFor(id: string, score: number): ConversationReportResponse {
       rubricId: 'default',
       rubricVersion: 1,
       seed: 1,
+      abandoned: false,
       score,
       dimensions: [
         { id: 'responsiveness', score: 0.5, weight: 30, violations: 1 },

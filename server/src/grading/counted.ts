@@ -1,6 +1,7 @@
 // Which conversations count towards a class's grade — the one filter the class report, grades.csv and a
-// student's class report all use: ended, and either solo practice or one of this class's drills (a drill
-// of another class the student is also in counts there, not here).
+// student's class report all use: ended, not abandoned (结束练习), and either solo practice or one of this
+// class's drills (a drill of another class the student is also in counts there, not here).
+import type { Report } from '@kefu/shared';
 import type { ConversationRow } from '../db/repositories/conversations.ts';
 
 /** The conversations a class's reports may show for a student: solo practice and this class's drills. */
@@ -11,4 +12,9 @@ export function inClass(row: ConversationRow, classDrillIds: ReadonlySet<string>
 /** The conversations whose scores make a student's grade in a class. */
 export function countsForClass(row: ConversationRow, classDrillIds: ReadonlySet<string>): boolean {
   return row.status === 'ended' && inClass(row, classDrillIds);
+}
+
+/** An ended conversation is graded unless the student abandoned the practice (its report says so). */
+export function isGraded(report: Pick<Report, 'abandoned'>): boolean {
+  return !report.abandoned;
 }

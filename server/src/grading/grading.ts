@@ -14,7 +14,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ClassRow } from '../db/repositories/classes.ts';
 import type { ConversationRow } from '../db/repositories/conversations.ts';
-import { countsForClass, inClass } from './counted.ts';
+import { countsForClass, inClass, isGraded } from './counted.ts';
 import { gradeOf } from './grade.ts';
 import { ReportCache } from './report-cache.ts';
 
@@ -49,7 +49,7 @@ export class Grading {
     this.reports = new ReportCache(repos.catalog, repos.eventLog);
   }
 
-  /** Scores of `rows` (any status) and the aggregate over the ended ones. */
+  /** Scores of `rows` (any status) and the aggregate over the ended, graded ones. */
   async scores(
     rows: readonly ConversationRow[],
   ): Promise<{ scores: ConversationScore[]; summary: StudentSummary | null }> {
@@ -57,13 +57,14 @@ export class Grading {
     const ended: Report[] = [];
     for (const row of rows) {
       const report = await this.reports.of(row);
-      if (row.status === 'ended') ended.push(report);
+      if (row.status === 'ended' && isGraded(report)) ended.push(report);
       scores.push({
         conversationId: row.id,
         scenarioId: row.scenario_id,
         drillId: row.drill_id,
         startedAt: row.started_at,
         status: row.status,
+        abandoned: report.abandoned,
         score: report.score,
         outcome: report.metrics.outcome,
         violations: report.violations.length,
@@ -126,8 +127,11 @@ export class Grading {
   ): Promise<StudentGrades> {
     const ids = new Set(drills.keys());
     const counted: StudentGrades['counted'] = [];
-    for (const row of rows)
-      if (countsForClass(row, ids)) counted.push({ row, report: await this.reports.of(row) });
+    for (const row of rows) {
+      if (!countsForClass(row, ids)) continue;
+      const report = await this.reports.of(row);
+      if (isGraded(report)) counted.push({ row, report });
+    }
     const summary = counted.length === 0 ? null : aggregateStudent(counted.map((c) => c.report));
     return {
       student: { userId: student.userId, username: student.username, displayName: student.displayName },

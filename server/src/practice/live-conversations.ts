@@ -30,6 +30,8 @@ export interface OpenRequest {
   version?: string;
   rubricId: string;
   seed: number;
+  /** When the buyer's first message comes, if later than now (the buyers of a random mix arrive one by one). */
+  arrivesAt?: number;
 }
 
 /** A conversation taken over, with the fencing token of its new owner. */
@@ -93,17 +95,22 @@ export class LiveConversations implements RuntimeHost {
     const id = randomUUID();
     // The lease first: a conversation row is never without an owner that other processes would adopt.
     const fence = await ownership.create('conversation', id);
-    const { runtime, stored } = await ConversationRuntime.start(this, ctx, {
-      id,
-      student_id: request.studentId,
-      drill_id: request.drillId,
-      slot: request.slot,
-      scenario_id: request.scenarioId,
-      scenario_version: version,
-      rubric_id: request.rubricId,
-      seed: request.seed,
-      fence,
-    });
+    const { runtime, stored } = await ConversationRuntime.start(
+      this,
+      ctx,
+      {
+        id,
+        student_id: request.studentId,
+        drill_id: request.drillId,
+        slot: request.slot,
+        scenario_id: request.scenarioId,
+        scenario_version: version,
+        rubric_id: request.rubricId,
+        seed: request.seed,
+        fence,
+      },
+      request.arrivesAt,
+    );
     if (!runtime.ended) this.runtimes.set(runtime.id, runtime);
     for (const l of this.listeners) l.opened?.(runtime);
     this.published(runtime, stored, 0);
@@ -221,6 +228,23 @@ export class LiveConversations implements RuntimeHost {
       return { seq, at: stored?.event.at ?? 0, duplicate: true };
     }
     throw fail('conversation-ended');
+  }
+
+  /**
+   * The student ends their solo practice (结束练习): every open solo conversation of theirs ends as abandoned,
+   * wherever it runs (taken over here first). Drill conversations are graded work and go on. Returns the ids.
+   */
+  async abandon(studentId: string): Promise<string[]> {
+    const open = await this.deps.rows.listForStudent(studentId, 'open');
+    const ended: string[] = [];
+    for (const row of open) {
+      if (row.drill_id !== null) continue;
+      const runtime = await this.claim(row.id);
+      if (!runtime) continue;
+      await runtime.stop(undefined, 'abandoned');
+      ended.push(row.id);
+    }
+    return ended;
   }
 
   /** The view and every visible event after `afterSeq`, read from the database. */

@@ -92,14 +92,18 @@ export class ConversationRuntime {
     };
   }
 
-  /** Opens a new conversation: the row and the shopper's first events are committed together. */
+  /**
+   * Opens a new conversation: the row and the shopper's first events are committed together; the buyer's
+   * first message comes at `arrivesAt` when that is later than now.
+   */
   static async start(
     host: RuntimeHost,
     ctx: ShopperContext,
     row: Omit<ConversationsTable, 'status' | 'ended_at' | 'last_seq' | 'wake_at' | 'started_at'>,
+    arrivesAt?: number,
   ): Promise<{ runtime: ConversationRuntime; stored: StoredEvent[] }> {
     const now = host.clock.now();
-    const result = startShopper(ctx, row.seed, now);
+    const result = startShopper(ctx, row.seed, now, arrivesAt);
     const endedAt = endOf(result.outputs);
     const full: ConversationsTable = {
       ...row,
@@ -161,10 +165,13 @@ export class ConversationRuntime {
     });
   }
 
-  /** Ends the conversation now, or at `at` when that is later than everything logged (drill stopped or finished). */
-  stop(at?: number): Promise<void> {
+  /**
+   * Ends the conversation now, or at `at` when that is later than everything logged: a drill stopped or
+   * finished (`stopped`), or the student ended their solo practice (`abandoned`).
+   */
+  stop(at?: number, reason: 'stopped' | 'abandoned' = 'stopped'): Promise<void> {
     return this.enqueue(async () => {
-      if (!this.ended) await this.apply({ type: 'stop' }, at);
+      if (!this.ended) await this.apply({ type: 'stop', reason }, at);
     });
   }
 

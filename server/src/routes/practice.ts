@@ -7,6 +7,19 @@ import { serve } from './serve.ts';
 
 /** Solo practice in progress at once, per person: enough for a busy mix, not enough to fill the disk. */
 const MAX_OPEN_SOLO = 10;
+/**
+ * Seconds between the arrivals of a random mix's buyers (seeded within the range): far enough apart that
+ * each first message can be answered within the 3-second benchmark, close enough that they overlap.
+ */
+export const MIX_ARRIVAL_GAP_MS: readonly [number, number] = [8_000, 20_000];
+
+/** When each of `count` buyers arrives, from `now`: the first at once, the others one gap after another. */
+export function mixArrivals(count: number, now: number, seeds: () => number): number[] {
+  const [min, max] = MIX_ARRIVAL_GAP_MS;
+  const arrivals = [now];
+  for (let i = 1; i < count; i++) arrivals.push(arrivals[i - 1]! + min + (seeds() % (max - min + 1)));
+  return arrivals;
+}
 
 export default async function practiceRoutes(app: FastifyInstance): Promise<void> {
   serve(app, routes.practice.start, async ({ user, body }) => {
@@ -31,7 +44,8 @@ export default async function practiceRoutes(app: FastifyInstance): Promise<void
     const open = (await app.conversations.listForStudent(user.id, 'open')).filter((c) => c.drill_id === null);
     if (open.length + scenarioIds.length > MAX_OPEN_SOLO) throw fail('too-many-open', { open: open.length });
     const conversations = [];
-    for (const scenarioId of scenarioIds) {
+    const arrivals = mixArrivals(scenarioIds.length, app.clock.now(), app.newSeed);
+    for (const [i, scenarioId] of scenarioIds.entries()) {
       const runtime = await app.live.open({
         studentId: user.id,
         drillId: null,
@@ -39,9 +53,17 @@ export default async function practiceRoutes(app: FastifyInstance): Promise<void
         scenarioId,
         rubricId: DEFAULT_RUBRIC,
         seed: app.newSeed(),
+        arrivesAt: arrivals[i]!,
       });
       conversations.push(app.live.view(runtime));
     }
+    return { conversations };
+  });
+
+  serve(app, routes.practice.abandon, async ({ user }) => {
+    const ids = await app.live.abandon(user.id);
+    const rows = await Promise.all(ids.map((id) => app.conversations.get(id)));
+    const conversations = await Promise.all(rows.flatMap((row) => (row ? [app.live.viewOf(row)] : [])));
     return { conversations };
   });
 

@@ -57,6 +57,8 @@ export const ConversationScoreSchema = z.object({
   drillId: z.string().nullable(),
   startedAt: z.number(),
   status: z.enum(CONVERSATION_STATUSES),
+  /** Ended by the student (结束练习): shown as abandoned, left out of averages and grades. */
+  abandoned: z.boolean(),
   score: z.number(),
   outcome: z.string(),
   violations: z.number(),

@@ -22,7 +22,15 @@ export const AgentMessageSchema = z
 export type AgentMessage = z.infer<typeof AgentMessageSchema>;
 
 export type ConversationEvent =
-  | { type: 'started'; at: number; scenarioId: string; scenarioVersion: string; seed: number }
+  /** `arrivesAt`: the buyer's first message comes then, not at once (the buyers of a random mix arrive one by one). */
+  | {
+      type: 'started';
+      at: number;
+      scenarioId: string;
+      scenarioVersion: string;
+      seed: number;
+      arrivesAt?: number;
+    }
   | { type: 'buyer-typing'; at: number }
   | { type: 'buyer-message'; at: number; id: string; text: string; beat: string; line: number }
   | ({ type: 'agent-message'; at: number; card?: CardKind } & AgentMessage)
@@ -31,7 +39,8 @@ export type ConversationEvent =
   /** The buyer went quiet on purpose (a silence beat): the agent should follow up before `until`. */
   | { type: 'buyer-quiet'; at: number; until: number }
   | { type: 'buyer-left'; at: number; reason: 'patience' | 'scripted' | 'quiet' }
-  | { type: 'ended'; at: number; reason: 'finished' | 'buyer-left' | 'unpaid' | 'stopped' }
+  /** `stopped`: a drill ended; `abandoned`: the student ended a solo practice (结束练习), which is not graded. */
+  | { type: 'ended'; at: number; reason: EndReason }
   /** The shopper's reading of one agent message, logged so scoring folds the same judgement the buyer reacted to. */
   | ({ type: 'reply-judged'; at: number; messageId: string } & ReplyJudgement);
 
@@ -79,9 +88,10 @@ export interface ReplyJudgement {
 }
 
 export type ConversationEventType = ConversationEvent['type'];
+export type EndReason = 'finished' | 'buyer-left' | 'unpaid' | 'stopped' | 'abandoned';
 
 /** What drives the shopper machine. Wake-ups are not logged: they are derived from the machine's own wakeAt. */
 export type ShopperInput =
   | { type: 'agent-message'; message: AgentMessage }
   | { type: 'wake' }
-  | { type: 'stop' };
+  | { type: 'stop'; reason?: 'stopped' | 'abandoned' };

@@ -1,6 +1,6 @@
 // One pass over a conversation's event log, collecting what the rules look at: turns, buyer lines with
 // their scenario markings, agent messages with the shopper's judgement of each, orders, silences, departures.
-import type { ConversationEvent, ReplyJudgement } from '../conversation/events.ts';
+import type { ConversationEvent, EndReason, ReplyJudgement } from '../conversation/events.ts';
 import type { BuyerScenario } from '../scenario/schema.ts';
 import { beatIndex, type LineMarks, lineOf } from './buyer-lines.ts';
 import { type Turn, TurnTracker } from './turns.ts';
@@ -45,6 +45,8 @@ export interface ConversationFacts {
   end: number;
   /** True when an `ended` event closed the log, so every window has closed too. */
   closed: boolean;
+  /** Why it closed (null while open). */
+  endReason: EndReason | null;
   buyerMessages: ReadonlyMap<string, BuyerMessageFact>;
   agentMessages: readonly AgentMessageFact[];
   judgements: readonly JudgedReply[];
@@ -75,6 +77,7 @@ export function readConversation(
   let seed = 0;
   let end = events[0]?.at ?? 0;
   let closed = false;
+  let endReason: EndReason | null = null;
 
   for (const event of events) {
     end = event.at;
@@ -125,6 +128,7 @@ export function readConversation(
         break;
       case 'ended':
         closed = true;
+        endReason = event.reason;
         break;
       case 'buyer-typing':
         break;
@@ -139,6 +143,7 @@ export function readConversation(
     seed,
     end,
     closed,
+    endReason,
     buyerMessages,
     agentMessages,
     judgements,

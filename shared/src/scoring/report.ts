@@ -49,6 +49,11 @@ export interface Report {
   rubricId: string;
   rubricVersion: number;
   seed: number;
+  /**
+   * The student ended the practice (结束练习) before it was over: not graded — left out of averages and
+   * grades, shown as abandoned rather than as a score.
+   */
+  abandoned: boolean;
   /** 0..100, one decimal. */
   score: number;
   dimensions: DimensionScore[];
@@ -98,6 +103,7 @@ export function scoreConversation(input: ScoringInput): Report {
     rubricId: rubric.id,
     rubricVersion: rubric.version,
     seed: facts.seed,
+    abandoned: facts.endReason === 'abandoned',
     score: totalWeight === 0 ? 0 : roundTo1((weighted / totalWeight) * 100),
     dimensions,
     metrics,

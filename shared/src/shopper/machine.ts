@@ -398,8 +398,8 @@ class Step {
     if (s.phase === 'awaiting') this.decide(t, judged);
   }
 
-  stop(t: number): void {
-    if (this.s.phase !== 'ended') this.end(t, 'stopped');
+  stop(t: number, reason: 'stopped' | 'abandoned'): void {
+    if (this.s.phase !== 'ended') this.end(t, reason);
   }
 }
 
@@ -418,14 +418,23 @@ function result(step: Step): StepResult {
   return { state: step.s, outputs: step.out, wakeAt: step.wakeAt() };
 }
 
-/** Starts a conversation at `now`: the `started` event and the buyer's first message. */
-export function startShopper(ctx: ShopperContext, seed: number, now: number): StepResult {
+/**
+ * Starts a conversation at `now`: the `started` event and the buyer's first message, which comes at
+ * `arrivesAt` when that is later (a buyer of a random mix who walks in after the others).
+ */
+export function startShopper(
+  ctx: ShopperContext,
+  seed: number,
+  now: number,
+  arrivesAt: number = now,
+): StepResult {
+  const arrival = Math.max(now, arrivesAt);
   const state: ShopperState = {
     seed,
     phase: 'sending',
     beat: ctx.firstBeat,
     visits: {},
-    enteredAt: now,
+    enteredAt: arrival,
     nextLine: 0,
     pending: null,
     deadline: null,
@@ -446,8 +455,9 @@ export function startShopper(ctx: ShopperContext, seed: number, now: number): St
     scenarioId: ctx.scenario.id,
     scenarioVersion: ctx.library.versions.get(ctx.scenario.id) ?? '',
     seed,
+    ...(arrival > now && { arrivesAt: arrival }),
   });
-  step.enterBeat(ctx.firstBeat, now, true);
+  step.enterBeat(ctx.firstBeat, arrival, true);
   step.runDue(now);
   return result(step);
 }
@@ -462,7 +472,7 @@ export function stepShopper(
   const step = new Step(ctx, cloneState(state));
   step.runDue(now);
   if (input.type === 'agent-message') step.agentMessage(input.message, now);
-  else if (input.type === 'stop') step.stop(now);
+  else if (input.type === 'stop') step.stop(now, input.reason ?? 'stopped');
   return result(step);
 }
 

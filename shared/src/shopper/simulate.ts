@@ -80,14 +80,16 @@ export function simulate(
 export function replayShopper(ctx: ShopperContext, log: readonly ConversationEvent[]): StepResult {
   const started = log.find((e) => e.type === 'started');
   if (started === undefined) throw new Error('the log has no "started" event');
-  let current = startShopper(ctx, started.seed, started.at);
+  let current = startShopper(ctx, started.seed, started.at, started.arrivesAt);
   const outputs = [...current.outputs];
   for (const event of log) {
     let input: ShopperInput | null = null;
     if (event.type === 'agent-message') {
       const { type: _type, at: _at, card: _card, ...message } = event;
       input = { type: 'agent-message', message };
-    } else if (event.type === 'ended' && event.reason === 'stopped') input = { type: 'stop' };
+    } else if (event.type === 'ended' && (event.reason === 'stopped' || event.reason === 'abandoned')) {
+      input = { type: 'stop', reason: event.reason };
+    }
     if (input === null) continue;
     current = stepShopper(ctx, current.state, input, event.at);
     outputs.push(...current.outputs);
