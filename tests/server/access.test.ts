@@ -123,7 +123,7 @@ const routes: Route[] = [
       username: `new_${++counter}`,
       displayName: '新人',
       role: 'student',
-      password: 'password-123',
+      password: 'good-pass-123',
     }),
     expect: ok(['admin'], 403, ANON),
   },

@@ -550,3 +550,58 @@ describe('slow and oversized requests', () => {
     expect(body.error).toMatchObject({ code: 'body-too-large', message: expect.stringMatching(/太大/) });
   });
 });
+
+describe('weak passwords', () => {
+  const COMMON = ['password', '12345678', 'aaaaaaaa', '        ', 'Password123!', 'woaini1314'];
+
+  it('are refused at registration, password change and by admins, saying why, and change nothing', async () => {
+    const instructor = await seedUser(server.app, 'instructor');
+    const cls = (await api(server, 'POST', '/api/classes', { as: instructor, body: { name: '弱密码班' } }))
+      .body.class;
+    for (const password of [...COMMON, 'weak_student', 'Weak_Student2024']) {
+      const res = await api(server, 'POST', '/api/auth/register', {
+        body: { joinCode: cls.joinCode, username: 'weak_student', displayName: '弱', password },
+      });
+      expect(res.status, password).toBe(400);
+      expect(res.body.error.code, password).toBe('weak-password');
+      expect(res.body.error.message, password).toMatch(/密码太容易被猜到（.+）/);
+    }
+    expect(await server.app.users.findByUsername('weak_student')).toBeUndefined();
+
+    const student = await seedUser(server.app, 'student', 'weak_changer');
+    for (const newPassword of [...COMMON, 'weak_changer', 'Weak_Changer99']) {
+      const res = await api(server, 'POST', '/api/auth/password', {
+        as: student,
+        body: { currentPassword: TEST_PASSWORD, newPassword },
+      });
+      expect(res.status, newPassword).toBe(400);
+      expect(res.body.error.code).toBe('weak-password');
+    }
+    expect(
+      (
+        await api(server, 'POST', '/api/auth/login', {
+          body: { username: 'weak_changer', password: TEST_PASSWORD },
+        })
+      ).status,
+    ).toBe(200);
+
+    const admin = await seedUser(server.app, 'admin', 'weak_admin');
+    const created = await api(server, 'POST', '/api/users', {
+      as: admin,
+      body: { username: 'weak_given', displayName: '弱', role: 'student', password: 'qwerty123' },
+    });
+    expect(created.status).toBe(400);
+    expect(created.body.error.code).toBe('weak-password');
+    const reset = await api(server, 'POST', `/api/users/${student.user.id}/password`, {
+      as: admin,
+      body: { password: '11111111' },
+    });
+    expect(reset.status).toBe(400);
+    // A long, uncommon password is fine.
+    const fine = await api(server, 'POST', '/api/auth/password', {
+      as: student,
+      body: { currentPassword: TEST_PASSWORD, newPassword: '青山绿水-kefu-2024' },
+    });
+    expect(fine.status).toBe(200);
+  });
+});

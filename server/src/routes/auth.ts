@@ -3,6 +3,7 @@ import { routes } from '@kefu/shared';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { minutesUntil } from '../auth/guess-throttle.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password.ts';
+import { assertStrongPassword } from '../auth/password-policy.ts';
 import { SESSION_COOKIE } from '../auth/plugin.ts';
 import { hashToken } from '../db/repositories/sessions.ts';
 import { toUserView, type UserRow } from '../db/repositories/users.ts';
@@ -66,6 +67,7 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
     const cls = await app.classes.findByJoinCode(body.joinCode);
     if (!cls) throw fail('join-code-unknown');
     guess.succeeded();
+    assertStrongPassword(body.password, body.username);
     if (await app.users.findByUsername(body.username)) {
       throw fail('username-taken', { username: body.username });
     }
@@ -96,6 +98,7 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
     if (body.newPassword === body.currentPassword) {
       throw fail('password-unchanged');
     }
+    assertStrongPassword(body.newPassword, user.username);
     await app.users.setPassword(user.id, await hashPassword(body.newPassword), false);
     // Other sessions (maybe someone who learned the old password) end, with their open sockets; this one stays.
     await app.sessions.deleteForUser(user.id, request.sessionToken ?? undefined);

@@ -2,6 +2,7 @@
 import { routes } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
 import { generatePassword, hashPassword } from '../auth/password.ts';
+import { assertStrongPassword } from '../auth/password-policy.ts';
 import { toUserView } from '../db/repositories/users.ts';
 import { fail } from '../errors.ts';
 import { userRoom } from '../realtime/io-types.ts';
@@ -23,6 +24,7 @@ export default async function userRoutes(app: FastifyInstance): Promise<void> {
       throw fail('username-taken', { username: body.username });
     }
     // A password set by an admin is a one-time password: the person changes it at first login.
+    if (body.password !== undefined) assertStrongPassword(body.password, body.username);
     const password = body.password ?? generatePassword();
     const user = await app.users
       .create(
@@ -43,6 +45,7 @@ export default async function userRoutes(app: FastifyInstance): Promise<void> {
     const user = await app.users.findById(params.id);
     if (!user) throw fail('user-not-found');
     if (user.id === admin.id) throw fail('reset-own-password');
+    if (body.password !== undefined) assertStrongPassword(body.password, user.username);
     const password = body.password ?? generatePassword();
     await app.users.setPassword(user.id, await hashPassword(password), true);
     // Whoever held the old password is logged out everywhere, and a locked-out account may log in again.

@@ -29,6 +29,7 @@ export const ERROR_TEXT_EN: Record<ErrorCode, string> = {
     'Too many pages open at once (at most {{max}}). Close the ones you do not use and reload.',
   'wrong-current-password': 'The current password is wrong. Enter it again.',
   'password-unchanged': 'The new password must differ from the current one.',
+  'weak-password': 'This password is too easy to guess. Choose a longer, less common one.',
   'username-taken': 'The username “{{username}}” is taken. Choose another one.',
   'reset-own-password': 'You cannot reset your own password here: use “Change password”.',
   'user-not-found': 'No such user. Refresh the list and try again.',

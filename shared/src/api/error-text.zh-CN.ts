@@ -24,6 +24,7 @@ export const ERROR_TEXT_ZH = {
   'too-many-sockets': '同时打开的页面太多了（最多 {{max}} 个），请关闭不用的页面后刷新',
   'wrong-current-password': '当前密码不对，请重新输入',
   'password-unchanged': '新密码不能和当前密码相同',
+  'weak-password': '密码太容易被猜到（{{reason}}），请换一个更长、更少见的密码',
   'username-taken': '用户名“{{username}}”已被使用，请换一个',
   'reset-own-password': '不能在这里重置自己的密码，请用“修改密码”',
   'user-not-found': '没有这个用户，请刷新列表后重试',

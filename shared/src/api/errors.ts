@@ -30,6 +30,7 @@ export const ERROR_STATUS = {
   'too-many-sockets': 429,
   'wrong-current-password': 403,
   'password-unchanged': 400,
+  'weak-password': 400,
   'username-taken': 409,
   'reset-own-password': 400,
   'user-not-found': 404,
