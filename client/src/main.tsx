@@ -4,7 +4,8 @@ import './app/no-eval.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { createHttpClient } from './api/http.ts';
+import { describeError } from './api/error-text.ts';
+import { createApi } from './api/http.ts';
 import { App } from './app/App.tsx';
 import { createTicker } from './app/clock.ts';
 import { AppProviders } from './app/context.tsx';
@@ -25,10 +26,10 @@ function sessionStorageOrNothing(): Storage | undefined {
 async function main(): Promise<void> {
   await initI18n();
   const stores = createStores({ draftStorage: sessionStorageOrNothing() });
-  const http = createHttpClient(() => i18n.t('errors.network'));
+  const api = createApi({ describe: (error) => describeError(i18n.t, error) });
   const alerts = createAlerts(document);
   const gateway = createLiveGateway(stores, {
-    http,
+    api,
     onBuyerMessage(conversationId) {
       const name = stores.conversations.getState().byId[conversationId]?.view.buyer.name ?? '';
       alerts.buyerWrote(i18n.t('workbench.newMessageTitle', { name }));
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <AppProviders stores={stores} services={{ http, gateway, ticker: createTicker() }}>
+        <AppProviders stores={stores} services={{ api, gateway, ticker: createTicker() }}>
           <App />
         </AppProviders>
       </I18nextProvider>

@@ -3,9 +3,9 @@
 import type { CatalogResponse } from '@kefu/shared/protocol';
 import { act, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HttpClient } from '../../client/src/api/http.ts';
 import { Workbench } from '../../client/src/workbench/Workbench.tsx';
 import { buyerSays, conversationView, JACKET, PHRASES, setup, T0 } from './harness.tsx';
+import { apiFrom } from './staff/fake-http.ts';
 
 type Harness = Awaited<ReturnType<typeof setup>>;
 let h: Harness;
@@ -31,11 +31,11 @@ beforeEach(async () => {
   ) {
     return viewport(this, 50);
   });
-  const http: HttpClient = async <T,>(_method: string, path: string) => {
+  const http = apiFrom(async (_method: string, path: string) => {
     if (path !== '/api/catalog') throw new Error(`unexpected ${path}`);
     const body: CatalogResponse = { products: [JACKET], phrases: [PHRASES] };
-    return body as T;
-  };
+    return body;
+  });
   h = await setup({ http });
   const state = h.stores.conversations.getState();
   for (const id of ['a', 'b', 'c']) state.upsertView(conversationView(id));

@@ -9,7 +9,7 @@ import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach } from 'vitest';
 import type { Gateway } from '../../client/src/api/gateway.ts';
-import type { HttpClient } from '../../client/src/api/http.ts';
+import type { Api } from '../../client/src/api/http.ts';
 import type { Ticker } from '../../client/src/app/clock.ts';
 import { AppProviders } from '../../client/src/app/context.tsx';
 import type { AgentItem } from '../../client/src/conversation/chat-item.ts';
@@ -17,6 +17,7 @@ import { cardOfAction } from '../../client/src/conversation/chat-item.ts';
 import type { OutgoingMessage } from '../../client/src/conversation/outgoing.ts';
 import { i18n, initI18n } from '../../client/src/i18n/index.ts';
 import { createStores, type Stores } from '../../client/src/stores/index.ts';
+import { apiFrom } from './staff/fake-http.ts';
 
 afterEach(cleanup);
 
@@ -99,16 +100,17 @@ export function createFakeGateway(stores: Stores, now: () => number): FakeGatewa
   return gateway;
 }
 
-const unexpectedHttp: HttpClient = async (method, path) => {
-  throw new Error(`unexpected HTTP ${method} ${path}`);
-};
+const unexpectedHttp = () =>
+  apiFrom((method, path) => {
+    throw new Error(`unexpected HTTP ${method} ${path}`);
+  });
 
-export async function setup(options: { http?: HttpClient; language?: 'zh-CN' | 'en' } = {}) {
+export async function setup(options: { http?: Api; language?: 'zh-CN' | 'en' } = {}) {
   await initI18n(options.language ?? 'zh-CN');
   const stores = createStores();
   const ticker = createFakeTicker();
   const gateway = createFakeGateway(stores, ticker.now);
-  const http = options.http ?? unexpectedHttp;
+  const http = options.http ?? unexpectedHttp();
   const user = userEvent.setup();
   const seqs = new Map<string, number>();
 
@@ -125,7 +127,7 @@ export async function setup(options: { http?: HttpClient; language?: 'zh-CN' | '
   function renderUi(ui: ReactElement) {
     return render(
       <I18nextProvider i18n={i18n}>
-        <AppProviders stores={stores} services={{ http, gateway, ticker }}>
+        <AppProviders stores={stores} services={{ api: http, gateway, ticker }}>
           {ui}
         </AppProviders>
       </I18nextProvider>,

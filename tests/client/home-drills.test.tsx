@@ -11,9 +11,9 @@ import type {
 } from '@kefu/shared/protocol';
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { HttpClient } from '../../client/src/api/http.ts';
 import Home, { DRILL_POLL_MS } from '../../client/src/home/Home.tsx';
 import { setup } from './harness.tsx';
+import { apiFrom } from './staff/fake-http.ts';
 
 const DRILL: DrillView = {
   id: 'drill-1',
@@ -48,18 +48,18 @@ const scenario = (i: number): ScenarioSummary => ({
 
 async function renderHome(before?: (h: Awaited<ReturnType<typeof setup>>) => void) {
   let drills: DrillView[] = [];
-  const http: HttpClient = async <T,>(_method: string, path: string) => {
+  const http = apiFrom(async (_method: string, path: string) => {
     if (path === '/api/scenarios')
       return {
         scenarios: Array.from({ length: 14 }, (_, i) => scenario(i)),
-      } satisfies ScenariosResponse as T;
+      } satisfies ScenariosResponse;
     if (path.startsWith('/api/conversations'))
-      return { conversations: [], serverTime: 0 } satisfies ConversationsResponse as T;
-    if (path === '/api/classes') return { classes: [{ id: 'class-1' }] } as unknown as ClassesResponse as T;
-    if (path === '/api/classes/class-1/drills') return { drills } satisfies DrillsResponse as T;
-    if (path.startsWith('/api/reports/students/')) return { conversations: [] } as T;
+      return { conversations: [], serverTime: 0 } satisfies ConversationsResponse;
+    if (path === '/api/classes') return { classes: [{ id: 'class-1' }] } as unknown as ClassesResponse;
+    if (path === '/api/classes/class-1/drills') return { drills } satisfies DrillsResponse;
+    if (path.startsWith('/api/reports/students/')) return { conversations: [] };
     throw new Error(`unexpected ${path}`);
-  };
+  });
   const h = await setup({ http });
   h.stores.session.getState().setUser({
     id: 'u1',

@@ -7,11 +7,12 @@ import type {
   ResyncAck,
   SendAck,
 } from '@kefu/shared/protocol';
-import { describe, expect, it } from 'vitest';
-import type { HttpClient } from '../../client/src/api/http.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSocketGateway, type SocketGatewayOptions } from '../../client/src/api/socket.ts';
+import { initI18n } from '../../client/src/i18n/index.ts';
 import { createStores, type Stores } from '../../client/src/stores/index.ts';
 import { conversationView, T0 } from './harness.tsx';
+import { apiFrom } from './staff/fake-http.ts';
 
 type FakeSocketType = ReturnType<NonNullable<SocketGatewayOptions['connect']>>;
 type Handler = (...args: never[]) => void;
@@ -81,13 +82,13 @@ function start(openConversations = [conversationView('a')]) {
   const socket = new FakeSocket();
   const buyerAlerts: string[] = [];
   const httpCalls: string[] = [];
-  const http: HttpClient = async <T>(method: string, path: string) => {
+  const http = apiFrom(async (method: string, path: string) => {
     httpCalls.push(`${method} ${path}`);
     const body: ConversationsResponse = { conversations: openConversations, serverTime: T0 };
-    return body as T;
-  };
+    return body;
+  });
   const gateway = createSocketGateway(stores, {
-    http,
+    api: http,
     onBuyerMessage: (id) => buyerAlerts.push(id),
     connect: () => socket as unknown as FakeSocketType,
   });
@@ -98,6 +99,9 @@ function start(openConversations = [conversationView('a')]) {
 function agentItems(stores: Stores, id = 'a') {
   return stores.conversations.getState().byId[id]!.items.filter((item) => item.kind === 'agent');
 }
+
+// Refusals are worded from their code in the UI language.
+beforeAll(() => initI18n('zh-CN'));
 
 describe('socket gateway', () => {
   it('on connect fetches the open conversations and resyncs each from seq 0', async () => {
@@ -140,7 +144,10 @@ describe('socket gateway', () => {
     gateway.send('a', { text: 'x'.repeat(3), source: 'typed' });
     const refused: SendAck = { ok: false, error: { code: 'conversation-ended', message: '会话已结束' } };
     socket.take('conversation:send')[0]!.ack(null, refused);
-    expect(agentItems(stores)[1]).toMatchObject({ status: 'failed', error: '会话已结束' });
+    expect(agentItems(stores)[1]).toMatchObject({
+      status: 'failed',
+      error: '这位买家的对话已经结束，不能再发送消息',
+    });
   });
 
   it('keeps messages sent while offline pending, then sends them again with the same id after reconnecting', async () => {
@@ -247,12 +254,12 @@ describe('after every buyer has left', () => {
     const socket = new FakeSocket();
     const httpCalls: string[] = [];
     const ended = (id: string) => conversationView(id, { status: 'ended', endedAt: T0 + 60_000, lastSeq: 1 });
-    const http: HttpClient = async <T>(method: string, path: string) => {
+    const http = apiFrom(async (method: string, path: string) => {
       httpCalls.push(`${method} ${path}`);
       const conversations = path.endsWith('status=ended') ? [ended('older'), ended('a'), ended('b')] : [];
-      return { conversations, serverTime: T0 } satisfies ConversationsResponse as T;
-    };
-    createSocketGateway(stores, { http, connect: () => socket as unknown as FakeSocketType }).start();
+      return { conversations, serverTime: T0 } satisfies ConversationsResponse;
+    });
+    createSocketGateway(stores, { api: http, connect: () => socket as unknown as FakeSocketType }).start();
     socket.goOnline();
     await flush();
     await flush();
@@ -290,5 +297,25 @@ describe('drill announcements', () => {
     expect(stores.connection.getState().drillChanges).toBe(0);
     socket.serverSends('drill:status', { drill: { id: 'drill-1', status: 'running' } });
     expect(stores.connection.getState().drillChanges).toBe(1);
+  });
+
+  it('goes to the login page when the handshake is refused as unauthenticated — by code, not by wording', async () => {
+    const socket = new FakeSocket();
+    let loggedOut = 0;
+    const gateway = createSocketGateway(createStores(), {
+      api: apiFrom(async () => ({ conversations: [], serverTime: T0 })),
+      onUnauthenticated: () => loggedOut++,
+      connect: () => socket as unknown as FakeSocketType,
+    });
+    gateway.start();
+    // Words that mention logging in, without the code, are some other failure: keep reconnecting.
+    socket.serverSends('connect_error', new Error('请先登录 401 unauthorized'));
+    expect(loggedOut).toBe(0);
+    const refused = Object.assign(new Error('whatever the server says'), {
+      data: { error: { code: 'unauthenticated', message: '请先登录' } },
+    });
+    socket.serverSends('connect_error', refused);
+    expect(loggedOut).toBe(1);
+    gateway.stop();
   });
 });

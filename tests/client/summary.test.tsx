@@ -1,11 +1,12 @@
 import type { ConversationReportResponse, EventEnvelope, PublicEvent } from '@kefu/shared/protocol';
 import { act, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HttpClient } from '../../client/src/api/http.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HttpError } from '../../client/src/api/http.ts';
 import { setLanguage } from '../../client/src/i18n/index.ts';
 import { ConversationSummary } from '../../client/src/summary/ConversationSummary.tsx';
 import Summary from '../../client/src/summary/Summary.tsx';
 import { conversationView, JACKET, PHRASES, setup, T0 } from './harness.tsx';
+import { apiFrom } from './staff/fake-http.ts';
 
 function envelopes(conversationId: string, events: PublicEvent[]): EventEnvelope[] {
   return events.map((event, index) => ({ conversationId, seq: index + 1, prevSeq: index, event }));
@@ -151,12 +152,12 @@ describe('ConversationSummary', () => {
 describe('Summary', () => {
   it('fetches each conversation’s report and shows an overall score', async () => {
     const asked: string[] = [];
-    const http: HttpClient = async <T,>(_method: string, path: string) => {
-      if (path === '/api/catalog') return { products: [], phrases: [] } as T;
+    const http = apiFrom(async (_method: string, path: string) => {
+      if (path === '/api/catalog') return { products: [], phrases: [] };
       asked.push(path);
       const id = path.split('/').at(-1)!;
-      return reportFor(id, id === 'a' ? 60 : 90) as T;
-    };
+      return reportFor(id, id === 'a' ? 60 : 90);
+    });
     const h = await setup({ http });
     await act(async () => {
       h.render(<Summary conversationIds={['a', 'b']} />);
@@ -166,15 +167,29 @@ describe('Summary', () => {
     expect(screen.getAllByRole('article')).toHaveLength(2);
   });
 
-  it('shows the server’s message when a report cannot be loaded', async () => {
-    const http: HttpClient = vi.fn(async (_method: string, path: string) => {
+  it('says why a report cannot be loaded, in the UI language, from the refusal’s code', async () => {
+    const http = apiFrom(async (_method: string, path: string) => {
       if (path === '/api/catalog') return { products: [], phrases: [] };
-      throw new Error('会话尚未结束，暂无报告');
-    }) as HttpClient;
+      throw new HttpError(403, { code: 'report-not-ready', message: 'server words are not shown' });
+    });
     const h = await setup({ http });
     await act(async () => {
       h.render(<Summary conversationIds={['a']} />);
     });
-    expect((await screen.findByRole('alert')).textContent).toBe('会话尚未结束，暂无报告');
+    expect((await screen.findByRole('alert')).textContent).toBe('对话结束后才能查看评分报告');
+  });
+
+  it('says the refusal in English in the English locale', async () => {
+    const http = apiFrom(async (_method: string, path: string) => {
+      if (path === '/api/catalog') return { products: [], phrases: [] };
+      throw new HttpError(403, { code: 'report-not-ready', message: '对话结束后才能查看评分报告' });
+    });
+    const h = await setup({ http, language: 'en' });
+    await act(async () => {
+      h.render(<Summary conversationIds={['a']} />);
+    });
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The report is ready once the conversation has ended.',
+    );
   });
 });

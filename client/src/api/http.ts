@@ -1,30 +1,69 @@
-// The HTTP client: JSON in and out, same-origin cookie session. A failed request throws an HttpError
-// whose message is the server's own (Chinese, written for a person), so screens can show it as is.
-import type { ApiError, ErrorCode } from '@kefu/shared/protocol';
+// The HTTP client, derived from the route table in shared/src/protocol.ts: `api.reports.student({ params,
+// query })` builds the URL from the route's path, sends JSON with the same-origin cookie session, and is
+// typed by the route's schemas. A refusal throws an HttpError carrying the server's code; its message is
+// looked up from the code in the current language (`describe`), never taken from the server's wording.
+import {
+  type ApiError,
+  type ErrorCode,
+  type RouteArgs,
+  type RouteResponse,
+  type RouteSpec,
+  type Routes,
+  routes,
+  routeUrl,
+} from '@kefu/shared/protocol';
+
+/** What the client knows of a failure: a protocol code, or `network` when no answer came back at all. */
+export type ClientError = { code: ErrorCode | 'network'; params?: ApiError['params'] };
 
 export class HttpError extends Error {
   readonly code: ErrorCode | 'network';
   readonly status: number;
-  constructor(status: number, error: ApiError | { code: 'network'; message: string }) {
+  readonly params: ApiError['params'];
+  constructor(status: number, error: ClientError & { message: string }) {
     super(error.message);
     this.code = error.code;
     this.status = status;
+    this.params = error.params;
   }
 }
 
-export type HttpClient = <T>(
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-  path: string,
-  body?: unknown,
-) => Promise<T>;
+type Call<R> = R extends RouteSpec
+  ? Partial<RouteArgs<R>> extends RouteArgs<R>
+    ? (args?: RouteArgs<R>) => Promise<RouteResponse<R>>
+    : (args: RouteArgs<R>) => Promise<RouteResponse<R>>
+  : never;
 
-/** `networkMessage` is shown when no server answer came back at all. */
-export function createHttpClient(networkMessage: () => string, fetchImpl: typeof fetch = fetch): HttpClient {
-  return async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** One typed function per route of the table, grouped as the table is. */
+export type Api = { [G in keyof Routes]: { [K in keyof Routes[G]]: Call<Routes[G][K]> } } & {
+  /** Calls any route of the table (what `useLoad` uses). */
+  call<R extends RouteSpec>(route: R, args?: RouteArgs<R>): Promise<RouteResponse<R>>;
+  /** The URL of a route, for links (the CSV downloads). */
+  url<R extends RouteSpec>(route: R, args?: RouteArgs<R>): string;
+  /** An error's words in the UI language (for socket acks, which do not throw). */
+  describe(error: ClientError): string;
+};
+
+export interface ApiOptions {
+  /** The words for an error, in the current language. */
+  describe(error: ClientError): string;
+  fetch?: typeof fetch;
+}
+
+const isErrorBody = (value: unknown): value is { error: ApiError } =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { error?: { code?: unknown } }).error?.code === 'string';
+
+export function createApi(options: ApiOptions): Api {
+  const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+
+  async function call<R extends RouteSpec>(route: R, args: RouteArgs<R> = {} as RouteArgs<R>) {
+    const { body } = args as { body?: unknown };
     let response: Response;
     try {
-      response = await fetchImpl(path, {
-        method,
+      response = await fetchImpl(routeUrl(route, args as Parameters<typeof routeUrl>[1]), {
+        method: route.method,
         credentials: 'same-origin',
         headers:
           body === undefined
@@ -33,18 +72,34 @@ export function createHttpClient(networkMessage: () => string, fetchImpl: typeof
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {
-      throw new HttpError(0, { code: 'network', message: networkMessage() });
+      throw new HttpError(0, { code: 'network', message: options.describe({ code: 'network' }) });
     }
     const payload: unknown = await response.json().catch(() => null);
     if (!response.ok) {
-      const error = (payload as { error?: ApiError } | null)?.error;
-      throw new HttpError(
-        response.status,
-        error && typeof error.message === 'string'
-          ? error
-          : { code: 'internal', message: `HTTP ${response.status}` },
-      );
+      const error: ClientError = isErrorBody(payload)
+        ? { code: payload.error.code, params: payload.error.params }
+        : { code: response.status >= 500 ? 'internal' : 'bad-request' };
+      throw new HttpError(response.status, { ...error, message: options.describe(error) });
     }
-    return payload as T;
+    return payload as RouteResponse<R>;
+  }
+
+  const groups = Object.fromEntries(
+    Object.entries(routes).map(([group, table]) => [
+      group,
+      Object.fromEntries(
+        Object.entries(table as Record<string, RouteSpec>).map(([name, route]) => [
+          name,
+          (args?: RouteArgs<RouteSpec>) => call(route, args),
+        ]),
+      ),
+    ]),
+  );
+  return {
+    // Built from the same table the Api type is mapped from.
+    ...(groups as unknown as Omit<Api, 'call' | 'url' | 'describe'>),
+    call,
+    describe: options.describe,
+    url: (route, args) => routeUrl(route, args as Parameters<typeof routeUrl>[1]),
   };
 }

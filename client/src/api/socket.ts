@@ -3,7 +3,6 @@
 // envelope shows a gap. Messages keep their client id across retries; pending ones are flushed on reconnect.
 import type {
   ClientToServerEvents,
-  ConversationsResponse,
   EventEnvelope,
   ResyncAck,
   SendAck,
@@ -14,15 +13,16 @@ import type { AgentItem } from '../conversation/chat-item.ts';
 import { cardOfAction } from '../conversation/chat-item.ts';
 import { newClientId } from '../conversation/outgoing.ts';
 import type { Stores } from '../stores/index.ts';
+import { handshakeRefusal } from './error-text.ts';
 import type { Gateway } from './gateway.ts';
-import type { HttpClient } from './http.ts';
+import type { Api } from './http.ts';
 
 type WorkbenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const ACK_TIMEOUT_MS = 8_000;
 
 export interface SocketGatewayOptions {
-  http: HttpClient;
+  api: Api;
   /** A buyer wrote (live, not replayed history): ring and flash the title. */
   onBuyerMessage?: (conversationId: string) => void;
   onUnauthenticated?: () => void;
@@ -103,7 +103,8 @@ export function createSocketGateway(stores: Stores, options: SocketGatewayOption
         const state = conversations.getState();
         if (err) state.addOwn(conversationId, { ...item, status: 'failed' });
         else if (ack.ok) state.addOwn(conversationId, { ...item, status: 'sent', at: ack.at });
-        else state.addOwn(conversationId, { ...item, status: 'failed', error: ack.error.message });
+        else
+          state.addOwn(conversationId, { ...item, status: 'failed', error: options.api.describe(ack.error) });
       });
   }
 
@@ -124,7 +125,7 @@ export function createSocketGateway(stores: Stores, options: SocketGatewayOption
 
   async function syncAll(): Promise<void> {
     try {
-      const open = await options.http<ConversationsResponse>('GET', '/api/conversations?status=open');
+      const open = await options.api.practice.conversations({ query: { status: 'open' } });
       const state = conversations.getState();
       state.setServerTime(open.serverTime);
       for (const view of open.conversations) state.upsertView(view);
@@ -143,7 +144,7 @@ export function createSocketGateway(stores: Stores, options: SocketGatewayOption
     const { byId } = conversations.getState();
     const missing = new Set(stores.practice.getState().conversationIds.filter((id) => !byId[id]));
     if (missing.size === 0) return;
-    const ended = await options.http<ConversationsResponse>('GET', '/api/conversations?status=ended');
+    const ended = await options.api.practice.conversations({ query: { status: 'ended' } });
     const state = conversations.getState();
     for (const view of ended.conversations) if (missing.has(view.id)) state.upsertView(view);
   }
@@ -158,7 +159,7 @@ export function createSocketGateway(stores: Stores, options: SocketGatewayOption
     if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 500);
   });
   socket.on('connect_error', (error) => {
-    if (/unauth|401|登录/i.test(error.message)) {
+    if (handshakeRefusal(error) === 'unauthenticated') {
       connection.getState().setStatus('offline');
       options.onUnauthenticated?.();
       return;

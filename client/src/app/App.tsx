@@ -1,6 +1,6 @@
 // The app shell: finds out who is logged in, keeps the URL hash and the screen in step, and shows the
 // screen. Everything but login and the workbench loads on demand to keep the first download small.
-import type { MeResponse, UserView } from '@kefu/shared/protocol';
+import type { UserView } from '@kefu/shared/protocol';
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HttpError } from '../api/http.ts';
@@ -58,11 +58,11 @@ function useHashSync(stores: Stores): void {
 }
 
 function useBoot(stores: Stores): void {
-  const { http } = useServices();
+  const { api } = useServices();
   useEffect(() => {
     let live = true;
     const asked = screenOf(window.location.hash);
-    http<MeResponse>('GET', '/api/auth/me').then(
+    api.auth.me().then(
       (me) => {
         if (!live) return;
         stores.conversations.getState().setServerTime(me.serverTime);
@@ -79,13 +79,13 @@ function useBoot(stores: Stores): void {
     return () => {
       live = false;
     };
-  }, [http, stores]);
+  }, [api, stores]);
 }
 
 export function App() {
   const { t } = useTranslation();
   const stores = useStores();
-  const { http } = useServices();
+  const { api } = useServices();
   const screen = useSession((s) => s.screen);
   useHashSync(stores);
   useBoot(stores);
@@ -95,7 +95,7 @@ export function App() {
     stores.session.getState().go(landing(user, null));
   };
   const onLogout = () => {
-    void http('POST', '/api/auth/logout').catch(() => undefined);
+    void api.auth.logout().catch(() => undefined);
     stores.session.getState().setUser(null);
     stores.session.getState().go({ name: 'login' });
   };

@@ -1,13 +1,13 @@
-// Everything a screen needs from outside React, provided once: stores, the HTTP client, the gateway to
+// Everything a screen needs from outside React, provided once: stores, the API client, the gateway to
 // the live conversation and the clock. Tests build their own with fakes.
 import { createContext, type ReactNode, useContext } from 'react';
 import type { Gateway } from '../api/gateway.ts';
-import type { HttpClient } from '../api/http.ts';
+import type { Api } from '../api/http.ts';
 import { type Stores, StoresContext } from '../stores/index.ts';
 import type { Ticker } from './clock.ts';
 
 export interface Services {
-  http: HttpClient;
+  api: Api;
   gateway: Gateway;
   ticker: Ticker;
 }

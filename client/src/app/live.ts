@@ -2,14 +2,14 @@
 // down on logout. Components hold this one object; it forwards to the current socket session. The socket
 // code (socket.io-client) is fetched at login, so the login page downloads less.
 import type { Gateway } from '../api/gateway.ts';
-import type { HttpClient } from '../api/http.ts';
+import type { Api } from '../api/http.ts';
 import type { SocketGateway, SocketGatewayOptions } from '../api/socket.ts';
 import type { Stores } from '../stores/index.ts';
 
 type CreateSession = (stores: Stores, options: SocketGatewayOptions) => SocketGateway;
 
 export interface LiveGatewayOptions {
-  http: HttpClient;
+  api: Api;
   /** A buyer wrote: sound and title alert (the caller knows the words). */
   onBuyerMessage(conversationId: string): void;
   /** Defaults to the Socket.IO gateway, loaded on first use. */
@@ -44,7 +44,7 @@ export function createLiveGateway(
     void load().then((create) => {
       if (mine !== generation) return;
       current = create(stores, {
-        http: options.http,
+        api: options.api,
         onBuyerMessage: options.onBuyerMessage,
         onUnauthenticated: () => {
           stores.session.getState().setUser(null);

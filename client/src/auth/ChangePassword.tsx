@@ -1,5 +1,5 @@
 // Change password: required before anything else after a one-time or admin-set password.
-import type { MeResponse, UserView } from '@kefu/shared/protocol';
+import type { UserView } from '@kefu/shared/protocol';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/context.tsx';
@@ -14,7 +14,7 @@ export default function ChangePassword({
   onLogout: () => void;
 }) {
   const { t } = useTranslation();
-  const { http } = useServices();
+  const { api } = useServices();
   const user = useSession((s) => s.user);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,8 +32,8 @@ export default function ChangePassword({
     setBusy(true);
     setError(null);
     try {
-      await http('POST', '/api/auth/password', { currentPassword, newPassword });
-      const me = await http<MeResponse>('GET', '/api/auth/me');
+      await api.auth.changePassword({ body: { currentPassword, newPassword } });
+      const me = await api.auth.me();
       onChanged(me.user);
     } catch (err) {
       setError(err instanceof Error ? err.message : t('errors.unknown'));

@@ -8,7 +8,7 @@ import { useStores } from '../stores/index.ts';
 
 export function Login({ onLoggedIn }: { onLoggedIn: (user: LoginResponse['user']) => void }) {
   const { t } = useTranslation();
-  const { http } = useServices();
+  const { api } = useServices();
   const stores = useStores();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -21,9 +21,11 @@ export function Login({ onLoggedIn }: { onLoggedIn: (user: LoginResponse['user']
     setBusy(true);
     setError(null);
     try {
-      const { user } = await http<LoginResponse>('POST', '/api/auth/login', {
-        username: String(form.get('username') ?? '').trim(),
-        password: String(form.get('password') ?? ''),
+      const { user } = await api.auth.login({
+        body: {
+          username: String(form.get('username') ?? '').trim(),
+          password: String(form.get('password') ?? ''),
+        },
       });
       onLoggedIn(user);
     } catch (err) {

@@ -8,7 +8,7 @@ import { useStores } from '../stores/index.ts';
 
 export default function Register({ onLoggedIn }: { onLoggedIn: (user: LoginResponse['user']) => void }) {
   const { t } = useTranslation();
-  const { http } = useServices();
+  const { api } = useServices();
   const stores = useStores();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -21,11 +21,13 @@ export default function Register({ onLoggedIn }: { onLoggedIn: (user: LoginRespo
     setBusy(true);
     setError(null);
     try {
-      const { user } = await http<LoginResponse>('POST', '/api/auth/register', {
-        joinCode: field('joinCode').trim(),
-        username: field('username').trim(),
-        displayName: field('displayName').trim(),
-        password: field('password'),
+      const { user } = await api.auth.register({
+        body: {
+          joinCode: field('joinCode').trim(),
+          username: field('username').trim(),
+          displayName: field('displayName').trim(),
+          password: field('password'),
+        },
       });
       onLoggedIn(user);
     } catch (err) {

@@ -1,17 +1,5 @@
 // Home: start a solo practice (one scenario or a random mix), join a running class drill, my reports.
-import type {
-  ClassesResponse,
-  ConversationScore,
-  ConversationsResponse,
-  DrillResponse,
-  DrillsResponse,
-  DrillView,
-  PracticeResponse,
-  ScenarioSummary,
-  ScenariosResponse,
-  StartPracticeBody,
-  StudentReportResponse,
-} from '@kefu/shared/protocol';
+import type { ConversationScore, DrillView, ScenarioSummary, StartPracticeBody } from '@kefu/shared/protocol';
 import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -27,7 +15,7 @@ const SelfEvaluation = lazy(() => import('../staff/self/SelfEvaluation.tsx'));
 
 export default function Home({ onLogout }: { onLogout: () => void }) {
   const { t, i18n } = useTranslation();
-  const { http } = useServices();
+  const { api } = useServices();
   const stores = useStores();
   const user = useSession((s) => s.user);
   const [scenarios, setScenarios] = useState<ScenarioSummary[] | null>(null);
@@ -47,17 +35,20 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
   useEffect(() => {
     let live = true;
     const fail = (err: unknown) => live && setError(err instanceof Error ? err.message : t('errors.unknown'));
-    http<ScenariosResponse>('GET', '/api/scenarios')
+    api.scenarios
+      .list()
       .then((r) => live && setScenarios(r.scenarios))
       .catch((err) => {
         if (live) setScenarios([]);
         fail(err);
       });
-    http<ConversationsResponse>('GET', '/api/conversations?status=open')
+    api.practice
+      .conversations({ query: { status: 'open' } })
       .then((r) => live && setOpenCount(r.conversations.length))
       .catch(() => undefined);
     if (user) {
-      http<StudentReportResponse>('GET', `/api/reports/students/${encodeURIComponent(user.id)}`)
+      api.reports
+        .student({ params: { id: user.id } })
         .then(
           (r) =>
             live &&
@@ -70,7 +61,7 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
     return () => {
       live = false;
     };
-  }, [http, user, t]);
+  }, [api, user, t]);
 
   // Running drills: fetched on arrival, again whenever the server announces a drill change
   // (`drill:status` over the socket), and every few seconds in case that announcement was missed.
@@ -84,26 +75,23 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
     void drillChanges;
     void drillPoll;
     let live = true;
-    http<ClassesResponse>('GET', '/api/classes')
+    api.classes
+      .list()
       .then(async (r) => {
-        const lists = await Promise.all(
-          r.classes.map((c) =>
-            http<DrillsResponse>('GET', `/api/classes/${encodeURIComponent(c.id)}/drills`),
-          ),
-        );
+        const lists = await Promise.all(r.classes.map((c) => api.drills.list({ params: { id: c.id } })));
         if (live) setDrills(lists.flatMap((l) => l.drills).filter((d) => d.status === 'running'));
       })
       .catch(() => undefined);
     return () => {
       live = false;
     };
-  }, [http, drillChanges, drillPoll]);
+  }, [api, drillChanges, drillPoll]);
 
   async function start(body: StartPracticeBody) {
     setBusy(true);
     setError(null);
     try {
-      const { conversations } = await http<PracticeResponse>('POST', '/api/practice', body);
+      const { conversations } = await api.practice.start({ body });
       const state = stores.conversations.getState();
       state.reset();
       for (const view of conversations) state.upsertView(view);
@@ -123,8 +111,7 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
   async function join(drill: DrillView) {
     setError(null);
     try {
-      if (!drill.joined)
-        await http<DrillResponse>('POST', `/api/drills/${encodeURIComponent(drill.id)}/join`);
+      if (!drill.joined) await api.drills.join({ params: { id: drill.id } });
       stores.conversations.getState().reset();
       // A newly joined drill's buyers make the practice from now on (they arrive over the socket).
       if (!drill.joined) stores.practice.getState().begin([], user?.id ?? null);

@@ -1,4 +1,5 @@
 // English: loaded on demand when the user switches language, so it costs nothing at start.
+import { ERROR_TEXT_EN } from '@kefu/shared/api/error-text.en';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -282,6 +283,7 @@ export const en: Messages = {
     'wrong-fact': 'Wrong fact',
     'objection-unaddressed': 'Objection unaddressed',
   },
+  apiErrors: ERROR_TEXT_EN,
   errors: {
     network: 'Network error; check your connection and retry',
     unknown: 'Something went wrong; please retry',

@@ -1,4 +1,11 @@
 // Simplified Chinese: the default UI language and the shape every other language must match.
+
+import { ERROR_TEXT_ZH } from '@kefu/shared/api/error-text.zh-CN';
+import type { ErrorCode } from '@kefu/shared/protocol';
+
+/** The server's refusals, by code (the same words the server sends). */
+const apiErrors: Record<ErrorCode, string> = ERROR_TEXT_ZH;
+
 export const zhCN = {
   app: {
     name: '客服实训',
@@ -280,6 +287,7 @@ export const zhCN = {
     'wrong-fact': '信息错误',
     'objection-unaddressed': '异议未化解',
   } as Record<string, string>,
+  apiErrors,
   errors: {
     network: '网络连接失败，请检查网络后重试',
     unknown: '出错了，请稍后重试',

@@ -7,7 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import type { Gateway } from '../api/gateway.ts';
-import type { HttpClient } from '../api/http.ts';
+import { createApi } from '../api/http.ts';
 import { createTicker } from '../app/clock.ts';
 import { AppProviders } from '../app/context.tsx';
 import { newClientId } from '../conversation/outgoing.ts';
@@ -210,14 +210,18 @@ async function main(): Promise<void> {
   seed(stores);
   probe.seedMs = performance.now() - seedStart;
   const catalog: CatalogResponse = { products: [product], phrases: [phrases] };
-  const http: HttpClient = async <T,>() => catalog as T;
+  // The only request the workbench makes here is the catalogue.
+  const api = createApi({
+    describe: (e) => e.code,
+    fetch: async () => new Response(JSON.stringify(catalog)),
+  });
   watchKeystrokes();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <AppProviders
           stores={stores}
-          services={{ http, gateway: localGateway(stores), ticker: createTicker() }}
+          services={{ api, gateway: localGateway(stores), ticker: createTicker() }}
         >
           <Workbench />
         </AppProviders>

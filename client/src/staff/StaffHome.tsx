@@ -1,6 +1,8 @@
 // Staff home: the classes this person may see, with the way into each page (report, drills, rubric),
 // and the scenario studio for instructors. An instructor can create a class here.
-import type { ClassesResponse, ClassResponse, CreateClassBody } from '@kefu/shared/protocol';
+
+import type { CreateClassBody } from '@kefu/shared/protocol';
+import { routes } from '@kefu/shared/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/context.tsx';
@@ -10,10 +12,10 @@ import { errorText, useLoad } from './use-load.ts';
 
 export function StaffHome() {
   const { t } = useTranslation('staff');
-  const { http } = useServices();
+  const { api } = useServices();
   const go = useGo();
   const user = useSession((s) => s.user);
-  const { data, error, reload } = useLoad<ClassesResponse>('/api/classes');
+  const { data, error, reload } = useLoad(routes.classes.list);
   const [name, setName] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const nameId = useId();
@@ -24,7 +26,7 @@ export function StaffHome() {
     setMessage(null);
     try {
       const body: CreateClassBody = { name };
-      await http<ClassResponse>('POST', '/api/classes', body);
+      await api.classes.create({ body });
       setName('');
       reload();
     } catch (err) {

@@ -1,4 +1,6 @@
-// Loads one GET resource for a page: data, error (the server's Chinese message) and a reload.
+// Loads one GET route of the table for a page: data, error (in the UI language) and a reload. The request
+// is named by its route and arguments, so a page refetches when they change and never otherwise.
+import type { RouteArgs, RouteResponse, RouteSpec } from '@kefu/shared/protocol';
 import { useCallback, useEffect, useState } from 'react';
 import { useServices } from '../app/context.tsx';
 
@@ -8,30 +10,34 @@ export interface Loaded<T> {
   reload(): void;
 }
 
-export function useLoad<T>(path: string | null): Loaded<T> {
-  const { http } = useServices();
-  const [data, setData] = useState<T | null>(null);
+/** `args` null: nothing to load yet (e.g. an id not known). */
+export function useLoad<R extends RouteSpec>(route: R, args: RouteArgs<R> | null = {} as RouteArgs<R>) {
+  const { api } = useServices();
+  const [data, setData] = useState<RouteResponse<R> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [n, setN] = useState(0);
+  const key = args === null ? null : api.url(route, args);
+  // `key` stands for route and args: a new args object each render must not refetch.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key covers route and args
   useEffect(() => {
-    if (path === null) return;
+    if (key === null || args === null) return;
     let live = true;
     // n is read so that reload() refetches
     void n;
-    http<T>('GET', path).then(
+    api.call(route, args).then(
       (value) => {
         if (!live) return;
         setData(value);
         setError(null);
       },
-      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => live && setError(errorText(err)),
     );
     return () => {
       live = false;
     };
-  }, [http, path, n]);
+  }, [api, key, n]);
   const reload = useCallback(() => setN((x) => x + 1), []);
-  return { data, error, reload };
+  return { data, error, reload } satisfies Loaded<RouteResponse<R>>;
 }
 
 export function errorText(err: unknown): string {

@@ -13,7 +13,7 @@ type Loaded = { id: string; data?: ConversationReportResponse; error?: string };
 
 export default function Summary({ conversationIds }: { conversationIds: string[] }) {
   const { t } = useTranslation();
-  const { http } = useServices();
+  const { api } = useServices();
   const stores = useStores();
   const [loaded, setLoaded] = useState<Loaded[] | null>(null);
   useCatalogLoader();
@@ -23,7 +23,7 @@ export default function Summary({ conversationIds }: { conversationIds: string[]
     let live = true;
     Promise.all(
       conversationIds.map((id) =>
-        http<ConversationReportResponse>('GET', `/api/reports/conversations/${encodeURIComponent(id)}`).then(
+        api.reports.conversation({ params: { id } }).then(
           (data): Loaded => ({ id, data }),
           (err: unknown): Loaded => ({
             id,
@@ -35,7 +35,7 @@ export default function Summary({ conversationIds }: { conversationIds: string[]
     return () => {
       live = false;
     };
-  }, [conversationIds, http, t]);
+  }, [conversationIds, api, t]);
 
   const scores = loaded?.flatMap((l) => (l.data ? [l.data.report.score] : [])) ?? [];
   const overall = scores.length

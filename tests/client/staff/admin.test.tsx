@@ -52,7 +52,7 @@ function server() {
     'POST /api/users': (body) => {
       const b = body as { username: string; displayName: string; role: UserView['role']; password?: string };
       if (b.username === 'taken') {
-        throw new HttpError(409, { code: 'username-taken', message: '用户名“taken”已被使用，请换一个' });
+        throw new HttpError(409, { code: 'username-taken', params: { username: 'taken' }, message: '' });
       }
       return { user: user(b.username, b.role, b.displayName, true), password: b.password ?? 'Gen3rated9Pw' };
     },

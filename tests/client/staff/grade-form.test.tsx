@@ -4,6 +4,7 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { GradeForm } from '../../../client/src/staff/reports/GradeForm.tsx';
 import '../../../client/src/staff/i18n/index.ts';
+import { HttpError } from '../../../client/src/api/http.ts';
 import { setup } from '../harness.tsx';
 import { fakeHttp } from './fake-http.ts';
 
@@ -59,8 +60,12 @@ describe('GradeForm', () => {
     expect(onSaved).toHaveBeenCalled();
   });
 
-  it("an instructor scores as teacher and sees the server's error when it refuses", async () => {
-    const http = fakeHttp({});
+  it("an instructor scores as teacher and sees the server's refusal, worded from its code", async () => {
+    const http = fakeHttp({
+      'POST /api/evaluations': () => {
+        throw new HttpError(404, { code: 'student-not-in-class', message: '' });
+      },
+    });
     const { render, user } = await setup({ http });
     render(
       <GradeForm
@@ -73,6 +78,6 @@ describe('GradeForm', () => {
     );
     await user.type(screen.getByLabelText('讲师评分（0–100）'), '90');
     await user.click(screen.getByRole('button', { name: '保存评分' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('测试里没有 POST /api/evaluations');
+    expect((await screen.findByRole('alert')).textContent).toBe('这位学员不在这个班级里');
   });
 });

@@ -2,18 +2,15 @@
 // also lifts a login lock) and classes (create with an instructor, hand over, renew the join code, add and
 // remove trainers and students). Every refusal shows the server's own Chinese message.
 import {
-  type ClassDetailResponse,
   type ClassesResponse,
   type ClassMember,
-  type ClassResponse,
   type ClassView,
   type CreateClassBody,
   type CreateUserBody,
-  type CreateUserResponse,
   type ResetPasswordBody,
-  type ResetPasswordResponse,
   ROLES,
   type Role,
+  routes,
   type UsersResponse,
   type UserView,
 } from '@kefu/shared/protocol';
@@ -26,8 +23,6 @@ import { errorText, useLoad } from '../use-load.ts';
 import './i18n.ts';
 import './admin.css';
 
-const enc = encodeURIComponent;
-
 /** A password shown once (new account or reset), with the person it belongs to. */
 interface Secret {
   kind: 'created' | 'reset';
@@ -37,8 +32,8 @@ interface Secret {
 
 export default function Admin() {
   const { t } = useTranslation('admin');
-  const users = useLoad<UsersResponse>('/api/users');
-  const classes = useLoad<ClassesResponse>('/api/classes');
+  const users = useLoad(routes.users.list);
+  const classes = useLoad(routes.classes.list);
   const [secret, setSecret] = useState<Secret | null>(null);
 
   return (
@@ -109,7 +104,7 @@ function UsersPanel(props: {
 }) {
   const { data, error, onSecret } = props;
   const { t } = useTranslation('admin');
-  const { http } = useServices();
+  const { api } = useServices();
   const me = useSession((s) => s.user);
   const [roleFilter, setRoleFilter] = useState<Role | ''>('');
   const [query, setQuery] = useState('');
@@ -132,7 +127,7 @@ function UsersPanel(props: {
   async function reset() {
     if (!resetting) return;
     const body: ResetPasswordBody = resetPassword ? { password: resetPassword } : {};
-    const res = await http<ResetPasswordResponse>('POST', `/api/users/${enc(resetting.id)}/password`, body);
+    const res = await api.users.resetPassword({ params: { id: resetting.id }, body });
     setResetting(null);
     setResetPassword('');
     onSecret({ kind: 'reset', user: res.user, password: res.password });
@@ -249,7 +244,7 @@ function UsersPanel(props: {
 
 function CreateUserForm({ onCreated }: { onCreated: (user: UserView, password: string) => void }) {
   const { t } = useTranslation('admin');
-  const { http } = useServices();
+  const { api } = useServices();
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('student');
@@ -265,7 +260,7 @@ function CreateUserForm({ onCreated }: { onCreated: (user: UserView, password: s
     try {
       const body: CreateUserBody = { username: username.trim(), displayName: displayName.trim(), role };
       if (password) body.password = password;
-      const res = await http<CreateUserResponse>('POST', '/api/users', body);
+      const res = await api.users.create({ body });
       setUsername('');
       setDisplayName('');
       setPassword('');
@@ -349,7 +344,7 @@ function ClassesPanel(props: {
 }) {
   const { users, data, error, reload } = props;
   const { t } = useTranslation('admin');
-  const { http } = useServices();
+  const { api } = useServices();
   const [selected, setSelected] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [instructorId, setInstructorId] = useState('');
@@ -365,7 +360,7 @@ function ClassesPanel(props: {
     try {
       const body: CreateClassBody = { name: name.trim() };
       if (instructorId) body.instructorId = instructorId;
-      const res = await http<ClassResponse>('POST', '/api/classes', body);
+      const res = await api.classes.create({ body });
       setName('');
       setMessage(t('classes.created', { name: res.class.name }));
       setSelected(res.class.id);
@@ -485,8 +480,8 @@ function ClassDetail(props: {
 }) {
   const { classId, users, onChanged, onClose } = props;
   const { t } = useTranslation('admin');
-  const { http } = useServices();
-  const detail = useLoad<ClassDetailResponse>(`/api/classes/${enc(classId)}`);
+  const { api } = useServices();
+  const detail = useLoad(routes.classes.get, { params: { id: classId } });
   const [instructorId, setInstructorId] = useState('');
   const [addId, setAddId] = useState('');
   const [renewOpen, setRenewOpen] = useState(false);
@@ -513,12 +508,12 @@ function ClassDetail(props: {
 
   const changeInstructor = () =>
     run(async () => {
-      const res = await http<ClassResponse>('PATCH', `/api/classes/${enc(classId)}`, { instructorId });
+      const res = await api.classes.update({ params: { id: classId }, body: { instructorId } });
       setInstructorId('');
       return t('detail.instructorChanged', { name: res.class.name, instructor: res.class.ownerName });
     });
   const renew = async () => {
-    const res = await http<ClassResponse>('POST', `/api/classes/${enc(classId)}/join-code`);
+    const res = await api.classes.renewJoinCode({ params: { id: classId } });
     setRenewOpen(false);
     setStatus(t('detail.renewed', { code: res.class.joinCode }));
     detail.reload();
@@ -528,16 +523,19 @@ function ClassDetail(props: {
     run(async () => {
       const who = users.find((u) => u.id === addId);
       if (!who || (who.role !== 'trainer' && who.role !== 'student')) return '';
-      await http<ClassDetailResponse>('POST', `/api/classes/${enc(classId)}/members`, {
-        userId: who.id,
-        role: who.role,
+      await api.classes.addMember({
+        params: { id: classId },
+        body: {
+          userId: who.id,
+          role: who.role,
+        },
       });
       setAddId('');
       return t('detail.added', { name: who.displayName });
     });
   const remove = (m: ClassMember) =>
     run(async () => {
-      await http<ClassDetailResponse>('DELETE', `/api/classes/${enc(classId)}/members/${enc(m.userId)}`);
+      await api.classes.removeMember({ params: { id: classId, userId: m.userId } });
       return t('detail.removed', { name: m.displayName });
     });
 

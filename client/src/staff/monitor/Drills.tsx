@@ -1,13 +1,8 @@
 // A class's drills: create one (scenarios, shoppers per student, arrival interval, concurrency cap,
 // duration), start and stop it, and open its live monitor.
-import type {
-  ClassDetailResponse,
-  CreateDrillBody,
-  DrillResponse,
-  DrillsResponse,
-  DrillView,
-  ScenariosResponse,
-} from '@kefu/shared/protocol';
+
+import type { CreateDrillBody, DrillView } from '@kefu/shared/protocol';
+import { routes } from '@kefu/shared/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';
@@ -17,11 +12,11 @@ import { errorText, useLoad } from '../use-load.ts';
 
 export default function Drills({ classId }: { classId: string }) {
   const { t } = useTranslation('staff');
-  const { http } = useServices();
+  const { api } = useServices();
   const go = useGo();
-  const cls = useLoad<ClassDetailResponse>(`/api/classes/${encodeURIComponent(classId)}`);
-  const drills = useLoad<DrillsResponse>(`/api/classes/${encodeURIComponent(classId)}/drills`);
-  const scenarios = useLoad<ScenariosResponse>('/api/scenarios');
+  const cls = useLoad(routes.classes.get, { params: { id: classId } });
+  const drills = useLoad(routes.drills.list, { params: { id: classId } });
+  const scenarios = useLoad(routes.scenarios.list);
   const [title, setTitle] = useState('');
   const [picked, setPicked] = useState<string[]>([]);
   const [shoppers, setShoppers] = useState(3);
@@ -50,7 +45,7 @@ export default function Drills({ classId }: { classId: string }) {
           durationMinutes: duration,
         },
       };
-      await http<DrillResponse>('POST', `/api/classes/${encodeURIComponent(classId)}/drills`, body);
+      await api.drills.create({ params: { id: classId }, body });
       setTitle('');
       drills.reload();
     } catch (err) {
@@ -66,7 +61,7 @@ export default function Drills({ classId }: { classId: string }) {
     setMessage(null);
     setStopping(null);
     try {
-      await http<DrillResponse>('POST', `/api/drills/${encodeURIComponent(drill.id)}/${action}`);
+      await api.drills[action]({ params: { id: drill.id } });
       drills.reload();
       if (action === 'start') go({ page: 'monitor', drillId: drill.id });
     } catch (err) {

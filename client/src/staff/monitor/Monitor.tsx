@@ -4,7 +4,6 @@
 import type {
   ClientToServerEvents,
   ConversationDetailResponse,
-  DrillResponse,
   DrillView,
   MonitorWatchAck,
   ServerToClientEvents,
@@ -13,6 +12,7 @@ import type {
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { io, type Socket } from 'socket.io-client';
+import { handshakeRefusal } from '../../api/error-text.ts';
 import { useServices } from '../../app/context.tsx';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { fmtNum, waitClass } from '../reports/format.ts';
@@ -96,7 +96,7 @@ export function StudentTile({
 
 function Watcher({ student, onClose }: { student: StudentMonitor; onClose(): void }) {
   const { t } = useTranslation('staff');
-  const { http } = useServices();
+  const { api } = useServices();
   const [active, setActive] = useState<string | null>(student.open[0]?.conversationId ?? null);
   const [detail, setDetail] = useState<ConversationDetailResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -110,7 +110,7 @@ function Watcher({ student, onClose }: { student: StudentMonitor; onClose(): voi
     if (!current) return;
     let live = true;
     const load = () =>
-      http<ConversationDetailResponse>('GET', `/api/conversations/${encodeURIComponent(current)}`).then(
+      api.practice.conversation({ params: { id: current } }).then(
         (d) => live && setDetail(d),
         (err: unknown) => live && setError(errorText(err)),
       );
@@ -120,7 +120,7 @@ function Watcher({ student, onClose }: { student: StudentMonitor; onClose(): voi
       live = false;
       clearInterval(timer);
     };
-  }, [current, http]);
+  }, [current, api]);
 
   useEffect(() => {
     const el = scroller.current;
@@ -170,7 +170,7 @@ function Watcher({ student, onClose }: { student: StudentMonitor; onClose(): voi
 
 export default function Monitor({ drillId }: { drillId: string }) {
   const { t } = useTranslation('staff');
-  const { http } = useServices();
+  const { api } = useServices();
   const [drill, setDrill] = useState<DrillView | null>(null);
   const [students, setStudents] = useState<StudentMonitor[]>([]);
   const [offset, setOffset] = useState(0);
@@ -191,7 +191,7 @@ export default function Monitor({ drillId }: { drillId: string }) {
     const watch = () =>
       socket.emit('monitor:watch', { drillId }, (ack: MonitorWatchAck) => {
         if (!ack.ok) {
-          setError(ack.error.message);
+          setError(api.describe(ack.error));
           return;
         }
         setError(null);
@@ -204,7 +204,7 @@ export default function Monitor({ drillId }: { drillId: string }) {
       watch();
     });
     socket.on('disconnect', () => setConnected(false));
-    socket.on('connect_error', (err) => setError(err.message));
+    socket.on('connect_error', (err) => setError(api.describe({ code: handshakeRefusal(err) ?? 'network' })));
     socket.on('monitor:update', (payload) => {
       if (payload.drillId !== drillId) return;
       setOffset(payload.serverTime - Date.now());
@@ -223,13 +223,13 @@ export default function Monitor({ drillId }: { drillId: string }) {
       socket.emit('monitor:unwatch', { drillId }, () => undefined);
       socket.close();
     };
-  }, [drillId]);
+  }, [drillId, api]);
 
   // Ending a drill ends it for the whole class, so it is confirmed first.
   const [confirmStop, setConfirmStop] = useState(false);
   async function stop() {
     try {
-      const res = await http<DrillResponse>('POST', `/api/drills/${encodeURIComponent(drillId)}/stop`);
+      const res = await api.drills.stop({ params: { id: drillId } });
       setDrill(res.drill);
     } catch (err) {
       setError(errorText(err));

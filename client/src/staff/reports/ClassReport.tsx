@@ -1,8 +1,11 @@
 // Class report: the sortable student table with the multi-party grade, score and response-time
 // distributions, the grade weights (class owner) and the per-drill CSV export.
-import type { ClassReportResponse, ClassReportRow } from '@kefu/shared/protocol';
+
+import type { ClassReportRow } from '@kefu/shared/protocol';
+import { routes } from '@kefu/shared/protocol';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/context.tsx';
 import { useSession } from '../../stores/index.ts';
 import { useGo } from '../nav.ts';
 import { useLoad } from '../use-load.ts';
@@ -32,12 +35,11 @@ function barOption(labels: readonly string[], values: number[], color: string, y
 }
 
 export function ClassReport({ classId }: { classId: string }) {
+  const { api } = useServices();
   const { t } = useTranslation('staff');
   const go = useGo();
   const user = useSession((s) => s.user);
-  const { data, error, reload } = useLoad<ClassReportResponse>(
-    `/api/reports/classes/${encodeURIComponent(classId)}`,
-  );
+  const { data, error, reload } = useLoad(routes.reports.class, { params: { id: classId } });
   const [grading, setGrading] = useState<ClassReportRow | null>(null);
   const rows = data?.rows ?? [];
   const scoreOption = useMemo(
@@ -74,7 +76,7 @@ export function ClassReport({ classId }: { classId: string }) {
         <div className="staff-actions no-print">
           <a
             className="primary"
-            href={`/api/reports/classes/${encodeURIComponent(cls.id)}/grades.csv`}
+            href={api.url(routes.reports.gradesCsv, { params: { id: cls.id } })}
             download={`${cls.name}-成绩.csv`}
           >
             {t('classReport.exportCsv')}

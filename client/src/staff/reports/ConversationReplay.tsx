@@ -1,11 +1,9 @@
 // Conversation report: the transcript on a timeline (replay it step by step or scrub), each violation
 // annotated under the message it points at, and the scenario's model answer side by side.
+
 import type { Violation } from '@kefu/shared';
-import type {
-  CatalogResponse,
-  ConversationReportResponse,
-  ScenarioDetailResponse,
-} from '@kefu/shared/protocol';
+import type { ConversationReportResponse } from '@kefu/shared/protocol';
+import { routes } from '@kefu/shared/protocol';
 import type { AgentScript } from '@kefu/shared/scenario/schema';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -100,10 +98,8 @@ function keyedSteps(steps: AgentScript): { step: AgentScript[number]; key: strin
 
 export function ConversationReplay({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation('staff');
-  const { data, error } = useLoad<ConversationReportResponse>(
-    `/api/reports/conversations/${encodeURIComponent(conversationId)}`,
-  );
-  const catalog = useLoad<CatalogResponse>('/api/catalog');
+  const { data, error } = useLoad(routes.reports.conversation, { params: { id: conversationId } });
+  const catalog = useLoad(routes.scenarios.catalog);
   const phraseText = useMemo(() => {
     const byKey = new Map<string, string>();
     for (const lib of catalog.data?.phrases ?? []) {
@@ -116,8 +112,9 @@ export function ConversationReplay({ conversationId }: { conversationId: string 
     }
     return (key: string) => byKey.get(key);
   }, [catalog.data]);
-  const scenario = useLoad<ScenarioDetailResponse>(
-    data ? `/api/scenarios/${encodeURIComponent(data.conversation.scenarioId)}` : null,
+  const scenario = useLoad(
+    routes.scenarios.get,
+    data ? { params: { id: data.conversation.scenarioId } } : null,
   );
   const [until, setUntil] = useState<number | null>(null);
   const [playing, setPlaying] = useState(false);

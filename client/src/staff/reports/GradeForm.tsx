@@ -24,7 +24,7 @@ export function GradeForm({
   onCancel(): void;
 }) {
   const { t } = useTranslation('staff');
-  const { http } = useServices();
+  const { api } = useServices();
   const kind = evaluationKindOf(reviewerRole);
   const current = kind === 'mentor' ? row.grade.mentor : row.grade.teacher;
   const [score, setScore] = useState(current === null ? '' : String(current));
@@ -45,7 +45,7 @@ export function GradeForm({
     setError(null);
     try {
       const body: EvaluationBody = { studentId: row.student.id, classId, score: value, comment };
-      await http('POST', '/api/evaluations', body);
+      await api.evaluations.create({ body });
       onSaved();
     } catch (err) {
       setError(errorText(err));

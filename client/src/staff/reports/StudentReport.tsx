@@ -1,6 +1,8 @@
 // One student's report: metrics against the benchmarks, mistakes by type, the trend over drills, every
 // conversation (open its replay), and the multi-party grade with comments. Prints as one clean A4 page.
-import type { DrillsResponse, ScenariosResponse, StudentReportResponse } from '@kefu/shared/protocol';
+
+import type { StudentReportResponse } from '@kefu/shared/protocol';
+import { routes } from '@kefu/shared/protocol';
 import type { RuleId } from '@kefu/shared/scenario/schema';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,11 +50,9 @@ export function trendOf(
 export function StudentReport({ classId, studentId }: { classId: string; studentId: string }) {
   const { t } = useTranslation('staff');
   const go = useGo();
-  const report = useLoad<StudentReportResponse>(
-    `/api/reports/students/${encodeURIComponent(studentId)}?classId=${encodeURIComponent(classId)}`,
-  );
-  const drills = useLoad<DrillsResponse>(`/api/classes/${encodeURIComponent(classId)}/drills`);
-  const scenarios = useLoad<ScenariosResponse>('/api/scenarios');
+  const report = useLoad(routes.reports.student, { params: { id: studentId }, query: { classId } });
+  const drills = useLoad(routes.drills.list, { params: { id: classId } });
+  const scenarios = useLoad(routes.scenarios.list);
   const data = report.data;
 
   const titles = useMemo(

@@ -10,7 +10,7 @@ const PARTS = ['system', 'teacher', 'mentor', 'self'] as const;
 
 export function WeightsForm({ cls, onSaved }: { cls: ClassView; onSaved(): void }) {
   const { t } = useTranslation('staff');
-  const { http } = useServices();
+  const { api } = useServices();
   const [weights, setWeights] = useState<Record<keyof GradeWeights, string>>({
     system: String(cls.gradeWeights.system),
     teacher: String(cls.gradeWeights.teacher),
@@ -32,7 +32,7 @@ export function WeightsForm({ cls, onSaved }: { cls: ClassView; onSaved(): void 
         PARTS.map((p, i) => [p, numbers[i]]),
       ) as unknown as GradeWeights;
       const body: UpdateClassBody = { gradeWeights };
-      await http('PATCH', `/api/classes/${encodeURIComponent(cls.id)}`, body);
+      await api.classes.update({ params: { id: cls.id }, body });
       setMessage({ ok: true, text: t('weights.saved') });
       onSaved();
     } catch (err) {

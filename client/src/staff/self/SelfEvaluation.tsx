@@ -1,6 +1,8 @@
 // The student's part of the multi-party grade: a self-evaluation (score and comment) per class, beside
 // the grade as it stands (system score, teacher, mentor, self and the weighted final grade).
-import type { ClassesResponse, EvaluationBody, StudentReportResponse } from '@kefu/shared/protocol';
+
+import type { EvaluationBody } from '@kefu/shared/protocol';
+import { routes } from '@kefu/shared/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';
@@ -20,10 +22,8 @@ function ClassSelf({
   studentId: string;
 }) {
   const { t } = useTranslation('staff');
-  const { http } = useServices();
-  const report = useLoad<StudentReportResponse>(
-    `/api/reports/students/${encodeURIComponent(studentId)}?classId=${encodeURIComponent(classId)}`,
-  );
+  const { api } = useServices();
+  const report = useLoad(routes.reports.student, { params: { id: studentId }, query: { classId } });
   const [score, setScore] = useState('');
   const [comment, setComment] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -40,7 +40,7 @@ function ClassSelf({
     }
     try {
       const body: EvaluationBody = { studentId, classId, score: value, comment };
-      await http('POST', '/api/evaluations', body);
+      await api.evaluations.create({ body });
       setMessage({ ok: true, text: t('self.saved') });
       setScore('');
       setComment('');
@@ -97,7 +97,7 @@ function ClassSelf({
 export default function SelfEvaluation() {
   const { t } = useTranslation('staff');
   const user = useSession((s) => s.user);
-  const classes = useLoad<ClassesResponse>('/api/classes');
+  const classes = useLoad(routes.classes.list);
   if (user?.role !== 'student' || !classes.data || classes.data.classes.length === 0) return null;
   return (
     <section className="home-section" aria-labelledby="self-eval-title">

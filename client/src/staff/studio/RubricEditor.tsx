@@ -1,16 +1,14 @@
 // Rubric editor per class: dimension weights and thresholds (3 s / 30 s by default), a preview of how the
 // last 7 days' reports would change (re-scored in the browser), and save as a new rubric for the class.
+
 import { type ConversationEvent, DIMENSIONS, type Dimension, type Rubric } from '@kefu/shared';
 import type {
   ClassDetailResponse,
-  ConversationReportResponse,
   LoggedEvent,
   SaveRubricBody,
-  SaveRubricResponse,
-  StudentReportResponse,
-  StudioFilesResponse,
   UpdateClassBody,
 } from '@kefu/shared/protocol';
+import { routes } from '@kefu/shared/protocol';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';
@@ -45,9 +43,9 @@ export function draftRubric(
 
 export default function RubricEditor({ classId, now = Date.now }: { classId: string; now?: () => number }) {
   const { t } = useTranslation('staff');
-  const { http } = useServices();
-  const cls = useLoad<ClassDetailResponse>(`/api/classes/${encodeURIComponent(classId)}`);
-  const files = useLoad<StudioFilesResponse>('/api/studio/files');
+  const { api } = useServices();
+  const cls = useLoad(routes.classes.get, { params: { id: classId } });
+  const files = useLoad(routes.studio.files);
   const library = useMemo(
     () =>
       files.data ? checkFile(baseFiles(files.data.files), { path: '__none__.yaml', text: '' }).library : null,
@@ -65,14 +63,7 @@ export default function RubricEditor({ classId, now = Date.now }: { classId: str
     );
   if (!cls.data || !library || !current) return <p className="muted">{t('common.loading')}</p>;
   return (
-    <RubricForm
-      key={current.id}
-      detail={cls.data}
-      library={library}
-      current={current}
-      http={http}
-      now={now}
-    />
+    <RubricForm key={current.id} detail={cls.data} library={library} current={current} api={api} now={now} />
   );
 }
 
@@ -80,13 +71,13 @@ function RubricForm({
   detail,
   library,
   current,
-  http,
+  api,
   now,
 }: {
   detail: ClassDetailResponse;
   library: NonNullable<ReturnType<typeof checkFile>['library']>;
   current: Rubric;
-  http: ReturnType<typeof useServices>['http'];
+  api: ReturnType<typeof useServices>['api'];
   now: () => number;
 }) {
   const { t } = useTranslation('staff');
@@ -116,16 +107,13 @@ function RubricForm({
       const students = detail.members.filter((m) => m.role === 'student');
       const collected: PreviewInput[] = [];
       for (const s of students) {
-        const r = await http<StudentReportResponse>(
-          'GET',
-          `/api/reports/students/${encodeURIComponent(s.userId)}?classId=${encodeURIComponent(detail.class.id)}`,
-        );
+        const r = await api.reports.student({
+          params: { id: s.userId },
+          query: { classId: detail.class.id },
+        });
         for (const c of r.conversations) {
           if (c.status !== 'ended' || c.startedAt < since) continue;
-          const full = await http<ConversationReportResponse>(
-            'GET',
-            `/api/reports/conversations/${encodeURIComponent(c.conversationId)}`,
-          );
+          const full = await api.reports.conversation({ params: { id: c.conversationId } });
           const events = (full.events as LoggedEvent[]).map((e) => e.event as unknown as ConversationEvent);
           collected.push({
             studentId: s.userId,
@@ -163,9 +151,9 @@ function RubricForm({
           responseSeconds: draft.thresholds.responseSeconds,
         },
       };
-      const saved = await http<SaveRubricResponse>('POST', '/api/studio/rubrics', body);
+      const saved = await api.studio.saveRubric({ body });
       const patch: UpdateClassBody = { rubricId: saved.rubricId };
-      await http('PATCH', `/api/classes/${encodeURIComponent(detail.class.id)}`, patch);
+      await api.classes.update({ params: { id: detail.class.id }, body: patch });
       setMessage({ ok: true, text: t('rubric.saved', { id: saved.rubricId }) });
     } catch (err) {
       setMessage({ ok: false, text: errorText(err) });

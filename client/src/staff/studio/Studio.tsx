@@ -1,14 +1,10 @@
 // Scenario studio: the library (shipped files and studio saves) with search and filters, the YAML editor
 // with live validation, prove (model answer and counter-examples, in the browser with the CLI's prover),
 // save as a new content-hashed version, try it in the workbench, import and export YAML files.
+
 import { loadSegmenter, type ProofRun, proveScenario } from '@kefu/shared';
-import type {
-  PracticeResponse,
-  SaveScenarioBody,
-  SaveScenarioResponse,
-  StudioFile,
-  StudioFilesResponse,
-} from '@kefu/shared/protocol';
+import type { SaveScenarioBody, SaveScenarioResponse, StudioFile } from '@kefu/shared/protocol';
+import { routes } from '@kefu/shared/protocol';
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';
@@ -93,9 +89,9 @@ export function ProofResults({ runs }: { runs: ProofRun[] }) {
 
 export default function Studio() {
   const { t } = useTranslation('staff');
-  const { http } = useServices();
+  const { api } = useServices();
   const stores = useStores();
-  const { data, error, reload } = useLoad<StudioFilesResponse>('/api/studio/files');
+  const { data, error, reload } = useLoad(routes.studio.files);
   const [open, setOpen] = useState<Open | null>(null);
   const [revision, setRevision] = useState(0);
   const [search, setSearch] = useState('');
@@ -198,7 +194,7 @@ export default function Studio() {
     setMessage(null);
     try {
       const body: SaveScenarioBody = { text: open.text };
-      const res = await http<SaveScenarioResponse>('POST', '/api/studio/scenarios', body);
+      const res = await api.studio.saveScenario({ body });
       setMessage({
         ok: true,
         text: res.created
@@ -220,8 +216,10 @@ export default function Studio() {
     const saved = await save();
     if (!saved) return;
     try {
-      const { conversations } = await http<PracticeResponse>('POST', '/api/practice', {
-        scenarioId: saved.scenarioId,
+      const { conversations } = await api.practice.start({
+        body: {
+          scenarioId: saved.scenarioId,
+        },
       });
       const state = stores.conversations.getState();
       state.reset();

@@ -1,0 +1,18 @@
+// An error's words in the current language, looked up from its code (the server's Chinese text is not
+// shown as is, so the English workbench says it in English).
+import { ERROR_CODES, type ErrorCode } from '@kefu/shared/protocol';
+import type { TFunction } from 'i18next';
+import type { ClientError } from './http.ts';
+
+export function describeError(t: TFunction, error: ClientError): string {
+  if (error.code === 'network') return t('errors.network');
+  return t(`apiErrors.${error.code}`, { ...error.params });
+}
+
+/** The code of a refused socket handshake (the server puts `{ error: { code, message } }` in its data). */
+export function handshakeRefusal(error: Error): ErrorCode | null {
+  const code = (error as Error & { data?: { error?: { code?: unknown } } }).data?.error?.code;
+  return typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code)
+    ? (code as ErrorCode)
+    : null;
+}
