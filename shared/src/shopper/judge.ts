@@ -6,7 +6,7 @@ import type { AgentMessage, ReplyJudgement } from '../conversation/events.ts';
 import type { Library } from '../scenario/library.ts';
 import type { Product } from '../scenario/schema.ts';
 import type { Analysis, Matcher } from '../text/index.ts';
-import { findContradictions, judgeFact, parseFactRef, stripParticles } from '../text/index.ts';
+import { findContradictions, judgeFact, resolveFactRef, stripParticles } from '../text/index.ts';
 import {
   bannedClaimWords,
   offPlatformWords,
@@ -131,8 +131,8 @@ function answerFocus(
   const borrowed = new Set<number>();
   for (const item of asks) {
     if (truthOfAsk(ctx, item.ask!) !== false) continue;
-    const fact = parseFactRef(ctx.products, item.ask!);
-    if ('error' in fact || fact.fact.kind !== 'yesno') continue;
+    const fact = resolveFactRef(ctx.products, item.ask!);
+    if (fact?.fact.kind !== 'yesno') continue;
     const concept = `fact:${fact.product.id}.${fact.key}`;
     const named = analysis.mentions.filter((m) => m.concept === concept);
     if (named.length === 0 || named.some((m) => m.negated)) continue;
@@ -160,14 +160,13 @@ function answerFocus(
 }
 
 const isOptionAsk = (ctx: JudgeContext, ask: string) => {
-  const fact = parseFactRef(ctx.products, ask);
-  return !('error' in fact) && fact.option !== undefined;
+  return resolveFactRef(ctx.products, ask)?.option !== undefined;
 };
 
 /** What "yes" means for an ask: the option is in stock, the yes/no fact (in the asked case) holds. */
 function truthOfAsk(ctx: JudgeContext, ask: string): boolean | undefined {
-  const fact = parseFactRef(ctx.products, ask);
-  if ('error' in fact) return undefined;
+  const fact = resolveFactRef(ctx.products, ask);
+  if (!fact) return undefined;
   if (fact.fact.kind === 'options') return fact.option?.inStock;
   if (fact.fact.kind !== 'yesno') return undefined;
   return fact.condition === undefined ? fact.fact.value : fact.fact.except[fact.condition]!.value;

@@ -6,7 +6,7 @@ import type { Fact, Product } from '../scenario/schema.ts';
 import { UNITS } from '../scenario/units.ts';
 import { normalise } from './normalise.ts';
 import { type Bound, type Quantity, readQuantities } from './numbers.ts';
-import { cutWords } from './words.ts';
+import { tagWords } from './words.ts';
 
 /** A quantity the catalogue allows or forbids, in base units. */
 export interface FactQuantity {
@@ -66,7 +66,7 @@ function anchorWords(texts: readonly string[]): string[] {
   for (const text of texts) {
     const normalised = normalise(text).replace(/[\d.]+/g, ' ');
     for (const part of normalised.split(' ')) {
-      for (const w of cutWords(part)) {
+      for (const w of tagWords(part)) {
         const word = part.slice(w.start, w.end);
         if (word.length < 2 || /^[\da-z]+$/.test(word) || w.tag === 'm' || w.tag === 'q') continue;
         words.add(followedByAfter(part, w.end) ? `${word}后` : word);

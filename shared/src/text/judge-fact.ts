@@ -22,7 +22,8 @@ export type FactVerdict = 'stated' | 'contradicted' | 'absent';
 // Products are loaded once per scenario; resolve each reference once, not on every message.
 const resolved = new WeakMap<readonly Product[], Map<string, ResolvedFact | FactRefError>>();
 
-function resolve(products: readonly Product[], ref: string): ResolvedFact | undefined {
+/** A fact reference resolved against `products` (cached per product list), or undefined when it does not resolve. */
+export function resolveFactRef(products: readonly Product[], ref: string): ResolvedFact | undefined {
   let cache = resolved.get(products);
   if (!cache) {
     cache = new Map();
@@ -246,7 +247,7 @@ export function judgeFact(
   factRef: string,
   asked: boolean,
 ): FactVerdict {
-  const fact = resolve(products, factRef);
+  const fact = resolveFactRef(products, factRef);
   return fact ? judgeResolved(analysis, products, fact, asked) : 'absent';
 }
 

@@ -42,16 +42,14 @@ function isPotentialNot(text: string, i: number): boolean {
   return text[i] === '不' && i > 0 && isHan(text.charCodeAt(i - 1)) && COMPLEMENTS.has(text[i + 1] ?? '');
 }
 
-/** `starts[i]` is 1 where jieba starts a word; each clause is cut on its own. */
+/**
+ * `starts[i]` is 1 where jieba starts a word. The text is cut in one call (each call crosses into
+ * WebAssembly); clause boundaries are word starts whatever jieba made of them.
+ */
 function wordStarts(text: string, boundaries: Uint8Array): Uint8Array {
   const starts = new Uint8Array(text.length + 1);
-  let from = 0;
-  for (let i = 1; i <= text.length; i++) {
-    if (i < text.length && !(boundaries[i]! & CLAUSE)) continue;
-    for (const w of cutWords(text.slice(from, i))) starts[from + w.start] = 1;
-    from = i;
-  }
-  starts[text.length] = 1;
+  for (const w of cutWords(text)) starts[w.start] = 1;
+  for (let i = 0; i <= text.length; i++) if (i === text.length || boundaries[i]! & CLAUSE) starts[i] = 1;
   return starts;
 }
 
