@@ -77,6 +77,8 @@ export class DrillScheduler {
   private disposed = false;
   /** Ticks queued or running. */
   private ticking = 0;
+  /** Drills finishing at their end time. */
+  private readonly finishing = new Set<Promise<unknown>>();
 
   constructor(deps: DrillSchedulerDeps) {
     this.deps = deps;
@@ -156,11 +158,11 @@ export class DrillScheduler {
     }
   }
 
-  /** Waits for slots being opened; true if there was anything to wait for (tests settle on it). */
+  /** Waits for slots being opened and drills being finished; true if there was anything to wait for (tests settle on it). */
   async settled(): Promise<boolean> {
-    if (this.ticking === 0) return false;
+    if (this.ticking === 0 && this.finishing.size === 0) return false;
     const busy = [...this.running.values()].flatMap((d) => [...d.participants.values()].map((p) => p.busy));
-    await Promise.allSettled(busy);
+    await Promise.allSettled([...busy, ...this.finishing]);
     return true;
   }
 
@@ -245,9 +247,10 @@ export class DrillScheduler {
       });
     }
     drill.endTimer = this.deps.clock.at(drill.endsAt, () => {
-      this.finish(row.id, this.deps.clock.now()).catch((err) =>
-        this.deps.logger.error({ err }, 'drill finish failed'),
-      );
+      const finishing = this.finish(row.id, this.deps.clock.now())
+        .catch((err) => this.deps.logger.error({ err }, 'drill finish failed'))
+        .finally(() => this.finishing.delete(finishing));
+      this.finishing.add(finishing);
     });
     for (const studentId of drill.participants.keys()) this.tick(drill, studentId);
   }

@@ -215,8 +215,10 @@ export class LiveConversations implements RuntimeHost {
       try {
         return await runtime.send(message);
       } catch (err) {
-        if (!(err instanceof StaleOwnerError)) throw err;
-        // Another process took it meanwhile (nothing was stored): the student is here, so take it back.
+        // Another process took it meanwhile (its append was fenced off, or we were told and stopped it before
+        // it ran): nothing was stored, and the student is here, so take it back.
+        const movedAway = err instanceof StaleOwnerError || (runtime.stopped && !this.draining);
+        if (!movedAway) throw err;
         const again = await this.claim(conversationId);
         if (again) return again.send(message);
       }
