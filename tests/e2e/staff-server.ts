@@ -59,9 +59,10 @@ export async function seedClass(server: TestServer, studentNames: string[]): Pro
   for (const name of studentNames) {
     const student = await seedUser(server.app, 'student', name);
     students.push(student);
-    const added = await api(server, 'POST', `/api/classes/${classId}/members`, {
-      as: instructor,
-      body: { userId: student.user.id, role: 'student' },
+    // An existing student joins with the class's join code (an instructor cannot add them).
+    const added = await api(server, 'POST', '/api/classes/join', {
+      as: student,
+      body: { joinCode: created.body.class.joinCode },
     });
     if (added.status !== 200) throw new Error(`member: ${added.text}`);
   }

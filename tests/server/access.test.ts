@@ -28,6 +28,45 @@ let endedA1: string;
 let openA1: string;
 /** An account whose password the admin resets (the reset ends its sessions, so it is none of the above). */
 let resetVictim: string;
+/**
+ * A student in both classes (the subject of the cross-class cells, not a requester): a drill conversation in
+ * each class, each evaluated by that class's instructor, and a solo practice.
+ */
+let stuAB: TestUser;
+let drillConvA: string;
+let drillConvB: string;
+let soloAB: string;
+
+/** A drill of `classId` (pinned to the current version) with one conversation of `student` in it. */
+async function drillConversation(classId: string, owner: TestUser, student: TestUser): Promise<string> {
+  const { app } = server;
+  const scenarioId = 'jacket-colour-size';
+  const drill = await app.drills.create(
+    {
+      classId,
+      title: '跨班演练',
+      settings: {
+        scenarioIds: [scenarioId],
+        shoppersPerStudent: 1,
+        arrivalIntervalSeconds: 0,
+        concurrency: 1,
+        durationMinutes: 5,
+      },
+      versions: { [scenarioId]: app.catalog.versionOf(scenarioId)! },
+    },
+    owner.user.id,
+    clock.now(),
+  );
+  const runtime = await app.live.open({
+    studentId: student.user.id,
+    drillId: drill.id,
+    slot: 0,
+    scenarioId,
+    rubricId: 'default',
+    seed: 7,
+  });
+  return runtime.id;
+}
 
 async function practice(as: TestUser, scenarioId: string): Promise<string> {
   const res = await api<PracticeResponse>(server, 'POST', '/api/practice', { as, body: { scenarioId } });
@@ -59,6 +98,30 @@ beforeAll(async () => {
   await app.classes.addMember(classA, users.stuA1.user.id, 'student', now);
   await app.classes.addMember(classA, users.stuA2.user.id, 'student', now);
   await app.classes.addMember(classB, users.stuB.user.id, 'student', now);
+  await app.classes.addMember(classB, users.trainB.user.id, 'trainer', now);
+  stuAB = await seedUser(app, 'student', 'stu_ab_user');
+  await app.classes.addMember(classA, stuAB.user.id, 'student', now);
+  await app.classes.addMember(classB, stuAB.user.id, 'student', now);
+  drillConvA = await drillConversation(classA, users.instA, stuAB);
+  drillConvB = await drillConversation(classB, users.instB, stuAB);
+  soloAB = await practice(stuAB, 'price-objection');
+  for (const [classId, author, conversationId, comment] of [
+    [classA, users.instA, drillConvA, 'A 班讲师的评语'],
+    [classB, users.instB, drillConvB, 'B 班讲师的评语'],
+  ] as const) {
+    await app.evaluations.create(
+      {
+        studentId: stuAB.user.id,
+        classId,
+        conversationId,
+        authorId: author.user.id,
+        kind: 'teacher',
+        score: 80,
+        comment,
+      },
+      now,
+    );
+  }
   const drill = await api(server, 'POST', `/api/classes/${classA}/drills`, {
     as: users.instA,
     body: {
@@ -93,6 +156,8 @@ const ok = (who: Who[], rest: number, extra: Partial<Record<Who, number>> = {}):
   return out;
 };
 const STAFF_A: Who[] = ['admin', 'instA', 'trainA'];
+const STAFF_B: Who[] = ['admin', 'instB', 'trainB'];
+const STAFF_AB: Who[] = ['admin', 'instA', 'trainA', 'instB', 'trainB'];
 const EVERYONE: Exclude<Who, 'anon'>[] = [
   'admin',
   'instA',
@@ -163,10 +228,17 @@ const routes: Route[] = [
     path: () => `/api/classes/${classA}/join-code`,
     expect: ok(['admin', 'instA'], 404, { ...ANON, ...STUDENTS_403, trainA: 403 }),
   },
+  // An existing student joins with the join code (consent) or is added by an admin; a trainer by the owner.
   {
     method: 'POST',
     path: () => `/api/classes/${classA}/members`,
     body: () => ({ userId: users.stuA2.user.id, role: 'student' }),
+    expect: ok(['admin'], 404, { ...ANON, ...STUDENTS_403, trainA: 403, instA: 403 }),
+  },
+  {
+    method: 'POST',
+    path: () => `/api/classes/${classA}/members`,
+    body: () => ({ userId: users.trainA.user.id, role: 'trainer' }),
     expect: ok(['admin', 'instA'], 404, { ...ANON, ...STUDENTS_403, trainA: 403 }),
   },
   {
@@ -245,6 +317,48 @@ const routes: Route[] = [
     path: () => `/api/reports/students/${users.stuA1.user.id}?classId=${classA}`,
     expect: ok([...STAFF_A, 'stuA1'], 404, ANON),
   },
+  // A student in classes A and B: each class's staff see her drills of their own class only, her solo
+  // practice through either class.
+  { method: 'GET', path: () => `/api/conversations/${drillConvA}`, expect: ok(STAFF_A, 404, ANON) },
+  { method: 'GET', path: () => `/api/reports/conversations/${drillConvA}`, expect: ok(STAFF_A, 404, ANON) },
+  { method: 'GET', path: () => `/api/conversations/${drillConvB}`, expect: ok(STAFF_B, 404, ANON) },
+  { method: 'GET', path: () => `/api/reports/conversations/${drillConvB}`, expect: ok(STAFF_B, 404, ANON) },
+  { method: 'GET', path: () => `/api/conversations/${soloAB}`, expect: ok(STAFF_AB, 404, ANON) },
+  {
+    method: 'GET',
+    path: () => `/api/reports/students/${stuAB.user.id}`,
+    expect: ok(STAFF_AB, 404, ANON),
+  },
+  {
+    method: 'GET',
+    path: () => `/api/reports/students/${stuAB.user.id}?classId=${classB}`,
+    expect: ok(STAFF_B, 404, ANON),
+  },
+  // An evaluation only of a conversation of the class it is written in.
+  {
+    method: 'POST',
+    path: () => '/api/evaluations',
+    body: () => ({
+      studentId: stuAB.user.id,
+      classId: classA,
+      conversationId: drillConvB,
+      score: 60,
+      comment: '跨班评价',
+    }),
+    expect: { rest: 404, ...ANON, ...STUDENTS_403 },
+  },
+  {
+    method: 'POST',
+    path: () => '/api/evaluations',
+    body: () => ({
+      studentId: stuAB.user.id,
+      classId: classB,
+      conversationId: drillConvB,
+      score: 60,
+      comment: '本班评价',
+    }),
+    expect: ok(STAFF_B, 404, { ...ANON, ...STUDENTS_403 }),
+  },
   { method: 'GET', path: () => `/api/reports/classes/${classA}`, expect: ok(STAFF_A, 404, ANON) },
   { method: 'GET', path: () => `/api/reports/classes/${classA}/export.csv`, expect: ok(STAFF_A, 404, ANON) },
   {
@@ -276,6 +390,50 @@ describe('HTTP access matrix', () => {
       expect(got).toEqual(want);
     });
   }
+});
+
+describe('a student in two classes', () => {
+  const comments = (evaluations: { comment: string }[]) => evaluations.map((e) => e.comment).sort();
+
+  it("shows each class's staff her solo practice and their own class's drills and evaluations only", async () => {
+    for (const [who, ownDrill, otherDrill, own] of [
+      ['instA', drillConvA, drillConvB, 'A 班讲师的评语'],
+      ['trainA', drillConvA, drillConvB, 'A 班讲师的评语'],
+      ['instB', drillConvB, drillConvA, 'B 班讲师的评语'],
+      ['trainB', drillConvB, drillConvA, 'B 班讲师的评语'],
+    ] as const) {
+      const report = await api(server, 'GET', `/api/reports/students/${stuAB.user.id}`, { as: users[who] });
+      expect(report.status, who).toBe(200);
+      const ids = report.body.conversations.map((c: { conversationId: string }) => c.conversationId);
+      expect(ids, who).toContain(ownDrill);
+      expect(ids, who).toContain(soloAB);
+      expect(ids, who).not.toContain(otherDrill);
+      expect(comments(report.body.evaluations), who).not.toContain(
+        own === 'A 班讲师的评语' ? 'B 班讲师的评语' : 'A 班讲师的评语',
+      );
+      expect(comments(report.body.evaluations), who).toContain(own);
+      const conversation = await api(server, 'GET', `/api/reports/conversations/${ownDrill}`, {
+        as: users[who],
+      });
+      // (the matrix above added evaluations of its own; none of them from the other class)
+      expect(comments(conversation.body.evaluations), who).toContain(own);
+      expect(
+        conversation.body.evaluations.every(
+          (e: { classId: string }) => e.classId === (own === 'A 班讲师的评语' ? classA : classB),
+        ),
+        who,
+      ).toBe(true);
+    }
+    // Admins see everything; so does she.
+    const all = await api(server, 'GET', `/api/reports/students/${stuAB.user.id}`, { as: users.admin });
+    const ids = all.body.conversations.map((c: { conversationId: string }) => c.conversationId);
+    expect(ids).toEqual(expect.arrayContaining([drillConvA, drillConvB, soloAB]));
+    expect(comments(all.body.evaluations)).toEqual(
+      expect.arrayContaining(['A 班讲师的评语', 'B 班讲师的评语']),
+    );
+    const own = await api(server, 'GET', `/api/reports/students/${stuAB.user.id}`, { as: stuAB });
+    expect(own.body.conversations).toHaveLength(3);
+  });
 });
 
 describe('socket access', () => {

@@ -1,5 +1,5 @@
 // Importing a class list: one student account per row (username = 学号, a one-time password each) enrolled in
-// the class; existing students enrolled as they are; any bad row imports nothing; only the class's
+// the class; existing students enrolled only by an admin (otherwise they join with the code); any bad row imports nothing; only the class's
 // instructor or an admin may import. The new passwords log in and must be changed first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readClassList } from '../../server/src/roster/class-list.ts';
@@ -61,27 +61,32 @@ describe('class list import', () => {
     expect(login.body.user.mustChangePassword).toBe(true);
   });
 
-  it('enrols an existing student as they are (no new password) and leaves current members alone', async () => {
+  it("leaves an existing student out of an instructor's list (they join with the code); an admin enrols them", async () => {
     const outsider = await seedUser(server.app, 'student', '2024100');
     const res = await importList('学号,姓名\n2024100,赵六\n2024001,张三\n2024004,孙七\n');
     expect(res.status).toBe(200);
-    const byName = Object.fromEntries(
-      (
-        res.body.students as {
-          user: { id: string; username: string };
-          password: string | null;
-          existing: boolean;
-        }[]
-      ).map((s) => [s.user.username, s]),
-    );
+    type Row = {
+      user: { id: string; username: string };
+      password: string | null;
+      existing: boolean;
+      enrolled: boolean;
+    };
+    const byName = Object.fromEntries((res.body.students as Row[]).map((s) => [s.user.username, s]));
+    // Enrolling would show this class's staff the student's practice: the student consents with the code.
     expect(byName['2024100']).toMatchObject({
       password: null,
       existing: true,
+      enrolled: false,
       user: { id: outsider.user.id },
     });
-    expect(byName['2024001']).toMatchObject({ password: null, existing: true });
-    expect(byName['2024004']).toMatchObject({ existing: false });
+    expect(byName['2024001']).toMatchObject({ password: null, existing: true, enrolled: true });
+    expect(byName['2024004']).toMatchObject({ existing: false, enrolled: true });
     expect(typeof byName['2024004']!.password).toBe('string');
+    expect(await studentCount()).toBe(4);
+
+    const byAdmin = await importList('学号,姓名\n2024100,赵六\n', admin);
+    expect(byAdmin.status).toBe(200);
+    expect(byAdmin.body.students[0]).toMatchObject({ existing: true, enrolled: true });
     expect(await studentCount()).toBe(5);
   });
 

@@ -56,9 +56,9 @@ beforeAll(async () => {
     [instructorB, 'B 班'],
   ] as const) {
     const cls = await api(server, 'POST', '/api/classes', { as: owner, body: { name } });
-    await api(server, 'POST', `/api/classes/${cls.body.class.id}/members`, {
-      as: owner,
-      body: { userId: student.user.id, role: 'student' },
+    await api(server, 'POST', '/api/classes/join', {
+      as: student,
+      body: { joinCode: cls.body.class.joinCode },
     });
     if (owner === instructorA) classA = cls.body.class.id;
     else classB = cls.body.class.id;

@@ -69,9 +69,9 @@ describe('结束练习', () => {
     const student = await seedUser(server.app, 'student');
     const instructor = await seedUser(server.app, 'instructor');
     const cls = await api(server, 'POST', '/api/classes', { as: instructor, body: { name: '放弃测试班' } });
-    await api(server, 'POST', `/api/classes/${cls.body.class.id}/members`, {
-      as: instructor,
-      body: { userId: student.user.id, role: 'student' },
+    await api(server, 'POST', '/api/classes/join', {
+      as: student,
+      body: { joinCode: cls.body.class.joinCode },
     });
     const drill = await api(server, 'POST', `/api/classes/${cls.body.class.id}/drills`, {
       as: instructor,

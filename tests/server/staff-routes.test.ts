@@ -25,9 +25,9 @@ beforeAll(async () => {
   student = await seedUser(server.app, 'student', 'stu,=1');
   const created = await api(server, 'POST', '/api/classes', { as: owner, body: { name: '电商"2401"班' } });
   classId = created.body.class.id;
-  await api(server, 'POST', `/api/classes/${classId}/members`, {
-    as: owner,
-    body: { userId: student.user.id, role: 'student' },
+  await api(server, 'POST', '/api/classes/join', {
+    as: student,
+    body: { joinCode: created.body.class.joinCode },
   });
   await api(server, 'POST', `/api/classes/${classId}/members`, {
     as: owner,

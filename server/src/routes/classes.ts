@@ -109,6 +109,9 @@ export default async function classRoutes(app: FastifyInstance): Promise<void> {
     if (member.role !== body.role) {
       throw fail('member-role-mismatch', { role: ROLE_NAMES_ZH[member.role], as: ROLE_NAMES_ZH[body.role] });
     }
+    // Enrolling shows the class's staff the student's practice: the student consents with the join code,
+    // or an admin enrols them.
+    if (member.role === 'student' && user.role !== 'admin') throw fail('student-add-forbidden');
     await app.classes.addMember(id, member.id, body.role, app.clock.now());
     return detail(id);
   });
@@ -163,15 +166,18 @@ export default async function classRoutes(app: FastifyInstance): Promise<void> {
             now,
           )
           .catch(usernameTaken(row.studentNo));
-        created.set(row.studentNo, { user: toUserView(account), password, existing: false });
+        created.set(row.studentNo, { user: toUserView(account), password, existing: false, enrolled: true });
       }
       const out: ImportedStudent[] = [];
       for (const row of rows) {
         const known = existing.get(row.studentNo);
+        // An existing account joins with the join code unless an admin imports the list (see addMember).
+        const enrol =
+          !known || user.role === 'admin' || (await classes.memberRole(id, known.id)) === 'student';
         const student = known
-          ? { user: toUserView(known), password: null, existing: true }
+          ? { user: toUserView(known), password: null, existing: true, enrolled: enrol }
           : created.get(row.studentNo)!;
-        await classes.addMember(id, student.user.id, 'student', now);
+        if (enrol) await classes.addMember(id, student.user.id, 'student', now);
         out.push(student);
       }
       return out;

@@ -24,8 +24,15 @@ export default async function evaluationRoutes(app: FastifyInstance): Promise<vo
       throw fail('student-not-in-class');
     }
     if (body.conversationId !== undefined) {
+      // Only a conversation of this class: one of its drills, or the student's solo practice.
       const row = await app.conversations.get(body.conversationId);
-      if (!row || row.student_id !== body.studentId) throw fail('conversation-not-found');
+      if (
+        !row ||
+        row.student_id !== body.studentId ||
+        !(await app.access.conversationInClass(row, body.classId))
+      ) {
+        throw fail('conversation-not-found');
+      }
     }
     const id = await app.evaluations.create(
       {

@@ -74,10 +74,9 @@ export default async function practiceRoutes(app: FastifyInstance): Promise<void
   });
 
   serve(app, routes.practice.conversation, async ({ user, params: { id } }) => {
-    // The owner, or staff over its student.
+    // The owner, or staff of the class it belongs to.
     const row = await app.conversations.get(id);
-    if (!row || !(await app.access.canViewStudent(user, row.student_id)))
-      throw fail('conversation-not-found');
+    if (!row || !(await app.access.canViewConversation(user, row))) throw fail('conversation-not-found');
     const { conversation, events } = await app.live.resync(row, 0);
     return { conversation, events, serverTime: app.clock.now() };
   });

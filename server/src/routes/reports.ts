@@ -1,7 +1,7 @@
 // Score reports: per conversation and per student. The class's grades are in ./grades.ts.
-import { type LoggedEvent, routes } from '@kefu/shared';
+import { type EvaluationView, type LoggedEvent, routes } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
-import { toUserView } from '../db/repositories/users.ts';
+import { toUserView, type UserRow } from '../db/repositories/users.ts';
 import { fail } from '../errors.ts';
 import { publicEnvelopes } from '../practice/views.ts';
 import { serve } from './serve.ts';
@@ -9,10 +9,16 @@ import { serve } from './serve.ts';
 export default async function reportRoutes(app: FastifyInstance): Promise<void> {
   const { grading } = app;
 
+  /** Evaluations the viewer may read: a student their own, staff only those of their classes. */
+  async function ownEvaluations(user: UserRow, all: EvaluationView[]): Promise<EvaluationView[]> {
+    if (user.role === 'student') return all.filter((e) => e.studentId === user.id);
+    const ids = await app.access.staffClassIds(user);
+    return ids === null ? all : all.filter((e) => ids.includes(e.classId));
+  }
+
   serve(app, routes.reports.conversation, async ({ user, params: { id } }) => {
     const row = await app.conversations.get(id);
-    if (!row || !(await app.access.canViewStudent(user, row.student_id)))
-      throw fail('conversation-not-found');
+    if (!row || !(await app.access.canViewConversation(user, row))) throw fail('conversation-not-found');
     const isOwner = row.student_id === user.id;
     if (isOwner && user.role === 'student' && row.status !== 'ended') throw fail('report-not-ready');
     const stored = await app.eventLog.read(id);
@@ -24,7 +30,7 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
       conversation: await app.live.viewOf(row),
       report: await grading.reports.of(row),
       events,
-      evaluations: await app.evaluations.forConversation(id),
+      evaluations: await ownEvaluations(user, await app.evaluations.forConversation(id)),
     };
   });
 
@@ -32,12 +38,17 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
     const student = await app.users.findById(id);
     if (!student || !(await app.access.canViewStudent(user, id))) throw fail('student-not-found');
     if (classId === undefined) {
-      const { scores, summary } = await grading.scores(await app.conversations.listForStudent(id));
+      // Everything the viewer may see of this student: not another class's drills or evaluations.
+      const rows = [];
+      for (const row of await app.conversations.listForStudent(id)) {
+        if (await app.access.canViewConversation(user, row)) rows.push(row);
+      }
+      const { scores, summary } = await grading.scores(rows);
       return {
         student: toUserView(student),
         aggregate: summary,
         conversations: scores,
-        evaluations: await app.evaluations.forStudent(id),
+        evaluations: await ownEvaluations(user, await app.evaluations.forStudent(id)),
         grade: null,
       };
     }

@@ -82,6 +82,11 @@ export const ImportedStudentSchema = z.object({
   password: z.string().nullable(),
   /** The account existed before (a student): it was only enrolled, or already in the class. */
   existing: z.boolean(),
+  /**
+   * In the class now. False for an existing student an instructor's list named: they join with the class's
+   * join code (their consent), or an admin imports them.
+   */
+  enrolled: z.boolean(),
 });
 export type ImportedStudent = z.infer<typeof ImportedStudentSchema>;
 /** Every row of the list in file order. */

@@ -35,6 +35,8 @@ export const ERROR_TEXT_EN: Record<ErrorCode, string> = {
   'user-not-found': 'No such user. Refresh the list and try again.',
   forbidden: 'Your role may not do this.',
   'class-manage-forbidden': 'Only the class’s instructor or an administrator may change the class.',
+  'student-add-forbidden':
+    'A student who already has an account joins with the class join code (or an administrator adds them); an instructor cannot add them directly.',
   'instructor-assign-forbidden': 'Only administrators may choose a class’s instructor.',
   'drill-create-forbidden': 'Only the class’s instructor or an administrator may create drills.',
   'drill-run-forbidden': 'Only the class’s instructor or an administrator may start or stop drills.',

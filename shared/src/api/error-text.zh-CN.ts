@@ -30,6 +30,7 @@ export const ERROR_TEXT_ZH = {
   'user-not-found': '没有这个用户，请刷新列表后重试',
   forbidden: '你是{{role}}，这个操作只对{{allowed}}开放',
   'class-manage-forbidden': '只有班级的讲师或管理员可以修改班级',
+  'student-add-forbidden': '已有账号的学员要用班级邀请码自己加入（或请管理员添加），讲师不能直接把他加进班级',
   'instructor-assign-forbidden': '只有管理员可以指定班级的讲师',
   'drill-create-forbidden': '只有班级的讲师或管理员可以创建演练',
   'drill-run-forbidden': '只有班级的讲师或管理员可以开始或结束演练',

@@ -37,6 +37,7 @@ export const ERROR_STATUS = {
   // Roles
   forbidden: 403,
   'class-manage-forbidden': 403,
+  'student-add-forbidden': 403,
   'instructor-assign-forbidden': 403,
   'drill-create-forbidden': 403,
   'drill-run-forbidden': 403,
