@@ -57,6 +57,7 @@ function reportFor(id: string, score: number): ConversationReportResponse {
       { type: 'agent-message', at: T0 + 39_000, id: `${id}-m2`, text: '好的亲', source: 'typed' },
       { type: 'ended', at: T0 + 60_000, reason: 'finished' },
     ]),
+    advice: [],
     evaluations: [],
   };
 }
@@ -123,7 +124,10 @@ describe('ConversationSummary', () => {
       },
     ];
     h.render(<ConversationSummary data={data} />);
-    expect(screen.getByText('回避了买家的问题（轻薄白鸭绒羽绒服 · 颜色），没有正面给出答案。')).toBeTruthy();
+    expect(
+      screen.getByText('回避了买家的问题，没有正面给出答案；正确答案是「颜色：有货：黑色；缺货：红色」。'),
+    ).toBeTruthy();
+    expect(document.body.textContent).not.toContain('down-jacket');
   });
 
   it('replays the transcript from the report’s events', async () => {

@@ -69,7 +69,11 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('typical trainee mistake
     const report = rulesOf(scenario, dodge);
     const rules = report.violations.map((v) => v.rule);
     expect(rules.some((rule) => rule === 'question-evaded' || rule === 'objection-unaddressed')).toBe(true);
-    expect(report.score).toBeLessThan(40);
+    // Nothing for accuracy, phrase use or sales; prompt, polite replies keep their responsiveness and
+    // courtesy (30 + 10 of the default rubric's 100), which is all such an agent can earn: a failing score.
+    const earned = Object.fromEntries(report.dimensions.map((d) => [d.id, d.score]));
+    expect([earned.accuracy, earned.phraseUse, earned.salesActions]).toEqual([0, 0, 0]);
+    expect(report.score).toBeLessThanOrEqual(40);
   });
 });
 

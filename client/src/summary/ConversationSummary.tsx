@@ -1,7 +1,8 @@
 // One conversation's report: score, metrics against the benchmarks, dimension bars, and every violation
 // with its plain explanation, linked to the message in the transcript it points at.
 import type { ConversationReportResponse, EventEnvelope } from '@kefu/shared/protocol';
-import { explainViolation, type Locale } from '@kefu/shared/scoring/explain';
+import { factStatement } from '@kefu/shared/scenario/fact-names';
+import { explainViolation, type FactWords, type Locale } from '@kefu/shared/scoring/explain';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChatItem } from '../conversation/chat-item.ts';
@@ -40,23 +41,8 @@ export function ConversationSummary({ data }: { data: ConversationReportResponse
   const seconds = (v: number) => t('summary.seconds', { value: Math.round(v * 10) / 10 });
   const locale: Locale = i18n.language === 'en' ? 'en' : 'zh-CN';
   const products = useCatalog((s) => s.products);
-  /** `drum-washer.energy` → `10公斤变频滚筒洗衣机 · 能效`: fact references in words a student knows. */
-  const readable = (detail: Readonly<Record<string, unknown>>) => {
-    const out: Record<string, unknown> = { ...detail };
-    for (const key of ['ask', 'fact']) {
-      const ref = detail[key];
-      const match = typeof ref === 'string' ? /^([a-z0-9-]+)\.([a-z0-9-]+)(?:\.(.+))?$/.exec(ref) : null;
-      if (!match) continue;
-      const [, productId = '', factKey = '', option] = match;
-      const parts = [
-        products[productId]?.name ?? productId,
-        t(`facts.${factKey}`, { defaultValue: factKey }),
-      ];
-      if (option) parts.push(option);
-      out[key] = parts.join(' · ');
-    }
-    return out;
-  };
+  /** `soothing-cream.shelf-life` → 保质期3年: catalogue references in words a student knows. */
+  const words: FactWords = (ref) => factStatement(products, ref, locale);
 
   function show(messageId: string) {
     setHighlight(messageId);
@@ -150,7 +136,7 @@ export function ConversationSummary({ data }: { data: ConversationReportResponse
                 <span className="muted">
                   {t('summary.atSeconds', { value: Math.round(v.atSeconds * 10) / 10 })}
                 </span>
-                <p>{explainViolation(v.rule, readable(v.detail ?? {}), locale) || v.message}</p>
+                <p>{explainViolation(v.rule, v.detail ?? {}, locale, words) || v.message}</p>
                 {messageId ? (
                   <button type="button" className="link-button" onClick={() => show(messageId)}>
                     {t('summary.showMessage')}

@@ -1,6 +1,6 @@
 // The multi-party grade: the system's score and the latest teacher, mentor and self evaluation, weighted by
 // the class's weights; parts nobody gave yet are left out and the weights renormalised.
-import type { EvaluationView, GradeView, GradeWeights } from '@kefu/shared';
+import { type EvaluationView, type GradeView, type GradeWeights, roundTo1 } from '@kefu/shared';
 
 export function gradeOf(
   weights: GradeWeights,
@@ -20,5 +20,5 @@ export function gradeOf(
     total += value * weights[key];
     weight += weights[key];
   }
-  return { weights, ...parts, total: weight === 0 ? null : Math.round((total / weight) * 10) / 10 };
+  return { weights, ...parts, total: weight === 0 ? null : roundTo1(total / weight) };
 }

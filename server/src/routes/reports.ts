@@ -1,5 +1,5 @@
 // Score reports: per conversation and per student. The class's grades are in ./grades.ts.
-import { type EvaluationView, type LoggedEvent, routes } from '@kefu/shared';
+import { adviseOn, type EvaluationView, type LoggedEvent, routes } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
 import { toUserView, type UserRow } from '../db/repositories/users.ts';
 import { fail } from '../errors.ts';
@@ -26,9 +26,16 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
       user.role === 'student'
         ? publicEnvelopes(id, stored)
         : stored.map((s): LoggedEvent => ({ seq: s.seq, event: s.event }));
+    const report = await grading.reports.of(row);
+    const ctx = await app.catalog.context(row.scenario_id, row.scenario_version, row.rubric_id);
     return {
       conversation: await app.live.viewOf(row),
-      report: await grading.reports.of(row),
+      report,
+      advice: adviseOn(
+        ctx,
+        stored.map((s) => s.event),
+        report,
+      ),
       events,
       evaluations: await ownEvaluations(user, await app.evaluations.forConversation(id)),
     };

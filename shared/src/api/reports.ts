@@ -42,9 +42,20 @@ export type ReportView = Report;
 export const LoggedEventSchema = z.object({ seq: z.number(), event: z.custom<ConversationEvent>() });
 export type LoggedEvent = z.infer<typeof LoggedEventSchema>;
 
+/** Beside a mistake: the reply, what the model answer said at that point, the facts concerned (refs). */
+export const AdviceSchema = z.object({
+  violation: z.number(),
+  reply: z.string().nullable(),
+  model: z.array(z.string()),
+  facts: z.array(z.string()),
+});
+export type AdviceView = z.infer<typeof AdviceSchema>;
+
 export const ConversationReportResponseSchema = z.object({
   conversation: ConversationViewSchema,
   report: z.custom<Report>(),
+  /** What each mistake should have been (see shared/src/proof/coaching.ts). */
+  advice: z.array(AdviceSchema),
   /** Students: public events; staff: the whole log including judgements. */
   events: z.union([z.array(EventEnvelopeSchema), z.array(LoggedEventSchema)]),
   evaluations: z.array(EvaluationViewSchema),

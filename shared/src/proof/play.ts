@@ -23,6 +23,7 @@ export function scoreEvents(
     rubric: ctx.rubric,
     phrases: ctx.library.phrases,
     particles: ctx.library.lexicon.particles,
+    products: ctx.library.products,
     events,
     locale,
   });

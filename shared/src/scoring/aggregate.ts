@@ -1,8 +1,9 @@
 // A student's results over many conversations: the benchmarks a trainer compares against (response times,
 // 3-minute rate, conversion 询单转化率, order value 客单价, reminder success) and mistakes by type.
 import { RULE_IDS, type RuleId } from '../scenario/schema.ts';
+import { roundTo1 } from './format.ts';
 import type { Outcome } from './metrics.ts';
-import { type Report, roundTo1 } from './report.ts';
+import type { Report } from './report.ts';
 
 export interface StudentMetrics {
   conversations: number;

@@ -1,18 +1,21 @@
 // The score report of one conversation: a pure fold of its event log against the scenario and the rubric,
 // so the same log always gives the same report and a report can be recomputed after a rubric change.
 import type { ConversationEvent } from '../conversation/events.ts';
+import { factStatement } from '../scenario/fact-names.ts';
 import {
   type BuyerScenario,
   DIMENSIONS,
   type Dimension,
   type Phrase,
+  type Product,
   RULE_IDS,
   type Rubric,
   type RuleId,
 } from '../scenario/schema.ts';
 import { outcomeScore, penaltyOf, RULE_DIMENSION } from './dimensions.ts';
-import { explainViolation, type Locale } from './explain.ts';
+import { explainViolation, type FactWords, type Locale } from './explain.ts';
 import { type ConversationFacts, readConversation } from './facts.ts';
+import { roundTo1 } from './format.ts';
 import { type Metrics, measure } from './metrics.ts';
 import type { Finding } from './rule.ts';
 import { RULES } from './rules/index.ts';
@@ -23,6 +26,8 @@ export interface ScoringInput {
   rubric: Rubric;
   phrases: ReadonlyMap<string, Phrase>;
   particles: readonly string[];
+  /** The catalogue, so explanations name facts in words (without it they leave the fact unnamed). */
+  products?: ReadonlyMap<string, Product>;
   events: readonly ConversationEvent[];
   locale?: Locale;
 }
@@ -73,15 +78,19 @@ export function scoreConversation(input: ScoringInput): Report {
     facts,
   };
   const findings = RULE_IDS.flatMap((rule) => RULES[rule](context));
+  const locale = input.locale ?? 'zh-CN';
+  const products = input.products;
+  const words: FactWords = (ref) => (products ? factStatement(products, ref, locale) : null);
   const violations = findings
-    .map((finding) => toViolation(finding, facts.origin, input.locale ?? 'zh-CN'))
+    .map((finding) => toViolation(finding, facts.origin, locale, words))
     .sort(byTimeThenRule);
   const metrics = measure(facts);
 
   const answered = facts.turns.filter((turn) => turn.end !== null).length;
-  // Nothing is awarded for "no mistakes" without replies: responsiveness scales with the turns answered,
-  // the other dimensions with the buyer's questions and objections actually resolved, so quick replies
-  // that dodge everything earn no phrase-use, sales or courtesy marks either.
+  // Nothing is awarded for "no mistakes" without replies, and each dimension earns what was done right in
+  // its own terms: responsiveness and courtesy scale with the turns answered (a late, dodging but polite
+  // reply still was a polite reply), accuracy, phrase use and sales actions with the buyer's questions and
+  // objections actually resolved (quick replies that dodge everything earn none of those).
   const coverage = facts.turns.length === 0 ? 0 : answered / facts.turns.length;
   const resolved = resolution(facts) ?? coverage;
   const dimensions = DIMENSIONS.map((id): DimensionScore => {
@@ -91,7 +100,7 @@ export function scoreConversation(input: ScoringInput): Report {
     }
     const own = findings.filter((finding) => RULE_DIMENSION[finding.rule] === id);
     const penalty = own.reduce((sum, finding) => sum + penaltyOf(rubric, finding.rule), 0);
-    const scale = id === 'responsiveness' ? coverage : Math.min(coverage, resolved);
+    const scale = PER_TURN.has(id) ? coverage : Math.min(coverage, resolved);
     return { id, score: scale * Math.max(0, 1 - penalty), weight, violations: own.length };
   });
   const totalWeight = dimensions.reduce((sum, d) => sum + d.weight, 0);
@@ -111,6 +120,9 @@ export function scoreConversation(input: ScoringInput): Report {
   };
 }
 
+/** Dimensions earned reply by reply, whatever the reply resolved. */
+const PER_TURN: ReadonlySet<Dimension> = new Set(['responsiveness', 'courtesy']);
+
 /** Share of the buyer's questions and objections that some reply stated or addressed; null when none came. */
 function resolution(facts: ConversationFacts): number | null {
   let raised = 0;
@@ -122,19 +134,15 @@ function resolution(facts: ConversationFacts): number | null {
   return Math.min(1, settled.size / raised);
 }
 
-function toViolation(finding: Finding, origin: number, locale: Locale): Violation {
+function toViolation(finding: Finding, origin: number, locale: Locale, words: FactWords): Violation {
   return {
     rule: finding.rule,
     atSeconds: (finding.at - origin) / 1000,
-    message: explainViolation(finding.rule, finding.detail, locale),
+    message: explainViolation(finding.rule, finding.detail, locale, words),
     detail: finding.detail,
   };
 }
 
 function byTimeThenRule(a: Violation, b: Violation): number {
   return a.atSeconds - b.atSeconds || RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule);
-}
-
-export function roundTo1(value: number): number {
-  return Math.round(value * 10) / 10;
 }

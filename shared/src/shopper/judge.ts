@@ -258,7 +258,9 @@ export function judgeReply(
     .map((item) => item.messageId);
 
   const courtesyOnly = isCourtesyOnly(ctx, analysis, message);
-  const invites = message.action === 'inviteOrder' || readsAsInvitation(analysis);
+  // A product card carries 立即购买: sending it invites the buyer to order as much as saying so.
+  const invites =
+    message.action === 'inviteOrder' || message.action === 'sendProductCard' || readsAsInvitation(analysis);
   const reminds = message.action === 'remindPayment' || (open.hasOrder && readsAsReminder(analysis));
   const acknowledges = readsAsWelcomeBack(analysis);
   const holds = analysis.affirmed.has('hold');

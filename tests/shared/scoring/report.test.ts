@@ -166,17 +166,38 @@ describe('scoreConversation', () => {
     expect(byId.outcome?.score).toBe(0);
   });
 
-  it('gives quick replies that dodge every question nothing outside responsiveness', () => {
+  it('gives quick replies that dodge every question no accuracy, phrase-use or sales marks', () => {
     const log = new LogBuilder().started();
     const ask = log.buyer(0, 'color');
     log.agent(2, { text: '亲，我们家质量很好的', judged: { openAsks: [ask], evaded: [ask] } });
     log.ended(60);
     const byId = Object.fromEntries(score(log.events).dimensions.map((d) => [d.id, d.score]));
     expect(byId.responsiveness).toBe(1);
-    for (const id of ['accuracy', 'phraseUse', 'salesActions', 'courtesy']) expect(byId[id]).toBe(0);
+    for (const id of ['accuracy', 'phraseUse', 'salesActions']) expect(byId[id]).toBe(0);
   });
 
-  it('scales the other dimensions by the share of questions and objections resolved', () => {
+  it('keeps the courtesy a late, dodging but polite reply earned (the other zeros do not hide it)', () => {
+    const log = new LogBuilder().started();
+    const ask = log.buyer(0, 'color');
+    log.agent(45, { text: '亲，让您久等了，我们家质量很好的哦', judged: { openAsks: [ask], evaded: [ask] } });
+    log.buyer(90, 'farewell');
+    log.left(90).ended(90, 'buyer-left');
+    const report = score(log.events);
+    const byId = Object.fromEntries(report.dimensions.map((d) => [d.id, d.score]));
+    expect(report.violations.map((v) => v.rule)).toEqual(
+      expect.arrayContaining(['slow-first-response', 'question-evaded', 'buyer-left']),
+    );
+    expect(byId.courtesy).toBe(1);
+    expect(byId.accuracy).toBe(0);
+    expect(report.score).toBeGreaterThan(0);
+    // Unless it was impolite in its own terms: a returning customer not welcomed back costs courtesy.
+    const returning = score(log.events, {
+      scenario: makeScenario({ persona: { name: '老王', returning: true } }),
+    });
+    expect(returning.dimensions.find((d) => d.id === 'courtesy')?.score).toBeLessThan(1);
+  });
+
+  it('scales accuracy, phrase use and sales by the share of questions and objections resolved, courtesy by replies', () => {
     const log = new LogBuilder().started();
     const first = log.buyer(0, 'color');
     log.agent(2, { judged: { openAsks: [first], stated: [first] } });
@@ -184,7 +205,9 @@ describe('scoreConversation', () => {
     log.agent(12, { judged: { openAsks: [second], evaded: [second] } });
     log.ended(60);
     const byId = Object.fromEntries(score(log.events).dimensions.map((d) => [d.id, d.score]));
-    expect(byId.courtesy).toBe(0.5);
+    expect(byId.phraseUse).toBe(0.5);
+    expect(byId.salesActions).toBe(0.5);
+    expect(byId.courtesy).toBe(1);
   });
 
   it('never takes a dimension below 0', () => {

@@ -7,7 +7,10 @@ export function phraseIrrelevant({ facts }: RuleContext): Finding[] {
     if (!judgement?.irrelevant) continue;
     // Name what the buyer was asking, so the student sees which question the reply missed.
     const askedId = judgement.openAsks.at(-1) ?? judgement.openMessages.at(-1);
-    const asked = askedId === undefined ? undefined : facts.buyerMessages.get(askedId)?.text;
+    const askedMessage = askedId === undefined ? undefined : facts.buyerMessages.get(askedId);
+    const asked = askedMessage?.text;
+    // The fact asked, so the explanation can give the right answer.
+    const ask = askedMessage?.marks?.ask;
     findings.push({
       rule: 'phrase-irrelevant',
       at: message.at,
@@ -17,6 +20,7 @@ export function phraseIrrelevant({ facts }: RuleContext): Finding[] {
         phraseId: message.phraseId,
         topics: judgement.topics,
         ...(asked === undefined ? {} : { askedId, asked }),
+        ...(ask === undefined ? {} : { ask }),
       },
     });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { noOrderPrompt } from '../../../../shared/src/scoring/rules/no-order-prompt.ts';
-import { firedAt, LogBuilder, makeScenario } from '../log-builder.ts';
+import { contextOf, firedAt, LogBuilder, makeScenario } from '../log-builder.ts';
 
 /** The buyer asks one question, the agent answers it, then the buyer orders at 20 s. */
 function answeredThenOrdered(options: { invite?: boolean; state?: boolean } = {}): LogBuilder {
@@ -60,5 +60,24 @@ describe('no-order-prompt', () => {
     const ask = log.buyer(0, 'color');
     log.agent(2, { judged: { openAsks: [ask], stated: [ask] } });
     expect(firedAt(noOrderPrompt, log)).toEqual([]);
+  });
+});
+
+describe('no-order-prompt and the buyer who orders on their own', () => {
+  it('does not fire when the answer itself invited, however soon the buyer ordered', () => {
+    const log = new LogBuilder().started();
+    const ask = log.buyer(0, 'color');
+    log.agent(2, { judged: { openAsks: [ask], stated: [ask], invites: true } });
+    log.order(6.5).paid(10).ended(10);
+    expect(firedAt(noOrderPrompt, log)).toEqual([]);
+  });
+
+  it('says how soon after the last answer the buyer decided', () => {
+    const log = new LogBuilder().started();
+    const ask = log.buyer(0, 'color');
+    log.agent(2, { judged: { openAsks: [ask], stated: [ask] } });
+    log.order(6.6).paid(10).ended(10);
+    const [finding] = noOrderPrompt(contextOf(log.events));
+    expect(finding?.detail).toMatchObject({ afterAnswerSeconds: 4.6 });
   });
 });
