@@ -217,7 +217,13 @@ export function judgeReply(
   const wrong: string[] = [];
   const focus = answerFocus(ctx, analysis, asks);
   const contradicted = new Set(findContradictions(matcher, focus.analysis, products));
-  const verdicts = asks.map((item) => judgeFact(matcher, analysis, products, item.ask!, true));
+  // Two options of one fact asked at once (his size and hers): naming one answers that one only, it does
+  // not "recommend another" for the other.
+  const factOf = (ask: string) => ask.split('.').slice(0, 2).join('.');
+  const verdicts = asks.map((item) => {
+    const alone = asks.filter((a) => factOf(a.ask!) === factOf(item.ask!)).length === 1;
+    return judgeFact(matcher, analysis, products, item.ask!, alone);
+  });
   // 有的 · 包的 · 木有: a bare yes or no answers the yes/no question it replies to: the only one left
   // unanswered, or all of them when it says so (都有的).
   const bare = asks.filter((item, i) => verdicts[i] === 'absent' && truthOfAsk(ctx, item.ask!) !== undefined);

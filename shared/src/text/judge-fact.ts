@@ -217,7 +217,18 @@ function judgeResolved(
   const { key } = fact;
   switch (fact.fact.kind) {
     case 'options': {
-      if (fact.option) return judgeOption(analysis, pid, key, fact.option, asked);
+      if (fact.option) {
+        const verdict = judgeOption(analysis, pid, key, fact.option, asked);
+        if (verdict !== 'absent' || !asked || !fact.option.inStock) return verdict;
+        // Asked which one to take (163、105斤拍哪个码？ → M码): recommending another option, not as a stock
+        // statement, is the wrong answer (66码就行 · 建议M码); naming another one in stock is not.
+        const others = fact.fact.options.filter((o) => o !== fact.option);
+        const recommended = others.some((o) => {
+          const concept = optionConcept(pid, key, o.value);
+          return analysis.affirmed.has(concept) && !claimedInStock(analysis, concept);
+        });
+        return recommended ? 'contradicted' : 'absent';
+      }
       const verdicts = fact.fact.options.map((o) => [o, judgeOption(analysis, pid, key, o, false)] as const);
       if (verdicts.some(([, v]) => v === 'contradicted')) return 'contradicted';
       return verdicts.some(([o, v]) => o.inStock && v === 'stated') ? 'stated' : 'absent';

@@ -43,6 +43,15 @@ describe('judgeFact: one option', () => {
   });
 });
 
+describe('judgeFact: which option to take', () => {
+  it('recommending another option than the asked one is wrong; naming another one in stock is not', () => {
+    expect(judge('拍L就够了', 'down-jacket.size.M')).toBe('contradicted');
+    expect(judge('建议XL，宽松一点', 'down-jacket.size.M')).toBe('contradicted');
+    expect(judge('L有货的', 'down-jacket.size.M')).toBe('absent');
+    expect(judge('拍L就够了', 'down-jacket.size.M', false)).toBe('absent');
+  });
+});
+
 describe('judgeFact: a whole options fact', () => {
   it('stated when an in-stock option is affirmed and no sold-out one claimed in stock', () => {
     expect(judge('黑色白色都有货，红色卖完了', 'down-jacket.color')).toBe('stated');
