@@ -2,8 +2,8 @@
 // and reused by every retry so the server can store the message exactly once.
 import type { AgentActionName, AgentSource } from './chat-item.ts';
 
-/** Mirrors MAX_MESSAGE_CHARS in the protocol (kept local so the bundle does not pull in zod). */
-export const MAX_MESSAGE_CHARS = 2000;
+/** The log's own limit (the workbench counts towards it). */
+export { MAX_MESSAGE_CHARS } from '@kefu/shared/protocol';
 
 export interface OutgoingMessage {
   text: string;

@@ -23,6 +23,8 @@ export const EvaluationViewSchema = z.object({
   createdAt: z.number(),
 });
 export type EvaluationView = z.infer<typeof EvaluationViewSchema>;
+/** Longest evaluation comment (characters). */
+export const MAX_COMMENT_CHARS = 2000;
 /** The kind follows the author: instructor → teacher, trainer → mentor, student → self (own only). */
 export const EvaluationBodySchema = z
   .object({
@@ -30,7 +32,7 @@ export const EvaluationBodySchema = z
     classId: entityId,
     conversationId: entityId.optional(),
     score: z.number().min(0, '分数在 0–100 之间').max(100, '分数在 0–100 之间'),
-    comment: z.string().trim().max(2000, '评语最多 2000 字').default(''),
+    comment: z.string().trim().max(MAX_COMMENT_CHARS, `评语最多 ${MAX_COMMENT_CHARS} 字`).default(''),
   })
   .strict();
 export type EvaluationBody = z.input<typeof EvaluationBodySchema>;

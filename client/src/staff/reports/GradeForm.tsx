@@ -1,6 +1,8 @@
 // Adds the reviewer's part of the multi-party grade for one student: an instructor scores as teacher,
 // a trainer as enterprise mentor (the server decides the kind from the role).
+
 import type { ClassReportRow, EvaluationBody, Role } from '@kefu/shared/protocol';
+import { MAX_COMMENT_CHARS } from '@kefu/shared/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';
@@ -80,7 +82,7 @@ export function GradeForm({
         <textarea
           id={commentId}
           rows={3}
-          maxLength={2000}
+          maxLength={MAX_COMMENT_CHARS}
           value={comment}
           onChange={(e) => setComment(e.target.value)}
         />

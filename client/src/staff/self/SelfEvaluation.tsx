@@ -2,7 +2,7 @@
 // the grade as it stands (system score, teacher, mentor, self and the weighted final grade).
 
 import type { EvaluationBody } from '@kefu/shared/protocol';
-import { routes } from '@kefu/shared/protocol';
+import { MAX_COMMENT_CHARS, routes } from '@kefu/shared/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';
@@ -80,7 +80,12 @@ function ClassSelf({
           onChange={(e) => setScore(e.target.value)}
         />
         <label htmlFor={commentId}>{t('self.comment')}</label>
-        <input id={commentId} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <input
+          id={commentId}
+          maxLength={MAX_COMMENT_CHARS}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
         <button type="submit" className="secondary">
           {t('self.submit')}
         </button>
