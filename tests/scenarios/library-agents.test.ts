@@ -58,7 +58,7 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('typical trainee mistake
     expect(report.score).toBeLessThan(70);
   });
 
-  it('an agent who dodges every question or complaint is caught evading and scores low', () => {
+  it('an agent who dodges every question, complaint or order change is caught and scores low', () => {
     const dodge: AgentScript = Array.from({ length: 6 }, (_, i) => ({
       wait: 'reply' as const,
       after: 2,
@@ -68,7 +68,11 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('typical trainee mistake
     }));
     const report = rulesOf(scenario, dodge);
     const rules = report.violations.map((v) => v.rule);
-    expect(rules.some((rule) => rule === 'question-evaded' || rule === 'objection-unaddressed')).toBe(true);
+    // A buyer who asks for an order change is dodged by leaving the order as it was.
+    const caught = scenario.beats.some((beat) => beat.change !== undefined)
+      ? ['order-not-updated']
+      : ['question-evaded', 'objection-unaddressed'];
+    expect(rules.some((rule) => caught.includes(rule))).toBe(true);
     // Nothing for accuracy, phrase use or sales; prompt, polite replies keep their responsiveness and
     // courtesy (30 + 10 of the default rubric's 100), which is all such an agent can earn: a failing score.
     const earned = Object.fromEntries(report.dimensions.map((d) => [d.id, d.score]));

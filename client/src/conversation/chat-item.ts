@@ -5,7 +5,7 @@ import type { PublicEvent } from '@kefu/shared/protocol';
 
 export type DeliveryStatus = 'pending' | 'sent' | 'failed';
 export type AgentSource = 'typed' | 'phrase' | 'action';
-export type AgentActionName = 'remindPayment' | 'inviteOrder' | 'sendProductCard';
+export type AgentActionName = 'remindPayment' | 'inviteOrder' | 'sendProductCard' | 'discount' | 'recommend';
 
 export interface BuyerItem {
   kind: 'buyer';
@@ -57,6 +57,8 @@ export function cardOfAction(action: AgentActionName | undefined): CardKind | un
   if (action === 'remindPayment') return 'payment-reminder';
   if (action === 'inviteOrder') return 'order-invite';
   if (action === 'sendProductCard') return 'product';
+  if (action === 'discount') return 'discount';
+  if (action === 'recommend') return 'recommend';
   return undefined;
 }
 

@@ -282,6 +282,12 @@ export const en: Messages = {
     'question-evaded': 'Question evaded',
     'wrong-fact': 'Wrong fact',
     'objection-unaddressed': 'Objection unaddressed',
+    'order-not-updated': 'Order not updated',
+    'discount-exceeded': 'Discount over the limit',
+    'missed-cross-sell': 'Missed cross-sell',
+    'off-platform-contact': 'Off-platform contact',
+    'banned-claim': 'Banned absolute claim',
+    'rude-language': 'Rude language',
   },
   apiErrors: ERROR_TEXT_EN,
   errors: {

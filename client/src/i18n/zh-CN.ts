@@ -286,6 +286,12 @@ export const zhCN = {
     'question-evaded': '回避问题',
     'wrong-fact': '信息错误',
     'objection-unaddressed': '异议未化解',
+    'order-not-updated': '订单未修改',
+    'discount-exceeded': '让利超限',
+    'missed-cross-sell': '错过关联推荐',
+    'off-platform-contact': '引导站外交易',
+    'banned-claim': '广告法极限词',
+    'rude-language': '不文明用语',
   } as Record<string, string>,
   apiErrors,
   errors: {

@@ -2,6 +2,7 @@
 // directory so error lines (`file:line:col`) open in editors and terminals.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { ASSETS_FOLDER, IMAGE_PATH } from '@kefu/shared/scenario';
 
 export interface FileRecord {
   path: string;
@@ -37,6 +38,16 @@ export function readYamlFiles(target: string, cwd: string = process.cwd()): File
 /** The library under `root` (default `scenarios/` in the working directory); a missing root is an empty library. */
 export function readLibrary(root = 'scenarios', cwd: string = process.cwd()): FileRecord[] {
   return existsSync(resolve(cwd, root)) ? readYamlFiles(root, cwd) : [];
+}
+
+/** The pictures in the library's images/ folder as files name them (images/<file>, sorted); none without one. */
+export function readAssets(root = 'scenarios', cwd: string = process.cwd()): string[] {
+  const folder = resolve(cwd, root, ASSETS_FOLDER);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) return [];
+  return readdirSync(folder)
+    .map((name) => `${ASSETS_FOLDER}/${name}`)
+    .filter((path) => IMAGE_PATH.test(path) && statSync(resolve(cwd, root, path)).isFile())
+    .sort();
 }
 
 /** Pulls `--root DIR` out of a command's arguments. */

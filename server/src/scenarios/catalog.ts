@@ -21,7 +21,7 @@ import {
   type StudioFile,
 } from '@kefu/shared';
 import { parseDocument, parse as parseYaml, stringify } from 'yaml';
-import { readLibrary } from '../cli/read-library.ts';
+import { readAssets, readLibrary } from '../cli/read-library.ts';
 import type { ScenarioVersionsRepository } from '../db/repositories/scenario-versions.ts';
 import { fail } from '../errors.ts';
 
@@ -63,7 +63,7 @@ export class ScenarioCatalog {
     now: number,
   ): Promise<ScenarioCatalog> {
     const files = readLibrary(dir);
-    const { library, errors } = loadLibrary(files);
+    const { library, errors } = loadLibrary(files, { assets: readAssets(dir) });
     const catalog = new ScenarioCatalog(library, files, errors.map(formatError), versions);
     for (const [id, version] of library.versions) {
       const path = library.files.get(id);
@@ -76,7 +76,8 @@ export class ScenarioCatalog {
 
   /** The library with `file` laid over it, and the errors in that file. */
   private validate(file: FileRecord) {
-    const { library: loaded, errors } = loadLibrary(overlayFiles(this.files, [file]));
+    const assets = this.library.assets === null ? undefined : [...this.library.assets];
+    const { library: loaded, errors } = loadLibrary(overlayFiles(this.files, [file]), { assets });
     return { loaded, errors: errors.filter((e) => e.file === file.path) };
   }
 

@@ -20,10 +20,37 @@ type EventOf<T extends ConversationEventType> = Extract<ConversationEvent, { typ
 const VISIBLE = {
   started: ['type', 'at'],
   'buyer-typing': ['type', 'at'],
-  'buyer-message': ['type', 'at', 'id', 'text'],
-  'agent-message': ['type', 'at', 'id', 'text', 'source', 'phraseId', 'action', 'card'],
-  'order-placed': ['type', 'at', 'orderId', 'product', 'quantity', 'amount'],
+  'buyer-message': ['type', 'at', 'id', 'text', 'image'],
+  'agent-message': [
+    'type',
+    'at',
+    'id',
+    'text',
+    'source',
+    'phraseId',
+    'action',
+    'card',
+    'image',
+    'amount',
+    'product',
+  ],
+  'order-placed': [
+    'type',
+    'at',
+    'orderId',
+    'product',
+    'quantity',
+    'amount',
+    'orderNo',
+    'sku',
+    'address',
+    'discount',
+    'recommendedBy',
+  ],
   'order-paid': ['type', 'at', 'orderId'],
+  'order-updated': ['type', 'at', 'id', 'orderId', 'address', 'option', 'note', 'sku'],
+  'order-repriced': ['type', 'at', 'orderId', 'amount', 'discount', 'messageId'],
+  'order-item-added': ['type', 'at', 'orderId', 'product', 'amount', 'messageId'],
   'buyer-left': ['type', 'at', 'reason'],
   ended: ['type', 'at', 'reason'],
   'buyer-quiet': null,
@@ -116,9 +143,10 @@ export type ConversationDetailResponse = z.infer<typeof ConversationDetailRespon
 
 /**
  * The agent's message as sent: the log's own schema, with the length limit reported as `too-long` (a
- * person's mistake to fix by splitting the message, not a malformed request).
+ * person's mistake to fix by splitting the message, not a malformed request). `safeExtend` keeps the log
+ * schema's card checks (a discount names its amount, a recommendation its product).
  */
-const SentMessageSchema = AgentMessageSchema.extend({
+const SentMessageSchema = AgentMessageSchema.safeExtend({
   text: z.string().refine((text) => text.length <= MAX_MESSAGE_CHARS, {
     params: { code: 'too-long', max: MAX_MESSAGE_CHARS },
   }),

@@ -10,6 +10,8 @@ import { SIMULATION_EPOCH, simulate } from '../shopper/simulate.ts';
 export interface Played {
   events: ConversationEvent[];
   report: Report;
+  /** Script entries that could not be carried out (an order change with no order…), one line each. */
+  problems: string[];
 }
 
 export function scoreEvents(
@@ -38,6 +40,6 @@ export function playScript(
   const rubric = options.rubric ?? library.rubrics.get('default');
   if (!rubric) throw new Error('the library has no "default" rubric');
   const ctx = createShopperContext(library, scenarioId, rubric);
-  const { events } = simulate(ctx, script, options.seed ?? 1, options.start ?? SIMULATION_EPOCH);
-  return { events, report: scoreEvents(ctx, events, options.locale) };
+  const { events, problems } = simulate(ctx, script, options.seed ?? 1, options.start ?? SIMULATION_EPOCH);
+  return { events, report: scoreEvents(ctx, events, options.locale), problems };
 }

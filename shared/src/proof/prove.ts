@@ -48,10 +48,13 @@ export function proveScenario(
   const runs: ProofRun[] = [];
   for (const seed of options.seeds ?? PROOF_SEEDS) {
     const model = playScript(library, scenarioId, scenario.modelAnswer, { seed, rubric: options.rubric });
-    const problems = violationDiff(
-      [],
-      model.report.violations.map((v) => v.rule),
-    );
+    const problems = [
+      ...model.problems,
+      ...violationDiff(
+        [],
+        model.report.violations.map((v) => v.rule),
+      ),
+    ];
     if (model.report.score < MODEL_ANSWER_MIN_SCORE) {
       problems.unshift(`得分 ${model.report.score} 低于 ${MODEL_ANSWER_MIN_SCORE}`);
     }
@@ -67,10 +70,13 @@ export function proveScenario(
     });
     for (const counter of scenario.counterExamples) {
       const played = playScript(library, scenarioId, counter.script, { seed, rubric: options.rubric });
-      const diff = violationDiff(
-        counter.violations,
-        played.report.violations.map((v) => v.rule),
-      );
+      const diff = [
+        ...played.problems,
+        ...violationDiff(
+          counter.violations,
+          played.report.violations.map((v) => v.rule),
+        ),
+      ];
       runs.push({
         ...played,
         scenarioId,

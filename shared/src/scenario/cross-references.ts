@@ -1,4 +1,6 @@
 // Checks that span files: every id a file names must exist in the library, with a suggestion when misspelt.
+
+import { optionValues, resolveOption } from '../shopper/orders.ts';
 import { checkBeats, checkBeatsOneByOne, type Report } from './beat-graph.ts';
 import type { BuyerParts } from './buyer-parts.ts';
 import { factRefProblem } from './fact-ref.ts';
@@ -73,6 +75,13 @@ export function checkLexicon(lexicon: Lexicon, report: Report): void {
   }
 }
 
+/** An image the file names must be in the library's images/ folder (when the loader was told which exist). */
+function checkAsset(ctx: CheckContext, report: Report, path: FieldPath, name: string | undefined): void {
+  const assets = ctx.library.assets;
+  if (name === undefined || assets === null || assets.has(name)) return;
+  report(path, `找不到图片 "${name}"：把图片放进场景库的 images/ 文件夹${didYouMean(name, assets)}`);
+}
+
 /** An exception's condition words name one case: two cases of one fact may not share a word. */
 function checkFactCases(fact: Fact, at: FieldPath, report: Report): void {
   if (fact.kind === 'options') return;
@@ -105,11 +114,13 @@ export function checkProduct(product: Product, ctx: CheckContext, report: Report
     checkTopic(ctx, report, ['facts', key, 'topic'], fact.topic);
     checkFactCases(fact, ['facts', key], report);
   }
+  checkAsset(ctx, report, ['image'], product.image);
 }
 
 export function checkPhraseLibrary(phrases: PhraseLibrary, ctx: CheckContext, report: Report): void {
   phrases.groups.forEach((group, g) => {
     group.phrases.forEach((phrase, p) => {
+      checkAsset(ctx, report, ['groups', g, 'phrases', p, 'image'], phrase.image);
       phrase.topics.forEach((topic, t) => {
         checkTopic(ctx, report, ['groups', g, 'phrases', p, 'topics', t], topic);
       });
@@ -117,14 +128,35 @@ export function checkPhraseLibrary(phrases: PhraseLibrary, ctx: CheckContext, re
   });
 }
 
-/** Steps that failed validation are undefined (already reported). */
+/**
+ * Steps that failed validation are undefined (already reported). `products`: the scenario's products, when
+ * the script belongs to one (an order change must name one of their options).
+ */
 export function checkScript(
   script: readonly (AgentStep | undefined)[],
   at: FieldPath,
   library: Library,
   report: Report,
+  products?: readonly string[],
 ): void {
   script.forEach((step, i) => {
+    if (step?.product !== undefined && !library.products.has(step.product)) {
+      report(
+        [...at, i, 'product'],
+        `未知的商品 "${step.product}"${didYouMean(step.product, library.products.keys())}`,
+      );
+    }
+    if (step?.option !== undefined && products !== undefined) {
+      const known = products
+        .map((id) => library.products.get(id))
+        .filter((p): p is Product => p !== undefined);
+      if (known.length > 0 && !known.some((p) => resolveOption(p, step.option!))) {
+        report(
+          [...at, i, 'option'],
+          `"${step.option}" 不是本场景商品的款式${didYouMean(step.option, known.flatMap(optionValues))}`,
+        );
+      }
+    }
     if (
       step?.phrase === undefined ||
       library.phrases.has(step.phrase) ||
@@ -155,7 +187,19 @@ export function checkBuyer(buyer: BuyerParts, ctx: CheckContext, report: Report)
   });
 
   const objections = Object.keys(library.lexicon.objections);
-  const checkLine = (path: FieldPath, line: { ask?: string | undefined; objection?: string | undefined }) => {
+  const checkLine = (
+    path: FieldPath,
+    line: {
+      ask?: string | undefined;
+      objection?: string | undefined;
+      photo?: string | undefined;
+      need?: readonly string[] | undefined;
+    },
+  ) => {
+    checkAsset(ctx, report, [...path, 'photo'], line.photo);
+    line.need?.forEach((id, k) => {
+      checkProductId(ctx, report, [...path, 'need', k], id);
+    });
     if (line.ask !== undefined) {
       const problem = factRefProblem(line.ask, buyer.products, library.products, ctx.brokenProducts);
       if (problem) report([...path, 'ask'], problem);
@@ -179,15 +223,47 @@ export function checkBuyer(buyer: BuyerParts, ctx: CheckContext, report: Report)
         report(['beats', i, 'order', 'product'], `商品 "${product}" 不在本场景的 products 中`);
       }
     }
+    // Variants must be options of the product ordered (the scenario's first product unless named).
+    const ordered = library.products.get(product ?? buyer.products[0] ?? '');
+    const options = beat.order?.option;
+    const named = options === undefined ? [] : typeof options === 'string' ? [options] : options;
+    named.forEach((option, k) => {
+      if (ordered && !resolveOption(ordered, option)) {
+        const path: FieldPath =
+          typeof options === 'string' ? ['beats', i, 'order', 'option'] : ['beats', i, 'order', 'option', k];
+        report(
+          path,
+          `"${option}" 不是商品 "${ordered.id}" 的选项${didYouMean(option, optionValues(ordered))}`,
+        );
+      }
+    });
+    const wanted = beat.change?.option;
+    if (wanted !== undefined) {
+      const known = buyer.products
+        .map((id) => library.products.get(id))
+        .filter((p): p is Product => p !== undefined);
+      const resolved = known.map((p) => resolveOption(p, wanted)).find((r) => r !== undefined);
+      if (known.length > 0 && resolved === undefined) {
+        report(
+          ['beats', i, 'change', 'option'],
+          `"${wanted}" 不是本场景商品的款式${didYouMean(wanted, known.flatMap(optionValues))}`,
+        );
+      } else if (resolved && !resolved.option.inStock) {
+        report(
+          ['beats', i, 'change', 'option'],
+          `${resolved.option.value} 缺货：客服改不成，换一个有货的款式`,
+        );
+      }
+    }
   });
   // The beat graph is only judged whole: a beat that failed validation would make its neighbours look wrong.
   const beats = buyer.beats.filter((b): b is Beat => b !== undefined);
   if (beats.length === buyer.beats.length) checkBeats(beats, report);
   else checkBeatsOneByOne(buyer.beats, report);
 
-  checkScript(buyer.modelAnswer, ['modelAnswer'], library, report);
+  checkScript(buyer.modelAnswer, ['modelAnswer'], library, report, buyer.products);
   buyer.counterExampleScripts.forEach((script, i) => {
-    checkScript(script, ['counterExamples', i, 'script'], library, report);
+    checkScript(script, ['counterExamples', i, 'script'], library, report, buyer.products);
   });
 }
 

@@ -29,6 +29,8 @@ export interface Library {
   files: Map<string, string>;
   /** The judgement corpus (scenarios/corpus), in file order; only valid cases. */
   corpus: CorpusEntry[];
+  /** Pictures of the images/ folder as files name them (images/x.png); null when not known (not checked). */
+  assets: ReadonlySet<string> | null;
 }
 
 /** A lexicon that knows nothing: stands in when the library has none, so lookups never crash. */
@@ -55,6 +57,7 @@ export function emptyLibrary(): Library {
     versions: new Map(),
     files: new Map(),
     corpus: [],
+    assets: null,
   };
 }
 

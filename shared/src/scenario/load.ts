@@ -84,9 +84,20 @@ function libraryRoot(files: readonly FileRecord[]): string {
   return 'scenarios/';
 }
 
-export function loadLibrary(files: readonly FileRecord[]): { library: Library; errors: SourceError[] } {
+/** The folder under the library root that holds its pictures (photos, product pictures, size charts). */
+export const ASSETS_FOLDER = 'images';
+
+/**
+ * `assets`: the pictures of the library's images/ folder (images/<file>); when given, every photo, product
+ * image and image phrase must name one of them.
+ */
+export function loadLibrary(
+  files: readonly FileRecord[],
+  options: { assets?: readonly string[] } = {},
+): { library: Library; errors: SourceError[] } {
   const errors: SourceError[] = [];
   const library = emptyLibrary();
+  if (options.assets !== undefined) library.assets = new Set(options.assets);
   const loaded: Loaded[] = [];
   const brokenBuyers: BrokenBuyer[] = [];
   const brokenProducts = new Set<string>();

@@ -8,6 +8,19 @@ const id = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, '只能用小写字母、数字和连字符，如 down-jacket')
   .describe('标识符：小写字母、数字和连字符');
 const text = z.string().min(1, '不能为空');
+/** An image of the library: a file name under scenarios/images/ (served to the workbench). */
+/**
+ * A picture of the library's own images/ folder (served at /library/images/…), never a URL, like avatars:
+ * photos a buyer sends, product pictures, image quick phrases.
+ */
+export const IMAGE_PATH = /^images\/[A-Za-z0-9][A-Za-z0-9_.-]*\.(png|jpe?g|webp|gif)$/;
+const asset = z
+  .string()
+  .regex(
+    IMAGE_PATH,
+    '图片只能是场景库 images/ 文件夹里的图片（png、jpg、webp 或 gif），例如 images/size-chart.png',
+  )
+  .describe('scenarios/images/ 下的图片文件名');
 const seconds = z.number().nonnegative('秒数不能为负').describe('秒');
 /** One or several variant lines; the shopper picks one by seed. */
 const lines = z.union([text, z.array(text).min(1)]).describe('一句话，或多句变体（按随机种子挑一句）');
@@ -119,7 +132,7 @@ export const ProductSchema = z
       .optional()
       .describe('品类，须在 scenarios/categories/ 中：品类的事实（如 食品不支持七天无理由）商品自动继承'),
     price: z.number().positive().describe('售价（元）'),
-    image: z.string().optional(),
+    image: asset.optional().describe('商品主图（scenarios/images/ 下的文件名）'),
     facts: z
       .record(id, FactSchema)
       .describe('商品知识：键 → 事实；买家问题用 商品id.键 或 商品id.键.选项 引用'),
@@ -146,8 +159,9 @@ export const PhraseSchema = z
       .regex(/^[a-z0-9]{1,12}$/, '快捷编码只能用小写字母和数字，1–12 位')
       .describe('快捷编码：在输入框键入 / 加编码补全'),
     title: z.string().optional().describe('短标题，显示在话术面板'),
-    text: text.describe('话术全文'),
+    text: text.describe('话术全文；可用变量 {买家}、{商品}、{订单号}，插入时自动填好'),
     topics: z.array(id).default([]).describe('这句话术回答的话题'),
+    image: asset.optional().describe('随话术一起发送的图片（scenarios/images/ 下的文件名），如尺码表'),
   })
   .strict();
 
@@ -246,6 +260,12 @@ export const RULE_IDS = [
   'question-evaded',
   'wrong-fact',
   'objection-unaddressed',
+  'order-not-updated',
+  'discount-exceeded',
+  'missed-cross-sell',
+  'off-platform-contact',
+  'banned-claim',
+  'rude-language',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 export const RuleIdSchema = z.enum(RULE_IDS);
@@ -259,6 +279,12 @@ export const ThresholdsSchema = z
     followUpSeconds: seconds.default(60).describe('买家沉默后的跟进窗口（场景未设时）'),
     paymentReminderSeconds: seconds.default(120).describe('下单未付后的催付窗口'),
     patienceSeconds: seconds.default(90).describe('买家耐心（场景未设时）'),
+    maxDiscountPercent: z
+      .number()
+      .min(0)
+      .max(100)
+      .default(10)
+      .describe('场景未设 concession 时，改价/优惠券最多让利商品售价的百分之几'),
   })
   .strict();
 
@@ -287,8 +313,33 @@ export const RubricSchema = z
 
 // ── Agent scripts (SPEC §5) ──────────────────────────────────────────────────────────────────────────
 
-export const AGENT_ACTIONS = ['remindPayment', 'inviteOrder', 'sendProductCard'] as const;
+export const AGENT_ACTIONS = [
+  'remindPayment',
+  'inviteOrder',
+  'sendProductCard',
+  'updateOrder',
+  'discount',
+  'recommend',
+] as const;
 export type AgentAction = (typeof AGENT_ACTIONS)[number];
+
+/** The longest address or seller note an order takes (characters). */
+export const MAX_ORDER_TEXT = 200;
+const orderText = text.max(MAX_ORDER_TEXT, `最多 ${MAX_ORDER_TEXT} 个字`);
+/** Yuan with at most two decimals (fen). */
+export const yuan = z
+  .number()
+  .positive('金额要大于 0')
+  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, '金额最多两位小数（精确到分）')
+  .describe('元');
+
+/** Which fields each action takes besides `action` itself. */
+const ACTION_FIELDS = {
+  updateOrder: ['address', 'option', 'note'],
+  discount: ['amount'],
+  recommend: ['product'],
+} as const;
+const ACTION_FIELD_NAMES = ['address', 'option', 'note', 'amount', 'product'] as const;
 
 export const AgentStepSchema = z
   .object({
@@ -296,11 +347,53 @@ export const AgentStepSchema = z
     after: seconds.default(1).describe('等到之后再过多少秒发出'),
     say: text.optional().describe('手打文字'),
     phrase: z.string().optional().describe('快捷话术 id 或快捷编码'),
-    action: z.enum(AGENT_ACTIONS).optional().describe('动作：催付 / 邀请下单 / 发送商品卡片'),
+    action: z
+      .enum(AGENT_ACTIONS)
+      .optional()
+      .describe(
+        '动作：催付 / 邀请下单 / 发送商品卡片 / 修改订单（address、option、note）/ 改价或发优惠券（amount）/ 关联推荐（product）',
+      ),
+    address: orderText.optional().describe('updateOrder：新的收货地址'),
+    option: text.optional().describe('updateOrder：改成的款式（颜色、尺码等商品选项）'),
+    note: orderText.optional().describe('updateOrder：卖家备注'),
+    amount: yuan.optional().describe('discount：让利金额（元）；有未付款订单时改价，否则发优惠券'),
+    product: id.optional().describe('recommend：推荐的商品 id'),
   })
   .strict()
-  .refine((s) => [s.say, s.phrase, s.action].filter((v) => v !== undefined).length === 1, {
-    message: 'say、phrase、action 必须恰好写一个',
+  .superRefine((s, ctx) => {
+    if ([s.say, s.phrase, s.action].filter((v) => v !== undefined).length !== 1) {
+      ctx.addIssue({ code: 'custom', message: 'say、phrase、action 必须恰好写一个' });
+    }
+    const allowed: readonly string[] =
+      s.action !== undefined && s.action in ACTION_FIELDS
+        ? ACTION_FIELDS[s.action as keyof typeof ACTION_FIELDS]
+        : [];
+    for (const field of ACTION_FIELD_NAMES) {
+      if (s[field] !== undefined && !allowed.includes(field)) {
+        const owner = Object.entries(ACTION_FIELDS).find(([, fields]) =>
+          (fields as readonly string[]).includes(field),
+        )?.[0];
+        ctx.addIssue({ code: 'custom', path: [field], message: `${field} 只能和 action: ${owner} 一起写` });
+      }
+    }
+    if (
+      s.action === 'updateOrder' &&
+      s.address === undefined &&
+      s.option === undefined &&
+      s.note === undefined
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['action'],
+        message: 'updateOrder 要写 address、option、note 中至少一个',
+      });
+    }
+    if (s.action === 'discount' && s.amount === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['action'], message: 'discount 要写 amount（让利多少元）' });
+    }
+    if (s.action === 'recommend' && s.product === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['action'], message: 'recommend 要写 product（推荐的商品 id）' });
+    }
   });
 
 export const AgentScriptSchema = z.array(AgentStepSchema);
@@ -314,10 +407,31 @@ export const BuyerLineSchema = z
     ask: z.string().optional().describe('绑定的商品事实：商品id.键 或 商品id.键.选项（不要重复事实值）'),
     simple: z.boolean().optional().describe('简单问题：回以长篇话术算死用'),
     objection: id.optional().describe('异议类型，须在 lexicon.yaml 的 objections 中'),
+    photo: asset.optional().describe('买家随这句话发的照片（scenarios/images/ 下的文件名），如破损的商品'),
+    need: z
+      .array(id)
+      .min(1)
+      .optional()
+      .describe('这句话透露的需求：能满足它的商品 id（关联推荐的机会；推荐了其中一件，买家会加购）'),
   })
   .strict();
 
-export const AWAITS = ['reply', 'answers', 'invite', 'reminder', 'follow-up', 'none'] as const;
+/** A change the buyer asks for on their latest order; the beat waits until the order shows it. */
+export const OrderChangeSchema = z
+  .object({
+    address: orderText.optional().describe('新地址：订单地址须包含它（忽略空格和标点）'),
+    option: text.optional().describe('改成的款式：商品的一个选项，如 米白色、L码'),
+    note: z
+      .union([orderText, z.array(orderText).min(1)])
+      .optional()
+      .describe('卖家备注须包含的内容（写多个表示任意一个都算）'),
+  })
+  .strict()
+  .refine((c) => c.address !== undefined || c.option !== undefined || c.note !== undefined, {
+    message: 'change 要写 address、option、note 中至少一个',
+  });
+
+export const AWAITS = ['reply', 'answers', 'invite', 'reminder', 'follow-up', 'change', 'none'] as const;
 export type Await = (typeof AWAITS)[number];
 export const BRANCHES = ['dodged', 'invited', 'reminded', 'acknowledged', 'timeout'] as const;
 export type Branch = (typeof BRANCHES)[number];
@@ -329,24 +443,32 @@ export const BeatSchema = z
     ask: z.string().optional(),
     simple: z.boolean().optional(),
     objection: id.optional(),
+    photo: asset.optional(),
+    need: z.array(id).min(1).optional(),
     messages: z.array(BuyerLineSchema).min(1).optional().describe('连发多条消息（一口气问好几个问题）'),
     after: seconds.optional().describe('买家开始打字前的停顿（默认按种子取 1.5–4 秒）'),
     await: z
       .enum(AWAITS)
       .optional()
       .describe(
-        '买家等什么：reply 任意回复 · answers 问题都答到 · invite 邀请下单 · reminder 催付 · follow-up 沉默等跟进 · none 不等',
+        '买家等什么：reply 任意回复 · answers 问题都答到 · invite 邀请下单 · reminder 催付 · follow-up 沉默等跟进 · change 订单改好 · none 不等',
       ),
     within: seconds.optional().describe('最多等多少秒（默认：耐心；follow-up 为跟进窗口）'),
     order: z
       .object({
         product: id.optional(),
         quantity: z.number().int().positive().default(1),
-        option: z.string().optional(),
+        option: z
+          .union([text, z.array(text).min(1)])
+          .optional()
+          .describe('款式：商品的选项，如 黑色 或 [黑色, M码]；没写的按第一个有货的选项'),
       })
       .strict()
       .optional()
       .describe('买家拍下订单（未付款）'),
+    change: OrderChangeSchema.optional().describe(
+      '买家要求修改最近的订单：地址、款式、备注（默认等到订单改好）',
+    ),
     pay: z.literal(true).optional().describe('买家付款'),
     leave: z.literal(true).optional().describe('买家离开（流失）'),
     end: z.literal(true).optional().describe('对话正常结束'),
@@ -380,6 +502,7 @@ export const PersonaSchema = z
       .describe('头像：场景库 avatars/ 文件夹里的图片，例如 avatars/xiaolu.png；不写则显示昵称的首字'),
     returning: z.boolean().default(false).describe('是否老顾客'),
     membership: z.string().optional().describe('会员等级，如 VIP2'),
+    address: orderText.optional().describe('默认收货地址（下单时填进订单）'),
     orders: z
       .array(
         z
@@ -418,6 +541,11 @@ export const BuyerScenarioSchema = z
     difficulty: z.number().int().min(1).max(3).default(1),
     products: z.array(id).min(1).describe('涉及的商品 id'),
     goal: z.enum(GOALS).default('paid').describe('接待目标：付款 / 下单 / 留住顾客（售后等）'),
+    concession: z
+      .number()
+      .nonnegative()
+      .optional()
+      .describe('最多可让利多少元（改价、优惠券合计）；不写按评分标准的 maxDiscountPercent'),
     persona: PersonaSchema,
     beats: z.array(BeatSchema).min(1),
     modelAnswer: AgentScriptSchema.describe('标准答案：必须 ≥90 分且零违规'),
@@ -542,6 +670,7 @@ export type AgentStep = z.infer<typeof AgentStepSchema>;
 export type AgentScript = z.infer<typeof AgentScriptSchema>;
 export type BuyerLine = z.infer<typeof BuyerLineSchema>;
 export type Beat = z.infer<typeof BeatSchema>;
+export type OrderChange = z.infer<typeof OrderChangeSchema>;
 export type Persona = z.infer<typeof PersonaSchema>;
 export type BuyerScenario = z.infer<typeof BuyerScenarioSchema>;
 export type CorpusCase = z.infer<typeof CorpusCaseSchema>;

@@ -1,6 +1,8 @@
-// A student's results over many conversations: the benchmarks a trainer compares against (response times,
-// 3-minute rate, conversion 询单转化率, order value 客单价, reminder success) and mistakes by type.
+// A student's results over many conversations (or a class's, over all its students' conversations): the
+// benchmarks a trainer compares against (response times, 3-minute rate, conversion 询单转化率, order value
+// 客单价, returning buyers kept 回头客留存, reminder success) and mistakes by type.
 import { RULE_IDS, type RuleId } from '../scenario/schema.ts';
+import { toFen } from '../shopper/orders.ts';
 import { roundTo1 } from './format.ts';
 import type { Outcome } from './metrics.ts';
 import type { Report } from './report.ts';
@@ -15,11 +17,21 @@ export interface StudentMetrics {
   /** Over all turns of all conversations. */
   within3MinRate: number | null;
   outcomes: Record<Outcome, number>;
-  /** Conversations that ended paid / all conversations. */
+  /** Buyers who asked before ordering (询单人数). */
+  inquiries: number;
+  /** Inquiring buyers who paid / inquiring buyers (询单转化率). */
   conversionRate: number | null;
   orderAmount: number;
-  /** Order amount per conversation that placed an order. */
+  /** Paid orders' amount (成交金额), recommended products included. */
+  paidAmount: number;
+  /** Paid amount per paying buyer (客单价), recommended products included. */
   averageOrderAmount: number | null;
+  /** What recommended products (关联推荐) added to the orders. */
+  crossSellAmount: number;
+  discountAmount: number;
+  returningBuyers: number;
+  /** Returning customers who did not leave / returning customers (回头客留存). */
+  returningKeptRate: number | null;
   remindersSent: number;
   reminderSuccess: number | null;
   phraseUses: number;
@@ -36,10 +48,11 @@ export function aggregateStudent(reports: readonly Report[]): StudentSummary {
   const metrics = reports.map((report) => report.metrics);
   const outcomes: Record<Outcome, number> = { paid: 0, 'ordered-unpaid': 0, left: 0, open: 0 };
   for (const m of metrics) outcomes[m.outcome]++;
-  const ordered = outcomes.paid + outcomes['ordered-unpaid'];
   const turns = sum(metrics.map((m) => m.turns));
   const within3Min = sum(metrics.map((m) => (m.within3MinRate ?? 0) * m.turns));
-  const orderAmount = sum(metrics.map((m) => m.orderAmount));
+  const inquiries = metrics.filter((m) => m.inquired).length;
+  const paidAmount = sum(metrics.map((m) => m.paidAmount));
+  const returning = metrics.filter((m) => m.returningKept !== null);
 
   const violationsByRule = Object.fromEntries(RULE_IDS.map((rule) => [rule, 0])) as Record<RuleId, number>;
   for (const report of reports) for (const violation of report.violations) violationsByRule[violation.rule]++;
@@ -53,9 +66,16 @@ export function aggregateStudent(reports: readonly Report[]): StudentSummary {
       turns,
       within3MinRate: turns === 0 ? null : within3Min / turns,
       outcomes,
-      conversionRate: reports.length === 0 ? null : outcomes.paid / reports.length,
-      orderAmount,
-      averageOrderAmount: ordered === 0 ? null : orderAmount / ordered,
+      inquiries,
+      conversionRate: inquiries === 0 ? null : metrics.filter((m) => m.converted).length / inquiries,
+      orderAmount: toFen(sum(metrics.map((m) => m.orderAmount))),
+      paidAmount: toFen(paidAmount),
+      averageOrderAmount: outcomes.paid === 0 ? null : toFen(paidAmount / outcomes.paid),
+      crossSellAmount: toFen(sum(metrics.map((m) => m.crossSellAmount))),
+      discountAmount: toFen(sum(metrics.map((m) => m.discountAmount))),
+      returningBuyers: returning.length,
+      returningKeptRate:
+        returning.length === 0 ? null : returning.filter((m) => m.returningKept).length / returning.length,
       remindersSent: sum(metrics.map((m) => m.remindersSent)),
       reminderSuccess: mean(metrics.map((m) => m.reminderSuccess)),
       phraseUses: sum(metrics.map((m) => m.phraseUses)),

@@ -3,7 +3,7 @@
 import type { Beat, BuyerLine, BuyerScenario } from '../scenario/schema.ts';
 
 /** The markings of one buyer line, whether it is one of a beat's `messages` or the beat's own `say`. */
-export type LineMarks = Pick<BuyerLine, 'ask' | 'simple' | 'objection'>;
+export type LineMarks = Pick<BuyerLine, 'ask' | 'simple' | 'objection' | 'need' | 'photo'>;
 
 export function beatIndex(scenario: BuyerScenario): ReadonlyMap<string, Beat> {
   return new Map(scenario.beats.map((beat) => [beat.id, beat]));

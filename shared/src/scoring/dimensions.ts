@@ -17,6 +17,12 @@ export const RULE_DIMENSION: Readonly<Record<RuleId, Exclude<Dimension, 'outcome
   'no-order-prompt': 'salesActions',
   'no-payment-reminder': 'salesActions',
   'returning-not-acknowledged': 'courtesy',
+  'order-not-updated': 'accuracy',
+  'banned-claim': 'accuracy',
+  'discount-exceeded': 'salesActions',
+  'missed-cross-sell': 'salesActions',
+  'off-platform-contact': 'courtesy',
+  'rude-language': 'courtesy',
 };
 
 /** What a violation costs in its dimension when the rubric does not say. */

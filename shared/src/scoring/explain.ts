@@ -32,6 +32,21 @@ function objection(detail: Detail, locale: Locale): string {
   return id ? objectionName(id, locale) : '';
 }
 
+function list(detail: Detail, key: string, separator: string): string {
+  const value = detail[key];
+  return Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(separator) : '';
+}
+
+/** The flagged words in brackets, or nothing when the judgement did not say which. */
+function quoted(detail: Detail, locale: Locale): string {
+  const said = str(detail, 'words');
+  if (!said) return '';
+  return locale === 'en' ? ` ("${said}")` : `（「${said}」）`;
+}
+
+const FIELD_ZH: Record<string, string> = { address: '收货地址', option: '款式', note: '备注' };
+const FIELD_EN: Record<string, string> = { address: 'address', option: 'variant', note: 'seller note' };
+
 const ZH: Record<RuleId, Explainer> = {
   'slow-first-response': (d) =>
     `首次响应用了 ${num(d, 'seconds')} 秒，超过 ${num(d, 'limitSeconds')} 秒基准：买家进店要第一时间回应。`,
@@ -73,6 +88,20 @@ const ZH: Record<RuleId, Explainer> = {
     const name = objection(d, locale);
     return name ? `买家对${name}的顾虑没有得到正面化解。` : '买家的顾虑没有得到正面化解。';
   },
+  'order-not-updated': (d) => {
+    const field = FIELD_ZH[str(d, 'field')] ?? '订单';
+    const actual = str(d, 'actual');
+    return `买家要求把${field}改成「${str(d, 'expected')}」，${d.claimed === true ? '回复说已经改好，' : ''}订单上却${
+      actual ? `仍是「${actual}」` : '没有改'
+    }：先在订单里改好再告诉买家。`;
+  },
+  'discount-exceeded': (d) =>
+    `改价/优惠券合计让利 ${num(d, 'total')} 元，超过允许的 ${num(d, 'allowed')} 元：让利要在店铺授权范围内。`,
+  'missed-cross-sell': (d) =>
+    `买家透露了需求，却没有关联推荐${list(d, 'names', '、') ? `（如 ${list(d, 'names', '、')}）` : ''}，错过了提高客单价的机会。`,
+  'off-platform-contact': (d) => `引导买家到站外联系或交易${quoted(d, 'zh-CN')}：平台严禁，店铺会被处罚。`,
+  'banned-claim': (d) => `使用了广告法禁止的极限用语${quoted(d, 'zh-CN')}，换成具体、可证实的说法。`,
+  'rude-language': (d) => `回复中有不文明用语${quoted(d, 'zh-CN')}，对买家要始终礼貌。`,
 };
 
 const EN: Record<RuleId, Explainer> = {
@@ -122,6 +151,25 @@ const EN: Record<RuleId, Explainer> = {
       ? `The shopper's ${name} concern was not resolved.`
       : "The shopper's concern was not resolved.";
   },
+  'order-not-updated': (d) => {
+    const field = FIELD_EN[str(d, 'field')] ?? 'order';
+    const actual = str(d, 'actual');
+    return `The shopper asked to change the ${field} to "${str(d, 'expected')}"${
+      d.claimed === true ? ' and the reply said it was done,' : ','
+    } but the order ${actual ? `still shows "${actual}"` : 'was not changed'}: change the order first, then tell the shopper.`;
+  },
+  'discount-exceeded': (d) =>
+    `Price changes and coupons gave ¥${num(d, 'total')} in all, over the ¥${num(d, 'allowed')} allowed: stay within the shop's concession.`,
+  'missed-cross-sell': (d) =>
+    `The shopper mentioned a need but no related product was recommended${
+      list(d, 'names', ', ') ? ` (e.g. ${list(d, 'names', ', ')})` : ''
+    }: a missed chance to raise the order value.`,
+  'off-platform-contact': (d) =>
+    `The reply leads the shopper off the platform${quoted(d, 'en')}: forbidden, and the shop gets penalised.`,
+  'banned-claim': (d) =>
+    `An absolute claim the advertising law forbids${quoted(d, 'en')}: say something specific and provable instead.`,
+  'rude-language': (d) =>
+    `Impolite wording in the reply${quoted(d, 'en')}: stay courteous with every shopper.`,
 };
 
 const unknownFacts: FactWords = () => null;

@@ -1,7 +1,8 @@
 // One pass over a conversation's event log, collecting what the rules look at: turns, buyer lines with
 // their scenario markings, agent messages with the shopper's judgement of each, orders, silences, departures.
-import type { ConversationEvent, EndReason, ReplyJudgement } from '../conversation/events.ts';
+import type { ConversationEvent, EndReason, ReplyJudgement, Sku } from '../conversation/events.ts';
 import type { BuyerScenario } from '../scenario/schema.ts';
+import { type OrderSnapshot, toFen } from '../shopper/orders.ts';
 import { beatIndex, type LineMarks, lineOf } from './buyer-lines.ts';
 import { type Turn, TurnTracker } from './turns.ts';
 
@@ -9,6 +10,9 @@ export interface BuyerMessageFact {
   id: string;
   at: number;
   text: string;
+  /** The scenario beat and line it was (a nudge or farewell is line -1). */
+  beat: string;
+  line: number;
   marks: LineMarks | undefined;
 }
 
@@ -25,11 +29,37 @@ export interface AgentMessageFact {
   judgement: JudgedReply | undefined;
 }
 
+export interface OrderChangeFact {
+  at: number;
+  address?: string;
+  /** The whole variant after the change, when the change was to the variant. */
+  sku?: Sku;
+  note?: string;
+}
+
 export interface OrderFact {
   orderId: string;
   at: number;
+  product: string;
+  /** What the buyer pays now: after 改价 and with the products they added. */
   amount: number;
   paidAt: number | null;
+  /** As placed; `changes` are the seller's edits in order. */
+  sku: Sku;
+  address: string;
+  note: string;
+  changes: OrderChangeFact[];
+  /** The coupon taken off when it was placed, and 改价 discounts after. */
+  discount: number;
+  /** Amount of recommended products in it (关联推荐 that worked): added items, or the whole order when it was placed for one. */
+  crossSellAmount: number;
+}
+
+/** A 改价 or coupon the agent gave (from its card message). */
+export interface DiscountFact {
+  at: number;
+  messageId: string;
+  amount: number;
 }
 
 export interface Departure {
@@ -52,6 +82,9 @@ export interface ConversationFacts {
   judgements: readonly JudgedReply[];
   turns: readonly Turn[];
   orders: readonly OrderFact[];
+  discounts: readonly DiscountFact[];
+  /** Recommendations (关联推荐 cards) sent: which product, when. */
+  recommendations: readonly { at: number; messageId: string; product: string }[];
   quiets: readonly { at: number; until: number }[];
   departures: readonly Departure[];
   /** When the buyer decided: the first order, else the departure, else the end (null while still open). */
@@ -70,6 +103,8 @@ export function readConversation(
   const judgements: JudgedReply[] = [];
   const orders: OrderFact[] = [];
   const ordersById = new Map<string, OrderFact>();
+  const discounts: DiscountFact[] = [];
+  const recommendations: { at: number; messageId: string; product: string }[] = [];
   const quiets: { at: number; until: number }[] = [];
   const departures: Departure[] = [];
   const turns = new TurnTracker();
@@ -91,6 +126,8 @@ export function readConversation(
           id: event.id,
           at: event.at,
           text: event.text,
+          beat: event.beat,
+          line: event.line,
           marks: lineOf(beats, event.beat, event.line),
         });
         turns.buyerSpoke(event.id, event.at);
@@ -100,6 +137,10 @@ export function readConversation(
         agentMessages.push(fact);
         agentById.set(event.id, fact);
         turns.agentReplied(event.id, event.at);
+        if (event.action === 'discount' && event.amount !== undefined)
+          discounts.push({ at: event.at, messageId: event.id, amount: event.amount });
+        if (event.action === 'recommend' && event.product !== undefined)
+          recommendations.push({ at: event.at, messageId: event.id, product: event.product });
         break;
       }
       case 'reply-judged': {
@@ -110,9 +151,45 @@ export function readConversation(
         break;
       }
       case 'order-placed': {
-        const order: OrderFact = { orderId: event.orderId, at: event.at, amount: event.amount, paidAt: null };
+        const order: OrderFact = {
+          orderId: event.orderId,
+          at: event.at,
+          product: event.product,
+          amount: event.amount,
+          paidAt: null,
+          sku: event.sku ?? {},
+          address: event.address ?? '',
+          note: '',
+          changes: [],
+          discount: event.discount ?? 0,
+          crossSellAmount: event.recommendedBy === undefined ? 0 : event.amount,
+        };
         orders.push(order);
         ordersById.set(event.orderId, order);
+        break;
+      }
+      case 'order-updated': {
+        const order = ordersById.get(event.orderId);
+        if (!order) break;
+        const change: OrderChangeFact = { at: event.at };
+        if (event.address !== undefined) change.address = event.address;
+        if (event.sku !== undefined) change.sku = event.sku;
+        if (event.note !== undefined) change.note = event.note;
+        order.changes.push(change);
+        break;
+      }
+      case 'order-repriced': {
+        const order = ordersById.get(event.orderId);
+        if (!order) break;
+        order.amount = event.amount;
+        order.discount = toFen(order.discount + event.discount);
+        break;
+      }
+      case 'order-item-added': {
+        const order = ordersById.get(event.orderId);
+        if (!order) break;
+        order.amount = toFen(order.amount + event.amount);
+        order.crossSellAmount = toFen(order.crossSellAmount + event.amount);
         break;
       }
       case 'order-paid': {
@@ -149,8 +226,22 @@ export function readConversation(
     judgements,
     turns: turns.finish(closingMoment),
     orders,
+    discounts,
+    recommendations,
     quiets,
     departures,
     decidedAt,
   };
+}
+
+/** An order as it stood at `at`: as placed, with every seller change made by then. */
+export function orderAt(order: OrderFact, at: number): OrderSnapshot {
+  let { sku, address, note } = order;
+  for (const change of order.changes) {
+    if (change.at > at) break;
+    if (change.sku !== undefined) sku = change.sku;
+    if (change.address !== undefined) address = change.address;
+    if (change.note !== undefined) note = change.note;
+  }
+  return { product: order.product, sku, address, note };
 }

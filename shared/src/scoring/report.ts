@@ -26,7 +26,7 @@ export interface ScoringInput {
   rubric: Rubric;
   phrases: ReadonlyMap<string, Phrase>;
   particles: readonly string[];
-  /** The catalogue, so explanations name facts in words (without it they leave the fact unnamed). */
+  /** The catalogue: explanations name facts in words, and it prices the allowed concession. */
   products?: ReadonlyMap<string, Product>;
   events: readonly ConversationEvent[];
   locale?: Locale;
@@ -75,6 +75,7 @@ export function scoreConversation(input: ScoringInput): Report {
     thresholds: rubric.thresholds,
     phrases: input.phrases,
     particles: input.particles,
+    products: input.products ?? new Map(),
     facts,
   };
   const findings = RULE_IDS.flatMap((rule) => RULES[rule](context));
@@ -84,15 +85,16 @@ export function scoreConversation(input: ScoringInput): Report {
   const violations = findings
     .map((finding) => toViolation(finding, facts.origin, locale, words))
     .sort(byTimeThenRule);
-  const metrics = measure(facts);
+  const metrics = measure(facts, scenario);
 
   const answered = facts.turns.filter((turn) => turn.end !== null).length;
   // Nothing is awarded for "no mistakes" without replies, and each dimension earns what was done right in
   // its own terms: responsiveness and courtesy scale with the turns answered (a late, dodging but polite
-  // reply still was a polite reply), accuracy, phrase use and sales actions with the buyer's questions and
-  // objections actually resolved (quick replies that dodge everything earn none of those).
+  // reply still was a polite reply), accuracy, phrase use and sales actions with the buyer's questions,
+  // objections and order changes actually resolved (quick replies that dodge everything earn none of those).
   const coverage = facts.turns.length === 0 ? 0 : answered / facts.turns.length;
-  const resolved = resolution(facts) ?? coverage;
+  const unchanged = findings.filter((f) => f.rule === 'order-not-updated').length;
+  const resolved = resolution(facts, changeRequests(scenario, facts), unchanged) ?? coverage;
   const dimensions = DIMENSIONS.map((id): DimensionScore => {
     const weight = rubric.weights[id];
     if (id === 'outcome') {
@@ -123,15 +125,27 @@ export function scoreConversation(input: ScoringInput): Report {
 /** Dimensions earned reply by reply, whatever the reply resolved. */
 const PER_TURN: ReadonlySet<Dimension> = new Set(['responsiveness', 'courtesy']);
 
-/** Share of the buyer's questions and objections that some reply stated or addressed; null when none came. */
-function resolution(facts: ConversationFacts): number | null {
-  let raised = 0;
+/**
+ * Share of the buyer's questions, objections and order changes that were resolved (a reply stated or
+ * addressed it; the order shows the change); null when none came.
+ */
+function resolution(facts: ConversationFacts, changes: number, unchanged: number): number | null {
+  let raised = changes;
   for (const message of facts.buyerMessages.values()) {
     if (message.marks?.ask !== undefined || message.marks?.objection !== undefined) raised++;
   }
   if (raised === 0) return null;
   const settled = new Set(facts.judgements.flatMap((j) => [...j.stated, ...j.addressed]));
-  return Math.min(1, settled.size / raised);
+  return Math.min(1, (settled.size + Math.max(0, changes - unchanged)) / raised);
+}
+
+/** Order changes the buyer asked for (the first line of each visit to a beat with `change`). */
+function changeRequests(scenario: BuyerScenario, facts: ConversationFacts): number {
+  const changing = new Set(scenario.beats.filter((b) => b.change !== undefined).map((b) => b.id));
+  let count = 0;
+  for (const message of facts.buyerMessages.values())
+    if (message.line === 0 && changing.has(message.beat)) count++;
+  return count;
 }
 
 function toViolation(finding: Finding, origin: number, locale: Locale, words: FactWords): Violation {

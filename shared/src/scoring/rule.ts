@@ -1,5 +1,5 @@
 // What every rule sees and what it returns. A rule is a pure function of the folded conversation.
-import type { BuyerScenario, Phrase, RuleId, Thresholds } from '../scenario/schema.ts';
+import type { BuyerScenario, Phrase, Product, RuleId, Thresholds } from '../scenario/schema.ts';
 import type { ConversationFacts } from './facts.ts';
 
 export interface RuleContext {
@@ -7,6 +7,8 @@ export interface RuleContext {
   thresholds: Thresholds;
   phrases: ReadonlyMap<string, Phrase>;
   particles: readonly string[];
+  /** The catalogue (prices for the allowed concession, recommended products). */
+  products: ReadonlyMap<string, Product>;
   facts: ConversationFacts;
 }
 

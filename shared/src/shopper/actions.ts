@@ -1,11 +1,28 @@
-// What an agent-script step or a workbench action sends: typed text, a quick phrase, or an action card.
-import type { AgentMessage } from '../conversation/events.ts';
+// What an agent-script step or a workbench action sends: typed text, a quick phrase, an action card, or an
+// order change.
+import type { AgentMessage, OrderUpdate, ShopperInput } from '../conversation/events.ts';
 import { findPhrase } from '../scenario/library.ts';
-import type { AgentAction, AgentStep } from '../scenario/schema.ts';
+import type { AgentAction, AgentStep, Product } from '../scenario/schema.ts';
 import type { ShopperContext } from './context.ts';
 
+/** The card text of a discount: 改价 on an unpaid order, else a coupon for the order to come. */
+export function discountText(amount: number, repricing: boolean): string {
+  return repricing
+    ? `【改价】已为您的订单改价，优惠 ¥${amount}，刷新订单即可付款~`
+    : `【优惠券】¥${amount} 店铺优惠券已发到您的账户，拍下时自动抵扣~`;
+}
+
+/** The card of a related product (关联推荐). */
+export function recommendText(product: Pick<Product, 'name' | 'price'>): string {
+  return `【推荐】${product.name} ¥${product.price}，和您选的很搭，需要的话可以一起拍哦~`;
+}
+
 /** The card text each action sends; the wording carries the lexicon's concepts (付款, 拍下) as a real card does. */
-export function actionText(action: AgentAction, ctx: ShopperContext): string {
+export function actionText(
+  action: Exclude<AgentAction, 'updateOrder'>,
+  ctx: ShopperContext,
+  options: { amount?: number; product?: string; repricing?: boolean } = {},
+): string {
   switch (action) {
     case 'remindPayment':
       return '【催付】亲，您拍下的宝贝还没有付款哦，现在付款我们马上为您安排发货~';
@@ -15,21 +32,97 @@ export function actionText(action: AgentAction, ctx: ShopperContext): string {
       const product = ctx.products[0];
       return product ? `【商品】${product.name} ¥${product.price}` : '【商品】';
     }
+    case 'discount':
+      return discountText(options.amount ?? 0, options.repricing === true);
+    case 'recommend': {
+      const product = options.product === undefined ? undefined : ctx.library.products.get(options.product);
+      return product ? recommendText(product) : '【推荐】';
+    }
   }
 }
 
-/** The agent message for one script step. Throws on an unknown phrase: scripts are validated before they run. */
+/** The buyer and order a quick phrase's variables stand for. */
+export interface PhraseVariables {
+  /** {买家} */
+  buyer: string;
+  /** {商品} */
+  product: string;
+  /** {订单号}: empty before the buyer ordered. */
+  orderNo: string;
+}
+
+/** Fills a quick phrase's variables ({买家}, {商品}, {订单号}); unknown braces stay as written. */
+export function fillPhrase(text: string, vars: PhraseVariables): string {
+  return text.replace(/\{(买家|商品|订单号)\}/g, (_, name: string) =>
+    name === '买家' ? vars.buyer : name === '商品' ? vars.product : vars.orderNo,
+  );
+}
+
+/** What the machine's state says about the orders, for texts that depend on it. */
+export interface OrderView {
+  /** The latest order is placed and not paid: a discount is 改价, not a coupon. */
+  unpaidOrder: boolean;
+  /** The latest order's number, for {订单号}. */
+  orderNo: string;
+}
+
+/**
+ * The input for one script step: a message (typed, quick phrase, card) or an order change. Throws on an unknown
+ * phrase: scripts are validated before they run.
+ */
+export function scriptInput(
+  ctx: ShopperContext,
+  step: Pick<AgentStep, 'say' | 'phrase' | 'action' | 'address' | 'option' | 'note' | 'amount' | 'product'>,
+  id: string,
+  orders: OrderView = { unpaidOrder: false, orderNo: '' },
+): ShopperInput {
+  if (step.action === 'updateOrder') {
+    const update: OrderUpdate = { id };
+    if (step.address !== undefined) update.address = step.address;
+    if (step.option !== undefined) update.option = step.option;
+    if (step.note !== undefined) update.note = step.note;
+    return { type: 'order-update', update };
+  }
+  return { type: 'agent-message', message: agentMessageFor(ctx, step, id, orders) };
+}
+
+/** The agent message for one script step that sends one (not `updateOrder`). */
 export function agentMessageFor(
   ctx: ShopperContext,
-  step: Pick<AgentStep, 'say' | 'phrase' | 'action'>,
+  step: Pick<AgentStep, 'say' | 'phrase' | 'action' | 'amount' | 'product'>,
   id: string,
+  orders: OrderView = { unpaidOrder: false, orderNo: '' },
 ): AgentMessage {
   if (step.say !== undefined) return { id, text: step.say, source: 'typed' };
   if (step.phrase !== undefined) {
     const phrase = findPhrase(ctx.library, step.phrase);
     if (!phrase) throw new Error(`unknown quick phrase "${step.phrase}"`);
-    return { id, text: phrase.text, source: 'phrase', phraseId: phrase.id };
+    const text = fillPhrase(phrase.text, {
+      buyer: ctx.scenario.persona.name,
+      product: ctx.products[0]?.name ?? '',
+      orderNo: orders.orderNo,
+    });
+    return {
+      id,
+      text,
+      source: 'phrase',
+      phraseId: phrase.id,
+      ...(phrase.image !== undefined && { image: phrase.image }),
+    };
   }
   const action = step.action!;
-  return { id, text: actionText(action, ctx), source: 'action', action };
+  if (action === 'updateOrder') throw new Error('updateOrder changes the order: it is not a message');
+  const message: AgentMessage = {
+    id,
+    text: actionText(action, ctx, {
+      ...(step.amount !== undefined && { amount: step.amount }),
+      ...(step.product !== undefined && { product: step.product }),
+      repricing: orders.unpaidOrder,
+    }),
+    source: 'action',
+    action,
+  };
+  if (action === 'discount') message.amount = step.amount!;
+  if (action === 'recommend') message.product = step.product!;
+  return message;
 }

@@ -25,6 +25,8 @@ export interface CompiledBeat {
   then: string | null;
   on: Partial<Record<Branch, string>>;
   order: Beat['order'];
+  /** The order change the buyer asks for in this beat. */
+  change: Beat['change'];
   pay: boolean;
   leave: boolean;
   end: boolean;
@@ -49,10 +51,20 @@ const seconds = (value: number) => Math.round(value * 1000);
 function beatLines(beat: Beat): BuyerLine[] {
   if (beat.messages) return beat.messages;
   if (beat.say === undefined) return [];
-  return [{ say: beat.say, ask: beat.ask, simple: beat.simple, objection: beat.objection }];
+  return [
+    {
+      say: beat.say,
+      ask: beat.ask,
+      simple: beat.simple,
+      objection: beat.objection,
+      photo: beat.photo,
+      need: beat.need,
+    },
+  ];
 }
 
-function defaultAwait(lines: BuyerLine[]): Await {
+function defaultAwait(lines: BuyerLine[], beat: Beat): Await {
+  if (beat.change !== undefined) return 'change';
   if (lines.some((l) => l.ask !== undefined || l.objection !== undefined)) return 'answers';
   return lines.length > 0 ? 'reply' : 'none';
 }
@@ -65,13 +77,14 @@ export function compileBeats(scenario: BuyerScenario): Map<string, CompiledBeat>
     beats.set(beat.id, {
       id: beat.id,
       lines,
-      await: beat.await ?? defaultAwait(lines),
+      await: beat.await ?? defaultAwait(lines, beat),
       withinMs: beat.within === undefined ? undefined : seconds(beat.within),
       afterMs: beat.after === undefined ? undefined : seconds(beat.after),
       // biome-ignore lint/suspicious/noThenProperty: `then` is the scenario language's word for the next beat
       then: beat.then ?? next,
       on: beat.on ?? {},
       order: beat.order,
+      change: beat.change,
       pay: beat.pay === true,
       leave: beat.leave === true,
       end: beat.end === true,

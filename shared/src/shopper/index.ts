@@ -1,6 +1,45 @@
-export { actionText, agentMessageFor } from './actions.ts';
+export {
+  actionText,
+  agentMessageFor,
+  discountText,
+  fillPhrase,
+  type OrderView,
+  type PhraseVariables,
+  recommendText,
+  scriptInput,
+} from './actions.ts';
 export { type CompiledBeat, compileBeats, createShopperContext, type ShopperContext } from './context.ts';
 export { judgeReply, type OpenItem } from './judge.ts';
-export { isEnded, type ShopperState, type StepResult, startShopper, stepShopper } from './machine.ts';
+export {
+  isEnded,
+  orderUpdateProblem,
+  type ShopperState,
+  type StepResult,
+  startShopper,
+  stepShopper,
+} from './machine.ts';
+export {
+  addressMatches,
+  CHANGE_FIELDS,
+  type ChangeField,
+  changeMismatches,
+  DEFAULT_ADDRESS,
+  initialSku,
+  noteMatches,
+  type OrderSnapshot,
+  optionValues,
+  orderNumber,
+  type ResolvedOption,
+  resolveOption,
+  skuText,
+  toFen,
+} from './orders.ts';
 export { seededBetween, seededPick, seededUnit } from './random.ts';
-export { replayShopper, SIMULATION_EPOCH, type Simulation, scriptFireTime, simulate } from './simulate.ts';
+export {
+  orderView,
+  replayShopper,
+  SIMULATION_EPOCH,
+  type Simulation,
+  scriptFireTime,
+  simulate,
+} from './simulate.ts';

@@ -69,6 +69,10 @@ const DISMISSIVE = 'dismissive';
 
 const isCatalogue = (concept: string) =>
   concept.startsWith('fact:') || concept.startsWith('option:') || concept.startsWith('wrong:');
+/** The lexicon's concept for "the change is done" (改好了, 已备注…); optional in a lexicon. */
+const ORDER_CHANGED_CONCEPT = 'order-changed';
+/** Cards that show something without claiming anything: they answer nothing and dodge nothing. */
+const NEUTRAL_CARDS = new Set<AgentMessage['action']>(['sendProductCard', 'recommend']);
 
 function topicOfAsk(ctx: JudgeContext, ask: string): string | undefined {
   const [productId, key] = ask.split('.');
@@ -177,7 +181,8 @@ function truthOfAsk(ctx: JudgeContext, ask: string): boolean | undefined {
  * that claims nothing. A product card is neutral too: it shows the product without claiming anything.
  */
 function isCourtesyOnly(ctx: JudgeContext, analysis: Analysis, message: AgentMessage): boolean {
-  if (message.action === 'sendProductCard') return true;
+  // A product card (or a recommended product's card) shows the product without claiming anything.
+  if (NEUTRAL_CARDS.has(message.action)) return true;
   const claims =
     analysis.quantities.length > 0 ||
     analysis.denials.length > 0 ||
@@ -323,5 +328,6 @@ export function judgeReply(
     bannedClaim: bannedClaim !== undefined,
     rude: rude !== undefined,
     flagged,
+    confirmsChange: analysis.affirmed.has(ORDER_CHANGED_CONCEPT),
   };
 }

@@ -5,11 +5,22 @@ import type {
   AgentMessage,
   CardKind,
   ConversationEvent,
+  OrderUpdate,
   ReplyJudgement,
   ShopperInput,
+  Sku,
 } from '../conversation/events.ts';
 import type { CompiledBeat, ShopperContext } from './context.ts';
 import { judgeReply, type OpenItem } from './judge.ts';
+import {
+  type ChangeField,
+  changeMismatches,
+  DEFAULT_ADDRESS,
+  initialSku,
+  orderNumber,
+  resolveOption,
+  toFen,
+} from './orders.ts';
 import { seededBetween, seededPick } from './random.ts';
 
 interface PendingLine {
@@ -22,10 +33,21 @@ interface PendingLine {
 
 interface Order {
   id: string;
+  orderNo: string;
   product: string;
   amount: number;
   at: number;
   paid: boolean;
+  sku: Sku;
+  address: string;
+  note: string;
+}
+
+/** A need the buyer let slip (a cross-selling opportunity) and whether a fitting recommendation met it. */
+interface Need {
+  messageId: string;
+  products: string[];
+  met: boolean;
 }
 
 /** JSON-serialisable: the server may persist it, tests compare it. */
@@ -50,6 +72,11 @@ export interface ShopperState {
   acknowledgedAt: number | null;
   orders: Order[];
   buyerMessages: number;
+  /** Coupons sent and not yet used: taken off the next order (yuan). */
+  coupon: number;
+  needs: Need[];
+  /** Recommended products the buyer took before ordering: they go into the next order. */
+  accepted: { product: string; messageId: string }[];
 }
 
 export interface StepResult {
@@ -63,6 +90,15 @@ const CARD_OF_ACTION: Record<NonNullable<AgentMessage['action']>, CardKind> = {
   remindPayment: 'payment-reminder',
   inviteOrder: 'order-invite',
   sendProductCard: 'product',
+  discount: 'discount',
+  recommend: 'recommend',
+};
+
+/** What the buyer says when told a change is done that their order does not show. */
+const NOT_CHANGED_LINE: Record<ChangeField, string> = {
+  address: '我看订单上的地址还没改过来呀？',
+  option: '订单上的款式还是原来的呀？',
+  note: '备注好像还没加上呢？',
 };
 
 const DEFAULT_FAREWELL = '算了，我再看看别家吧。';
@@ -135,18 +171,26 @@ class Step {
     s.pending = { text, line: index, typingAt, sendAt: typingAt + this.typingMs(text, `typing:${decision}`) };
   }
 
-  private scheduleNudge(t: number): void {
+  private scheduleNudge(t: number, said?: string): void {
     const s = this.s;
     const decision = `nudge:${s.beat}#${s.visits[s.beat]}`;
-    const text = seededPick(s.seed, decision, this.ctx.scenario.persona.nudges);
+    const text = said ?? seededPick(s.seed, decision, this.ctx.scenario.persona.nudges);
     const typingAt = t + seededBetween(s.seed, `pause:${decision}`, ...NEXT_PAUSE_MS);
     s.pending = { text, line: -1, typingAt, sendAt: typingAt + this.typingMs(text, `typing:${decision}`) };
     s.nudged = true;
   }
 
-  private buyerMessage(t: number, text: string, line: number): string {
+  private buyerMessage(t: number, text: string, line: number, image?: string): string {
     const id = `b${++this.s.buyerMessages}`;
-    this.out.push({ type: 'buyer-message', at: t, id, text, beat: this.s.beat, line });
+    this.out.push({
+      type: 'buyer-message',
+      at: t,
+      id,
+      text,
+      beat: this.s.beat,
+      line,
+      ...(image !== undefined && { image }),
+    });
     this.s.unanswered.push(id);
     return id;
   }
@@ -155,15 +199,17 @@ class Step {
     const { s, beat } = this;
     const pending = s.pending!;
     s.pending = null;
-    const id = this.buyerMessage(t, pending.text, pending.line);
+    const photo = pending.line < 0 ? undefined : beat.lines[pending.line]!.photo;
+    const id = this.buyerMessage(t, pending.text, pending.line, photo);
     if (pending.line < 0) {
       // A nudge: the buyer starts waiting again from here.
-      if (s.deadline !== null && (beat.await === 'reply' || beat.await === 'answers')) {
+      if (s.deadline !== null && waitsOnPatience(beat)) {
         s.deadline = t + (beat.withinMs ?? this.ctx.patienceMs);
       }
       return;
     }
     const line = beat.lines[pending.line]!;
+    if (line.need !== undefined) s.needs.push({ messageId: id, products: [...line.need], met: false });
     if (line.ask !== undefined || line.objection !== undefined) {
       s.open.push({
         messageId: id,
@@ -180,13 +226,21 @@ class Step {
     const { s, beat, ctx } = this;
     if (beat.order) {
       const productId = beat.order.product ?? ctx.scenario.products[0]!;
-      const price = ctx.library.products.get(productId)?.price ?? 0;
+      const product = ctx.library.products.get(productId);
+      const gross = toFen((product?.price ?? 0) * beat.order.quantity);
+      const discount = toFen(Math.min(s.coupon, gross));
+      s.coupon = toFen(s.coupon - discount);
+      const index = s.orders.length + 1;
       const order: Order = {
-        id: `o${s.orders.length + 1}`,
+        id: `o${index}`,
+        orderNo: orderNumber(s.seed, t, index),
         product: productId,
-        amount: Math.round(price * beat.order.quantity * 100) / 100,
+        amount: toFen(gross - discount),
         at: t,
         paid: false,
+        sku: initialSku(product, beat.order.option),
+        address: ctx.scenario.persona.address ?? DEFAULT_ADDRESS,
+        note: '',
       };
       s.orders.push(order);
       this.out.push({
@@ -196,7 +250,13 @@ class Step {
         product: order.product,
         quantity: beat.order.quantity,
         amount: order.amount,
+        orderNo: order.orderNo,
+        sku: { ...order.sku },
+        address: order.address,
+        ...(discount > 0 && { discount }),
       });
+      // Products the buyer agreed to before ordering go into this order.
+      for (const item of s.accepted.splice(0)) this.addItem(order, item.product, item.messageId, t);
     }
     if (beat.pay) {
       const unpaid = [...s.orders].reverse().find((o) => !o.paid);
@@ -226,6 +286,7 @@ class Step {
         return;
       case 'reply':
       case 'answers':
+      case 'change':
         s.deadline = t + (beat.withinMs ?? ctx.patienceMs);
         break;
       case 'invite':
@@ -297,7 +358,8 @@ class Step {
       (judged !== null && beat.await === 'follow-up' && judged.followsUp !== false) ||
       (judged !== null && beat.await === 'answers' && !hasItems) ||
       (beat.await === 'invite' && invited) ||
-      (beat.await === 'reminder' && reminded);
+      (beat.await === 'reminder' && reminded) ||
+      (beat.await === 'change' && this.changeMismatches().length === 0);
     if (satisfied) {
       this.goTo(beat.then, t);
       return;
@@ -314,11 +376,131 @@ class Step {
       this.goTo(beat.on.dodged, t);
       return;
     }
-    if (beat.await === 'reply' || beat.await === 'answers') {
+    if (waitsOnPatience(beat)) {
       // The buyer feels attended to: their patience runs again from this message.
       s.deadline = t + (beat.withinMs ?? this.ctx.patienceMs);
     }
-    if (dodged && !s.nudged && s.pending === null) this.scheduleNudge(t);
+    if (s.nudged || s.pending !== null) return;
+    if (beat.await === 'change' && judged.confirmsChange) {
+      // Told it is done, the buyer looks at their order and says what is still not changed.
+      const [field] = this.changeMismatches();
+      if (field !== undefined) this.scheduleNudge(t, NOT_CHANGED_LINE[field]);
+    } else if (dodged) this.scheduleNudge(t);
+  }
+
+  /** The fields of the current beat's requested change the latest order does not show yet. */
+  private changeMismatches(): ChangeField[] {
+    const change = this.beat.change;
+    if (change === undefined) return [];
+    const order = this.latestOrder();
+    return changeMismatches(order, change, order && this.ctx.library.products.get(order.product));
+  }
+
+  // ── Orders ───────────────────────────────────────────────────────────────────────────────────────
+
+  private addItem(order: Order, productId: string, messageId: string, t: number): void {
+    const amount = toFen(this.ctx.library.products.get(productId)?.price ?? 0);
+    order.amount = toFen(order.amount + amount);
+    this.out.push({
+      type: 'order-item-added',
+      at: t,
+      orderId: order.id,
+      product: productId,
+      amount,
+      messageId,
+    });
+  }
+
+  /** 改价 on the latest unpaid order, else a coupon for the next one. */
+  private discount(message: AgentMessage, t: number): void {
+    const s = this.s;
+    const amount = message.amount ?? 0;
+    const order = this.latestOrder();
+    if (order !== undefined && !order.paid) {
+      const discount = toFen(Math.min(amount, order.amount));
+      order.amount = toFen(order.amount - discount);
+      this.out.push({
+        type: 'order-repriced',
+        at: t,
+        orderId: order.id,
+        amount: order.amount,
+        discount,
+        messageId: message.id,
+      });
+    } else s.coupon = toFen(s.coupon + amount);
+  }
+
+  /** A recommendation that fits a need the buyer let slip: they take the product (关联推荐 that works). */
+  private recommend(message: AgentMessage, t: number): void {
+    const s = this.s;
+    const productId = message.product;
+    if (productId === undefined || !this.ctx.library.products.has(productId)) return;
+    const need = s.needs.find((n) => !n.met && n.products.includes(productId));
+    if (need === undefined) return;
+    need.met = true;
+    const order = this.latestOrder();
+    if (order === undefined) {
+      s.accepted.push({ product: productId, messageId: message.id });
+    } else if (!order.paid) {
+      this.addItem(order, productId, message.id, t);
+    } else {
+      // Already paid: the buyer places and pays a second order for it at once.
+      const index = s.orders.length + 1;
+      const product = this.ctx.library.products.get(productId);
+      const extra: Order = {
+        id: `o${index}`,
+        orderNo: orderNumber(s.seed, t, index),
+        product: productId,
+        amount: toFen(product?.price ?? 0),
+        at: t,
+        paid: true,
+        sku: initialSku(product, undefined),
+        address: order.address,
+        note: '',
+      };
+      s.orders.push(extra);
+      this.out.push({
+        type: 'order-placed',
+        at: t,
+        orderId: extra.id,
+        product: productId,
+        quantity: 1,
+        amount: extra.amount,
+        orderNo: extra.orderNo,
+        sku: { ...extra.sku },
+        address: extra.address,
+        recommendedBy: message.id,
+      });
+      this.out.push({ type: 'order-paid', at: t, orderId: extra.id });
+    }
+  }
+
+  orderUpdate(update: OrderUpdate, t: number): void {
+    const s = this.s;
+    if (s.phase === 'ended' || orderUpdateProblem(this.ctx, s, update) !== null) return;
+    const order = findOrder(s, update.orderId)!;
+    const event: Extract<ConversationEvent, { type: 'order-updated' }> = {
+      type: 'order-updated',
+      at: t,
+      id: update.id,
+      orderId: order.id,
+    };
+    if (update.address !== undefined) {
+      order.address = update.address;
+      event.address = update.address;
+    }
+    if (update.option !== undefined) {
+      const resolved = resolveOption(this.ctx.library.products.get(order.product)!, update.option)!;
+      order.sku = { ...order.sku, [resolved.key]: resolved.option.value };
+      event.option = resolved.option.value;
+      event.sku = { ...order.sku };
+    }
+    if (update.note !== undefined) {
+      order.note = update.note;
+      event.note = update.note;
+    }
+    this.out.push(event);
+    if (s.phase === 'awaiting') this.decide(t, null);
   }
 
   private timeout(t: number): void {
@@ -331,7 +513,8 @@ class Step {
     }
     switch (beat.await) {
       case 'reply':
-      case 'answers': {
+      case 'answers':
+      case 'change': {
         const farewell = ctx.scenario.persona.farewell ?? DEFAULT_FAREWELL;
         const text =
           typeof farewell === 'string'
@@ -395,6 +578,8 @@ class Step {
     if (judged.invites) s.invitedAt = t;
     if (judged.reminds) s.remindedAt = t;
     if (judged.acknowledges) s.acknowledgedAt = t;
+    if (message.action === 'discount') this.discount(message, t);
+    if (message.action === 'recommend') this.recommend(message, t);
     if (s.phase === 'awaiting') this.decide(t, judged);
   }
 
@@ -410,8 +595,37 @@ function cloneState(s: ShopperState): ShopperState {
     pending: s.pending && { ...s.pending },
     open: s.open.map((item) => ({ ...item })),
     unanswered: [...s.unanswered],
-    orders: s.orders.map((order) => ({ ...order })),
+    orders: s.orders.map((order) => ({ ...order, sku: { ...order.sku } })),
+    needs: s.needs.map((need) => ({ ...need, products: [...need.products] })),
+    accepted: s.accepted.map((item) => ({ ...item })),
   };
+}
+
+/** Beats whose deadline is the buyer's patience, renewed by every agent message. */
+function waitsOnPatience(beat: CompiledBeat): boolean {
+  return beat.await === 'reply' || beat.await === 'answers' || beat.await === 'change';
+}
+
+function findOrder(s: ShopperState, orderId: string | undefined): Order | undefined {
+  return orderId === undefined ? s.orders[s.orders.length - 1] : s.orders.find((o) => o.id === orderId);
+}
+
+/**
+ * Why an order change cannot be made (Chinese, for the person who tried), or null when it can: there must be
+ * such an order, and a new variant must be an option of its product that is in stock.
+ */
+export function orderUpdateProblem(ctx: ShopperContext, s: ShopperState, update: OrderUpdate): string | null {
+  if (s.phase === 'ended') return '这位买家的对话已经结束，不能再改订单';
+  const order = findOrder(s, update.orderId);
+  if (order === undefined)
+    return update.orderId === undefined ? '买家还没有下单，没有订单可改' : '找不到这个订单';
+  if (update.option !== undefined) {
+    const product = ctx.library.products.get(order.product);
+    const resolved = product && resolveOption(product, update.option);
+    if (!resolved) return `「${update.option}」不是这件商品的款式`;
+    if (!resolved.option.inStock) return `${resolved.option.value}缺货，不能改成这个款式`;
+  }
+  return null;
 }
 
 function result(step: Step): StepResult {
@@ -447,6 +661,9 @@ export function startShopper(
     acknowledgedAt: null,
     orders: [],
     buyerMessages: 0,
+    coupon: 0,
+    needs: [],
+    accepted: [],
   };
   const step = new Step(ctx, state);
   step.out.push({
@@ -472,6 +689,7 @@ export function stepShopper(
   const step = new Step(ctx, cloneState(state));
   step.runDue(now);
   if (input.type === 'agent-message') step.agentMessage(input.message, now);
+  else if (input.type === 'order-update') step.orderUpdate(input.update, now);
   else if (input.type === 'stop') step.stop(now, input.reason ?? 'stopped');
   return result(step);
 }

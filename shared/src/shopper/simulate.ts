@@ -2,9 +2,15 @@
 // `kefu prove`, the benchmarks and the server's reference runs. Also rebuilds a machine from a stored log.
 import type { ConversationEvent, ShopperInput } from '../conversation/events.ts';
 import type { AgentScript } from '../scenario/schema.ts';
-import { agentMessageFor } from './actions.ts';
+import { type OrderView, scriptInput } from './actions.ts';
 import type { ShopperContext } from './context.ts';
-import { type ShopperState, type StepResult, startShopper, stepShopper } from './machine.ts';
+import {
+  orderUpdateProblem,
+  type ShopperState,
+  type StepResult,
+  startShopper,
+  stepShopper,
+} from './machine.ts';
 
 /** The virtual clock's start: a fixed instant, so simulated logs are identical from run to run. */
 export const SIMULATION_EPOCH = Date.UTC(2026, 0, 1, 9, 0, 0);
@@ -14,6 +20,14 @@ const MAX_SIMULATED_MS = 6 * 60 * 60 * 1000;
 export interface Simulation {
   events: ConversationEvent[];
   state: ShopperState;
+  /** Script entries that could not be carried out (e.g. an order change before any order), one line each. */
+  problems: string[];
+}
+
+/** What the script's next card or phrase needs to know about the orders. */
+export function orderView(state: ShopperState): OrderView {
+  const latest = state.orders[state.orders.length - 1];
+  return { unpaidOrder: latest !== undefined && !latest.paid, orderNo: latest?.orderNo ?? '' };
 }
 
 /**
@@ -51,6 +65,7 @@ export function simulate(
   events.push(...current.outputs);
   let next = 0;
   let previousAt = start;
+  const problems: string[] = [];
 
   const apply = (input: ShopperInput, at: number) => {
     current = stepShopper(ctx, current.state, input, at);
@@ -65,12 +80,16 @@ export function simulate(
       if (wake - start > MAX_SIMULATED_MS) break;
       apply({ type: 'wake' }, wake);
     } else if (step !== undefined && fire !== null) {
-      apply({ type: 'agent-message', message: agentMessageFor(ctx, step, `a${next + 1}`) }, fire);
+      const input = scriptInput(ctx, step, `a${next + 1}`, orderView(current.state));
+      const problem =
+        input.type === 'order-update' ? orderUpdateProblem(ctx, current.state, input.update) : null;
+      if (problem !== null) problems.push(`第 ${next + 1} 步 updateOrder：${problem}`);
+      else apply(input, fire);
       previousAt = fire;
       next++;
     } else break;
   }
-  return { events, state: current.state };
+  return { events, state: current.state, problems };
 }
 
 /**
@@ -87,6 +106,9 @@ export function replayShopper(ctx: ShopperContext, log: readonly ConversationEve
     if (event.type === 'agent-message') {
       const { type: _type, at: _at, card: _card, ...message } = event;
       input = { type: 'agent-message', message };
+    } else if (event.type === 'order-updated') {
+      const { type: _type, at: _at, sku: _sku, ...update } = event;
+      input = { type: 'order-update', update };
     } else if (event.type === 'ended' && (event.reason === 'stopped' || event.reason === 'abandoned')) {
       input = { type: 'stop', reason: event.reason };
     }

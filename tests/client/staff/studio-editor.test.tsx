@@ -40,7 +40,7 @@ describe('studio editor', () => {
     const problems = screen.getByRole('list', { name: '3 处错误' });
     const lines = [...problems.querySelectorAll('li')].map((li) => li.textContent);
     expect(lines[0]).toBe('6:12 products[0] 未知的商品 "down-jackex"，是不是 "down-jacket"？');
-    expect(lines.slice(1).map((l) => l?.split(' ')[0])).toEqual(['15:10', '22:23']);
+    expect(lines.slice(1).map((l) => l?.split(' ')[0])).toEqual(['16:10', '23:23']);
     // The editor's own markers: the word underlined, a red dot in the gutter on line 6.
     await waitFor(() =>
       expect(container.querySelector('.cm-lintRange-error')?.textContent).toBe('down-jackex'),

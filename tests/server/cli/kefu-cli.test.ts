@@ -43,6 +43,24 @@ describe('kefu check', () => {
     ]);
   });
 
+  it("checks a buyer's photo against the library's images/ folder", () => {
+    const cwd = join(temp, 'photo-root');
+    cpSync(VALID, join(cwd, 'scenarios'), { recursive: true });
+    const buyer = join(cwd, 'scenarios/buyers/colour-question.yaml');
+    writeFileSync(
+      buyer,
+      readFileSync(buyer, 'utf8').replace('    say: 算了\n', '    say: 算了\n    photo: images/torn.png\n'),
+    );
+    const missing = kefu(['check'], cwd);
+    expect(missing.code).toBe(1);
+    expect(lines(missing.stderr)).toEqual([
+      'scenarios/buyers/colour-question.yaml:35:12 beats[5].photo 找不到图片 "images/torn.png"：把图片放进场景库的 images/ 文件夹',
+    ]);
+    mkdirSync(join(cwd, 'scenarios/images'));
+    writeFileSync(join(cwd, 'scenarios/images/torn.png'), '');
+    expect(kefu(['check'], cwd).code).toBe(0);
+  });
+
   it('exits 1 with one `file:line:col message` line per error on stderr', () => {
     const { code, stdout, stderr } = kefu(['check', '--root', BROKEN]);
     expect(code).toBe(1);
@@ -158,6 +176,62 @@ describe('kefu play', () => {
     const errors = lines(stderr);
     expect(errors.length).toBeGreaterThan(0);
     expect(errors[0]).toMatch(/bad\.yaml:2:\d+ .*\[1\]/);
+  });
+
+  type Played = {
+    transcript: { from: string; type: string; text: string }[];
+    report: {
+      score: number;
+      metrics: Record<string, unknown>;
+      violations: { rule: string; atSeconds: number; message: string }[];
+    };
+  };
+  const playShipped = (scenario: string, yaml: string, name: string) => {
+    const file = join(temp, name);
+    writeFileSync(file, yaml);
+    const { code, stdout, stderr } = kefu(['play', scenario, file, '--json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    return JSON.parse(stdout) as Played;
+  };
+
+  it.each([
+    ['off-platform-contact', '亲，加我微信 kefu2026 细聊'],
+    ['banned-claim', '全网最好，100%不掉绒'],
+    ['rude-language', '爱买不买'],
+  ])('reports %s in --json for a reply like 「%s」', (rule, reply) => {
+    const played = playShipped('wechat-and-claims', `- { after: 2, say: ${reply} }\n`, `${rule}.yaml`);
+    expect(played.report.violations.map((v) => v.rule)).toContain(rule);
+  });
+
+  it('reports the reception goals in --json, the recommended scarf in the order value', () => {
+    const crossSold = playShipped(
+      'north-trip-cross-sell',
+      [
+        '- { after: 2, say: 亲，这款是90%白鸭绒，轻薄又保暖~ }',
+        '- { after: 3, action: recommend, product: wool-scarf }',
+        '- { wait: none, after: 2, say: 亲，配一条围巾挡风，可以一起拍下哦~ }',
+        '- { after: 3, phrase: js2 }',
+        '',
+      ].join('\n'),
+      'scarf.yaml',
+    );
+    expect(crossSold.report.metrics).toMatchObject({
+      paidAmount: 388,
+      crossSellAmount: 89,
+      inquired: true,
+      converted: true,
+      within3MinRate: 1,
+    });
+  });
+
+  it('reports an order change that cannot be made, naming the step, and prints no report', () => {
+    const file = join(temp, 'early.yaml');
+    writeFileSync(file, '- { after: 1, action: updateOrder, note: 加急 }\n');
+    const { code, stdout, stderr } = kefu(['play', 'jacket-colour-size', file, '--json']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('第 1 步 updateOrder：买家还没有下单，没有订单可改');
   });
 
   it('names an unknown scenario and rejects a bad seed', () => {

@@ -274,3 +274,92 @@ describe('never throws', () => {
     expect(loadLibrary(odd).errors.length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('orders, photos and cross-selling in scenarios', () => {
+  const buyer = 'buyers/colour-question.yaml';
+  const withScarf = (files: ReturnType<typeof fixture>) => [
+    ...files,
+    { path: `${VALID}/products/scarf.yaml`, text: 'id: scarf\nname: 围巾\nprice: 59\nfacts: {}\n' },
+  ];
+
+  it('checks ordered variants and asked-for changes against the product options, with suggestions', () => {
+    const files = editFile(buyer, (t) =>
+      t
+        .replace('order: { product: down-jacket }', 'order: { product: down-jacket, option: [黑的, 紫色] }')
+        .replace('    say: 算了\n', '    say: 算了\n    change: { option: 酒红涩 }\n'),
+    );
+    expect(errorsOf(files)).toEqual([
+      expect.stringMatching(/:25:49 beats\[3\]\.order\.option\[1\] "紫色" 不是商品 "down-jacket" 的选项/),
+      expect.stringMatching(
+        /:35:23 beats\[5\]\.change\.option "酒红涩" 不是本场景商品的款式，是不是 "酒红色"？$/,
+      ),
+    ]);
+    const outOfStock = editFile(buyer, (t) =>
+      t.replace('    say: 算了\n', '    say: 算了\n    change: { option: 酒红 }\n'),
+    );
+    expect(errorsOf(outOfStock)).toEqual([
+      expect.stringMatching(/beats\[5\]\.change\.option 酒红色 缺货：客服改不成，换一个有货的款式$/),
+    ]);
+  });
+
+  it('requires a change to name what changes', () => {
+    const files = editFile(buyer, (t) => t.replace('    say: 算了\n', '    say: 算了\n    change: {}\n'));
+    expect(errorsOf(files)).toEqual([
+      expect.stringMatching(/:35:13 beats\[5\]\.change change 要写 address、option、note 中至少一个$/),
+    ]);
+  });
+
+  it('checks the products a need names and the photos a buyer sends, when the library knows its images', () => {
+    const files = withScarf(
+      editFile(buyer, (t) =>
+        t.replace(
+          '    say: 算了\n',
+          '    say: 算了\n    need: [scarf, scraf]\n    photo: images/broken-zip.png\n',
+        ),
+      ),
+    );
+    expect(loadLibrary(files).errors.map(formatError)).toEqual([
+      expect.stringMatching(/:35:19 beats\[5\]\.need\[1\] 未知的商品 "scraf"，是不是 "scarf"？$/),
+    ]);
+    expect(loadLibrary(files, { assets: ['images/broken-zips.png'] }).errors.map(formatError)).toEqual([
+      expect.stringMatching(/:35:19 beats\[5\]\.need\[1\] 未知的商品 "scraf"/),
+      expect.stringMatching(
+        /:36:12 beats\[5\]\.photo 找不到图片 "images\/broken-zip\.png"：把图片放进场景库的 images\/ 文件夹，是不是 "images\/broken-zips\.png"？$/,
+      ),
+    ]);
+    expect(loadLibrary(files, { assets: ['images/broken-zip.png'] }).errors).toHaveLength(1);
+  });
+
+  it('takes pictures only from the images/ folder, never a URL or an SVG', () => {
+    for (const photo of ['https://example.com/x.png', 'images/x.svg', '../x.png', 'x.png']) {
+      const files = editFile(buyer, (t) =>
+        t.replace('    say: 算了\n', `    say: 算了\n    photo: '${photo}'\n`),
+      );
+      expect(errorsOf(files)).toEqual([
+        expect.stringMatching(
+          /beats\[5\]\.photo 图片只能是场景库 images\/ 文件夹里的图片（png、jpg、webp 或 gif）/,
+        ),
+      ]);
+    }
+  });
+
+  it('checks order operations in agent scripts', () => {
+    const files = withScarf(
+      editFile(buyer, (t) =>
+        t.replace(
+          '  - wait: order\n    action: remindPayment\n',
+          '  - { action: recommend, product: scaf }\n  - { action: updateOrder, option: 紫色 }\n  - { action: updateOrder }\n  - { action: discount }\n  - { say: 好的, amount: 5 }\n',
+        ),
+      ),
+    );
+    expect(errorsOf(files)).toEqual([
+      expect.stringMatching(/:40:35 modelAnswer\[2\]\.product 未知的商品 "scaf"，是不是 "scarf"？$/),
+      expect.stringMatching(/:41:36 modelAnswer\[3\]\.option "紫色" 不是本场景商品的款式/),
+      expect.stringMatching(
+        /:42:15 modelAnswer\[4\]\.action updateOrder 要写 address、option、note 中至少一个$/,
+      ),
+      expect.stringMatching(/:43:15 modelAnswer\[5\]\.action discount 要写 amount（让利多少元）$/),
+      expect.stringMatching(/:44:24 modelAnswer\[6\]\.amount amount 只能和 action: discount 一起写$/),
+    ]);
+  });
+});

@@ -4,6 +4,7 @@ import type { CardKind, ConversationEvent, ReplyJudgement } from '../../../share
 import {
   type BuyerScenario,
   BuyerScenarioSchema,
+  type Product,
   type Rubric,
   RubricSchema,
 } from '../../../shared/src/scenario/schema.ts';
@@ -19,6 +20,10 @@ export interface AgentOptions {
   source?: 'typed' | 'phrase' | 'action';
   phraseId?: string;
   card?: CardKind;
+  /** An action card (discount with `amount`, recommend with `product`). */
+  action?: 'discount' | 'recommend';
+  amount?: number;
+  product?: string;
   judged?: Partial<ReplyJudgement>;
 }
 
@@ -40,7 +45,16 @@ export class LogBuilder {
   }
 
   agent(at: number, options: AgentOptions = {}, id = `a${++this.count}`): string {
-    const { text = `reply ${id}`, source = 'typed', phraseId, card, judged = {} } = options;
+    const {
+      text = `reply ${id}`,
+      source = 'typed',
+      phraseId,
+      card,
+      action,
+      amount,
+      product,
+      judged = {},
+    } = options;
     this.events.push({
       type: 'agent-message',
       at: ms(at),
@@ -49,14 +63,50 @@ export class LogBuilder {
       source,
       ...(phraseId === undefined ? {} : { phraseId }),
       ...(card === undefined ? {} : { card }),
+      ...(action === undefined ? {} : { action }),
+      ...(amount === undefined ? {} : { amount }),
+      ...(product === undefined ? {} : { product }),
     });
     this.events.push({ type: 'reply-judged', at: ms(at), messageId: id, ...judgement(this.open, judged) });
     this.open = [];
     return id;
   }
 
-  order(at: number, orderId = 'o1', amount = 100): this {
-    this.events.push({ type: 'order-placed', at: ms(at), orderId, product: 'jacket', quantity: 1, amount });
+  order(
+    at: number,
+    orderId = 'o1',
+    amount = 100,
+    extra: { sku?: Record<string, string>; address?: string; discount?: number; recommendedBy?: string } = {},
+  ): this {
+    this.events.push({
+      type: 'order-placed',
+      at: ms(at),
+      orderId,
+      product: 'jacket',
+      quantity: 1,
+      amount,
+      ...extra,
+    });
+    return this;
+  }
+
+  /** The seller changed an order (as the machine logs it). */
+  orderUpdated(
+    at: number,
+    change: { address?: string; option?: string; sku?: Record<string, string>; note?: string },
+    orderId = 'o1',
+  ): this {
+    this.events.push({ type: 'order-updated', at: ms(at), id: `u${++this.count}`, orderId, ...change });
+    return this;
+  }
+
+  repriced(at: number, amount: number, discount: number, messageId: string, orderId = 'o1'): this {
+    this.events.push({ type: 'order-repriced', at: ms(at), orderId, amount, discount, messageId });
+    return this;
+  }
+
+  itemAdded(at: number, product: string, amount: number, messageId: string, orderId = 'o1'): this {
+    this.events.push({ type: 'order-item-added', at: ms(at), orderId, product, amount, messageId });
     return this;
   }
 
@@ -143,6 +193,7 @@ export interface RunOptions {
   scenario?: BuyerScenario;
   rubric?: Rubric;
   particles?: readonly string[];
+  products?: ReadonlyMap<string, Product>;
 }
 
 export function contextOf(events: readonly ConversationEvent[], options: RunOptions = {}): RuleContext {
@@ -152,6 +203,7 @@ export function contextOf(events: readonly ConversationEvent[], options: RunOpti
     thresholds: (options.rubric ?? makeRubric()).thresholds,
     phrases: new Map(),
     particles: options.particles ?? [],
+    products: options.products ?? new Map(),
     facts: readConversation(events, scenario),
   };
 }

@@ -98,6 +98,12 @@ describe('scoreConversation', () => {
       within3MinRate: 2 / 3,
       outcome: 'paid',
       orderAmount: 298,
+      paidAmount: 199,
+      crossSellAmount: 0,
+      discountAmount: 0,
+      inquired: true,
+      converted: true,
+      returningKept: null,
       remindersSent: 2,
       reminderSuccess: 0.5,
       phraseUses: 2,
@@ -208,6 +214,28 @@ describe('scoreConversation', () => {
     expect(byId.phraseUse).toBe(0.5);
     expect(byId.salesActions).toBe(0.5);
     expect(byId.courtesy).toBe(1);
+  });
+
+  it('counts an order change the buyer asked for like a question: resolved only when the order shows it', () => {
+    const scenario = makeScenario({
+      beats: [
+        { id: 'hello', say: '拍了' },
+        { id: 'move', say: '改地址：文三路90号', change: { address: '文三路90号' } },
+      ],
+    });
+    const phraseUse = (changed: boolean) => {
+      const log = new LogBuilder().started();
+      log.buyer(0, 'hello');
+      log.order(0, 'o1', 299, { address: '张江路88号' });
+      log.agent(2);
+      log.buyer(10, 'move');
+      if (changed) log.orderUpdated(12, { address: '文三路90号' });
+      log.agent(13, { judged: { confirmsChange: true } });
+      log.ended(60);
+      return score(log.events, { scenario }).dimensions.find((d) => d.id === 'phraseUse')?.score;
+    };
+    expect(phraseUse(true)).toBe(1);
+    expect(phraseUse(false)).toBe(0);
   });
 
   it('never takes a dimension below 0', () => {

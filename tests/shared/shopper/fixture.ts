@@ -15,6 +15,7 @@ concepts:
   returning-welcome: { topic: membership, terms: [老顾客, 欢迎回来] }
   follow-up: { topic: follow-up, terms: [还在吗, 考虑得怎么样] }
   goodbye: { topic: greeting, terms: [拜拜, 再见] }
+  order-changed: { terms: [改好了, 已修改] }
   price-value: { topic: price, terms: [优惠券, 满减, 活动价] }
 negation:
   before: [没有, 不是, 暂无, 没, 不, 无]
@@ -49,6 +50,13 @@ facts:
     terms: [包邮]
 `;
 
+const scarf = `
+id: scarf
+name: 羊毛围巾
+price: 59
+facts: {}
+`;
+
 const phrases = `
 id: shop
 name: 店铺话术
@@ -58,6 +66,7 @@ groups:
     phrases:
       - { id: hello, code: hy, text: 亲，您好，在的~, topics: [greeting] }
       - { id: ship, code: by, text: 亲，全国包邮哦, topics: [shipping] }
+      - { id: named, code: hyn, text: '{买家}您好，订单{订单号}的{商品}已收到', topics: [greeting] }
 `;
 
 const rubric = `
@@ -151,14 +160,46 @@ counterExamples:
   - { name: 沉默, script: [], violations: [unanswered, buyer-left] }
 `;
 
+/** Orders, asks for a new address, lets a need slip (with a photo), then pays. */
+const orders = `
+id: orders
+title: 改地址和加购
+products: [jacket]
+persona: { name: 小周, address: 上海市张江路88号 }
+beats:
+  - id: bought
+    say: 拍了
+    order: { option: 黑色 }
+  - id: move
+    say: 改成杭州市文三路90号
+    change: { address: 杭州市文三路90号 }
+  - id: cold
+    say: 我脖子怕冷，你看
+    need: [scarf]
+    photo: images/neck.png
+  - id: pay
+    say: 付了
+    pay: true
+    end: true
+modelAnswer:
+  - { after: 1, say: 收到 }
+  - { after: 1, action: updateOrder, address: 杭州市文三路90号 }
+  - { wait: none, after: 1, say: 地址改好了 }
+  - { after: 1, action: recommend, product: scarf }
+counterExamples:
+  - { name: 沉默, script: [], violations: [unanswered, buyer-left, no-payment-reminder] }
+`;
+
 const files = [
   { path: 'lib/lexicon.yaml', text: lexicon },
   { path: 'lib/products/jacket.yaml', text: product },
+  { path: 'lib/products/scarf.yaml', text: scarf },
   { path: 'lib/phrases/shop.yaml', text: phrases },
   { path: 'lib/rubrics/default.yaml', text: rubric },
   { path: 'lib/buyers/colour.yaml', text: colour },
   { path: 'lib/buyers/quiet.yaml', text: quiet },
   { path: 'lib/buyers/burst.yaml', text: burst },
+  { path: 'lib/buyers/orders.yaml', text: orders },
 ];
 
 export function fixtureLibrary(): Library {

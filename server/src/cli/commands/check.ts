@@ -2,7 +2,7 @@
 // line per error on stderr.
 import { formatError, loadLibrary, overlayFiles, type SourceError } from '@kefu/shared/scenario';
 import { commonArgs } from '../args.ts';
-import { type FileRecord, readLibrary, readYamlFiles } from '../read-library.ts';
+import { type FileRecord, readAssets, readLibrary, readYamlFiles } from '../read-library.ts';
 
 export const HELP = `用法：npx kefu check [路径…] [--root 目录]
 
@@ -38,7 +38,7 @@ export async function run(args: string[]): Promise<number> {
     }
   }
   const files = rest.length === 0 ? base : overlayFiles(base, given);
-  const { library, errors } = loadLibrary(files);
+  const { library, errors } = loadLibrary(files, { assets: readAssets(root) });
   const givenPaths = new Set(given.map((f) => f.path));
   const shown = [...missing, ...(rest.length === 0 ? errors : errors.filter((e) => givenPaths.has(e.file)))];
   if (shown.length > 0) {

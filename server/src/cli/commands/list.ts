@@ -1,7 +1,7 @@
 // `kefu list [--json]`: the buyer scenarios with the rules each exercises (the union of its counter-examples'
 // violations), for instructors picking drills and for scripts (`--json`: one JSON array on stdout, nothing else).
 import { type BuyerScenario, loadLibrary, RULE_IDS, type RuleId } from '@kefu/shared/scenario';
-import { readLibrary, takeRoot } from '../read-library.ts';
+import { readAssets, readLibrary, takeRoot } from '../read-library.ts';
 
 export const HELP = `用法：npx kefu list [--json] [--root 目录]
 
@@ -47,7 +47,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(`kefu list：未知的参数 ${unknown}\n\n${HELP}`);
     return 2;
   }
-  const { library, errors } = loadLibrary(readLibrary(root));
+  const { library, errors } = loadLibrary(readLibrary(root), { assets: readAssets(root) });
   if (errors.length > 0)
     console.error(`注意：场景库有 ${errors.length} 个问题（有错的场景未列出），运行 npx kefu check 查看。`);
   const scenarios = [...library.buyers.values()]

@@ -2,9 +2,9 @@
 // clock against an agent script and prints the transcript and the report (SPEC §5). `--json` prints exactly
 // one JSON object on stdout — a contract other tools rely on.
 import { existsSync } from 'node:fs';
-import { type ConversationEvent, playScript, type Report } from '@kefu/shared';
+import { type ConversationEvent, type Library, playScript, type Report, skuText } from '@kefu/shared';
 import { formatError, loadLibrary, overlayFiles, parseAgentScript } from '@kefu/shared/scenario';
-import { readLibrary, readYamlFiles, takeRoot } from '../read-library.ts';
+import { readAssets, readLibrary, readYamlFiles, takeRoot } from '../read-library.ts';
 
 export const HELP = `用法：npx kefu play <场景 id 或文件> <客服脚本.yaml> [--json] [--seed N] [--root 目录]
 
@@ -24,15 +24,60 @@ export interface TranscriptEntry {
 const round1 = (ms: number) => Math.round(ms / 100) / 10;
 
 /** What a person reads of the log: messages, orders and the end; judgements and typing stay out. */
-export function transcriptOf(events: readonly ConversationEvent[]): TranscriptEntry[] {
+export function transcriptOf(
+  events: readonly ConversationEvent[],
+  library?: Pick<Library, 'products'>,
+): TranscriptEntry[] {
   const start = events[0]?.at ?? 0;
   const out: TranscriptEntry[] = [];
+  const name = (id: string) => library?.products.get(id)?.name ?? id;
   for (const e of events) {
     const atSeconds = round1(e.at - start);
-    if (e.type === 'buyer-message') out.push({ atSeconds, from: 'buyer', type: e.type, text: e.text });
-    else if (e.type === 'agent-message') out.push({ atSeconds, from: 'agent', type: e.type, text: e.text });
-    else if (e.type === 'order-placed')
-      out.push({ atSeconds, from: 'system', type: e.type, text: `买家拍下订单（¥${e.amount}）` });
+    if (e.type === 'buyer-message')
+      out.push({
+        atSeconds,
+        from: 'buyer',
+        type: e.type,
+        text: e.image ? `${e.text} [图片 ${e.image}]` : e.text,
+      });
+    else if (e.type === 'agent-message')
+      out.push({
+        atSeconds,
+        from: 'agent',
+        type: e.type,
+        text: e.image ? `${e.text} [图片 ${e.image}]` : e.text,
+      });
+    else if (e.type === 'order-placed') {
+      const details = [skuText(e.sku), `¥${e.amount}`, e.discount ? `已用券 ¥${e.discount}` : ''].filter(
+        Boolean,
+      );
+      out.push({
+        atSeconds,
+        from: 'system',
+        type: e.type,
+        text: `买家拍下订单${e.orderNo ? ` ${e.orderNo}` : ''}（${details.join('，')}）`,
+      });
+    } else if (e.type === 'order-updated') {
+      const changes = [
+        e.address !== undefined ? `地址改为「${e.address}」` : '',
+        e.option !== undefined ? `款式改为 ${skuText(e.sku) || e.option}` : '',
+        e.note !== undefined ? `备注「${e.note}」` : '',
+      ].filter(Boolean);
+      out.push({ atSeconds, from: 'system', type: e.type, text: `客服修改了订单：${changes.join('，')}` });
+    } else if (e.type === 'order-repriced')
+      out.push({
+        atSeconds,
+        from: 'system',
+        type: e.type,
+        text: `订单改价：优惠 ¥${e.discount}，现价 ¥${e.amount}`,
+      });
+    else if (e.type === 'order-item-added')
+      out.push({
+        atSeconds,
+        from: 'system',
+        type: e.type,
+        text: `买家把推荐的${name(e.product)}加进了订单（+¥${e.amount}）`,
+      });
     else if (e.type === 'order-paid')
       out.push({ atSeconds, from: 'system', type: e.type, text: '买家已付款' });
     else if (e.type === 'buyer-left')
@@ -75,6 +120,10 @@ function printText(transcript: TranscriptEntry[], report: Report): void {
   console.log(
     `首次响应 ${m.firstResponseSeconds ?? '—'} 秒 · 平均响应 ${m.averageResponseSeconds ?? '—'} 秒 · 结果 ${m.outcome}`,
   );
+  const rate = m.within3MinRate === null ? '—' : `${Math.round(m.within3MinRate * 100)}%`;
+  console.log(
+    `三分钟回复率 ${rate} · 询单${m.inquired ? (m.converted ? '已转化' : '未转化') : '（下单后咨询，不计转化）'} · 成交 ¥${m.paidAmount}（关联推荐 ¥${m.crossSellAmount}，让利 ¥${m.discountAmount}）`,
+  );
   if (report.violations.length === 0) console.log('没有违规。');
   for (const v of report.violations) console.log(`  ✗ ${v.atSeconds.toFixed(1)}s ${v.rule}：${v.message}`);
 }
@@ -114,7 +163,9 @@ export async function run(args: string[]): Promise<number> {
   const base = readLibrary(options.root);
   const scenarioIsFile = /\.ya?ml$/i.test(options.scenario) && existsSync(options.scenario);
   const given = scenarioIsFile ? readYamlFiles(options.scenario) : [];
-  const { library, errors } = loadLibrary(scenarioIsFile ? overlayFiles(base, given) : base);
+  const { library, errors } = loadLibrary(scenarioIsFile ? overlayFiles(base, given) : base, {
+    assets: readAssets(options.root),
+  });
 
   const scenarioId = scenarioIsFile
     ? [...library.files].find(([, path]) => path === given[0]?.path)?.[0]
@@ -136,8 +187,13 @@ export async function run(args: string[]): Promise<number> {
     for (const e of scriptErrors) console.error(formatError(e));
     return 1;
   }
-  const { events, report } = playScript(library, scenarioId, script, { seed: options.seed });
-  const transcript = transcriptOf(events);
+  const { events, report, problems } = playScript(library, scenarioId, script, { seed: options.seed });
+  if (problems.length > 0) {
+    // A step that could not be carried out makes the run meaningless: say which, print no report.
+    for (const problem of problems) console.error(`${options.script}: ${problem}`);
+    return 1;
+  }
+  const transcript = transcriptOf(events, library);
   if (options.json) console.log(JSON.stringify(playJson(transcript, report)));
   else printText(transcript, report);
   return 0;

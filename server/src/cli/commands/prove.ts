@@ -4,7 +4,7 @@
 import { PROOF_SEEDS, type ProofRun, proveScenario } from '@kefu/shared';
 import { formatError, loadLibrary, overlayFiles } from '@kefu/shared/scenario';
 import { commonArgs } from '../args.ts';
-import { type FileRecord, readLibrary, readYamlFiles } from '../read-library.ts';
+import { type FileRecord, readAssets, readLibrary, readYamlFiles } from '../read-library.ts';
 
 export const HELP = `用法：npx kefu prove [路径…] [--root 目录]
 
@@ -32,7 +32,9 @@ export async function run(args: string[]): Promise<number> {
     }
   }
   const base = readLibrary(root);
-  const { library, errors } = loadLibrary(rest.length === 0 ? base : overlayFiles(base, given));
+  const { library, errors } = loadLibrary(rest.length === 0 ? base : overlayFiles(base, given), {
+    assets: readAssets(root),
+  });
   if (errors.length > 0) {
     for (const e of errors) console.error(formatError(e));
     console.error(`场景文件有 ${errors.length} 个问题，先用 npx kefu check 修好再证明。`);
