@@ -11,7 +11,8 @@ import type {
 } from '@kefu/shared/protocol';
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import Home, { DRILL_POLL_MS } from '../../client/src/home/Home.tsx';
+import { DRILL_POLL_MS } from '../../client/src/home/DrillList.tsx';
+import Home from '../../client/src/home/Home.tsx';
 import { setup } from './harness.tsx';
 import { apiFrom } from './staff/fake-http.ts';
 

@@ -37,4 +37,13 @@ describe('landing', () => {
     expect(landing(user('student'), { name: 'staff', path: 'class/c1' })).toEqual({ name: 'home' });
     expect(landing(user('student'), { name: 'staff', path: '' })).toEqual({ name: 'home' });
   });
+
+  it('lets anyone logged in open 修改密码, and sends a one-time password there first', () => {
+    expect(landing(user('student'), { name: 'password' })).toEqual({ name: 'password' });
+    expect(landing(user('trainer'), { name: 'password' })).toEqual({ name: 'password' });
+    expect(landing({ ...user('student'), mustChangePassword: true }, { name: 'home' })).toEqual({
+      name: 'password',
+    });
+    expect(landing(null, { name: 'password' })).toEqual({ name: 'login' });
+  });
 });

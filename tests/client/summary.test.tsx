@@ -136,6 +136,79 @@ describe('ConversationSummary', () => {
     expect(document.body.textContent).not.toContain('down-jacket');
   });
 
+  it('puts the model answer beside the reply and gives the right facts', async () => {
+    const h = await setup();
+    h.stores.catalog.getState().setCatalog([JACKET], [PHRASES]);
+    const data = reportFor('a', 40);
+    data.report.violations = [
+      {
+        rule: 'wrong-fact',
+        atSeconds: 5,
+        message: '',
+        detail: { fact: 'down-jacket.colour.红色', messageId: 'a-m1' },
+      },
+    ];
+    data.advice = [
+      {
+        violation: 0,
+        reply: '有的亲',
+        model: ['亲，红色缺货了哦，黑色有现货~'],
+        facts: ['down-jacket.colour.红色'],
+      },
+    ];
+    h.render(<ConversationSummary data={data} />);
+    const item = within(screen.getByRole('region', { name: '问题清单' })).getByRole('listitem');
+    expect(within(item).getByText('回复与商品信息不符：正确的是「颜色 · 红色：缺货」。')).toBeTruthy();
+    expect(within(item).getByRole('heading', { name: '你的回复' }).nextElementSibling?.textContent).toBe(
+      '有的亲',
+    );
+    expect(within(item).getByRole('heading', { name: '参考回答' }).nextElementSibling?.textContent).toBe(
+      '亲，红色缺货了哦，黑色有现货~',
+    );
+    expect(within(item).getByText('正确信息：颜色 · 红色：缺货')).toBeTruthy();
+  });
+
+  it('passes on the trainers’ comments, not the student’s own', async () => {
+    const h = await setup();
+    const data = reportFor('a', 70);
+    const evaluation = {
+      id: 'e1',
+      studentId: 'u1',
+      classId: 'c1',
+      conversationId: 'a',
+      authorId: 't1',
+      authorName: '王老师',
+      kind: 'teacher' as const,
+      score: 75,
+      comment: '首问要在 3 秒内回复',
+      createdAt: T0,
+    };
+    data.evaluations = [evaluation, { ...evaluation, id: 'e2', kind: 'self', comment: '我自己的评价' }];
+    h.render(<ConversationSummary data={data} />);
+    const comments = screen.getByRole('region', { name: '老师的评语' });
+    expect(within(comments).getByText('首问要在 3 秒内回复')).toBeTruthy();
+    expect(within(comments).getByText('讲师 王老师')).toBeTruthy();
+    expect(screen.queryByText('我自己的评价')).toBeNull();
+  });
+
+  it('shows an abandoned practice as 已放弃, with no score and no mistakes, only the transcript', async () => {
+    const h = await setup();
+    const data = reportFor('a', 12);
+    data.report.abandoned = true;
+    h.render(<ConversationSummary data={data} />);
+    expect(screen.getByText('已放弃')).toBeTruthy();
+    expect(screen.queryByRole('img', { name: /^得分/ })).toBeNull();
+    expect(screen.queryByRole('region', { name: '问题清单' })).toBeNull();
+    expect(screen.getByRole('region', { name: '对话记录' })).toBeTruthy();
+  });
+
+  it('writes a score the one way: 83.5 in the gauge and its label alike', async () => {
+    const h = await setup();
+    h.render(<ConversationSummary data={reportFor('a', 83.5)} />);
+    const gauge = screen.getByRole('img', { name: '得分 83.5' });
+    expect(gauge.textContent).toBe('83.5');
+  });
+
   it('replays the transcript from the report’s events', async () => {
     const h = await setup();
     h.render(<ConversationSummary data={reportFor('a', 62.5)} />);

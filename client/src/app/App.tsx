@@ -18,18 +18,23 @@ const Staff = lazy(() => import('../staff/StaffApp.tsx'));
 
 /** Where someone lands: the screen asked for if they may see it, else their home (or login). Instructors
  * and trainers start on the staff pages (their work is there; 学员首页 is one click away), admins on
- * 账号与班级; a student who opens a staff link is sent to their own home rather than a dead end. */
+ * 账号与班级; a student who opens a staff link is sent to their own home rather than a dead end. Anyone
+ * logged in may open 修改密码 (`#/password`); a one-time password sends them there first. */
 export function landing(user: UserView | null, asked: Screen | null): Screen {
   if (!user) return asked && isPublic(asked) ? asked : { name: 'login' };
   if (user.mustChangePassword) return { name: 'password' };
-  if (!asked || isPublic(asked) || asked.name === 'password' || asked.name === 'loading')
-    return user.role === 'admin'
-      ? { name: 'staff', path: 'admin' }
-      : user.role === 'instructor' || user.role === 'trainer'
-        ? { name: 'staff', path: '' }
-        : { name: 'home' };
+  if (!asked || isPublic(asked) || asked.name === 'loading') return homeOf(user);
   if (asked.name === 'staff' && user.role === 'student') return { name: 'home' };
   return asked;
+}
+
+/** The page someone starts on after logging in. */
+export function homeOf(user: UserView): Screen {
+  return user.role === 'admin'
+    ? { name: 'staff', path: 'admin' }
+    : user.role === 'instructor' || user.role === 'trainer'
+      ? { name: 'staff', path: '' }
+      : { name: 'home' };
 }
 
 function useHashSync(stores: Stores): void {
@@ -117,7 +122,16 @@ export function App() {
       view = <Register onLoggedIn={onLoggedIn} />;
       break;
     case 'password':
-      view = <ChangePassword onChanged={onLoggedIn} onLogout={onLogout} />;
+      view = (
+        <ChangePassword
+          onChanged={onLoggedIn}
+          onBack={() => {
+            const user = stores.session.getState().user;
+            if (user) stores.session.getState().go(homeOf(user));
+          }}
+          onLogout={onLogout}
+        />
+      );
       break;
     case 'home':
       view = <Home onLogout={onLogout} />;

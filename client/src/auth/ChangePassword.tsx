@@ -1,86 +1,101 @@
-// Change password: required before anything else after a one-time or admin-set password.
+// Change password: required before anything else after a one-time or admin-set password, and open to
+// everyone later (`#/password`, linked from their home), with a way back.
 import type { UserView } from '@kefu/shared/protocol';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/context.tsx';
 import { LanguageSwitch } from '../app/LanguageSwitch.tsx';
+import { Field } from '../forms/Field.tsx';
+import { FormError } from '../forms/FormError.tsx';
+import { useSubmit } from '../forms/use-submit.ts';
 import { useSession } from '../stores/index.ts';
 
 export default function ChangePassword({
   onChanged,
+  onBack,
   onLogout,
 }: {
   onChanged: (user: UserView) => void;
+  /** Back where they came from; absent while the change is required. */
+  onBack?: () => void;
   onLogout: () => void;
 }) {
   const { t } = useTranslation();
   const { api } = useServices();
   const user = useSession((s) => s.user);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const id = useId();
+  const [done, setDone] = useState(false);
+  const change = useSubmit(async (currentPassword: string, newPassword: string) => {
+    await api.auth.changePassword({ body: { currentPassword, newPassword } });
+    const me = await api.auth.me();
+    if (user?.mustChangePassword) onChanged(me.user);
+    else setDone(true);
+    return true;
+  });
+  const forced = user?.mustChangePassword ?? false;
 
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const currentPassword = String(form.get('currentPassword') ?? '');
-    const newPassword = String(form.get('newPassword') ?? '');
-    if (newPassword !== String(form.get('confirm') ?? '')) {
-      setError(t('auth.mismatch'));
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    const newPassword = String(data.get('newPassword') ?? '');
+    if (newPassword !== String(data.get('confirm') ?? '')) {
+      change.fail(t('auth.mismatch'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await api.auth.changePassword({ body: { currentPassword, newPassword } });
-      const me = await api.auth.me();
-      onChanged(me.user);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : t('errors.unknown'));
-    } finally {
-      setBusy(false);
-    }
+    setDone(false);
+    void change.run(String(data.get('currentPassword') ?? ''), newPassword).then((ok) => ok && form.reset());
   }
 
   return (
     <div className="auth-page">
-      <form className="auth-card" onSubmit={onSubmit} aria-labelledby={`${id}-title`}>
+      <form className="auth-card" onSubmit={onSubmit} aria-labelledby="password-title">
         <div className="auth-head">
-          <h1 id={`${id}-title`}>{t('auth.passwordTitle')}</h1>
+          <h1 id="password-title">{t('auth.passwordTitle')}</h1>
           <LanguageSwitch />
         </div>
-        {user?.mustChangePassword ? <p className="muted">{t('auth.mustChange')}</p> : null}
-        <label htmlFor={`${id}-current`}>{t('auth.currentPassword')}</label>
-        <input
-          id={`${id}-current`}
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-        />
-        <label htmlFor={`${id}-new`}>{t('auth.newPassword')}</label>
-        <input
-          id={`${id}-new`}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          minLength={8}
-          required
-          aria-describedby={`${id}-hint`}
-        />
-        <small id={`${id}-hint`} className="muted">
-          {t('auth.passwordHint')}
-        </small>
-        <label htmlFor={`${id}-confirm`}>{t('auth.confirmPassword')}</label>
-        <input id={`${id}-confirm`} name="confirm" type="password" autoComplete="new-password" required />
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
+        {forced ? <p className="muted">{t('auth.mustChange')}</p> : null}
+        <Field label={t('auth.currentPassword')}>
+          {(control) => (
+            <input
+              {...control}
+              name="currentPassword"
+              type="password"
+              autoComplete="current-password"
+              required
+            />
+          )}
+        </Field>
+        <Field label={t('auth.newPassword')} hint={t('auth.passwordHint')}>
+          {(control) => (
+            <input
+              {...control}
+              name="newPassword"
+              type="password"
+              autoComplete="new-password"
+              minLength={8}
+              required
+            />
+          )}
+        </Field>
+        <Field label={t('auth.confirmPassword')}>
+          {(control) => (
+            <input {...control} name="confirm" type="password" autoComplete="new-password" required />
+          )}
+        </Field>
+        <FormError error={change.error} />
+        {done ? (
+          <p className="good" role="status">
+            {t('auth.changed')}
           </p>
         ) : null}
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('auth.working') : t('auth.changePassword')}
+        <button type="submit" className="primary" disabled={change.busy}>
+          {change.busy ? t('auth.working') : t('auth.changePassword')}
         </button>
+        {!forced && onBack ? (
+          <button type="button" className="secondary" onClick={onBack}>
+            {t('auth.back')}
+          </button>
+        ) : null}
         <button type="button" className="link-button" onClick={onLogout}>
           {t('app.logout')}
         </button>

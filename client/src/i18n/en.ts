@@ -45,6 +45,9 @@ export const en: Messages = {
     toRegister: 'No account? Sign up with a class code',
     toLogin: 'Have an account? Log in',
     working: 'Please wait…',
+    changed: 'Your password was changed; use the new one next time you log in.',
+    back: 'Back',
+    changeOwn: 'Change password',
   },
   home: {
     hello: 'Hello, {{name}}',
@@ -66,6 +69,16 @@ export const en: Messages = {
     resume: 'Resume ({{count}} open)',
     lastPractice: 'Back to the last practice (every shopper has left; see its summary)',
     noScenarios: 'No scenarios to practise yet',
+    abandoned: 'Abandoned',
+    joinTitle: 'Join a class',
+    joinHint:
+      'You are not in a class yet: enter the join code your teacher gave you to take part in class drills and share your practice.',
+    join: 'Join',
+    joined: 'Joined “{{name}}”',
+    commentsTitle: 'Comments from your trainers',
+    commentsEmpty: 'Your instructor and mentor have not written a comment yet',
+    commentBy: '{{kind}} {{name}}',
+    evaluationKind: { teacher: 'Instructor', mentor: 'Mentor', self: 'Self' },
   },
   workbench: {
     conversations: 'Conversations',
@@ -266,6 +279,14 @@ export const en: Messages = {
     backToWorkbench: 'Back to the workbench',
     loadFailed: 'Could not load the report',
     notEnded: 'This conversation has not ended yet',
+    abandoned: 'Abandoned',
+    abandonedNote:
+      'You ended this practice: it is not scored and counts in no average or grade. Below is the conversation up to then.',
+    yourReply: 'Your reply',
+    noReply: '(no reply)',
+    modelAnswer: 'Model answer',
+    noModel: 'The model answer says nothing at this point.',
+    correctFacts: 'The facts',
   },
   rules: {
     'slow-first-response': 'Slow first response',

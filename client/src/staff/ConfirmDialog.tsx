@@ -1,7 +1,9 @@
 // A modal confirmation for actions that are hard to undo (end a drill for the whole class, reset a password).
 // A native <dialog> opened with showModal: focus moves into it and stays there, Esc cancels, and the safe
 // choice (cancel) has the focus first, so a stray Enter does nothing harmful.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
+import { FormError } from '../forms/FormError.tsx';
+import { useSubmit } from '../forms/use-submit.ts';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -25,14 +27,14 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const messageId = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const confirm = useSubmit(async () => onConfirm());
+  const { busy, error, fail } = confirm;
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) {
-      setError(null);
+      fail(null);
       if (typeof dialog.showModal === 'function') dialog.showModal();
       else dialog.setAttribute('open', '');
       cancelRef.current?.focus();
@@ -40,19 +42,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       if (typeof dialog.close === 'function') dialog.close();
       else dialog.removeAttribute('open');
     }
-  }, [open]);
-
-  async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  }, [open, fail]);
 
   return (
     <dialog
@@ -71,11 +61,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       <h2 id={titleId}>{title}</h2>
       <p id={messageId}>{message}</p>
       {children}
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <div className="staff-actions confirm-actions">
         <button ref={cancelRef} type="button" className="secondary" disabled={busy} onClick={onCancel}>
           {cancelLabel}
@@ -84,7 +70,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           type="button"
           className={danger ? 'primary danger' : 'primary'}
           disabled={busy}
-          onClick={() => void confirm()}
+          onClick={() => void confirm.run()}
         >
           {confirmLabel}
         </button>

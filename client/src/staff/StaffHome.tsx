@@ -5,10 +5,10 @@ import type { CreateClassBody } from '@kefu/shared/protocol';
 import { routes } from '@kefu/shared/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText, useLoad } from '../api/use-load.ts';
 import { useServices } from '../app/context.tsx';
 import { useSession } from '../stores/index.ts';
 import { useGo } from './nav.ts';
-import { errorText, useLoad } from './use-load.ts';
 
 export function StaffHome() {
   const { t } = useTranslation('staff');

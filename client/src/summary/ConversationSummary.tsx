@@ -1,19 +1,16 @@
-// One conversation's report: score, metrics against the benchmarks, dimension bars, and every violation
-// with its plain explanation, linked to the message in the transcript it points at.
+// One conversation's report: score, metrics against the benchmarks, dimension bars, every mistake explained
+// with what should have been (linked to the message it points at), the trainers' comments, the transcript.
+// A practice the student ended (结束练习) is shown as abandoned: no score, only the transcript.
 import type { ConversationReportResponse, EventEnvelope } from '@kefu/shared/protocol';
-import { factStatement } from '@kefu/shared/scenario/fact-names';
-import { explainViolation, type FactWords, type Locale } from '@kefu/shared/scoring/explain';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChatItem } from '../conversation/chat-item.ts';
 import { applyEnvelopes, createEntry } from '../conversation/entry.ts';
-import { useCatalog } from '../stores/index.ts';
+import { EvaluationList } from '../home/TrainerComments.tsx';
 import { MessageRow } from '../workbench/MessageRow.tsx';
-import { MetricBar, ScoreGauge } from './MetricBar.tsx';
-
-/** Spec §3 defaults; the report does not carry the rubric's thresholds. */
-const FIRST_RESPONSE_BENCHMARK = 3;
-const RESPONSE_BENCHMARK = 30;
+import { ScoreGauge } from './MetricBar.tsx';
+import { Mistakes } from './Mistakes.tsx';
+import { ReportMetrics } from './ReportMetrics.tsx';
 
 function isEnvelope(e: unknown): e is EventEnvelope {
   return !!e && typeof e === 'object' && 'prevSeq' in e && 'event' in e;
@@ -26,23 +23,13 @@ function transcriptOf(data: ConversationReportResponse): ChatItem[] {
   return applyEnvelopes(createEntry(data.conversation), envelopes).entry.items;
 }
 
-export function messageIdOf(violation: { messageId?: string; detail?: unknown }): string | undefined {
-  if (violation.messageId) return violation.messageId;
-  const detail = violation.detail as { messageId?: unknown } | undefined;
-  return typeof detail?.messageId === 'string' ? detail.messageId : undefined;
-}
-
 export function ConversationSummary({ data }: { data: ConversationReportResponse }) {
   const { t, i18n } = useTranslation();
   const { report, conversation } = data;
   const items = useMemo(() => transcriptOf(data), [data]);
   const [highlight, setHighlight] = useState<string | null>(null);
   const m = report.metrics;
-  const seconds = (v: number) => t('summary.seconds', { value: Math.round(v * 10) / 10 });
-  const locale: Locale = i18n.language === 'en' ? 'en' : 'zh-CN';
-  const products = useCatalog((s) => s.products);
-  /** `soothing-cream.shelf-life` → 保质期3年: catalogue references in words a student knows. */
-  const words: FactWords = (ref) => factStatement(products, ref, locale);
+  const comments = data.evaluations.filter((e) => e.kind !== 'self');
 
   function show(messageId: string) {
     setHighlight(messageId);
@@ -60,93 +47,40 @@ export function ConversationSummary({ data }: { data: ConversationReportResponse
       aria-labelledby={`title-${conversation.id}`}
     >
       <header className="summary-head">
-        <ScoreGauge score={report.score} label={t('summary.score')} />
+        {report.abandoned ? (
+          <span className="tag tag-muted abandoned-tag">{t('summary.abandoned')}</span>
+        ) : (
+          <ScoreGauge score={report.score} label={t('summary.score')} />
+        )}
         <div>
           <h2 id={`title-${conversation.id}`}>
             {conversation.buyer.name} · {conversation.scenarioTitle}
           </h2>
-          <p>
-            {t('summary.outcome')}
-            {t('app.colon')}
-            <strong>{t(`summary.outcomes.${m.outcome}`)}</strong> · {t('summary.orderAmount')} ¥
-            {m.orderAmount} · {t('summary.reminders')} {m.remindersSent} · {t('summary.phraseUses')}{' '}
-            {m.phraseUses}
-          </p>
+          {report.abandoned ? (
+            <p>{t('summary.abandonedNote')}</p>
+          ) : (
+            <p>
+              {t('summary.outcome')}
+              {t('app.colon')}
+              <strong>{t(`summary.outcomes.${m.outcome}`)}</strong> · {t('summary.orderAmount')} ¥
+              {m.orderAmount} · {t('summary.reminders')} {m.remindersSent} · {t('summary.phraseUses')}{' '}
+              {m.phraseUses}
+            </p>
+          )}
         </div>
       </header>
-      <div className="summary-grid">
-        <section aria-label={t('summary.metrics')}>
-          <h3>{t('summary.metrics')}</h3>
-          <MetricBar
-            label={t('summary.firstResponse')}
-            value={m.firstResponseSeconds}
-            benchmark={FIRST_RESPONSE_BENCHMARK}
-            format={seconds}
-            benchmarkLabel={t('summary.benchmark', { value: seconds(FIRST_RESPONSE_BENCHMARK) })}
-          />
-          <MetricBar
-            label={t('summary.averageResponse')}
-            value={m.averageResponseSeconds}
-            benchmark={RESPONSE_BENCHMARK}
-            format={seconds}
-            benchmarkLabel={t('summary.benchmark', { value: seconds(RESPONSE_BENCHMARK) })}
-          />
-          <MetricBar
-            label={t('summary.maxResponse')}
-            value={m.maxResponseSeconds}
-            benchmark={RESPONSE_BENCHMARK}
-            format={seconds}
-            benchmarkLabel={t('summary.benchmark', { value: seconds(RESPONSE_BENCHMARK) })}
-          />
-          <MetricBar
-            label={t('summary.within3Min')}
-            value={m.within3MinRate === null ? null : m.within3MinRate * 100}
-            benchmark={100}
-            max={100}
-            lowerIsBetter={false}
-            format={(v) => `${Math.round(v)}%`}
-            benchmarkLabel={t('summary.benchmark', { value: '100%' })}
-          />
+      {report.abandoned ? null : (
+        <>
+          <ReportMetrics report={report} />
+          <Mistakes report={report} advice={data.advice} onShow={show} />
+        </>
+      )}
+      {comments.length > 0 ? (
+        <section aria-label={t('home.commentsTitle')}>
+          <h3>{t('home.commentsTitle')}</h3>
+          <EvaluationList evaluations={comments} locale={i18n.language} />
         </section>
-        <section aria-label={t('summary.dimensions')}>
-          <h3>{t('summary.dimensions')}</h3>
-          {report.dimensions.map((d) => (
-            <MetricBar
-              key={d.id}
-              label={t(`summary.dimension.${d.id}`, { defaultValue: d.id })}
-              value={d.score * 100}
-              max={100}
-              lowerIsBetter={false}
-              format={(v) => `${Math.round(v)}%`}
-              benchmarkLabel={t('summary.weight', { value: Math.round(d.weight) })}
-            />
-          ))}
-        </section>
-      </div>
-      <section aria-label={t('summary.violations')}>
-        <h3>{t('summary.violations')}</h3>
-        {report.violations.length === 0 ? <p className="good">{t('summary.noViolations')}</p> : null}
-        <ol className="violations">
-          {report.violations.map((v, index) => {
-            const messageId = messageIdOf(v);
-            return (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a report's violations are fixed and never reorder
-              <li key={index} className="violation" data-rule={v.rule}>
-                <span className="tag tag-red">{t(`rules.${v.rule}`, { defaultValue: v.rule })}</span>
-                <span className="muted">
-                  {t('summary.atSeconds', { value: Math.round(v.atSeconds * 10) / 10 })}
-                </span>
-                <p>{explainViolation(v.rule, v.detail ?? {}, locale, words) || v.message}</p>
-                {messageId ? (
-                  <button type="button" className="link-button" onClick={() => show(messageId)}>
-                    {t('summary.showMessage')}
-                  </button>
-                ) : null}
-              </li>
-            );
-          })}
-        </ol>
-      </section>
+      ) : null}
       <section aria-label={t('summary.transcript')}>
         <h3>{t('summary.transcript')}</h3>
         <div className="transcript">

@@ -1,6 +1,7 @@
 // A small horizontal bar for one metric against its benchmark: green within it, red beyond, with a
 // marker where the benchmark sits. `lowerIsBetter` flips the judgement for rates; without a benchmark
 // (dimension scores) the bar is judged against a pass mark and shows no marker.
+import { formatScore } from '@kefu/shared/scoring/format';
 import { useTranslation } from 'react-i18next';
 
 const PASS_MARK = 60;
@@ -61,7 +62,7 @@ export function ScoreGauge({ score, label }: { score: number; label: string }) {
       height="88"
       viewBox="0 0 88 88"
       role="img"
-      aria-label={`${label} ${score}`}
+      aria-label={`${label} ${formatScore(score)}`}
     >
       <circle cx="44" cy="44" r={r} fill="none" stroke="#e8edf5" strokeWidth="8" />
       <circle
@@ -76,7 +77,7 @@ export function ScoreGauge({ score, label }: { score: number; label: string }) {
         strokeLinecap="round"
       />
       <text x="44" y="50" textAnchor="middle" fontSize="20" fontWeight="700" fill="#1f2937">
-        {Math.round(score)}
+        {formatScore(score)}
       </text>
     </svg>
   );

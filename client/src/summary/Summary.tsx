@@ -1,10 +1,13 @@
 // End-of-practice summary: the reports of the practice's conversations, fetched once they have ended.
 import type { ConversationReportResponse } from '@kefu/shared/protocol';
+import { roundTo1 } from '@kefu/shared/scoring/format';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/context.tsx';
 import { TopBar } from '../app/TopBar.tsx';
 import { useCatalogLoader } from '../app/use-catalog.ts';
+import { FormError } from '../forms/FormError.tsx';
+import { errorMessage } from '../forms/use-submit.ts';
 import { useConversations, useStores } from '../stores/index.ts';
 import { ConversationSummary } from './ConversationSummary.tsx';
 import { ScoreGauge } from './MetricBar.tsx';
@@ -25,10 +28,7 @@ export default function Summary({ conversationIds }: { conversationIds: string[]
       conversationIds.map((id) =>
         api.reports.conversation({ params: { id } }).then(
           (data): Loaded => ({ id, data }),
-          (err: unknown): Loaded => ({
-            id,
-            error: err instanceof Error ? err.message : t('summary.loadFailed'),
-          }),
+          (err: unknown): Loaded => ({ id, error: errorMessage(err, t('summary.loadFailed')) }),
         ),
       ),
     ).then((all) => live && setLoaded(all));
@@ -37,10 +37,10 @@ export default function Summary({ conversationIds }: { conversationIds: string[]
     };
   }, [conversationIds, api, t]);
 
-  const scores = loaded?.flatMap((l) => (l.data ? [l.data.report.score] : [])) ?? [];
-  const overall = scores.length
-    ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10
-    : null;
+  // Abandoned conversations are not graded: they make no part of the overall score.
+  const scores =
+    loaded?.flatMap((l) => (l.data && !l.data.report.abandoned ? [l.data.report.score] : [])) ?? [];
+  const overall = scores.length ? roundTo1(scores.reduce((a, b) => a + b, 0) / scores.length) : null;
 
   return (
     <div className="page">
@@ -75,9 +75,7 @@ export default function Summary({ conversationIds }: { conversationIds: string[]
           l.data ? (
             <ConversationSummary key={l.id} data={l.data} />
           ) : (
-            <p key={l.id} className="form-error" role="alert">
-              {l.error}
-            </p>
+            <FormError key={l.id} error={l.error} />
           ),
         )}
       </div>

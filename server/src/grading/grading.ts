@@ -58,9 +58,11 @@ export class Grading {
     for (const row of rows) {
       const report = await this.reports.of(row);
       if (row.status === 'ended' && isGraded(report)) ended.push(report);
+      const ctx = await this.repos.catalog.context(row.scenario_id, row.scenario_version, row.rubric_id);
       scores.push({
         conversationId: row.id,
         scenarioId: row.scenario_id,
+        scenarioTitle: ctx.scenario.title,
         drillId: row.drill_id,
         startedAt: row.started_at,
         status: row.status,

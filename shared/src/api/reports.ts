@@ -67,6 +67,8 @@ export type ConversationReportResponse = z.infer<typeof ConversationReportRespon
 export const ConversationScoreSchema = z.object({
   conversationId: z.string(),
   scenarioId: z.string(),
+  /** The title of the scenario version played. */
+  scenarioTitle: z.string(),
   drillId: z.string().nullable(),
   startedAt: z.number(),
   status: z.enum(CONVERSATION_STATUSES),

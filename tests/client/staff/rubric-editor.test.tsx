@@ -130,7 +130,10 @@ describe('rubric editor', () => {
     await user.clear(resp);
     await user.type(resp, '20');
     await user.click(screen.getByRole('button', { name: '保存并用于本班' }));
-    expect((await screen.findByRole('status')).textContent).toContain('r-0123456789ab');
+    const status = (await screen.findByRole('status')).textContent;
+    expect(status).toBe('已保存为本班的评分标准，本班之后的对话按它评分。');
+    // The saved rubric's id is internal: the page never shows it.
+    expect(document.body.textContent).not.toContain('r-0123456789ab');
     const posts = http.calls.filter((c) => c.method !== 'GET');
     expect(posts.map((c) => `${c.method} ${c.path}`)).toEqual([
       'POST /api/studio/rubrics',

@@ -16,10 +16,10 @@ import {
 } from '@kefu/shared/protocol';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText, useLoad } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
 import { useSession } from '../../stores/index.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
-import { errorText, useLoad } from '../use-load.ts';
 import './i18n.ts';
 import './admin.css';
 

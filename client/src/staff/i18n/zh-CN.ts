@@ -9,6 +9,7 @@ export const staffZhCN = {
     back: '返回',
     print: '打印报告',
     save: '保存',
+    listSeparator: '、',
   },
   nav: {
     label: '教师导航',
@@ -130,14 +131,15 @@ export const staffZhCN = {
   outcome: { paid: '已付款', 'ordered-unpaid': '拍下未付', left: '流失', open: '进行中' },
   replay: {
     title: '{{title}} · {{buyer}}',
-    meta: '得分 {{score}} · {{violations}} 处违规 · 场景版本 {{version}}',
+    meta: '得分 {{score}} · {{violations}} 处违规',
     play: '▶ 回放',
     pause: '⏸ 暂停',
     scrub: '时间轴',
     transcript: '对话记录与批注',
     model: '参考答案（场景的标准应答）',
     dimensions: '各维度得分',
-    phraseStep: '快捷短语：{{id}}',
+    phraseStep: '快捷短语「{{title}}」：',
+    phraseUnnamed: '快捷短语：',
     orderPlaced: '买家拍下订单 ¥{{amount}}',
     orderPaid: '买家已付款',
     buyerLeft: '买家离开了',
@@ -243,7 +245,8 @@ export const staffZhCN = {
     proofFail: '{{count}} 项未通过',
     model: '参考答案',
     counter: '反例：{{name}}',
-    seed: '种子 {{seed}}',
+    run: '第 {{n}} 轮',
+    score: '{{score}} 分',
     expected: '预期：{{rules}}',
     got: '实际：{{rules}}',
     none: '无',
@@ -256,7 +259,7 @@ export const staffZhCN = {
   rubric: {
     invalid: '权重在 0–100 之间且不能全为 0，阈值必须大于 0。',
     save: '保存并用于本班',
-    saved: '已保存为评分标准 {{id}}，本班之后的对话按它评分。',
+    saved: '已保存为本班的评分标准，本班之后的对话按它评分。',
     suffix: '评分标准',
     defaultIs: '默认 {{value}} 秒',
     resetDefaults: '恢复默认（3 秒 / 30 秒）',
@@ -271,7 +274,7 @@ export const staffZhCN = {
     before: '原得分',
     after: '新得分',
     delta: '变化',
-    current: '当前使用：{{id}}',
+    current: '当前使用：{{name}}',
   },
 };
 export type StaffStrings = typeof staffZhCN;

@@ -1,14 +1,16 @@
-// A class's drills: create one (scenarios, shoppers per student, arrival interval, concurrency cap,
-// duration), start and stop it, and open its live monitor.
+// A class's drills: start and stop them, open their live monitor, and create a new one (NewDrillForm).
 
-import type { CreateDrillBody, DrillView } from '@kefu/shared/protocol';
+import type { DrillView } from '@kefu/shared/protocol';
 import { routes } from '@kefu/shared/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLoad } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
+import { FormError } from '../../forms/FormError.tsx';
+import { useSubmit } from '../../forms/use-submit.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { useGo } from '../nav.ts';
-import { errorText, useLoad } from '../use-load.ts';
+import { NewDrillForm } from './NewDrillForm.tsx';
 
 export default function Drills({ classId }: { classId: string }) {
   const { t } = useTranslation('staff');
@@ -17,64 +19,15 @@ export default function Drills({ classId }: { classId: string }) {
   const cls = useLoad(routes.classes.get, { params: { id: classId } });
   const drills = useLoad(routes.drills.list, { params: { id: classId } });
   const scenarios = useLoad(routes.scenarios.list);
-  const [title, setTitle] = useState('');
-  const [picked, setPicked] = useState<string[]>([]);
-  const [shoppers, setShoppers] = useState(3);
-  const [interval, setIntervalSeconds] = useState(20);
-  const [concurrency, setConcurrency] = useState(2);
-  const [duration, setDuration] = useState(15);
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function create(e: React.FormEvent) {
-    e.preventDefault();
-    setMessage(null);
-    if (picked.length === 0) {
-      setMessage(t('drills.pickScenario'));
-      return;
-    }
-    setBusy(true);
-    try {
-      const body: CreateDrillBody = {
-        title,
-        settings: {
-          scenarioIds: picked,
-          shoppersPerStudent: shoppers,
-          arrivalIntervalSeconds: interval,
-          concurrency,
-          durationMinutes: duration,
-        },
-      };
-      await api.drills.create({ params: { id: classId }, body });
-      setTitle('');
-      drills.reload();
-    } catch (err) {
-      setMessage(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   // Stopping ends the drill for the whole class: confirmed in a dialog first.
   const [stopping, setStopping] = useState<DrillView | null>(null);
-  async function act(drill: DrillView, action: 'start' | 'stop') {
-    setMessage(null);
+  const control = useSubmit(async (drill: DrillView, action: 'start' | 'stop') => {
     setStopping(null);
-    try {
-      await api.drills[action]({ params: { id: drill.id } });
-      drills.reload();
-      if (action === 'start') go({ page: 'monitor', drillId: drill.id });
-    } catch (err) {
-      setMessage(errorText(err));
-    }
-  }
-
-  const number = (value: number, set: (n: number) => void, min: number, max: number, label: string) => (
-    <label className="field">
-      <span>{label}</span>
-      <input type="number" min={min} max={max} value={value} onChange={(e) => set(Number(e.target.value))} />
-    </label>
-  );
+    await api.drills[action]({ params: { id: drill.id } });
+    drills.reload();
+    if (action === 'start') go({ page: 'monitor', drillId: drill.id });
+  });
+  const act = (drill: DrillView, action: 'start' | 'stop') => control.run(drill, action);
 
   return (
     <div className="staff-page">
@@ -84,16 +37,7 @@ export default function Drills({ classId }: { classId: string }) {
           {t('nav.classReport')}
         </button>
       </header>
-      {cls.error ? (
-        <p className="form-error" role="alert">
-          {cls.error}
-        </p>
-      ) : null}
-      {message ? (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      ) : null}
+      <FormError error={cls.error ?? drills.error ?? control.error} />
       <ConfirmDialog
         open={stopping !== null}
         title={t('monitor.stopConfirm.title', { title: stopping?.title ?? '' })}
@@ -154,41 +98,8 @@ export default function Drills({ classId }: { classId: string }) {
           ))}
         </ul>
       </section>
-      <form
-        className="staff-card drill-form"
-        onSubmit={(e) => void create(e)}
-        aria-labelledby="drill-new-title"
-      >
-        <h2 id="drill-new-title">{t('drills.create')}</h2>
-        <label className="field">
-          <span>{t('drills.name')}</span>
-          <input value={title} maxLength={60} required onChange={(e) => setTitle(e.target.value)} />
-        </label>
-        <fieldset className="scenario-picks">
-          <legend>{t('drills.scenarios')}</legend>
-          {scenarios.data?.scenarios.map((s) => (
-            <label key={s.id} className="check">
-              <input
-                type="checkbox"
-                checked={picked.includes(s.id)}
-                onChange={(e) =>
-                  setPicked((p) => (e.target.checked ? [...p, s.id] : p.filter((id) => id !== s.id)))
-                }
-              />
-              {s.title} <span className="muted small">（{s.id}）</span>
-            </label>
-          ))}
-        </fieldset>
-        <div className="drill-numbers">
-          {number(shoppers, setShoppers, 1, 50, t('drills.shoppers'))}
-          {number(interval, setIntervalSeconds, 0, 3600, t('drills.interval'))}
-          {number(concurrency, setConcurrency, 1, 10, t('drills.concurrency'))}
-          {number(duration, setDuration, 1, 240, t('drills.duration'))}
-        </div>
-        <button type="submit" className="primary" disabled={busy || !title.trim()}>
-          {t('drills.submit')}
-        </button>
-      </form>
+      <NewDrillForm classId={classId} scenarios={scenarios.data?.scenarios ?? []} onCreated={drills.reload} />
+      <FormError error={scenarios.error} />
     </div>
   );
 }

@@ -13,10 +13,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { io, type Socket } from 'socket.io-client';
 import { handshakeRefusal } from '../../api/error-text.ts';
+import { errorText } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { fmtNum, waitClass } from '../reports/format.ts';
-import { errorText } from '../use-load.ts';
 import { aboutToLeave, waitSeconds, waitTone } from './live-wait.ts';
 
 type MonitorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -5,9 +5,10 @@ import type { Violation } from '@kefu/shared';
 import type { ConversationReportResponse } from '@kefu/shared/protocol';
 import { routes } from '@kefu/shared/protocol';
 import type { AgentScript } from '@kefu/shared/scenario/schema';
+import { formatScore } from '@kefu/shared/scoring/format';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLoad } from '../use-load.ts';
+import { useLoad } from '../../api/use-load.ts';
 import { fmtNum, weightShares } from './format.ts';
 
 export interface TimelineItem {
@@ -73,14 +74,15 @@ export function buildTimeline(
 function describeStep(
   step: AgentScript[number],
   t: (k: string, o?: Record<string, unknown>) => string,
-  phraseText: (idOrCode: string) => string | undefined,
+  phraseOf: (idOrCode: string) => { title: string | undefined; text: string } | undefined,
 ): string {
   const s = step as Record<string, unknown>;
   if (typeof s.say === 'string') return s.say;
   if (typeof s.phrase === 'string') {
-    const text = phraseText(s.phrase);
-    const label = t('replay.phraseStep', { id: s.phrase });
-    return text ? `${label} ${text}` : label;
+    // The phrase by its title and words; its id or code would mean nothing to a reader.
+    const phrase = phraseOf(s.phrase);
+    const label = phrase?.title ? t('replay.phraseStep', { title: phrase.title }) : t('replay.phraseUnnamed');
+    return phrase ? `${label} ${phrase.text}` : label;
   }
   if (typeof s.action === 'string') return t(`replay.action.${s.action}`, { defaultValue: s.action });
   return '';
@@ -101,12 +103,12 @@ export function ConversationReplay({ conversationId }: { conversationId: string 
   const { data, error } = useLoad(routes.reports.conversation, { params: { id: conversationId } });
   const catalog = useLoad(routes.scenarios.catalog);
   const phraseText = useMemo(() => {
-    const byKey = new Map<string, string>();
+    const byKey = new Map<string, { title: string | undefined; text: string }>();
     for (const lib of catalog.data?.phrases ?? []) {
       for (const group of lib.groups) {
         for (const p of group.phrases) {
-          byKey.set(p.id, p.text);
-          if (p.code) byKey.set(p.code, p.text);
+          byKey.set(p.id, { title: p.title, text: p.text });
+          if (p.code) byKey.set(p.code, { title: p.title, text: p.text });
         }
       }
     }
@@ -173,9 +175,8 @@ export function ConversationReplay({ conversationId }: { conversationId: string 
           <h1>{t('replay.title', { title: conversation.scenarioTitle, buyer: conversation.buyer.name })}</h1>
           <p className="muted">
             {t('replay.meta', {
-              score: report.score,
+              score: formatScore(report.score),
               violations: report.violations.length,
-              version: report.scenarioVersion.slice(0, 8),
             })}
           </p>
         </div>

@@ -3,10 +3,12 @@
 
 import type { ClassReportRow, EvaluationBody, Role } from '@kefu/shared/protocol';
 import { MAX_COMMENT_CHARS } from '@kefu/shared/protocol';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';
-import { errorText } from '../use-load.ts';
+import { Field } from '../../forms/Field.tsx';
+import { FormError } from '../../forms/FormError.tsx';
+import { useSubmit } from '../../forms/use-submit.ts';
 
 export function evaluationKindOf(role: Role): 'teacher' | 'mentor' | 'self' {
   return role === 'trainer' ? 'mentor' : role === 'student' ? 'self' : 'teacher';
@@ -31,69 +33,57 @@ export function GradeForm({
   const current = kind === 'mentor' ? row.grade.mentor : row.grade.teacher;
   const [score, setScore] = useState(current === null ? '' : String(current));
   const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const scoreId = useId();
-  const commentId = useId();
+  const save = useSubmit(async (body: EvaluationBody) => {
+    await api.evaluations.create({ body });
+    onSaved();
+  });
 
-  async function submit(e: React.FormEvent) {
+  function submit(e: React.FormEvent) {
     e.preventDefault();
     const value = Number(score);
     if (score.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
-      setError(t('grade.range'));
+      save.fail(t('grade.range'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const body: EvaluationBody = { studentId: row.student.id, classId, score: value, comment };
-      await api.evaluations.create({ body });
-      onSaved();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    void save.run({ studentId: row.student.id, classId, score: value, comment });
   }
 
   return (
     <form
       noValidate
       className="staff-card grade-form"
-      onSubmit={(e) => void submit(e)}
+      onSubmit={submit}
       aria-label={t('grade.title', { name: row.student.displayName })}
     >
       <h3>{t('grade.title', { name: row.student.displayName })}</h3>
       <p className="muted">{t(kind === 'mentor' ? 'grade.asMentor' : 'grade.asTeacher')}</p>
-      <div className="field">
-        <label htmlFor={scoreId}>{t(kind === 'mentor' ? 'grade.mentorScore' : 'grade.teacherScore')}</label>
-        <input
-          id={scoreId}
-          type="number"
-          min={0}
-          max={100}
-          step={1}
-          value={score}
-          onChange={(e) => setScore(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={commentId}>{t('grade.comment')}</label>
-        <textarea
-          id={commentId}
-          rows={3}
-          maxLength={MAX_COMMENT_CHARS}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-        />
-      </div>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <Field label={t(kind === 'mentor' ? 'grade.mentorScore' : 'grade.teacherScore')}>
+        {(control) => (
+          <input
+            {...control}
+            type="number"
+            min={0}
+            max={100}
+            step={1}
+            value={score}
+            onChange={(e) => setScore(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('grade.comment')}>
+        {(control) => (
+          <textarea
+            {...control}
+            rows={3}
+            maxLength={MAX_COMMENT_CHARS}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+          />
+        )}
+      </Field>
+      <FormError error={save.error} />
       <div className="staff-actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={save.busy}>
           {t('grade.save')}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>

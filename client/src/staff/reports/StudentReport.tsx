@@ -6,9 +6,9 @@ import { routes } from '@kefu/shared/protocol';
 import type { RuleId } from '@kefu/shared/scenario/schema';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLoad } from '../../api/use-load.ts';
 import { MetricBar } from '../../summary/MetricBar.tsx';
 import { useGo } from '../nav.ts';
-import { useLoad } from '../use-load.ts';
 import { Chart } from './Chart.tsx';
 import { FIRST_RESPONSE_BENCHMARK, fmtNum, fmtPercent, RESPONSE_BENCHMARK, weightShares } from './format.ts';
 

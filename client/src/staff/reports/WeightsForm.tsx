@@ -3,7 +3,8 @@ import type { ClassView, GradeWeights, UpdateClassBody } from '@kefu/shared/prot
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';
-import { errorText } from '../use-load.ts';
+import { FormError } from '../../forms/FormError.tsx';
+import { useSubmit } from '../../forms/use-submit.ts';
 import { WeightFields } from '../WeightFields.tsx';
 
 const PARTS = ['system', 'teacher', 'mentor', 'self'] as const;
@@ -17,31 +18,28 @@ export function WeightsForm({ cls, onSaved }: { cls: ClassView; onSaved(): void 
     mentor: String(cls.gradeWeights.mentor),
     self: String(cls.gradeWeights.self),
   });
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [saved, setSaved] = useState(false);
   const numbers = PARTS.map((p) => Number(weights[p]));
   const sum = numbers.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
+  const save = useSubmit(async (gradeWeights: GradeWeights) => {
+    const body: UpdateClassBody = { gradeWeights };
+    await api.classes.update({ params: { id: cls.id }, body });
+    setSaved(true);
+    onSaved();
+  });
 
-  async function save(e: React.FormEvent) {
+  function submit(e: React.FormEvent) {
     e.preventDefault();
+    setSaved(false);
     if (numbers.some((n) => !Number.isFinite(n) || n < 0 || n > 100) || sum === 0) {
-      setMessage({ ok: false, text: t('weights.invalid') });
+      save.fail(t('weights.invalid'));
       return;
     }
-    try {
-      const gradeWeights = Object.fromEntries(
-        PARTS.map((p, i) => [p, numbers[i]]),
-      ) as unknown as GradeWeights;
-      const body: UpdateClassBody = { gradeWeights };
-      await api.classes.update({ params: { id: cls.id }, body });
-      setMessage({ ok: true, text: t('weights.saved') });
-      onSaved();
-    } catch (err) {
-      setMessage({ ok: false, text: errorText(err) });
-    }
+    void save.run(Object.fromEntries(PARTS.map((p, i) => [p, numbers[i]])) as unknown as GradeWeights);
   }
 
   return (
-    <form className="staff-card weights-form" onSubmit={(e) => void save(e)}>
+    <form className="staff-card weights-form" onSubmit={submit}>
       <h3>{t('weights.title')}</h3>
       <div className="weights-row">
         <WeightFields
@@ -50,13 +48,14 @@ export function WeightsForm({ cls, onSaved }: { cls: ClassView; onSaved(): void 
           label={(p) => t(`weights.${p}`)}
           onChange={(p, value) => setWeights((w) => ({ ...w, [p]: value }))}
         />
-        <button type="submit" className="secondary">
+        <button type="submit" className="secondary" disabled={save.busy}>
           {t('weights.save')}
         </button>
       </div>
-      {message ? (
-        <p className={message.ok ? 'good' : 'form-error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
+      <FormError error={save.error} />
+      {saved ? (
+        <p className="good" role="status">
+          {t('weights.saved')}
         </p>
       ) : null}
     </form>

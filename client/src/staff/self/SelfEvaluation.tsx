@@ -6,10 +6,12 @@ import { MAX_COMMENT_CHARS, routes } from '@kefu/shared/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';
+import { FormError } from '../../forms/FormError.tsx';
+import { useSubmit } from '../../forms/use-submit.ts';
 import { useSession } from '../../stores/index.ts';
 import '../i18n/index.ts';
+import { useLoad } from '../../api/use-load.ts';
 import { fmtNum } from '../reports/format.ts';
-import { errorText, useLoad } from '../use-load.ts';
 import './self.css';
 
 function ClassSelf({
@@ -26,35 +28,34 @@ function ClassSelf({
   const report = useLoad(routes.reports.student, { params: { id: studentId }, query: { classId } });
   const [score, setScore] = useState('');
   const [comment, setComment] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [saved, setSaved] = useState(false);
   const scoreId = useId();
   const commentId = useId();
   const grade = report.data?.grade;
+  const save = useSubmit(async (body: EvaluationBody) => {
+    await api.evaluations.create({ body });
+    setSaved(true);
+    setScore('');
+    setComment('');
+    report.reload();
+  });
 
-  async function submit(e: React.FormEvent) {
+  function submit(e: React.FormEvent) {
     e.preventDefault();
+    setSaved(false);
     const value = Number(score);
     if (score.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
-      setMessage({ ok: false, text: t('grade.range') });
+      save.fail(t('grade.range'));
       return;
     }
-    try {
-      const body: EvaluationBody = { studentId, classId, score: value, comment };
-      await api.evaluations.create({ body });
-      setMessage({ ok: true, text: t('self.saved') });
-      setScore('');
-      setComment('');
-      report.reload();
-    } catch (err) {
-      setMessage({ ok: false, text: errorText(err) });
-    }
+    void save.run({ studentId, classId, score: value, comment });
   }
 
   return (
     <form
       noValidate
       className="self-eval"
-      onSubmit={(e) => void submit(e)}
+      onSubmit={submit}
       aria-label={t('self.title', { name: className })}
     >
       <h3>{t('self.title', { name: className })}</h3>
@@ -86,13 +87,14 @@ function ClassSelf({
           value={comment}
           onChange={(e) => setComment(e.target.value)}
         />
-        <button type="submit" className="secondary">
+        <button type="submit" className="secondary" disabled={save.busy}>
           {t('self.submit')}
         </button>
       </div>
-      {message ? (
-        <p className={message.ok ? 'good' : 'form-error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
+      <FormError error={save.error} />
+      {saved ? (
+        <p className="good" role="status">
+          {t('self.saved')}
         </p>
       ) : null}
     </form>

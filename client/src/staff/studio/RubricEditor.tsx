@@ -11,9 +11,11 @@ import type {
 import { routes } from '@kefu/shared/protocol';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLoad } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
+import { FormError } from '../../forms/FormError.tsx';
+import { useSubmit } from '../../forms/use-submit.ts';
 import { fmtNum } from '../reports/format.ts';
-import { errorText, useLoad } from '../use-load.ts';
 import { WeightFields } from '../WeightFields.tsx';
 import { type PreviewInput, type PreviewRow, previewScores } from './rubric-preview.ts';
 import { baseFiles } from './Studio.tsx';
@@ -55,12 +57,7 @@ export default function RubricEditor({ classId, now = Date.now }: { classId: str
     library && cls.data
       ? (library.rubrics.get(cls.data.class.rubricId) ?? library.rubrics.get('default'))
       : undefined;
-  if (cls.error || files.error)
-    return (
-      <p className="form-error" role="alert">
-        {cls.error ?? files.error}
-      </p>
-    );
+  if (cls.error || files.error) return <FormError error={cls.error ?? files.error} />;
   if (!cls.data || !library || !current) return <p className="muted">{t('common.loading')}</p>;
   return (
     <RubricForm key={current.id} detail={cls.data} library={library} current={current} api={api} now={now} />
@@ -90,8 +87,7 @@ function RubricForm({
     responseSeconds: String(current.thresholds.responseSeconds),
   });
   const [inputs, setInputs] = useState<PreviewInput[] | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
   const uid = useId();
   const draft = draftRubric(current, weights, thresholds);
   const rows: PreviewRow[] | null = useMemo(
@@ -99,67 +95,58 @@ function RubricForm({
     [inputs, draft, library],
   );
 
-  async function loadPreview() {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const since = now() - WEEK_MS;
-      const students = detail.members.filter((m) => m.role === 'student');
-      const collected: PreviewInput[] = [];
-      for (const s of students) {
-        const r = await api.reports.student({
-          params: { id: s.userId },
-          query: { classId: detail.class.id },
+  const preview = useSubmit(async () => {
+    const since = now() - WEEK_MS;
+    const students = detail.members.filter((m) => m.role === 'student');
+    const collected: PreviewInput[] = [];
+    for (const s of students) {
+      const r = await api.reports.student({
+        params: { id: s.userId },
+        query: { classId: detail.class.id },
+      });
+      for (const c of r.conversations) {
+        if (c.status !== 'ended' || c.abandoned || c.startedAt < since) continue;
+        const full = await api.reports.conversation({ params: { id: c.conversationId } });
+        const events = (full.events as LoggedEvent[]).map((e) => e.event as unknown as ConversationEvent);
+        collected.push({
+          studentId: s.userId,
+          studentName: s.displayName,
+          conversationId: c.conversationId,
+          scenarioId: c.scenarioId,
+          report: full.report,
+          events,
         });
-        for (const c of r.conversations) {
-          if (c.status !== 'ended' || c.startedAt < since) continue;
-          const full = await api.reports.conversation({ params: { id: c.conversationId } });
-          const events = (full.events as LoggedEvent[]).map((e) => e.event as unknown as ConversationEvent);
-          collected.push({
-            studentId: s.userId,
-            studentName: s.displayName,
-            conversationId: c.conversationId,
-            scenarioId: c.scenarioId,
-            report: full.report,
-            events,
-          });
-        }
       }
-      setInputs(collected);
-    } catch (err) {
-      setMessage({ ok: false, text: errorText(err) });
-    } finally {
-      setBusy(false);
     }
-  }
+    setInputs(collected);
+  });
+  const loadPreview = () => preview.run();
 
-  async function save(e: React.FormEvent) {
+  const saving = useSubmit(async (rubric: NonNullable<typeof draft>) => {
+    const body: SaveRubricBody = {
+      basedOn: current.id,
+      name: `${detail.class.name} ${t('rubric.suffix')}`,
+      weights: rubric.weights,
+      thresholds: {
+        firstResponseSeconds: rubric.thresholds.firstResponseSeconds,
+        responseSeconds: rubric.thresholds.responseSeconds,
+      },
+    };
+    const result = await api.studio.saveRubric({ body });
+    const patch: UpdateClassBody = { rubricId: result.rubricId };
+    await api.classes.update({ params: { id: detail.class.id }, body: patch });
+    setSaved(true);
+  });
+  const busy = preview.busy || saving.busy;
+
+  function save(e: React.FormEvent) {
     e.preventDefault();
+    setSaved(false);
     if (!draft) {
-      setMessage({ ok: false, text: t('rubric.invalid') });
+      saving.fail(t('rubric.invalid'));
       return;
     }
-    setBusy(true);
-    setMessage(null);
-    try {
-      const body: SaveRubricBody = {
-        basedOn: current.id,
-        name: `${detail.class.name} ${t('rubric.suffix')}`,
-        weights: draft.weights,
-        thresholds: {
-          firstResponseSeconds: draft.thresholds.firstResponseSeconds,
-          responseSeconds: draft.thresholds.responseSeconds,
-        },
-      };
-      const saved = await api.studio.saveRubric({ body });
-      const patch: UpdateClassBody = { rubricId: saved.rubricId };
-      await api.classes.update({ params: { id: detail.class.id }, body: patch });
-      setMessage({ ok: true, text: t('rubric.saved', { id: saved.rubricId }) });
-    } catch (err) {
-      setMessage({ ok: false, text: errorText(err) });
-    } finally {
-      setBusy(false);
-    }
+    void saving.run(draft);
   }
 
   return (
@@ -167,10 +154,10 @@ function RubricForm({
       <header className="staff-page-head">
         <div>
           <h1>{t('rubric.title', { name: detail.class.name })}</h1>
-          <p className="muted">{t('rubric.current', { id: `${current.name}（${current.id}）` })}</p>
+          <p className="muted">{t('rubric.current', { name: current.name })}</p>
         </div>
       </header>
-      <form className="staff-card rubric-form" onSubmit={(e) => void save(e)}>
+      <form className="staff-card rubric-form" onSubmit={save}>
         <fieldset>
           <legend>{t('rubric.weights')}</legend>
           <div className="weights-row">
@@ -214,11 +201,7 @@ function RubricForm({
             </button>
           </div>
         </fieldset>
-        {draft ? null : (
-          <p className="form-error" role="alert">
-            {t('rubric.invalid')}
-          </p>
-        )}
+        <FormError error={draft ? null : t('rubric.invalid')} />
         <div className="staff-actions">
           <button type="button" className="secondary" disabled={busy} onClick={() => void loadPreview()}>
             {t('rubric.previewRun')}
@@ -227,9 +210,10 @@ function RubricForm({
             {t('rubric.save')}
           </button>
         </div>
-        {message ? (
-          <p className={message.ok ? 'good' : 'form-error'} role={message.ok ? 'status' : 'alert'}>
-            {message.text}
+        <FormError error={saving.error ?? preview.error} />
+        {saved ? (
+          <p className="good" role="status">
+            {t('rubric.saved')}
           </p>
         ) : null}
       </form>

@@ -2,14 +2,15 @@
 // with live validation, prove (model answer and counter-examples, in the browser with the CLI's prover),
 // save as a new content-hashed version, try it in the workbench, import and export YAML files.
 
-import { loadSegmenter, type ProofRun, proveScenario } from '@kefu/shared';
+import { loadSegmenter, PROOF_SEEDS, type ProofRun, proveScenario, RULE_IDS } from '@kefu/shared';
 import type { SaveScenarioBody, SaveScenarioResponse, StudioFile } from '@kefu/shared/protocol';
 import { routes } from '@kefu/shared/protocol';
+import { formatScore } from '@kefu/shared/scoring/format';
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText, useLoad } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
 import { useStores } from '../../stores/index.ts';
-import { errorText, useLoad } from '../use-load.ts';
 import { catalogueWords, checkFile, schemaKeys } from './validate.ts';
 import { type EditorProblem, YamlEditor } from './YamlEditor.tsx';
 
@@ -61,6 +62,12 @@ export function baseFiles(files: readonly StudioFile[]): { path: string; text: s
 export function ProofResults({ runs }: { runs: ProofRun[] }) {
   const { t } = useTranslation('staff');
   const failed = runs.filter((r) => !r.ok);
+  /** Rules by their names (首响超时、顾客流失), never their ids. */
+  const ruleNames = (rules: readonly string[]) =>
+    rules.map((rule) => t(`rules.${rule}`)).join(t('common.listSeparator')) || t('studio.none');
+  /** A proof's problem line (多了 slow-response ×1) with the rule named. */
+  const namedRules = (problem: string) =>
+    RULE_IDS.reduce((text, rule) => text.replaceAll(rule, t(`rules.${rule}`)), problem);
   return (
     <section className="staff-card" aria-label={t('studio.prove')}>
       <p className={failed.length ? 'proof-bad' : 'proof-ok'} role="status">
@@ -71,15 +78,14 @@ export function ProofResults({ runs }: { runs: ProofRun[] }) {
           <li key={`${r.script}-${r.seed}`} className={r.ok ? 'proof-ok' : 'proof-bad'}>
             {r.ok ? '✔' : '✘'}{' '}
             {r.kind === 'model' ? t('studio.model') : t('studio.counter', { name: r.script })} ·{' '}
-            {t('studio.seed', { seed: r.seed })} · {r.report.score}
+            {t('studio.run', { n: PROOF_SEEDS.indexOf(r.seed as (typeof PROOF_SEEDS)[number]) + 1 })} ·{' '}
+            {t('studio.score', { score: formatScore(r.report.score) })}
             <span className="muted small">
               {' '}
-              · {t('studio.expected', { rules: r.expected.join(', ') || t('studio.none') })} ·{' '}
-              {t('studio.got', {
-                rules: r.report.violations.map((v) => v.rule).join(', ') || t('studio.none'),
-              })}
+              · {t('studio.expected', { rules: ruleNames(r.expected) })} ·{' '}
+              {t('studio.got', { rules: ruleNames(r.report.violations.map((v) => v.rule)) })}
             </span>
-            {r.problems.length ? <span> — {r.problems.join('；')}</span> : null}
+            {r.problems.length ? <span> — {r.problems.map(namedRules).join('；')}</span> : null}
           </li>
         ))}
       </ul>

@@ -1,0 +1,76 @@
+// Running class drills the student can join (or go back to): fetched on arrival, again whenever the server
+// announces a drill change (`drill:status` over the socket), and every few seconds in case that was missed.
+import type { DrillView } from '@kefu/shared/protocol';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../api/use-load.ts';
+import { useServices } from '../app/context.tsx';
+import { FormError } from '../forms/FormError.tsx';
+import { useSubmit } from '../forms/use-submit.ts';
+import { useConnection, useSession, useStores } from '../stores/index.ts';
+
+/** How often Home looks for a drill that started, should the socket's announcement not reach it. */
+export const DRILL_POLL_MS = 10_000;
+
+function useRunningDrills(): { drills: DrillView[]; error: string | null } {
+  const { api } = useServices();
+  const drillChanges = useConnection((s) => s.drillChanges);
+  const [poll, setPoll] = useState(0);
+  const [drills, setDrills] = useState<DrillView[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const timer = setInterval(() => setPoll((n) => n + 1), DRILL_POLL_MS);
+    return () => clearInterval(timer);
+  }, []);
+  useEffect(() => {
+    void drillChanges;
+    void poll;
+    let live = true;
+    api.classes
+      .list()
+      .then(async (r) => {
+        const lists = await Promise.all(r.classes.map((c) => api.drills.list({ params: { id: c.id } })));
+        if (!live) return;
+        setDrills(lists.flatMap((l) => l.drills).filter((d) => d.status === 'running'));
+        setError(null);
+      })
+      .catch((err: unknown) => live && setError(errorText(err)));
+    return () => {
+      live = false;
+    };
+  }, [api, drillChanges, poll]);
+  return { drills, error };
+}
+
+export function DrillList() {
+  const { t } = useTranslation();
+  const { api } = useServices();
+  const stores = useStores();
+  const user = useSession((s) => s.user);
+  const { drills, error } = useRunningDrills();
+  const join = useSubmit(async (drill: DrillView) => {
+    if (!drill.joined) await api.drills.join({ params: { id: drill.id } });
+    stores.conversations.getState().reset();
+    // A newly joined drill's buyers make the practice from now on (they arrive over the socket).
+    if (!drill.joined) stores.practice.getState().begin([], user?.id ?? null);
+    stores.session.getState().go({ name: 'workbench' });
+  });
+
+  return (
+    <section className="home-section" aria-labelledby="drills-title">
+      <h2 id="drills-title">{t('home.drillsTitle')}</h2>
+      <FormError error={error ?? join.error} />
+      {drills.length === 0 && !error ? <p className="empty">{t('home.drillsEmpty')}</p> : null}
+      <ul className="list">
+        {drills.map((d) => (
+          <li key={d.id}>
+            <span>{d.title}</span>
+            <button type="button" className="secondary" disabled={join.busy} onClick={() => void join.run(d)}>
+              {d.joined ? t('home.joinedDrill') : t('home.joinDrill')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+// A new drill for a class: its scenarios, shoppers per student, arrival interval, concurrency cap, duration.
+import type { CreateDrillBody, ScenarioSummary } from '@kefu/shared/protocol';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/context.tsx';
+import { FormError } from '../../forms/FormError.tsx';
+import { useSubmit } from '../../forms/use-submit.ts';
+
+export function NewDrillForm({
+  classId,
+  scenarios,
+  onCreated,
+}: {
+  classId: string;
+  scenarios: readonly ScenarioSummary[];
+  onCreated: () => void;
+}) {
+  const { t } = useTranslation('staff');
+  const { api } = useServices();
+  const [title, setTitle] = useState('');
+  const [picked, setPicked] = useState<string[]>([]);
+  const [shoppers, setShoppers] = useState(3);
+  const [interval, setIntervalSeconds] = useState(20);
+  const [concurrency, setConcurrency] = useState(2);
+  const [duration, setDuration] = useState(15);
+  const create = useSubmit(async (body: CreateDrillBody) => {
+    await api.drills.create({ params: { id: classId }, body });
+    setTitle('');
+    onCreated();
+  });
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    if (picked.length === 0) {
+      create.fail(t('drills.pickScenario'));
+      return;
+    }
+    void create.run({
+      title,
+      settings: {
+        scenarioIds: picked,
+        shoppersPerStudent: shoppers,
+        arrivalIntervalSeconds: interval,
+        concurrency,
+        durationMinutes: duration,
+      },
+    });
+  }
+
+  const number = (value: number, set: (n: number) => void, min: number, max: number, label: string) => (
+    <label className="field">
+      <span>{label}</span>
+      <input type="number" min={min} max={max} value={value} onChange={(e) => set(Number(e.target.value))} />
+    </label>
+  );
+
+  return (
+    <form className="staff-card drill-form" onSubmit={submit} aria-labelledby="drill-new-title">
+      <h2 id="drill-new-title">{t('drills.create')}</h2>
+      <label className="field">
+        <span>{t('drills.name')}</span>
+        <input value={title} maxLength={60} required onChange={(e) => setTitle(e.target.value)} />
+      </label>
+      <fieldset className="scenario-picks">
+        <legend>{t('drills.scenarios')}</legend>
+        {scenarios.map((s) => (
+          <label key={s.id} className="check">
+            <input
+              type="checkbox"
+              checked={picked.includes(s.id)}
+              onChange={(e) =>
+                setPicked((p) => (e.target.checked ? [...p, s.id] : p.filter((id) => id !== s.id)))
+              }
+            />
+            {s.title}
+          </label>
+        ))}
+      </fieldset>
+      <div className="drill-numbers">
+        {number(shoppers, setShoppers, 1, 50, t('drills.shoppers'))}
+        {number(interval, setIntervalSeconds, 0, 3600, t('drills.interval'))}
+        {number(concurrency, setConcurrency, 1, 10, t('drills.concurrency'))}
+        {number(duration, setDuration, 1, 240, t('drills.duration'))}
+      </div>
+      <FormError error={create.error} />
+      <button type="submit" className="primary" disabled={create.busy || !title.trim()}>
+        {t('drills.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+// A report's numbers: response times against the benchmarks and the score of each dimension.
+import type { ReportView as Report } from '@kefu/shared/protocol';
+import { useTranslation } from 'react-i18next';
+import { MetricBar } from './MetricBar.tsx';
+
+/** Spec §3 defaults; the report does not carry the rubric's thresholds. */
+const FIRST_RESPONSE_BENCHMARK = 3;
+const RESPONSE_BENCHMARK = 30;
+
+export function ReportMetrics({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  const m = report.metrics;
+  const seconds = (v: number) => t('summary.seconds', { value: Math.round(v * 10) / 10 });
+  const percent = (v: number) => `${Math.round(v)}%`;
+  return (
+    <div className="summary-grid">
+      <section aria-label={t('summary.metrics')}>
+        <h3>{t('summary.metrics')}</h3>
+        <MetricBar
+          label={t('summary.firstResponse')}
+          value={m.firstResponseSeconds}
+          benchmark={FIRST_RESPONSE_BENCHMARK}
+          format={seconds}
+          benchmarkLabel={t('summary.benchmark', { value: seconds(FIRST_RESPONSE_BENCHMARK) })}
+        />
+        <MetricBar
+          label={t('summary.averageResponse')}
+          value={m.averageResponseSeconds}
+          benchmark={RESPONSE_BENCHMARK}
+          format={seconds}
+          benchmarkLabel={t('summary.benchmark', { value: seconds(RESPONSE_BENCHMARK) })}
+        />
+        <MetricBar
+          label={t('summary.maxResponse')}
+          value={m.maxResponseSeconds}
+          benchmark={RESPONSE_BENCHMARK}
+          format={seconds}
+          benchmarkLabel={t('summary.benchmark', { value: seconds(RESPONSE_BENCHMARK) })}
+        />
+        <MetricBar
+          label={t('summary.within3Min')}
+          value={m.within3MinRate === null ? null : m.within3MinRate * 100}
+          benchmark={100}
+          max={100}
+          lowerIsBetter={false}
+          format={percent}
+          benchmarkLabel={t('summary.benchmark', { value: '100%' })}
+        />
+      </section>
+      <section aria-label={t('summary.dimensions')}>
+        <h3>{t('summary.dimensions')}</h3>
+        {report.dimensions.map((d) => (
+          <MetricBar
+            key={d.id}
+            label={t(`summary.dimension.${d.id}`)}
+            value={d.score * 100}
+            max={100}
+            lowerIsBetter={false}
+            format={percent}
+            benchmarkLabel={t('summary.weight', { value: Math.round(d.weight) })}
+          />
+        ))}
+      </section>
+    </div>
+  );
+}
