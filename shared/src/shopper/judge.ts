@@ -5,16 +5,14 @@
 import type { AgentMessage, ReplyJudgement } from '../conversation/events.ts';
 import type { Library } from '../scenario/library.ts';
 import type { Product } from '../scenario/schema.ts';
+import { bannedClaimWords, offPlatformWords, rudeWords } from '../text/compliance.ts';
 import type { Analysis, Matcher } from '../text/index.ts';
 import { findContradictions, judgeFact, resolveFactRef, stripParticles } from '../text/index.ts';
 import {
-  bannedClaimWords,
-  offPlatformWords,
   readsAsFollowUp,
   readsAsInvitation,
   readsAsReminder,
   readsAsWelcomeBack,
-  rudeWords,
 } from '../text/sales-actions.ts';
 
 /** What judging needs of a conversation: the library, the products it is about and their matcher. */

@@ -37,6 +37,8 @@ export interface Analysis {
   quantities: PlacedQuantity[];
   /** `clauseEnds[c]`: offset in `normalised` where clause c ends. */
   clauseEnds: number[];
+  /** `wordStarts[i]` is 1 where a word starts in `normalised` (jieba's cut and clause breaks), and at its end. */
+  wordStarts: Uint8Array;
   /** Negators that denied no term: a bare "no" (木有 · 不行) or a denied word the vocabulary does not know. */
   denials: { start: number; end: number; clause: number }[];
 }
@@ -88,6 +90,7 @@ export function createMatcher(lexicon: Lexicon, products: readonly Product[]): M
       topics,
       quantities: placeQuantities(scanned),
       clauseEnds: scanned.clauseEnds,
+      wordStarts: scanned.wordStarts,
       denials: polarity.bare.map((k) => {
         const t = scanned.tokens[k]!;
         return { start: t.start, end: t.end, clause: t.clause };

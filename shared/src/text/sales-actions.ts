@@ -1,5 +1,5 @@
 // What a reply does, by meaning (SPEC §3): invites the order, reminds to pay, welcomes a returning customer,
-// follows up a quiet buyer, or breaks the rules (off-platform contact, absolute claims, rude words). The word
+// follows up a quiet buyer (the platform's rules are `compliance.ts`). The word
 // lists are lexicon concepts; the structure around them is read here: a deferred (不用急着下单), conditional
 // (如果需要再拍) or finished (拍下了就行) order verb invites nothing, while 还没付 reminds.
 import type { Analysis, Mention } from './matcher.ts';
@@ -12,9 +12,6 @@ export const ACTION_CONCEPTS = {
   returning: 'returning-welcome',
   followUp: 'follow-up',
   goodbye: 'goodbye',
-  offPlatform: 'off-platform',
-  bannedClaim: 'banned-claim',
-  rude: 'rude',
 } as const;
 
 /** Before an action verb in its clause: the speaker holds the action back. */
@@ -127,31 +124,4 @@ export function readsAsFollowUp(analysis: Analysis, courtesyOnly: boolean): bool
   if (affirmed(analysis, ACTION_CONCEPTS.followUp)) return true;
   const asks = /[?？]/.test(analysis.source) || /[吗么呢]$/.test(analysis.normalised);
   return asks || !courtesyOnly;
-}
-
-/** Phone numbers written out (138 0012 3456 · 一三八零零一二三四五六) or a QQ number. */
-const PHONE = /1[3-9]\d{9}/;
-const CHINESE_DIGITS = /[零〇一二三四五六七八九]{7,}/;
-const QQ = /qq\d{5,11}/;
-
-export function offPlatformWords(analysis: Analysis): string | undefined {
-  const m = analysis.mentions.find((x) => x.concept === ACTION_CONCEPTS.offPlatform && !x.negated);
-  if (m) return analysis.normalised.slice(m.start, m.end);
-  return [PHONE, CHINESE_DIGITS, QQ]
-    .map((p) => p.exec(analysis.normalised)?.[0])
-    .find((w) => w !== undefined);
-}
-
-/** 100% followed by what it guarantees (100%不掉绒 · 百分百正品) is a claim; 100%纯棉 is a composition. */
-const HUNDRED = /(100%|百分之百|百分百)\s*([不没无保正满好有安放真是能会可绝])/;
-
-export function bannedClaimWords(analysis: Analysis): string | undefined {
-  const m = analysis.mentions.find((x) => x.concept === ACTION_CONCEPTS.bannedClaim && !x.negated);
-  if (m) return analysis.normalised.slice(m.start, m.end);
-  return HUNDRED.exec(analysis.source)?.[0];
-}
-
-export function rudeWords(analysis: Analysis): string | undefined {
-  const m = analysis.mentions.find((x) => x.concept === ACTION_CONCEPTS.rude);
-  return m && analysis.normalised.slice(m.start, m.end);
 }

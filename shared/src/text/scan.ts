@@ -21,6 +21,8 @@ export interface Scan {
   tokens: Token[];
   /** `clauseEnds[c]`: offset in `text` where clause c ends. */
   clauseEnds: number[];
+  /** `wordStarts[i]` is 1 where jieba (or a clause) starts a word in `text`; also 1 at `text.length`. */
+  wordStarts: Uint8Array;
 }
 
 /** 有没有 · 是不是 · 好不好: a question form, not a negation (A不A / A没A). */
@@ -124,5 +126,5 @@ export function scan(raw: string, vocabulary: Vocabulary): Scan {
     }
   }
   clauseEnds.push(n);
-  return { text, source, origins, tokens, clauseEnds };
+  return { text, source, origins, tokens, clauseEnds, wordStarts: starts };
 }

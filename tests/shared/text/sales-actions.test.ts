@@ -113,9 +113,46 @@ describe('compliance', () => {
   it.each(['是100%纯棉的', '拍下后第一时间安排，最晚48小时内发出', '最快明天发'])('is no claim: %s', (text) =>
     expect(judge(text).bannedClaim).toBe(false),
   );
+  it.each([
+    '白鸭绒的，全网最保暖的羽绒服',
+    '这款是店里最受欢迎的',
+    '我们家的羽绒服质量最好',
+    '史上最轻薄的一款',
+    '百分百暖和，不暖包退',
+    '最好看的就是这个黑色',
+  ])('makes a claim by structure, in a longer sentence: %s', (text) =>
+    expect(judge(text).bannedClaim).toBe(true),
+  );
+  it.each([
+    '最好手洗，别用洗衣机甩干',
+    '冬天最好穿大一码',
+    '第一次洗会有点飞绒，拍一拍就好',
+    '第一批货已经发完了',
+    '晾干后拍打几下蓬松度最好',
+    '最小的是S码，最大的到XL',
+    '有最新消息马上告诉您',
+  ])('advice, an ordinal or a measure is no claim: %s', (text) =>
+    expect(judge(text).bannedClaim).toBe(false),
+  );
   it.each(['你烦不烦啊，问那么多', '嫌贵就别买', '您等不了可以不买啊'])('is rude: %s', (text) =>
     expect(judge(text).rude).toBe(true),
   );
+  it.each([
+    '问什么问，详情页写着呢',
+    '急什么急，会发的',
+    '嫌麻烦就别买',
+    '你自己不会看尺码表吗',
+    '您是看不懂字吗？',
+    '你都不会穿还说衣服不好',
+  ])('is rude by structure: %s', (text) => expect(judge(text).rude).toBe(true));
+  it.each(['您不会选的话我帮您推荐', '不喜欢的话先别买，可以加购物车'])('is not rude: %s', (text) =>
+    expect(judge(text).rude).toBe(false),
+  );
+  it('figures side by side are no phone number, a spaced one is', () => {
+    expect(judge('170-175、130-145斤都能穿XL').offPlatform).toBe(false);
+    expect(judge('有事打这个 139-1234-5678').offPlatform).toBe(true);
+    expect(judge('我发您收款码，扫一下就行').offPlatform).toBe(true);
+  });
   it('names the words that raised a flag', () => {
     expect(judge('顶级白鸭绒').flagged).toEqual({ bannedClaim: '顶级' });
   });

@@ -1,0 +1,127 @@
+// The platform's rules on a reply (SPEC §3): leading the buyer off the platform, advertising-law absolute
+// claims, rude words. The word lists are lexicon concepts (`off-platform`, `banned-claim`, `rude`); the
+// structures around them are read here: a superlative that praises (全网最安全的) is a claim wherever it
+// stands, one that measures (最快次日达 · 最小的码) or advises (最好手洗 · 回温20分钟口感最好) is not; a
+// rebuke (催什么催 · 嫌慢别买 · 你看不懂字吗) is rude in any wording.
+import type { Analysis, Mention } from './matcher.ts';
+
+export const COMPLIANCE_CONCEPTS = {
+  offPlatform: 'off-platform',
+  bannedClaim: 'banned-claim',
+  rude: 'rude',
+} as const;
+
+const clauseOf = (analysis: Analysis, at: number): { from: number; to: number } => {
+  let c = 0;
+  while (c < analysis.clauseEnds.length - 1 && analysis.clauseEnds[c]! <= at) c++;
+  return { from: c === 0 ? 0 : analysis.clauseEnds[c - 1]!, to: analysis.clauseEnds[c]! };
+};
+
+// ── Off the platform ──────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A mobile number as people write it (138 0012 3456 · 138-0012-3456), read on the text with its
+ * punctuation so that figures side by side (170-175、130-145斤) never join into one.
+ */
+const PHONE = /(?<!\d)1[3-9]\d(?:[\s-]?\d){8}(?!\d)/;
+const CHINESE_DIGITS = /[零〇一二三四五六七八九]{7,}/;
+const QQ = /qq\d{5,11}/;
+
+export function offPlatformWords(analysis: Analysis): string | undefined {
+  const m = analysis.mentions.find((x) => x.concept === COMPLIANCE_CONCEPTS.offPlatform && !x.negated);
+  if (m) return analysis.normalised.slice(m.start, m.end);
+  return (
+    PHONE.exec(analysis.source)?.[0] ??
+    [CHINESE_DIGITS, QQ].map((p) => p.exec(analysis.normalised)?.[0]).find((w) => w !== undefined)
+  );
+}
+
+// ── Absolute claims ───────────────────────────────────────────────────────────────────────────────
+
+/** 最 before these measures describes (最快次日达 · 最晚48小时 · 最小的码 · 最新消息 · 最适合您的码). */
+const MEASURING_MOST = new Set([...'快慢晚早迟小大多少长短近后新初终高低适合']);
+/** 最好 followed by what to do is advice (最好手洗 · 孕期最好别用); 最 + 好吃 praises like 最好 alone (最好吃的). */
+const HAD_BETTER = '最好';
+const GOOD_TO = ['好吃', '好看', '好用', '好听', '好喝', '好穿', '好闻', '好玩', '好卖', '好使'];
+/** Words that set a moment of use: 回温20分钟口感最好 · 冷藏后口感最好 advise when, they praise nothing. */
+const USE_MOMENT = ['之前', '之后', '以后', '后', '时', '的时候'];
+const TRAILING = /^[的了哦呢啊呀吧哈啦嘛~]*$/;
+/** 100% followed by what it is made of (100%纯棉 · 百分百桑蚕丝) is a composition, otherwise a guarantee. */
+const HUNDRED = /(100%|百分之百|百分百)\s*([^\s\d%.,，。!！?？~])/;
+const COMPOSITION = new Set([...'纯棉麻丝毛绒羊蚕真涤锦氨聚竹全']);
+
+/** 最好 at the end of its clause after a moment of use or a duration (收到放两三天口感最好) advises when. */
+function advisesMoment(analysis: Analysis, at: number): boolean {
+  const { from } = clauseOf(analysis, at);
+  const before = analysis.normalised.slice(from, at);
+  if (USE_MOMENT.some((w) => before.includes(w))) return true;
+  return analysis.quantities.some((q) => q.dimension === 'time' && q.at >= from && q.to <= at);
+}
+
+/**
+ * 最 at `at` praises: 全网最安全的 · 最受欢迎 · 最好吃 · 这是最好的 · 质量最好. It measures before 快/晚/小…,
+ * and 最好 followed by what to do advises (最好手洗), as does 最好 closing a clause that sets the moment.
+ */
+function mostPraises(analysis: Analysis, at: number): boolean {
+  const text = analysis.normalised;
+  const next = text[at + 1] ?? '';
+  if (!/\p{Script=Han}/u.test(next) || MEASURING_MOST.has(next)) return false;
+  if (!text.startsWith(HAD_BETTER, at)) return true;
+  // 最好吃的橙子 · 这款最好看 praise; 最好穿大一码 · 冷藏后最好吃 advise, like 最好手洗.
+  const good = GOOD_TO.find((w) => text.startsWith(w, at + 1));
+  const rest = text.slice(good ? at + 1 + good.length : at + HAD_BETTER.length, clauseOf(analysis, at).to);
+  if (!TRAILING.test(rest)) return rest.startsWith('的');
+  return !advisesMoment(analysis, at);
+}
+
+/** The word a praising 最 opens (最安全 · 最好), or undefined. */
+function praisingMost(analysis: Analysis): string | undefined {
+  const text = analysis.normalised;
+  for (let i = text.indexOf('最'); i >= 0; i = text.indexOf('最', i + 1)) {
+    if (!mostPraises(analysis, i)) continue;
+    let end = i + 2;
+    while (end < text.length && analysis.wordStarts[end] !== 1) end++;
+    return text.slice(i, end);
+  }
+  return undefined;
+}
+
+function claimsByWord(analysis: Analysis, m: Mention): boolean {
+  // 最好 is read by its structure (最好手洗 advises); 第一次 · 第一批: a claim word ending inside a longer
+  // word is an ordinal or another word altogether (史上最 opens the word it praises: 史上最强).
+  if (m.negated || m.term === HAD_BETTER) return false;
+  return analysis.wordStarts[m.end] === 1 || m.term.endsWith('最');
+}
+
+export function bannedClaimWords(analysis: Analysis): string | undefined {
+  const mentions = analysis.mentions.filter((x) => x.concept === COMPLIANCE_CONCEPTS.bannedClaim);
+  const m = mentions.find((x) => claimsByWord(analysis, x));
+  if (m) return analysis.normalised.slice(m.start, m.end);
+  const most = praisingMost(analysis);
+  if (most !== undefined) return most;
+  const hundred = HUNDRED.exec(analysis.source);
+  return hundred && !COMPOSITION.has(hundred[2]!) ? hundred[0] : undefined;
+}
+
+// ── Rude words ────────────────────────────────────────────────────────────────────────────────────
+
+/** 催什么催 · 急什么急 · 问什么问: a verb repeated around 什么 rebukes the buyer. */
+const WHAT_REBUKE = /(\p{Script=Han})什么\1/u;
+/** 嫌慢别买 · 不信就别买 · 嫌贵别买啊: "if you don't like it, don't buy". */
+const DONT_BUY = /(嫌|不).{0,3}别买/;
+/** 你看不懂字吗 · 你自己不会洗还怪我们: doubting the buyer's ability, said as a rhetorical question or a blame. */
+const ABILITY = /(你|您)(自己|都|是)?(不会|看不懂|听不懂|不识字|看不见|不懂|没长眼)/;
+const RHETORICAL = /(吗|么|啊|呀|还怪|还问|还说)/;
+
+export function rudeWords(analysis: Analysis): string | undefined {
+  const m = analysis.mentions.find((x) => x.concept === COMPLIANCE_CONCEPTS.rude);
+  if (m) return analysis.normalised.slice(m.start, m.end);
+  for (let c = 0; c < analysis.clauseEnds.length; c++) {
+    const text = analysis.normalised.slice(c === 0 ? 0 : analysis.clauseEnds[c - 1]!, analysis.clauseEnds[c]);
+    const found = WHAT_REBUKE.exec(text) ?? DONT_BUY.exec(text);
+    if (found) return found[0];
+    const ability = ABILITY.exec(text);
+    if (ability && RHETORICAL.test(text.slice(ability.index + ability[0].length))) return ability[0];
+  }
+  return undefined;
+}
