@@ -5,9 +5,10 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ClassResponse } from '@kefu/shared';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { api, seedUser, startServer } from '../server/helpers/server.ts';
-import { CHROMIUM_ARGS, CLIENT_DIR } from './staff-server.ts';
+import { launchChromium } from './browser.ts';
+import { CLIENT_DIR } from './staff-server.ts';
 
 const OUT = resolve('tests/.artifacts/admin');
 mkdirSync(OUT, { recursive: true });
@@ -29,7 +30,7 @@ try {
     await app.classes.addMember(classId, s.user.id, 'student', Date.now());
   await api(server, 'POST', '/api/classes', { as: admin, body: { name: '电商2402班' } });
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
   await ctx.addCookies([{ name: 'kefu_session', value: admin.cookie.split('=')[1]!, url: server.url }]);
   const page = await ctx.newPage();

@@ -3,10 +3,11 @@
 // locked out after five wrong passwords gets a reset from the admin (confirmed in a dialog) and logs in.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { api, seedUser, TEST_PASSWORD, type TestServer, type TestUser } from '../server/helpers/server.ts';
-import { ARTIFACTS, CHROMIUM_ARGS, startStaffServer } from './staff-server.ts';
+import { launchChromium } from './browser.ts';
+import { ARTIFACTS, startStaffServer } from './staff-server.ts';
 
 const OUT = join(ARTIFACTS, 'e2e');
 let server: TestServer;
@@ -31,7 +32,7 @@ beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   server = await startStaffServer(undefined, 7, inject('clientDir'));
   admin = await seedUser(server.app, 'admin', 'e2e-admin');
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

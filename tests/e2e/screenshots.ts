@@ -3,7 +3,8 @@
 //   KEFU_URL=http://127.0.0.1:3456 KEFU_ADMIN_PASSWORD=… KEFU_SHOTS=/tmp/shots tsx tests/e2e/screenshots.ts
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
 
 const base = process.env.KEFU_URL ?? 'http://127.0.0.1:3456';
 const adminPassword = process.env.KEFU_ADMIN_PASSWORD ?? '';
@@ -11,18 +12,7 @@ const out = process.env.KEFU_SHOTS ?? 'tests/.artifacts/screens';
 const newAdminPassword = 'admin-pass-1234';
 mkdirSync(out, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(300);

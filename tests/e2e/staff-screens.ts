@@ -3,12 +3,12 @@
 // Prints the folder the PNGs are in (tests/.artifacts/staff, git-ignored).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ManualClock } from '../server/helpers/manual-clock.ts';
 import { api, type TestUser } from '../server/helpers/server.ts';
+import { launchChromium } from './browser.ts';
 import {
   ARTIFACTS,
-  CHROMIUM_ARGS,
   counterExampleNames,
   playConversation,
   seedClass,
@@ -44,7 +44,7 @@ try {
     body: { studentId: a.user.id, classId: cls.classId, score: 88, comment: '催付可以更主动。' },
   });
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
   await ctx.addCookies([
     { name: 'kefu_session', value: cls.instructor.cookie.split('=')[1]!, url: server.url },

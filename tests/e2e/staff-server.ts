@@ -20,15 +20,6 @@ import {
 } from '../server/helpers/server.ts';
 
 export const CLIENT_DIR = resolve('client/dist');
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 export const ARTIFACTS = resolve('tests/.artifacts/staff');
 
 export async function startStaffServer(clock?: Clock, seed = 7, clientDir = CLIENT_DIR): Promise<TestServer> {

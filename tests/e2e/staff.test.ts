@@ -4,10 +4,11 @@
 // update as they answer; a trainer opens the class report, adds their score and exports the CSV.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_PASSWORD, type TestServer, type TestUser } from '../server/helpers/server.ts';
-import { ARTIFACTS, CHROMIUM_ARGS, type StaffClass, seedClass, startStaffServer } from './staff-server.ts';
+import { launchChromium } from './browser.ts';
+import { ARTIFACTS, type StaffClass, seedClass, startStaffServer } from './staff-server.ts';
 
 const OUT = join(ARTIFACTS, 'e2e');
 let server: TestServer;
@@ -40,7 +41,7 @@ beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   server = await startStaffServer(undefined, 7, inject('clientDir'));
   cls = await seedClass(server, ['stu-li', 'stu-wang']);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

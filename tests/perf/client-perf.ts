@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../e2e/browser.ts';
 
 const TARGETS = { initialJsGzipKb: 120, keyToPaintP95Ms: 16 };
 
@@ -111,18 +111,7 @@ const initial = initialJs(normalOut);
 
 const server = await serve(perfOut);
 const port = (server.address() as AddressInfo).port;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 
 interface Measured {
   ready: number[];
