@@ -1,14 +1,28 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-// One `npm test` runs every project: pure core and server under Node, the client under jsdom.
+// One `npm test` runs every project: the pure core, the server under Node, the client under jsdom, and the
+// browser tests. They share one pool of workers, so the browser tests (which mostly wait on Chromium and the
+// network) run alongside the others; hence one worker more than there are cores.
 export default defineConfig({
   test: {
+    maxWorkers: availableParallelism() + 1,
     projects: [
       {
         test: {
-          name: 'node',
+          name: 'core',
           environment: 'node',
-          include: ['tests/shared/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/scenarios/**/*.test.ts'],
+          include: ['tests/shared/**/*.test.ts', 'tests/scenarios/**/*.test.ts'],
+          // Pure code without global state: files can share a worker's module cache.
+          isolate: false,
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['tests/server/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -19,6 +33,10 @@ export default defineConfig({
           name: 'client',
           environment: 'jsdom',
           include: ['tests/client/**/*.test.{ts,tsx}'],
+          // One jsdom per worker instead of one per file; tests/client/setup.ts clears the page after each test.
+          isolate: false,
+          setupFiles: ['tests/client/setup.ts'],
+          testTimeout: 30_000,
         },
       },
       // Two real server processes on PostgreSQL: only with a database to run on (`npm run test:cluster`).
@@ -44,7 +62,6 @@ export default defineConfig({
           globalSetup: ['tests/e2e/build-client.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -15,6 +15,7 @@ import Fastify, {
 } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ThrottleLimits } from './auth/guess-throttle.ts';
+import type { PasswordCost } from './auth/password.ts';
 import authPlugin from './auth/plugin.ts';
 import { type Clock, systemClock } from './clock.ts';
 import healthRoutes from './cluster/health.ts';
@@ -46,6 +47,8 @@ export interface AppOptions
   /** Seeds of solo-practice shoppers (variant lines, typing delays). Random unless a test fixes it. */
   seedSource?: () => number;
   loginLimits?: ThrottleLimits;
+  /** scrypt cost of new password hashes: the production default unless a test lowers it. */
+  passwordCost?: PasswordCost;
   /** How often expired sessions are deleted (wall-clock ms; default hourly). */
   sessionSweepMs?: number;
   /** How long a client may take to send a whole request, headers and body (default 30 s). */
@@ -168,6 +171,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     publicOrigin: options.publicOrigin,
     loginLimits: options.loginLimits,
     sessionSweepMs: options.sessionSweepMs,
+    passwordCost: options.passwordCost,
   });
   await app.register(ioPlugin);
   await app.register(clusterPlugin, { databaseUrl: options.databaseUrl ?? null, leaseMs: options.leaseMs });

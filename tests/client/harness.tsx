@@ -3,11 +3,10 @@
 // jsdom has no socket server, so tests drive the stores the way server events would.
 import type { ConversationView, EventEnvelope, PublicEvent } from '@kefu/shared/protocol';
 import type { PhraseLibrary, Product } from '@kefu/shared/scenario/schema';
-import { cleanup, render } from '@testing-library/react';
+import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach } from 'vitest';
 import type { Gateway } from '../../client/src/api/gateway.ts';
 import type { Api } from '../../client/src/api/http.ts';
 import type { Ticker } from '../../client/src/app/clock.ts';
@@ -18,8 +17,6 @@ import type { OutgoingMessage } from '../../client/src/conversation/outgoing.ts'
 import { i18n, initI18n } from '../../client/src/i18n/index.ts';
 import { createStores, type Stores } from '../../client/src/stores/index.ts';
 import { apiFrom } from './staff/fake-http.ts';
-
-afterEach(cleanup);
 
 export const T0 = Date.UTC(2026, 10, 25, 2, 0, 0);
 

@@ -4,18 +4,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SIMULATION_EPOCH } from '@kefu/shared';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ManualClock } from '../server/helpers/manual-clock.ts';
 import { TEST_PASSWORD, type TestServer, type TestUser } from '../server/helpers/server.ts';
-import {
-  ARTIFACTS,
-  CHROMIUM_ARGS,
-  playConversation,
-  type StaffClass,
-  seedClass,
-  startStaffServer,
-} from './staff-server.ts';
+import { launchChromium } from './browser.ts';
+import { ARTIFACTS, playConversation, type StaffClass, seedClass, startStaffServer } from './staff-server.ts';
 
 const OUT = join(ARTIFACTS, 'csp');
 let server: TestServer;
@@ -54,7 +48,7 @@ beforeAll(async () => {
   server = await startStaffServer(clock, 7, inject('clientDir'));
   cls = await seedClass(server, ['csp-stu']);
   await playConversation(server, clock, cls.students[0]!, 'jacket-colour-size');
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

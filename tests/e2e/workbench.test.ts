@@ -1,9 +1,15 @@
-import { mkdirSync } from 'node:fs';
+// The student's workbench end to end in real Chromium against the real server, whose clock the test moves:
+// the shoppers act exactly when the test lets them (from one shopper timer to the next), so the student's
+// reply times, and the report, do not depend on how busy the machine is, and nothing waits on wall time.
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { ConversationEvent } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../../server/src/app.ts';
+import { TEST_PASSWORD_COST } from '../../server/src/auth/password.ts';
+import { ManualClock } from '../server/helpers/manual-clock.ts';
 import {
   SCENARIOS_DIR,
   seedUser,
@@ -11,24 +17,17 @@ import {
   type TestUser,
   tempDataDir,
 } from '../server/helpers/server.ts';
+import { launchChromium } from './browser.ts';
 
 const CLIENT_OUT = inject('clientDir');
 const SHOTS = resolve('tests/.artifacts/workbench');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 let dataDir: string;
 let app: FastifyInstance;
 let port = 0;
 let browser: Browser;
 let student: TestUser;
+const clock = new ManualClock(Date.now());
 
 async function startApp(): Promise<void> {
   app = await buildApp({
@@ -38,6 +37,9 @@ async function startApp(): Promise<void> {
     clientDir: CLIENT_OUT,
     logger: false,
     sessionTtlMs: 24 * 60 * 60 * 1000,
+    passwordCost: TEST_PASSWORD_COST,
+    clock,
+    seedSource: () => 7,
   });
   const address = await app.listen({ port, host: '127.0.0.1' });
   port = Number(new URL(address).port);
@@ -57,17 +59,71 @@ async function loggedInPage(): Promise<Page> {
 const composerOf = (page: Page) => page.getByRole('combobox', { name: '输入消息' });
 const connection = (page: Page) => page.getByRole('status', { name: '连接状态' });
 
+async function openConversationId(page: Page): Promise<string> {
+  const id = await page.locator('.conv-row.active').getAttribute('data-conversation-id');
+  if (!id) throw new Error('no conversation is open');
+  return id;
+}
+
+const logged = async (conversationId: string) =>
+  (await app.eventLog.read(conversationId)).map((e) => e.event);
+
+/** Lets the shoppers act: moves the server's clock from one timer to the next until the log holds `type`. */
+async function shoppersUntil(conversationId: string, type: ConversationEvent['type']): Promise<void> {
+  for (let step = 0; step < 100; step++) {
+    if ((await logged(conversationId)).some((e) => e.type === type)) return;
+    const next = clock.nextDue();
+    if (next === null) throw new Error(`no shopper has anything left to do, and no ${type} was logged`);
+    await clock.advanceTo(next);
+  }
+  throw new Error(`no ${type} after 100 shopper steps`);
+}
+
+/** Another open conversation whose buyer has spoken; the shoppers act until there is one. */
+async function shoppersUntilAnother(page: Page, current: string | null): Promise<string> {
+  const ids = await page
+    .locator('.conv-row')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-conversation-id') ?? ''));
+  const talking = async (id: string) => {
+    const events = await logged(id);
+    return events.some((e) => e.type === 'buyer-message') && !events.some((e) => e.type === 'ended');
+  };
+  for (let step = 0; step < 100; step++) {
+    for (const id of ids) if (id !== current && (await talking(id))) return id;
+    const next = clock.nextDue();
+    if (next === null) throw new Error('no other buyer is talking, and no shopper has anything left to do');
+    await clock.advanceTo(next);
+  }
+  throw new Error('no other buyer talking after 100 shopper steps');
+}
+
+/** Sends a typed line and waits until the server has stored it (the workbench marks it sent). */
+async function send(page: Page, text: string): Promise<void> {
+  await composerOf(page).fill(text);
+  await composerOf(page).press('Enter');
+  await expect
+    .poll(() => page.locator('.msg-agent', { hasText: text }).last().getAttribute('data-status'))
+    .toBe('sent');
+}
+
+/** Waits until the open chat shows every buyer message the server logged for the conversation. */
+async function caughtUp(page: Page, conversationId: string): Promise<void> {
+  const ids = (await logged(conversationId)).flatMap((e) => (e.type === 'buyer-message' ? [e.id] : []));
+  for (const id of ids) await page.locator(`.msg-buyer[data-message-id="${id}"]`).waitFor();
+}
+
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   dataDir = tempDataDir();
   await startApp();
   student = await seedUser(app, 'student', 'stu-e2e');
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
   await app?.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('workbench end to end', () => {
@@ -75,24 +131,36 @@ describe('workbench end to end', () => {
     const page = await loggedInPage();
     await page.getByRole('button', { name: '开始练习：拍下不付款' }).click();
     const composer = composerOf(page);
-    await page.locator('.msg-buyer').first().waitFor();
     await expect.poll(() => connection(page).textContent()).toContain('已连接');
+    const id = await openConversationId(page);
+    await shoppersUntil(id, 'buyer-message');
+    await page.locator('.msg-buyer').first().waitFor();
 
-    await composer.fill('亲，是一级能效的，很省电省水，喜欢可以直接拍下哦~');
-    await composer.press('Enter');
+    await send(page, '亲，是一级能效的，很省电省水，喜欢可以直接拍下哦~');
+    await shoppersUntil(id, 'order-placed');
     const order = page.locator('.order-card');
-    await order.waitFor({ timeout: 30_000 });
+    await order.waitFor();
     expect(await order.textContent()).toContain('待付款');
-    await composer.fill('好的亲，订单收到啦~');
-    await composer.press('Enter');
+    await send(page, '好的亲，订单收到啦~');
 
     await page.getByRole('tab', { name: '订单' }).click();
     await page.getByRole('button', { name: '催付' }).click();
-    await expect.poll(() => order.textContent(), { timeout: 30_000 }).toContain('已付款');
+    await expect
+      .poll(async () =>
+        (await logged(id)).some((e) => e.type === 'agent-message' && e.card === 'payment-reminder'),
+      )
+      .toBe(true);
+    await shoppersUntil(id, 'order-paid');
+    await expect.poll(() => order.textContent()).toContain('已付款');
+    const agentMessages = (await logged(id)).filter((e) => e.type === 'agent-message').length;
     await composer.pressSequentially('/js2');
     await composer.press('Enter'); // completes the phrase
     await composer.press('Enter'); // sends it
-    await page.getByRole('button', { name: '查看本会话评分' }).click({ timeout: 30_000 });
+    await expect
+      .poll(async () => (await logged(id)).filter((e) => e.type === 'agent-message').length)
+      .toBe(agentMessages + 1);
+    await shoppersUntil(id, 'ended');
+    await page.getByRole('button', { name: '查看本会话评分' }).click();
     await page.screenshot({ path: join(SHOTS, 'report.png'), fullPage: true });
 
     const card = page.locator('.summary-card');
@@ -123,13 +191,18 @@ describe('workbench end to end', () => {
     const rows = page.locator('.conv-row');
     await rows.nth(1).waitFor();
     await expect.poll(() => connection(page).textContent()).toContain('已连接');
-    for (const index of [1, 0, 1, 0]) {
-      await rows.nth(index).click();
+    let open: string | null = null;
+    for (let round = 0; round < 4; round++) {
+      // Switch to another buyer who has spoken (the shoppers act until there is one).
+      const id = await shoppersUntilAnother(page, open);
+      await page.locator(`.conv-row[data-conversation-id="${id}"]`).click();
+      expect(await openConversationId(page)).toBe(id);
+      open = id;
       const name = (await page.locator('.chat-head h2').textContent()) ?? '';
-      await page.locator('.msg-buyer').first().waitFor();
-      await composerOf(page).fill('亲，在的，请问有什么可以帮您？');
-      await composerOf(page).press('Enter');
-      await page.waitForTimeout(1_000);
+      await send(page, '亲，在的，请问有什么可以帮您？');
+      // A second passes, with whatever the shoppers do in it; the chat has this buyer's messages and only those.
+      await clock.advanceBy(1_000);
+      await caughtUp(page, id);
       expect(await page.locator('.msg-scroll').count()).toBe(1);
       const who = await page.locator('.msg-scroll .msg-buyer .msg-who').allTextContents();
       expect(new Set(who)).toEqual(new Set([name]));
@@ -141,6 +214,8 @@ describe('workbench end to end', () => {
     const page = await loggedInPage();
     await page.getByRole('button', { name: '开始练习：问完就不说话的顾客' }).click();
     const composer = composerOf(page);
+    await expect.poll(() => connection(page).textContent()).toContain('已连接');
+    await shoppersUntil(await openConversationId(page), 'buyer-message');
     await page.locator('.msg-buyer').first().waitFor();
     await expect.poll(() => connection(page).textContent()).toContain('已连接');
 

@@ -17,7 +17,7 @@ import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { Server } from 'socket.io';
 import { buildApp } from '../../server/src/app.ts';
-import { hashPassword } from '../../server/src/auth/password.ts';
+import { passwordHasher } from '../../server/src/auth/password.ts';
 import { openDatabase } from '../../server/src/db/connection.ts';
 import { sessionsRepository } from '../../server/src/db/repositories/sessions.ts';
 import { usersRepository } from '../../server/src/db/repositories/users.ts';
@@ -107,8 +107,8 @@ interface ServersUnderLoad {
 }
 
 async function seedStudents(db: Kysely<Database>, count: number): Promise<string[]> {
-  // One scrypt hash for all (each costs about a second).
-  const hash = await hashPassword('load-test-password');
+  // One password hash for all, at the production cost.
+  const hash = await passwordHasher().hash('load-test-password');
   const users = usersRepository(db);
   const sessions = sessionsRepository(db);
   const cookies: string[] = [];

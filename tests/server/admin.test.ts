@@ -9,14 +9,7 @@ import type {
   UsersResponse,
 } from '@kefu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  api,
-  seedUser,
-  startServer,
-  TEST_PASSWORD,
-  type TestServer,
-  type TestUser,
-} from './helpers/server.ts';
+import { api, seedUser, startApp, TEST_PASSWORD, type TestServer, type TestUser } from './helpers/server.ts';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
@@ -29,7 +22,7 @@ let student: TestUser;
 let classA: string;
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startApp();
   admin = await seedUser(server.app, 'admin', 'adm_main');
   instA = await seedUser(server.app, 'instructor', 'adm_inst_a');
   instB = await seedUser(server.app, 'instructor', 'adm_inst_b');
@@ -180,7 +173,6 @@ describe('password reset', () => {
     });
     expect(changed.status).toBe(200);
     expect((await login('locked_out', 'my-own-pass-9')).body.user.mustChangePassword).toBe(false);
-    // Each login and reset hashes with scrypt, about a second apiece on a small machine.
   }, 120_000);
 
   it('sets the password the admin chose', async () => {

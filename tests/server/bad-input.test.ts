@@ -249,13 +249,9 @@ describe('HTTP bodies and roles', () => {
   });
 
   it('refuses invalid JSON and unknown API paths with JSON errors', async () => {
-    const res = await fetch(`${server.url}/api/practice`, {
-      method: 'POST',
-      headers: { origin: server.origin, cookie: student.cookie, 'content-type': 'application/json' },
-      body: '{"scenarioId":',
-    });
+    const res = await api(server, 'POST', '/api/practice', { as: student, raw: '{"scenarioId":' });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('bad-json');
+    expect(res.body.error.code).toBe('bad-json');
     const missing = await api(server, 'GET', '/api/nothing-here', { as: student });
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toMatch(/没有这个接口/);

@@ -1,7 +1,7 @@
 // First start: with no account at all, create one admin with a random one-time password that must be
 // changed at first login. The caller prints it once; only its hash is stored.
 import type { FastifyInstance } from 'fastify';
-import { generatePassword, hashPassword } from './password.ts';
+import { generatePassword } from './password.ts';
 
 export const FIRST_ADMIN_USERNAME = 'admin';
 
@@ -16,7 +16,7 @@ export async function ensureFirstAdmin(
         username: FIRST_ADMIN_USERNAME,
         displayName: '管理员',
         role: 'admin',
-        passwordHash: await hashPassword(password),
+        passwordHash: await app.passwords.hash(password),
         mustChangePassword: true,
       },
       app.clock.now(),

@@ -10,6 +10,7 @@ import { fail } from '../errors.ts';
 import { type Access, createAccess } from './access.ts';
 import { GuessThrottle, type ThrottleLimits } from './guess-throttle.ts';
 import { isAllowedOrigin } from './origin.ts';
+import { type PasswordCost, type PasswordHasher, passwordHasher } from './password.ts';
 
 export const SESSION_COOKIE = 'kefu_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -22,6 +23,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     access: Access;
+    passwords: PasswordHasher;
     /** Failed guesses of passwords and join codes, per account and per address. */
     guesses: GuessThrottle;
     /** The user behind a raw Cookie header (the socket handshake uses it too). */
@@ -47,9 +49,15 @@ const ALLOWED_WITH_ONE_TIME_PASSWORD = new Set<string>(
 export default fp(
   async (
     app,
-    opts: { publicOrigin: string | null; loginLimits?: ThrottleLimits; sessionSweepMs?: number },
+    opts: {
+      publicOrigin: string | null;
+      loginLimits?: ThrottleLimits;
+      sessionSweepMs?: number;
+      passwordCost?: PasswordCost;
+    },
   ) => {
     app.decorate('access', createAccess(app.database.db));
+    app.decorate('passwords', passwordHasher(opts.passwordCost));
     app.decorate('guesses', new GuessThrottle(opts.loginLimits));
     app.decorate('originAllowed', (origin: string | undefined, host: string | undefined) =>
       isAllowedOrigin(origin, host, opts.publicOrigin),

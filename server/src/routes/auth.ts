@@ -2,7 +2,6 @@
 import { routes } from '@kefu/shared';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { minutesUntil } from '../auth/guess-throttle.ts';
-import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password.ts';
 import { assertStrongPassword } from '../auth/password-policy.ts';
 import { SESSION_COOKIE } from '../auth/plugin.ts';
 import { hashToken } from '../db/repositories/sessions.ts';
@@ -39,7 +38,7 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
     );
     if (guess.wait > 0) throw fail('login-locked', { minutes: minutesUntil(guess.wait) });
     const user = await app.users.findByUsername(body.username);
-    const ok = await verifyPassword(body.password, user?.password_hash ?? DUMMY_HASH);
+    const ok = await app.passwords.verify(body.password, user?.password_hash);
     if (!user || !ok) throw fail('wrong-credentials');
     guess.succeeded();
     await startSession(reply, user);
@@ -77,7 +76,7 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
           username: body.username,
           displayName: body.displayName,
           role: 'student',
-          passwordHash: await hashPassword(body.password),
+          passwordHash: await app.passwords.hash(body.password),
         },
         now,
       )
@@ -91,7 +90,7 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
     // Someone holding a session must not be able to guess the password behind it (nor tie up the hasher).
     const guess = app.guesses.begin({ account: `password:${user.id}`, address: request.ip }, app.clock.now());
     if (guess.wait > 0) throw fail('password-locked', { minutes: minutesUntil(guess.wait) });
-    if (!(await verifyPassword(body.currentPassword, user.password_hash))) {
+    if (!(await app.passwords.verify(body.currentPassword, user.password_hash))) {
       throw fail('wrong-current-password');
     }
     guess.succeeded();
@@ -99,7 +98,7 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
       throw fail('password-unchanged');
     }
     assertStrongPassword(body.newPassword, user.username);
-    await app.users.setPassword(user.id, await hashPassword(body.newPassword), false);
+    await app.users.setPassword(user.id, await app.passwords.hash(body.newPassword), false);
     // Other sessions (maybe someone who learned the old password) end, with their open sockets; this one stays.
     await app.sessions.deleteForUser(user.id, request.sessionToken ?? undefined);
     const others = app.io.in(userRoom(user.id));

@@ -2,7 +2,7 @@
 import { type ImportedStudent, ROLE_NAMES_ZH, routes } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
 import { minutesUntil } from '../auth/guess-throttle.ts';
-import { generatePassword, hashPassword } from '../auth/password.ts';
+import { generatePassword } from '../auth/password.ts';
 import { classesRepository, newJoinCode } from '../db/repositories/classes.ts';
 import { toUserView, type UserRow, usersRepository } from '../db/repositories/users.ts';
 import { fail } from '../errors.ts';
@@ -145,7 +145,7 @@ export default async function classRoutes(app: FastifyInstance): Promise<void> {
         .filter((row) => !existing.has(row.studentNo))
         .map(async (row) => {
           const password = generatePassword();
-          return { row, password, hash: await hashPassword(password, 'generated') };
+          return { row, password, hash: await app.passwords.hash(password, 'generated') };
         }),
     );
     const now = app.clock.now();

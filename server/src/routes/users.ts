@@ -1,7 +1,7 @@
 // Accounts, managed by admins: list, create with a one-time password, reset a forgotten password.
 import { routes } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
-import { generatePassword, hashPassword } from '../auth/password.ts';
+import { generatePassword } from '../auth/password.ts';
 import { assertStrongPassword } from '../auth/password-policy.ts';
 import { toUserView } from '../db/repositories/users.ts';
 import { fail } from '../errors.ts';
@@ -32,7 +32,7 @@ export default async function userRoutes(app: FastifyInstance): Promise<void> {
           username: body.username,
           displayName: body.displayName,
           role: body.role,
-          passwordHash: await hashPassword(password),
+          passwordHash: await app.passwords.hash(password),
           mustChangePassword: true,
         },
         app.clock.now(),
@@ -47,7 +47,7 @@ export default async function userRoutes(app: FastifyInstance): Promise<void> {
     if (user.id === admin.id) throw fail('reset-own-password');
     if (body.password !== undefined) assertStrongPassword(body.password, user.username);
     const password = body.password ?? generatePassword();
-    await app.users.setPassword(user.id, await hashPassword(password), true);
+    await app.users.setPassword(user.id, await app.passwords.hash(password), true);
     // Whoever held the old password is logged out everywhere, and a locked-out account may log in again.
     await app.sessions.deleteForUser(user.id);
     app.io.in(userRoom(user.id)).disconnectSockets(true);

@@ -1,5 +1,6 @@
-// Starts the real app on an ephemeral port with a temp SQLite dir, and talks to it as browsers do: HTTP with
-// a session cookie and Origin header, and socket.io-client over WebSocket.
+// The real app with a temp SQLite dir, talked to as browsers do: HTTP with a session cookie and Origin header,
+// and socket.io-client over WebSocket. Tests without sockets do not listen at all: their requests go through
+// Fastify's inject (the same routing, hooks and serialisation, no port).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { type AppOptions, buildApp } from '../../../server/src/app.ts';
-import { hashPassword } from '../../../server/src/auth/password.ts';
+import { passwordHasher, TEST_PASSWORD_COST } from '../../../server/src/auth/password.ts';
 import type { Clock } from '../../../server/src/clock.ts';
 import { toUserView } from '../../../server/src/db/repositories/users.ts';
 import { ManualClock } from './manual-clock.ts';
@@ -27,15 +28,18 @@ export const SCENARIOS_DIR = resolve('scenarios');
 export const TEST_PASSWORD = 'test-password-123';
 
 let passwordHash: Promise<string> | null = null;
-/** One scrypt hash for every seeded account (each hash costs about a second on a small machine). */
+/** One hash, at the test cost, for every seeded account. */
 export const testPasswordHash = () => {
-  passwordHash ??= hashPassword(TEST_PASSWORD);
+  passwordHash ??= passwordHasher(TEST_PASSWORD_COST).hash(TEST_PASSWORD);
   return passwordHash;
 };
 
 export interface TestServer {
   app: FastifyInstance;
+  /** Where the server listens (`startServer`); a name for the app when nothing listens (`startApp`). */
   url: string;
+  /** Set by `startApp`: nothing listens, requests go through `app.inject`. */
+  injected?: boolean;
   origin: string;
   dataDir: string;
   /** Stops the server; the data dir stays until `cleanup`. */
@@ -76,9 +80,23 @@ export function testDatabaseUrl(dataDir: string): Promise<string | null> {
   return url;
 }
 
-export async function startServer(
-  overrides: Partial<AppOptions> & { clock?: Clock } = {},
-): Promise<TestServer> {
+type Overrides = Partial<AppOptions> & { clock?: Clock };
+
+/** The app listening on an ephemeral port, for tests that connect sockets. */
+export async function startServer(overrides: Overrides = {}): Promise<TestServer> {
+  const { app, dataDir } = await testApp(overrides);
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return testServer(app, address, dataDir, false, overrides.clock);
+}
+
+/** The app without a port, for tests that only make HTTP requests (`api` injects them). */
+export async function startApp(overrides: Overrides = {}): Promise<TestServer> {
+  const { app, dataDir } = await testApp(overrides);
+  await app.ready();
+  return testServer(app, 'http://kefu.test', dataDir, true, overrides.clock);
+}
+
+async function testApp(overrides: Overrides): Promise<{ app: FastifyInstance; dataDir: string }> {
   const dataDir = overrides.dataDir ?? tempDataDir();
   const app = await buildApp({
     dataDir,
@@ -88,10 +106,19 @@ export async function startServer(
     clientDir: null,
     logger: false,
     sessionTtlMs: 24 * 60 * 60 * 1000,
+    passwordCost: TEST_PASSWORD_COST,
     ...overrides,
   });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  const clock = overrides.clock;
+  return { app, dataDir };
+}
+
+function testServer(
+  app: FastifyInstance,
+  address: string,
+  dataDir: string,
+  injected: boolean,
+  clock: Clock | undefined,
+): TestServer {
   const unprobe =
     clock instanceof ManualClock
       ? clock.whenIdle(async () => {
@@ -102,6 +129,7 @@ export async function startServer(
   let closed = false;
   return {
     app,
+    injected,
     url: address,
     origin: address,
     dataDir,
@@ -140,35 +168,63 @@ export interface HttpResult<T = unknown> {
   body: T;
   headers: Headers;
   text: string;
+  /** The response as sent (a CSV's byte-order mark, say). */
+  bytes: Uint8Array;
 }
 
-/** One API call as the browser makes it: JSON, session cookie, Origin of the page. */
+/**
+ * One API call as the browser makes it: JSON (or `raw` text as JSON), session cookie, Origin of the page.
+ * Over HTTP to a listening server; through `app.inject` to one that does not listen (`startApp`).
+ */
 // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies of every shape; typed calls pass T
 export async function api<T = any>(
   server: TestServer,
   method: string,
   path: string,
-  options: { as?: TestUser | null; body?: unknown; origin?: string | null; cookie?: string } = {},
+  options: {
+    as?: TestUser | null;
+    body?: unknown;
+    raw?: string;
+    origin?: string | null;
+    cookie?: string;
+  } = {},
 ): Promise<HttpResult<T>> {
   const headers: Record<string, string> = {};
   const origin = options.origin === undefined ? server.origin : options.origin;
   if (origin !== null) headers.origin = origin;
   const cookie = options.cookie ?? options.as?.cookie;
   if (cookie) headers.cookie = cookie;
-  let payload: string | undefined;
-  if (options.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    payload = JSON.stringify(options.body);
+  let payload: string | undefined = options.raw;
+  if (options.body !== undefined) payload = JSON.stringify(options.body);
+  if (payload !== undefined) headers['content-type'] = 'application/json';
+  let status: number;
+  let bytes: Uint8Array;
+  const responseHeaders = new Headers();
+  if (server.injected) {
+    // The Host a browser would send for the page's origin, so the same-origin check sees what it sees live.
+    headers.host = new URL(server.origin).host;
+    const res = await server.app.inject({ method: method as 'GET', url: path, headers, payload });
+    status = res.statusCode;
+    bytes = new Uint8Array(res.rawPayload);
+    for (const [name, value] of Object.entries(res.headers)) {
+      for (const one of [value ?? []].flat()) responseHeaders.append(name, String(one));
+    }
+  } else {
+    const res = await fetch(`${server.url}${path}`, { method, headers, body: payload });
+    status = res.status;
+    bytes = new Uint8Array(await res.arrayBuffer());
+    res.headers.forEach((value, name) => {
+      responseHeaders.append(name, value);
+    });
   }
-  const res = await fetch(`${server.url}${path}`, { method, headers, body: payload });
-  const text = await res.text();
+  const text = new TextDecoder().decode(bytes);
   let body: unknown = text;
   try {
     body = JSON.parse(text);
   } catch {
     // not JSON (CSV export)
   }
-  return { status: res.status, body: body as T, headers: res.headers, text };
+  return { status, body: body as T, headers: responseHeaders, text, bytes };
 }
 
 /** A connected socket, with every `conversation:event` it received recorded in order. */

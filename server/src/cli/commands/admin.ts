@@ -2,7 +2,7 @@
 // when no admin can log in (the one-time password was lost, the only admin forgot theirs). Whoever can run
 // this can read the database file anyway, so being on the machine is the credential.
 import { CreateUserBodySchema } from '@kefu/shared';
-import { generatePassword, hashPassword } from '../../auth/password.ts';
+import { generatePassword, passwordHasher } from '../../auth/password.ts';
 import { optionsFromEnv } from '../../config.ts';
 import { openDatabase } from '../../db/connection.ts';
 import { sessionsRepository } from '../../db/repositories/sessions.ts';
@@ -70,7 +70,7 @@ export async function run(args: string[]): Promise<number> {
           username: checked.data.username,
           displayName: checked.data.displayName,
           role: 'admin',
-          passwordHash: await hashPassword(password),
+          passwordHash: await passwordHasher().hash(password),
           mustChangePassword: true,
         },
         Date.now(),
@@ -84,7 +84,7 @@ export async function run(args: string[]): Promise<number> {
       );
       return 1;
     }
-    await users.setPassword(existing.id, await hashPassword(password), true);
+    await users.setPassword(existing.id, await passwordHasher().hash(password), true);
     await sessionsRepository(connection.db).deleteForUser(existing.id);
     printPassword('已重置密码', existing.username, password);
     return 0;
