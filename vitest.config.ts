@@ -10,19 +10,12 @@ export default defineConfig({
     projects: [
       {
         test: {
-          name: 'core',
+          name: 'node',
           environment: 'node',
-          include: ['tests/shared/**/*.test.ts', 'tests/scenarios/**/*.test.ts'],
-          // Pure code without global state: files can share a worker's module cache.
+          include: ['tests/shared/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/scenarios/**/*.test.ts'],
+          // Files share a worker's module cache (importing Fastify, Socket.IO and the core once per worker,
+          // not per file): the core has no global state and every server test builds its own app.
           isolate: false,
-          testTimeout: 30_000,
-        },
-      },
-      {
-        test: {
-          name: 'server',
-          environment: 'node',
-          include: ['tests/server/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
