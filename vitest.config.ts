@@ -1,12 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-// One `npm test` runs every project: the pure core, the server under Node, the client under jsdom, and the
-// browser tests. They share one pool of workers, so the browser tests (which mostly wait on Chromium and the
-// network) run alongside the others; hence one worker more than there are cores.
+// One `npm test` runs every project: the pure core and the server under Node, the client under jsdom, and
+// the browser tests. They share one pool with a worker per core (Vitest's default keeps one core free), so
+// the browser tests, which partly wait on Chromium, run alongside the others instead of after them.
 export default defineConfig({
   test: {
-    maxWorkers: availableParallelism() + 1,
+    maxWorkers: availableParallelism(),
     projects: [
       {
         test: {

@@ -8,6 +8,7 @@ import {
   type SessionErrorPayload,
   SIMULATION_EPOCH,
   SOCKET_RATE_LIMIT,
+  SOCKET_RATE_WINDOW_MS,
 } from '@kefu/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from './helpers/manual-clock.ts';
@@ -179,6 +180,18 @@ describe('socket messages', () => {
     );
     expect(flood).toHaveLength(SOCKET_RATE_LIMIT);
     expect(log.body.conversation.lastSeq).toBeGreaterThan(before);
+
+    // Half a window later it has refilled by half: ten more now, so up to twice the limit in one window.
+    await clock.advanceBy(SOCKET_RATE_WINDOW_MS / 2);
+    const half = await Promise.all(
+      Array.from({ length: SOCKET_RATE_LIMIT }, (_, i) =>
+        request<Ack>(c.socket, 'conversation:send', {
+          conversationId,
+          message: { id: `half-${i}`, text: `再来${i}`, source: 'typed' },
+        }),
+      ),
+    );
+    expect(half.filter((a) => a.ok)).toHaveLength(SOCKET_RATE_LIMIT / 2);
 
     // Another socket of the same student is not punished, and the budget refills with time.
     const other = await client();

@@ -1,4 +1,4 @@
-// The `kefu` command line (SPEC §5): dispatches a subcommand to commands/<name>.ts, loaded lazily so
+// The `kefu` command line: dispatches a subcommand to commands/<name>.ts, loaded lazily so
 // `kefu list` does not pay for the simulator.
 import { closestName } from '@kefu/shared/scenario';
 

@@ -128,10 +128,6 @@ export class DrillScheduler {
     await this.finish(drillId, now);
   }
 
-  isRunning(drillId: string): boolean {
-    return this.running.has(drillId);
-  }
-
   /** Another process's news about a drill. */
   async received(message: DrillMessage): Promise<void> {
     if (message.type === 'started') {

@@ -1,5 +1,5 @@
-// Flood guards: a token bucket (burst `capacity`, refilled to it over `windowMs`), cheap enough to run on
-// every inbound packet; one per socket and one per user across all their sockets, and a cap on how many
+// Flood guards: a token bucket (a burst of `capacity`, refilled at `capacity` per `windowMs`: so up to twice
+// `capacity` in any one window, never more), cheap enough to run on every inbound packet; one per socket and one per user across all their sockets, and a cap on how many
 // sockets one user may hold open (per server process).
 import { SOCKET_RATE_LIMIT } from '@kefu/shared';
 

@@ -47,7 +47,7 @@ export const RULE_LABELS: readonly {
   { rule: 'banned-claim', label: 'bannedClaim', fires: (l) => l.bannedClaim === true },
   { rule: 'rude-language', label: 'rude', fires: (l) => l.rude === true },
 ];
-/** Rules of SPEC §3 that another branch adds to the registry; named here so the report can already show them. */
+/** Compliance rules that another branch adds to the registry; named here so the report can already show them. */
 type ComplianceRule = 'off-platform-contact' | 'banned-claim' | 'rude-language';
 
 function verdicts(value: string | boolean | undefined): string[] {

@@ -301,7 +301,7 @@ function dedupe(errors: SourceError[]): SourceError[] {
   });
 }
 
-/** An agent script (SPEC §5) checked against the library: its phrases must exist. Empty script on errors. */
+/** An agent script checked against the library: its phrases must exist. Empty script on errors. */
 export function parseAgentScript(
   file: FileRecord,
   library: Library,

@@ -311,7 +311,7 @@ export const RubricSchema = z
   })
   .strict();
 
-// ── Agent scripts (SPEC §5) ──────────────────────────────────────────────────────────────────────────
+// ── Agent scripts (kefu play, model answers) ─────────────────────────────────────────────────────────
 
 export const AGENT_ACTIONS = [
   'remindPayment',

@@ -1,4 +1,4 @@
-// Scoring: a pure function from a conversation's event log to its report (SPEC §2–3), and the per-student view.
+// Scoring: a pure function from a conversation's event log to its report, and the per-student view.
 export { aggregateStudent, type StudentMetrics, type StudentSummary } from './aggregate.ts';
 export { DEFAULT_PENALTY, RULE_DIMENSION } from './dimensions.ts';
 export { explainViolation, type FactWords, type Locale } from './explain.ts';

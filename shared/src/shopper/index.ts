@@ -11,7 +11,6 @@ export {
 export { type CompiledBeat, compileBeats, createShopperContext, type ShopperContext } from './context.ts';
 export { judgeReply, type OpenItem } from './judge.ts';
 export {
-  isEnded,
   orderUpdateProblem,
   type ShopperState,
   type StepResult,

@@ -304,7 +304,7 @@ export function judgeReply(
     openMessages: [...open.messages],
     openAsks: asks.map((i) => i.messageId),
     stated,
-    // A wrong answer is one wrong-fact, not also evaded (SPEC §3); an irrelevant reply is phrase-irrelevant.
+    // A wrong answer is one wrong-fact, not also evaded; an irrelevant reply is phrase-irrelevant.
     evaded:
       substantive && !irrelevant ? asks.map((i) => i.messageId).filter((id) => !answeredWrong.has(id)) : [],
     contradicted: [...contradicted].sort(),

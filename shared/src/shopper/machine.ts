@@ -693,7 +693,3 @@ export function stepShopper(
   else if (input.type === 'stop') step.stop(now, input.reason ?? 'stopped');
   return result(step);
 }
-
-export function isEnded(state: ShopperState): boolean {
-  return state.phase === 'ended';
-}

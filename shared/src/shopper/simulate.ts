@@ -1,4 +1,4 @@
-// Runs a scenario against an agent script on a virtual clock (SPEC §5): the engine behind `kefu play`,
+// Runs a scenario against an agent script on a virtual clock: the engine behind `kefu play`,
 // `kefu prove`, the benchmarks and the server's reference runs. Also rebuilds a machine from a stored log.
 import type { ConversationEvent, ShopperInput } from '../conversation/events.ts';
 import type { AgentScript } from '../scenario/schema.ts';
@@ -32,7 +32,7 @@ export function orderView(state: ShopperState): OrderView {
 
 /**
  * When an agent-script entry fires given the events seen so far (the full log, or a student's public view of
- * it), or null when what it waits for has not happened. The one timing rule of SPEC §5, shared by the
+ * it), or null when what it waits for has not happened. The one timing rule of agent scripts, shared by the
  * virtual clock here and the bots that play scripts over a live socket.
  */
 export function scriptFireTime(

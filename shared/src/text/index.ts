@@ -1,4 +1,4 @@
-// Offline text matching (SPEC §3): normalisation, concept spotting with clause-scoped negation,
+// Offline text matching: normalisation, concept spotting with clause-scoped negation,
 // catalogue fact verdicts and near-duplicate similarity. Pure: no I/O, no clocks.
 export {
   catalogueConcepts,

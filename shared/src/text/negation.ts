@@ -1,4 +1,4 @@
-// Polarity per clause (SPEC §3): a negator shortly before a term (没有红色), a negating phrase after it
+// Polarity per clause: a negator shortly before a term (没有红色), a negating phrase after it
 // (红色暂时缺货了), 只有 X (the other options of X's fact are absent). Polarity is a parity of flips, so
 // 不是没有红色 reads as affirmed and 不缺货 cancels itself.
 

@@ -1,4 +1,4 @@
-// Text normalisation for offline matching (SPEC §3): NFKC, lower case, only letters and digits kept.
+// Text normalisation for offline matching: NFKC, lower case, only letters and digits kept.
 // The clause-aware variant also says where punctuation cut the text, so negation can be scoped per clause.
 
 /** Flags per offset of the normalised text (length + 1): what was removed just before that character. */

@@ -1,4 +1,4 @@
-// Numbers as shop assistants write them (SPEC §3): Arabic and Chinese numerals, ranges (3-5天 · 三到五天 ·
+// Numbers as shop assistants write them: Arabic and Chinese numerals, ranges (3-5天 · 三到五天 ·
 // 两三天 · 一两天), halves (一个半小时 · 半年), relative days (明天 · 后天), percentages (90% · 百分之九十) and
 // units (元/块 · 天/小时/h · 克/g/kg/斤 · L/升 · 人 …), with the bound a phrase puts on them (48小时内 is at
 // most 48 h, 至少 at least, 左右 about, 后天就到 a promise of at most two days). Read on the NFKC source,

@@ -1,4 +1,4 @@
-// What a reply does, by meaning (SPEC §3): invites the order, reminds to pay, welcomes a returning customer,
+// What a reply does, by meaning: invites the order, reminds to pay, welcomes a returning customer,
 // follows up a quiet buyer (the platform's rules are `compliance.ts`). The word
 // lists are lexicon concepts; the structure around them is read here: a deferred (不用急着下单), conditional
 // (如果需要再拍) or finished (拍下了就行) order verb invites nothing, while 还没付 reminds.

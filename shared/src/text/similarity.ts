@@ -1,4 +1,4 @@
-// Near-duplicate detection (SPEC §3, phrase-repeated): character-bigram Dice after normalising and
+// Near-duplicate detection (phrase-repeated): character-bigram Dice after normalising and
 // stripping particles. Bigrams are counted as a multiset, so repeated characters weigh what they weigh.
 import { normalise } from './normalise.ts';
 import { stripParticles } from './particles.ts';

@@ -1,4 +1,4 @@
-// Words, not characters (SPEC §3): jieba cuts a clause into words with its base dictionary only. The judge
+// Words, not characters: jieba cuts a clause into words with its base dictionary only. The judge
 // must be a pure function of (library, text), so no user word is ever added to jieba (its dictionary is
 // process-global): the library's own terms are matched by the vocabulary trie, and jieba's word boundaries
 // only veto a term that would start in the middle of a word (有的 inside 所有的).

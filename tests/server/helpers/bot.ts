@@ -1,5 +1,5 @@
 // A student bot that plays an agent script over the real socket, on the manual clock, following the same
-// timing rules as the virtual-clock simulation (SPEC §5): an entry fires `after` seconds past the buyer
+// timing rules as the virtual-clock simulation: an entry fires `after` seconds past the buyer
 // message it waits for (or the previous entry / the latest order), and a shopper wake-up due no later than
 // the next entry happens first.
 import {

@@ -1,5 +1,5 @@
 // `kefu play <scenario-id-or-file> <agent-script.yaml> [--json] [--seed N]`: runs a scenario on the virtual
-// clock against an agent script and prints the transcript and the report (SPEC §5). `--json` prints exactly
+// clock against an agent script and prints the transcript and the report. `--json` prints exactly
 // one JSON object on stdout — a contract other tools rely on.
 import { existsSync } from 'node:fs';
 import { type ConversationEvent, type Library, playScript, type Report, skuText } from '@kefu/shared';

@@ -1,6 +1,6 @@
 // A product question the agent dodged (a substantive reply that stated none of the open facts), or one that
 // was open at a reply and never stated in the whole conversation. Once per question, at the first such reply.
-// A question answered wrongly is a wrong-fact, not also a dodge (SPEC §3).
+// A question answered wrongly is a wrong-fact, not also a dodge.
 import type { Finding, RuleContext } from '../rule.ts';
 
 interface Miss {
