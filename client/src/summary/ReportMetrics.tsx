@@ -3,7 +3,7 @@ import type { ReportView as Report } from '@kefu/shared/protocol';
 import { useTranslation } from 'react-i18next';
 import { MetricBar } from './MetricBar.tsx';
 
-/** Spec §3 defaults; the report does not carry the rubric's thresholds. */
+/** The default rubric's thresholds (scenarios/rubrics/default.yaml): the report does not carry them. */
 const FIRST_RESPONSE_BENCHMARK = 3;
 const RESPONSE_BENCHMARK = 30;
 
