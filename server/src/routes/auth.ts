@@ -41,6 +41,11 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
     const ok = await app.passwords.verify(body.password, user?.password_hash);
     if (!user || !ok) throw fail('wrong-credentials');
     guess.succeeded();
+    // A hash from before Argon2id is replaced now that the password is known (the next login is cheaper).
+    if (app.passwords.needsRehash(user.password_hash)) {
+      const rehashed = await app.passwords.hash(body.password);
+      await app.users.setPassword(user.id, rehashed, user.must_change_password === 1);
+    }
     await startSession(reply, user);
     return { user: toUserView(user) };
   });
