@@ -22,6 +22,7 @@ function reportFor(id: string, score: number): ConversationReportResponse {
       rubricVersion: 1,
       seed: 1,
       abandoned: false,
+      stopped: false,
       score,
       dimensions: [
         { id: 'responsiveness', score: 0.5, weight: 30, violations: 1 },

@@ -46,7 +46,7 @@ export interface StudentSummary {
 
 export function aggregateStudent(reports: readonly Report[]): StudentSummary {
   const metrics = reports.map((report) => report.metrics);
-  const outcomes: Record<Outcome, number> = { paid: 0, 'ordered-unpaid': 0, left: 0, open: 0 };
+  const outcomes: Record<Outcome, number> = { paid: 0, 'ordered-unpaid': 0, left: 0, stopped: 0, open: 0 };
   for (const m of metrics) outcomes[m.outcome]++;
   const turns = sum(metrics.map((m) => m.turns));
   const within3Min = sum(metrics.map((m) => (m.within3MinRate ?? 0) * m.turns));

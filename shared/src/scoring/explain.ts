@@ -48,10 +48,15 @@ const FIELD_ZH: Record<string, string> = { address: '收货地址', option: '款
 const FIELD_EN: Record<string, string> = { address: 'address', option: 'variant', note: 'seller note' };
 
 const ZH: Record<RuleId, Explainer> = {
+  // `pending`: the conversation is still running and the reply is already over the benchmark (the monitor).
   'slow-first-response': (d) =>
-    `首次响应用了 ${num(d, 'seconds')} 秒，超过 ${num(d, 'limitSeconds')} 秒基准：买家进店要第一时间回应。`,
+    d.pending
+      ? `买家进店已超过 ${num(d, 'limitSeconds')} 秒还没有首次响应。`
+      : `首次响应用了 ${num(d, 'seconds')} 秒，超过 ${num(d, 'limitSeconds')} 秒基准：买家进店要第一时间回应。`,
   'slow-response': (d) =>
-    `这次回复用了 ${num(d, 'seconds')} 秒，超过 ${num(d, 'limitSeconds')} 秒基准，买家容易流失。`,
+    d.pending
+      ? `买家已等待超过 ${num(d, 'limitSeconds')} 秒仍未得到回复，容易流失。`
+      : `这次回复用了 ${num(d, 'seconds')} 秒，超过 ${num(d, 'limitSeconds')} 秒基准，买家容易流失。`,
   unanswered: (d) => `买家的消息等了 ${num(d, 'waitedSeconds')} 秒直到对话结束都没有得到回复。`,
   'buyer-left': () => '买家等不及回复，离开了（顾客流失）。',
   'phrase-irrelevant': (d, words) => {
@@ -106,9 +111,13 @@ const ZH: Record<RuleId, Explainer> = {
 
 const EN: Record<RuleId, Explainer> = {
   'slow-first-response': (d) =>
-    `First response took ${num(d, 'seconds')} s, over the ${num(d, 'limitSeconds')} s benchmark: greet a new shopper at once.`,
+    d.pending
+      ? `The shopper has had no first response for over ${num(d, 'limitSeconds')} s.`
+      : `First response took ${num(d, 'seconds')} s, over the ${num(d, 'limitSeconds')} s benchmark: greet a new shopper at once.`,
   'slow-response': (d) =>
-    `This reply took ${num(d, 'seconds')} s, over the ${num(d, 'limitSeconds')} s benchmark; shoppers leave when kept waiting.`,
+    d.pending
+      ? `The shopper has waited over ${num(d, 'limitSeconds')} s for a reply; shoppers leave when kept waiting.`
+      : `This reply took ${num(d, 'seconds')} s, over the ${num(d, 'limitSeconds')} s benchmark; shoppers leave when kept waiting.`,
   unanswered: (d) => `The shopper's message waited ${num(d, 'waitedSeconds')} s and was never answered.`,
   'buyer-left': () => 'The shopper ran out of patience waiting for a reply and left.',
   'phrase-irrelevant': (d, words) => {

@@ -1,10 +1,21 @@
-// One pass over a conversation's event log, collecting what the rules look at: turns, buyer lines with
-// their scenario markings, agent messages with the shopper's judgement of each, orders, silences, departures.
+// One incremental fold over a conversation's event log, collecting what the rules look at: turns, buyer lines
+// with their scenario markings, agent messages with the shopper's judgement of each, orders, silences,
+// departures. The report folds a whole log at once; the drill monitor keeps one fold per live conversation
+// and adds events as they are committed, then reads the same facts "as of now" — so both see one truth.
+//
+// A conversation is judged on what was due by the moment it is judged at:
+// - `over`: it ran its course (the buyer finished, left, or stopped paying attention): everything counts.
+// - `stopped`: it was cut short from outside (the drill ended, 结束练习): only what was due by the stop — a
+//   reply only once its benchmark passed, an answer only once the response benchmark passed since the
+//   question, a follow-up or payment reminder only once its window closed; the buyer never decided.
+// - `running`: no end yet, judged as of `now`: the same, and the turn still waiting is not unanswered yet
+//   (the rules report it as late once its benchmark has passed).
 import type { ConversationEvent, EndReason, ReplyJudgement, Sku } from '../conversation/events.ts';
-import type { BuyerScenario } from '../scenario/schema.ts';
+import type { Beat, BuyerScenario } from '../scenario/schema.ts';
 import { type OrderSnapshot, toFen } from '../shopper/orders.ts';
+import { type Benchmarks, overLimit } from './benchmarks.ts';
 import { beatIndex, type LineMarks, lineOf } from './buyer-lines.ts';
-import { type Turn, TurnTracker } from './turns.ts';
+import { type OpenTurn, type Turn, TurnTracker } from './turns.ts';
 
 export interface BuyerMessageFact {
   id: string;
@@ -67,86 +78,109 @@ export interface Departure {
   reason: 'patience' | 'scripted' | 'quiet';
 }
 
+export type Phase = 'running' | 'stopped' | 'over';
+
+/** How a fold is read: the rubric's response benchmarks, and for a running conversation the moment to judge at. */
+export interface Judging {
+  benchmarks: Benchmarks;
+  /** Server time to judge a running conversation at (default: its last event); ignored once it ended. */
+  now?: number;
+}
+
 export interface ConversationFacts {
   /** Time zero of every violation: the first buyer message (else the first event). */
   origin: number;
   seed: number;
   /** When the conversation closed: its `ended` event, else its last event. */
   end: number;
-  /** True when an `ended` event closed the log, so every window has closed too. */
+  /** True when an `ended` event closed the log. */
   closed: boolean;
   /** Why it closed (null while open). */
   endReason: EndReason | null;
+  phase: Phase;
+  /** The moment it is judged at: its end once closed, else `now` (never before its last event). */
+  judgedAt: number;
   buyerMessages: ReadonlyMap<string, BuyerMessageFact>;
   agentMessages: readonly AgentMessageFact[];
   judgements: readonly JudgedReply[];
+  /** Answered turns, and the turns left unanswered that a reply was due for (see the phases above). */
   turns: readonly Turn[];
+  /** The turn still waiting for its reply when judged, and not (yet) unanswered; null otherwise. */
+  openTurn: OpenTurn | null;
   orders: readonly OrderFact[];
   discounts: readonly DiscountFact[];
   /** Recommendations (关联推荐 cards) sent: which product, when. */
   recommendations: readonly { at: number; messageId: string; product: string }[];
   quiets: readonly { at: number; until: number }[];
   departures: readonly Departure[];
-  /** When the buyer decided: the first order, else the departure, else the end (null while still open). */
+  /** When the buyer decided: the first order, else the departure, else the end of a conversation that ran
+   * its course (null while running, and when it was stopped before the buyer decided). */
   decidedAt: number | null;
 }
 
-/** Events after `ended` are ignored: nothing the agent does then is part of the reception. */
-export function readConversation(
-  events: readonly ConversationEvent[],
-  scenario: BuyerScenario,
-): ConversationFacts {
-  const beats = beatIndex(scenario);
-  const buyerMessages = new Map<string, BuyerMessageFact>();
-  const agentMessages: AgentMessageFact[] = [];
-  const agentById = new Map<string, AgentMessageFact>();
-  const judgements: JudgedReply[] = [];
-  const orders: OrderFact[] = [];
-  const ordersById = new Map<string, OrderFact>();
-  const discounts: DiscountFact[] = [];
-  const recommendations: { at: number; messageId: string; product: string }[] = [];
-  const quiets: { at: number; until: number }[] = [];
-  const departures: Departure[] = [];
-  const turns = new TurnTracker();
-  let origin: number | null = null;
-  let seed = 0;
-  let end = events[0]?.at ?? 0;
-  let closed = false;
-  let endReason: EndReason | null = null;
+export class ConversationFold {
+  private readonly beats: ReadonlyMap<string, Beat>;
+  private readonly buyerMessages = new Map<string, BuyerMessageFact>();
+  private readonly agentMessages: AgentMessageFact[] = [];
+  private readonly agentById = new Map<string, AgentMessageFact>();
+  private readonly judgements: JudgedReply[] = [];
+  private readonly orders: OrderFact[] = [];
+  private readonly ordersById = new Map<string, OrderFact>();
+  private readonly discounts: DiscountFact[] = [];
+  private readonly recommendations: { at: number; messageId: string; product: string }[] = [];
+  private readonly quiets: { at: number; until: number }[] = [];
+  private readonly departures: Departure[] = [];
+  private readonly turns = new TurnTracker();
+  private origin: number | null = null;
+  private first: number | null = null;
+  private seed = 0;
+  private end = 0;
+  private endReason: EndReason | null = null;
 
-  for (const event of events) {
-    end = event.at;
+  constructor(scenario: BuyerScenario) {
+    this.beats = beatIndex(scenario);
+  }
+
+  get closed(): boolean {
+    return this.endReason !== null;
+  }
+
+  /** Folds one more event; false when it was ignored (after `ended`, nothing is part of the reception). */
+  add(event: ConversationEvent): boolean {
+    if (this.closed) return false;
+    this.first ??= event.at;
+    this.end = event.at;
     switch (event.type) {
       case 'started':
-        seed = event.seed;
+        this.seed = event.seed;
         break;
       case 'buyer-message':
-        origin ??= event.at;
-        buyerMessages.set(event.id, {
+        this.origin ??= event.at;
+        this.buyerMessages.set(event.id, {
           id: event.id,
           at: event.at,
           text: event.text,
           beat: event.beat,
           line: event.line,
-          marks: lineOf(beats, event.beat, event.line),
+          marks: lineOf(this.beats, event.beat, event.line),
         });
-        turns.buyerSpoke(event.id, event.at);
+        this.turns.buyerSpoke(event.id, event.at);
         break;
       case 'agent-message': {
         const fact: AgentMessageFact = { message: event, judgement: undefined };
-        agentMessages.push(fact);
-        agentById.set(event.id, fact);
-        turns.agentReplied(event.id, event.at);
+        this.agentMessages.push(fact);
+        this.agentById.set(event.id, fact);
+        this.turns.agentReplied(event.id, event.at);
         if (event.action === 'discount' && event.amount !== undefined)
-          discounts.push({ at: event.at, messageId: event.id, amount: event.amount });
+          this.discounts.push({ at: event.at, messageId: event.id, amount: event.amount });
         if (event.action === 'recommend' && event.product !== undefined)
-          recommendations.push({ at: event.at, messageId: event.id, product: event.product });
+          this.recommendations.push({ at: event.at, messageId: event.id, product: event.product });
         break;
       }
       case 'reply-judged': {
         const { type: _type, ...judged } = event;
-        judgements.push(judged);
-        const fact = agentById.get(event.messageId);
+        this.judgements.push(judged);
+        const fact = this.agentById.get(event.messageId);
         if (fact && !fact.judgement) fact.judgement = judged;
         break;
       }
@@ -164,12 +198,12 @@ export function readConversation(
           discount: event.discount ?? 0,
           crossSellAmount: event.recommendedBy === undefined ? 0 : event.amount,
         };
-        orders.push(order);
-        ordersById.set(event.orderId, order);
+        this.orders.push(order);
+        this.ordersById.set(event.orderId, order);
         break;
       }
       case 'order-updated': {
-        const order = ordersById.get(event.orderId);
+        const order = this.ordersById.get(event.orderId);
         if (!order) break;
         const change: OrderChangeFact = { at: event.at };
         if (event.address !== undefined) change.address = event.address;
@@ -179,59 +213,110 @@ export function readConversation(
         break;
       }
       case 'order-repriced': {
-        const order = ordersById.get(event.orderId);
+        const order = this.ordersById.get(event.orderId);
         if (!order) break;
         order.amount = event.amount;
         order.discount = toFen(order.discount + event.discount);
         break;
       }
       case 'order-item-added': {
-        const order = ordersById.get(event.orderId);
+        const order = this.ordersById.get(event.orderId);
         if (!order) break;
         order.amount = toFen(order.amount + event.amount);
         order.crossSellAmount = toFen(order.crossSellAmount + event.amount);
         break;
       }
       case 'order-paid': {
-        const order = ordersById.get(event.orderId);
+        const order = this.ordersById.get(event.orderId);
         if (order && order.paidAt === null) order.paidAt = event.at;
         break;
       }
       case 'buyer-quiet':
-        quiets.push({ at: event.at, until: event.until });
+        this.quiets.push({ at: event.at, until: event.until });
         break;
       case 'buyer-left':
-        departures.push({ at: event.at, reason: event.reason });
+        this.departures.push({ at: event.at, reason: event.reason });
         break;
       case 'ended':
-        closed = true;
-        endReason = event.reason;
+        this.endReason = event.reason;
         break;
       case 'buyer-typing':
         break;
     }
-    if (closed) break;
+    return true;
   }
 
-  const closingMoment = Math.min(departures[0]?.at ?? end, end);
-  const decidedAt = orders[0]?.at ?? departures[0]?.at ?? (closed ? end : null);
-  return {
-    origin: origin ?? events[0]?.at ?? 0,
-    seed,
-    end,
-    closed,
-    endReason,
-    buyerMessages,
-    agentMessages,
-    judgements,
-    turns: turns.finish(closingMoment),
-    orders,
-    discounts,
-    recommendations,
-    quiets,
-    departures,
-    decidedAt,
-  };
+  /** The facts as of the judging moment. The lists are the fold's own: read them before adding more events. */
+  facts(judging: Judging): ConversationFacts {
+    const { endReason, end, departures } = this;
+    const closed = endReason !== null;
+    const phase: Phase = !closed
+      ? 'running'
+      : endReason === 'stopped' || endReason === 'abandoned'
+        ? 'stopped'
+        : 'over';
+    const judgedAt = closed ? end : Math.max(judging.now ?? end, end);
+    const turns: Turn[] = [...this.turns.answered];
+    let openTurn = this.turns.waiting;
+    if (openTurn) {
+      const unanswered = { ...openTurn, end: null, replyId: null };
+      if (phase === 'over') {
+        // Unanswered unless it only began as the conversation closed (the farewell line, a closing thank-you):
+        // the agent never had a chance to reply.
+        if (openTurn.start < Math.min(departures[0]?.at ?? end, end)) turns.push(unanswered);
+        openTurn = null;
+      } else if (phase === 'stopped') {
+        const limit =
+          turns.length === 0 ? judging.benchmarks.firstResponseSeconds : judging.benchmarks.responseSeconds;
+        if (overLimit(judgedAt - openTurn.start, limit)) {
+          turns.push(unanswered);
+          openTurn = null;
+        }
+      }
+    }
+    return {
+      origin: this.origin ?? this.first ?? 0,
+      seed: this.seed,
+      end,
+      closed,
+      endReason,
+      phase,
+      judgedAt,
+      buyerMessages: this.buyerMessages,
+      agentMessages: this.agentMessages,
+      judgements: this.judgements,
+      turns,
+      openTurn,
+      orders: this.orders,
+      discounts: this.discounts,
+      recommendations: this.recommendations,
+      quiets: this.quiets,
+      departures,
+      decidedAt: this.orders[0]?.at ?? departures[0]?.at ?? (phase === 'over' ? end : null),
+    };
+  }
+}
+
+/** The facts of a whole log (events after `ended` are ignored). */
+export function readConversation(
+  events: readonly ConversationEvent[],
+  scenario: BuyerScenario,
+  judging: Judging,
+): ConversationFacts {
+  const fold = new ConversationFold(scenario);
+  for (const event of events) if (!fold.add(event)) break;
+  return fold.facts(judging);
+}
+
+/**
+ * Whether an answer to a buyer line said at `at` was due when the conversation is judged: always once it ran
+ * its course; when it was stopped, only once the response benchmark had passed since the line; while it is
+ * running, not yet (the agent may still answer, so an open question is not counted against them live).
+ */
+export function answerDue(facts: ConversationFacts, at: number, benchmarks: Benchmarks): boolean {
+  if (facts.phase === 'over') return true;
+  if (facts.phase === 'running') return false;
+  return overLimit(facts.judgedAt - at, benchmarks.responseSeconds);
 }
 
 /** An order as it stood at `at`: as placed, with every seller change made by then. */

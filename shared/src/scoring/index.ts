@@ -1,13 +1,18 @@
 // Scoring: a pure function from a conversation's event log to its report, and the per-student view.
 export { aggregateStudent, type StudentMetrics, type StudentSummary } from './aggregate.ts';
+export { type Benchmarks, benchmarksOf, overLimit, type WaitLevel, waitLevel } from './benchmarks.ts';
 export { DEFAULT_PENALTY, RULE_DIMENSION } from './dimensions.ts';
 export { explainViolation, type FactWords, type Locale } from './explain.ts';
 export { formatScore, roundTo1 } from './format.ts';
+export { type LiveReading, LiveReception } from './live.ts';
 export type { Metrics, Outcome } from './metrics.ts';
 export {
   type DimensionScore,
   type Report,
   type ScoringInput,
+  type ScoringSetup,
   scoreConversation,
+  scoreFacts,
   type Violation,
 } from './report.ts';
+export { openTurnSince } from './turns.ts';

@@ -6,7 +6,8 @@ import type { ConversationFacts } from './facts.ts';
 import { toSeconds } from './rule.ts';
 import { responseMs } from './turns.ts';
 
-export type Outcome = 'paid' | 'ordered-unpaid' | 'left' | 'open';
+/** `stopped`: the drill ended (结束演练) before the buyer ordered or left; `open`: still running. */
+export type Outcome = 'paid' | 'ordered-unpaid' | 'left' | 'stopped' | 'open';
 
 export interface Metrics {
   firstResponseSeconds: number | null;
@@ -91,5 +92,5 @@ function outcomeOf(facts: ConversationFacts): Outcome {
   if (facts.orders.some((order) => order.paidAt !== null)) return 'paid';
   if (facts.orders.length > 0) return 'ordered-unpaid';
   if (facts.departures.length > 0) return 'left';
-  return 'open';
+  return facts.endReason === 'stopped' ? 'stopped' : 'open';
 }

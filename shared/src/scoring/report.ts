@@ -1,5 +1,7 @@
 // The score report of one conversation: a pure fold of its event log against the scenario and the rubric,
-// so the same log always gives the same report and a report can be recomputed after a rubric change.
+// so the same log always gives the same report and a report can be recomputed after a rubric change. A
+// running conversation is reported as of `now` (the drill monitor reads the same report live), a stopped one
+// on what was due by its stop (facts.ts).
 import type { ConversationEvent } from '../conversation/events.ts';
 import { factStatement } from '../scenario/fact-names.ts';
 import {
@@ -14,7 +16,7 @@ import {
 } from '../scenario/schema.ts';
 import { outcomeScore, penaltyOf, RULE_DIMENSION } from './dimensions.ts';
 import { explainViolation, type FactWords, type Locale } from './explain.ts';
-import { type ConversationFacts, readConversation } from './facts.ts';
+import { answerDue, type ConversationFacts, readConversation } from './facts.ts';
 import { roundTo1 } from './format.ts';
 import { type Metrics, measure } from './metrics.ts';
 import type { Finding } from './rule.ts';
@@ -29,8 +31,13 @@ export interface ScoringInput {
   /** The catalogue: explanations name facts in words, and it prices the allowed concession. */
   products?: ReadonlyMap<string, Product>;
   events: readonly ConversationEvent[];
+  /** Server time to judge a conversation that has not ended at (default: its last event). */
+  now?: number;
   locale?: Locale;
 }
+
+/** Everything but the log: what scoring needs beside the facts. */
+export type ScoringSetup = Omit<ScoringInput, 'events' | 'now'>;
 
 export interface Violation {
   rule: RuleId;
@@ -59,6 +66,8 @@ export interface Report {
    * grades, shown as abandoned rather than as a score.
    */
   abandoned: boolean;
+  /** The drill ended (结束演练) while the conversation was still going: judged on what was due by then. */
+  stopped: boolean;
   /** 0..100, one decimal. */
   score: number;
   dimensions: DimensionScore[];
@@ -68,8 +77,16 @@ export interface Report {
 }
 
 export function scoreConversation(input: ScoringInput): Report {
+  const judging = {
+    benchmarks: input.rubric.thresholds,
+    ...(input.now === undefined ? {} : { now: input.now }),
+  };
+  return scoreFacts(readConversation(input.events, input.scenario, judging), input);
+}
+
+/** The report of folded facts (a whole log's, or a live fold's as of now). */
+export function scoreFacts(facts: ConversationFacts, input: ScoringSetup): Report {
   const { scenario, rubric } = input;
-  const facts = readConversation(input.events, scenario);
   const context = {
     scenario,
     thresholds: rubric.thresholds,
@@ -94,11 +111,14 @@ export function scoreConversation(input: ScoringInput): Report {
   // objections and order changes actually resolved (quick replies that dodge everything earn none of those).
   const coverage = facts.turns.length === 0 ? 0 : answered / facts.turns.length;
   const unchanged = findings.filter((f) => f.rule === 'order-not-updated').length;
-  const resolved = resolution(facts, changeRequests(scenario, facts), unchanged) ?? coverage;
+  const resolved = resolution(facts, rubric, changeRequests(scenario, facts, rubric), unchanged) ?? coverage;
   const dimensions = DIMENSIONS.map((id): DimensionScore => {
     const weight = rubric.weights[id];
     if (id === 'outcome') {
-      return { id, score: outcomeScore(scenario.goal, metrics.outcome, answered), weight, violations: 0 };
+      const score = outcomeScore(scenario.goal, metrics.outcome, answered);
+      // Cut short before the goal was reached, the outcome was never due: left out, not counted as 0.
+      const due = facts.phase === 'over' || score === 1;
+      return { id, score, weight: due ? weight : 0, violations: 0 };
     }
     const own = findings.filter((finding) => RULE_DIMENSION[finding.rule] === id);
     const penalty = own.reduce((sum, finding) => sum + penaltyOf(rubric, finding.rule), 0);
@@ -115,6 +135,7 @@ export function scoreConversation(input: ScoringInput): Report {
     rubricVersion: rubric.version,
     seed: facts.seed,
     abandoned: facts.endReason === 'abandoned',
+    stopped: facts.endReason === 'stopped',
     score: totalWeight === 0 ? 0 : roundTo1((weighted / totalWeight) * 100),
     dimensions,
     metrics,
@@ -127,24 +148,32 @@ const PER_TURN: ReadonlySet<Dimension> = new Set(['responsiveness', 'courtesy'])
 
 /**
  * Share of the buyer's questions, objections and order changes that were resolved (a reply stated or
- * addressed it; the order shows the change); null when none came.
+ * addressed it; the order shows the change), of those resolved or due by the judging moment (one raised a
+ * second before a stop is not held against anyone); null when none came.
  */
-function resolution(facts: ConversationFacts, changes: number, unchanged: number): number | null {
+function resolution(
+  facts: ConversationFacts,
+  rubric: Rubric,
+  changes: number,
+  unchanged: number,
+): number | null {
+  const settled = new Set(facts.judgements.flatMap((j) => [...j.stated, ...j.addressed]));
   let raised = changes;
   for (const message of facts.buyerMessages.values()) {
-    if (message.marks?.ask !== undefined || message.marks?.objection !== undefined) raised++;
+    if (message.marks?.ask === undefined && message.marks?.objection === undefined) continue;
+    if (settled.has(message.id) || answerDue(facts, message.at, rubric.thresholds)) raised++;
   }
   if (raised === 0) return null;
-  const settled = new Set(facts.judgements.flatMap((j) => [...j.stated, ...j.addressed]));
   return Math.min(1, (settled.size + Math.max(0, changes - unchanged)) / raised);
 }
 
-/** Order changes the buyer asked for (the first line of each visit to a beat with `change`). */
-function changeRequests(scenario: BuyerScenario, facts: ConversationFacts): number {
+/** Order changes the buyer asked for and that were due (the first line of each visit to a beat with `change`). */
+function changeRequests(scenario: BuyerScenario, facts: ConversationFacts, rubric: Rubric): number {
   const changing = new Set(scenario.beats.filter((b) => b.change !== undefined).map((b) => b.id));
   let count = 0;
   for (const message of facts.buyerMessages.values())
-    if (message.line === 0 && changing.has(message.beat)) count++;
+    if (message.line === 0 && changing.has(message.beat) && answerDue(facts, message.at, rubric.thresholds))
+      count++;
   return count;
 }
 

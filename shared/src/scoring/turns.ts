@@ -1,5 +1,7 @@
 // Turns as Taobao counts them (首问首答): a turn starts at the first buyer message not yet answered and
 // ends at the agent's next message; more buyer messages before that reply do not restart the clock.
+// `openTurnSince` is that definition as one step, so the report, the drill monitor and the workbench's
+// waiting timers all count the same wait (the workbench folds the student's events with it).
 
 export interface Turn {
   start: number;
@@ -10,8 +12,24 @@ export interface Turn {
   replyId: string | null;
 }
 
+/** A turn still waiting for its reply. */
+export interface OpenTurn {
+  start: number;
+  messageIds: readonly string[];
+}
+
 export function responseMs(turn: Turn): number | null {
   return turn.end === null ? null : turn.end - turn.start;
+}
+
+/**
+ * When the open turn began after one more event (null: nobody is waiting). A buyer message opens a turn
+ * unless one is open; the agent's message ends it; nothing else moves it.
+ */
+export function openTurnSince(since: number | null, event: { type: string; at: number }): number | null {
+  if (event.type === 'buyer-message') return since ?? event.at;
+  if (event.type === 'agent-message') return null;
+  return since;
 }
 
 export class TurnTracker {
@@ -34,15 +52,13 @@ export class TurnTracker {
     this.open = null;
   }
 
-  /**
-   * The turns of the whole conversation. A turn still open is unanswered, unless it only began at the moment
-   * the conversation closed (the farewell line, a closing thank-you): the agent never had a chance to reply.
-   */
-  finish(closingMoment: number): Turn[] {
-    const turns = [...this.turns];
-    if (this.open && this.open.start < closingMoment) {
-      turns.push({ start: this.open.start, end: null, messageIds: this.open.messageIds, replyId: null });
-    }
-    return turns;
+  /** The turns answered so far, oldest first. */
+  get answered(): readonly Turn[] {
+    return this.turns;
+  }
+
+  /** The turn waiting for a reply, if any. */
+  get waiting(): OpenTurn | null {
+    return this.open && { start: this.open.start, messageIds: [...this.open.messageIds] };
   }
 }

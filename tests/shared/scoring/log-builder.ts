@@ -125,7 +125,10 @@ export class LogBuilder {
     return this;
   }
 
-  ended(at: number, reason: 'finished' | 'buyer-left' | 'unpaid' | 'stopped' = 'finished'): this {
+  ended(
+    at: number,
+    reason: 'finished' | 'buyer-left' | 'unpaid' | 'stopped' | 'abandoned' = 'finished',
+  ): this {
     this.events.push({ type: 'ended', at: ms(at), reason });
     return this;
   }
@@ -194,17 +197,23 @@ export interface RunOptions {
   rubric?: Rubric;
   particles?: readonly string[];
   products?: ReadonlyMap<string, Product>;
+  /** Seconds after T0 to judge a log without an `ended` event at (default: its last event). */
+  now?: number;
 }
 
 export function contextOf(events: readonly ConversationEvent[], options: RunOptions = {}): RuleContext {
   const scenario = options.scenario ?? makeScenario();
+  const thresholds = (options.rubric ?? makeRubric()).thresholds;
   return {
     scenario,
-    thresholds: (options.rubric ?? makeRubric()).thresholds,
+    thresholds,
     phrases: new Map(),
     particles: options.particles ?? [],
     products: options.products ?? new Map(),
-    facts: readConversation(events, scenario),
+    facts: readConversation(events, scenario, {
+      benchmarks: thresholds,
+      ...(options.now === undefined ? {} : { now: ms(options.now) }),
+    }),
   };
 }
 

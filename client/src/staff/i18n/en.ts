@@ -130,7 +130,13 @@ export const staffEn: StaffStrings = {
     violations: 'Violations',
     replay: 'Replay',
   },
-  outcome: { paid: 'paid', 'ordered-unpaid': 'ordered, unpaid', left: 'left', open: 'open' },
+  outcome: {
+    paid: 'paid',
+    'ordered-unpaid': 'ordered, unpaid',
+    left: 'left',
+    stopped: 'stopped by the drill’s end',
+    open: 'open',
+  },
   replay: {
     title: '{{title}} · {{buyer}}',
     meta: 'score {{score}} · {{violations}} violations',

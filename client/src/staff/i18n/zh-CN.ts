@@ -128,7 +128,13 @@ export const staffZhCN = {
     violations: '违规',
     replay: '回放',
   },
-  outcome: { paid: '已付款', 'ordered-unpaid': '拍下未付', left: '流失', open: '进行中' },
+  outcome: {
+    paid: '已付款',
+    'ordered-unpaid': '拍下未付',
+    left: '流失',
+    stopped: '演练结束时中止',
+    open: '进行中',
+  },
   replay: {
     title: '{{title}} · {{buyer}}',
     meta: '得分 {{score}} · {{violations}} 处违规',

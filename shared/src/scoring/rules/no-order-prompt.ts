@@ -1,5 +1,6 @@
 // Every question was answered, yet the agent never invited the buyer to place the order (拍的指令) before
-// the buyer decided (ordered on their own, left, or the conversation ended).
+// the buyer decided (ordered on their own, left, or the conversation ran its course). A drill's end is no
+// decision: a buyer cut off while still asking was never due an invitation.
 import { type Finding, type RuleContext, toSeconds } from '../rule.ts';
 
 export function noOrderPrompt({ scenario, facts }: RuleContext): Finding[] {

@@ -1,5 +1,7 @@
 // An objection (异议: price, quality, fit, shipping) answered vaguely: a substantive reply ignored it, or it
 // was open at a reply and no reply ever addressed it. Once per objection line, at the first such reply.
+// "Never addressed" waits for the answer to be due, as for a question (see question-evaded).
+import { answerDue } from '../facts.ts';
 import type { Finding, RuleContext } from '../rule.ts';
 
 interface Miss {
@@ -7,7 +9,7 @@ interface Miss {
   replyId: string;
 }
 
-export function objectionUnaddressed({ facts }: RuleContext): Finding[] {
+export function objectionUnaddressed({ facts, thresholds }: RuleContext): Finding[] {
   const ignored = new Map<string, Miss>();
   const leftOpen = new Map<string, Miss>();
   const addressed = new Set<string>();
@@ -21,6 +23,10 @@ export function objectionUnaddressed({ facts }: RuleContext): Finding[] {
     }
   }
   for (const id of addressed) leftOpen.delete(id);
+  for (const id of leftOpen.keys()) {
+    const raised = facts.buyerMessages.get(id);
+    if (raised && !answerDue(facts, raised.at, thresholds)) leftOpen.delete(id);
+  }
   for (const [id, miss] of leftOpen) if (!ignored.has(id)) ignored.set(id, miss);
   return [...ignored].map(([objectionId, miss]) => ({
     rule: 'objection-unaddressed' as const,

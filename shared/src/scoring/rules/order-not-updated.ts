@@ -1,12 +1,13 @@
 // The buyer asked to change their order (address, variant, note) and the order does not show it: never
 // changed, or changed to another value — whether or not a reply said "已经改好了". Each field of a request
-// is judged when a later request for the same field replaces it, else when the conversation closes.
+// is judged when a later request for the same field replaces it, else when the conversation closes — at a
+// drill's stop only once the response benchmark passed since the request (the change was due by then).
 import { type ChangeField, changeMismatches } from '../../shopper/orders.ts';
 import { beatIndex } from '../buyer-lines.ts';
-import { orderAt } from '../facts.ts';
+import { answerDue, orderAt } from '../facts.ts';
 import type { Finding, RuleContext } from '../rule.ts';
 
-export function orderNotUpdated({ scenario, facts, products }: RuleContext): Finding[] {
+export function orderNotUpdated({ scenario, facts, products, thresholds }: RuleContext): Finding[] {
   const beats = beatIndex(scenario);
   // A request is the first line of a visit to a beat that asks for a change.
   const requests = [...facts.buyerMessages.values()]
@@ -24,7 +25,8 @@ export function orderNotUpdated({ scenario, facts, products }: RuleContext): Fin
       if (change[field] === undefined) continue;
       const replaced = requests.slice(i + 1).find((r) => beats.get(r.beat)!.change![field] !== undefined);
       const until = replaced?.at ?? facts.end;
-      if (replaced === undefined && !facts.closed) continue; // the agent may still make the change
+      // Not replaced: judged once the change was due (the agent may still make it while it runs).
+      if (replaced === undefined && !answerDue(facts, request.at, thresholds)) continue;
       const snapshot = orderAt(order, until);
       if (changeMismatches(snapshot, { [field]: change[field] }, product).length > 0) {
         wrong.push(field);

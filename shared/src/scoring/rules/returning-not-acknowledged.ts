@@ -8,7 +8,7 @@ export function returningNotAcknowledged({ scenario, facts }: RuleContext): Find
   const first = facts.agentMessages.slice(0, REPLIES_TO_ACKNOWLEDGE);
   if (first.some(({ judgement }) => judgement?.acknowledges)) return [];
   const last = first.length === REPLIES_TO_ACKNOWLEDGE ? first[first.length - 1] : undefined;
-  if (!last && !facts.closed) return []; // the agent may still acknowledge in a reply yet to come
+  if (!last && facts.phase !== 'over') return []; // a second reply may yet come (or was cut off by a stop)
   return [
     {
       rule: 'returning-not-acknowledged',

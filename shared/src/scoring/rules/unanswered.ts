@@ -1,4 +1,5 @@
-// A turn never answered before the conversation closed. It points at the buyer message that opened it.
+// A turn never answered that a reply was due for (facts.ts: left open at the end, or past its benchmark when
+// the conversation was stopped). It points at the buyer message that opened it.
 import { type Finding, type RuleContext, toSeconds } from '../rule.ts';
 
 export function unanswered({ facts }: RuleContext): Finding[] {

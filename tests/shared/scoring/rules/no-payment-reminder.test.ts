@@ -40,12 +40,37 @@ describe('no-payment-reminder', () => {
     expect(firedAt(noPaymentReminder, log)).toEqual([]);
   });
 
-  it('cuts the window short when the conversation ends first', () => {
+  it('closes the window with the conversation when the buyer ends it unpaid', () => {
+    const log = new LogBuilder().started();
+    log.buyer(0);
+    log.agent(1);
+    log.order(10).ended(40, 'unpaid');
+    expect(firedAt(noPaymentReminder, log)).toEqual([40]);
+  });
+
+  it('does not judge a window a drill stop cut short: the reminder was not due yet', () => {
     const log = new LogBuilder().started();
     log.buyer(0);
     log.agent(1);
     log.order(10).ended(40, 'stopped');
-    expect(firedAt(noPaymentReminder, log)).toEqual([40]);
+    expect(firedAt(noPaymentReminder, log)).toEqual([]);
+  });
+
+  it('judges a window that closed before the stop', () => {
+    const log = new LogBuilder().started();
+    log.buyer(0);
+    log.agent(1);
+    log.order(10).ended(140, 'stopped');
+    expect(firedAt(noPaymentReminder, log)).toEqual([130]);
+  });
+
+  it('fires live the moment the window closes in a running conversation', () => {
+    const log = new LogBuilder().started();
+    log.buyer(0);
+    log.agent(1);
+    log.order(10);
+    expect(firedAt(noPaymentReminder, log, { now: 129.9 })).toEqual([]);
+    expect(firedAt(noPaymentReminder, log, { now: 130 })).toEqual([130]);
   });
 
   it('waits while the window is still open in a live conversation', () => {

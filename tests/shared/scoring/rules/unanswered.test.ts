@@ -39,11 +39,31 @@ describe('unanswered', () => {
     expect(firedAt(unanswered, log)).toEqual([0]);
   });
 
-  it('uses the last event as the end when the log has no ended event', () => {
+  it('does not call the waiting turn of a running conversation unanswered: the reply may still come', () => {
     const log = new LogBuilder().started();
     log.buyer(0);
     log.buyer(5, 'color');
-    expect(firedAt(unanswered, log)).toEqual([0]);
+    expect(firedAt(unanswered, log)).toEqual([]);
+    expect(firedAt(unanswered, log, { now: 600 })).toEqual([]);
+  });
+
+  it('at a stop, counts a waiting turn only once its reply was due (3 s for the first, 30 s after)', () => {
+    const first = (stopAt: number) => {
+      const log = new LogBuilder().started();
+      log.buyer(0);
+      return log.ended(stopAt, 'stopped');
+    };
+    expect(firedAt(unanswered, first(3))).toEqual([]);
+    expect(firedAt(unanswered, first(3.1))).toEqual([0]);
+    const later = (stopAt: number) => {
+      const log = new LogBuilder().started();
+      log.buyer(0);
+      log.agent(1);
+      log.buyer(10, 'color');
+      return log.ended(stopAt, 'stopped');
+    };
+    expect(firedAt(unanswered, later(40))).toEqual([]);
+    expect(firedAt(unanswered, later(40.1))).toEqual([10]);
   });
 
   it('ignores agent messages after the conversation ended', () => {
