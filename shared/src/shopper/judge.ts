@@ -266,10 +266,22 @@ export function judgeReply(
     })
     .map((item) => item.messageId);
 
+  // The topics the buyer has open: their questions' and their worries'.
+  const openTopics = new Set<string>();
+  for (const item of asks) {
+    const topic = topicOfAsk(ctx, item.ask!);
+    if (topic) openTopics.add(topic);
+  }
+  for (const item of objections) for (const t of topicsOfObjection(ctx, item.objection!)) openTopics.add(t);
+
   const courtesyOnly = isCourtesyOnly(ctx, analysis, message);
-  // A product card carries 立即购买: sending it invites the buyer to order as much as saying so.
+  // A product card carries 立即购买: sending it invites the buyer to order as much as saying so. 拍M就行 in
+  // answer to the size asked chooses; 拍黑色的吧 to a hesitating buyer invites.
+  const answersOpen = (option: string) => openTopics.has(matcher.conceptTopic(option) ?? '');
   const invites =
-    message.action === 'inviteOrder' || message.action === 'sendProductCard' || readsAsInvitation(analysis);
+    message.action === 'inviteOrder' ||
+    message.action === 'sendProductCard' ||
+    readsAsInvitation(analysis, answersOpen);
   const reminds = message.action === 'remindPayment' || (open.hasOrder && readsAsReminder(analysis));
   const acknowledges = readsAsWelcomeBack(analysis);
   const holds = analysis.affirmed.has('hold');
@@ -279,12 +291,6 @@ export function judgeReply(
   const substantive = !courtesyOnly && !answeredSome;
 
   // 答非所问: the reply speaks to some other topic than every open question and answers none of them.
-  const openTopics = new Set<string>();
-  for (const item of asks) {
-    const topic = topicOfAsk(ctx, item.ask!);
-    if (topic) openTopics.add(topic);
-  }
-  for (const item of objections) for (const t of topicsOfObjection(ctx, item.objection!)) openTopics.add(t);
   const irrelevant =
     substantive &&
     open.items.length > 0 &&

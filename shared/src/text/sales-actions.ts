@@ -29,15 +29,21 @@ const DEFER = [
   '不要急',
   '没必要',
 ];
-/** A condition in the message makes a following 再 a deferral: 如果需要再拍 · 等我改好价再付. */
-const CONDITIONS = ['如果', '要是', '假如', '万一', '的话', '等我', '等您', '等'];
+/** A condition in the message makes a following 再 a deferral: 如果需要再拍 · 等我改好价再付 · 想好了再拍. */
+const CONDITIONS = ['如果', '要是', '假如', '万一', '的话', '等我', '等您', '等', '好了', '想好', '考虑好'];
+/** Before an action verb in its clause: a later moment (明天付 · 有空再付 · 晚点拍). */
+const LATER = ['明天', '明儿', '晚点', '晚些', '晚一点', '回头', '改天', '有空', '下次', '过两天', '以后'];
+/** After an action verb: no hurry (明天付也一样 · 考虑好了再付也行). */
+const NO_HURRY = ['也一样', '也行', '也可以', '也没事', '也没关系', '都行', '都可以', '也不迟'];
 /** Right after an order verb: the order is a fact or a moment, not an invitation (拍下了 · 拍下后 · 拍的是). */
 const DONE_AFTER = ['了', '过', '后', '之后', '以后', '完', '的', '时', '记得'];
 /** Before an order verb: it already happened. */
 const DONE_BEFORE = ['已经', '已', '刚刚', '刚'];
-/** 按平时的码拍 · 拍S码就可以: choosing which one to order is advice, not an invitation to order. */
+/** 按平时的码拍 · 拍大一码 · 拍多大: choosing which one to order is advice, not an invitation to order. */
 const CHOOSING_BEFORE = ['按', '照着', '根据', '建议'];
-const CHOOSING_AFTER = ['大', '小'];
+const CHOOSING_AFTER = ['大', '小', '多大', '多少', '哪'];
+/** 拍几张照片 · 拍个视频: what 拍 takes here is a picture, not an order. */
+const PICTURE = ['照', '图', '视频', '片'];
 /** Right before a payment word: "not yet" (还没付) reminds rather than denies. */
 const NOT_YET = /(还没有|还没|没有|尚未|还未|没|未)$/;
 
@@ -49,43 +55,76 @@ function clauseOf(analysis: Analysis, m: Mention): { from: number; to: number } 
 }
 
 const endsWithAny = (text: string, words: readonly string[]) => words.some((w) => text.endsWith(w));
+const startsWithAny = (text: string, words: readonly string[]) => words.some((w) => text.startsWith(w));
 const containsAny = (text: string, words: readonly string[]) => words.some((w) => text.includes(w));
 
-/** The order verb names what to order right after it: 拍S码 · 拍黑色 · 拍39码. */
-function choosesAnOption(analysis: Analysis, m: Mention): boolean {
-  return analysis.mentions.some(
+/** The option the order verb names right after it (拍S码 · 拍黑色 · 闭眼入01正红), if any. */
+function chosenOption(analysis: Analysis, m: Mention): Mention | undefined {
+  return analysis.mentions.find(
     (o) =>
       o.concept.startsWith('option:') && o.clause === m.clause && o.start >= m.end && o.start - m.end <= 1,
   );
 }
 
+/** The speaker holds the action back: 不用急着下单 · 如果需要再拍 · 明天付也一样 · 有空再付. */
 function deferred(analysis: Analysis, m: Mention): boolean {
-  const { from } = clauseOf(analysis, m);
-  const before = analysis.normalised.slice(from, m.start);
-  if (containsAny(before, DEFER)) return true;
-  return before.endsWith('再') && containsAny(analysis.normalised.slice(0, m.start), CONDITIONS);
-}
-
-/** Around a bare order verb, what makes it an invitation: 可以拍 · 放心拍 · 先拍 · 拍一件试试吧 · 拍就行. */
-const URGE_BEFORE = ['可以', '直接', '放心', '赶紧', '快', '早', '先', '请', '欢迎', '就', '那', '您', '亲'];
-const URGE_AFTER = ['吧', '就行', '就好', '就可以', '试试', '回去', '走', '呀', '哈', '嘛'];
-/** A number and measure after the verb (拍一件 · 买两瓶) are skipped before looking for the urging word. */
-const QUANTITY = /^[一二两三四五六七八九十\d]*[件个瓶盒双套支只份包袋]?/;
-
-function urged(analysis: Analysis, m: Mention): boolean {
   const { from, to } = clauseOf(analysis, m);
   const before = analysis.normalised.slice(from, m.start);
-  const rest = analysis.normalised.slice(m.end, to);
-  const after = rest.slice(QUANTITY.exec(rest)?.[0].length ?? 0);
+  if (containsAny(before, DEFER) || containsAny(before, LATER)) return true;
+  if (containsAny(analysis.normalised.slice(m.end, to), NO_HURRY)) return true;
+  if (!before.endsWith('再')) return false;
+  // 再付 waits for something; 再拍一件 may just mean one more, unless a condition comes first.
+  return (
+    m.concept === ACTION_CONCEPTS.payment || containsAny(analysis.normalised.slice(0, m.start), CONDITIONS)
+  );
+}
+
+/** Around a bare order verb, what makes it an invitation: 可以拍 · 放心冲 · 先拍 · 拍一件试试吧 · 拍就行. */
+const URGE_BEFORE = ['可以', '直接', '放心', '赶紧', '快', '早', '先', '请', '欢迎', '就', '那', '您', '亲'];
+const URGE_AFTER = ['吧', '就行', '就好', '就可以', '试试', '回去', '走', '呀', '哈', '嘛'];
+/** A number and measure after the verb (拍一件 · 买两瓶 · 拍几张) are skipped before looking further. */
+const QUANTITY = /^[一二两三四五六七八九十几\d]*[件个瓶盒双套支只份包袋箱张]?/;
+const NUMERAL = /[一二两三四五六七八九十几\d]/;
+/**
+ * After a quantity these make it a condition or a comparison about the deal (拍两件就包邮 · 买三盒才送 ·
+ * 买两包更划算), not a push (拍两双一起发).
+ */
+const CONDITIONAL_AFTER = ['就', '才', '以上', '的话', '更', '比较', '最', '还'];
+
+/** What follows the verb once a quantity and the option it names are skipped: 拍黑色的吧 → 吧. */
+function afterVerb(analysis: Analysis, m: Mention): { quantity: string; after: string } {
+  const { to } = clauseOf(analysis, m);
+  const option = chosenOption(analysis, m);
+  let quantity = QUANTITY.exec(analysis.normalised.slice(m.end, to))?.[0] ?? '';
+  // The figures of an option named right after the verb are the option's (拍39码), not a quantity.
+  if (option && option.start < m.end + quantity.length) quantity = quantity.slice(0, option.start - m.end);
+  let at = m.end + quantity.length;
+  if (option && option.start <= at + 1) at = Math.max(at, option.end);
+  let after = analysis.normalised.slice(at, to);
+  if (option && after.startsWith('的')) after = after.slice(1);
+  return { quantity, after };
+}
+
+function urged(analysis: Analysis, m: Mention): boolean {
+  const { from } = clauseOf(analysis, m);
+  const before = analysis.normalised.slice(from, m.start);
+  const term = analysis.normalised.slice(m.start, m.end);
+  const { quantity, after } = afterVerb(analysis, m);
   if (after === '') return true;
-  return endsWithAny(before, URGE_BEFORE) || URGE_AFTER.some((w) => after.startsWith(w));
+  if (NUMERAL.test(quantity) && !startsWithAny(after, CONDITIONAL_AFTER)) return true;
+  return (
+    endsWithAny(before, URGE_BEFORE) || startsWithAny(term, URGE_BEFORE) || startsWithAny(after, URGE_AFTER)
+  );
 }
 
 /**
  * Invites the buyer to place the order now: an invitation phrase (直接拍下 · 放心下单), or an order verb said as
- * a push (可以拍 · 拍一件试试吧); not deferred, conditional-later, done, choosing a size, or denied.
+ * a push (可以拍 · 拍一件试试吧 · 拍黑色的吧); not deferred, conditional-later, done, denied, a picture (拍几张照片),
+ * or choosing which one to take (拍大一码 · 按平时的码拍 · 拍M就行 in answer to the size asked). `answers`
+ * tells whether an option speaks to what the buyer has open (their question or worry): naming it is then
+ * the answer, not a push to order.
  */
-export function readsAsInvitation(analysis: Analysis): boolean {
+export function readsAsInvitation(analysis: Analysis, answers: (option: string) => boolean): boolean {
   return analysis.mentions.some((m) => {
     const verb = m.concept === ACTION_CONCEPTS.orderVerb;
     if ((m.concept !== ACTION_CONCEPTS.order && !verb) || m.negated) return false;
@@ -95,7 +134,9 @@ export function readsAsInvitation(analysis: Analysis): boolean {
     const before = analysis.normalised.slice(from, m.start);
     if (DONE_AFTER.some((w) => after.startsWith(w)) || endsWithAny(before, DONE_BEFORE)) return false;
     if (containsAny(before, CHOOSING_BEFORE) || CHOOSING_AFTER.some((w) => after.startsWith(w))) return false;
-    if (choosesAnOption(analysis, m)) return false;
+    if (startsWithAny(afterVerb(analysis, m).after, PICTURE)) return false;
+    const option = chosenOption(analysis, m);
+    if (option && answers(option.concept)) return false;
     return !deferred(analysis, m);
   });
 }
@@ -112,16 +153,39 @@ export function readsAsReminder(analysis: Analysis): boolean {
 
 const affirmed = (analysis: Analysis, concept: string) => analysis.affirmed.has(concept);
 
-export const readsAsWelcomeBack = (analysis: Analysis): boolean =>
-  affirmed(analysis, ACTION_CONCEPTS.returning);
+/** 记得您 · 去年拿了两箱对吧 · 上次买过: recalling the buyer or what they bought before. */
+const REMEMBERS = /记得(您|你|亲)/;
+const PAST = ['去年', '上次', '上回', '之前', '以前', '前阵子', '上个月', '那次', '前几天'];
+const PURCHASED = /^(拿|买|拍|入|囤|订|下单|购买)(了|过|的)/;
+
+function recallsHistory(analysis: Analysis): boolean {
+  const text = analysis.normalised;
+  if (REMEMBERS.test(text)) return true;
+  for (let c = 0; c < analysis.clauseEnds.length; c++) {
+    const clause = text.slice(c === 0 ? 0 : analysis.clauseEnds[c - 1]!, analysis.clauseEnds[c]);
+    for (const past of PAST) {
+      const at = clause.indexOf(past);
+      if (at < 0) continue;
+      for (let i = at + past.length; i < clause.length; i++) if (PURCHASED.test(clause.slice(i))) return true;
+    }
+  }
+  return false;
+}
 
 /**
- * A real follow-up of a quiet buyer: it asks, offers or sells something. A bare 好的 / 嗯嗯 / emoji or a
- * goodbye (拜拜 · 祝您生活愉快 · 先这样) is not one.
+ * Acknowledges a returning customer by what it does: welcomes them back, thanks them for coming again
+ * (the lexicon's words), or recalls them or what they bought before (记得您 · 去年拿了两箱对吧).
+ */
+export const readsAsWelcomeBack = (analysis: Analysis): boolean =>
+  affirmed(analysis, ACTION_CONCEPTS.returning) || recallsHistory(analysis);
+
+/**
+ * A real follow-up of a quiet buyer: it asks, offers or sells something. A bare 好的 / 嗯嗯 / 嗯呢 / emoji, a
+ * goodbye or leaving the buyer to it (拜拜 · 祝您生活愉快 · 您慢慢看) is not one.
  */
 export function readsAsFollowUp(analysis: Analysis, courtesyOnly: boolean): boolean {
   if (affirmed(analysis, ACTION_CONCEPTS.goodbye)) return false;
   if (affirmed(analysis, ACTION_CONCEPTS.followUp)) return true;
-  const asks = /[?？]/.test(analysis.source) || /[吗么呢]$/.test(analysis.normalised);
+  const asks = /[?？]/.test(analysis.source) || /[吗么]$/.test(analysis.normalised);
   return asks || !courtesyOnly;
 }

@@ -33,7 +33,20 @@ describe('inviting the order', () => {
     '拍下了就行，剩下的交给我们',
     '您拍的是黑色M码对吧',
     '看到您已经拍下了',
+    '想好了再拍就行',
+    '麻烦您拍几张照片发给我们',
+    '175的话拍XL码哦',
+    '买两件比较划算',
   ])('does not invite: %s', (text) => expect(judge(text).invites).toBe(false));
+  it.each(['正品保证，放心冲', '选黑色不会错，拍黑色的吧', '两个颜色都有，拍两件一起发~'])(
+    'invites in other words: %s',
+    (text) => expect(judge(text).invites).toBe(true),
+  );
+  it('naming the size asked for answers it rather than pushing the order', () => {
+    const size: OpenItem[] = [{ messageId: 'b1', ask: 'down-jacket.size.M码' }];
+    expect(judge('亲拍M码就行', size).invites).toBe(false);
+    expect(judge('亲拍M码就行').invites).toBe(true);
+  });
 });
 
 describe('reminding to pay (an order is waiting)', () => {
@@ -41,28 +54,41 @@ describe('reminding to pay (an order is waiting)', () => {
     'reminds: %s',
     (text) => expect(judge(text, [], true).reminds).toBe(true),
   );
-  it.each(['先不用付款的，等我给您改好价再付', '不用付款的', '好的亲，订单收到啦'])(
-    'does not remind: %s',
-    (text) => expect(judge(text, [], true).reminds).toBe(false),
-  );
+  it.each([
+    '先不用付款的，等我给您改好价再付',
+    '不用付款的',
+    '好的亲，订单收到啦',
+    '不着急，明天付也一样',
+    '您方便的时候有空再付',
+  ])('does not remind: %s', (text) => expect(judge(text, [], true).reminds).toBe(false));
   it('does not remind without an order', () => expect(judge('记得付款哦').reminds).toBe(false));
 });
 
 describe('welcoming a returning customer and following up', () => {
-  it.each(['谢谢又来支持呀~', '老熟人啦😄 这次看点什么', '欢迎回购~', '老规矩可以直接拍下哦'])(
-    'acknowledges: %s',
-    (text) => expect(judge(text).acknowledges).toBe(true),
-  );
+  it.each([
+    '谢谢又来支持呀~',
+    '老熟人啦😄 这次看点什么',
+    '欢迎回购~',
+    '老规矩可以直接拍下哦',
+    '哈哈记得您！',
+    '上次买过黑色的对吧，这次试试米白？',
+  ])('acknowledges: %s', (text) => expect(judge(text).acknowledges).toBe(true));
   it('a plain greeting does not acknowledge', () =>
     expect(judge('您好，欢迎光临本店').acknowledges).toBe(false));
   it.each(['亲，在吗？', '考虑得怎么样啦~', '亲，还有什么顾虑吗？', '这款有运费险，喜欢的话可以直接拍哦'])(
     'follows up: %s',
     (text) => expect(judge(text).followsUp).toBe(true),
   );
-  it.each(['好的', '嗯嗯', '😊', '嗯嗯好的亲，拜拜~', '好的亲，那就先这样', '感谢亲的支持，祝您生活愉快~'])(
-    'is not a follow-up: %s',
-    (text) => expect(judge(text).followsUp).toBe(false),
-  );
+  it.each([
+    '好的',
+    '嗯嗯',
+    '嗯呢',
+    '😊',
+    '嗯嗯好的亲，拜拜~',
+    '好的亲，那就先这样',
+    '感谢亲的支持，祝您生活愉快~',
+    '好的，您慢慢挑',
+  ])('is not a follow-up: %s', (text) => expect(judge(text).followsUp).toBe(false));
 });
 
 describe('bare answers and courtesy', () => {
