@@ -166,7 +166,15 @@ export const JACKET: Product = {
       ],
     },
     material: { kind: 'value', topic: 'material', value: '90%白鸭绒', aliases: [], wrong: [], except: [] },
-    freeShipping: { kind: 'yesno', topic: 'shipping', value: true, terms: ['包邮'], except: [] },
+    freeShipping: {
+      kind: 'yesno',
+      topic: 'shipping',
+      value: true,
+      terms: ['包邮'],
+      opposite: [],
+      costs: [],
+      except: [],
+    },
   },
 };
 

@@ -54,7 +54,15 @@ const product: Product = {
       ],
     },
     material: { kind: 'value', topic: 'material', value: '90%白鸭绒', aliases: [], wrong: [], except: [] },
-    'free-shipping': { kind: 'yesno', topic: 'shipping', value: true, terms: ['包邮'], except: [] },
+    'free-shipping': {
+      kind: 'yesno',
+      topic: 'shipping',
+      value: true,
+      terms: ['包邮'],
+      opposite: [],
+      costs: [],
+      except: [],
+    },
   },
 };
 const phrases: PhraseLibrary = {

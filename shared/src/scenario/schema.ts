@@ -76,6 +76,18 @@ export const YesNoFactSchema = z
     topic: id,
     value: z.boolean(),
     terms: z.array(text).min(1).describe('描述这个事实的词，如 包邮 / 免运费'),
+    opposite: z
+      .array(text)
+      .default([])
+      .describe(
+        '说事实不成立的词，如 防漏 的 漏 / 漏水、送货上楼 的 送到楼下；“不闷”这样以 不/没 开头的词自动得到反义词“闷”',
+      ),
+    costs: z
+      .array(text)
+      .default([])
+      .describe(
+        '这个事实免掉的费用，如 包邮 的 运费 / 邮费：回复说这笔钱要顾客出（运费自理、运费要15元）就是说事实不成立',
+      ),
     except: z
       .array(z.object({ when, value: z.boolean().describe('这种情况下是或否') }).strict())
       .default([])

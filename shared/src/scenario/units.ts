@@ -22,6 +22,7 @@ export const UNITS = {
   年: { dimension: 'time', factor: 365 * 86400, spellings: ['年'] },
   毫克: { dimension: 'mass', factor: 0.001, spellings: ['毫克', 'mg'] },
   克: { dimension: 'mass', factor: 1, spellings: ['克', 'g'] },
+  两: { dimension: 'mass', factor: 50, spellings: ['两'] },
   斤: { dimension: 'mass', factor: 500, spellings: ['斤'] },
   千克: { dimension: 'mass', factor: 1000, spellings: ['千克', '公斤', 'kg'] },
   毫升: { dimension: 'volume', factor: 1, spellings: ['毫升', 'ml'] },

@@ -65,8 +65,11 @@ const YES = 'yes-answer';
 const IN_STOCK = 'in-stock';
 const DISMISSIVE = 'dismissive';
 
-const isCatalogue = (concept: string) =>
-  concept.startsWith('fact:') || concept.startsWith('option:') || concept.startsWith('wrong:');
+const CATALOGUE_PREFIXES = ['fact:', 'option:', 'wrong:', 'opposite:', 'cost:'];
+const isCatalogue = (concept: string) => CATALOGUE_PREFIXES.some((p) => concept.startsWith(p));
+/** A catalogue mention that says what the product offers (not a wrong value, an opposite or a cost). */
+const isOffer = (concept: string) =>
+  concept.startsWith('fact:') || concept.startsWith('option:') || concept.startsWith('product:');
 /** The lexicon's concept for "the change is done" (改好了, 已备注…); optional in a lexicon. */
 const ORDER_CHANGED_CONCEPT = 'order-changed';
 /** Cards that show something without claiming anything: they answer nothing and dodge nothing. */
@@ -219,13 +222,14 @@ export function judgeReply(
   const stated: string[] = [];
   const wrong: string[] = [];
   const focus = answerFocus(ctx, analysis, asks);
-  const contradicted = new Set(findContradictions(matcher, focus.analysis, products));
+  const askedRefs = asks.map((a) => a.ask!);
+  const contradicted = new Set(findContradictions(matcher, focus.analysis, products, askedRefs));
   // Two options of one fact asked at once (his size and hers): naming one answers that one only, it does
   // not "recommend another" for the other.
   const factOf = (ask: string) => ask.split('.').slice(0, 2).join('.');
   const verdicts = asks.map((item) => {
     const alone = asks.filter((a) => factOf(a.ask!) === factOf(item.ask!)).length === 1;
-    return judgeFact(matcher, analysis, products, item.ask!, alone);
+    return judgeFact(matcher, analysis, products, item.ask!, alone, askedRefs);
   });
   // 有的 · 包的 · 木有: a bare yes or no answers the yes/no question it replies to: the only one left
   // unanswered, or all of them when it says so (都有的).
@@ -250,7 +254,7 @@ export function judgeReply(
   // topic that answers it (90%白鸭绒 for a price worry); never while brushing the buyer off (您自己看尺码表).
   const catalogueTopics = new Set(
     analysis.mentions
-      .filter((m) => !m.negated && isCatalogue(m.concept) && !m.concept.startsWith('wrong:'))
+      .filter((m) => !m.negated && isCatalogue(m.concept) && isOffer(m.concept))
       .map((m) => matcher.conceptTopic(m.concept))
       .filter((t): t is string => t !== undefined),
   );

@@ -9,6 +9,16 @@ export const optionConcept = (pid: string, key: string, value: string): string =
 export const factConcept = (pid: string, key: string): string => `fact:${pid}.${key}`;
 /** A value fact's `wrong` list: saying one of these contradicts the catalogue. */
 export const wrongConcept = (pid: string, key: string): string => `wrong:${pid}.${key}`;
+/** A yes/no fact's opposite words (漏 for 防漏): affirmed, they deny the fact; denied (不漏), they state it. */
+export const oppositeConcept = (pid: string, key: string): string => `opposite:${pid}.${key}`;
+/** What a yes/no fact spares the buyer (运费 for 包邮): said to be charged, it denies the fact. */
+export const costConcept = (pid: string, key: string): string => `cost:${pid}.${key}`;
+
+/** 不闷 · 没异味: a term that is a denial names its opposite too (闷 · 异味). */
+const DENYING_PREFIX = /^(不|没)(?=\p{Script=Han})/u;
+function derivedOpposites(terms: readonly string[]): string[] {
+  return terms.filter((t) => DENYING_PREFIX.test(t)).map((t) => t.replace(DENYING_PREFIX, ''));
+}
 
 /** M码 · XL号 → M · XL: a size in latin letters is named without its 码/号 (穿M的刚好 · 拍XL). */
 function sizeLetters(name: string): string | undefined {
@@ -56,6 +66,11 @@ export function catalogueConcepts(products: readonly Product[]): ConceptTerms[] 
           concepts.push({ concept: factConcept(product.id, key), topic: fact.topic, terms: fact.terms });
       } else {
         concepts.push({ concept: factConcept(product.id, key), topic: fact.topic, terms: fact.terms });
+        const opposite = [...fact.opposite, ...derivedOpposites(fact.terms)];
+        if (opposite.length > 0)
+          concepts.push({ concept: oppositeConcept(product.id, key), topic: fact.topic, terms: opposite });
+        if (fact.costs.length > 0)
+          concepts.push({ concept: costConcept(product.id, key), topic: fact.topic, terms: fact.costs });
       }
     }
   }

@@ -57,6 +57,11 @@ export const AFTER_WORDS = ['以后', '之后', '后'] as const;
 export const followedByAfter = (text: string, end: number) =>
   AFTER_WORDS.some((w) => text.startsWith(w, end));
 
+/** Unit words say how much, not of what (小时 in 48小时内发货 anchors nothing). */
+const UNIT_WORDS = new Set<string>(Object.values(UNITS).flatMap((u) => u.spellings));
+/** Nouns, verbs, adjectives and names anchor a number; numerals, time words, adverbs and particles do not. */
+const ANCHOR_TAGS = /^[nvab]|^vn|^nz/;
+
 /**
  * Words of a fact's sayings other than its numbers: 整机保修3年 → 整机, 保修. A word the fact itself says
  * as "X后" stays "X后", so 发货后 anchors 发货后1到3天送达 and not 48小时内发货.
@@ -68,7 +73,8 @@ function anchorWords(texts: readonly string[]): string[] {
     for (const part of normalised.split(' ')) {
       for (const w of tagWords(part)) {
         const word = part.slice(w.start, w.end);
-        if (word.length < 2 || /^[\da-z]+$/.test(word) || w.tag === 'm' || w.tag === 'q') continue;
+        if (word.length < 2 || /^[\da-z]+$/.test(word) || UNIT_WORDS.has(word) || !ANCHOR_TAGS.test(w.tag))
+          continue;
         words.add(followedByAfter(part, w.end) ? `${word}后` : word);
       }
     }
@@ -130,9 +136,11 @@ export function fits(reply: Quantity, allowed: FactQuantity): boolean {
     case 'min':
       return reply.min >= lo - tol;
     default:
-      // A promise "by X" must cover the slowest case (后天就到 does not fit 2–4 天); any other reading
-      // must lie within the range (两三天 fits 2–4 天, 三五天 does not).
-      if (reply.bound === 'max') return reply.max >= hi - tol;
+      // A reading must lie within the range (两三天 fits 2–4 天, 三五天 does not); a promise "by X" must name a
+      // time within it (两三天就到 fits 2–4 天, 明天就到 promises faster than the catalogue). A promise of a
+      // date (后天就到) is one the buyer holds the shop to: it must cover the slowest case.
+      if (reply.bound === 'max' && reply.from === 'now') return reply.max >= hi - tol;
+      if (reply.bound === 'max') return reply.max >= lo - tol && reply.max <= hi + tol;
       return reply.min >= lo - tol && reply.max <= hi + tol;
   }
 }

@@ -1,7 +1,13 @@
 // Did a reply state a catalogue fact, contradict it, or say nothing about it? Used for the open question
 // (question-evaded) and for every fact the reply touches (wrong-fact).
 import type { Fact, Option, Product } from '../scenario/schema.ts';
-import { factConcept, optionConcept, wrongConcept } from './catalogue-concepts.ts';
+import {
+  costConcept,
+  factConcept,
+  oppositeConcept,
+  optionConcept,
+  wrongConcept,
+} from './catalogue-concepts.ts';
 import {
   factNumbers,
   fits,
@@ -14,7 +20,7 @@ import {
 } from './fact-numbers.ts';
 import { type FactRefError, parseFactRef, type ResolvedFact } from './fact-ref.ts';
 import { IN_STOCK_CONCEPT } from './markers.ts';
-import type { Analysis, Matcher } from './matcher.ts';
+import type { Analysis, Matcher, Mention } from './matcher.ts';
 import { normalise } from './normalise.ts';
 
 export type FactVerdict = 'stated' | 'contradicted' | 'absent';
@@ -78,25 +84,46 @@ function occurrences(text: string, word: string, from: number, to: number): numb
   return found;
 }
 
+/** 未拆包 · 没用过 · 不拆封: a condition said not to hold is not named; 没开封 anchors no 开封后 number. */
+const CONDITION_DENIERS = ['没有', '未', '没', '不', '无', '非'];
+const deniedAt = (text: string, at: number) =>
+  CONDITION_DENIERS.some((d) => text.startsWith(d, at - d.length));
+
+type Attribution = Map<PlacedQuantity, ReadonlySet<Fact>>;
+// Every fact of every product is judged against one reply: attribute its numbers once per reply and asks.
+const attributions = new WeakMap<Analysis, Map<string, Attribution>>();
+
 /**
- * The quantities of the reply that speak of `target`: those whose nearest anchor word in their clause is one of
- * the target's (续航 8小时 · 整机保3年电机保10年), else, with no anchor at all, those of the asked fact's
- * dimension (163、105斤 is the buyer's weight, not the down's). 发货后三四天到 does not speak of 48小时内发货.
+ * Which facts each number of the reply speaks of: the fact whose anchor word stands nearest in its clause
+ * (续航 8小时 · 整机保3年电机保10年), within the product named last before it (入门款4克，降噪款4.5克); with no
+ * anchor at all, the asked facts of its dimension it fits (8小时 to 续航多久？充电要多久？ is the battery).
+ * 163、105斤 is the buyer's weight, not the down's; 发货后三四天到 does not speak of 48小时内发货.
  */
-function quantitiesOf(
+function attribute(
   analysis: Analysis,
   products: readonly Product[],
-  target: Fact,
-  asked: boolean,
-): PlacedQuantity[] {
+  askedRefs: readonly string[],
+): Attribution {
+  let perAsks = attributions.get(analysis);
+  if (!perAsks) {
+    perAsks = new Map();
+    attributions.set(analysis, perAsks);
+  }
+  const key = askedRefs.join('|');
+  const known = perAsks.get(key);
+  if (known) return known;
   const text = analysis.normalised;
-  const own = factNumbers(target);
-  if (own.right.length === 0) return [];
-  const facts = numericFacts(products);
-  const out: PlacedQuantity[] = [];
+  const all = numericFacts(products);
+  const asked = askedRefs
+    .map((ref) => resolveFactRef(products, ref))
+    .filter((f): f is ResolvedFact => f !== undefined);
+  const result: Attribution = new Map();
   for (const q of analysis.quantities) {
-    if (!own.right.some((r) => r.dimension === q.dimension)) continue;
-    const rivals = facts.filter((f) => factNumbers(f.fact).right.some((r) => r.dimension === q.dimension));
+    const product = productBefore(analysis, q.at);
+    const inScope = (pid: string) => product === undefined || pid === product;
+    const rivals = all.filter(
+      (f) => inScope(f.product.id) && factNumbers(f.fact).right.some((r) => r.dimension === q.dimension),
+    );
     const from = clauseStart(analysis, q.clause);
     const to = analysis.clauseEnds[q.clause]!;
     // Anchors only one rival has (整机 · 电机) decide before shared ones (保修).
@@ -104,7 +131,7 @@ function quantitiesOf(
     for (const { fact } of rivals)
       for (const a of factNumbers(fact).anchors) counts.set(a, (counts.get(a) ?? 0) + 1);
     let nearest = new Set<Fact>();
-    let targetDenied = false;
+    const denied = new Set<Fact>();
     for (const distinctive of [true, false]) {
       let best = Number.POSITIVE_INFINITY;
       for (const { fact } of rivals) {
@@ -112,12 +139,14 @@ function quantitiesOf(
           if ((counts.get(anchor) === 1) !== distinctive) continue;
           for (const at of occurrences(text, anchor, from, to)) {
             const end = at + anchor.length;
+            // Part of the number itself, or said not to hold (没开封能放36个月): no anchor.
+            if ((at < q.to && end > q.at) || deniedAt(text, at)) continue;
             if (!anchor.endsWith('后') && followedByAfter(text, end)) {
-              if (fact === target) targetDenied = true;
+              denied.add(fact);
               continue;
             }
             // What a number measures is said before it (整机保修3年); a word after it counts only when none stands before.
-            const distance = end <= q.at ? q.at - end : at >= q.to ? 1000 + at - q.to : 0;
+            const distance = end <= q.at ? q.at - end : 1000 + at - q.to;
             if (distance < best) {
               best = distance;
               nearest = new Set([fact]);
@@ -127,11 +156,44 @@ function quantitiesOf(
       }
       if (nearest.size > 0) break;
     }
+    if (nearest.size === 0)
+      nearest = new Set(
+        asked
+          .filter((f) => inScope(f.product.id) && !denied.has(f.fact))
+          .filter((f) => factNumbers(f.fact).right.some((r) => r.dimension === q.dimension))
+          .map((f) => f.fact),
+      );
     if (nearest.size > 1) nearest = narrowTies(q, nearest);
-    if (nearest.size > 0) {
-      if (nearest.has(target)) out.push(q);
-    } else if (!targetDenied && asked) out.push(q);
+    result.set(q, nearest);
   }
+  perAsks.set(key, result);
+  return result;
+}
+
+/** Is `m` said of product `pid`: no other product is named last before it? */
+const ofProduct = (analysis: Analysis, m: Mention, pid: string) => {
+  const named = productBefore(analysis, m.start);
+  return named === undefined || named === pid;
+};
+
+/** The product named last before `at` (入门款 · 降噪款), if the reply names one. */
+function productBefore(analysis: Analysis, at: number): string | undefined {
+  let found: string | undefined;
+  for (const m of analysis.mentions) {
+    if (m.start >= at) break;
+    if (!m.negated && m.concept.startsWith('product:')) found = m.concept.slice('product:'.length);
+  }
+  return found;
+}
+
+function quantitiesOf(
+  analysis: Analysis,
+  products: readonly Product[],
+  target: Fact,
+  askedRefs: readonly string[],
+): PlacedQuantity[] {
+  const out: PlacedQuantity[] = [];
+  for (const [q, facts] of attribute(analysis, products, askedRefs)) if (facts.has(target)) out.push(q);
   return out;
 }
 
@@ -146,22 +208,39 @@ function narrowTies(q: PlacedQuantity, tied: Set<Fact>): Set<Fact> {
   return listed.length > 0 ? new Set(listed) : tied;
 }
 
-/** 未拆包 · 没用过 · 不拆封: a condition said not to hold is not named. */
-const CONDITION_DENIERS = ['没有', '未', '没', '不', '无', '非'];
-const deniedAt = (text: string, at: number) =>
-  CONDITION_DENIERS.some((d) => text.startsWith(d, at - d.length));
+/** After (or 除了 before) the conditions it names, a statement is about the other cases: 新疆西藏除外，都包邮. */
+const EXCLUDING_AFTER = ['除外', '以外', '之外'];
+const EXCLUDING_BEFORE = '除了';
 
-/** Indexes of the fact's exceptions whose condition words stand in `clause` (else in the nearest clause before). */
+/** Does clause c say something of its own (a number or a catalogue fact), not just name a case (新疆的话，)? */
+function clauseClaims(analysis: Analysis, c: number): boolean {
+  return (
+    analysis.quantities.some((q) => q.clause === c) ||
+    analysis.mentions.some((m) => m.clause === c && /^(fact|option|wrong|opposite|cost):/.test(m.concept))
+  );
+}
+
+/**
+ * Indexes of the fact's exceptions whose condition words stand in `clause`, or in the clauses before it that
+ * only name a case (新疆的话，不包邮); a clause that says something itself (算上充电仓三十小时，耳机自己八小时)
+ * lends the next one nothing. A condition denied (未拆封) or excluded (新疆西藏除外) is not named.
+ */
 function conditionsNamed(analysis: Analysis, fact: Fact, clause: number): Set<number> {
   const named = new Set<number>();
   if (fact.kind === 'options' || fact.except.length === 0) return named;
+  const text = analysis.normalised;
   for (let c = clause; c >= 0 && named.size === 0; c--) {
+    if (c < clause && clauseClaims(analysis, c)) break;
     const from = clauseStart(analysis, c);
     const to = analysis.clauseEnds[c]!;
+    const clauseText = text.slice(from, to);
+    const excludedAfter = (at: number) =>
+      EXCLUDING_AFTER.some((w) => text.indexOf(w, at) >= 0 && text.indexOf(w, at) < to);
+    const excludedBefore = (at: number) => clauseText.slice(0, at - from).includes(EXCLUDING_BEFORE);
     fact.except.forEach((e, i) => {
       const said = e.when.some((w) =>
-        occurrences(analysis.normalised, normalise(w), from, to).some(
-          (at) => !deniedAt(analysis.normalised, at),
+        occurrences(text, normalise(w), from, to).some(
+          (at) => !deniedAt(text, at) && !excludedAfter(at) && !excludedBefore(at),
         ),
       );
       if (said) named.add(i);
@@ -170,40 +249,168 @@ function conditionsNamed(analysis: Analysis, fact: Fact, clause: number): Set<nu
   return named;
 }
 
+/**
+ * The case the question asked about (wireless-earbuds.battery.充电仓), which a reply's unqualified statements
+ * speak of, unless the reply names the cases itself (算上充电仓三十小时，耳机自己八小时: the 8 is the default).
+ */
+function askedCase(analysis: Analysis, fact: ResolvedFact): number | undefined {
+  if (fact.condition === undefined) return undefined;
+  for (let c = 0; c < analysis.clauseEnds.length; c++)
+    if (conditionsNamed(analysis, fact.fact, c).size > 0) return undefined;
+  return fact.condition;
+}
+
+/** 全国包邮 · 一律不退: the statement covers every case, the exceptions too. */
+const UNIVERSAL = ['全国', '所有地区', '全部地区', '任何地区', '哪里都', '一律', '统统'];
+const universalIn = (analysis: Analysis, c: number) => {
+  const clauseText = analysis.normalised.slice(clauseStart(analysis, c), analysis.clauseEnds[c]);
+  // 全国包邮，新疆西藏除外: an exclusion in the same breath qualifies it.
+  const around = analysis.normalised.slice(clauseStart(analysis, c), analysis.clauseEnds[c + 1]);
+  return (
+    UNIVERSAL.some((w) => clauseText.includes(w)) &&
+    ![...EXCLUDING_AFTER, EXCLUDING_BEFORE].some((w) => around.includes(w))
+  );
+};
+
+/** Kinds of things counted, for thresholds: 两包才包邮 · 满两件包邮 · 再加一件就包邮. */
+const COUNTED = new Set(['pieces', 'packs', 'items', 'boxes', 'bottles', 'sheets', 'cakes']);
+/** Around a count, what makes it a threshold: 满两件 · 再加一件 / 两包才 · 两件以上 · 两件起 · 拍两件就. */
+const THRESHOLD_BEFORE = /(满|再加|再拍|再买|加|多拍|多买)$/;
+const THRESHOLD_AFTER = /^(才|以上|及以上|起|就)/;
+
+/**
+ * The clause makes the fact hold only beyond a threshold the catalogue does not know (两包才包邮 · 满199包邮 for
+ * a 169 元 lipstick · 再加一件就包邮): for one item, as bought, it says the opposite.
+ */
+function thresholdBefore(analysis: Analysis, product: Product, m: Mention): boolean {
+  const from = clauseStart(analysis, m.clause);
+  const before = analysis.normalised.slice(from, m.start);
+  const counted = analysis.quantities.some(
+    (q) =>
+      q.clause === m.clause &&
+      q.at < m.start &&
+      COUNTED.has(q.dimension) &&
+      (THRESHOLD_BEFORE.test(analysis.normalised.slice(from, q.at)) ||
+        (q.min >= 2 && THRESHOLD_AFTER.test(analysis.normalised.slice(q.to, m.start)))),
+  );
+  const amount = /满(\d+)/.exec(before);
+  return counted || (amount !== null && Number(amount[1]) > product.price);
+}
+
+/** The concept the lexicon names "the buyer pays" with (自理 · 另外买 · 要加钱 · 收费). */
+const CHARGE = 'charge';
+/** Right after a cost, a bare amount is its price: 运费要15 · 运费10 · 邮费是十二. */
+const PRICE_AFTER =
+  /^(要|是|得|需要|大概|约)?([1-9]\d*|[一二两三四五六七八九十][零一二两三四五六七八九十百]*)(?![\d个件天小年月])/;
+/** Right before a charge word these deny it: 来回运费都不用您出 · 不另外收费 · 一分钱不收. */
+const NO_CHARGE_BEFORE = /(不用|不需要|无需|不必|不会|不|没|免)$/;
+
+/** Is what `m` names charged in its clause (运费自理 · 手提袋要另外买 · 运费要15), said free, or neither? */
+function chargeOf(analysis: Analysis, m: Mention): 'charged' | 'free' | undefined {
+  const from = clauseStart(analysis, m.clause);
+  for (const c of analysis.mentions) {
+    if (c.concept !== CHARGE || c.clause !== m.clause) continue;
+    const before = analysis.normalised.slice(from, c.start);
+    return c.negated || NO_CHARGE_BEFORE.test(before) ? 'free' : 'charged';
+  }
+  const priced = analysis.quantities.some(
+    (q) => q.clause === m.clause && q.at >= m.end && q.dimension === 'money' && q.max > 0,
+  );
+  // 运费要15 · 运费10: a bare number right after the cost is its price.
+  return priced || PRICE_AFTER.test(analysis.normalised.slice(m.end)) ? 'charged' : undefined;
+}
+
+const TOPIC_AFTER = /^(是|的话|问题)/;
+const CONDITIONAL_BEFORE = /(如果|万一|要是|假如|若是|若)/;
+const conditional = (analysis: Analysis, m: Mention) =>
+  CONDITIONAL_BEFORE.test(analysis.normalised.slice(clauseStart(analysis, m.clause), m.start));
+
+/** What each mention of a yes/no fact says: that it holds or not, in its clause. */
+interface YesNoClaim {
+  mention: Mention;
+  holds: boolean;
+}
+
+function yesNoClaims(analysis: Analysis, pid: string, key: string): YesNoClaim[] {
+  const term = factConcept(pid, key);
+  const opposite = oppositeConcept(pid, key);
+  const cost = costConcept(pid, key);
+  const claims: YesNoClaim[] = [];
+  const charged = new Set<number>();
+  for (const m of analysis.mentions) {
+    // 入门款没有主动降噪: a word said of another product named before it is not this product's.
+    if (m.concept !== cost || !ofProduct(analysis, m, pid)) continue;
+    const charge = chargeOf(analysis, m);
+    if (charge === undefined) continue;
+    claims.push({ mention: m, holds: charge === 'free' });
+    charged.add(m.start);
+  }
+  for (const m of analysis.mentions) {
+    if (
+      (m.concept !== term && m.concept !== opposite) ||
+      charged.has(m.start) ||
+      !ofProduct(analysis, m, pid)
+    )
+      continue;
+    // 漏水是质量问题 · 如果漏水了包换: the opposite named as a topic or a case is no claim that it happens.
+    if (
+      m.concept === opposite &&
+      (TOPIC_AFTER.test(analysis.normalised.slice(m.end)) || conditional(analysis, m))
+    )
+      continue;
+    claims.push({ mention: m, holds: (m.concept === term) !== m.negated });
+  }
+  return claims;
+}
+
 function judgeNumbers(
   analysis: Analysis,
   products: readonly Product[],
   fact: ResolvedFact,
-  asked: boolean,
+  askedRefs: readonly string[],
 ): NumberVerdict {
-  const quantities = quantitiesOf(analysis, products, fact.fact, asked);
+  const quantities = quantitiesOf(analysis, products, fact.fact, askedRefs);
   if (quantities.length === 0) return 'absent';
   return judgeQuantities(factNumbers(fact.fact), quantities, (q) => {
     const named = conditionsNamed(analysis, fact.fact, q.clause);
-    if (named.size === 0 && fact.condition !== undefined) named.add(fact.condition);
+    const asked = askedCase(analysis, fact);
+    if (named.size === 0 && asked !== undefined) named.add(asked);
     return named;
   });
 }
 
-/** A yes/no fact read mention by mention: each is held against the value of the case its clause names. */
+/**
+ * A yes/no fact read claim by claim (its terms, their opposites, what it spares said to be charged): each is
+ * held against the value of the case its clause names, every case when it says 全国 / 一律, and the default
+ * case the other way round when it sets a threshold (两包才包邮).
+ */
 function judgeYesNo(analysis: Analysis, fact: ResolvedFact & { fact: { kind: 'yesno' } }): FactVerdict {
-  const concept = factConcept(fact.product.id, fact.key);
+  const { product, key } = fact;
+  const yesno = fact.fact;
+  const concept = factConcept(product.id, key);
   let stated = false;
   let denied = false;
-  for (const m of analysis.mentions) {
-    if (m.concept !== concept) continue;
-    const named = conditionsNamed(analysis, fact.fact, m.clause);
-    const index = named.size > 0 ? [...named][0]! : fact.condition;
-    const expected = index === undefined ? fact.fact.value : fact.fact.except[index]!.value;
-    if (m.negated !== expected) stated = true;
+  for (const { mention, holds } of yesNoClaims(analysis, product.id, key)) {
+    const named = conditionsNamed(analysis, yesno, mention.clause);
+    let says = holds;
+    let cases: boolean[];
+    if (named.size > 0) cases = [yesno.except[[...named][0]!]!.value];
+    else if (universalIn(analysis, mention.clause))
+      cases = [yesno.value, ...yesno.except.map((e) => e.value)];
+    else {
+      const asked = askedCase(analysis, fact);
+      cases = [asked === undefined ? yesno.value : yesno.except[asked]!.value];
+      if (holds && mention.concept === concept && thresholdBefore(analysis, product, mention)) says = false;
+    }
+    if (cases.every((value) => value === says)) stated = true;
     else denied = true;
   }
   // 不包邮，满99包邮: a right statement with a nuance is still right.
   if (stated) return 'stated';
   if (denied) return 'contradicted';
   // 只有 X… implied denials of a term never written.
-  if (analysis.negated.has(concept) && !analysis.affirmed.has(concept))
-    return fact.fact.value ? 'contradicted' : 'stated';
+  if (analysis.negated.has(concept) && !analysis.mentions.some((m) => m.concept === concept))
+    return yesno.value ? 'contradicted' : 'stated';
   return 'absent';
 }
 
@@ -212,6 +419,7 @@ function judgeResolved(
   products: readonly Product[],
   fact: ResolvedFact,
   asked: boolean,
+  askedRefs: readonly string[],
 ): FactVerdict {
   const pid = fact.product.id;
   const { key } = fact;
@@ -235,20 +443,21 @@ function judgeResolved(
     }
     case 'value': {
       const concept = factConcept(pid, key);
-      const numbers = judgeNumbers(analysis, products, fact, asked);
+      const numbers = judgeNumbers(analysis, products, fact, askedRefs);
       if (analysis.affirmed.has(wrongConcept(pid, key)) || numbers === 'contradicted') return 'contradicted';
       if (analysis.affirmed.has(concept) || numbers === 'stated') return 'stated';
       return analysis.negated.has(concept) ? 'contradicted' : 'absent';
     }
     case 'number':
-      return judgeNumbers(analysis, products, fact, asked);
+      return judgeNumbers(analysis, products, fact, askedRefs);
     case 'yesno':
       return judgeYesNo(analysis, fact as ResolvedFact & { fact: { kind: 'yesno' } });
   }
 }
 
 /**
- * The verdict of one reply on one fact. `asked`: the fact is the open question being answered. An unknown
+ * The verdict of one reply on one fact. `asked`: the fact is the open question being answered; `askedRefs`:
+ * every fact the open questions ask (a number with no word of its own speaks of one of them). An unknown
  * reference (scenario files are checked before they run) is 'absent'.
  */
 export function judgeFact(
@@ -257,9 +466,10 @@ export function judgeFact(
   products: readonly Product[],
   factRef: string,
   asked: boolean,
+  askedRefs: readonly string[] = asked ? [factRef] : [],
 ): FactVerdict {
   const fact = resolveFactRef(products, factRef);
-  return fact ? judgeResolved(analysis, products, fact, asked) : 'absent';
+  return fact ? judgeResolved(analysis, products, fact, asked, askedRefs) : 'absent';
 }
 
 /** Every fact of `products` the reply contradicts: options as `pid.key.value`, other facts as `pid.key`. */
@@ -267,6 +477,7 @@ export function findContradictions(
   _matcher: Matcher,
   analysis: Analysis,
   products: readonly Product[],
+  askedRefs: readonly string[] = [],
 ): string[] {
   if (analysis.affirmed.size === 0 && analysis.negated.size === 0 && analysis.quantities.length === 0)
     return [];
@@ -278,8 +489,13 @@ export function findContradictions(
           if (judgeOption(analysis, product.id, key, option, false) === 'contradicted')
             refs.push(`${product.id}.${key}.${option.value}`);
       } else if (
-        judgeResolved(analysis, products, { ref: `${product.id}.${key}`, product, key, fact }, false) ===
-        'contradicted'
+        judgeResolved(
+          analysis,
+          products,
+          { ref: `${product.id}.${key}`, product, key, fact },
+          false,
+          askedRefs,
+        ) === 'contradicted'
       ) {
         refs.push(`${product.id}.${key}`);
       }

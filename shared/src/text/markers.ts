@@ -29,6 +29,15 @@ export const NON_NEGATING_WORDS = [
   '没有问题',
   '没关系',
   '没事',
+  '别担心',
+  '别着急',
+  '别急',
+  '别客气',
+  '不要担心',
+  '不要着急',
+  '不要急',
+  '不喜欢',
+  '不影响',
 ] as const;
 
 /** Between two listed options these keep them one list: 没有红色和蓝色 negates both. */

@@ -88,7 +88,16 @@ export function createMatcher(lexicon: Lexicon, products: readonly Product[]): M
       affirmed,
       negated,
       topics,
-      quantities: placeQuantities(scanned),
+      quantities: claimedQuantities(
+        placeQuantities(scanned),
+        mentions,
+        scanned.clauseEnds,
+        [
+          ...polarity.bare.map((k) => scanned.tokens[k]!.start),
+          ...mentions.filter((m) => m.negator !== undefined).map((m) => m.negator!),
+        ],
+        scanned.text,
+      ),
       clauseEnds: scanned.clauseEnds,
       wordStarts: scanned.wordStarts,
       denials: polarity.bare.map((k) => {
@@ -99,6 +108,42 @@ export function createMatcher(lexicon: Lexicon, products: readonly Product[]): M
   };
 
   return { analyse, conceptTopic: (concept) => vocabulary.topics.get(concept) };
+}
+
+/** What a term may hold besides its amount and still be that amount (一周内 · 3天左右). */
+const BOUND_WORDS = /^(以内|之内|内|左右|以上|以下|多|约|大约|大概)*$/;
+/** How far after an amount a negator denies it: 明天到不了 · 48小时内发不了. */
+const DENIED_AFTER = 2;
+
+/**
+ * The amounts the reply claims: not those inside a longer term (七天无理由 · 充10分钟) or naming an option (十斤
+ * for 10斤装; a term that is just the amount, 一周内, is still one), nor those a
+ * negator right after denies (明天到不了，一般2到4天). A side of a size (两米乘两米三) is always a claim.
+ */
+function claimedQuantities(
+  quantities: PlacedQuantity[],
+  mentions: readonly Mention[],
+  clauseEnds: readonly number[],
+  negators: readonly number[],
+  normalised: string,
+): PlacedQuantity[] {
+  const rest = (m: Mention, q: PlacedQuantity) =>
+    normalised.slice(m.start, q.at) + normalised.slice(q.to, m.end);
+  const deniedAfter = (q: PlacedQuantity) =>
+    negators.some(
+      (at) => at >= q.to && at - q.to <= DENIED_AFTER && !clauseEnds.some((e) => e >= q.to && e <= at),
+    );
+  return quantities.filter(
+    (q) =>
+      q.side ||
+      (!mentions.some(
+        (m) =>
+          m.start <= q.at &&
+          q.to <= m.end &&
+          (m.concept.startsWith('option:') || !BOUND_WORDS.test(rest(m, q))),
+      ) &&
+        !deniedAfter(q)),
+  );
 }
 
 /** Reads the amounts of the source and places them in the normalised text (and so in a clause). */

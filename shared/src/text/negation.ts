@@ -30,6 +30,9 @@ function connects(text: string, from: number, to: number): boolean {
   return to - from <= 2;
 }
 
+/** What may follow a negator that closes its clause: nothing, or a modal and one verb (不能戴 · 不适合). */
+const CLOSING = /^((能|可以|可|建议|推荐|适合)\p{Script=Han}?)?$/u;
+
 export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: Vocabulary): Polarity {
   const flips = new Uint8Array(tokens.length);
 
@@ -87,10 +90,11 @@ export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: 
       cancelled[j] = 1; // 不缺货 · 不会卖完
       used[k] = used[j] = 1;
     }
-    // 红色没有了 / 红色的没有哦: the negator closes the clause; 暂时没有 is listed as both and may close any.
+    // 红色没有了 / 红色的没有哦 / 游泳不能戴哦: the negator (with a modal and its verb) closes the clause;
+    // 暂时没有 is listed as both and may close any.
     else if (
       t.entry.roles & AFTER ||
-      (!u && stripParticles(text.slice(t.end, clauseEnds[t.clause]), vocabulary.particles) === '')
+      (!u && CLOSING.test(stripParticles(text.slice(t.end, clauseEnds[t.clause]), vocabulary.particles)))
     )
       afterPoints.push(k);
   }

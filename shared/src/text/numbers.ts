@@ -22,6 +22,8 @@ export interface Quantity {
   label: string;
   /** Days counted from now (今天 · 明天 · 后天) or from the order (当天 · 次日); absent for plain amounts. */
   from?: 'now' | 'order';
+  /** One side of a size (200×230): never the name of something else. */
+  side?: true;
 }
 
 const DIGITS: Record<string, number> = {
@@ -74,12 +76,15 @@ const SPELLINGS: readonly [string, UnitName][] = (
   .sort((a, b) => b[0].length - a[0].length);
 
 const LATIN = /[a-z]/;
+/** A unit character that starts another word here is no unit: 满199包邮 · 四件套 · 两包装. */
+const NOT_A_UNIT: Partial<Record<string, RegExp>> = { 包: /^[邮装退换赔括含裹油]/, 件: /^套/, 两: /^[个只]/ };
 function unitAt(text: string, i: number): { unit: UnitName; end: number } | undefined {
   for (const [spelling, unit] of SPELLINGS) {
     if (!text.startsWith(spelling, i)) continue;
     const end = i + spelling.length;
     // A latin unit must end there: "5g" and "5 kg", not the "m" of "5mm" nor of "3min" read as metres.
     if (LATIN.test(spelling) && LATIN.test(text[end] ?? '')) continue;
+    if (NOT_A_UNIT[spelling]?.test(text.slice(end, end + 1))) continue;
     return { unit, end };
   }
   return undefined;
@@ -112,8 +117,14 @@ function numeralAt(text: string, i: number): Numeral | undefined {
     const value = Number(arabic[0]);
     return { min: value, max: value, end: i + arabic[0].length, chinese: false };
   }
+  // 两 is a numeral where a number starts (两三天 · 两百); inside one it is the unit 两 (五斤六两 · 三两多).
   let end = i;
-  while (end < text.length && isChineseNumeral(text[end]!)) end++;
+  while (
+    end < text.length &&
+    isChineseNumeral(text[end]!) &&
+    (text[end] !== '两' || end === i || APPROXIMATE_PAIRS.has(text.slice(end - 1, end + 1)))
+  )
+    end++;
   if (end === i) return undefined;
   const run = text.slice(i, end);
   if (APPROXIMATE_PAIRS.has(run)) {
@@ -121,7 +132,15 @@ function numeralAt(text: string, i: number): Numeral | undefined {
     return { min: a, max: b, end, chinese: true };
   }
   const value = chineseValue(run);
-  return value === undefined ? undefined : { min: value, max: value, end, chinese: true };
+  if (value !== undefined) return { min: value, max: value, end, chinese: true };
+  // 三十五六个 · 一百五六: a round number whose last digit is a pair of neighbours.
+  const pair = run.slice(-2);
+  if (run.length >= 3 && APPROXIMATE_PAIRS.has(pair)) {
+    const low = chineseValue(run.slice(0, -1));
+    const high = chineseValue(run.slice(0, -2) + pair[1]!);
+    if (low !== undefined && high !== undefined) return { min: low, max: high, end, chinese: true };
+  }
+  return undefined;
 }
 
 /** Days counted from now (今天发 · 后天就到) or from the order (当天发货 · 次日达). */
@@ -181,7 +200,19 @@ const BEFORE_BOUNDS: readonly [string, Bound][] = [
 /** Single characters that name what a number measures when they stand right before it (宽60 · 高85). */
 const LABELS = new Set(['宽', '高', '深', '长', '厚', '重']);
 
-const SKIPPABLE = /[\s个]/;
+const SKIPPABLE = /[\s个整]/;
+
+/** 终身质保 · 永久保修: a lifetime, longer than any term a catalogue states. */
+const LIFETIME = ['终身', '永久', '一辈子'] as const;
+const LIFETIME_YEARS = 100;
+/** Between the sides of a size: 200x230 · 两米乘两米三 · 60*56. */
+const TIMES = ['乘以', '乘', '×', 'x', '*'] as const;
+/** Right before a number: it adds to the amount said just before (耳机8小时，充电仓再加22小时). */
+const ADDING = /(再加|再续|加上|另加)$/;
+/** Right after a percentage: a degree (100%不掉绒 · 百分百正品), not a composition (100%纯棉). */
+const DEGREE_AFTER = /^[不没无保正满好有安放真是能会可绝]/;
+/** Units a lone digit after them counts tenths of: 一米八 · 两斤四 · 三块五. */
+const TENTHS = new Set<UnitName>(['米', '斤', '元']);
 
 function boundBefore(text: string, start: number): Bound | undefined {
   const before = text.slice(Math.max(0, start - 4), start);
@@ -198,10 +229,127 @@ function boundAfter(text: string, end: number): { bound: Bound; end: number } | 
   return undefined;
 }
 
+/**
+ * The unit after a number at j: 个 and 整 may stand between (两个月 · 一整天), and 半 before the unit adds a
+ * half (一个半小时); 个 is itself a unit only when no other unit follows it (35个 · 3个人).
+ */
+function unitAfter(text: string, j: number): { unit: UnitName; end: number; half: boolean } | undefined {
+  const direct = unitAt(text, j);
+  let k = j;
+  while (k < text.length && SKIPPABLE.test(text[k]!)) k++;
+  const half = text[k] === '半';
+  if (half) k++;
+  const skipped = k > j ? unitAt(text, k) : undefined;
+  if (skipped && (!direct || direct.unit === '个' || direct.end <= skipped.end)) return { ...skipped, half };
+  return direct && { ...direct, half: false };
+}
+
+const digitAt = (text: string, i: number): number | undefined => {
+  const ch = text[i] ?? '';
+  if (/\d/.test(ch)) return Number(ch);
+  return ch !== '两' ? DIGITS[ch] : undefined;
+};
+
+/** One amount at i (numeral, unit and what may follow the unit), or a number without a unit. */
+interface Reading {
+  min: number;
+  max: number;
+  unit: UnitName | undefined;
+  end: number;
+}
+
+function readAmount(source: string, i: number): Reading | undefined {
+  const percentWord = source.startsWith('百分之', i);
+  const first = numeralAt(source, percentWord ? i + 3 : i);
+  if (!first) return undefined;
+  let min = first.min;
+  let max = first.max;
+  if (percentWord) return { min, max, unit: '%', end: first.end };
+  let unit = unitAfter(source, first.end);
+  if (!unit) {
+    // 3-5天 · 三到五天 · 1至3天: a range whose unit follows the second number.
+    const joiner = RANGE_JOINERS.find((w) => source.startsWith(w, first.end));
+    const second = joiner === undefined ? undefined : numeralAt(source, first.end + joiner.length);
+    const secondUnit = second && unitAfter(source, second.end);
+    if (!second || !secondUnit) return { min, max, unit: undefined, end: first.end };
+    max = second.max;
+    unit = secondUnit;
+  }
+  if (unit.half) {
+    min += 0.5;
+    max += 0.5;
+  }
+  let end = unit.end;
+  let name = unit.unit;
+  const factor = UNITS[name].factor;
+  const next = unitAt(source, end);
+  if (name === '两' && next) {
+    // 三两天: "three or two days", not three liang.
+    [min, max, name, end] = [Math.min(min, 2), Math.max(max, 2), next.unit, next.end];
+  } else if (source[end] === '半' && !unit.half) {
+    // 三克半 · 两年半.
+    min += 0.5;
+    max += 0.5;
+    end++;
+  } else {
+    const compound = numeralAt(source, end);
+    const smaller = compound && unitAfter(source, compound.end);
+    const tenth = digitAt(source, end);
+    if (
+      compound &&
+      smaller &&
+      UNITS[smaller.unit].dimension === UNITS[name].dimension &&
+      UNITS[smaller.unit].factor < factor
+    ) {
+      // 五斤六两 · 一小时二十分钟.
+      const extra = (compound.min * UNITS[smaller.unit].factor) / factor;
+      min += extra;
+      max += extra;
+      end = smaller.end;
+    } else if (
+      TENTHS.has(name) &&
+      tenth !== undefined &&
+      !isChineseNumeral(source[end + 1] ?? '') &&
+      !/[\d.]/.test(source[end + 1] ?? '') &&
+      !unitAfter(source, end + 1)
+    ) {
+      // 一米八 · 两斤四 · 三块五.
+      min += tenth / 10;
+      max += tenth / 10;
+      end++;
+    }
+  }
+  // 1天到3天: a second unit-bearing number after a joiner widens the range.
+  const joiner = RANGE_JOINERS.find((w) => source.startsWith(w, end));
+  if (joiner !== undefined) {
+    const second = numeralAt(source, end + joiner.length);
+    const secondUnit = second && unitAt(source, second.end);
+    if (second && secondUnit && secondUnit.unit === name) {
+      max = second.max;
+      end = secondUnit.end;
+    }
+  }
+  return { min, max, unit: name, end };
+}
+
 /** Every quantity with a unit in `source` (NFKC, lower-cased), in text order. */
 export function readQuantities(source: string): Quantity[] {
   const out: Quantity[] = [];
   const n = source.length;
+  const push = (start: number, end: number, min: number, max: number, unit: UnitName, previous: string) => {
+    const def = UNITS[unit];
+    const after = boundAfter(source, end);
+    out.push({
+      start,
+      end,
+      min: Math.min(min, max) * def.factor,
+      max: Math.max(min, max) * def.factor,
+      unit,
+      dimension: def.dimension,
+      bound: boundBefore(source, start) ?? after?.bound ?? 'exact',
+      label: LABELS.has(previous) ? previous : '',
+    });
+  };
   for (let i = 0; i < n; ) {
     const relative = RELATIVE_DAYS.find(([word]) => source.startsWith(word, i));
     if (relative) {
@@ -222,74 +370,54 @@ export function readQuantities(source: string): Quantity[] {
       i = end;
       continue;
     }
-    const percentWord = source.startsWith('百分之', i);
-    const first = numeralAt(source, percentWord ? i + 3 : i);
-    // Not inside a longer number or a latin word (no 5 in 2025, no 3 in mp3).
+    const lifetime = LIFETIME.find((word) => source.startsWith(word, i));
+    if (lifetime) {
+      push(i, i + lifetime.length, LIFETIME_YEARS, LIFETIME_YEARS, '年', '');
+      out[out.length - 1]!.bound = 'min';
+      i += lifetime.length;
+      continue;
+    }
+    // Not inside a longer number or a latin word (no 5 in 2025, no 3 in mp3), nor an ordinal (第一次).
     const previous = source[i - 1] ?? '';
-    if (!first || /[\d.a-z]/.test(previous)) {
+    const reading = /[\d.a-z第]/.test(previous) ? undefined : readAmount(source, i);
+    if (!reading) {
       i++;
       continue;
     }
-    let min = first.min;
-    let max = first.max;
-    let j = first.end;
-    let unit: { unit: UnitName; end: number } | undefined;
-    if (percentWord) unit = { unit: '%', end: j };
-    else {
-      // 一个半小时 · 两个月: 个 and 半 may stand between the number and its unit.
-      while (j < n && SKIPPABLE.test(source[j]!)) j++;
-      if (source[j] === '半') {
-        min += 0.5;
-        max += 0.5;
-        j++;
-      }
-      unit = unitAt(source, j);
-      if (!unit) {
-        // 3-5天 · 三到五天 · 1至3天: a range whose unit follows the second number.
-        const joiner = RANGE_JOINERS.find((w) => source.startsWith(w, first.end));
-        const second = joiner === undefined ? undefined : numeralAt(source, first.end + joiner.length);
-        if (second) {
-          let k = second.end;
-          while (k < n && SKIPPABLE.test(source[k]!)) k++;
-          const secondUnit = unitAt(source, k);
-          if (secondUnit) {
-            max = second.max;
-            unit = secondUnit;
-          }
-        }
-      }
+    // 200x230 · 两米乘两米三: the sides of a size, in the unit either side names (centimetres when none does).
+    const sides = [{ start: i, reading }];
+    for (let last = reading; ; ) {
+      const times = TIMES.find((w) => source.startsWith(w, last.end));
+      const next = times === undefined ? undefined : readAmount(source, last.end + times.length);
+      if (times === undefined || !next) break;
+      sides.push({ start: last.end + times.length, reading: next });
+      last = next;
     }
-    // 半年 · 半个月: a half with no numeral before it.
-    if (!unit) {
-      i = Math.max(first.end, i + 1);
+    if (sides.length > 1) {
+      const named = sides.find((s) => s.reading.unit !== undefined)?.reading.unit;
+      const unit = named ?? (sides.every((s) => s.reading.min >= 10) ? '厘米' : undefined);
+      if (unit !== undefined)
+        for (const s of sides) {
+          push(s.start, s.reading.end, s.reading.min, s.reading.max, s.reading.unit ?? unit, '');
+          out[out.length - 1]!.side = true;
+        }
+      i = sides[sides.length - 1]!.reading.end;
       continue;
     }
-    // A bare Chinese 一 before a unit-like character is usually not a quantity (一点 · 一下): units only.
-    const def = UNITS[unit.unit];
-    let end = unit.end;
-    // 1天到3天: a second unit-bearing number after a joiner widens the range.
-    const joiner = RANGE_JOINERS.find((w) => source.startsWith(w, end));
-    if (joiner !== undefined) {
-      const second = numeralAt(source, end + joiner.length);
-      const secondUnit = second && unitAt(source, second.end);
-      if (second && secondUnit && secondUnit.unit === unit.unit) {
-        max = second.max;
-        end = secondUnit.end;
-      }
+    const { unit, end } = reading;
+    if (unit === undefined || (unit === '%' && DEGREE_AFTER.test(source.slice(end, end + 1)))) {
+      i = Math.max(end, i + 1);
+      continue;
     }
-    const after = boundAfter(source, end);
-    const bound = boundBefore(source, percentWord ? i : i) ?? after?.bound ?? 'exact';
-    const label = LABELS.has(previous) ? previous : '';
-    out.push({
-      start: i,
-      end,
-      min: Math.min(min, max) * def.factor,
-      max: Math.max(min, max) * def.factor,
-      unit: unit.unit,
-      dimension: def.dimension,
-      bound,
-      label,
-    });
+    let { min, max } = reading;
+    const before = ADDING.test(source.slice(Math.max(0, i - 2), i))
+      ? out.findLast((q) => q.dimension === UNITS[unit].dimension)
+      : undefined;
+    if (before) {
+      min += before.min / UNITS[unit].factor;
+      max += before.max / UNITS[unit].factor;
+    }
+    push(i, end, min, max, unit, previous);
     i = end;
   }
   return withHalves(source, out);

@@ -57,6 +57,8 @@ export function buildVocabulary(lexicon: Lexicon, products: readonly Product[]):
   // Shields first with no role: a lexicon negator of the same spelling then adds its role on top.
   for (const word of NON_NEGATING_WORDS) addRole(word, 0);
   for (const word of CONTRAST_WORDS) addRole(word, CONTRAST);
+  // 没问题 in every colloquial spelling (木有问题 · 没得问题): no problem, nothing denied.
+  for (const word of lexicon.negation.before) addRole(`${word}问题`, 0);
   for (const word of lexicon.negation.before) addRole(word, BEFORE);
   for (const word of lexicon.negation.after) addRole(word, AFTER);
   for (const word of lexicon.negation.only) addRole(word, ONLY);

@@ -167,13 +167,17 @@ describe('judgeFact: numbers against the catalogue', () => {
     expect(verdict('单只5g', 'earbuds.weight')).toBe('contradicted');
   });
 
-  it('holds ranges and promises against a range: inside fits, a promise must cover the slowest case', () => {
-    expect(verdict('两三天就到货', 'earbuds.delivery')).toBe('contradicted');
+  it('holds ranges and promises against a range: a reading or a promise "by X" must lie within it', () => {
+    expect(verdict('两三天就到货', 'earbuds.delivery')).toBe('stated');
     expect(verdict('一般两三天', 'earbuds.delivery')).toBe('stated');
     expect(verdict('2-4天', 'earbuds.delivery')).toBe('stated');
     expect(verdict('三五天', 'earbuds.delivery')).toBe('contradicted');
+    // A date is a promise the buyer holds the shop to: 后天 may be too early for a 2–4 day delivery.
     expect(verdict('后天就到', 'earbuds.delivery')).toBe('contradicted');
     expect(verdict('4天内送到', 'earbuds.delivery')).toBe('stated');
+    // Faster than the catalogue promises, or slower than it allows.
+    expect(verdict('明天就到', 'earbuds.delivery')).toBe('contradicted');
+    expect(verdict('五天内送到', 'earbuds.delivery')).toBe('contradicted');
   });
 
   it('holds anything within an at-most fact as right: 明天就能发 for 48小时内发货', () => {

@@ -52,6 +52,40 @@ describe('readQuantities', () => {
     expect(read('宽60厘米，高85厘米')).toEqual(['0.6 length exact 宽', '0.85 length exact 高']);
   });
 
+  it('reads amounts the way they are spoken: halves and tenths after the unit, compounds, a pair after a round number', () => {
+    expect(read('三克半')).toEqual(['3.5 mass exact']);
+    expect(read('两年半')).toEqual([`${2.5 * 365} time exact`]);
+    expect(read('一米八的床')).toEqual(['1.8 length exact']);
+    expect(read('三块五')).toEqual(['3.5 money exact']);
+    expect(read('5块一个')).toEqual(['5 money exact', '1 items exact']);
+    expect(read('五斤六两左右')).toEqual(['2800 mass approx']);
+    expect(read('三两多重')).toEqual(['150 mass approx']);
+    expect(read('三两天就到')).toEqual(['2-3 time max']);
+    expect(read('十斤大概三十五六个')).toEqual(['5000 mass exact', '35-36 items approx']);
+    expect(read('一整天')).toEqual(['1 time exact']);
+    expect(read('耳机8个钟')).toEqual(['0.333 time exact']);
+  });
+
+  it('adds an amount said with 再加 to the one before it, and reads a lifetime as longer than any term', () => {
+    expect(read('耳机8小时，充电仓再加22小时')).toEqual(['0.333 time exact', '1.25 time exact']);
+    expect(read('终身质保')).toEqual([`${100 * 365} time min`]);
+  });
+
+  it('reads both sides of a size, in the unit either side names, centimetres when none does', () => {
+    expect(read('被套两米乘两米三')).toEqual(['2 length exact', '2.3 length exact']);
+    expect(read('200x230的')).toEqual(['2 length exact', '2.3 length exact']);
+    expect(read('220*240cm')).toEqual(['2.2 length exact', '2.4 length exact']);
+  });
+
+  it('reads no amount in words that start with a unit character, ordinals, or a percentage used as a degree', () => {
+    expect(read('满199包邮')).toEqual([]);
+    expect(read('新四件套')).toEqual([]);
+    expect(read('第一次洗')).toEqual([]);
+    expect(read('100%不掉绒')).toEqual([]);
+    expect(read('100%纯棉')).toEqual(['100 percent exact']);
+    expect(read('两包才包邮')).toEqual(['2 packs exact']);
+  });
+
   it('ignores numbers without a unit and numerals inside words', () => {
     expect(read('满299减20，券后279')).toEqual([]);
     expect(read('一下 一点 一样 一级 万能 十分 第一时间')).toEqual([]);

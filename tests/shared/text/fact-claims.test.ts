@@ -1,0 +1,234 @@
+// How a reply states or contradicts yes/no and number facts worded the way shop assistants write them: opposite
+// words, costs said to be charged, thresholds, 全国 / 一律, excluded conditions, which product a word or
+// number is said of, and which numbers are claims at all.
+import { describe, expect, it } from 'vitest';
+import { LexiconSchema, ProductSchema } from '../../../shared/src/scenario/schema.ts';
+import { createMatcher, findContradictions, judgeFact } from '../../../shared/src/text/index.ts';
+import { lexicon as base } from './fixtures.ts';
+
+const lexicon = LexiconSchema.parse({
+  ...base,
+  concepts: {
+    ...base.concepts,
+    charge: { terms: ['自理', '自己出', '您出', '另外买', '要加', '加钱', '收费'] },
+  },
+  negation: { ...base.negation, before: [...base.negation.before, '别'] },
+});
+
+const flask = ProductSchema.parse({
+  id: 'flask',
+  name: '保温杯',
+  aliases: ['杯子'],
+  price: 89,
+  facts: {
+    'leak-proof': { kind: 'yesno', topic: 'service', value: true, terms: ['防漏', '不漏'] },
+    'floor-delivery': {
+      kind: 'yesno',
+      topic: 'shipping',
+      value: true,
+      terms: ['送货上楼'],
+      opposite: ['送到楼下'],
+    },
+    'gift-bag': { kind: 'yesno', topic: 'service', value: true, terms: ['手提袋'], costs: ['手提袋'] },
+    'free-shipping': {
+      kind: 'yesno',
+      topic: 'shipping',
+      value: true,
+      terms: ['包邮'],
+      costs: ['运费'],
+      except: [{ when: ['新疆', '西藏'], value: false }],
+    },
+    'return-insurance': {
+      kind: 'yesno',
+      topic: 'service',
+      value: true,
+      terms: ['运费险'],
+      costs: ['运费', '来回运费'],
+    },
+  },
+});
+
+const romper = ProductSchema.parse({
+  id: 'romper',
+  name: '连体衣',
+  price: 89,
+  facts: {
+    'free-shipping': {
+      kind: 'yesno',
+      topic: 'shipping',
+      value: false,
+      terms: ['包邮'],
+      costs: ['运费'],
+      except: [{ when: ['两件', '满两件'], value: true }],
+    },
+  },
+});
+
+const lipstick = ProductSchema.parse({
+  id: 'lipstick',
+  name: '口红',
+  price: 169,
+  facts: { 'free-shipping': { kind: 'yesno', topic: 'shipping', value: true, terms: ['包邮'] } },
+});
+
+const verdictIn =
+  (products: ReturnType<typeof ProductSchema.parse>[]) =>
+  (text: string, ref: string, askedRefs?: string[]) => {
+    const m = createMatcher(lexicon, products);
+    return judgeFact(m, m.analyse(text), products, ref, true, askedRefs);
+  };
+const contradictionsIn = (products: ReturnType<typeof ProductSchema.parse>[]) => (text: string) => {
+  const m = createMatcher(lexicon, products);
+  return findContradictions(m, m.analyse(text), products);
+};
+
+describe('yes/no facts: opposite words', () => {
+  const verdict = verdictIn([flask]);
+  it('a term written as a denial (不漏) names its opposite (漏): said, it denies the fact; denied, it states it', () => {
+    expect(verdict('倒着放会漏一点点', 'flask.leak-proof')).toBe('contradicted');
+    expect(verdict('拧紧了倒过来都不漏', 'flask.leak-proof')).toBe('stated');
+  });
+
+  it('reads the opposite words a fact lists (送到楼下 for 送货上楼)', () => {
+    expect(verdict('只送到楼下哦', 'flask.floor-delivery')).toBe('contradicted');
+    expect(verdict('送货上楼的', 'flask.floor-delivery')).toBe('stated');
+  });
+});
+
+describe('yes/no facts: what they spare the buyer, said to be charged', () => {
+  const verdict = verdictIn([flask]);
+  it('a cost said to be the buyer’s, or priced, denies the fact; said not to be, states it', () => {
+    expect(verdict('运费得自己出哦，10块', 'flask.free-shipping')).toBe('contradicted');
+    expect(verdict('运费要15哦', 'flask.free-shipping')).toBe('contradicted');
+    expect(verdict('手提袋要另外买哦', 'flask.gift-bag')).toBe('contradicted');
+    expect(verdict('来回运费都不用您出哦', 'flask.return-insurance')).toBe('stated');
+    // A cost named without a charge says nothing.
+    expect(verdict('运费的话', 'flask.free-shipping')).toBe('absent');
+  });
+
+  it('holds a charge against the case its clause names', () => {
+    expect(verdict('新疆的话运费自理', 'flask.free-shipping')).toBe('stated');
+    expect(verdictIn([romper])('一件的话运费自理哦', 'romper.free-shipping')).toBe('stated');
+  });
+});
+
+describe('yes/no facts: thresholds, every case, excluded cases', () => {
+  it('a threshold the catalogue does not know says the fact fails for one item', () => {
+    const verdict = verdictIn([flask]);
+    expect(verdict('两件才包邮哦', 'flask.free-shipping')).toBe('contradicted');
+    expect(verdict('满两件包邮，一件要加运费', 'flask.free-shipping')).toBe('contradicted');
+    expect(verdict('一件也包邮', 'flask.free-shipping')).toBe('stated');
+    // A count that is no threshold (4片装的) changes nothing.
+    expect(verdict('有4件装的手提袋', 'flask.gift-bag')).toBe('stated');
+  });
+
+  it('a spending threshold above the price is one too, below it is not', () => {
+    const verdict = verdictIn([lipstick]);
+    expect(verdict('满199包邮哦', 'lipstick.free-shipping')).toBe('contradicted');
+    expect(verdict('满99包邮哦', 'lipstick.free-shipping')).toBe('stated');
+  });
+
+  it('a threshold the catalogue states is its case (两件 for the romper)', () => {
+    const verdict = verdictIn([romper]);
+    expect(verdict('满两件包邮哦', 'romper.free-shipping')).toBe('stated');
+    expect(verdict('再加一件就包邮了', 'romper.free-shipping')).toBe('stated');
+  });
+
+  it('全国 / 一律 covers the exceptions too; 除外 names cases the statement leaves out', () => {
+    const verdict = verdictIn([flask]);
+    expect(verdict('全国包邮', 'flask.free-shipping')).toBe('contradicted');
+    expect(verdict('包邮的（新疆西藏除外）', 'flask.free-shipping')).toBe('stated');
+    expect(verdict('全国包邮，新疆西藏除外', 'flask.free-shipping')).toBe('stated');
+    expect(verdict('除了新疆都包邮', 'flask.free-shipping')).toBe('stated');
+  });
+});
+
+describe('which product a word or a number is said of', () => {
+  const earbuds = ProductSchema.parse({
+    id: 'earbuds',
+    name: '降噪耳机',
+    aliases: ['降噪款'],
+    price: 399,
+    facts: {
+      anc: { kind: 'yesno', topic: 'service', value: true, terms: ['主动降噪'] },
+      weight: { kind: 'number', topic: 'size', value: 4.5, unit: '克', tolerance: 0.2, terms: ['单只'] },
+      battery: {
+        kind: 'number',
+        topic: 'size',
+        value: 8,
+        unit: '小时',
+        terms: ['续航'],
+        except: [{ when: ['充电仓'], value: 30 }],
+      },
+      charging: { kind: 'number', topic: 'size', value: 1.5, unit: '小时', terms: ['充满'] },
+    },
+  });
+  const basic = ProductSchema.parse({
+    id: 'basic',
+    name: '入门耳机',
+    aliases: ['入门款'],
+    price: 159,
+    facts: {
+      anc: { kind: 'yesno', topic: 'service', value: false, terms: ['主动降噪'] },
+      weight: { kind: 'number', topic: 'size', value: 4, unit: '克', tolerance: 0.2, terms: ['单只'] },
+    },
+  });
+  const both = [earbuds, basic];
+  const verdict = verdictIn(both);
+
+  it('binds a word to the product named last before it', () => {
+    expect(contradictionsIn(both)('入门款没有主动降噪')).toEqual([]);
+    expect(verdict('入门款没有主动降噪', 'basic.anc')).toBe('stated');
+  });
+
+  it('binds each number to the product named last before it', () => {
+    const asked = ['basic.weight', 'earbuds.weight'];
+    expect(verdict('入门款4克，降噪款4.5克', 'basic.weight', asked)).toBe('stated');
+    expect(verdict('入门款4克，降噪款4.5克', 'earbuds.weight', asked)).toBe('stated');
+    expect(verdict('入门款4.5克，降噪款4克', 'earbuds.weight', asked)).toBe('contradicted');
+  });
+
+  it('gives a number with no word of its own to the asked fact it fits', () => {
+    const asked = ['earbuds.battery', 'earbuds.charging'];
+    expect(verdictIn([earbuds])('8小时', 'earbuds.battery', asked)).toBe('stated');
+    expect(verdictIn([earbuds])('8小时', 'earbuds.charging', asked)).toBe('absent');
+  });
+
+  it('lends a condition only from a clause that says nothing itself', () => {
+    const one = verdictIn([earbuds]);
+    expect(one('算上充电仓三十小时，耳机自己八小时', 'earbuds.battery.充电仓')).toBe('stated');
+    expect(one('充电仓的话，30小时', 'earbuds.battery')).toBe('stated');
+    expect(one('耳机8个钟，充电仓再加22个钟', 'earbuds.battery')).toBe('stated');
+  });
+});
+
+describe('which numbers are claims', () => {
+  const shop = ProductSchema.parse({
+    id: 'shop',
+    name: '耳机',
+    price: 99,
+    facts: {
+      delivery: { kind: 'number', topic: 'shipping', value: [2, 4], unit: '天', terms: ['到货', '能到'] },
+      'quick-charge': { kind: 'number', topic: 'size', value: 2, unit: '小时', terms: ['充10分钟'] },
+      'keep-hot': { kind: 'number', topic: 'size', value: 12, unit: '小时', terms: ['保温'] },
+      dispatch: { kind: 'value', topic: 'shipping', value: '48小时内发货' },
+      'opened-life': { kind: 'value', topic: 'size', value: '开封后12个月' },
+      'shelf-life': { kind: 'value', topic: 'size', value: '保质期36个月' },
+    },
+  });
+  const verdict = verdictIn([shop]);
+
+  it('a number a negator denies right after it is no claim (明天到不了，一般2到4天)', () => {
+    expect(verdict('明天到不了哦，一般2到4天', 'shop.delivery')).toBe('stated');
+    expect(verdict('明天能到', 'shop.delivery')).toBe('contradicted');
+  });
+
+  it('a number inside a term is part of the term (充10分钟能听2小时)', () => {
+    expect(verdict('充10分钟能听2小时', 'shop.quick-charge')).toBe('stated');
+  });
+
+  it('a unit word anchors nothing, and a condition said not to hold (没开封) anchors no number', () => {
+    expect(verdict('能保温24小时', 'shop.keep-hot')).toBe('contradicted');
+    expect(contradictionsIn([shop])('没开封能放36个月')).toEqual([]);
+  });
+});
