@@ -222,6 +222,12 @@ class Bot {
 
   private send(c: Played, step: AgentScript[number]): void {
     if (this.stopping || c.ended) return;
+    if (step.action === 'updateOrder') {
+      // An order change is not a chat message: the load measures messages, so the bot moves on.
+      c.next++;
+      this.schedule(c);
+      return;
+    }
     const id = `b${this.index}-${c.view.id.slice(0, 8)}-${c.next}`;
     const message = agentMessageFor(c.ctx, step, id);
     const t0 = performance.now();

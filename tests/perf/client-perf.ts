@@ -3,7 +3,8 @@
 //  2. in headless Chromium (the system's /usr/bin/chromium; never downloaded), on the perf page (the real
 //     workbench with 5,000 messages in the open conversation and no server): time until the workbench is
 //     ready, keystroke latency while typing in the composer, and the DOM size.
-// Writes tests/.artifacts/perf-client.json. Options: --messages N (5000), --keys N (120), --runs N (3).
+// Writes tests/.artifacts/perf-client.json. Options: --messages N (5000), --keys N (120), --runs N (3), --json
+// (the last line is then one JSON object: initialJsGzipKb, keystrokeP95Ms, bareKeystrokeP95Ms, readyP50Ms).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     messages: { type: 'string', default: '5000' },
     keys: { type: 'string', default: '120' },
     runs: { type: 'string', default: '3' },
+    json: { type: 'boolean', default: false },
   },
 });
 const messages = Number(values.messages);
@@ -241,3 +243,12 @@ Workbench client performance (${messages} messages in the open conversation, ${r
   bare <textarea> (floor)     keystroke → paint p50 ${result.bareTextarea.keyToPaintMs.p50} ms, p95 ${result.bareTextarea.keyToPaintMs.p95} ms; → DOM p50 ${result.bareTextarea.keyToCommitMs.p50} ms, p95 ${result.bareTextarea.keyToCommitMs.p95} ms
   same page, 10 messages      ready ${result.baseline10Messages.workbenchReadyMs.p50} ms; keystroke → paint p95 ${result.baseline10Messages.keyToPaintMs.p95} ms, → DOM p95 ${result.baseline10Messages.keyToCommitMs.p95} ms
   → tests/.artifacts/perf-client.json`);
+if (values.json)
+  console.log(
+    JSON.stringify({
+      initialJsGzipKb: result.initialJs.gzipKb,
+      keystrokeP95Ms: result.keyToPaintMs.p95,
+      bareKeystrokeP95Ms: result.bareTextarea.keyToPaintMs.p95,
+      readyP50Ms: result.workbenchReadyMs.p50,
+    }),
+  );
