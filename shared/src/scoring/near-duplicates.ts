@@ -28,23 +28,27 @@ export function findNearDuplicates(
   const postings: number[][] = [];
   const sizes = new Int32Array(messages.length);
   const shared = new Int32Array(messages.length);
-  const counts = new Map<number, number>();
+  // This message's bigram counts by dense id, and the ids it touched (reset after each message): flat
+  // arrays rather than a Map, as this loop runs for every bigram of every message of every report.
+  let countOf = new Int32Array(256);
+  const touched: number[] = [];
   /** Each distinct compared text, first sender first: a verbatim repeat needs no search and no indexing. */
   const firstSent = new Map<string, number>();
+  const compare = comparedTexts(particles);
 
-  messages.forEach((message, position) => {
-    const compared = comparedText(message.text, particles);
-    const eligible = Array.from(compared).length >= MIN_COMPARED_CHARS;
+  for (let position = 0; position < messages.length; position++) {
+    const message = messages[position]!;
+    const { text: compared, eligible } = compare(message.text);
     const verbatim = firstSent.get(compared);
     if (verbatim !== undefined) {
       // Identical to an earlier text: Dice 1, and any later match with it matches the earlier one equally.
       if (eligible) found.set(message.id, { earlierId: messages[verbatim]!.id, similarity: 1 });
-      return;
+      continue;
     }
     firstSent.set(compared, position);
     const size = Math.max(compared.length - 1, 0);
     sizes[position] = size;
-    counts.clear();
+    touched.length = 0;
     // Bigrams of UTF-16 code units, as the text module's Dice counts them.
     for (let i = 0; i + 1 < compared.length; i++) {
       const bigram = compared.charCodeAt(i) * 0x10000 + compared.charCodeAt(i + 1);
@@ -53,17 +57,25 @@ export function findNearDuplicates(
         dense = postings.length;
         denseIds.set(bigram, dense);
         postings.push([]);
+        if (dense >= countOf.length) {
+          const grown = new Int32Array(countOf.length * 2);
+          grown.set(countOf);
+          countOf = grown;
+        }
       }
-      counts.set(dense, (counts.get(dense) ?? 0) + 1);
+      if (countOf[dense] === 0) touched.push(dense);
+      countOf[dense]!++;
     }
 
     if (position > 0 && eligible) {
       shared.fill(0, 0, position);
-      for (const [dense, count] of counts) {
+      for (let t = 0; t < touched.length; t++) {
+        const dense = touched[t]!;
+        const count = countOf[dense]!;
         const list = postings[dense]!;
         for (let k = 0; k < list.length; k += 2) {
           const theirs = list[k + 1]!;
-          shared[list[k]!]! += Math.min(count, theirs);
+          shared[list[k]!]! += count < theirs ? count : theirs;
         }
       }
       let best = -1;
@@ -78,14 +90,46 @@ export function findNearDuplicates(
       if (bestAt >= 0) found.set(message.id, { earlierId: messages[bestAt]!.id, similarity: best });
     }
 
-    for (const [dense, count] of counts) postings[dense]!.push(position, count);
-  });
+    for (let t = 0; t < touched.length; t++) {
+      const dense = touched[t]!;
+      postings[dense]!.push(position, countOf[dense]!);
+      countOf[dense] = 0;
+    }
+  }
   return found;
 }
 
-/** As the text module compares it: normalised, particles stripped unless nothing would be left. */
-function comparedText(text: string, particles: readonly string[]): string {
-  const normalised = normalise(text);
-  const stripped = stripParticles(normalised, particles);
-  return stripped.length > 0 ? stripped : normalised;
+interface Compared {
+  /** As the text module compares it: normalised, particles stripped unless nothing would be left. */
+  text: string;
+  /** Long enough to count as parroting. */
+  eligible: boolean;
+}
+
+// Scoring a class reads the same agent texts again and again (every report, every rescore), and normalising
+// is most of the near-duplicate search: the compared form is memoised per particle list and text. The memo
+// is a pure function's cache (the same text always gives the same entry), bounded so a long-running server
+// does not keep every text it has ever scored.
+const MEMO_LIMIT = 20_000;
+const memos = new WeakMap<readonly string[], Map<string, Compared>>();
+
+function comparedTexts(particles: readonly string[]): (text: string) => Compared {
+  let memo = memos.get(particles);
+  if (memo === undefined) {
+    memo = new Map();
+    memos.set(particles, memo);
+  }
+  const cache = memo;
+  return (text) => {
+    let entry = cache.get(text);
+    if (entry === undefined) {
+      if (cache.size >= MEMO_LIMIT) cache.clear();
+      const normalised = normalise(text);
+      const stripped = stripParticles(normalised, particles);
+      const compared = stripped.length > 0 ? stripped : normalised;
+      entry = { text: compared, eligible: Array.from(compared).length >= MIN_COMPARED_CHARS };
+      cache.set(text, entry);
+    }
+    return entry;
+  };
 }
