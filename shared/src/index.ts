@@ -2,6 +2,7 @@
 // proof and the socket protocol. No I/O, no clocks: time is always an input.
 export * from './conversation/events.ts';
 export * from './corpus/index.ts';
+export * from './course/index.ts';
 export * from './proof/index.ts';
 export * from './protocol.ts';
 export * from './scenario/json-schema.ts';

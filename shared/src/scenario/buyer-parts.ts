@@ -12,6 +12,8 @@ import {
 
 export interface BuyerParts {
   products: readonly string[];
+  /** The learning-path unit it names, if any. */
+  unit: string | undefined;
   orderProducts: readonly (string | undefined)[];
   /** Index-aligned with the file's beats; undefined where a beat failed validation. */
   beats: readonly (Beat | undefined)[];
@@ -22,6 +24,7 @@ export interface BuyerParts {
 export function partsOf(buyer: BuyerScenario): BuyerParts {
   return {
     products: buyer.products,
+    unit: buyer.unit,
     orderProducts: buyer.persona.orders.map((o) => o.product),
     beats: buyer.beats,
     modelAnswer: buyer.modelAnswer,
@@ -43,8 +46,10 @@ const orderProduct = PersonaSchema.shape.orders.unwrap().element.shape.product;
 /** The valid pieces of a buyer file that failed validation as a whole (its errors are already reported). */
 export function partsOfRaw(data: unknown): BuyerParts {
   const products = list(field(data, 'products')).filter((p): p is string => typeof p === 'string');
+  const unit = field(data, 'unit');
   return {
     products,
+    unit: typeof unit === 'string' ? unit : undefined,
     orderProducts: list(field(field(data, 'persona'), 'orders')).map((o) =>
       parsed(orderProduct, field(o, 'product')),
     ),

@@ -10,6 +10,7 @@ import {
   type Beat,
   type Category,
   type CorpusCase,
+  type Course,
   type Fact,
   type Lexicon,
   type PhraseLibrary,
@@ -25,6 +26,10 @@ export interface CheckContext {
   /** False when the lexicon is missing or broken: lexicon-dependent checks are skipped. */
   hasLexicon: boolean;
   brokenProducts: ReadonlySet<string>;
+  /** A learning-path file exists (it may have failed validation: then units are not checked). */
+  hasCourse: boolean;
+  /** The unit every buyer file names, valid or not (a unit is not reported empty for a file's typo elsewhere). */
+  buyerUnits: readonly string[];
 }
 
 function checkTopic(ctx: CheckContext, report: Report, path: FieldPath, topic: string | undefined): void {
@@ -179,6 +184,7 @@ function checkProductId(ctx: CheckContext, report: Report, path: FieldPath, id: 
 
 export function checkBuyer(buyer: BuyerParts, ctx: CheckContext, report: Report): void {
   const { library } = ctx;
+  checkUnit(ctx, report, buyer.unit);
   buyer.products.forEach((id, i) => {
     checkProductId(ctx, report, ['products', i], id);
   });
@@ -330,4 +336,37 @@ export function checkCorpus(
     if (ok) entries.push({ case: c, part, file: source.path, line: locate(source, at).line });
   }
   return entries;
+}
+
+/** A buyer's `unit` names a unit of the learning path. */
+function checkUnit(ctx: CheckContext, report: Report, unit: string | undefined): void {
+  if (unit === undefined) return;
+  if (!ctx.hasCourse) {
+    report(
+      ['unit'],
+      '场景库没有学习路径文件（scenarios/course/path.yaml），unit 无处可查：先写学习路径，或删掉 unit',
+    );
+    return;
+  }
+  const course = ctx.library.course;
+  if (course === null) return;
+  const ids = course.units.map((u) => u.id);
+  if (!ids.includes(unit))
+    report(['unit'], `未知的学习单元 "${unit}"，须是学习路径的 units 之一${didYouMean(unit, ids)}`);
+}
+
+/** Unit ids are unique, and each unit has at least as many scenarios as its pass mark asks for. */
+export function checkCourse(course: Course, ctx: CheckContext, report: Report): void {
+  const seen = new Set<string>();
+  course.units.forEach((unit, i) => {
+    if (seen.has(unit.id)) report(['units', i, 'id'], `重复的单元 id "${unit.id}"`);
+    seen.add(unit.id);
+    const count = ctx.buyerUnits.filter((u) => u === unit.id).length;
+    if (unit.pass.scenarios > count) {
+      report(
+        ['units', i, 'pass', 'scenarios'],
+        `单元“${unit.name}”只有 ${count} 个场景（买家场景的 unit: ${unit.id}），过关却要通过 ${unit.pass.scenarios} 个：减少要求或给这个单元加场景`,
+      );
+    }
+  });
 }

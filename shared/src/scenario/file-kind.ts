@@ -8,6 +8,7 @@ const BY_FOLDER: Record<string, FileKind> = {
   phrases: 'phrases',
   rubrics: 'rubric',
   buyers: 'buyer',
+  course: 'course',
 };
 
 export const SCHEMA_COMMENT = /#\s*yaml-language-server:\s*\$schema=\S*?([a-z]+)\.schema\.json/;
@@ -28,4 +29,4 @@ export function fileKindOf(file: { path: string; text: string }): FileKind | und
 
 /** Where a file of each kind belongs, for the error that tells an author what to do. */
 export const KIND_HINT =
-  '放到 scenarios/ 下的 products/、categories/、phrases/、rubrics/、buyers/、corpus/dev/、corpus/holdout/ 或命名为 lexicon.yaml，或在首行写 # yaml-language-server: $schema=../schema/<种类>.schema.json（种类：product / category / phrases / lexicon / rubric / buyer / script / corpus）';
+  '放到 scenarios/ 下的 products/、categories/、phrases/、rubrics/、buyers/、course/、corpus/dev/、corpus/holdout/ 或命名为 lexicon.yaml，或在首行写 # yaml-language-server: $schema=../schema/<种类>.schema.json（种类：product / category / phrases / lexicon / rubric / buyer / script / corpus / course）';

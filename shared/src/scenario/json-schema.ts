@@ -12,6 +12,7 @@ const TITLES: Record<FileKind, string> = {
   buyer: '买家场景（scenarios/buyers/*.yaml）',
   script: '客服脚本（kefu play 的答题脚本）',
   corpus: '评判语料（scenarios/corpus/dev|holdout/*.yaml，kefu judge-eval）',
+  course: '学习路径（scenarios/course/path.yaml）：按顺序的单元、技能点和过关标准',
 };
 
 /** One schema per file kind. Input shapes: fields with defaults are optional, as authors write them. */

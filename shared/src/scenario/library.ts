@@ -1,5 +1,14 @@
 // The loaded scenario library: everything the shopper machine, scoring and the CLI look up by id.
-import type { BuyerScenario, Category, CorpusCase, Lexicon, Phrase, Product, Rubric } from './schema.ts';
+import type {
+  BuyerScenario,
+  Category,
+  CorpusCase,
+  Course,
+  Lexicon,
+  Phrase,
+  Product,
+  Rubric,
+} from './schema.ts';
 
 /** A quick phrase with the group and phrase library it came from. */
 export type LibraryPhrase = Phrase & { group: string; library: string };
@@ -27,6 +36,8 @@ export interface Library {
   versions: Map<string, string>;
   /** Buyer id → the path of its file. */
   files: Map<string, string>;
+  /** The learning path (scenarios/course/): ordered units the buyer scenarios name; null when there is none. */
+  course: Course | null;
   /** The judgement corpus (scenarios/corpus), in file order; only valid cases. */
   corpus: CorpusEntry[];
   /** Pictures of the images/ folder as files name them (images/x.png); null when not known (not checked). */
@@ -56,6 +67,7 @@ export function emptyLibrary(): Library {
     buyers: new Map(),
     versions: new Map(),
     files: new Map(),
+    course: null,
     corpus: [],
     assets: null,
   };

@@ -9,6 +9,7 @@ import {
   checkBuyer,
   checkCategory,
   checkCorpus,
+  checkCourse,
   checkLexicon,
   checkPhraseLibrary,
   checkProduct,
@@ -24,6 +25,7 @@ import {
   type CorpusCase,
   CorpusCaseSchema,
   type CorpusFile,
+  type Course,
   FILE_KINDS,
   type Lexicon,
   type PhraseLibrary,
@@ -53,6 +55,7 @@ type Valid =
   | { kind: 'lexicon'; value: Lexicon }
   | { kind: 'rubric'; value: Rubric }
   | { kind: 'buyer'; value: BuyerScenario }
+  | { kind: 'course'; value: Course }
   | { kind: 'script'; value: AgentScript };
 
 interface Loaded {
@@ -102,6 +105,7 @@ export function loadLibrary(
   const brokenBuyers: BrokenBuyer[] = [];
   const brokenProducts = new Set<string>();
   let lexicons = 0;
+  let courses = 0;
   let brokenLexicon = false;
   let brokenRubricDefault = false;
 
@@ -117,6 +121,7 @@ export function loadLibrary(
     const { value, errors: schemaErrors } = validate(source, FILE_KINDS[kind]);
     errors.push(...schemaErrors);
     if (kind === 'lexicon') lexicons++;
+    if (kind === 'course') courses++;
     if (kind === 'corpus') {
       // One bad case must not hide the others from judge-eval: keep every case that is valid on its own.
       const cases = value === undefined ? validCases(source.data) : indexed((value as CorpusFile).cases);
@@ -174,6 +179,10 @@ export function loadLibrary(
         registerPhrases(library, phraseFiles, source, valid.value, errors);
         break;
       }
+      case 'course':
+        if (courses > 1) errors.push(errorAt(source, [], `只能有一个学习路径文件，现在有 ${courses} 个`));
+        else library.course = valid.value;
+        break;
       case 'script':
       case 'corpus':
         break;
@@ -200,7 +209,11 @@ export function loadLibrary(
     });
   }
 
-  const ctx: CheckContext = { library, hasLexicon, brokenProducts };
+  const buyerUnits = [
+    ...[...library.buyers.values()].map((b) => b.unit),
+    ...brokenBuyers.map((b) => partsOfRaw(b.source.data).unit),
+  ].filter((u): u is string => u !== undefined);
+  const ctx: CheckContext = { library, hasLexicon, brokenProducts, hasCourse: courses > 0, buyerUnits };
   const corpusIds = new Map<string, string>();
   for (const { source, valid } of loaded) {
     const report = reporter(source, errors);
@@ -225,6 +238,9 @@ export function loadLibrary(
         break;
       case 'script':
         checkScript(valid.value, [], library, report);
+        break;
+      case 'course':
+        if (courses === 1) checkCourse(valid.value, ctx, report);
         break;
       case 'rubric':
         break;

@@ -544,6 +544,45 @@ export const CounterExampleSchema = z
 
 export const GOALS = ['paid', 'ordered', 'retained'] as const;
 
+// ── Course metadata: where a scenario sits in the semester's learning path ───────────────────────────
+
+/** The reception stage a scenario trains: 售前 consultation, 售中 payment and order changes, 售后 problems. */
+export const STAGES = ['pre-sale', 'in-sale', 'after-sale'] as const;
+export type Stage = (typeof STAGES)[number];
+export const MOODS = ['calm', 'angry'] as const;
+export type Mood = (typeof MOODS)[number];
+/** What a scenario practises, in the words of a course plan; their names are in ../course/names.ts. */
+export const SKILLS = [
+  'first-response',
+  'short-answer',
+  'returning',
+  'product-facts',
+  'sizing',
+  'stock-out',
+  'comparison',
+  'gift',
+  'presale',
+  'burst',
+  'compliance',
+  'objection',
+  'bargaining',
+  'invite',
+  'cross-sell',
+  'follow-up',
+  'reminder',
+  'order-change',
+  'invoice',
+  'dispatch',
+  'exchange',
+  'refund',
+  'damaged',
+  'warranty',
+  'complaint',
+  'bad-review',
+  'emotion',
+] as const;
+export type Skill = (typeof SKILLS)[number];
+
 export const BuyerScenarioSchema = z
   .object({
     $schema: z.string().optional(),
@@ -553,6 +592,17 @@ export const BuyerScenarioSchema = z
     difficulty: z.number().int().min(1).max(3).default(1),
     products: z.array(id).min(1).describe('涉及的商品 id'),
     goal: z.enum(GOALS).default('paid').describe('接待目标：付款 / 下单 / 留住顾客（售后等）'),
+    stage: z.enum(STAGES).optional().describe('环节：pre-sale 售前 · in-sale 售中 · after-sale 售后'),
+    unit: id
+      .optional()
+      .describe('学习路径的单元 id（scenarios/course/ 的学习路径文件里的 units），不写则不进学习路径'),
+    skills: z
+      .array(z.enum(SKILLS))
+      .default([])
+      .describe(
+        '练到的技能：first-response 首次响应 · short-answer 简单问题短答 · returning 老顾客 · product-facts 商品参数 · sizing 尺码推荐 · stock-out 缺货替代 · comparison 商品对比 · gift 送礼 · presale 预售 · burst 连环问 · compliance 合规用语 · objection 异议处理 · bargaining 议价 · invite 邀请下单 · cross-sell 关联推荐 · follow-up 二次跟进 · reminder 催付 · order-change 订单修改 · invoice 发票 · dispatch 发货物流 · exchange 换货 · refund 退款退货 · damaged 破损 · warranty 保修 · complaint 投诉 · bad-review 差评挽回 · emotion 情绪安抚',
+      ),
+    mood: z.enum(MOODS).default('calm').describe('买家情绪：calm 平和 · angry 会发火（被回避就生气离开）'),
     concession: z
       .number()
       .nonnegative()
@@ -562,6 +612,40 @@ export const BuyerScenarioSchema = z
     beats: z.array(BeatSchema).min(1),
     modelAnswer: AgentScriptSchema.describe('标准答案：必须 ≥90 分且零违规'),
     counterExamples: z.array(CounterExampleSchema).min(1).describe('反例及其必然产生的违规'),
+  })
+  .strict();
+
+// ── Learning path (scenarios/course/) ────────────────────────────────────────────────────────────────
+
+export const CourseUnitSchema = z
+  .object({
+    id,
+    name: text.describe('单元名，如 欢迎与响应'),
+    goal: text.describe('学完本单元能做到什么（给学生看）'),
+    competition: z.array(text).min(1).describe('本单元训练的全国职业院校技能大赛“网店客户服务”模块技能点'),
+    certificate: z
+      .array(text)
+      .min(1)
+      .describe('本单元对应的 1+X 网店运营推广职业技能等级证书工作任务与技能要求'),
+    pass: z
+      .object({
+        score: z.number().min(0).max(100).default(80).describe('场景得分达到多少算通过'),
+        scenarios: z.number().int().min(1).describe('本单元至少要通过几个不同的场景'),
+      })
+      .strict()
+      .describe('过关标准：本单元至少 scenarios 个不同场景得分达到 score，下一单元随之开放'),
+  })
+  .strict();
+
+export const CourseSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id,
+    name: text.describe('课程名，如 网店客服实训'),
+    units: z
+      .array(CourseUnitSchema)
+      .min(1)
+      .describe('按学习顺序排列的单元：前一单元过关后开放下一单元；买家场景用 unit 写明属于哪个单元'),
   })
   .strict();
 
@@ -688,6 +772,8 @@ export type BuyerScenario = z.infer<typeof BuyerScenarioSchema>;
 export type CorpusCase = z.infer<typeof CorpusCaseSchema>;
 export type CorpusExpect = z.infer<typeof CorpusExpectSchema>;
 export type CorpusFile = z.infer<typeof CorpusFileSchema>;
+export type CourseUnit = z.infer<typeof CourseUnitSchema>;
+export type Course = z.infer<typeof CourseSchema>;
 
 /** Which schema validates a file, by the folder it lives in under scenarios/. */
 export const FILE_KINDS = {
@@ -699,5 +785,6 @@ export const FILE_KINDS = {
   buyer: BuyerScenarioSchema,
   script: AgentScriptSchema,
   corpus: CorpusFileSchema,
+  course: CourseSchema,
 } as const;
 export type FileKind = keyof typeof FILE_KINDS;

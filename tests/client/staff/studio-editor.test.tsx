@@ -39,9 +39,9 @@ describe('studio editor', () => {
     await screen.findByText('3 处错误');
     const problems = screen.getByRole('list', { name: '3 处错误' });
     const lines = [...problems.querySelectorAll('li')].map((li) => li.textContent);
-    expect(lines[0]).toBe('6:12 products[0] 未知的商品 "down-jackex"，是不是 "down-jacket"？');
-    expect(lines.slice(1).map((l) => l?.split(' ')[0])).toEqual(['16:10', '23:23']);
-    // The editor's own markers: the word underlined, a red dot in the gutter on line 6.
+    expect(lines[0]).toBe('10:12 products[0] 未知的商品 "down-jackex"，是不是 "down-jacket"？');
+    expect(lines.slice(1).map((l) => l?.split(' ')[0])).toEqual(['20:10', '27:23']);
+    // The editor's own markers: the word underlined, a red dot in the gutter on line 10.
     await waitFor(() =>
       expect(container.querySelector('.cm-lintRange-error')?.textContent).toBe('down-jackex'),
     );

@@ -105,6 +105,10 @@ describe('kefu list', () => {
         products: ['down-jacket'],
         difficulty: 1,
         goal: 'paid',
+        stage: null,
+        unit: null,
+        skills: [],
+        mood: 'calm',
         rules: [
           'slow-first-response',
           'slow-response',

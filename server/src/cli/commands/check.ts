@@ -6,7 +6,7 @@ import { type FileRecord, readAssets, readLibrary, readYamlFiles } from '../read
 
 export const HELP = `用法：npx kefu check [路径…] [--root 目录]
 
-检查场景文件（商品、品类、话术、词库、评分标准、买家场景、客服脚本、评判语料）。
+检查场景文件（商品、品类、话术、词库、评分标准、买家场景、学习路径、客服脚本、评判语料）。
   不写路径：检查整个场景库（默认 scenarios/）。
   写了路径（文件或文件夹）：把它们叠加在场景库上检查，交叉引用照常解析，只报告这些文件的问题。
   --root 目录   场景库所在目录（默认 scenarios）
@@ -19,6 +19,7 @@ function summary(files: readonly FileRecord[], library: ReturnType<typeof loadLi
   return (
     `检查通过：${files.length} 个文件 — ${library.products.size} 个商品${library.categories.size > 0 ? `（${library.categories.size} 个品类）` : ''}、${phraseLibraries} 个话术库（${library.phrases.size} 条话术）、` +
     `${library.rubrics.size} 个评分标准、${library.buyers.size} 个买家场景` +
+    (library.course ? `、学习路径 ${library.course.units.length} 个单元` : '') +
     (library.corpus.length > 0 ? `、${library.corpus.length} 条评判语料。` : '。')
   );
 }

@@ -1,12 +1,24 @@
 // `kefu list [--json]`: the buyer scenarios with the rules each exercises (the union of its counter-examples'
 // violations), for instructors picking drills and for scripts (`--json`: one JSON array on stdout, nothing else).
-import { type BuyerScenario, loadLibrary, RULE_IDS, type RuleId } from '@kefu/shared/scenario';
+import { SKILL_NAMES, STAGE_NAMES } from '@kefu/shared/course/names';
+import {
+  type BuyerScenario,
+  type Library,
+  loadLibrary,
+  type Mood,
+  RULE_IDS,
+  type RuleId,
+  type Skill,
+  type Stage,
+} from '@kefu/shared/scenario';
 import { readAssets, readLibrary, takeRoot } from '../read-library.ts';
 
 export const HELP = `用法：npx kefu list [--json] [--root 目录]
 
 列出场景库中的买家场景：id、标题、涉及商品、难度，以及它练到的评分规则（各反例违规的并集）。
-  --json        在 stdout 输出一个 JSON 数组：[{ "id", "title", "products", "difficulty", "goal", "rules" }]
+  --json        在 stdout 输出一个 JSON 数组：
+                [{ "id", "title", "products", "difficulty", "goal", "stage", "unit", "skills", "mood", "rules" }]
+                （stage 售前/售中/售后、unit 学习路径单元，没写时为 null）
   --root 目录   场景库所在目录（默认 scenarios）`;
 
 export interface ScenarioSummary {
@@ -15,6 +27,10 @@ export interface ScenarioSummary {
   products: string[];
   difficulty: number;
   goal: BuyerScenario['goal'];
+  stage: Stage | null;
+  unit: string | null;
+  skills: Skill[];
+  mood: Mood;
   rules: RuleId[];
 }
 
@@ -31,6 +47,10 @@ export function summarise(buyer: BuyerScenario): ScenarioSummary {
     products: buyer.products,
     difficulty: buyer.difficulty,
     goal: buyer.goal,
+    stage: buyer.stage ?? null,
+    unit: buyer.unit ?? null,
+    skills: buyer.skills,
+    mood: buyer.mood,
     rules: exercisedRules(buyer),
   };
 }
@@ -63,8 +83,23 @@ export async function run(args: string[]): Promise<number> {
   }
   for (const s of scenarios) {
     console.log(`${s.id}  ${s.title}  （难度 ${s.difficulty}，商品：${s.products.join('、')}）`);
+    const place = placeOf(s, library);
+    if (place) console.log(`    ${place}`);
     console.log(`    练到的规则：${s.rules.length > 0 ? s.rules.join(', ') : '（无反例）'}`);
   }
   console.log(`共 ${scenarios.length} 个买家场景。`);
   return 0;
+}
+
+/** Where a scenario sits in the course: stage, learning-path unit, skills and an angry buyer, in words. */
+function placeOf(s: ScenarioSummary, library: Library): string {
+  const unit = library.course?.units.find((u) => u.id === s.unit);
+  return [
+    s.stage ? STAGE_NAMES[s.stage] : null,
+    unit ? `单元：${unit.name}` : null,
+    s.skills.length > 0 ? `技能：${s.skills.map((k) => SKILL_NAMES[k]).join('、')}` : null,
+    s.mood === 'angry' ? '买家会发火' : null,
+  ]
+    .filter((part) => part !== null)
+    .join(' · ');
 }

@@ -1,0 +1,2 @@
+// The learning path (`scenarios/course/`): progress, unit opening and the next scenario to practise.
+export * from './names.ts';
