@@ -75,7 +75,7 @@ export function findNearDuplicates(
         const list = postings[dense]!;
         for (let k = 0; k < list.length; k += 2) {
           const theirs = list[k + 1]!;
-          shared[list[k]!]! += count < theirs ? count : theirs;
+          shared[list[k]!]! += Math.min(count, theirs);
         }
       }
       let best = -1;
