@@ -176,6 +176,12 @@ export interface ReplyJudgement {
   // Fields below were added with the word-level judge; logs written before it lack them (read as absent).
   /** Open questions this reply answered wrongly (it contradicted the asked fact): wrong-fact, not evaded. */
   wrong?: string[];
+  /**
+   * Open questions a reply answering another one passed over (A类的亲 to 是A类吗？开档吗？): trainers call
+   * them dodged, but the buyer waits for the next message, and question-evaded charges them only if they
+   * are never answered.
+   */
+  passedOver?: string[];
   /** A real follow-up of a quiet buyer (reaches out, asks, offers help); a bare 好的 / 嗯嗯 / goodbye is not. */
   followsUp?: boolean;
   /** Leads the buyer off the platform: WeChat/QQ/phone numbers, private transfer (引导站外交易). */

@@ -96,7 +96,8 @@ export function judgedLabels(c: CorpusCase, j: ReplyJudgement): Labels {
     if (j.stated.includes(id)) return 'correct';
     if (j.wrong?.includes(id)) return 'wrong';
     // An irrelevant reply dodged the question too (it is charged as phrase-irrelevant, not also evaded).
-    if (j.evaded.includes(id) || j.irrelevant) return 'evaded';
+    // So did one that answered another question and passed this one over (the buyer waits for it live).
+    if (j.evaded.includes(id) || j.passedOver?.includes(id) || j.irrelevant) return 'evaded';
     return 'pending';
   });
   const objection =

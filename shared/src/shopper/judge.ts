@@ -317,6 +317,10 @@ export function judgeReply(
     // A wrong answer is one wrong-fact, not also evaded; an irrelevant reply is phrase-irrelevant.
     evaded:
       substantive && !irrelevant ? asks.map((i) => i.messageId).filter((id) => !answeredWrong.has(id)) : [],
+    passedOver:
+      !courtesyOnly && stated.length + wrong.length > 0
+        ? asks.map((i) => i.messageId).filter((id) => !answeredWrong.has(id) && !stated.includes(id))
+        : [],
     contradicted: [...contradicted].sort(),
     addressed,
     ignoredObjections:

@@ -136,10 +136,9 @@ export function fits(reply: Quantity, allowed: FactQuantity): boolean {
     case 'min':
       return reply.min >= lo - tol;
     default:
-      // A reading must lie within the range (两三天 fits 2–4 天, 三五天 does not); a promise "by X" must name a
-      // time within it (两三天就到 fits 2–4 天, 明天就到 promises faster than the catalogue). A promise of a
-      // date (后天就到) is one the buyer holds the shop to: it must cover the slowest case.
-      if (reply.bound === 'max' && reply.from === 'now') return reply.max >= hi - tol;
+      // A reading must lie within the range (两三天 fits 2–4 天, 三五天 does not); so must a promise "by X", a
+      // duration or a date (两三天就到 · 后天就到 fit 2–4 天, 明天就到 promises faster than the catalogue):
+      // trainers accept any time within the stated range.
       if (reply.bound === 'max') return reply.max >= lo - tol && reply.max <= hi + tol;
       return reply.min >= lo - tol && reply.max <= hi + tol;
   }
