@@ -65,7 +65,18 @@ describe('ConversationList', () => {
 
   it('sorts the longest-waiting first, then the others by latest activity, ended ones last', () => {
     const state = h.stores.conversations.getState();
-    for (const id of ['quiet', 'recent', 'ended', 'late', 'early']) state.upsertView(conversationView(id));
+    for (const id of ['quiet', 'recent', 'ended', 'late', 'early', 'later']) {
+      state.upsertView(conversationView(id));
+    }
+    h.feed('quiet', buyerSays(T0 + 100, 'q1', '在吗'), {
+      type: 'agent-message',
+      at: T0 + 200,
+      id: 'q2',
+      text: '在的',
+      source: 'typed',
+    });
+    // A random mix's later buyer: opened, but not walked in yet — not listed until their first line.
+    h.feed('later', { type: 'started', at: T0 });
     h.feed('early', buyerSays(T0 + 1_000, 'e1', '这件有黑色吗？'));
     h.feed('late', buyerSays(T0 + 5_000, 'l1', '包邮吗？'));
     h.feed('recent', buyerSays(T0 + 2_000, 'r1', '你好'), {
@@ -84,6 +95,10 @@ describe('ConversationList', () => {
       h.feed('early', { type: 'agent-message', at: T0 + 6_000, id: 'e2', text: '有的', source: 'typed' }),
     );
     expect(rowOrder()).toEqual(['late', 'early', 'recent', 'quiet', 'ended']);
+
+    // The later buyer walks in: now listed, waiting, at the top.
+    act(() => h.feed('later', buyerSays(T0 + 4_000, 'n1', '你好，问下')));
+    expect(rowOrder()).toEqual(['later', 'late', 'early', 'recent', 'quiet', 'ended']);
   });
 
   it('shows the last message and an unread badge that clears when the conversation is opened', async () => {

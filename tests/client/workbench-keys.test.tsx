@@ -33,7 +33,14 @@ beforeEach(async () => {
   h = await setup({ http });
   const state = h.stores.conversations.getState();
   for (const id of ['a', 'b', 'c']) state.upsertView(conversationView(id));
-  // b has waited longest, then c; a is not waiting.
+  // b has waited longest, then c; a was answered.
+  h.feed('a', buyerSays(T0, 'a1', '你好'), {
+    type: 'agent-message',
+    at: T0 + 500,
+    id: 'a2',
+    text: '您好',
+    source: 'typed',
+  });
   h.feed('b', buyerSays(T0 + 1_000, 'b1', '在吗'));
   h.feed('c', buyerSays(T0 + 2_000, 'c1', '有货吗'));
   await act(async () => {

@@ -45,11 +45,11 @@ async function startApp(): Promise<void> {
   port = Number(new URL(address).port);
 }
 
-async function loggedInPage(): Promise<Page> {
+async function loggedInPage(who: TestUser = student): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto(`http://127.0.0.1:${port}/`);
-  await page.getByLabel('用户名').fill(student.user.username);
+  await page.getByLabel('用户名').fill(who.user.username);
   await page.getByLabel('密码').fill(TEST_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('heading', { name: /你好/ }).waitFor();
@@ -79,11 +79,12 @@ async function shoppersUntil(conversationId: string, type: ConversationEvent['ty
   throw new Error(`no ${type} after 100 shopper steps`);
 }
 
-/** Another open conversation whose buyer has spoken; the shoppers act until there is one. */
-async function shoppersUntilAnother(page: Page, current: string | null): Promise<string> {
-  const ids = await page
-    .locator('.conv-row')
-    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-conversation-id') ?? ''));
+/**
+ * Another open conversation of `who` whose buyer has spoken; the shoppers act until there is one (a random
+ * mix's later buyers walk in one after another, and are listed only then).
+ */
+async function shoppersUntilAnother(current: string | null, who: TestUser = student): Promise<string> {
+  const ids = (await app.conversations.listForStudent(who.user.id, 'open')).map((row) => row.id);
   const talking = async (id: string) => {
     const events = await logged(id);
     return events.some((e) => e.type === 'buyer-message') && !events.some((e) => e.type === 'ended');
@@ -188,13 +189,12 @@ describe('workbench end to end', () => {
   it('with several buyers open, the chat shows only the open buyer’s history after every switch', async () => {
     const page = await loggedInPage();
     await page.getByRole('button', { name: '随机开始' }).click();
-    const rows = page.locator('.conv-row');
-    await rows.nth(1).waitFor();
+    await page.locator('.conv-row').first().waitFor();
     await expect.poll(() => connection(page).textContent()).toContain('已连接');
     let open: string | null = null;
     for (let round = 0; round < 4; round++) {
       // Switch to another buyer who has spoken (the shoppers act until there is one).
-      const id = await shoppersUntilAnother(page, open);
+      const id = await shoppersUntilAnother(open);
       await page.locator(`.conv-row[data-conversation-id="${id}"]`).click();
       expect(await openConversationId(page)).toBe(id);
       open = id;
@@ -253,6 +253,70 @@ describe('workbench end to end', () => {
       .poll(() => page.locator('.msg-agent', { hasText: '请问您想了解哪方面呢' }).getAttribute('data-status'))
       .toBe('sent');
     await page.screenshot({ path: join(SHOTS, 'reconnected.png') });
+    await page.context().close();
+  });
+
+  it('a random mix: buyers walk in one by one; a reload keeps unread counts and the open buyer; 结束练习 ends it as 已放弃', async () => {
+    // A student of their own: nothing open from the tests before.
+    const mixer = await seedUser(app, 'student', 'stu-mix');
+    const page = await loggedInPage(mixer);
+    await page.getByRole('button', { name: '随机开始' }).click();
+    await expect.poll(() => connection(page).textContent()).toContain('已连接');
+    const first = await openConversationId(page);
+    await shoppersUntil(first, 'buyer-message');
+    await page.locator('.msg-buyer').first().waitFor();
+    // Only the first buyer is in; the second walks in seconds later and is not listed before.
+    const rows = page.locator('.conv-row');
+    expect(await rows.count()).toBe(1);
+    const second = await shoppersUntilAnother(first, mixer);
+    const secondRow = page.locator(`.conv-row[data-conversation-id="${second}"]`);
+    const badge = secondRow.locator('.badge [aria-hidden]');
+    const buyerLines = async () => (await logged(second)).filter((e) => e.type === 'buyer-message').length;
+    const seen = await buyerLines();
+    await expect.poll(() => badge.textContent()).toBe(String(seen));
+
+    // Read the second buyer and answer; back to the first while the second buyer writes again.
+    await secondRow.click();
+    await caughtUp(page, second);
+    expect(await badge.count()).toBe(0);
+    await send(page, '亲，在的，请问有什么可以帮您？');
+    await page.locator(`.conv-row[data-conversation-id="${first}"]`).click();
+    for (let step = 0; step < 100 && (await buyerLines()) === seen; step++) {
+      const next = clock.nextDue();
+      if (next === null) throw new Error('the second buyer wrote nothing more');
+      await clock.advanceTo(next);
+    }
+    const unread = String((await buyerLines()) - seen);
+    await expect.poll(() => badge.textContent()).toBe(unread);
+
+    // A reload replays every event: only the lines not read count (1 stays 1), the open buyer stays open.
+    await page.reload();
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await openConversationId(page)).toBe(first);
+    await caughtUp(page, first);
+    await expect.poll(() => badge.textContent()).toBe(unread);
+
+    // Open the second buyer: still the open one after another reload, nothing unread.
+    await secondRow.click();
+    await page.reload();
+    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => openConversationId(page)).toBe(second);
+    await caughtUp(page, second);
+    expect(await badge.count()).toBe(0);
+
+    await page.getByRole('button', { name: '结束练习' }).click();
+    const dialog = page.getByRole('alertdialog', { name: '结束这次练习？' });
+    await dialog.waitFor();
+    await page.screenshot({ path: join(SHOTS, 'end-practice.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(SHOTS, 'end-practice-390.png') });
+    await page.setViewportSize({ width: 1366, height: 800 });
+    await dialog.getByRole('button', { name: '结束练习' }).click();
+    await page.getByRole('heading', { name: /你好/ }).waitFor();
+    const reports = page.getByRole('region', { name: '我的报告' });
+    await expect.poll(() => reports.getByText('已放弃').count(), { timeout: 15_000 }).toBe(2);
+    expect(await reports.getByText(/^\d+(\.\d)? 分$/).count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'home-abandoned.png'), fullPage: true });
     await page.context().close();
   });
 });

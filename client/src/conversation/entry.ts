@@ -18,6 +18,8 @@ export interface ConversationEntry {
   preview: string;
   ended: boolean;
   left: boolean;
+  /** The buyer has written (a random mix's later buyers are opened before they walk in). */
+  arrived: boolean;
   /** Own messages shown before the server's event for them arrived (so history replays skip the search). */
   unconfirmed: number;
 }
@@ -36,6 +38,7 @@ export function createEntry(view: ConversationView): ConversationEntry {
     preview: '',
     ended: view.status === 'ended',
     left: false,
+    arrived: view.status === 'ended',
     unconfirmed: 0,
   };
 }
@@ -94,6 +97,7 @@ function applyInto(next: ConversationEntry, envelope: EventEnvelope): void {
       next.typingAt = null;
       next.waitingSince = next.waitingSince ?? e.at;
       next.preview = e.text;
+      next.arrived = true;
       break;
     case 'agent-message': {
       const item = agentItemFromEvent(e);
@@ -142,6 +146,7 @@ function applyInto(next: ConversationEntry, envelope: EventEnvelope): void {
     case 'ended':
       items.push({ kind: 'notice', key: `e:${envelope.seq}`, at: e.at, notice: 'ended' });
       next.ended = true;
+      next.arrived = true;
       next.typingAt = null;
       next.waitingSince = null;
       next.view = { ...next.view, status: 'ended', endedAt: e.at };

@@ -1,5 +1,6 @@
 // The conversation list's order, shared by the list and the keyboard actions: whoever has waited longest
-// for a reply comes first; then the most recently active; ended conversations sink to the bottom.
+// for a reply comes first; then the most recently active; ended conversations sink to the bottom. A buyer
+// who has not walked in yet (a random mix's later arrivals) is not listed.
 import type { ConversationEntry } from './entry.ts';
 
 function rank(entry: ConversationEntry): number {
@@ -13,7 +14,7 @@ export function sortConversationIds(
 ): string[] {
   const position = new Map(ids.map((id, index) => [id, index]));
   return ids
-    .filter((id) => byId[id])
+    .filter((id) => byId[id]?.arrived)
     .sort((a, b) => {
       const x = byId[a]!;
       const y = byId[b]!;

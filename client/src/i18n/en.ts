@@ -103,6 +103,12 @@ export const en: Messages = {
     viewReport: 'See its score',
     shortcuts: 'Shortcuts',
     back: 'Back to home',
+    endPractice: 'End practice',
+    endPracticeTitle: 'End this practice?',
+    endPracticeMessage:
+      'The {{count}} buyer(s) still being served will leave. The practice is recorded as abandoned: not scored, and in no average or grade.',
+    endPracticeConfirm: 'End practice',
+    endPracticeCancel: 'Keep serving',
     buyerMessage: 'Shopper message',
   },
   notice: {

@@ -106,6 +106,12 @@ export const zhCN = {
     viewReport: '查看本会话评分',
     shortcuts: '快捷键',
     back: '返回首页',
+    endPractice: '结束练习',
+    endPracticeTitle: '结束这次练习？',
+    endPracticeMessage:
+      '还在接待的 {{count}} 位买家会结束对话。这次练习记为“已放弃”，不计分，也不算进平均分和成绩。',
+    endPracticeConfirm: '结束练习',
+    endPracticeCancel: '继续接待',
     buyerMessage: '买家消息',
   },
   notice: {

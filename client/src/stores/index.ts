@@ -29,11 +29,12 @@ export interface Stores {
   practice: PracticeStore;
 }
 
-/** `draftStorage` (sessionStorage in the app) keeps drafts and the current practice across a reload. */
+/** `draftStorage` (sessionStorage in the app) keeps drafts, the current practice, the open conversation and
+ * the read marks across a reload. */
 export function createStores(options: { draftStorage?: Storage } = {}): Stores {
   return {
     session: createSessionStore(),
-    conversations: createConversationsStore(),
+    conversations: createConversationsStore(options.draftStorage),
     drafts: createDraftsStore(options.draftStorage),
     connection: createConnectionStore(),
     catalog: createCatalogStore(),

@@ -37,6 +37,22 @@ export function MessageList({ conversationId }: { conversationId: string }) {
     if (followRef.current && items.length > 0) virtualizer.scrollToIndex(items.length - 1, { align: 'end' });
   }, [items.length, virtualizer]);
 
+  // The history gets shorter when the phrase panel opens (or the window shrinks): keep following the
+  // newest message rather than letting it slip out of view.
+  const count = useRef(items.length);
+  count.current = items.length;
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (followRef.current && count.current > 0) {
+        virtualizer.scrollToIndex(count.current - 1, { align: 'end' });
+      }
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [virtualizer]);
+
   const onRetry = useCallback((id: string) => gateway.retry(conversationId, id), [gateway, conversationId]);
 
   return (

@@ -8,6 +8,7 @@ import { handleKey } from '../keyboard/actions.ts';
 import { useConversations, useStores } from '../stores/index.ts';
 import { ChatPane } from './ChatPane.tsx';
 import { ConversationList } from './ConversationList.tsx';
+import { EndPractice } from './EndPractice.tsx';
 import { ShortcutsHelp } from './ShortcutsHelp.tsx';
 import { SidePanel } from './SidePanel.tsx';
 
@@ -45,6 +46,7 @@ export function Workbench() {
         >
           {t('workbench.back')}
         </button>
+        <EndPractice />
         <button
           type="button"
           className="topbar-button accent"

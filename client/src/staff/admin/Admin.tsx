@@ -18,8 +18,8 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText, useLoad } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
+import { ConfirmDialog } from '../../forms/ConfirmDialog.tsx';
 import { useSession } from '../../stores/index.ts';
-import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import './i18n.ts';
 import './admin.css';
 

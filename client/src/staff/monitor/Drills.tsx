@@ -6,9 +6,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoad } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
+import { ConfirmDialog } from '../../forms/ConfirmDialog.tsx';
 import { FormError } from '../../forms/FormError.tsx';
 import { useSubmit } from '../../forms/use-submit.ts';
-import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { useGo } from '../nav.ts';
 import { NewDrillForm } from './NewDrillForm.tsx';
 

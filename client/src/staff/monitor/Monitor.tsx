@@ -15,7 +15,7 @@ import { io, type Socket } from 'socket.io-client';
 import { handshakeRefusal } from '../../api/error-text.ts';
 import { errorText } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
-import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { ConfirmDialog } from '../../forms/ConfirmDialog.tsx';
 import { fmtNum, waitClass } from '../reports/format.ts';
 import { aboutToLeave, waitSeconds, waitTone } from './live-wait.ts';
 

@@ -2,8 +2,8 @@
 // A native <dialog> opened with showModal: focus moves into it and stays there, Esc cancels, and the safe
 // choice (cancel) has the focus first, so a stray Enter does nothing harmful.
 import { useEffect, useId, useRef } from 'react';
-import { FormError } from '../forms/FormError.tsx';
-import { useSubmit } from '../forms/use-submit.ts';
+import { FormError } from './FormError.tsx';
+import { useSubmit } from './use-submit.ts';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -62,7 +62,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       <p id={messageId}>{message}</p>
       {children}
       <FormError error={error} />
-      <div className="staff-actions confirm-actions">
+      <div className="confirm-actions">
         <button ref={cancelRef} type="button" className="secondary" disabled={busy} onClick={onCancel}>
           {cancelLabel}
         </button>
