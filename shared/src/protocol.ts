@@ -33,6 +33,7 @@ import {
   ConversationsResponseSchema,
   ConversationViewSchema,
   EventEnvelopeSchema,
+  OrderPayloadSchema,
   PracticeResponseSchema,
   ResyncAckSchema,
   ResyncPayloadSchema,
@@ -399,6 +400,8 @@ export const SOCKET_RATE_WINDOW_MS = 5_000;
 export const clientEvents = {
   /** Send an agent message in one of your conversations (idempotent by message id). */
   'conversation:send': clientEvent({ payload: SendPayloadSchema, ack: SendAckSchema }),
+  /** Change an order of one of your conversations: address, variant, seller note (idempotent by update id). */
+  'conversation:order': clientEvent({ payload: OrderPayloadSchema, ack: SendAckSchema }),
   /** Every visible event after `afterSeq`, from the log, in order. */
   'conversation:resync': clientEvent({ payload: ResyncPayloadSchema, ack: ResyncAckSchema }),
   /** Instructors and admins: follow a drill's live monitor; the ack carries the current snapshot. */

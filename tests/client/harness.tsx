@@ -146,6 +146,7 @@ export function conversationView(id: string, overrides: Partial<ConversationView
     endedAt: null,
     buyer: { name: `买家${id}`, returning: false, orders: [] },
     products: ['down-jacket'],
+    maxDiscount: 30,
     lastSeq: 0,
     ...overrides,
   };

@@ -1,6 +1,8 @@
 // A student bot playing each scenario's model answer over the real socket gets exactly the report that
-// `kefu play` (playScript on the virtual clock) gives for the same script and seed.
+// `kefu play` (playScript on the virtual clock) gives for the same script and seed; so does every
+// counter-example that operates on the order (order changes, discounts, recommendations).
 import {
+  type AgentScript,
   createShopperContext,
   loadLibrary,
   type PracticeResponse,
@@ -51,31 +53,54 @@ describe('model answers played over the socket', () => {
   });
 
   it.each(scenarioIds)('%s: same log and same report as playScript', async (scenarioId) => {
-    const scenario = library.buyers.get(scenarioId)!;
-    const rubric = library.rubrics.get('default')!;
-    const ctx = createShopperContext(library, scenarioId, rubric);
-    const startedAt = clock.now();
-    const expected = playScript(library, scenarioId, scenario.modelAnswer, { seed: SEED, start: startedAt });
-
-    const started = await api<PracticeResponse>(server, 'POST', '/api/practice', {
-      as: student,
-      body: { scenarioId },
-    });
-    expect(started.status).toBe(200);
-    const conversation = started.body.conversations[0]!;
-    expect(conversation.startedAt).toBe(startedAt);
-
-    const run = await playOverSocket(client, clock, ctx, conversation.id, startedAt, scenario.modelAnswer);
-    expect(run.acks.every((a) => a.ok && !a.duplicate)).toBe(true);
-
-    // What the student saw is the student's view of the simulated log, event for event.
-    const seen = run.envelopes.map((e) => e.event);
-    const simulated = expected.events.map(toPublicEvent).filter((e) => e !== null);
-    expect(seen).toEqual(simulated);
-
-    const report = await api(server, 'GET', `/api/reports/conversations/${conversation.id}`, { as: student });
-    expect(report.status).toBe(200);
-    expect(report.body.report).toEqual(expected.report);
-    expect(report.body.report.violations).toEqual([]);
+    const report = await playBothWays(scenarioId, library.buyers.get(scenarioId)!.modelAnswer);
+    expect(report.violations).toEqual([]);
   });
 });
+
+const ORDER_ACTIONS = new Set(['updateOrder', 'discount', 'recommend']);
+const orderCounterExamples = [...library.buyers.values()].flatMap((scenario) =>
+  scenario.counterExamples
+    .filter((example) => example.script.some((step) => ORDER_ACTIONS.has(step.action ?? '')))
+    .map((example) => ({ scenarioId: scenario.id, name: example.name, script: example.script })),
+);
+
+describe('counter-examples that operate on the order, played over the socket', () => {
+  it('has some', () => {
+    expect(orderCounterExamples.length).toBeGreaterThan(2);
+  });
+
+  it.each(orderCounterExamples)('$scenarioId · $name: same log and report as playScript', async (example) => {
+    const report = await playBothWays(example.scenarioId, example.script);
+    expect(report.violations.length).toBeGreaterThan(0);
+  });
+});
+
+/** Plays the script over the socket and with playScript; the two must agree. Answers the socket's report. */
+async function playBothWays(scenarioId: string, script: AgentScript) {
+  const rubric = library.rubrics.get('default')!;
+  const ctx = createShopperContext(library, scenarioId, rubric);
+  const startedAt = clock.now();
+  const expected = playScript(library, scenarioId, script, { seed: SEED, start: startedAt });
+
+  const started = await api<PracticeResponse>(server, 'POST', '/api/practice', {
+    as: student,
+    body: { scenarioId },
+  });
+  expect(started.status).toBe(200);
+  const conversation = started.body.conversations[0]!;
+  expect(conversation.startedAt).toBe(startedAt);
+
+  const run = await playOverSocket(client, clock, ctx, conversation.id, startedAt, script);
+  expect(run.acks.every((a) => a.ok && !a.duplicate)).toBe(true);
+
+  // What the student saw is the student's view of the simulated log, event for event.
+  const seen = run.envelopes.map((e) => e.event);
+  const simulated = expected.events.map(toPublicEvent).filter((e) => e !== null);
+  expect(seen).toEqual(simulated);
+
+  const report = await api(server, 'GET', `/api/reports/conversations/${conversation.id}`, { as: student });
+  expect(report.status).toBe(200);
+  expect(report.body.report).toEqual(expected.report);
+  return expected.report;
+}

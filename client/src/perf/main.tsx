@@ -142,6 +142,7 @@ function seed(stores: ReturnType<typeof createStores>): void {
       endedAt: null,
       buyer: { name: buyer.name, returning: buyer.id === 'c-long', membership: 'VIP2', orders: [] },
       products: [product.id],
+      maxDiscount: 30,
       lastSeq: buyer.events.length,
     });
     const envelopes = buyer.events.map(

@@ -48,13 +48,13 @@ export interface EventLog {
     fence: number,
   ): Promise<void>;
   read(conversationId: string, afterSeq?: number): Promise<StoredEvent[]>;
-  /** The seq of the agent message with this client id, if it was stored. */
+  /** The seq of the agent message or order update with this client id, if it was stored. */
   findMessage(conversationId: string, messageId: string): Promise<number | undefined>;
 }
 
-/** The client id an event is unique by within its conversation (agent messages only). */
+/** The client id an event is unique by within its conversation (agent messages and order updates). */
 export const messageIdOf = (event: ConversationEvent): string | null =>
-  event.type === 'agent-message' ? event.id : null;
+  event.type === 'agent-message' || event.type === 'order-updated' ? event.id : null;
 
 export const statusOf = (head: ConversationHead): 'open' | 'ended' =>
   head.endedAt === null ? 'open' : 'ended';

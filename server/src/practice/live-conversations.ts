@@ -4,7 +4,7 @@
 // a process takes a conversation over when its student's socket or message reaches it, or when its owner's
 // lease ran out; the taker replays the log, the old owner is told to stop and is fenced off regardless.
 import { randomUUID } from 'node:crypto';
-import type { AgentMessage, ConversationView, EventEnvelope } from '@kefu/shared';
+import type { AgentMessage, ConversationView, EventEnvelope, OrderUpdate } from '@kefu/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.ts';
 import type { Ownership } from '../cluster/leases.ts';
@@ -204,6 +204,21 @@ export class LiveConversations implements RuntimeHost {
   }
 
   async send(conversationId: string, studentId: string, message: AgentMessage): Promise<SendResult> {
+    return this.input(conversationId, studentId, message.id, (runtime) => runtime.send(message));
+  }
+
+  /** The seller changes an order of the conversation (address, variant, note), like a send. */
+  async updateOrder(conversationId: string, studentId: string, update: OrderUpdate): Promise<SendResult> {
+    return this.input(conversationId, studentId, update.id, (runtime) => runtime.updateOrder(update));
+  }
+
+  /** One of the student's inputs, idempotent by its client id, wherever the conversation runs. */
+  private async input(
+    conversationId: string,
+    studentId: string,
+    clientId: string,
+    run: (runtime: ConversationRuntime) => Promise<SendResult>,
+  ): Promise<SendResult> {
     let runtime = this.runtimes.get(conversationId);
     if (runtime && runtime.studentId !== studentId) throw fail('conversation-not-found');
     if (!runtime) {
@@ -213,18 +228,18 @@ export class LiveConversations implements RuntimeHost {
     }
     if (runtime) {
       try {
-        return await runtime.send(message);
+        return await run(runtime);
       } catch (err) {
         // Another process took it meanwhile (its append was fenced off, or we were told and stopped it before
         // it ran): nothing was stored, and the student is here, so take it back.
         const movedAway = err instanceof StaleOwnerError || (runtime.stopped && !this.draining);
         if (!movedAway) throw err;
         const again = await this.claim(conversationId);
-        if (again) return again.send(message);
+        if (again) return run(again);
       }
     }
     // Not live: either it ended (a repeat of a stored id still acks) or it failed to restore.
-    const seq = await this.log.findMessage(conversationId, message.id);
+    const seq = await this.log.findMessage(conversationId, clientId);
     if (seq !== undefined) {
       const stored = (await this.log.read(conversationId, seq - 1))[0];
       return { seq, at: stored?.event.at ?? 0, duplicate: true };

@@ -202,8 +202,16 @@ export default fp(
     app.socketEvents.handle({
       'conversation:send': async ({ conversationId, message }, { user }) => {
         if (message.text.trim() === '') throw fail('empty-message');
+        const { library } = app.catalog;
+        // Cards name what the shop has: a recommended product of the catalogue, a picture of its images/.
+        if (message.product !== undefined && !library.products.has(message.product))
+          throw fail('product-unknown');
+        if (message.image !== undefined && library.assets !== null && !library.assets.has(message.image))
+          throw fail('image-unknown');
         return live.send(conversationId, user.id, message);
       },
+      'conversation:order': async ({ conversationId, update }, { user }) =>
+        live.updateOrder(conversationId, user.id, update),
       'conversation:resync': async ({ conversationId, afterSeq }, { user }) => {
         const row = await app.conversations.get(conversationId);
         if (!row || row.student_id !== user.id) throw fail('conversation-not-found');

@@ -1,5 +1,11 @@
 // What clients see of a conversation: its summary and its log filtered for students.
-import { type ConversationView, type EventEnvelope, type ShopperContext, toPublicEvent } from '@kefu/shared';
+import {
+  allowedConcession,
+  type ConversationView,
+  type EventEnvelope,
+  type ShopperContext,
+  toPublicEvent,
+} from '@kefu/shared';
 import type { StoredEvent } from '../db/event-log.ts';
 import type { ConversationsTable } from '../db/schema.ts';
 
@@ -28,6 +34,11 @@ export function conversationView(
     endedAt,
     buyer,
     products: ctx.scenario.products,
+    maxDiscount: allowedConcession({
+      scenario: ctx.scenario,
+      thresholds: ctx.thresholds,
+      products: ctx.library.products,
+    }),
     lastSeq: head ? head.lastSeq : row.last_seq,
   };
 }

@@ -1,9 +1,12 @@
-// One live conversation: the single owner of its shopper's state. Inputs (agent messages, wake-ups, stop) go
-// through a serial queue; each step's outputs are committed to the event log in one transaction before they
-// are published or acknowledged; one timer is armed at the machine's next wake-up.
+// One live conversation: the single owner of its shopper's state. Inputs (agent messages, order changes,
+// wake-ups, stop) go through a serial queue; each step's outputs are committed to the event log in one
+// transaction before they are published or acknowledged; one timer is armed at the machine's next wake-up.
 import {
   type AgentMessage,
   type ConversationEvent,
+  errorBody,
+  type OrderUpdate,
+  orderUpdateProblem,
   replayShopper,
   type ShopperContext,
   type ShopperInput,
@@ -15,7 +18,7 @@ import {
 import type { Clock } from '../clock.ts';
 import { type EventLog, StaleOwnerError, type StoredEvent } from '../db/event-log.ts';
 import type { ConversationsTable } from '../db/schema.ts';
-import { fail } from '../errors.ts';
+import { AppError, fail } from '../errors.ts';
 
 export interface RuntimeHost {
   log: EventLog;
@@ -166,6 +169,28 @@ export class ConversationRuntime {
   }
 
   /**
+   * The seller changes an order (address, variant, note). Refused with the reason when it cannot be made
+   * (no such order, an option not of the product or out of stock); a repeated update id changes nothing.
+   */
+  updateOrder(update: OrderUpdate): Promise<SendResult> {
+    return this.enqueue(async () => {
+      const seen = this.messageSeqs.get(update.id);
+      if (seen !== undefined) return { ...seen, duplicate: true };
+      const problem = orderUpdateProblem(this.ctx, this.state, update);
+      if (problem !== null) {
+        throw new AppError(
+          problem.code,
+          errorBody(problem.code, 'params' in problem ? problem.params : undefined),
+        );
+      }
+      const stored = await this.apply({ type: 'order-update', update });
+      const echo = stored.find((s) => s.event.type === 'order-updated' && s.event.id === update.id);
+      if (!echo) throw new Error(`the shopper did not log order update ${update.id}`);
+      return { seq: echo.seq, at: echo.event.at, duplicate: false };
+    });
+  }
+
+  /**
    * Ends the conversation now, or at `at` when that is later than everything logged: a drill stopped or
    * finished (`stopped`), or the student ended their solo practice (`abandoned`).
    */
@@ -247,7 +272,9 @@ export class ConversationRuntime {
       this.lastSeq = seq;
       this.lastAt = Math.max(this.lastAt, event.at);
       if (toPublicEvent(event) !== null) this.lastPublicSeq = seq;
-      if (event.type === 'agent-message') this.messageSeqs.set(event.id, { seq, at: event.at });
+      // Agent messages and order updates share the client id space: a repeat of either acks the stored seq.
+      if (event.type === 'agent-message' || event.type === 'order-updated')
+        this.messageSeqs.set(event.id, { seq, at: event.at });
       if (event.type === 'ended') this.endedAt = event.at;
     }
   }

@@ -1,7 +1,9 @@
-// Loads the scenario catalog at start and exposes it as `app.catalog`, and serves the library's own buyer
-// avatars (scenarios/avatars/, the only pictures a scenario may name) at /library/avatars/.
+// Loads the scenario catalog at start and exposes it as `app.catalog`, and serves the library's own pictures
+// (the only ones a scenario may name): buyer avatars at /library/avatars/, the images/ folder (buyers'
+// photos, product pictures, size charts) at /library/images/.
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
+import { ASSETS_FOLDER } from '@kefu/shared';
 import fp from 'fastify-plugin';
 import { ScenarioCatalog } from './catalog.ts';
 
@@ -17,17 +19,20 @@ export default fp(
     for (const error of catalog.errors) app.log.warn(`scenario error: ${error}`);
     app.log.info(`scenario library: ${catalog.library.buyers.size} buyer scenarios`);
     app.decorate('catalog', catalog);
-    await app.register(async (assets) => {
-      await assets.register(fastifyStatic, {
-        root: join(opts.scenariosDir, 'avatars'),
-        prefix: '/library/avatars/',
-        decorateReply: false,
-        index: false,
-        // Pictures only: a file of another type in the folder is not served.
-        allowedPath: (path) => /\.(png|jpe?g|webp|gif)$/i.test(path),
-        setHeaders: (reply) => reply.header('cache-control', 'public, max-age=3600'),
+    // Avatars, and the pictures scenarios name (buyers' photos, product pictures, size charts).
+    for (const folder of ['avatars', ASSETS_FOLDER]) {
+      await app.register(async (assets) => {
+        await assets.register(fastifyStatic, {
+          root: join(opts.scenariosDir, folder),
+          prefix: `/library/${folder}/`,
+          decorateReply: false,
+          index: false,
+          // Pictures only: a file of another type in the folder is not served.
+          allowedPath: (path) => /\.(png|jpe?g|webp|gif)$/i.test(path),
+          setHeaders: (reply) => reply.header('cache-control', 'public, max-age=3600'),
+        });
       });
-    });
+    }
   },
   { name: 'scenarios', dependencies: ['database'] },
 );

@@ -6,6 +6,7 @@ import {
   type ConversationEvent,
   type ConversationEventType,
   MAX_MESSAGE_CHARS,
+  OrderUpdateSchema,
 } from '../conversation/events.ts';
 import type { Persona } from '../scenario/schema.ts';
 import { entityId, scenarioId } from './fields.ts';
@@ -109,6 +110,8 @@ export const ConversationViewSchema = z.object({
   buyer: z.custom<BuyerProfile>(),
   /** Product ids the buyer asks about (look them up in the catalogue). */
   products: z.array(z.string()),
+  /** The most 改价 and coupons may give away in this conversation (yuan), as the shop authorises it. */
+  maxDiscount: z.number(),
   /** Seq of the last event in the log (hidden ones included): compare with the last seq you hold. */
   lastSeq: z.number(),
 });
@@ -155,6 +158,10 @@ export const SendPayloadSchema = z.object({ conversationId: entityId, message: S
 export type SendPayload = z.infer<typeof SendPayloadSchema>;
 /** `duplicate`: this message id was already stored; nothing changed. */
 export const SendAckSchema = z.object({ seq: z.number(), at: z.number(), duplicate: z.boolean() });
+
+/** The seller changes an order (address, variant, note); idempotent by the update's id, acked like a send. */
+export const OrderPayloadSchema = z.object({ conversationId: entityId, update: OrderUpdateSchema }).strict();
+export type OrderPayload = z.infer<typeof OrderPayloadSchema>;
 
 export const ResyncPayloadSchema = z
   .object({ conversationId: entityId, afterSeq: z.number().int().nonnegative() })

@@ -15,4 +15,5 @@ export {
   scoreFacts,
   type Violation,
 } from './report.ts';
+export { allowedConcession } from './rules/discount-exceeded.ts';
 export { openTurnSince } from './turns.ts';

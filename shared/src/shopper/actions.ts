@@ -67,6 +67,22 @@ export interface OrderView {
 }
 
 /**
+ * The orders as the events show them (the full log or the student's view of it): whether the latest order
+ * is unpaid, and its number. What a bot or the simulator knows when a script step fires.
+ */
+export function orderViewOf(
+  events: readonly { type: string; orderId?: string; orderNo?: string }[],
+): OrderView {
+  let latest: { orderId: string; orderNo: string; paid: boolean } | undefined;
+  for (const e of events) {
+    if (e.type === 'order-placed')
+      latest = { orderId: e.orderId ?? '', orderNo: e.orderNo ?? '', paid: false };
+    if (e.type === 'order-paid' && latest !== undefined && e.orderId === latest.orderId) latest.paid = true;
+  }
+  return { unpaidOrder: latest !== undefined && !latest.paid, orderNo: latest?.orderNo ?? '' };
+}
+
+/**
  * The input for one script step: a message (typed, quick phrase, card) or an order change. Throws on an unknown
  * phrase: scripts are validated before they run.
  */
@@ -75,7 +91,7 @@ export function scriptInput(
   step: Pick<AgentStep, 'say' | 'phrase' | 'action' | 'address' | 'option' | 'note' | 'amount' | 'product'>,
   id: string,
   orders: OrderView = { unpaidOrder: false, orderNo: '' },
-): ShopperInput {
+): Extract<ShopperInput, { type: 'agent-message' | 'order-update' }> {
   if (step.action === 'updateOrder') {
     const update: OrderUpdate = { id };
     if (step.address !== undefined) update.address = step.address;

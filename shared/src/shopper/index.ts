@@ -4,6 +4,7 @@ export {
   discountText,
   fillPhrase,
   type OrderView,
+  orderViewOf,
   type PhraseVariables,
   recommendText,
   scriptInput,
@@ -11,6 +12,7 @@ export {
 export { type CompiledBeat, compileBeats, createShopperContext, type ShopperContext } from './context.ts';
 export { judgeReply, type OpenItem } from './judge.ts';
 export {
+  type OrderProblem,
   orderUpdateProblem,
   type ShopperState,
   type StepResult,
@@ -35,7 +37,6 @@ export {
 } from './orders.ts';
 export { seededBetween, seededPick, seededUnit } from './random.ts';
 export {
-  orderView,
   replayShopper,
   SIMULATION_EPOCH,
   type Simulation,

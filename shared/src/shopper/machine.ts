@@ -10,6 +10,7 @@ import type {
   ShopperInput,
   Sku,
 } from '../conversation/events.ts';
+import { discountText } from './actions.ts';
 import type { CompiledBeat, ShopperContext } from './context.ts';
 import { judgeReply, type OpenItem } from './judge.ts';
 import {
@@ -560,9 +561,16 @@ class Step {
     }
   }
 
-  agentMessage(message: AgentMessage, t: number): void {
+  agentMessage(sent: AgentMessage, t: number): void {
     const s = this.s;
     if (s.phase === 'ended') return;
+    // A discount card says what it does, 改价 on the unpaid order or a coupon for the next: the shop's words
+    // from the order's state, not the sender's, so the buyer, the log and the report agree however it was sent.
+    const latest = this.latestOrder();
+    const message: AgentMessage =
+      sent.action === 'discount'
+        ? { ...sent, text: discountText(sent.amount ?? 0, latest !== undefined && !latest.paid) }
+        : sent;
     const card = message.action === undefined ? undefined : CARD_OF_ACTION[message.action];
     this.out.push({ type: 'agent-message', at: t, ...message, ...(card !== undefined && { card }) });
     const judged = judgeReply(
@@ -610,20 +618,29 @@ function findOrder(s: ShopperState, orderId: string | undefined): Order | undefi
   return orderId === undefined ? s.orders[s.orders.length - 1] : s.orders.find((o) => o.id === orderId);
 }
 
+/** Why an order change cannot be made: an error code of the protocol, with the values its words need. */
+export type OrderProblem =
+  | { code: 'conversation-ended' | 'no-order-yet' | 'order-not-found' }
+  | { code: 'option-unknown' | 'option-out-of-stock'; params: { option: string } };
+
 /**
- * Why an order change cannot be made (Chinese, for the person who tried), or null when it can: there must be
- * such an order, and a new variant must be an option of its product that is in stock.
+ * Why an order change cannot be made, or null when it can: there must be such an order, and a new variant
+ * must be an option of its product that is in stock.
  */
-export function orderUpdateProblem(ctx: ShopperContext, s: ShopperState, update: OrderUpdate): string | null {
-  if (s.phase === 'ended') return '这位买家的对话已经结束，不能再改订单';
+export function orderUpdateProblem(
+  ctx: ShopperContext,
+  s: ShopperState,
+  update: OrderUpdate,
+): OrderProblem | null {
+  if (s.phase === 'ended') return { code: 'conversation-ended' };
   const order = findOrder(s, update.orderId);
-  if (order === undefined)
-    return update.orderId === undefined ? '买家还没有下单，没有订单可改' : '找不到这个订单';
+  if (order === undefined) return { code: update.orderId === undefined ? 'no-order-yet' : 'order-not-found' };
   if (update.option !== undefined) {
     const product = ctx.library.products.get(order.product);
     const resolved = product && resolveOption(product, update.option);
-    if (!resolved) return `「${update.option}」不是这件商品的款式`;
-    if (!resolved.option.inStock) return `${resolved.option.value}缺货，不能改成这个款式`;
+    if (!resolved) return { code: 'option-unknown', params: { option: update.option } };
+    if (!resolved.option.inStock)
+      return { code: 'option-out-of-stock', params: { option: resolved.option.value } };
   }
   return null;
 }

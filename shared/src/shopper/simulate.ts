@@ -1,8 +1,9 @@
 // Runs a scenario against an agent script on a virtual clock: the engine behind `kefu play`,
 // `kefu prove`, the benchmarks and the server's reference runs. Also rebuilds a machine from a stored log.
+import { errorBody } from '../api/errors.ts';
 import type { ConversationEvent, ShopperInput } from '../conversation/events.ts';
 import type { AgentScript } from '../scenario/schema.ts';
-import { type OrderView, scriptInput } from './actions.ts';
+import { orderViewOf, scriptInput } from './actions.ts';
 import type { ShopperContext } from './context.ts';
 import {
   orderUpdateProblem,
@@ -22,12 +23,6 @@ export interface Simulation {
   state: ShopperState;
   /** Script entries that could not be carried out (e.g. an order change before any order), one line each. */
   problems: string[];
-}
-
-/** What the script's next card or phrase needs to know about the orders. */
-export function orderView(state: ShopperState): OrderView {
-  const latest = state.orders[state.orders.length - 1];
-  return { unpaidOrder: latest !== undefined && !latest.paid, orderNo: latest?.orderNo ?? '' };
 }
 
 /**
@@ -80,11 +75,13 @@ export function simulate(
       if (wake - start > MAX_SIMULATED_MS) break;
       apply({ type: 'wake' }, wake);
     } else if (step !== undefined && fire !== null) {
-      const input = scriptInput(ctx, step, `a${next + 1}`, orderView(current.state));
+      const input = scriptInput(ctx, step, `a${next + 1}`, orderViewOf(events));
       const problem =
         input.type === 'order-update' ? orderUpdateProblem(ctx, current.state, input.update) : null;
-      if (problem !== null) problems.push(`第 ${next + 1} 步 updateOrder：${problem}`);
-      else apply(input, fire);
+      if (problem !== null) {
+        const words = errorBody(problem.code, 'params' in problem ? problem.params : undefined).message;
+        problems.push(`第 ${next + 1} 步 updateOrder：${words}`);
+      } else apply(input, fire);
       previousAt = fire;
       next++;
     } else break;

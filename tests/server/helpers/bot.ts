@@ -4,12 +4,13 @@
 // the next entry happens first.
 import {
   type AgentScript,
-  agentMessageFor,
   type EventEnvelope,
+  orderViewOf,
   type ResyncAck,
   type SendAck,
   type ShopperContext,
   scriptFireTime,
+  scriptInput,
 } from '@kefu/shared';
 import type { ManualClock } from './manual-clock.ts';
 import { type LiveClient, request } from './server.ts';
@@ -56,8 +57,18 @@ export async function playOverSocket(
       await clock.advanceTo(wake);
     } else if (step !== undefined && fire !== null) {
       await clock.advanceTo(fire);
-      const message = agentMessageFor(ctx, step, `a${next + 1}`);
-      acks.push(await request<SendAck>(client.socket, 'conversation:send', { conversationId, message }));
+      const input = scriptInput(ctx, step, `a${next + 1}`, orderViewOf(events));
+      acks.push(
+        input.type === 'order-update'
+          ? await request<SendAck>(client.socket, 'conversation:order', {
+              conversationId,
+              update: input.update,
+            })
+          : await request<SendAck>(client.socket, 'conversation:send', {
+              conversationId,
+              message: input.message,
+            }),
+      );
       previousAt = fire;
       next++;
     } else break;

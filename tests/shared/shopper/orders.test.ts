@@ -64,14 +64,22 @@ describe('orders in the shopper machine', () => {
   it('refuses an update it cannot make, changing nothing', () => {
     const ctx = context('orders');
     const d = new Driver(ctx);
-    expect(orderUpdateProblem(ctx, d.state, { id: 'u', option: '红色' })).toBe('红色缺货，不能改成这个款式');
-    expect(orderUpdateProblem(ctx, d.state, { id: 'u', option: '紫色' })).toBe('「紫色」不是这件商品的款式');
-    expect(orderUpdateProblem(ctx, d.state, { id: 'u', orderId: 'o9', note: 'x' })).toBe('找不到这个订单');
+    expect(orderUpdateProblem(ctx, d.state, { id: 'u', option: '酒红' })).toEqual({
+      code: 'option-out-of-stock',
+      params: { option: '红色' },
+    });
+    expect(orderUpdateProblem(ctx, d.state, { id: 'u', option: '紫色' })).toEqual({
+      code: 'option-unknown',
+      params: { option: '紫色' },
+    });
+    expect(orderUpdateProblem(ctx, d.state, { id: 'u', orderId: 'o9', note: 'x' })).toEqual({
+      code: 'order-not-found',
+    });
     expect(d.update({ id: 'u', option: '红色' }, T0 + 500)).toEqual([]);
     const before = new Driver(context('colour'));
-    expect(orderUpdateProblem(before.ctx, before.state, { id: 'u', address: '杭州' })).toBe(
-      '买家还没有下单，没有订单可改',
-    );
+    expect(orderUpdateProblem(before.ctx, before.state, { id: 'u', address: '杭州' })).toEqual({
+      code: 'no-order-yet',
+    });
   });
 
   it('waits for the asked change: told it is done when it is not, the buyer says so once', () => {
