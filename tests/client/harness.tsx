@@ -148,6 +148,7 @@ export function conversationView(id: string, overrides: Partial<ConversationView
     products: ['down-jacket'],
     maxDiscount: 30,
     lastSeq: 0,
+    benchmarks: { firstResponseSeconds: 3, responseSeconds: 30 },
     ...overrides,
   };
 }

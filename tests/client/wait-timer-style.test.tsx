@@ -36,7 +36,7 @@ describe('waiting timer, amber stage', () => {
   it('is a clearly amber chip with AA-contrast text', async () => {
     const h = await setup();
     h.ticker.set(T0 + 10_000);
-    h.render(<WaitTimer since={T0} />);
+    h.render(<WaitTimer since={T0} benchmarks={{ firstResponseSeconds: 3, responseSeconds: 30 }} />);
     const chip = screen.getByText('10s');
     expect(chip.dataset.level).toBe('amber');
     const computed = getComputedStyle(chip);
@@ -49,5 +49,16 @@ describe('waiting timer, amber stage', () => {
     expect(g).toBeGreaterThan(120);
     expect(g).toBeLessThan(210);
     expect(r - b).toBeGreaterThan(150);
+  });
+
+  it("follows the benchmarks of the conversation's rubric, not fixed ones", async () => {
+    const h = await setup();
+    h.ticker.set(T0 + 10_000);
+    h.render(<WaitTimer since={T0} benchmarks={{ firstResponseSeconds: 12, responseSeconds: 60 }} />);
+    expect(screen.getByText('10s').dataset.level).toBe('ok');
+    h.ticker.set(T0 + 12_001);
+    expect((await screen.findByText('12s')).dataset.level).toBe('amber');
+    h.ticker.set(T0 + 60_001);
+    expect((await screen.findByText('1:00')).dataset.level).toBe('red');
   });
 });

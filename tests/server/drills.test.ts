@@ -98,7 +98,11 @@ describe('a class drill', () => {
     await clock.advanceBy(0);
     const watch = await request<MonitorWatchAck>(monitorClient.socket, 'monitor:watch', { drillId });
     if (!watch.ok) throw new Error(watch.error.message);
-    expect(watch.students.map((s) => s.studentId)).toEqual([early.user.id]);
+    // Every student of the class is listed; the one who has not joined yet as not joined (未加入).
+    expect(watch.students.map((s) => [s.studentId, s.joined])).toEqual([
+      [early.user.id, true],
+      [late.user.id, false],
+    ]);
     expect(watch.students[0]!.open).toHaveLength(1);
     expect(watch.students[0]!.longestWaitSince).toBe(start.body.drill.startedAt);
 

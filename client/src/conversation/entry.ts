@@ -1,6 +1,7 @@
 // One conversation as the workbench holds it, and the pure fold that applies the server's events to it.
 // Envelopes carry per-conversation seqs: duplicates are dropped, and a gap asks the caller to resync.
 import type { ConversationView, EventEnvelope } from '@kefu/shared/protocol';
+import { openTurnSince } from '@kefu/shared/scoring/turns';
 import { type AgentItem, agentItemFromEvent, type ChatItem, type OrderItem } from './chat-item.ts';
 
 export interface ConversationEntry {
@@ -8,7 +9,7 @@ export interface ConversationEntry {
   items: ChatItem[];
   /** Highest seq applied. */
   lastSeq: number;
-  /** Server time of the first buyer message not yet answered (the open turn), or null. */
+  /** Server time of the first buyer message not yet answered (the open turn, as scoring counts it), or null. */
   waitingSince: number | null;
   /** Server time of the last typing signal, cleared when the buyer's message lands. */
   typingAt: number | null;
@@ -95,7 +96,7 @@ function applyInto(next: ConversationEntry, envelope: EventEnvelope): void {
     case 'buyer-message':
       items.push({ kind: 'buyer', key: `m:${e.id}`, id: e.id, at: e.at, text: e.text });
       next.typingAt = null;
-      next.waitingSince = next.waitingSince ?? e.at;
+      next.waitingSince = openTurnSince(next.waitingSince, e);
       next.preview = e.text;
       next.arrived = true;
       break;
@@ -110,7 +111,7 @@ function applyInto(next: ConversationEntry, envelope: EventEnvelope): void {
         items[index] = item;
         next.unconfirmed -= 1;
       }
-      next.waitingSince = null;
+      next.waitingSince = openTurnSince(next.waitingSince, e);
       next.preview = e.text;
       break;
     }

@@ -144,6 +144,7 @@ function seed(stores: ReturnType<typeof createStores>): void {
       products: [product.id],
       maxDiscount: 30,
       lastSeq: buyer.events.length,
+      benchmarks: { firstResponseSeconds: 3, responseSeconds: 30 },
     });
     const envelopes = buyer.events.map(
       (event, index): EventEnvelope => ({ conversationId: buyer.id, seq: index + 1, prevSeq: index, event }),

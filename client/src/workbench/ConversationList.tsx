@@ -49,7 +49,9 @@ function ConversationRow({ id, index }: { id: string; index: number }) {
         <span className="conv-main">
           <span className="conv-top">
             <span className="conv-name">{view.buyer.name}</span>
-            {waitingSince !== null && !ended ? <WaitTimer since={waitingSince} /> : null}
+            {waitingSince !== null && !ended ? (
+              <WaitTimer since={waitingSince} benchmarks={view.benchmarks} />
+            ) : null}
             {ended || left ? (
               <span className="conv-state">{left ? t('workbench.left') : t('workbench.ended')}</span>
             ) : null}

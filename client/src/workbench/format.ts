@@ -16,14 +16,5 @@ export function formatWait(ms: number): string {
   return `${s}s`;
 }
 
-/** Benchmarks from the spec: first response 3 s, any response 30 s. */
-export const AMBER_AFTER_MS = 3_000;
-export const RED_AFTER_MS = 30_000;
-
-export type WaitLevel = 'ok' | 'amber' | 'red';
-
-export function waitLevel(ms: number): WaitLevel {
-  if (ms >= RED_AFTER_MS) return 'red';
-  if (ms >= AMBER_AFTER_MS) return 'amber';
-  return 'ok';
-}
+/** The wait's colour against its conversation's rubric (the same comparison the report's rules make). */
+export { type WaitLevel, waitLevel } from '@kefu/shared/scoring/benchmarks';

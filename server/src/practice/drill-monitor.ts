@@ -1,13 +1,21 @@
 // The supervisor's live view of a running drill: per student, open conversations, who is waiting since
-// when, running response averages and alerts. A fold over the same event log, kept in memory per drill
-// (built from the database at start, then updated from every committed event). With several processes
-// every process keeps the fold of every running drill, fed by the events each process commits; a
-// conversation's events are folded strictly in seq order, and a gap (events from two processes crossing
-// while the conversation changed owner) is filled from the log.
-import type { ConversationEvent, MonitorAlert, MonitorConversation, StudentMonitor } from '@kefu/shared';
+// when, running response averages and every violation so far. Each conversation is read by the report's own
+// live fold (LiveReception in shared/): the rubric of the class, the scenario's patience, the same rules —
+// a reply turns slow the moment its benchmark passes (a timer re-reads the conversation then), a dodge shows
+// when its judgement is logged, and when the conversation ends the monitor holds the report's violations.
+// With several processes every process keeps the fold of every running drill, fed by the events each
+// process commits; a conversation's events are folded strictly in seq order, and a gap (events from two
+// processes crossing while the conversation changed owner) is filled from the log.
+import {
+  type LiveReading,
+  LiveReception,
+  type MonitorAlert,
+  type MonitorConversation,
+  type ScoringSetup,
+  type StudentMonitor,
+} from '@kefu/shared';
+import type { Clock } from '../clock.ts';
 import type { StoredEvent } from '../db/event-log.ts';
-
-const MAX_ALERTS = 20;
 
 /** A drill conversation, as every process knows it (its owner may be another process). */
 export interface DrillConversationRef {
@@ -15,58 +23,61 @@ export interface DrillConversationRef {
   studentId: string;
   drillId: string;
   scenarioId: string;
+  scenarioVersion: string;
+  rubricId: string;
   buyerName: string;
 }
 
-interface ConversationFold {
-  id: string;
-  scenarioId: string;
-  buyerName: string;
-  waitingSince: number | null;
-  answeredOnce: boolean;
-  open: boolean;
+interface WatchedConversation {
+  ref: DrillConversationRef;
+  /** Null while the scenario and rubric are being loaded (events wait in `pending`). */
+  reception: LiveReception | null;
+  reading: LiveReading | null;
   /** Seq of the last folded event. */
   lastSeq: number;
-  /** Events that arrived while the gap before them is read from the log; null when not reading. */
-  waiting: StoredEvent[] | null;
+  /** Events that arrived while the conversation's setup or a gap before them is read; null when not reading. */
+  pending: StoredEvent[] | null;
+  /** Cancels the timer re-reading the conversation when its next benchmark or window passes. */
+  timer: (() => void) | null;
 }
 
 interface StudentFold {
   displayName: string;
   joined: boolean;
-  conversations: Map<string, ConversationFold>;
-  responseMsTotal: number;
-  responses: number;
-  firstMsTotal: number;
-  firsts: number;
-  handled: number;
-  alerts: MonitorAlert[];
+  conversations: Map<string, WatchedConversation>;
+}
+
+interface WatchedDrill {
+  students: Map<string, StudentFold>;
 }
 
 export interface DrillMonitorDeps {
   emit(drillId: string, student: StudentMonitor): void;
   /** The conversation's stored events after `afterSeq` (to fill a gap). */
   read(conversationId: string, afterSeq: number): Promise<StoredEvent[]>;
+  /** What scoring needs for a conversation played with this scenario version and rubric. */
+  setup(ref: DrillConversationRef): Promise<ScoringSetup>;
+  clock: Clock;
   failed(error: unknown): void;
 }
 
 export class DrillMonitor {
-  private readonly drills = new Map<string, Map<string, StudentFold>>();
+  private readonly drills = new Map<string, WatchedDrill>();
   private readonly deps: DrillMonitorDeps;
 
   constructor(deps: DrillMonitorDeps) {
     this.deps = deps;
   }
 
-  private emit(drillId: string, student: StudentMonitor): void {
-    this.deps.emit(drillId, student);
-  }
-
   track(drillId: string): void {
-    if (!this.drills.has(drillId)) this.drills.set(drillId, new Map());
+    if (!this.drills.has(drillId)) this.drills.set(drillId, { students: new Map() });
   }
 
   untrack(drillId: string): void {
+    const drill = this.drills.get(drillId);
+    if (!drill) return;
+    for (const student of drill.students.values())
+      for (const c of student.conversations.values()) c.timer?.();
     this.drills.delete(drillId);
   }
 
@@ -74,189 +85,176 @@ export class DrillMonitor {
     return this.drills.has(drillId);
   }
 
+  /** A member of the drill's class: `joined` once they entered the drill (the others show as 未加入). */
   addStudent(drillId: string, studentId: string, displayName: string, joined: boolean): void {
-    const students = this.drills.get(drillId);
-    if (!students) return;
-    const existing = students.get(studentId);
+    const drill = this.drills.get(drillId);
+    if (!drill) return;
+    const existing = drill.students.get(studentId);
     if (existing) {
       if (joined && !existing.joined) {
         existing.joined = true;
-        this.emit(drillId, summary(studentId, existing));
+        this.deps.emit(drillId, summary(studentId, existing));
       }
       return;
     }
-    const fold: StudentFold = {
-      displayName,
-      joined,
-      conversations: new Map(),
-      responseMsTotal: 0,
-      responses: 0,
-      firstMsTotal: 0,
-      firsts: 0,
-      handled: 0,
-      alerts: [],
-    };
-    students.set(studentId, fold);
-    if (joined) this.emit(drillId, summary(studentId, fold));
+    const fold: StudentFold = { displayName, joined, conversations: new Map() };
+    drill.students.set(studentId, fold);
+    this.deps.emit(drillId, summary(studentId, fold));
   }
 
   /** Folds a conversation's stored log (at start, from the database). */
-  replay(
-    drillId: string,
-    studentId: string,
-    conversationId: string,
-    header: { scenarioId: string; buyerName: string },
-    stored: StoredEvent[],
-  ): void {
-    const student = this.drills.get(drillId)?.get(studentId);
-    if (!student) return;
-    const c = student.conversations.get(conversationId) ?? newFold(conversationId, header);
-    student.conversations.set(conversationId, c);
-    for (const s of stored) {
-      if (s.seq !== c.lastSeq + 1) continue;
-      fold(student, c, s.event);
-      c.lastSeq = s.seq;
-    }
+  async replay(ref: DrillConversationRef, stored: StoredEvent[]): Promise<void> {
+    const setup = await this.deps.setup(ref);
+    const c = this.conversation(ref);
+    if (!c) return;
+    c.reception ??= new LiveReception(setup);
+    this.apply(c, stored);
   }
 
   snapshot(drillId: string): StudentMonitor[] {
-    const students = this.drills.get(drillId);
-    if (!students) return [];
-    return [...students].map(([id, s]) => summary(id, s));
+    const drill = this.drills.get(drillId);
+    if (!drill) return [];
+    return [...drill.students].map(([id, s]) => summary(id, s));
   }
 
   /** Newly committed events of a drill conversation, from this process or another. */
   published(ref: DrillConversationRef, stored: StoredEvent[]): void {
-    const student = this.drills.get(ref.drillId)?.get(ref.studentId);
-    if (!student) return;
-    let c = student.conversations.get(ref.id);
-    if (!c) {
-      c = newFold(ref.id, ref);
-      student.conversations.set(ref.id, c);
-    }
-    if (c.waiting) {
-      c.waiting.push(...stored);
+    const c = this.conversation(ref);
+    if (!c) return;
+    if (c.pending) {
+      c.pending.push(...stored);
       return;
     }
-    if (this.apply(ref, student, c, stored)) this.emit(ref.drillId, summary(ref.studentId, student));
+    if (!c.reception) {
+      // First news of it here: its scenario and rubric are loaded first (cached by the catalogue).
+      c.pending = [...stored];
+      this.deps.setup(ref).then(
+        (setup) => {
+          c.reception ??= new LiveReception(setup);
+          this.resume(c);
+        },
+        (err: unknown) => {
+          c.pending = null;
+          this.deps.failed(err);
+        },
+      );
+      return;
+    }
+    if (this.apply(c, stored)) this.changed(c);
   }
 
-  /** Folds what follows `c.lastSeq`, in order; on a gap, reads the log first. True when the view changed. */
-  private apply(
-    ref: DrillConversationRef,
-    student: StudentFold,
-    c: ConversationFold,
-    stored: StoredEvent[],
-  ): boolean {
-    let changed = false;
+  private conversation(ref: DrillConversationRef): WatchedConversation | null {
+    const student = this.drills.get(ref.drillId)?.students.get(ref.studentId);
+    if (!student) return null;
+    let c = student.conversations.get(ref.id);
+    if (!c) {
+      c = { ref, reception: null, reading: null, lastSeq: 0, pending: null, timer: null };
+      student.conversations.set(ref.id, c);
+    }
+    return c;
+  }
+
+  /** Folds what follows `c.lastSeq`, in order; on a gap, reads the log first. True when events were folded. */
+  private apply(c: WatchedConversation, stored: StoredEvent[]): boolean {
+    const reception = c.reception;
+    if (!reception) return false;
+    let folded = false;
     const sorted = [...stored].sort((a, b) => a.seq - b.seq);
     for (const [i, s] of sorted.entries()) {
       if (s.seq <= c.lastSeq) continue;
       if (s.seq > c.lastSeq + 1) {
-        this.fillGap(ref, student, c, sorted.slice(i));
-        return changed;
+        this.fillGap(c, sorted.slice(i));
+        break;
       }
-      changed = fold(student, c, s.event) || changed;
+      reception.add(s.event);
       c.lastSeq = s.seq;
+      folded = true;
     }
-    return changed;
+    if (folded) this.reread(c);
+    return folded;
   }
 
-  private fillGap(
-    ref: DrillConversationRef,
-    student: StudentFold,
-    c: ConversationFold,
-    pending: StoredEvent[],
-  ): void {
-    c.waiting = pending;
-    this.deps.read(ref.id, c.lastSeq).then(
+  private fillGap(c: WatchedConversation, pending: StoredEvent[]): void {
+    c.pending = pending;
+    this.deps.read(c.ref.id, c.lastSeq).then(
       (missing) => {
-        const waiting = c.waiting ?? [];
-        c.waiting = null;
-        // Whatever arrived meanwhile goes after what was read (an overlap is skipped by seq).
-        if (this.apply(ref, student, c, [...missing, ...waiting])) {
-          this.emit(ref.drillId, summary(ref.studentId, student));
-        }
+        c.pending = [...missing, ...(c.pending ?? [])];
+        this.resume(c);
       },
       (err: unknown) => {
-        c.waiting = null;
+        c.pending = null;
         this.deps.failed(err);
       },
     );
   }
-}
 
-function newFold(id: string, header: { scenarioId: string; buyerName: string }): ConversationFold {
-  return {
-    id,
-    scenarioId: header.scenarioId,
-    buyerName: header.buyerName,
-    waitingSince: null,
-    answeredOnce: false,
-    open: true,
-    lastSeq: 0,
-    waiting: null,
-  };
-}
+  /** Folds what waited (an overlap is skipped by seq) and tells the watchers. */
+  private resume(c: WatchedConversation): void {
+    const pending = c.pending ?? [];
+    c.pending = null;
+    if (this.apply(c, pending)) this.changed(c);
+  }
 
-/** Applies one event; true when the supervisor's view changed. */
-function fold(student: StudentFold, c: ConversationFold, e: ConversationEvent): boolean {
-  const conversationId = c.id;
-  const alert = (kind: MonitorAlert['kind']) => {
-    student.alerts.unshift({ kind, conversationId, at: e.at });
-    student.alerts.length = Math.min(student.alerts.length, MAX_ALERTS);
-  };
-  switch (e.type) {
-    case 'buyer-message':
-      if (c.waitingSince !== null) return false;
-      c.waitingSince = e.at;
-      return true;
-    case 'agent-message': {
-      if (c.waitingSince === null) return false;
-      const waited = e.at - c.waitingSince;
-      student.responseMsTotal += waited;
-      student.responses++;
-      if (!c.answeredOnce) {
-        student.firstMsTotal += waited;
-        student.firsts++;
-        c.answeredOnce = true;
-      }
-      if (waited > 30_000) alert('slow-response');
-      c.waitingSince = null;
-      return true;
+  /** Reads the conversation as of now and arms a timer for the next moment the reading changes by itself. */
+  private reread(c: WatchedConversation): void {
+    if (!c.reception) return;
+    c.timer?.();
+    c.timer = null;
+    c.reading = c.reception.read(this.deps.clock.now());
+    const next = c.reading.changesAt;
+    if (next !== null) {
+      c.timer = this.deps.clock.at(next, () => {
+        c.timer = null;
+        if (!this.drills.get(c.ref.drillId)) return;
+        this.reread(c);
+        this.changed(c);
+      });
     }
-    case 'reply-judged':
-      if (e.contradicted.length > 0) alert('wrong-fact');
-      if (e.evaded.length > 0) alert('question-evaded');
-      return e.contradicted.length > 0 || e.evaded.length > 0;
-    case 'buyer-left':
-      alert('buyer-left');
-      return true;
-    case 'ended':
-      if (c.waitingSince !== null && e.reason !== 'buyer-left') alert('unanswered');
-      // Kept (closed) rather than deleted, so a late duplicate of its events is recognised by seq.
-      c.open = false;
-      c.waitingSince = null;
-      student.handled++;
-      return true;
-    default:
-      return false;
+  }
+
+  private changed(c: WatchedConversation): void {
+    const student = this.drills.get(c.ref.drillId)?.students.get(c.ref.studentId);
+    if (student) this.deps.emit(c.ref.drillId, summary(c.ref.studentId, student));
   }
 }
 
 function summary(studentId: string, s: StudentFold): StudentMonitor {
   const open: MonitorConversation[] = [];
+  const alerts: MonitorAlert[] = [];
   let longest: number | null = null;
-  for (const [conversationId, c] of s.conversations) {
-    if (!c.open) continue;
+  let handled = 0;
+  let count = 0;
+  let totalMs = 0;
+  let firsts = 0;
+  let firstTotalMs = 0;
+  for (const c of s.conversations.values()) {
+    const r = c.reading;
+    if (!r) continue;
+    count += r.responses.count;
+    totalMs += r.responses.totalMs;
+    if (r.responses.firstMs !== null) {
+      firsts++;
+      firstTotalMs += r.responses.firstMs;
+    }
+    for (const v of r.report.violations) {
+      alerts.push({ kind: v.rule, conversationId: c.ref.id, at: r.origin + Math.round(v.atSeconds * 1000) });
+    }
+    if (r.ended) {
+      handled++;
+      continue;
+    }
     open.push({
-      conversationId,
-      buyerName: c.buyerName,
-      scenarioId: c.scenarioId,
-      waitingSince: c.waitingSince,
+      conversationId: c.ref.id,
+      buyerName: c.ref.buyerName,
+      scenarioId: c.ref.scenarioId,
+      waitingSince: r.waitingSince,
+      firstTurn: r.firstTurn,
+      warnAt: r.warnAt,
+      leavesAt: r.leavesAt,
     });
-    if (c.waitingSince !== null && (longest === null || c.waitingSince < longest)) longest = c.waitingSince;
+    if (r.waitingSince !== null && (longest === null || r.waitingSince < longest)) longest = r.waitingSince;
   }
+  alerts.sort((a, b) => b.at - a.at);
   const avg = (total: number, n: number) => (n === 0 ? null : Math.round(total / n / 100) / 10);
   return {
     studentId,
@@ -264,9 +262,9 @@ function summary(studentId: string, s: StudentFold): StudentMonitor {
     joined: s.joined,
     open,
     longestWaitSince: longest,
-    handled: s.handled,
-    averageResponseSeconds: avg(s.responseMsTotal, s.responses),
-    firstResponseSeconds: avg(s.firstMsTotal, s.firsts),
-    alerts: s.alerts,
+    handled,
+    averageResponseSeconds: avg(totalMs, count),
+    firstResponseSeconds: avg(firstTotalMs, firsts),
+    alerts,
   };
 }

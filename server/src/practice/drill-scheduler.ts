@@ -46,6 +46,8 @@ export interface DrillSchedulerDeps {
   catalog: ScenarioCatalog;
   ownership: Ownership;
   rubricOf(classId: string): Promise<string>;
+  /** The students of a class (the monitor lists those who have not joined as 未加入). */
+  studentsOf(classId: string): Promise<{ id: string; displayName: string }[]>;
   /** Tells the drill's class (in every process) its new state. */
   announce(row: DrillRow): Promise<void>;
   /** Tells the other processes (they watch it, or stop its conversations); resolves when they did. */
@@ -197,14 +199,27 @@ export class DrillScheduler {
     if (monitor.isTracked(row.id)) return;
     monitor.track(row.id);
     const conversations = await this.deps.conversations.listForDrill(row.id);
-    for (const p of await this.deps.drills.participants(row.id)) {
+    const participants = await this.deps.drills.participants(row.id);
+    for (const p of participants) {
       monitor.addStudent(row.id, p.student_id, p.display_name, true);
       for (const c of conversations) {
         if (c.student_id !== p.student_id) continue;
         const ctx = await this.deps.catalog.context(c.scenario_id, c.scenario_version, c.rubric_id);
-        const header = { scenarioId: c.scenario_id, buyerName: ctx.scenario.persona.name };
-        monitor.replay(row.id, p.student_id, c.id, header, await live.log.read(c.id));
+        const ref: DrillConversationRef = {
+          id: c.id,
+          studentId: c.student_id,
+          drillId: row.id,
+          scenarioId: c.scenario_id,
+          scenarioVersion: c.scenario_version,
+          rubricId: c.rubric_id,
+          buyerName: ctx.scenario.persona.name,
+        };
+        await monitor.replay(ref, await live.log.read(c.id));
       }
+    }
+    const joined = new Set(participants.map((p) => p.student_id));
+    for (const s of await this.deps.studentsOf(row.class_id)) {
+      if (!joined.has(s.id)) monitor.addStudent(row.id, s.id, s.displayName, false);
     }
   }
 

@@ -4,7 +4,13 @@
 // With several processes (cluster/): a conversation moves to the process its student's socket reaches,
 // orphans of a dead process are adopted on the heartbeat, drill news and drill events go to every process
 // (each keeps the monitor of every running drill), and shutdown hands everything over.
-import type { ConversationView, DrillView, EventEnvelope } from '@kefu/shared';
+import {
+  benchmarksOf,
+  type ConversationView,
+  type DrillView,
+  type EventEnvelope,
+  scoringSetup,
+} from '@kefu/shared';
 import fp from 'fastify-plugin';
 import { assertRole } from '../auth/guards.ts';
 import type { StoredEvent } from '../db/event-log.ts';
@@ -85,6 +91,9 @@ export default fp(
           .emit('monitor:update', { drillId, student, serverTime: clock.now() });
       },
       read: (conversationId, afterSeq) => app.eventLog.read(conversationId, afterSeq),
+      setup: async (ref) =>
+        scoringSetup(await app.catalog.context(ref.scenarioId, ref.scenarioVersion, ref.rubricId)),
+      clock,
       failed: (err) => app.log.error({ err }, 'monitor could not read the log'),
     });
 
@@ -108,6 +117,10 @@ export default fp(
       ownership: cluster.ownership,
       tellPeers: (message: DrillMessage) => cluster.broadcast(DRILL, message, PEER_WAIT_MS),
       rubricOf: async (classId) => (await app.classes.get(classId))?.rubric_id ?? 'default',
+      studentsOf: async (classId) =>
+        (await app.classes.members(classId))
+          .filter((m) => m.role === 'student')
+          .map((m) => ({ id: m.userId, displayName: m.displayName })),
       announce: (row) =>
         announceDrill(row).catch((err) => app.log.error({ err }, 'drill announcement failed')),
       clock,
@@ -155,6 +168,8 @@ export default fp(
                     studentId: runtime.studentId,
                     drillId,
                     scenarioId: runtime.row.scenario_id,
+                    scenarioVersion: runtime.row.scenario_version,
+                    rubricId: runtime.row.rubric_id,
                     buyerName: runtime.ctx.scenario.persona.name,
                   },
                   stored,
@@ -225,7 +240,12 @@ export default fp(
         // Another instructor's drill is as unknown as a missing one: ids do not leak.
         if (!row || !cls || !app.access.canManageClass(user, cls)) throw fail('drill-not-found');
         await socket.join(monitorRoom(drillId));
-        return { drill: toDrillView(row), students: monitor.snapshot(drillId), serverTime: clock.now() };
+        return {
+          drill: toDrillView(row),
+          benchmarks: benchmarksOf(app.catalog.rubric(cls.rubric_id).thresholds),
+          students: monitor.snapshot(drillId),
+          serverTime: clock.now(),
+        };
       },
       'monitor:unwatch': async ({ drillId }, { socket }) => {
         await socket.leave(monitorRoom(drillId));

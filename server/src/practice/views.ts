@@ -1,6 +1,7 @@
 // What clients see of a conversation: its summary and its log filtered for students.
 import {
   allowedConcession,
+  benchmarksOf,
   type ConversationView,
   type EventEnvelope,
   type ShopperContext,
@@ -40,6 +41,7 @@ export function conversationView(
       products: ctx.library.products,
     }),
     lastSeq: head ? head.lastSeq : row.last_seq,
+    benchmarks: benchmarksOf(ctx.rubric.thresholds),
   };
 }
 

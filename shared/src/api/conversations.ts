@@ -97,6 +97,9 @@ export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 /** The buyer as the workbench's sidebar shows them (from the scenario's persona). */
 export type BuyerProfile = Pick<Persona, 'name' | 'avatar' | 'returning' | 'membership' | 'orders'>;
 
+/** The response benchmarks of the rubric in force (seconds): the workbench's and the monitor's wait colours. */
+export const BenchmarksSchema = z.object({ firstResponseSeconds: z.number(), responseSeconds: z.number() });
+
 export const ConversationViewSchema = z.object({
   id: z.string(),
   studentId: z.string(),
@@ -114,6 +117,8 @@ export const ConversationViewSchema = z.object({
   maxDiscount: z.number(),
   /** Seq of the last event in the log (hidden ones included): compare with the last seq you hold. */
   lastSeq: z.number(),
+  /** The benchmarks its rubric sets (the class's rubric for a drill). */
+  benchmarks: BenchmarksSchema,
 });
 export type ConversationView = z.infer<typeof ConversationViewSchema>;
 

@@ -1,19 +1,15 @@
 // The live drill monitor: one summary per student, pushed to the instructors watching.
+// Every figure is the conversation's report read live (shared/src/scoring/live.ts): the same turns, rules and
+// rubric thresholds as the final report, so the monitor ends holding exactly the report's violations.
 import { z } from 'zod';
+import { RuleIdSchema } from '../scenario/schema.ts';
+import { BenchmarksSchema } from './conversations.ts';
 import { DrillViewSchema } from './drills.ts';
 import { entityId } from './fields.ts';
 
-export const MONITOR_ALERT_KINDS = [
-  'slow-response',
-  'buyer-left',
-  'unanswered',
-  'wrong-fact',
-  'question-evaded',
-] as const;
-export type MonitorAlertKind = (typeof MONITOR_ALERT_KINDS)[number];
-
+/** A violation of the live report: the rule, its conversation, and when it happened (server ms). */
 export const MonitorAlertSchema = z.object({
-  kind: z.enum(MONITOR_ALERT_KINDS),
+  kind: RuleIdSchema,
   conversationId: z.string(),
   at: z.number(),
 });
@@ -26,6 +22,11 @@ export const MonitorConversationSchema = z.object({
   scenarioId: z.string(),
   /** When the oldest unanswered buyer message arrived; null when the agent is not owing a reply. */
   waitingSince: z.number().nullable(),
+  /** The waiting buyer's wait is their first (the first-response benchmark applies). */
+  firstTurn: z.boolean(),
+  /** When the waiting buyer is about to leave (two thirds of the scenario's patience) and when they would. */
+  warnAt: z.number().nullable(),
+  leavesAt: z.number().nullable(),
 });
 export type MonitorConversation = z.infer<typeof MonitorConversationSchema>;
 
@@ -40,7 +41,7 @@ export const StudentMonitorSchema = z.object({
   /** Running averages over the drill's answered turns, seconds; null before the first reply. */
   averageResponseSeconds: z.number().nullable(),
   firstResponseSeconds: z.number().nullable(),
-  /** Most recent first, at most 20. */
+  /** Every violation so far, most recent first. */
   alerts: z.array(MonitorAlertSchema),
 });
 export type StudentMonitor = z.infer<typeof StudentMonitorSchema>;
@@ -49,6 +50,8 @@ export const MonitorWatchPayloadSchema = z.object({ drillId: entityId }).strict(
 export type MonitorWatchPayload = z.infer<typeof MonitorWatchPayloadSchema>;
 export const MonitorWatchAckSchema = z.object({
   drill: DrillViewSchema,
+  /** The response benchmarks of the rubric in force for the class. */
+  benchmarks: BenchmarksSchema,
   students: z.array(StudentMonitorSchema),
   serverTime: z.number(),
 });

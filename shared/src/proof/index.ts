@@ -1,3 +1,3 @@
 export { type Advice, adviseOn } from './coaching.ts';
-export { type Played, playScript, scoreEvents } from './play.ts';
+export { type Played, playScript, scoreEvents, scoringSetup } from './play.ts';
 export { MODEL_ANSWER_MIN_SCORE, PROOF_SEEDS, type ProofRun, proveScenario, violationDiff } from './prove.ts';

@@ -3,7 +3,7 @@
 import type { ConversationEvent } from '../conversation/events.ts';
 import type { Library } from '../scenario/library.ts';
 import type { AgentScript, Rubric } from '../scenario/schema.ts';
-import { type Report, scoreConversation } from '../scoring/index.ts';
+import { type Report, type ScoringSetup, scoreConversation } from '../scoring/index.ts';
 import { createShopperContext, type ShopperContext } from '../shopper/context.ts';
 import { SIMULATION_EPOCH, simulate } from '../shopper/simulate.ts';
 
@@ -19,16 +19,20 @@ export function scoreEvents(
   events: readonly ConversationEvent[],
   locale: 'zh-CN' | 'en' = 'zh-CN',
 ): Report {
-  return scoreConversation({
+  return scoreConversation({ ...scoringSetup(ctx, locale), events });
+}
+
+/** What scoring needs of a shopper context beside the log (the report's, and the live monitor's). */
+export function scoringSetup(ctx: ShopperContext, locale: 'zh-CN' | 'en' = 'zh-CN'): ScoringSetup {
+  return {
     scenario: ctx.scenario,
     scenarioVersion: ctx.library.versions.get(ctx.scenario.id) ?? '',
     rubric: ctx.rubric,
     phrases: ctx.library.phrases,
     particles: ctx.library.lexicon.particles,
     products: ctx.library.products,
-    events,
     locale,
-  });
+  };
 }
 
 export function playScript(

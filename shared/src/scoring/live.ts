@@ -7,10 +7,16 @@ import { overLimit } from './benchmarks.ts';
 import { type ConversationFacts, ConversationFold } from './facts.ts';
 import { type Report, type ScoringSetup, scoreFacts } from './report.ts';
 import { toMs } from './rule.ts';
+import { responseMs } from './turns.ts';
+
+/** A buyer is "about to leave" once two thirds of their patience passed since their latest line. */
+const WARN_SHARE = 2 / 3;
 
 export interface LiveReading {
   /** The report as of `now`: its violations are those due by then (see facts.ts, rules/slow-*.ts). */
   report: Report;
+  /** Time zero of the report's violations (`at` is seconds from it). */
+  origin: number;
   ended: boolean;
   /** When the turn waiting for a reply began; null when the agent owes no reply. */
   waitingSince: number | null;
@@ -21,6 +27,10 @@ export interface LiveReading {
    * restarts with each of their lines): an estimate for the supervisor, the shopper machine decides.
    */
   leavesAt: number | null;
+  /** From when the supervisor is warned that the waiting buyer is about to leave (two thirds of the patience). */
+  warnAt: number | null;
+  /** The answered turns' waits (the report's turns): how many, their sum, and the first turn's wait. */
+  responses: { count: number; totalMs: number; firstMs: number | null };
   /** The next moment the reading changes with no new event (a benchmark or a window passing), or null. */
   changesAt: number | null;
 }
@@ -45,12 +55,21 @@ export class LiveReception {
     const waiting = facts.phase === 'running' ? facts.openTurn : null;
     const lastLine = waiting ? facts.buyerMessages.get(waiting.messageIds.at(-1) ?? '') : undefined;
     const patienceSeconds = scenario.persona.patience ?? rubric.thresholds.patienceSeconds;
+    const waits = facts.turns.map(responseMs).filter((ms): ms is number => ms !== null);
+    const first = facts.turns[0];
     return {
       report: scoreFacts(facts, this.setup),
+      origin: facts.origin,
       ended: facts.closed,
       waitingSince: waiting?.start ?? null,
       firstTurn: waiting !== null && facts.turns.length === 0,
       leavesAt: lastLine ? lastLine.at + toMs(patienceSeconds) : null,
+      warnAt: lastLine ? lastLine.at + Math.round(toMs(patienceSeconds) * WARN_SHARE) : null,
+      responses: {
+        count: waits.length,
+        totalMs: waits.reduce((sum, ms) => sum + ms, 0),
+        firstMs: first ? responseMs(first) : null,
+      },
       changesAt: changesAt(facts, this.setup),
     };
   }

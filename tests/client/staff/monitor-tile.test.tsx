@@ -15,7 +15,18 @@ function student(waitingSince: number | null, overrides: Partial<StudentMonitor>
     open:
       waitingSince === null
         ? []
-        : [{ conversationId: 'c1', buyerName: '小鹿不吃草', scenarioId: 'jacket-colour-size', waitingSince }],
+        : [
+            {
+              conversationId: 'c1',
+              buyerName: '小鹿不吃草',
+              scenarioId: 'jacket-colour-size',
+              waitingSince,
+              firstTurn: false,
+              // A patience of 90 s from the buyer's line: warned after 60 s.
+              warnAt: waitingSince + 60_000,
+              leavesAt: waitingSince + 90_000,
+            },
+          ],
     longestWaitSince: waitingSince,
     handled: 2,
     averageResponseSeconds: 12.5,
@@ -65,5 +76,46 @@ describe('StudentTile', () => {
     expect(screen.getByRole('alert').textContent).toBe('小鹿不吃草 已等待 65 秒，即将流失！');
     await user.click(screen.getByRole('button', { name: '查看 张三 的对话' }));
     expect(onSelect).toHaveBeenCalled();
+  });
+
+  it("colours waits and averages by the class rubric and warns by the scenario's patience", async () => {
+    const { render } = await setup();
+    const impatient = student(T0 - 25_000, { averageResponseSeconds: 40, firstResponseSeconds: 8 });
+    // A buyer with 30 s of patience is warned about after 20 s, not after a fixed minute.
+    impatient.open[0]!.warnAt = T0 - 5_000;
+    impatient.open[0]!.leavesAt = T0 + 5_000;
+    const { container } = render(
+      <StudentTile
+        student={impatient}
+        now={T0}
+        benchmarks={{ firstResponseSeconds: 10, responseSeconds: 45 }}
+        selected={false}
+        onSelect={() => undefined}
+      />,
+    );
+    expect(container.querySelector('.tile-wait')!.getAttribute('data-tone')).toBe('amber');
+    expect(screen.getByText(/平均响应 40 s/).className).toBe('good');
+    expect(screen.getByText(/平均首响 8 s/).className).toBe('good');
+    expect(screen.getByRole('alert').textContent).toBe('小鹿不吃草 已等待 25 秒，即将流失！');
+  });
+
+  it('counts every violation by kind, none dropped', async () => {
+    const { render } = await setup();
+    const alerts = Array.from({ length: 25 }, (_, i) => ({
+      kind: i % 5 === 0 ? ('question-evaded' as const) : ('slow-response' as const),
+      conversationId: `c${i}`,
+      at: T0 - i * 1_000,
+    }));
+    render(
+      <StudentTile
+        student={student(null, { alerts })}
+        now={T0}
+        selected={false}
+        onSelect={() => undefined}
+      />,
+    );
+    expect(screen.getByText('违规 25')).toBeTruthy();
+    expect(screen.getByText('回避问题 ×5')).toBeTruthy();
+    expect(screen.getByText('回复超时 ×20')).toBeTruthy();
   });
 });

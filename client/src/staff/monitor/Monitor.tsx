@@ -1,6 +1,8 @@
 // The live monitor of a running drill: a tile per student (open conversations, the longest current wait
-// coloured at 3 s / 30 s, running averages, violations so far, buyers about to leave). Click a tile to
-// watch that student's conversations read-only. Updates arrive over Socket.IO (`monitor:update`).
+// coloured at the class rubric's benchmarks, running averages, every violation so far by kind, buyers about
+// to leave by the scenario's patience), then the class's students who have not joined (未加入). Click a tile
+// to watch that student's conversations read-only. Updates arrive over Socket.IO (`monitor:update`).
+
 import type {
   ClientToServerEvents,
   ConversationDetailResponse,
@@ -9,6 +11,7 @@ import type {
   ServerToClientEvents,
   StudentMonitor,
 } from '@kefu/shared/protocol';
+import type { Benchmarks } from '@kefu/shared/scoring/benchmarks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { io, type Socket } from 'socket.io-client';
@@ -16,8 +19,11 @@ import { handshakeRefusal } from '../../api/error-text.ts';
 import { errorText } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
 import { ConfirmDialog } from '../../forms/ConfirmDialog.tsx';
+import { formatClock } from '../../workbench/format.ts';
 import { fmtNum, waitClass } from '../reports/format.ts';
-import { aboutToLeave, waitSeconds, waitTone } from './live-wait.ts';
+import { aboutToLeave, alertCounts, waitSeconds, waitTone } from './live-wait.ts';
+
+const DEFAULT_BENCHMARKS: Benchmarks = { firstResponseSeconds: 3, responseSeconds: 30 };
 
 type MonitorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -33,17 +39,20 @@ function useNow(offset: number): number {
 export function StudentTile({
   student,
   now,
+  benchmarks = DEFAULT_BENCHMARKS,
   selected,
   onSelect,
 }: {
   student: StudentMonitor;
   now: number;
+  /** The class rubric's benchmarks (the monitor's ack carries them). */
+  benchmarks?: Benchmarks;
   selected: boolean;
   onSelect(): void;
 }) {
   const { t } = useTranslation('staff');
   const wait = waitSeconds(student.longestWaitSince, now);
-  const tone = waitTone(wait);
+  const tone = waitTone(student.longestWaitSince, now, benchmarks);
   const leaving = aboutToLeave(student, now);
   return (
     <li
@@ -67,11 +76,11 @@ export function StudentTile({
         <span className="tile-stats">
           <span>{t('monitor.open', { count: student.open.length })}</span>
           <span>{t('monitor.handled', { count: student.handled })}</span>
-          <span className={waitClass(student.averageResponseSeconds, 'average')}>
+          <span className={waitClass(student.averageResponseSeconds, 'average', benchmarks)}>
             {t('monitor.average')}{' '}
             {student.averageResponseSeconds === null ? '—' : `${fmtNum(student.averageResponseSeconds)} s`}
           </span>
-          <span className={waitClass(student.firstResponseSeconds, 'first')}>
+          <span className={waitClass(student.firstResponseSeconds, 'first', benchmarks)}>
             {t('monitor.first')}{' '}
             {student.firstResponseSeconds === null ? '—' : `${fmtNum(student.firstResponseSeconds)} s`}
           </span>
@@ -84,9 +93,10 @@ export function StudentTile({
             {t('monitor.aboutToLeave', { buyer: l.buyerName, seconds: l.seconds })}
           </span>
         ))}
-        {student.alerts.slice(0, 3).map((a) => (
-          <span key={`${a.conversationId}-${a.at}-${a.kind}`} className="tile-note">
-            {t(`monitor.alertKind.${a.kind}`)}
+        {alertCounts(student).map((a) => (
+          <span key={a.kind} className="tile-note">
+            {t(`rules.${a.kind}`)}
+            {a.count > 1 ? ` ×${a.count}` : ''}
           </span>
         ))}
       </button>
@@ -164,6 +174,18 @@ function Watcher({ student, onClose }: { student: StudentMonitor; onClose(): voi
           );
         })}
       </ol>
+      <h3>{t('monitor.violationList', { count: student.alerts.length })}</h3>
+      {student.alerts.length === 0 ? (
+        <p className="empty">{t('monitor.noViolations')}</p>
+      ) : (
+        <ol className="violation-list">
+          {student.alerts.map((a) => (
+            <li key={`${a.conversationId}-${a.at}-${a.kind}`}>
+              <time>{formatClock(a.at)}</time> {t(`rules.${a.kind}`)}
+            </li>
+          ))}
+        </ol>
+      )}
     </section>
   );
 }
@@ -173,6 +195,7 @@ export default function Monitor({ drillId }: { drillId: string }) {
   const { api } = useServices();
   const [drill, setDrill] = useState<DrillView | null>(null);
   const [students, setStudents] = useState<StudentMonitor[]>([]);
+  const [benchmarks, setBenchmarks] = useState<Benchmarks>(DEFAULT_BENCHMARKS);
   const [offset, setOffset] = useState(0);
   const [connected, setConnected] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -196,6 +219,7 @@ export default function Monitor({ drillId }: { drillId: string }) {
         }
         setError(null);
         setDrill(ack.drill);
+        setBenchmarks(ack.benchmarks);
         setStudents(ack.students);
         setOffset(ack.serverTime - Date.now());
       });
@@ -237,6 +261,8 @@ export default function Monitor({ drillId }: { drillId: string }) {
     setConfirmStop(false);
   }
 
+  const joined = students.filter((s) => s.joined);
+  const absent = students.filter((s) => !s.joined);
   const watched = students.find((s) => s.studentId === selected) ?? null;
   const remaining = drill?.endsAt ? Math.max(0, Math.round((drill.endsAt - now) / 1000)) : null;
   return (
@@ -281,18 +307,32 @@ export default function Monitor({ drillId }: { drillId: string }) {
           {error}
         </p>
       ) : null}
-      {students.length === 0 ? <p className="empty">{t('monitor.waiting')}</p> : null}
+      {joined.length === 0 ? <p className="empty">{t('monitor.waiting')}</p> : null}
       <ul className="monitor-grid">
-        {students.map((s) => (
+        {joined.map((s) => (
           <StudentTile
             key={s.studentId}
             student={s}
             now={now}
+            benchmarks={benchmarks}
             selected={s.studentId === selected}
             onSelect={() => setSelected((cur) => (cur === s.studentId ? null : s.studentId))}
           />
         ))}
       </ul>
+      {absent.length > 0 ? (
+        <section
+          className="staff-card monitor-absent"
+          aria-label={t('monitor.absentTitle', { count: absent.length })}
+        >
+          <h2>{t('monitor.absentTitle', { count: absent.length })}</h2>
+          <ul className="absent-list">
+            {absent.map((s) => (
+              <li key={s.studentId}>{s.displayName}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {watched ? (
         <Watcher key={watched.studentId} student={watched} onClose={() => setSelected(null)} />
       ) : null}

@@ -1,6 +1,12 @@
 // Number formats and benchmark colours shared by the staff pages (3 s first response, 30 s average).
+import { type Benchmarks, overLimit } from '@kefu/shared/scoring/benchmarks';
+
 export const FIRST_RESPONSE_BENCHMARK = 3;
 export const RESPONSE_BENCHMARK = 30;
+const DEFAULT_BENCHMARKS: Benchmarks = {
+  firstResponseSeconds: FIRST_RESPONSE_BENCHMARK,
+  responseSeconds: RESPONSE_BENCHMARK,
+};
 
 export function fmtNum(value: number | null | undefined, digits = 1): string {
   if (value === null || value === undefined) return '—';
@@ -27,11 +33,19 @@ export function weightShares<K extends string>(weights: Record<K, number>): Reco
   return out;
 }
 
-/** `wait-green` within the first-response benchmark, amber up to 30 s, red beyond (the workbench's colours). */
-export function waitClass(seconds: number | null, kind: 'first' | 'average' | 'live'): string {
+/**
+ * `good` within the benchmark, `bad` over it (the rubric's when the page knows it, else the default's);
+ * for a live wait `wait-ok` / `wait-amber` / `wait-red` (the workbench's colours).
+ */
+export function waitClass(
+  seconds: number | null,
+  kind: 'first' | 'average' | 'live',
+  benchmarks: Benchmarks = DEFAULT_BENCHMARKS,
+): string {
   if (seconds === null) return '';
-  if (kind === 'first') return seconds <= FIRST_RESPONSE_BENCHMARK ? 'good' : 'bad';
-  if (kind === 'average') return seconds <= RESPONSE_BENCHMARK ? 'good' : 'bad';
+  const ms = Math.round(seconds * 1000);
+  if (kind === 'first') return overLimit(ms, benchmarks.firstResponseSeconds) ? 'bad' : 'good';
+  if (kind === 'average') return overLimit(ms, benchmarks.responseSeconds) ? 'bad' : 'good';
   return seconds < FIRST_RESPONSE_BENCHMARK
     ? 'wait-ok'
     : seconds < RESPONSE_BENCHMARK
