@@ -105,7 +105,8 @@ export function judgedLabels(c: CorpusCase, j: ReplyJudgement): Labels {
       ? undefined
       : j.addressed.includes(OBJECTION_ID)
         ? 'addressed'
-        : j.ignoredObjections.includes(OBJECTION_ID)
+        : // An irrelevant reply left the worry unanswered too (charged as phrase-irrelevant, like an ask).
+          j.ignoredObjections.includes(OBJECTION_ID) || j.irrelevant
           ? 'unaddressed'
           : 'pending';
   return {

@@ -6,9 +6,12 @@ import type { AgentMessage, ReplyJudgement } from '../conversation/events.ts';
 import type { Library } from '../scenario/library.ts';
 import type { Product } from '../scenario/schema.ts';
 import { bannedClaimWords, offPlatformWords, rudeWords } from '../text/compliance.ts';
-import type { Analysis, Matcher } from '../text/index.ts';
+import type { Analysis, Matcher, Mention } from '../text/index.ts';
 import { findContradictions, judgeFact, resolveFactRef, stripParticles } from '../text/index.ts';
 import {
+  ACTION_CONCEPTS,
+  readsAsConcession,
+  readsAsDispatchTime,
   readsAsFollowUp,
   readsAsInvitation,
   readsAsReminder,
@@ -35,6 +38,7 @@ const COURTESY_CONCEPTS = new Set([
   'hold',
   'thanks',
   'acknowledgement',
+  'apology',
   'goodbye',
   'returning-welcome',
   'follow-up',
@@ -64,6 +68,9 @@ const ALL = ['都', '全部', '全都'];
 const YES = 'yes-answer';
 const IN_STOCK = 'in-stock';
 const DISMISSIVE = 'dismissive';
+const HOLD = 'hold';
+const APOLOGY = 'apology';
+const ACKNOWLEDGEMENT = 'acknowledgement';
 
 const CATALOGUE_PREFIXES = ['fact:', 'option:', 'wrong:', 'opposite:', 'cost:'];
 const isCatalogue = (concept: string) => CATALOGUE_PREFIXES.some((p) => concept.startsWith(p));
@@ -181,6 +188,9 @@ function truthOfAsk(ctx: JudgeContext, ask: string): boolean | undefined {
  * Courtesy only: nothing said but greetings, thanks, 好的, goodbyes and the like, or a hold (稍等, 我帮您查一下库存)
  * that claims nothing. A product card is neutral too: it shows the product without claiming anything.
  */
+const followsHold = (analysis: Analysis, m: Mention) =>
+  analysis.mentions.some((h) => h.concept === HOLD && h.clause === m.clause && h.end <= m.start);
+
 function isCourtesyOnly(ctx: JudgeContext, analysis: Analysis, message: AgentMessage): boolean {
   // A product card (or a recommended product's card) shows the product without claiming anything.
   if (NEUTRAL_CARDS.has(message.action)) return true;
@@ -252,9 +262,17 @@ export function judgeReply(
 
   // An objection is resolved by any argument the lexicon accepts for its kind, or by a catalogue fact of a
   // topic that answers it (90%白鸭绒 for a price worry); never while brushing the buyer off (您自己看尺码表).
+  // What follows a hold in its clause is what will be checked, not an argument (我帮您看看尺码表); what
+  // answers the buyer's own question (包邮吗 → 包邮的) answers that, not the worry beside it (太贵了).
+  const askTopics = new Set(asks.map((item) => topicOfAsk(ctx, item.ask!)).filter((t) => t !== undefined));
+  const argued = analysis.mentions.filter((m) => !m.negated && !followsHold(analysis, m));
+  const argumentsMade = new Set(argued.map((m) => m.concept));
+  // Money off (便宜10块 · 打八折) and a dispatch time (48小时内发) argue as the lexicon's words do.
+  if (readsAsConcession(analysis)) argumentsMade.add(ACTION_CONCEPTS.concession);
+  if (readsAsDispatchTime(analysis)) argumentsMade.add(ACTION_CONCEPTS.dispatchTime);
   const catalogueTopics = new Set(
-    analysis.mentions
-      .filter((m) => !m.negated && isCatalogue(m.concept) && isOffer(m.concept))
+    argued
+      .filter((m) => isCatalogue(m.concept) && isOffer(m.concept))
       .map((m) => matcher.conceptTopic(m.concept))
       .filter((t): t is string => t !== undefined),
   );
@@ -263,12 +281,20 @@ export function judgeReply(
     .filter((item) => {
       const kind = library.lexicon.objections[item.objection!];
       if (!kind || dismissive) return false;
+      const own = new Set([item.objection!, ...kind.topics]);
+      const answersAsk = (concept: string) => {
+        const topic = library.lexicon.concepts[concept]?.topic;
+        return topic !== undefined && askTopics.has(topic) && !own.has(topic);
+      };
       return (
-        kind.resolvedBy.some((c) => analysis.affirmed.has(c)) ||
+        kind.resolvedBy.some((c) => argumentsMade.has(c) && !answersAsk(c)) ||
         kind.topics.some((t) => catalogueTopics.has(t))
       );
     })
     .map((item) => item.messageId);
+  // 好的 alone to 太贵了不想买了 lets the worry go; a hold or an apology keeps it open for the next reply.
+  const letsGo =
+    analysis.affirmed.has(ACKNOWLEDGEMENT) && !analysis.affirmed.has(HOLD) && !analysis.affirmed.has(APOLOGY);
 
   // The topics the buyer has open: their questions' and their worries'.
   const openTopics = new Set<string>();
@@ -324,7 +350,7 @@ export function judgeReply(
     contradicted: [...contradicted].sort(),
     addressed,
     ignoredObjections:
-      !courtesyOnly && !irrelevant
+      (!courtesyOnly || letsGo) && !irrelevant
         ? objections.map((i) => i.messageId).filter((id) => !addressed.includes(id))
         : [],
     irrelevant,

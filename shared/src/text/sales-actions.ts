@@ -12,6 +12,9 @@ export const ACTION_CONCEPTS = {
   returning: 'returning-welcome',
   followUp: 'follow-up',
   goodbye: 'goodbye',
+  concession: 'price-concession',
+  dispatchTime: 'dispatch-time',
+  dispatch: 'dispatch',
 } as const;
 
 /** Before an action verb in its clause: the speaker holds the action back. */
@@ -188,4 +191,46 @@ export function readsAsFollowUp(analysis: Analysis, courtesyOnly: boolean): bool
   if (affirmed(analysis, ACTION_CONCEPTS.followUp)) return true;
   const asks = /[?？]/.test(analysis.source) || /[吗么]$/.test(analysis.normalised);
   return asks || !courtesyOnly;
+}
+
+/** Right before an amount of money: the shop gives it up (便宜10块 · 少20元 · 优惠30 · 减10元). */
+const CONCEDES = ['便宜', '少', '优惠', '减', '让', '省', '返', '抵'];
+/** A rate off the price: 打八折 · 9.5折 · 八五折. */
+const RATE_OFF = /[一二三四五六七八九\d.]+折/g;
+const DENIED = /(不|没|别|不能|没法)$/;
+
+/**
+ * Gives the buyer money off: an amount conceded (给您便宜10块 · 少20元) or a rate (打八折), not denied
+ * (不打折 · 少不了). The lexicon's `price-concession` words (改价 · 内部价) are read as usual beside this.
+ */
+export function readsAsConcession(analysis: Analysis): boolean {
+  const text = analysis.normalised;
+  const conceded = analysis.quantities.some((q) => {
+    if (q.dimension !== 'money') return false;
+    const before = text.slice(clauseStart(analysis, q.clause), q.at).replace(/(给您|给你|您|你|了|个)$/, '');
+    const word = CONCEDES.find((w) => before.endsWith(w));
+    return word !== undefined && !DENIED.test(before.slice(0, -word.length));
+  });
+  if (conceded) return true;
+  for (const match of text.matchAll(RATE_OFF)) if (!/不打?$/.test(text.slice(0, match.index))) return true;
+  return false;
+}
+
+const clauseStart = (analysis: Analysis, clause: number) =>
+  clause === 0 ? 0 : analysis.clauseEnds[clause - 1]!;
+
+/** Right after a time: sending the parcel (48小时内发 · 两天内肯定发出). */
+const SENT_AFTER = /^内?(肯定|一定|就|会|能|可以|保证)*(发|寄)/;
+
+/** 48小时内发 · 两天内发货: a time before the clause's dispatch word (发货后5到7天 is delivery), not denied. */
+export function readsAsDispatchTime(analysis: Analysis): boolean {
+  return analysis.quantities.some(
+    (q) =>
+      q.dimension === 'time' &&
+      (SENT_AFTER.test(analysis.normalised.slice(q.to)) ||
+        analysis.mentions.some(
+          (m) =>
+            m.concept === ACTION_CONCEPTS.dispatch && m.clause === q.clause && m.start >= q.to && !m.negated,
+        )),
+  );
 }

@@ -194,6 +194,49 @@ describe('objections by any accepted argument', () => {
     const j = judge(text, price);
     expect([j.addressed, j.irrelevant]).toEqual([['b1'], false]);
   });
+  it.each([
+    '加我微信私下转账，给您便宜10块',
+    '给您少20元，可以吗',
+    '私下交易给您打八折',
+    '我给您改个价',
+    '坏了包赔，坏几个赔几个',
+  ])('money off or a guarantee addresses a price worry: %s', (text) =>
+    expect(judge(text, price).addressed).toEqual(['b1']),
+  );
+  it.each(['价格不能便宜10块哦', '不打折哦'])('a concession denied does not: %s', (text) =>
+    expect(judge(text, price).addressed).toEqual([]),
+  );
+  it.each([
+    ['quality', '我马上安排师傅上门检查，保修期内免费修'],
+    ['quality', '用木勺别用钢丝球就不容易掉'],
+    ['quality', '一年只换不修，坏了直接换新的'],
+    ['shipping', '我给您备注优先打包，48小时内肯定发出'],
+    ['shipping', '已经帮您联系快递催一下了'],
+    ['after-sale', '没拆包的可以给您换大一码'],
+  ])('a %s worry is addressed by: %s', (kind, text) =>
+    expect(judge(text, [{ messageId: 'b1', objection: kind }]).addressed).toEqual(['b1']),
+  );
+  it('a delivery time after dispatch is no dispatch time', () =>
+    expect(judge('发货后5到7天哦', [{ messageId: 'b1', objection: 'shipping' }]).addressed).toEqual([]));
+  it('what follows a hold is to be checked, not argued: the worry stays open', () => {
+    const j = judge('稍等亲，我帮您看看尺码表~', [{ messageId: 'b1', objection: 'fit' }]);
+    expect([j.addressed, j.ignoredObjections]).toEqual([[], []]);
+  });
+  it('an apology keeps the worry open; a bare 好的 lets it go', () => {
+    expect(judge('亲，实在抱歉给您添麻烦了~', price).ignoredObjections).toEqual([]);
+    expect(judge('好的亲', price).ignoredObjections).toEqual(['b1']);
+  });
+  it('answering the question asked beside the worry does not settle the worry', () => {
+    const items: OpenItem[] = [...price, { messageId: 'b2', ask: 'down-jacket.free-shipping' }];
+    const j = judge('包邮的亲', items);
+    expect([j.stated, j.addressed, j.ignoredObjections]).toEqual([['b2'], [], ['b1']]);
+    expect(judge('包邮的亲', price).addressed).toEqual(['b1']);
+  });
+  it('naming a sales term while sending the buyer elsewhere settles nothing', () => {
+    expect(judge('活动价格以页面为准哦', price).addressed).toEqual([]);
+    expect(judge('您联系厂家售后吧', [{ messageId: 'b1', objection: 'after-sale' }]).addressed).toEqual([]);
+    expect(judge('您自己对照尺码表选吧', [{ messageId: 'b1', objection: 'fit' }]).addressed).toEqual([]);
+  });
   it('a bare refusal or brushing off does not', () => {
     expect(judge('不议价哦', price).ignoredObjections).toEqual(['b1']);
     expect(judge('您自己看尺码表吧', [{ messageId: 'b1', objection: 'fit' }]).addressed).toEqual([]);
