@@ -1,7 +1,9 @@
 // End to end in real Chromium: the admin lands on 账号与班级, creates a student account and reads its
 // one-time password off the screen; the student logs in with it and must set their own first. A student
-// locked out after five wrong passwords gets a reset from the admin (confirmed in a dialog) and logs in.
-import { mkdirSync } from 'node:fs';
+// locked out after five wrong passwords gets a reset from the admin (confirmed in a dialog) and logs in. An
+// instructor imports a class list saved by Excel (GBK), prints and downloads the password sheet, and a student
+// logs in with the password from it.
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -83,6 +85,10 @@ describe('admin', () => {
     await student.getByText(/登录尝试太多/).waitFor();
 
     await adminPage.reload();
+    // The list says the account is locked (not 正常).
+    const row = adminPage.getByRole('row', { name: new RegExp(locked.user.displayName) });
+    await row.getByText('已锁定').waitFor();
+    expect(await row.getByText('正常').count()).toBe(0);
     await adminPage.getByRole('button', { name: `重置密码：${locked.user.displayName}` }).click();
     const dialog = adminPage.getByRole('alertdialog', { name: `重置 ${locked.user.displayName} 的密码？` });
     await dialog.waitFor();
@@ -99,7 +105,72 @@ describe('admin', () => {
     const password = (await secret.textContent()) ?? '';
     await shot(adminPage, 'admin-reset-password');
 
+    // The reset lifted the lock.
+    await adminPage.getByRole('button', { name: '我已记下' }).click();
+    await row.getByText('待首次修改密码').waitFor();
+    expect(await row.getByText('已锁定').count()).toBe(0);
+
     await login(student, 'locked-stu', password);
+    await student.getByText('首次登录请先设置新密码。').waitFor();
+  });
+
+  it('imports a class list from Excel (GBK) for an instructor: passwords once, an A4 sheet, a working login', async () => {
+    const instructor = await seedUser(server.app, 'instructor', 'e2e-teacher');
+    const created = await api<{ class: { id: string } }>(server, 'POST', '/api/classes', {
+      as: instructor,
+      body: { name: '电商2401班' },
+    });
+    expect(created.status).toBe(200);
+    const page = await newPage();
+    await login(page, instructor.user.username, TEST_PASSWORD);
+    await page.getByRole('button', { name: '导入名单：电商2401班' }).click();
+    await page.getByRole('heading', { name: '电商2401班 · 导入学员名单' }).waitFor();
+    // 学号,姓名 / 2024101,张三 / 2024102,李四 — as Excel's plain "CSV" saves it on a Chinese Windows.
+    const gbk = Buffer.from(
+      'd1a7bac52cd0d5c3fb0d0a323032343130312cd5c5c8fd0d0a323032343130322cc0eecbc40d0a',
+      'hex',
+    );
+    await page
+      .getByLabel('名单文件（.csv）')
+      .setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: gbk });
+    await page.getByText('已选择 名单.csv').waitFor();
+    await shot(page, 'import-chosen');
+    await page.getByRole('button', { name: '导入名单' }).click();
+    await page.getByText('已导入 2 名学员：新建 2 个账号，0 个已有账号。').waitFor();
+    const row = page.getByRole('row', { name: /张三/ });
+    const password = (await row.locator('.secret-password').textContent()) ?? '';
+    expect(password).toMatch(/^[A-Za-z0-9]{12}$/);
+    expect(await row.textContent()).toContain('2024101');
+    await shot(page, 'import-result');
+    // On a phone the result fits the width (the staff header's own width is #14.10's).
+    await page.setViewportSize({ width: 390, height: 844 });
+    const box = await page.locator('.roster-result').boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    await shot(page, 'import-result-390');
+    await page.setViewportSize({ width: 1366, height: 900 });
+
+    // On paper: only the slips, both students, nothing of the page around them.
+    await page.emulateMedia({ media: 'print' });
+    const slips = page.locator('.password-sheet .slip');
+    expect(await slips.count()).toBe(2);
+    expect(await slips.first().isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: '打印密码单' }).isVisible()).toBe(false);
+    await page.screenshot({ path: join(OUT, 'import-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+
+    // The download is the same sheet, a standalone A4 page.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载密码单' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('电商2401班-学员初始密码.html');
+    const sheet = readFileSync((await download.path()) ?? '', 'utf8');
+    expect(sheet).toContain('size: A4');
+    expect(sheet).toContain(password);
+    expect(sheet).toContain('李四');
+
+    const student = await newPage();
+    await login(student, '2024101', password);
     await student.getByText('首次登录请先设置新密码。').waitFor();
   });
 });

@@ -17,6 +17,7 @@ const Monitor = lazy(() => import('./monitor/Monitor.tsx'));
 const Studio = lazy(() => import('./studio/Studio.tsx'));
 const RubricEditor = lazy(() => import('./studio/RubricEditor.tsx'));
 const Admin = lazy(() => import('./admin/Admin.tsx'));
+const ClassImport = lazy(() => import('./roster/ClassImport.tsx'));
 
 export default function StaffApp({ path, onLogout }: { path: string; onLogout: () => void }) {
   const { t } = useTranslation('staff');
@@ -71,6 +72,9 @@ export default function StaffApp({ path, onLogout }: { path: string; onLogout: (
       break;
     case 'rubric':
       view = <RubricEditor classId={route.classId} />;
+      break;
+    case 'import':
+      view = <ClassImport classId={route.classId} />;
       break;
     case 'admin':
       view = <Admin />;

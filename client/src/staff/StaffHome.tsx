@@ -85,6 +85,14 @@ export function StaffHome() {
                   >
                     {t('nav.rubric')}
                   </button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={`${t('nav.importList')}：${c.name}`}
+                    onClick={() => go({ page: 'import', classId: c.id })}
+                  >
+                    {t('nav.importList')}
+                  </button>
                 </>
               ) : null}
             </div>

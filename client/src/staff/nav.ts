@@ -11,6 +11,7 @@ export type StaffRoute =
   | { page: 'monitor'; drillId: string }
   | { page: 'studio' }
   | { page: 'rubric'; classId: string }
+  | { page: 'import'; classId: string }
   | { page: 'admin' };
 
 export function pathOf(route: StaffRoute): string {
@@ -32,6 +33,8 @@ export function pathOf(route: StaffRoute): string {
       return 'studio';
     case 'rubric':
       return `rubric/${enc(route.classId)}`;
+    case 'import':
+      return `import/${enc(route.classId)}`;
     case 'admin':
       return 'admin';
   }
@@ -55,6 +58,8 @@ export function routeOf(path: string): StaffRoute {
     case 'studio':
       return { page };
     case 'rubric':
+      return a ? { page, classId: a } : { page: 'home' };
+    case 'import':
       return a ? { page, classId: a } : { page: 'home' };
     case 'admin':
       return { page };

@@ -1,7 +1,7 @@
 // The admin page: accounts (create with a password shown once, reset with a confirmation) and classes
 // (create with an instructor, add and remove members, renew the join code). The server's Chinese refusals
 // are shown as they are.
-import type { ClassMember, ClassView, UserView } from '@kefu/shared/protocol';
+import type { AccountView, ClassMember, ClassView, UserView } from '@kefu/shared/protocol';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../../client/src/api/http.ts';
@@ -28,7 +28,10 @@ const USERS = [
   user('t1', 'instructor', '王老师'),
   user('m1', 'trainer', '赵导师'),
   user('s1', 'student', '张三'),
+  user('s2', 'student', '李雷', true),
 ];
+/** As the list sends them: 李雷 typed five wrong passwords (locked), though also due to change it. */
+const ACCOUNTS: AccountView[] = USERS.map((u) => ({ ...u, locked: u.id === 's2' }));
 const CLASS: ClassView = {
   id: 'c1',
   name: '电商2401班',
@@ -48,7 +51,7 @@ function server() {
   let cls = { ...CLASS };
   const detail = () => ({ class: cls, members });
   return fakeHttp({
-    'GET /api/users': () => ({ users: USERS }),
+    'GET /api/users': () => ({ users: ACCOUNTS }),
     'POST /api/users': (body) => {
       const b = body as { username: string; displayName: string; role: UserView['role']; password?: string };
       if (b.username === 'taken') {
@@ -112,6 +115,14 @@ describe('Admin page', () => {
     expect(within(accounts).getByRole('row', { name: /赵导师/ }).textContent).toContain('评估导师');
     // No reset button for yourself.
     expect(screen.queryByRole('button', { name: '重置密码：管理员' })).toBeNull();
+    // A locked account says so (not 正常, not only 待首次修改密码); the others say what they are.
+    const cells = (name: RegExp) =>
+      within(within(accounts).getByRole('row', { name }))
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
+    expect(cells(/李雷/)).toContain('已锁定');
+    expect(cells(/张三/)).toContain('正常');
+    expect(cells(/张三/)).not.toContain('已锁定');
 
     await ue.type(screen.getByLabelText('用户名'), 'li_si');
     await ue.type(screen.getByLabelText('姓名'), '李四');

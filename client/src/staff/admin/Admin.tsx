@@ -20,6 +20,7 @@ import { errorText, useLoad } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
 import { ConfirmDialog } from '../../forms/ConfirmDialog.tsx';
 import { useSession } from '../../stores/index.ts';
+import { useGo } from '../nav.ts';
 import './i18n.ts';
 import './admin.css';
 
@@ -194,7 +195,17 @@ function UsersPanel(props: {
                   <td>
                     <span className={`role-tag role-${u.role}`}>{t(`role.${u.role}`)}</span>
                   </td>
-                  <td>{u.mustChangePassword ? t('users.mustChange') : t('users.active')}</td>
+                  <td>
+                    {u.locked ? (
+                      <span className="tag tag-red" title={t('users.lockedHint')}>
+                        {t('users.locked')}
+                      </span>
+                    ) : u.mustChangePassword ? (
+                      t('users.mustChange')
+                    ) : (
+                      t('users.active')
+                    )}
+                  </td>
                   <td>
                     {u.id === me?.id ? null : (
                       <button
@@ -481,6 +492,7 @@ function ClassDetail(props: {
   const { classId, users, onChanged, onClose } = props;
   const { t } = useTranslation('admin');
   const { api } = useServices();
+  const go = useGo();
   const detail = useLoad(routes.classes.get, { params: { id: classId } });
   const [instructorId, setInstructorId] = useState('');
   const [addId, setAddId] = useState('');
@@ -637,6 +649,12 @@ function ClassDetail(props: {
           </span>
         </p>
       </div>
+      <p className="staff-actions">
+        <button type="button" className="secondary" onClick={() => go({ page: 'import', classId })}>
+          {t('detail.importList')}
+        </button>
+        <span className="muted">{t('detail.importHint')}</span>
+      </p>
       <div className="staff-grid-2">
         {memberList('trainer', ids.tr, t('detail.noTrainers'))}
         {memberList('student', ids.st, t('detail.noStudents'))}

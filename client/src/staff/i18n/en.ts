@@ -23,6 +23,7 @@ export const staffEn: StaffStrings = {
     drills: 'Drills & monitor',
     rubric: 'Rubric',
     admin: 'Accounts & classes',
+    importList: 'Import class list',
   },
   home: {
     title: 'My classes',

@@ -21,6 +21,7 @@ export const staffZhCN = {
     drills: '演练与监控',
     rubric: '评分标准',
     admin: '账号与班级',
+    importList: '导入名单',
   },
   home: {
     title: '我的班级',

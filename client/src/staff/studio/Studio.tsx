@@ -10,6 +10,7 @@ import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText, useLoad } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
+import { saveTextFile } from '../../app/save-file.ts';
 import { useStores } from '../../stores/index.ts';
 import { catalogueWords, checkFile, schemaKeys } from './validate.ts';
 import { type EditorProblem, YamlEditor } from './YamlEditor.tsx';
@@ -38,14 +39,7 @@ function idOf(text: string): string | null {
   return /^id:\s*([a-z0-9][a-z0-9-]*)\s*$/m.exec(text)?.[1] ?? null;
 }
 
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/yaml;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+const download = (name: string, text: string) => saveTextFile(name, text, 'text/yaml');
 
 /** The files the loader sees: shipped ones with each studio save laid over its scenario. */
 export function baseFiles(files: readonly StudioFile[]): { path: string; text: string }[] {

@@ -1,0 +1,78 @@
+// 导入学员名单: an instructor or admin turns a class list (CSV with 学号, 姓名) into student accounts in one
+// go. The one-time passwords are shown once, here, beside a printable A4 sheet of slips and a download of
+// the same sheet; nothing keeps them once the page is left.
+import { type ImportStudentsResponse, routes } from '@kefu/shared/protocol';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLoad } from '../../api/use-load.ts';
+import { useServices } from '../../app/context.tsx';
+import { Field } from '../../forms/Field.tsx';
+import { FormError } from '../../forms/FormError.tsx';
+import { useSubmit } from '../../forms/use-submit.ts';
+import { useGo } from '../nav.ts';
+import { readClassListFile } from './class-list-file.ts';
+import { ImportResult } from './ImportResult.tsx';
+import './i18n.ts';
+import './roster.css';
+
+export default function ClassImport({ classId }: { classId: string }) {
+  const { t } = useTranslation('roster');
+  const { api } = useServices();
+  const go = useGo();
+  const detail = useLoad(routes.classes.get, { params: { id: classId } });
+  const [file, setFile] = useState<{ name: string; csv: string } | null>(null);
+  const [result, setResult] = useState<ImportStudentsResponse | null>(null);
+  const choose = useSubmit(async (chosen: File) => {
+    setFile({ name: chosen.name, csv: await readClassListFile(chosen) });
+  });
+  const upload = useSubmit(async (csv: string) => {
+    setResult(await api.classes.importStudents({ params: { id: classId }, body: { csv } }));
+    setFile(null);
+  });
+  const cls = result?.class ?? detail.data?.class;
+
+  return (
+    <div className="staff-page roster-page">
+      <header className="staff-page-head no-print">
+        <h1>{cls ? t('classTitle', { name: cls.name }) : t('title')}</h1>
+        <button type="button" className="secondary" onClick={() => go({ page: 'home' })}>
+          {t('back')}
+        </button>
+      </header>
+      <FormError error={detail.error} />
+      {result && cls ? (
+        <ImportResult result={result} onAnother={() => setResult(null)} />
+      ) : (
+        <form
+          className="staff-card roster-form no-print"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (file) void upload.run(file.csv);
+          }}
+        >
+          <p className="muted">{t('hint')}</p>
+          <Field label={t('file')}>
+            {(control) => (
+              <input
+                {...control}
+                type="file"
+                accept=".csv,text/csv"
+                onChange={(e) => {
+                  const chosen = e.target.files?.[0];
+                  upload.fail(null);
+                  if (chosen) void choose.run(chosen);
+                  else setFile(null);
+                }}
+              />
+            )}
+          </Field>
+          {file ? <p className="muted">{t('chosen', { file: file.name })}</p> : null}
+          <FormError error={choose.error ?? upload.error} />
+          <button type="submit" className="primary" disabled={!file || upload.busy || !cls}>
+            {t('submit')}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
