@@ -331,7 +331,28 @@ interface YesNoClaim {
   holds: boolean;
 }
 
-function yesNoClaims(analysis: Analysis, pid: string, key: string): YesNoClaim[] {
+/** The words of a fact's conditions, also without their aspect (拆封后 → 拆封, 用过 → 用 is too short to keep). */
+function conditionStems(fact: Fact): string[] {
+  if (fact.kind === 'options') return [];
+  const words = fact.except.flatMap((e) => e.when.map((w) => normalise(w)));
+  const stems = words.map((w) => w.replace(/[过了后]$/, '')).filter((w) => w.length >= 2);
+  return [...new Set([...words, ...stems])];
+}
+
+/** 未拆封七天无理由 · 没拆包能退: the negator denies the condition right after it, not the term. */
+function denierOfCondition(analysis: Analysis, fact: Fact, m: Mention): boolean {
+  if (m.negator === undefined) return false;
+  const text = analysis.normalised;
+  return CONDITION_DENIERS.some(
+    (d) =>
+      text.startsWith(d, m.negator!) &&
+      conditionStems(fact).some(
+        (w) => text.startsWith(w, m.negator! + d.length) && m.negator! + d.length + w.length <= m.start,
+      ),
+  );
+}
+
+function yesNoClaims(analysis: Analysis, pid: string, key: string, fact: Fact): YesNoClaim[] {
   const term = factConcept(pid, key);
   const opposite = oppositeConcept(pid, key);
   const cost = costConcept(pid, key);
@@ -358,7 +379,8 @@ function yesNoClaims(analysis: Analysis, pid: string, key: string): YesNoClaim[]
       (TOPIC_AFTER.test(analysis.normalised.slice(m.end)) || conditional(analysis, m))
     )
       continue;
-    claims.push({ mention: m, holds: (m.concept === term) !== m.negated });
+    const negated = m.negated && !denierOfCondition(analysis, fact, m);
+    claims.push({ mention: m, holds: (m.concept === term) !== negated });
   }
   return claims;
 }
@@ -390,7 +412,7 @@ function judgeYesNo(analysis: Analysis, fact: ResolvedFact & { fact: { kind: 'ye
   const concept = factConcept(product.id, key);
   let stated = false;
   let denied = false;
-  for (const { mention, holds } of yesNoClaims(analysis, product.id, key)) {
+  for (const { mention, holds } of yesNoClaims(analysis, product.id, key, yesno)) {
     const named = conditionsNamed(analysis, yesno, mention.clause);
     let says = holds;
     let cases: boolean[];

@@ -43,3 +43,33 @@ describe('several questions at once', () => {
     expect([hold.passedOver, hold.evaded, hold.stated]).toEqual([[], [], []]);
   });
 });
+
+describe('return policies in any wording, by category and case', () => {
+  const cream = contextOf('soothing-cream');
+  const mooncake = contextOf('mooncake-box');
+  const flask = contextOf('vacuum-flask');
+  const verdict = (ctx: JudgeContext, text: string, ask: string) => {
+    const j = judge(ctx, text, [ask]);
+    return j.stated.length > 0 ? 'stated' : j.wrong?.length ? 'wrong' : j.evaded.length ? 'evaded' : 'none';
+  };
+
+  it('reads the verb 退 with its negation against the case asked', () => {
+    expect(verdict(flask, '可以，七天内都能退', 'vacuum-flask.seven-day-return.用过')).toBe('wrong');
+    expect(verdict(flask, '用过的杯子就不能无理由退了', 'vacuum-flask.seven-day-return.用过')).toBe('stated');
+    expect(verdict(flask, '杯子不支持退货的', 'vacuum-flask.seven-day-return')).toBe('wrong');
+    expect(verdict(flask, '可以退的，七天内都行', 'vacuum-flask.seven-day-return')).toBe('stated');
+  });
+
+  it('a category without 7-day returns: a promise to take it back is wrong, a quality problem is its own case', () => {
+    expect(
+      verdict(mooncake, '收到七天内不影响二次销售都可以申请退换货', 'mooncake-box.seven-day-return'),
+    ).toBe('wrong');
+    expect(verdict(mooncake, '食品不退不换的哦', 'mooncake-box.seven-day-return')).toBe('stated');
+    expect(judge(mooncake, '有质量问题的话可以退', []).contradicted).toEqual([]);
+  });
+
+  it('a negator that denies the condition (未拆封) leaves the term affirmed', () => {
+    expect(verdict(cream, '未拆封七天无理由', 'soothing-cream.seven-day-return')).toBe('stated');
+    expect(verdict(cream, '拆封后就不支持无理由退了', 'soothing-cream.seven-day-return.拆封')).toBe('stated');
+  });
+});
