@@ -50,6 +50,24 @@ describe('ChatPane', () => {
     expect(viewing.textContent).toContain('¥399');
   });
 
+  it('shows the photo a buyer sent with the line, from the library', () => {
+    act(() =>
+      h.feed('a', {
+        type: 'buyer-message',
+        at: T0 + 2_000,
+        id: 'b2',
+        text: '收到的橙子坏了好几个',
+        image: 'images/bad-oranges.png',
+      }),
+    );
+    const message = within(log())
+      .getByText('收到的橙子坏了好几个')
+      .closest('[data-message-id]') as HTMLElement;
+    const photo = within(message).getByRole('img', { name: '买家发来的图片' });
+    expect(photo.getAttribute('src')).toBe('/library/images/bad-oranges.png');
+    expect(within(message).queryAllByRole('img')).toHaveLength(1);
+  });
+
   it('shows the buyer typing until their message lands, and not for ever', () => {
     const typing = () => screen.queryByText('对方正在输入…');
     expect(typing()).toBeNull();

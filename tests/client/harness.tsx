@@ -7,13 +7,13 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import type { Gateway } from '../../client/src/api/gateway.ts';
+import type { Gateway, OrderChangeResult } from '../../client/src/api/gateway.ts';
 import type { Api } from '../../client/src/api/http.ts';
 import type { Ticker } from '../../client/src/app/clock.ts';
 import { AppProviders } from '../../client/src/app/context.tsx';
 import type { AgentItem } from '../../client/src/conversation/chat-item.ts';
 import { cardOfAction } from '../../client/src/conversation/chat-item.ts';
-import type { OutgoingMessage } from '../../client/src/conversation/outgoing.ts';
+import type { OrderChange, OutgoingMessage } from '../../client/src/conversation/outgoing.ts';
 import { i18n, initI18n } from '../../client/src/i18n/index.ts';
 import { createStores, type Stores } from '../../client/src/stores/index.ts';
 import { apiFrom } from './staff/fake-http.ts';
@@ -57,6 +57,9 @@ export interface Sent {
 
 export interface FakeGateway extends Gateway {
   sent: Sent[];
+  /** Order changes asked for; each answers `orderResult` (the server's word). */
+  orders: { conversationId: string; change: OrderChange }[];
+  orderResult: OrderChangeResult;
   retried: { conversationId: string; messageId: string }[];
   syncs: number;
 }
@@ -65,6 +68,8 @@ export function createFakeGateway(stores: Stores, now: () => number): FakeGatewa
   let n = 0;
   const gateway: FakeGateway = {
     sent: [],
+    orders: [],
+    orderResult: { ok: true },
     retried: [],
     syncs: 0,
     send(conversationId, message) {
@@ -81,6 +86,8 @@ export function createFakeGateway(stores: Stores, now: () => number): FakeGatewa
       };
       if (message.phraseId !== undefined) item.phraseId = message.phraseId;
       if (message.action !== undefined) item.action = message.action;
+      if (message.amount !== undefined) item.amount = message.amount;
+      if (message.product !== undefined) item.product = message.product;
       const card = cardOfAction(message.action);
       if (card) item.card = card;
       stores.conversations.getState().addOwn(conversationId, item);
@@ -92,6 +99,10 @@ export function createFakeGateway(stores: Stores, now: () => number): FakeGatewa
     },
     sync() {
       gateway.syncs += 1;
+    },
+    async updateOrder(conversationId, change) {
+      gateway.orders.push({ conversationId, change });
+      return gateway.orderResult;
     },
   };
   return gateway;

@@ -289,6 +289,39 @@ describe('after every buyer has left', () => {
   });
 });
 
+describe('order changes', () => {
+  it('sends an order change with a client id and answers the server’s word: done, or refused by code', async () => {
+    const { socket, gateway } = start();
+    socket.goOnline();
+    await flush();
+    const done = gateway.updateOrder('a', { orderId: 'o1', address: '杭州市西湖区文三路90号' });
+    const [first] = socket.take('conversation:order');
+    const payload = first!.payload as { conversationId: string; update: { id: string } };
+    expect(payload).toEqual({
+      conversationId: 'a',
+      update: { id: expect.stringMatching(/^c-/), orderId: 'o1', address: '杭州市西湖区文三路90号' },
+    });
+    first!.ack(null, { ok: true, seq: 7, at: T0, duplicate: false } satisfies SendAck);
+    expect(await done).toEqual({ ok: true });
+
+    const refused = gateway.updateOrder('a', { option: '44码' });
+    const [second] = socket.take('conversation:order');
+    expect((second!.payload as typeof payload).update.id).not.toBe(payload.update.id);
+    second!.ack(null, {
+      ok: false,
+      error: { code: 'option-out-of-stock', message: 'server words', params: { option: '44码' } },
+    });
+    expect(await refused).toEqual({ ok: false, error: '44码缺货，不能改成这个款式，换一个有货的' });
+  });
+
+  it('says the network is down instead of sending while offline', async () => {
+    const { socket, gateway } = start();
+    const result = await gateway.updateOrder('a', { note: '加急' });
+    expect(result.ok).toBe(false);
+    expect(socket.take('conversation:order')).toEqual([]);
+  });
+});
+
 describe('drill announcements', () => {
   it('a drill:status from the server tells the screens listing drills to look again', async () => {
     const { stores, socket } = start([]);

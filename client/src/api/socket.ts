@@ -97,6 +97,8 @@ export function createSocketGateway(stores: Stores, options: SocketGatewayOption
     };
     if (item.phraseId !== undefined) message.phraseId = item.phraseId;
     if (item.action !== undefined) message.action = item.action;
+    if (item.amount !== undefined) message.amount = item.amount;
+    if (item.product !== undefined) message.product = item.product;
     socket
       .timeout(ACK_TIMEOUT_MS)
       .emit('conversation:send', { conversationId, message }, (err: Error | null, ack: SendAck) => {
@@ -201,6 +203,8 @@ export function createSocketGateway(stores: Stores, options: SocketGatewayOption
       item.key = `m:${item.id}`;
       if (outgoing.phraseId !== undefined) item.phraseId = outgoing.phraseId;
       if (outgoing.action !== undefined) item.action = outgoing.action;
+      if (outgoing.amount !== undefined) item.amount = outgoing.amount;
+      if (outgoing.product !== undefined) item.product = outgoing.product;
       const card = cardOfAction(outgoing.action);
       if (card) item.card = card;
       conversations.getState().addOwn(conversationId, item);
@@ -209,6 +213,23 @@ export function createSocketGateway(stores: Stores, options: SocketGatewayOption
     },
     sync() {
       if (socket.connected) void syncAll();
+    },
+    updateOrder(conversationId, change) {
+      // One id for this change: a retry after a lost ack is the same change, stored once.
+      const update = { id: newClientId(), ...change };
+      return new Promise((resolve) => {
+        if (!socket.connected) {
+          resolve({ ok: false, error: options.api.describe({ code: 'network' }) });
+          return;
+        }
+        socket
+          .timeout(ACK_TIMEOUT_MS)
+          .emit('conversation:order', { conversationId, update }, (err: Error | null, ack: SendAck) => {
+            if (err) resolve({ ok: false, error: options.api.describe({ code: 'network' }) });
+            else if (ack.ok) resolve({ ok: true });
+            else resolve({ ok: false, error: options.api.describe(ack.error) });
+          });
+      });
     },
     retry(conversationId, messageId) {
       const entry = conversations.getState().byId[conversationId];

@@ -74,6 +74,11 @@ export function createLiveGateway(
     sync() {
       current?.sync();
     },
+    updateOrder(conversationId, change) {
+      return current
+        ? current.updateOrder(conversationId, change)
+        : Promise.resolve({ ok: false, error: options.api.describe({ code: 'network' }) });
+    },
     dispose() {
       generation += 1;
       unsubscribe();

@@ -1,6 +1,7 @@
 // The words an action card carries. They are shop content the shopper reads (Chinese, like the scenarios
 // and the phrase library), not UI chrome, so they do not follow the UI language.
 import type { Product } from '@kefu/shared/scenario/schema';
+import { discountText, recommendText } from '@kefu/shared/shopper/card-texts';
 import type { OutgoingMessage } from './outgoing.ts';
 
 export function remindPaymentMessage(): OutgoingMessage {
@@ -17,4 +18,14 @@ export function inviteOrderMessage(): OutgoingMessage {
 
 export function productCardMessage(product: Pick<Product, 'name' | 'price'>): OutgoingMessage {
   return { text: `【商品】${product.name} ¥${product.price}`, source: 'action', action: 'sendProductCard' };
+}
+
+/** 改价 on the unpaid order, else a coupon for the order to come (the server words it the same way). */
+export function discountMessage(amount: number, repricing: boolean): OutgoingMessage {
+  return { text: discountText(amount, repricing), source: 'action', action: 'discount', amount };
+}
+
+/** 关联推荐: a card of another product of the shop. */
+export function recommendMessage(product: Pick<Product, 'id' | 'name' | 'price'>): OutgoingMessage {
+  return { text: recommendText(product), source: 'action', action: 'recommend', product: product.id };
 }

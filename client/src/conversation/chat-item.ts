@@ -13,6 +13,8 @@ export interface BuyerItem {
   id: string;
   at: number;
   text: string;
+  /** A photo the buyer sent (a picture of the scenario library, e.g. images/bad-oranges.png). */
+  image?: string;
 }
 
 export interface AgentItem {
@@ -24,6 +26,9 @@ export interface AgentItem {
   source: AgentSource;
   phraseId?: string;
   action?: AgentActionName;
+  /** A discount card's amount (yuan), a recommendation's product: sent with the card. */
+  amount?: number;
+  product?: string;
   card?: CardKind;
   status: DeliveryStatus;
   /** The server's message when it refused the message; absent for network failures. */
@@ -34,10 +39,20 @@ export interface OrderItem {
   kind: 'order';
   key: string;
   orderId: string;
+  /** The order number shown to people (logs before orders had it lack it). */
+  orderNo?: string;
   at: number;
   product: string;
   quantity: number;
+  /** What the buyer pays now: after 改价, coupons and recommended items added. */
   amount: number;
+  /** The variant (SKU): fact key → option value. */
+  sku: Record<string, string>;
+  address?: string;
+  /** The seller note (备注). */
+  note?: string;
+  /** Recommended products the buyer added to this order (关联推荐). */
+  added: string[];
   paidAt: number | null;
 }
 
@@ -74,6 +89,8 @@ export function agentItemFromEvent(e: Extract<PublicEvent, { type: 'agent-messag
   };
   if (e.phraseId !== undefined) item.phraseId = e.phraseId;
   if (e.action !== undefined) item.action = e.action;
+  if (e.amount !== undefined) item.amount = e.amount;
+  if (e.product !== undefined) item.product = e.product;
   const card = e.card ?? cardOfAction(e.action);
   if (card !== undefined) item.card = card;
   return item;

@@ -94,7 +94,14 @@ function applyInto(next: ConversationEntry, envelope: EventEnvelope): void {
       next.lastActivityAt = previousActivity;
       break;
     case 'buyer-message':
-      items.push({ kind: 'buyer', key: `m:${e.id}`, id: e.id, at: e.at, text: e.text });
+      items.push({
+        kind: 'buyer',
+        key: `m:${e.id}`,
+        id: e.id,
+        at: e.at,
+        text: e.text,
+        ...(e.image !== undefined && { image: e.image }),
+      });
       next.typingAt = null;
       next.waitingSince = openTurnSince(next.waitingSince, e);
       next.preview = e.text;
@@ -124,8 +131,30 @@ function applyInto(next: ConversationEntry, envelope: EventEnvelope): void {
         product: e.product,
         quantity: e.quantity,
         amount: e.amount,
+        sku: { ...e.sku },
+        added: [],
         paidAt: null,
+        ...(e.orderNo !== undefined && { orderNo: e.orderNo }),
+        ...(e.address !== undefined && { address: e.address }),
       });
+      break;
+    case 'order-updated':
+      changeOrder(items, e.orderId, (order) => ({
+        ...order,
+        ...(e.sku !== undefined && { sku: { ...e.sku } }),
+        ...(e.address !== undefined && { address: e.address }),
+        ...(e.note !== undefined && { note: e.note }),
+      }));
+      break;
+    case 'order-repriced':
+      changeOrder(items, e.orderId, (order) => ({ ...order, amount: e.amount }));
+      break;
+    case 'order-item-added':
+      changeOrder(items, e.orderId, (order) => ({
+        ...order,
+        amount: Math.round((order.amount + e.amount) * 100) / 100,
+        added: [...order.added, e.product],
+      }));
       break;
     case 'order-paid': {
       const index = lastIndexWhere(items, (i) => i.kind === 'order' && i.orderId === e.orderId);
@@ -159,6 +188,12 @@ function applyInto(next: ConversationEntry, envelope: EventEnvelope): void {
 function lastIndexWhere<T>(list: readonly T[], test: (item: T) => boolean): number {
   for (let i = list.length - 1; i >= 0; i--) if (test(list[i]!)) return i;
   return -1;
+}
+
+/** Replaces the order's item with its changed copy (items are immutable: rows re-render by identity). */
+function changeOrder(items: ChatItem[], orderId: string, change: (order: OrderItem) => OrderItem): void {
+  const index = lastIndexWhere(items, (i) => i.kind === 'order' && i.orderId === orderId);
+  if (index !== -1) items[index] = change(items[index] as OrderItem);
 }
 
 function paid(item: ChatItem | undefined, at: number): ChatItem {

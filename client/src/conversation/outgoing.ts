@@ -1,5 +1,6 @@
 // What the student sends: typed text, a quick phrase, or an action card. The client id is made here, once,
 // and reused by every retry so the server can store the message exactly once.
+import type { OrderUpdate } from '@kefu/shared/conversation/events';
 import type { AgentActionName, AgentSource } from './chat-item.ts';
 
 /** The log's own limit (the workbench counts towards it). */
@@ -10,7 +11,14 @@ export interface OutgoingMessage {
   source: AgentSource;
   phraseId?: string;
   action?: AgentActionName;
+  /** A discount card's amount (yuan). */
+  amount?: number;
+  /** A recommendation card's catalogue product. */
+  product?: string;
 }
+
+/** An order change as the student makes it; the gateway gives it its client id. */
+export type OrderChange = Omit<OrderUpdate, 'id'>;
 
 export function newClientId(): string {
   const bytes = new Uint8Array(12);

@@ -10,7 +10,6 @@ import {
   createConversationsStore,
 } from './conversations.ts';
 import { createDraftsStore, type DraftsState, type DraftsStore } from './drafts.ts';
-import { createOrderNotesStore, type OrderNotesState, type OrderNotesStore } from './order-notes.ts';
 import { createPracticeStore, type PracticeStore } from './practice.ts';
 import { createSessionStore, type SessionState, type SessionStore } from './session.ts';
 import { createUiStore, type UiState, type UiStore } from './ui.ts';
@@ -25,7 +24,6 @@ export interface Stores {
   connection: ConnectionStore;
   catalog: CatalogStore;
   ui: UiStore;
-  orderNotes: OrderNotesStore;
   practice: PracticeStore;
 }
 
@@ -39,7 +37,6 @@ export function createStores(options: { draftStorage?: Storage } = {}): Stores {
     connection: createConnectionStore(),
     catalog: createCatalogStore(),
     ui: createUiStore(),
-    orderNotes: createOrderNotesStore(),
     practice: createPracticeStore(options.draftStorage),
   };
 }
@@ -69,7 +66,4 @@ export function useCatalog<T>(selector: (s: CatalogState) => T): T {
 }
 export function useUi<T>(selector: (s: UiState) => T): T {
   return useStore(useStores().ui, selector);
-}
-export function useOrderNotes<T>(selector: (s: OrderNotesState) => T): T {
-  return useStore(useStores().orderNotes, selector);
 }

@@ -27,6 +27,7 @@ export const MessageRow = memo(function MessageRow({
             <span className="msg-who">{buyerName}</span> <time>{formatClock(item.at)}</time>
           </div>
           <div className="bubble">{item.text}</div>
+          {item.image ? <BuyerPhoto image={item.image} /> : null}
         </div>
       );
     case 'agent':
@@ -37,6 +38,24 @@ export const MessageRow = memo(function MessageRow({
       return <Notice notice={item.notice} at={item.at} />;
   }
 });
+
+const CARD_TITLE = {
+  'payment-reminder': 'card.reminder',
+  'order-invite': 'card.invite',
+  product: 'card.product',
+  discount: 'card.discount',
+  recommend: 'card.recommend',
+} as const satisfies Record<NonNullable<AgentItem['card']>, string>;
+
+/** A photo the buyer sent: a picture of the scenario library, served by the server at /library/. */
+function BuyerPhoto({ image }: { image: string }) {
+  const { t } = useTranslation();
+  return (
+    <a className="buyer-photo" href={`/library/${image}`} target="_blank" rel="noreferrer">
+      <img src={`/library/${image}`} alt={t('card.photo')} loading="lazy" />
+    </a>
+  );
+}
 
 function AgentRow({
   item,
@@ -60,13 +79,7 @@ function AgentRow({
       </div>
       {item.card ? (
         <div className={`bubble card card-${item.card}`}>
-          <div className="card-title">
-            {item.card === 'payment-reminder'
-              ? t('card.reminder')
-              : item.card === 'order-invite'
-                ? t('card.invite')
-                : t('card.product')}
-          </div>
+          <div className="card-title">{t(CARD_TITLE[item.card])}</div>
           <div>{item.text}</div>
         </div>
       ) : (

@@ -2,20 +2,9 @@
 // order change.
 import type { AgentMessage, OrderUpdate, ShopperInput } from '../conversation/events.ts';
 import { findPhrase } from '../scenario/library.ts';
-import type { AgentAction, AgentStep, Product } from '../scenario/schema.ts';
+import type { AgentAction, AgentStep } from '../scenario/schema.ts';
+import { discountText, recommendText } from './card-texts.ts';
 import type { ShopperContext } from './context.ts';
-
-/** The card text of a discount: 改价 on an unpaid order, else a coupon for the order to come. */
-export function discountText(amount: number, repricing: boolean): string {
-  return repricing
-    ? `【改价】已为您的订单改价，优惠 ¥${amount}，刷新订单即可付款~`
-    : `【优惠券】¥${amount} 店铺优惠券已发到您的账户，拍下时自动抵扣~`;
-}
-
-/** The card of a related product (关联推荐). */
-export function recommendText(product: Pick<Product, 'name' | 'price'>): string {
-  return `【推荐】${product.name} ¥${product.price}，和您选的很搭，需要的话可以一起拍哦~`;
-}
 
 /** The card text each action sends; the wording carries the lexicon's concepts (付款, 拍下) as a real card does. */
 export function actionText(

@@ -1,14 +1,13 @@
 export {
   actionText,
   agentMessageFor,
-  discountText,
   fillPhrase,
   type OrderView,
   orderViewOf,
   type PhraseVariables,
-  recommendText,
   scriptInput,
 } from './actions.ts';
+export { discountText, recommendText } from './card-texts.ts';
 export { type CompiledBeat, compileBeats, createShopperContext, type ShopperContext } from './context.ts';
 export { judgeReply, type OpenItem } from './judge.ts';
 export {

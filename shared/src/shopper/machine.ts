@@ -10,7 +10,7 @@ import type {
   ShopperInput,
   Sku,
 } from '../conversation/events.ts';
-import { discountText } from './actions.ts';
+import { discountText } from './card-texts.ts';
 import type { CompiledBeat, ShopperContext } from './context.ts';
 import { judgeReply, type OpenItem } from './judge.ts';
 import {
