@@ -41,6 +41,7 @@ import {
   SendPayloadSchema,
   StartPracticeBodySchema,
 } from './api/conversations.ts';
+import { PathResponseSchema } from './api/course.ts';
 import {
   CreateDrillBodySchema,
   DrillResponseSchema,
@@ -81,6 +82,7 @@ import {
 export * from './api/accounts.ts';
 export * from './api/classes.ts';
 export * from './api/conversations.ts';
+export * from './api/course.ts';
 export * from './api/drills.ts';
 export * from './api/errors.ts';
 export * from './api/fields.ts';
@@ -228,6 +230,15 @@ export const routes = {
     }),
     /** Products and quick phrases for the workbench. */
     catalog: route({ method: 'GET', path: '/api/catalog', access: 'user', response: CatalogResponseSchema }),
+  },
+  course: {
+    /** The student's own progress along the learning path and the scenario recommended next. */
+    path: route({
+      method: 'GET',
+      path: '/api/course/path',
+      access: ['student'],
+      response: PathResponseSchema,
+    }),
   },
   practice: {
     /** One scenario, or `mix` random ones at once. */

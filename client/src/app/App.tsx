@@ -15,6 +15,7 @@ const Register = lazy(() => import('../auth/Register.tsx'));
 const ChangePassword = lazy(() => import('../auth/ChangePassword.tsx'));
 const Summary = lazy(() => import('../summary/Summary.tsx'));
 const Staff = lazy(() => import('../staff/StaffApp.tsx'));
+const Certificate = lazy(() => import('../home/Certificate.tsx'));
 
 /** Where someone lands: the screen asked for if they may see it, else their home (or login). Instructors
  * and trainers start on the staff pages (their work is there; 学员首页 is one click away), admins on
@@ -25,6 +26,7 @@ export function landing(user: UserView | null, asked: Screen | null): Screen {
   if (user.mustChangePassword) return { name: 'password' };
   if (!asked || isPublic(asked) || asked.name === 'loading') return homeOf(user);
   if (asked.name === 'staff' && user.role === 'student') return { name: 'home' };
+  if (asked.name === 'certificate' && user.role !== 'student') return homeOf(user);
   return asked;
 }
 
@@ -141,6 +143,9 @@ export function App() {
       break;
     case 'summary':
       view = <Summary conversationIds={screen.conversationIds} />;
+      break;
+    case 'certificate':
+      view = <Certificate unitId={screen.unitId} />;
       break;
     case 'staff':
       view = <Staff path={screen.path} onLogout={onLogout} />;

@@ -8,6 +8,8 @@ export function hashOf(screen: Screen): string {
       return '';
     case 'summary':
       return `#/summary/${screen.conversationIds.map(encodeURIComponent).join(',')}`;
+    case 'certificate':
+      return `#/certificate/${encodeURIComponent(screen.unitId)}`;
     case 'staff':
       return screen.path ? `#/staff/${screen.path}` : '#/staff';
     default:
@@ -29,6 +31,8 @@ export function screenOf(hash: string): Screen | null {
       const conversationIds = (rest ?? '').split(',').filter(Boolean).map(decodeURIComponent);
       return conversationIds.length > 0 ? { name: 'summary', conversationIds } : null;
     }
+    case 'certificate':
+      return rest ? { name: 'certificate', unitId: decodeURIComponent(rest) } : null;
     case 'staff':
       return { name: 'staff', path: hash.replace(/^#\/?staff\/?/, '') };
     default:

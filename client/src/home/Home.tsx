@@ -11,6 +11,7 @@ import { STAFF_ENTRY_NS } from '../staff/i18n/entry.ts';
 import { useSession, useStores } from '../stores/index.ts';
 import { DrillList } from './DrillList.tsx';
 import { JoinClass } from './JoinClass.tsx';
+import { LearningPath } from './LearningPath.tsx';
 import { MyReports } from './MyReports.tsx';
 import { SoloPractice } from './SoloPractice.tsx';
 import { TrainerComments } from './TrainerComments.tsx';
@@ -28,6 +29,7 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
   const open = useLoad(routes.practice.conversations, { query: { status: 'open' } });
   const classes = useLoad(routes.classes.list);
   const mine = useLoad(routes.reports.student, user ? { params: { id: user.id } } : null);
+  const path = useLoad(routes.course.path, student ? {} : null);
   const [joinedNow, setJoinedNow] = useState(false);
 
   return (
@@ -66,6 +68,7 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
         ) : null}
         <FormError error={classes.error} />
         <DrillList key={classes.data?.classes.length ?? 0} />
+        {student ? <LearningPath path={path.data} error={path.error} /> : null}
         <SoloPractice scenarios={scenarios.data?.scenarios ?? null} error={scenarios.error} />
         {student ? (
           <Suspense fallback={null}>

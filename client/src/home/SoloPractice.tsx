@@ -1,12 +1,10 @@
 // Solo practice: one scenario, or a random mix of buyers who walk in one after another.
-import type { ScenarioSummary, StartPracticeBody } from '@kefu/shared/protocol';
+import type { ScenarioSummary } from '@kefu/shared/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../app/context.tsx';
 import { Field } from '../forms/Field.tsx';
 import { FormError } from '../forms/FormError.tsx';
-import { useSubmit } from '../forms/use-submit.ts';
-import { useSession, useStores } from '../stores/index.ts';
+import { useStartPractice } from './use-start-practice.ts';
 
 export function SoloPractice({
   scenarios,
@@ -16,22 +14,8 @@ export function SoloPractice({
   error: string | null;
 }) {
   const { t } = useTranslation();
-  const { api } = useServices();
-  const stores = useStores();
-  const user = useSession((s) => s.user);
   const [mix, setMix] = useState(2);
-  const start = useSubmit(async (body: StartPracticeBody) => {
-    const { conversations } = await api.practice.start({ body });
-    const state = stores.conversations.getState();
-    state.reset();
-    for (const view of conversations) state.upsertView(view);
-    stores.practice.getState().begin(
-      conversations.map((view) => view.id),
-      user?.id ?? null,
-    );
-    state.setActive(conversations[0]?.id ?? null);
-    stores.session.getState().go({ name: 'workbench' });
-  });
+  const start = useStartPractice();
 
   return (
     <section className="home-section" aria-labelledby="solo-title">

@@ -10,6 +10,8 @@ export type Screen =
   | { name: 'password' }
   | { name: 'workbench' }
   | { name: 'summary'; conversationIds: string[] }
+  /** A student's printable certificate of a passed learning-path unit. */
+  | { name: 'certificate'; unitId: string }
   /** Instructor and trainer pages (lazy chunk); `path` is the rest of the hash, e.g. `reports/class/<id>`. */
   | { name: 'staff'; path: string };
 

@@ -4,6 +4,7 @@ import { routes as table } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
 import authRoutes from './auth.ts';
 import classRoutes from './classes.ts';
+import courseRoutes from './course.ts';
 import drillRoutes from './drills.ts';
 import evaluationRoutes from './evaluations.ts';
 import gradeRoutes from './grades.ts';
@@ -24,6 +25,7 @@ export default async function routes(app: FastifyInstance): Promise<void> {
   await app.register(userRoutes);
   await app.register(classRoutes);
   await app.register(scenarioRoutes);
+  await app.register(courseRoutes);
   await app.register(practiceRoutes);
   await app.register(drillRoutes);
   await app.register(reportRoutes);

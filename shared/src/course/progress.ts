@@ -1,7 +1,13 @@
 // A student's progress along the learning path, folded from the scores of their finished receptions: a
 // scenario is passed once it scored at least its unit's pass score, a unit once enough different scenarios
 // of it are passed, and a unit opens when every unit before it is passed. Pure: results come in, nothing is read.
-import type { Course, CourseUnit, RuleId } from '../scenario/schema.ts';
+import {
+  type BuyerScenario,
+  type Course,
+  type CourseUnit,
+  RULE_IDS,
+  type RuleId,
+} from '../scenario/schema.ts';
 
 /** One finished, graded reception of the student (abandoned practice left out by the caller). */
 export interface ScenarioResult {
@@ -111,4 +117,18 @@ export function pathProgress(
 export function isScenarioOpen(progress: PathProgress, scenarioId: string): boolean {
   const unit = progress.units.find((u) => u.scenarios.some((s) => s.id === scenarioId));
   return unit === undefined || unit.status !== 'locked';
+}
+
+/** The path's view of the library's buyer scenarios: the rules each trains are its counter-examples' violations. */
+export function pathScenariosOf(buyers: Iterable<BuyerScenario>): PathScenario[] {
+  return [...buyers].map((b) => {
+    const used = new Set(b.counterExamples.flatMap((c) => c.violations));
+    return {
+      id: b.id,
+      title: b.title,
+      unit: b.unit,
+      difficulty: b.difficulty,
+      rules: RULE_IDS.filter((rule) => used.has(rule)),
+    };
+  });
 }
