@@ -135,8 +135,21 @@ export function ConversationReplay({ conversationId }: { conversationId: string 
           return t('replay.ended');
         case 'started':
           return t('replay.started');
+        case 'order-updated': {
+          const changes = [
+            e.address === undefined ? null : t('replay.changeAddress', { value: e.address }),
+            e.option === undefined ? null : t('replay.changeOption', { value: e.option }),
+            e.note === undefined ? null : t('replay.changeNote', { value: e.note }),
+          ].filter((c) => c !== null);
+          return t('replay.orderUpdated', { change: changes.join(t('common.listSeparator')) });
+        }
+        case 'order-repriced':
+          return t('replay.orderRepriced', { amount: e.amount, discount: e.discount });
+        case 'order-item-added':
+          return t('replay.orderItemAdded', { amount: e.amount });
         default:
-          return e.type;
+          // Never the event's type: it is an id, not words.
+          return t('replay.otherEvent');
       }
     });
   }, [data, t]);

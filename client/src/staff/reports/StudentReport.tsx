@@ -4,6 +4,7 @@
 import type { StudentReportResponse } from '@kefu/shared/protocol';
 import { routes } from '@kefu/shared/protocol';
 import type { RuleId } from '@kefu/shared/scenario/schema';
+import { formatScore } from '@kefu/shared/scoring/format';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoad } from '../../api/use-load.ts';
@@ -52,13 +53,8 @@ export function StudentReport({ classId, studentId }: { classId: string; student
   const go = useGo();
   const report = useLoad(routes.reports.student, { params: { id: studentId }, query: { classId } });
   const drills = useLoad(routes.drills.list, { params: { id: classId } });
-  const scenarios = useLoad(routes.scenarios.list);
   const data = report.data;
 
-  const titles = useMemo(
-    () => new Map((scenarios.data?.scenarios ?? []).map((s) => [s.id, s.title])),
-    [scenarios.data],
-  );
   const trend = useMemo(() => {
     const names = new Map((drills.data?.drills ?? []).map((d) => [d.id, d.title]));
     return trendOf(
@@ -279,11 +275,15 @@ export function StudentReport({ classId, studentId }: { classId: string; student
           <tbody>
             {data.conversations.map((c) => (
               <tr key={c.conversationId}>
-                <td>{titles.get(c.scenarioId) ?? c.scenarioId}</td>
+                <td>{c.scenarioTitle}</td>
                 <td>{new Date(c.startedAt).toLocaleString()}</td>
                 <td>{c.drillId ? t('conv.drill') : t('conv.practice')}</td>
-                <td className="num">{c.status === 'ended' ? c.score : '—'}</td>
-                <td>{t(`outcome.${c.outcome}`, { defaultValue: c.outcome })}</td>
+                <td className="num">
+                  {c.status !== 'ended' ? '—' : c.abandoned ? t('conv.abandoned') : formatScore(c.score)}
+                </td>
+                <td>
+                  {c.abandoned ? t('conv.abandoned') : t(`outcome.${c.outcome}`, { defaultValue: '—' })}
+                </td>
                 <td className="num">{c.violations}</td>
                 <td className="no-print">
                   <button
