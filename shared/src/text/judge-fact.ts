@@ -51,6 +51,22 @@ function claimedInStock(analysis: Analysis, concept: string): boolean {
   return analysis.mentions.some((m) => m.concept === concept && !m.negated && stockClauses.has(m.clause));
 }
 
+/** After an option, words that describe it (酒红色是卖得最好的 · 蓝色这个颜色很百搭 · 米白的也好看). */
+const DESCRIBED_AFTER =
+  /^的?(这个颜色|这个色|这款|这个)?(是|很|超|特别|非常|挺|真的|也很|也好看|好看|显|百搭)/;
+
+/** Every mention of the option describes it (how it looks, how it sells), none says it is there to buy. */
+function describedOnly(analysis: Analysis, concept: string): boolean {
+  const mentions = analysis.mentions.filter((m) => m.concept === concept && !m.negated);
+  return (
+    mentions.length > 0 &&
+    !claimedInStock(analysis, concept) &&
+    mentions.every((m) =>
+      DESCRIBED_AFTER.test(analysis.normalised.slice(m.end, analysis.clauseEnds[m.clause])),
+    )
+  );
+}
+
 function judgeOption(
   analysis: Analysis,
   pid: string,
@@ -59,6 +75,8 @@ function judgeOption(
   asked: boolean,
 ): FactVerdict {
   const concept = optionConcept(pid, key, option.value);
+  // 酒红色很显气色的: praising the colour asked about says nothing of its stock.
+  if (asked && !analysis.negated.has(concept) && describedOnly(analysis, concept)) return 'absent';
   const affirmed = analysis.affirmed.has(concept);
   const negated = analysis.negated.has(concept);
   const claimed = affirmed && claimedInStock(analysis, concept);

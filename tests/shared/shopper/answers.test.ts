@@ -73,3 +73,23 @@ describe('return policies in any wording, by category and case', () => {
     expect(verdict(cream, '拆封后就不支持无理由退了', 'soothing-cream.seven-day-return.拆封')).toBe('stated');
   });
 });
+
+describe('an option praised is not an option in stock', () => {
+  const jacket = contextOf('down-jacket');
+  it('酒红色很显气色 to 酒红色还有吗 dodges; 酒红色有货 or 酒红色没货了 answers', () => {
+    const ask = ['down-jacket.colour.酒红色'];
+    const praised = judge(jacket, '亲，酒红色很显气色的，很多小姐姐都选这个颜色~', ask);
+    expect([praised.evaded, praised.contradicted]).toEqual([['b1'], []]);
+    expect(judge(jacket, '酒红色是卖得最好的颜色', ask).contradicted).toEqual([]);
+    expect(judge(jacket, '酒红色有货的', ask).wrong).toEqual(['b1']);
+    expect(judge(jacket, '酒红色没货了', ask).stated).toEqual(['b1']);
+  });
+});
+
+describe('a product’s own exception to its category’s return policy', () => {
+  const flask = contextOf('vacuum-flask');
+  it('刻了字就不能退换 is no wrong fact about the 7-day return; 刻字也能退 is', () => {
+    expect(judge(flask, '刻了字的就不能退换了哦', []).contradicted).toEqual([]);
+    expect(judge(flask, '刻了字也能退的', []).contradicted).toContain('vacuum-flask.seven-day-return');
+  });
+});
