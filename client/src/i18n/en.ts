@@ -81,6 +81,9 @@ export const en: Messages = {
     evaluationKind: { teacher: 'Instructor', mentor: 'Mentor', self: 'Self' },
   },
   workbench: {
+    drill: 'Drill: {{title}}',
+    drillLeft: '{{time}} left',
+    drillOver: 'The drill has ended',
     conversations: 'Conversations',
     noConversations: 'Waiting for shoppers…',
     waiting: 'Waiting {{time}}',

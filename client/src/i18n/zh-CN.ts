@@ -84,6 +84,9 @@ export const zhCN = {
     evaluationKind: { teacher: '讲师', mentor: '企业导师', self: '自评' },
   },
   workbench: {
+    drill: '演练：{{title}}',
+    drillLeft: '剩余 {{time}}',
+    drillOver: '演练已结束',
     conversations: '会话列表',
     noConversations: '等待买家进店…',
     waiting: '等待 {{time}}',

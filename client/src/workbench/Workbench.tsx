@@ -8,6 +8,7 @@ import { handleKey } from '../keyboard/actions.ts';
 import { useConversations, useStores } from '../stores/index.ts';
 import { ChatPane } from './ChatPane.tsx';
 import { ConversationList } from './ConversationList.tsx';
+import { DrillBanner } from './DrillBanner.tsx';
 import { EndPractice } from './EndPractice.tsx';
 import { ShortcutsHelp } from './ShortcutsHelp.tsx';
 import { SidePanel } from './SidePanel.tsx';
@@ -39,6 +40,7 @@ export function Workbench() {
         {t('app.skipToComposer')}
       </button>
       <TopBar title={t('app.workbench')}>
+        <DrillBanner />
         <button
           type="button"
           className="topbar-button"

@@ -1,0 +1,46 @@
+// A class drill in the workbench: its name, the time left on the server clock, and "演练已结束" once the
+// instructor ended it or its time ran out (the buyers stop then; the report judges what was due by then).
+import type { DrillView } from '@kefu/shared/protocol';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNow } from '../app/clock.ts';
+import { useServices } from '../app/context.tsx';
+import { useConnection, useConversations } from '../stores/index.ts';
+import { formatWait } from './format.ts';
+
+export function DrillBanner() {
+  const { t } = useTranslation();
+  const { api, ticker } = useServices();
+  const drillId = useConversations((s) => s.ids.map((id) => s.byId[id]?.view.drillId).find((d) => d) ?? null);
+  const drillChanges = useConnection((s) => s.drillChanges);
+  const offset = useConversations((s) => s.clockOffset);
+  const now = useNow(ticker) + offset;
+  const [drill, setDrill] = useState<DrillView | null>(null);
+
+  useEffect(() => {
+    void drillChanges;
+    if (!drillId) return;
+    let live = true;
+    api.drills.get({ params: { id: drillId } }).then(
+      (r) => live && setDrill(r.drill),
+      // The banner is a convenience: without it the workbench still works.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, drillId, drillChanges]);
+
+  if (!drillId || !drill || drill.id !== drillId) return null;
+  const over = drill.status === 'finished' || (drill.endsAt !== null && now >= drill.endsAt);
+  return (
+    <p className={`drill-banner${over ? ' over' : ''}`} role="status">
+      <strong>{t('workbench.drill', { title: drill.title })}</strong>{' '}
+      {over ? (
+        <span>{t('workbench.drillOver')}</span>
+      ) : drill.endsAt !== null ? (
+        <span>{t('workbench.drillLeft', { time: formatWait(drill.endsAt - now) })}</span>
+      ) : null}
+    </p>
+  );
+}
