@@ -53,14 +53,25 @@ export function checkLexicon(lexicon: Lexicon, report: Report): void {
       );
     }
   }
-  lexicon.courtesyTopics.forEach((topic, i) => {
-    if (!lexicon.topics.includes(topic)) {
-      report(
-        ['courtesyTopics', i],
-        `未知的话题 "${topic}"，须在 topics 中${didYouMean(topic, lexicon.topics)}`,
-      );
-    }
-  });
+  const topicLists: [string, number | undefined, readonly string[]][] = [
+    ['courtesyTopics', undefined, lexicon.courtesyTopics],
+    ['actionTopics', undefined, lexicon.actionTopics],
+    ...lexicon.relatedTopics.map((group, g): [string, number, readonly string[]] => [
+      'relatedTopics',
+      g,
+      group,
+    ]),
+  ];
+  for (const [field, group, topics] of topicLists) {
+    topics.forEach((topic, i) => {
+      if (!lexicon.topics.includes(topic)) {
+        report(
+          group === undefined ? [field, i] : [field, group, i],
+          `未知的话题 "${topic}"，须在 topics 中${didYouMean(topic, lexicon.topics)}`,
+        );
+      }
+    });
+  }
   for (const [name, objection] of Object.entries(lexicon.objections)) {
     objection.topics.forEach((topic, i) => {
       if (!lexicon.topics.includes(topic))

@@ -49,6 +49,8 @@ export function emptyLexicon(): Lexicon {
   return {
     topics: [],
     courtesyTopics: [],
+    actionTopics: [],
+    relatedTopics: [],
     concepts: {},
     negation: { before: [], after: [], only: [] },
     particles: [],

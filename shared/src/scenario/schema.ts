@@ -216,6 +216,14 @@ export const LexiconSchema = z
     $schema: z.string().optional(),
     topics: z.array(id).min(1).describe('话题清单'),
     courtesyTopics: z.array(id).default([]).describe('礼貌类话题：只属于这些话题的回复不算答非所问'),
+    actionTopics: z
+      .array(id)
+      .default([])
+      .describe('销售动作的话题（下单、付款）：问题没答只催下单是回避问题，不算答非所问'),
+    relatedTopics: z
+      .array(z.array(id).min(2))
+      .default([])
+      .describe('相近的话题组（发货、配送、地址）：回复落在问题的同组话题里，没答到算回避，不算答非所问'),
     concepts: z.record(id, ConceptSchema).describe('概念词组'),
     negation: z
       .object({

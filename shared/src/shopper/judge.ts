@@ -224,7 +224,9 @@ export function judgeReply(
   const topics = new Set(analysis.topics);
   const phrase = message.phraseId === undefined ? undefined : library.phrases.get(message.phraseId);
   for (const topic of phrase?.topics ?? []) topics.add(topic);
-  const substantiveTopics = [...topics].filter((t) => !courtesyTopics.has(t));
+  // An order or payment prompt while a question is open dodges it (evaded); it answers no other topic.
+  const actionTopics = new Set(library.lexicon.actionTopics);
+  const substantiveTopics = [...topics].filter((t) => !courtesyTopics.has(t) && !actionTopics.has(t));
 
   const asks = open.items.filter((i) => i.ask !== undefined);
   const objections = open.items.filter((i) => i.objection !== undefined);
@@ -304,6 +306,13 @@ export function judgeReply(
   }
   for (const item of objections) for (const t of topicsOfObjection(ctx, item.objection!)) openTopics.add(t);
 
+  // A topic next to an open one (快递会联系您 for a delivery question) misses the question, not the subject.
+  const nearOpen = (topic: string) =>
+    openTopics.has(topic) ||
+    library.lexicon.relatedTopics.some(
+      (group) => group.includes(topic) && group.some((t) => openTopics.has(t)),
+    );
+
   const courtesyOnly = isCourtesyOnly(ctx, analysis, message);
   // A product card carries 立即购买: sending it invites the buyer to order as much as saying so. 拍M就行 in
   // answer to the size asked chooses; 拍黑色的吧 to a hesitating buyer invites.
@@ -325,7 +334,7 @@ export function judgeReply(
     substantive &&
     open.items.length > 0 &&
     substantiveTopics.length > 0 &&
-    substantiveTopics.every((t) => !openTopics.has(t));
+    substantiveTopics.every((t) => !nearOpen(t));
 
   const answeredWrong = new Set(wrong);
   const flagged: NonNullable<ReplyJudgement['flagged']> = {};

@@ -117,6 +117,25 @@ describe('bare answers and courtesy', () => {
   });
 });
 
+describe('irrelevant or evasive', () => {
+  const ask =
+    (ref: string, ctx = jacket) =>
+    (text: string) =>
+      judge(text, [{ messageId: 'b1', ask: ref }], false, ctx);
+  it('an order prompt while a question is open dodges it, it does not answer another topic', () => {
+    const j = ask('down-jacket.machine-wash')('您可以先拍一件回去试试');
+    expect([j.irrelevant, j.evaded]).toEqual([false, ['b1']]);
+  });
+  it('a reply next to the topic asked (delivery for a shipping question) dodges it', () => {
+    const washer = contextOf('drum-washer');
+    const j = ask('drum-washer.floor-delivery', washer)('快递师傅会联系您的');
+    expect([j.irrelevant, j.evaded]).toEqual([false, ['b1']]);
+  });
+  it('another topic altogether is irrelevant', () => {
+    expect(ask('down-jacket.free-shipping')('这款是90%白鸭绒的').irrelevant).toBe(true);
+  });
+});
+
 describe('compliance', () => {
   it.each([
     '亲，VX：kefu0528，私聊给您发实拍',
