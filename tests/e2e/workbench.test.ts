@@ -68,16 +68,26 @@ async function openConversationId(page: Page): Promise<string> {
 const logged = async (conversationId: string) =>
   (await app.eventLog.read(conversationId)).map((e) => e.event);
 
-/** Lets the shoppers act: moves the server's clock from one timer to the next until the log holds `type`. */
-async function shoppersUntil(conversationId: string, type: ConversationEvent['type']): Promise<void> {
+/**
+ * Lets the shoppers act: moves the server's clock from one timer to the next until the log holds an event
+ * of this type (or one the test accepts).
+ */
+async function shoppersUntil(
+  conversationId: string,
+  what: ConversationEvent['type'] | ((e: ConversationEvent) => boolean),
+): Promise<void> {
+  const wanted = typeof what === 'string' ? (e: ConversationEvent) => e.type === what : what;
+  const name = typeof what === 'string' ? what : 'awaited event';
   for (let step = 0; step < 100; step++) {
-    if ((await logged(conversationId)).some((e) => e.type === type)) return;
+    if ((await logged(conversationId)).some(wanted)) return;
     const next = clock.nextDue();
-    if (next === null) throw new Error(`no shopper has anything left to do, and no ${type} was logged`);
+    if (next === null) throw new Error(`no shopper has anything left to do, and no ${name} was logged`);
     await clock.advanceTo(next);
   }
-  throw new Error(`no ${type} after 100 shopper steps`);
+  throw new Error(`no ${name} after 100 shopper steps`);
 }
+
+const buyerLine = (beat: string) => (e: ConversationEvent) => e.type === 'buyer-message' && e.beat === beat;
 
 /**
  * Another open conversation of `who` whose buyer has spoken; the shoppers act until there is one (a random
@@ -183,6 +193,48 @@ describe('workbench end to end', () => {
     await expect.poll(() => summary.isEnabled()).toBe(true);
     await summary.click();
     await page.locator('.summary-card').waitFor();
+    await page.context().close();
+  });
+
+  it('changes the address in the order tab, and the buyer sees it done and thanks', async () => {
+    const mover = await seedUser(app, 'student', 'stu-orders');
+    const page = await loggedInPage(mover);
+    await page.getByRole('button', { name: '开始练习：搬家了要改收货地址' }).click();
+    await expect.poll(() => connection(page).textContent()).toContain('已连接');
+    const id = await openConversationId(page);
+    await shoppersUntil(id, 'order-paid');
+    await page.locator('.msg-buyer').first().waitFor();
+    await send(page, '亲，付款收到啦，新地址发给我就行~');
+    await shoppersUntil(id, buyerLine('new-address'));
+    await caughtUp(page, id);
+    await send(page, '还没发货，我们是48小时内发货，现在改来得及~');
+
+    await page.getByRole('tab', { name: '订单' }).click();
+    const order = page.locator('.order-panel');
+    expect(await order.locator('.order-address').textContent()).toBe('上海市浦东新区张江路88弄3号 林先生');
+    await order.getByRole('button', { name: '修改地址' }).click();
+    const field = order.getByRole('textbox', { name: '收货地址' });
+    await field.fill('上海市徐汇区漕溪北路200号 林先生');
+    await field.press('Tab');
+    await page.keyboard.press('Enter'); // the keyboard reaches 保存地址
+    await expect
+      .poll(() => order.locator('.order-address').textContent())
+      .toBe('上海市徐汇区漕溪北路200号 林先生');
+    expect((await logged(id)).filter((e) => e.type === 'order-updated')).toEqual([
+      expect.objectContaining({ orderId: 'o1', address: '上海市徐汇区漕溪北路200号 林先生' }),
+    ]);
+    await send(page, '亲，地址已经帮您修改好了，麻烦核对一下新地址哦~');
+    await shoppersUntil(id, buyerLine('thanks'));
+    await caughtUp(page, id);
+    await page.screenshot({ path: join(SHOTS, 'order-address-changed.png') });
+
+    // The buyer thanked for a real change: nothing about the order is judged wrong.
+    await send(page, '不客气，发出后单号在订单里就能看到~');
+    await shoppersUntil(id, 'ended');
+    await page.getByRole('button', { name: '查看本会话评分' }).click();
+    const card = page.locator('.summary-card');
+    await card.waitFor();
+    expect(await card.getByText('没有发现问题，做得很好！').count()).toBe(1);
     await page.context().close();
   });
 

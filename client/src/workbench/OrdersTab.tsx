@@ -37,7 +37,6 @@ export function OrdersTab({ conversationId }: { conversationId: string }) {
       >
         {t('side.inviteOrder')}
       </button>
-      <SalesTools conversationId={conversationId} orders={orders} disabled={closed} />
       {orders.length === 0 ? <p className="empty">{t('side.noOrders')}</p> : null}
       {orders.map((order) => (
         <OrderPanel
@@ -48,6 +47,7 @@ export function OrdersTab({ conversationId }: { conversationId: string }) {
           onChange={(change) => gateway.updateOrder(conversationId, { orderId: order.orderId, ...change })}
         />
       ))}
+      <SalesTools conversationId={conversationId} orders={orders} disabled={closed} />
     </div>
   );
 }
@@ -76,7 +76,8 @@ function SalesTools({
   const valid = amount.trim() !== '' && value > 0 && Math.round(value * 100) === value * 100;
   const related = Object.values(catalog).filter((p) => !asked.includes(p.id));
   return (
-    <section className="sales-tools" aria-label={t('side.salesTools')}>
+    <section className="sales-tools" aria-labelledby={`sales-${conversationId}`}>
+      <h3 id={`sales-${conversationId}`}>{t('side.salesTools')}</h3>
       <form
         className="order-form"
         onSubmit={(e) => {
