@@ -13,6 +13,8 @@ export default defineConfig({
       '/socket.io': { target: server, ws: true, changeOrigin: false },
     },
   },
+  // The studio proves in a module worker (it imports the shared core and loads jieba's WebAssembly).
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     // The perf page (5,000 seeded messages) is a second entry, only built when asked for.

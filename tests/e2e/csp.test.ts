@@ -1,6 +1,7 @@
 // The Content-Security-Policy in real Chromium: the workbench (with its socket), the studio's CodeMirror
-// editor and the report charts run under it with no violation, while an image from another origin (a
-// scenario avatar such as //evil.example/track.png) is blocked, and no page of ours can be framed.
+// editor and its proofs (a worker compiling WebAssembly) and the report charts run under it with no
+// violation, while an image from another origin (a scenario avatar such as //evil.example/track.png) is
+// blocked, and no page of ours can be framed.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SIMULATION_EPOCH } from '@kefu/shared';
@@ -62,7 +63,9 @@ describe('content security policy', () => {
   it('is sent with the page, with nosniff and frame-ancestors none', async () => {
     const res = await fetch(server.url);
     const csp = res.headers.get('content-security-policy') ?? '';
-    expect(csp).toContain("script-src 'self'");
+    // WebAssembly may compile (the studio's proofs use jieba's), JavaScript eval may not.
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).not.toContain("'unsafe-eval'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('upgrade-insecure-requests');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
@@ -77,6 +80,9 @@ describe('content security policy', () => {
     // CodeMirror's own styles were injected and applied (its base theme lays the editor out as flex).
     expect(await teacher.locator('.cm-editor').evaluate((el) => getComputedStyle(el).display)).toBe('flex');
     await teacher.getByText('校验通过').waitFor();
+    // Proving runs in a worker that compiles the segmenter's WebAssembly, under the same policy.
+    await teacher.getByRole('button', { name: '证明' }).click();
+    await teacher.getByText(/全部通过/).waitFor();
     await teacher.screenshot({ path: join(OUT, 'studio.png') });
 
     const trainer = await loginPage(cls.trainer);

@@ -54,6 +54,7 @@ afterAll(async () => {
 
 describe('instructor and trainer', () => {
   let scenarioId = '';
+  let scenarioTitle = '';
   let teacher: Page;
 
   it('writes a scenario in the studio: error marked at its line, fixed, proven, saved', async () => {
@@ -64,8 +65,15 @@ describe('instructor and trainer', () => {
     const idLine = await teacher.locator('.cm-line', { hasText: /^id: my-scenario-/ }).textContent();
     scenarioId = (idLine ?? '').replace('id: ', '').trim();
     expect(scenarioId).toMatch(/^my-scenario-\d+$/);
+    // Staff pages name scenarios by their titles (never ids): the drill form picks it by this one.
+    const titleLine = await teacher
+      .locator('.cm-line', { hasText: /^title: / })
+      .first()
+      .textContent();
+    scenarioTitle = (titleLine ?? '').replace('title: ', '').trim();
+    expect(scenarioTitle).toMatch(/^新场景 \d+$/);
 
-    // A deliberate mistake on line 6: a product that is not in the catalogue.
+    // A deliberate mistake on line 10: a product that is not in the catalogue.
     await teacher.locator('.cm-line', { hasText: 'products: [down-jacket]' }).click();
     await teacher.keyboard.press('End');
     await teacher.keyboard.press('ArrowLeft');
@@ -74,12 +82,12 @@ describe('instructor and trainer', () => {
     const problems = teacher.getByRole('list', { name: /处错误/ });
     await expect
       .poll(() => problems.locator('li').first().textContent())
-      .toMatch(/^6:12 products\[0\] 未知的商品 "down-jacketz"/);
+      .toMatch(/^10:12 products\[0\] 未知的商品 "down-jacketz"/);
     await teacher.locator('.cm-lintRange-error').first().waitFor();
     expect(await teacher.locator('.cm-lintRange-error').first().textContent()).toBe('down-jacketz');
-    // the red marker sits in the gutter of line 6
+    // the red marker sits in the gutter of line 10
     const markerBox = await teacher.locator('.cm-lint-marker-error').first().boundingBox();
-    const lineBox = await teacher.locator('.cm-line').nth(5).boundingBox();
+    const lineBox = await teacher.locator('.cm-line').nth(9).boundingBox();
     expect(
       Math.abs(
         (markerBox?.y ?? 0) + (markerBox?.height ?? 0) / 2 - ((lineBox?.y ?? 0) + (lineBox?.height ?? 0) / 2),
@@ -100,7 +108,7 @@ describe('instructor and trainer', () => {
     await teacher.goto(`${server.url}/#/staff/drills/${cls.classId}`);
     await teacher.getByRole('heading', { name: '新建演练' }).waitFor();
     await teacher.getByLabel('演练名称').fill('第一次课堂演练');
-    await teacher.getByRole('checkbox', { name: new RegExp(scenarioId) }).check();
+    await teacher.getByRole('checkbox', { name: scenarioTitle, exact: true }).check();
     await teacher.getByLabel('每位学员的买家数').fill('1');
     await teacher.getByLabel('买家到达间隔（秒）').fill('0');
     await teacher.getByLabel('同时接待上限').fill('1');

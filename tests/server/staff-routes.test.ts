@@ -83,6 +83,15 @@ describe('studio', () => {
     expect(ok.body.files.some((f: { path: string }) => f.path.endsWith('buyers/price-objection.yaml'))).toBe(
       true,
     );
+    // The page lists scenarios and products without parsing a file; the judge's corpus is not its business.
+    expect(ok.body.scenarios.find((s: { id: string }) => s.id === 'price-objection')).toMatchObject({
+      title: '嫌贵砍价',
+      products: ['down-jacket'],
+      origin: 'library',
+      path: expect.stringMatching(/buyers\/price-objection\.yaml$/),
+    });
+    expect(ok.body.products).toContainEqual({ id: 'down-jacket', name: expect.any(String) });
+    expect(ok.body.files.filter((f: { path: string }) => f.path.includes('/corpus/'))).toEqual([]);
     for (const who of [trainer, student]) {
       const res = await api(server, 'GET', '/api/studio/files', { as: who });
       expect(res.status).toBe(403);
@@ -95,7 +104,7 @@ describe('studio', () => {
     const res = await api(server, 'POST', '/api/studio/scenarios', { as: owner, body: { text: broken } });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('没有保存');
-    expect(res.body.error.message).toMatch(/:6:\d+ /);
+    expect(res.body.error.message).toMatch(/:10:\d+ /);
     const files = await api(server, 'GET', '/api/studio/files', { as: owner });
     expect(files.body.files.filter((f: { origin: string }) => f.origin === 'studio')).toEqual([]);
   });

@@ -12,6 +12,7 @@ import {
 import { createDraftsStore, type DraftsState, type DraftsStore } from './drafts.ts';
 import { createPracticeStore, type PracticeStore } from './practice.ts';
 import { createSessionStore, type SessionState, type SessionStore } from './session.ts';
+import { createStudioDraftStore, type StudioDraftState, type StudioDraftStore } from './studio-draft.ts';
 import { createUiStore, type UiState, type UiStore } from './ui.ts';
 
 export type { Screen } from './session.ts';
@@ -25,10 +26,11 @@ export interface Stores {
   catalog: CatalogStore;
   ui: UiStore;
   practice: PracticeStore;
+  studio: StudioDraftStore;
 }
 
-/** `draftStorage` (sessionStorage in the app) keeps drafts, the current practice, the open conversation and
- * the read marks across a reload. */
+/** `draftStorage` (sessionStorage in the app) keeps drafts, the current practice, the open conversation,
+ * the read marks and the studio's open file across a reload. */
 export function createStores(options: { draftStorage?: Storage } = {}): Stores {
   return {
     session: createSessionStore(),
@@ -38,6 +40,7 @@ export function createStores(options: { draftStorage?: Storage } = {}): Stores {
     catalog: createCatalogStore(),
     ui: createUiStore(),
     practice: createPracticeStore(options.draftStorage),
+    studio: createStudioDraftStore(options.draftStorage),
   };
 }
 
@@ -66,4 +69,7 @@ export function useCatalog<T>(selector: (s: CatalogState) => T): T {
 }
 export function useUi<T>(selector: (s: UiState) => T): T {
   return useStore(useStores().ui, selector);
+}
+export function useStudioDraft<T>(selector: (s: StudioDraftState) => T): T {
+  return useStore(useStores().studio, selector);
 }

@@ -7,7 +7,8 @@ import fp from 'fastify-plugin';
 
 export const CONTENT_SECURITY_POLICY = {
   'default-src': ["'self'"],
-  'script-src': ["'self'"],
+  // WebAssembly may be compiled (the studio's proofs judge with jieba's WebAssembly); JavaScript eval stays off.
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
   // CodeMirror and ECharts set styles from script; styles cannot run code.
   'style-src': ["'self'", "'unsafe-inline'"],
   // Buyer avatars are the library's own files; data: and blob: for generated images (chart export).

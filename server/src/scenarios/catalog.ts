@@ -6,6 +6,7 @@ import {
   contentHash,
   createShopperContext,
   type FileRecord,
+  fileKindOf,
   formatError,
   type Library,
   loadLibrary,
@@ -112,9 +113,14 @@ export class ScenarioCatalog {
     }
   }
 
-  /** The library's sources and the latest studio save of every scenario and rubric. */
+  /**
+   * The library's sources and the latest studio save of every scenario and rubric. Not the judgement
+   * corpus: it is the judge's test set, not something a scenario refers to (and half the library's bytes).
+   */
   async studioFiles(): Promise<StudioFile[]> {
-    const files: StudioFile[] = this.files.map((f) => ({ ...f, origin: 'library' }));
+    const files: StudioFile[] = this.files
+      .filter((f) => fileKindOf(f) !== 'corpus')
+      .map((f) => ({ ...f, origin: 'library' }));
     for (const save of await this.versions.latestUnder(STUDIO_ROOT)) {
       const file: StudioFile = {
         path: save.path,

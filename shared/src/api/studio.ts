@@ -2,6 +2,7 @@
 // same loader as `kefu check` / `kefu prove`), scenario saves, and class rubrics.
 import { z } from 'zod';
 import { scenarioId } from './fields.ts';
+import { ScenarioSummarySchema } from './scenarios.ts';
 
 export const StudioFileSchema = z.object({
   path: z.string(),
@@ -13,7 +14,17 @@ export const StudioFileSchema = z.object({
   savedAt: z.number().optional(),
 });
 export type StudioFile = z.infer<typeof StudioFileSchema>;
-export const StudioFilesResponseSchema = z.object({ files: z.array(StudioFileSchema) });
+/** A scenario as the studio's library lists it (from the server's loaded library: no parsing in the page). */
+export const StudioScenarioSchema = ScenarioSummarySchema.extend({
+  path: z.string(),
+  origin: z.enum(['library', 'studio']),
+});
+export type StudioScenario = z.infer<typeof StudioScenarioSchema>;
+export const StudioFilesResponseSchema = z.object({
+  files: z.array(StudioFileSchema),
+  scenarios: z.array(StudioScenarioSchema),
+  products: z.array(z.object({ id: z.string(), name: z.string() })),
+});
 export type StudioFilesResponse = z.infer<typeof StudioFilesResponseSchema>;
 
 /** A new content-hashed version; refused with every error, nothing saved, when the file does not validate. */

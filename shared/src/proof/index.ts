@@ -1,3 +1,12 @@
 export { type Advice, adviseOn } from './coaching.ts';
 export { type Played, playScript, scoreEvents, scoringSetup } from './play.ts';
-export { MODEL_ANSWER_MIN_SCORE, PROOF_SEEDS, type ProofRun, proveScenario, violationDiff } from './prove.ts';
+export {
+  MODEL_ANSWER_MIN_SCORE,
+  PROOF_SEEDS,
+  type ProofRun,
+  type ProofTask,
+  proofTasks,
+  proveScenario,
+  proveTask,
+  violationDiff,
+} from './prove.ts';

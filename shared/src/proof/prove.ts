@@ -38,56 +38,58 @@ export function violationDiff(expected: readonly RuleId[], actual: readonly Rule
   return problems.sort();
 }
 
+/** One run of a proof: a script (the model answer or a counter-example) under one seed. */
+export interface ProofTask {
+  scenarioId: string;
+  kind: 'model' | 'counter';
+  /** `modelAnswer` or the counter-example's name. */
+  script: string;
+  seed: number;
+}
+
+/** The runs that prove a scenario, in the order they are reported: per seed, the model answer then each counter-example. */
+export function proofTasks(
+  library: Library,
+  scenarioId: string,
+  seeds: readonly number[] = PROOF_SEEDS,
+): ProofTask[] {
+  const scenario = library.buyers.get(scenarioId);
+  if (!scenario) throw new Error(`unknown scenario "${scenarioId}"`);
+  return seeds.flatMap((seed) => [
+    { scenarioId, kind: 'model' as const, script: 'modelAnswer', seed },
+    ...scenario.counterExamples.map((c) => ({ scenarioId, kind: 'counter' as const, script: c.name, seed })),
+  ]);
+}
+
+/** Plays one task and says whether it proves what it claims. */
+export function proveTask(library: Library, task: ProofTask, rubric?: Rubric): ProofRun {
+  const scenario = library.buyers.get(task.scenarioId);
+  if (!scenario) throw new Error(`unknown scenario "${task.scenarioId}"`);
+  const counter =
+    task.kind === 'counter' ? scenario.counterExamples.find((c) => c.name === task.script) : undefined;
+  if (task.kind === 'counter' && !counter) throw new Error(`unknown counter-example "${task.script}"`);
+  const script = counter?.script ?? scenario.modelAnswer;
+  const expected = counter?.violations ?? [];
+  const played = playScript(library, task.scenarioId, script, { seed: task.seed, rubric });
+  const problems = [
+    ...played.problems,
+    ...violationDiff(
+      expected,
+      played.report.violations.map((v) => v.rule),
+    ),
+  ];
+  if (!counter && played.report.score < MODEL_ANSWER_MIN_SCORE) {
+    problems.unshift(`得分 ${played.report.score} 低于 ${MODEL_ANSWER_MIN_SCORE}`);
+  }
+  return { ...played, ...task, expected, ok: problems.length === 0, problems };
+}
+
 export function proveScenario(
   library: Library,
   scenarioId: string,
   options: { rubric?: Rubric; seeds?: readonly number[] } = {},
 ): ProofRun[] {
-  const scenario = library.buyers.get(scenarioId);
-  if (!scenario) throw new Error(`unknown scenario "${scenarioId}"`);
-  const runs: ProofRun[] = [];
-  for (const seed of options.seeds ?? PROOF_SEEDS) {
-    const model = playScript(library, scenarioId, scenario.modelAnswer, { seed, rubric: options.rubric });
-    const problems = [
-      ...model.problems,
-      ...violationDiff(
-        [],
-        model.report.violations.map((v) => v.rule),
-      ),
-    ];
-    if (model.report.score < MODEL_ANSWER_MIN_SCORE) {
-      problems.unshift(`得分 ${model.report.score} 低于 ${MODEL_ANSWER_MIN_SCORE}`);
-    }
-    runs.push({
-      ...model,
-      scenarioId,
-      script: 'modelAnswer',
-      kind: 'model',
-      seed,
-      expected: [],
-      ok: problems.length === 0,
-      problems,
-    });
-    for (const counter of scenario.counterExamples) {
-      const played = playScript(library, scenarioId, counter.script, { seed, rubric: options.rubric });
-      const diff = [
-        ...played.problems,
-        ...violationDiff(
-          counter.violations,
-          played.report.violations.map((v) => v.rule),
-        ),
-      ];
-      runs.push({
-        ...played,
-        scenarioId,
-        script: counter.name,
-        kind: 'counter',
-        seed,
-        expected: counter.violations,
-        ok: diff.length === 0,
-        problems: diff,
-      });
-    }
-  }
-  return runs;
+  return proofTasks(library, scenarioId, options.seeds).map((task) =>
+    proveTask(library, task, options.rubric),
+  );
 }

@@ -17,6 +17,7 @@ import {
 } from './cross-references.ts';
 import { fileKindOf, KIND_HINT } from './file-kind.ts';
 import { emptyLibrary, type Library, type LibraryPhrase } from './library.ts';
+import { fileIdentity } from './overlay.ts';
 import {
   type AgentScript,
   AgentScriptSchema,
@@ -27,6 +28,7 @@ import {
   type CorpusFile,
   type Course,
   FILE_KINDS,
+  type FileKind,
   type Lexicon,
   type PhraseLibrary,
   type Product,
@@ -37,8 +39,9 @@ import { compareErrors, type SourceError } from './source-error.ts';
 import { errorAt, parseSource, type SourceFile } from './yaml-source.ts';
 
 export { contentHash } from './content-hash.ts';
+export { fileKindOf } from './file-kind.ts';
 export { emptyLibrary, findPhrase, type Library, type LibraryPhrase } from './library.ts';
-export { overlayFiles } from './overlay.ts';
+export { fileIdentity, overlayFiles } from './overlay.ts';
 export { formatError, type SourceError } from './source-error.ts';
 export { closest as closestName } from './suggest.ts';
 
@@ -87,16 +90,85 @@ function libraryRoot(files: readonly FileRecord[]): string {
   return 'scenarios/';
 }
 
+/** One file on its own: parsed with positions and validated by its kind, before any cross-file check. */
+interface ReadFile {
+  errors: readonly SourceError[];
+  kind?: FileKind;
+  source?: SourceFile;
+  /** The validated value; undefined when the file failed validation (its source is kept for what is valid). */
+  value?: unknown;
+}
+
+function readFile(file: FileRecord): ReadFile {
+  const { source, errors: yamlErrors } = parseSource(file);
+  if (yamlErrors.length > 0) return { errors: yamlErrors };
+  const kind = fileKindOf(file);
+  if (kind === undefined) {
+    return { errors: [{ file: file.path, line: 1, col: 1, message: `不知道这是哪种文件：${KIND_HINT}` }] };
+  }
+  const { value, errors } = validate(source, FILE_KINDS[kind]);
+  return { errors, kind, source, value };
+}
+
 /** The folder under the library root that holds its pictures (photos, product pictures, size charts). */
 export const ASSETS_FOLDER = 'images';
 
-/**
- * `assets`: the pictures of the library's images/ folder (images/<file>); when given, every photo, product
- * image and image phrase must name one of them.
- */
+export interface LoadOptions {
+  /**
+   * The pictures of the library's images/ folder (images/<file>); when given, every photo, product image
+   * and image phrase must name one of them.
+   */
+  assets?: readonly string[];
+}
+
 export function loadLibrary(
   files: readonly FileRecord[],
-  options: { assets?: readonly string[] } = {},
+  options: LoadOptions = {},
+): { library: Library; errors: SourceError[] } {
+  return assemble(files, files.map(readFile), options);
+}
+
+/** `loadLibrary` with a memory: see `createLibraryLoader`. */
+export interface LibraryLoader {
+  (files: readonly FileRecord[], options?: LoadOptions): { library: Library; errors: SourceError[] };
+  /** `fileIdentity` of a file, from what the loader read (without parsing it again when it did). */
+  identity(file: FileRecord): string | undefined;
+}
+
+/**
+ * A loader that remembers each file it read (by path and text), so loading the library again after one
+ * file changed parses only that file: the studio checks an edit against the whole library as the author
+ * types. Same results as `loadLibrary`; it keeps only the files of its latest call.
+ */
+export function createLibraryLoader(): LibraryLoader {
+  let cache = new Map<string, ReadFile>();
+  const keyOf = (file: FileRecord) => `${file.path}\u0000${file.text}`;
+  const load = (files: readonly FileRecord[], options: LoadOptions = {}) => {
+    const next = new Map<string, ReadFile>();
+    const read = files.map((file) => {
+      const key = keyOf(file);
+      const found = next.get(key) ?? cache.get(key) ?? readFile(file);
+      next.set(key, found);
+      return found;
+    });
+    cache = next;
+    return assemble(files, read, options);
+  };
+  const identity = (file: FileRecord) => {
+    const known = cache.get(keyOf(file));
+    if (known?.source === undefined || known.kind === undefined) return fileIdentity(file);
+    if (known.kind === 'script') return undefined;
+    if (known.kind === 'lexicon') return 'lexicon';
+    const id = declaredId(known.source.data);
+    return id === undefined ? undefined : `${known.kind}:${id}`;
+  };
+  return Object.assign(load, { identity });
+}
+
+function assemble(
+  files: readonly FileRecord[],
+  read: readonly ReadFile[],
+  options: LoadOptions,
 ): { library: Library; errors: SourceError[] } {
   const errors: SourceError[] = [];
   const library = emptyLibrary();
@@ -109,17 +181,9 @@ export function loadLibrary(
   let brokenLexicon = false;
   let brokenRubricDefault = false;
 
-  for (const file of files) {
-    const { source, errors: yamlErrors } = parseSource(file);
-    errors.push(...yamlErrors);
-    if (yamlErrors.length > 0) continue;
-    const kind = fileKindOf(file);
-    if (kind === undefined) {
-      errors.push({ file: file.path, line: 1, col: 1, message: `不知道这是哪种文件：${KIND_HINT}` });
-      continue;
-    }
-    const { value, errors: schemaErrors } = validate(source, FILE_KINDS[kind]);
-    errors.push(...schemaErrors);
+  for (const { errors: fileErrors, kind, source, value } of read) {
+    errors.push(...fileErrors);
+    if (kind === undefined || source === undefined) continue;
     if (kind === 'lexicon') lexicons++;
     if (kind === 'course') courses++;
     if (kind === 'corpus') {
@@ -268,9 +332,10 @@ function validCases(data: unknown): IndexedCase[] {
 
 /** A product of a category gets the category's facts; its own facts of the same key win. */
 function inheritCategoryFacts(library: Library): void {
-  for (const product of library.products.values()) {
+  for (const [id, product] of library.products) {
     const category = product.category === undefined ? undefined : library.categories.get(product.category);
-    if (category) product.facts = { ...category.facts, ...product.facts };
+    // A new object: a loader may hand the same validated product to the next load.
+    if (category) library.products.set(id, { ...product, facts: { ...category.facts, ...product.facts } });
   }
 }
 

@@ -9,7 +9,7 @@ interface FileRecord {
 }
 
 /** `kind:id` of a file (just `lexicon` for the one lexicon); undefined for scripts and unreadable files. */
-function identity(file: FileRecord): string | undefined {
+export function fileIdentity(file: FileRecord): string | undefined {
   const kind = fileKindOf(file);
   if (kind === undefined || kind === 'script') return undefined;
   if (kind === 'lexicon') return kind;
@@ -21,12 +21,20 @@ function identity(file: FileRecord): string | undefined {
   }
 }
 
-export function overlayFiles(base: readonly FileRecord[], top: readonly FileRecord[]): FileRecord[] {
+/**
+ * `top` laid over `base`. Finding a file's identity parses it: a caller that overlays often on the same
+ * base (the studio, at every edit) passes the base's identities worked out once.
+ */
+export function overlayFiles(
+  base: readonly FileRecord[],
+  top: readonly FileRecord[],
+  identityOf: (file: FileRecord) => string | undefined = fileIdentity,
+): FileRecord[] {
   const paths = new Set(top.map((f) => f.path));
-  const ids = new Set(top.map(identity).filter((i) => i !== undefined));
+  const ids = new Set(top.map(fileIdentity).filter((i) => i !== undefined));
   const kept = base.filter((f) => {
     if (paths.has(f.path)) return false;
-    const id = identity(f);
+    const id = identityOf(f);
     return id === undefined || !ids.has(id);
   });
   return [...kept, ...top];

@@ -9,6 +9,7 @@ import { readLibrary } from '../../../server/src/cli/read-library.ts';
 import '../../../client/src/staff/i18n/index.ts';
 import { setup } from '../harness.tsx';
 import { fakeHttp } from './fake-http.ts';
+import { STUDIO_FILES } from './studio-fixture.ts';
 
 const FILES = readLibrary('scenarios');
 const { library } = loadLibrary(FILES);
@@ -32,7 +33,7 @@ function server() {
       },
       members: [{ userId: 's1', username: 'zs', displayName: '张三', role: 'student', joinedAt: 0 }],
     }),
-    'GET /api/studio/files': () => ({ files: FILES.map((f) => ({ ...f, origin: 'library' })) }),
+    'GET /api/studio/files': () => STUDIO_FILES,
     'GET /api/reports/students/s1?classId=c1': () => ({
       conversations: [
         {

@@ -18,7 +18,7 @@ import { useSubmit } from '../../forms/use-submit.ts';
 import { fmtNum } from '../reports/format.ts';
 import { WeightFields } from '../WeightFields.tsx';
 import { type PreviewInput, type PreviewRow, previewScores } from './rubric-preview.ts';
-import { baseFiles } from './Studio.tsx';
+import { baseFiles } from './studio-files.ts';
 import { checkFile } from './validate.ts';
 
 const THRESHOLDS = ['firstResponseSeconds', 'responseSeconds'] as const;

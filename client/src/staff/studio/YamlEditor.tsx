@@ -1,5 +1,6 @@
-// CodeMirror 6 with YAML highlighting, live validation against the library (the loader of `kefu check`)
-// with error markers at line and column, and completion of schema keys and catalogue ids.
+// CodeMirror 6 with YAML highlighting, error markers at line and column (the page validates the text
+// against the library with the loader of `kefu check`, debounced, and hands the problems in), and
+// completion of schema keys and catalogue ids.
 import { autocompletion, closeBrackets } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
@@ -9,7 +10,7 @@ import {
   indentOnInput,
   syntaxHighlighting,
 } from '@codemirror/language';
-import { type Diagnostic, linter, lintGutter } from '@codemirror/lint';
+import { type Diagnostic, lintGutter, setDiagnostics } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
@@ -28,13 +29,11 @@ export interface YamlEditorProps {
   /** Bumped by the parent to force `value` in even when it did not change (reopen the same file). */
   revision: number;
   onChange(text: string): void;
-  /** Problems of a text (the page computes them with the loader); drawn as lint markers. */
-  check(text: string): EditorProblem[];
+  /** The problems of `text` (validated by the page); drawn as markers while the editor shows that text. */
+  problems: { text: string; errors: readonly EditorProblem[] } | null;
   keys: readonly string[];
   words: readonly { label: string; detail: string }[];
   label: string;
-  /** Lint delay in ms (tests make it short). */
-  delay?: number;
   /** Shown and validated but not editable (shipped products, phrases, lexicon, rubrics). Fixed per mount. */
   readOnly?: boolean;
 }
@@ -43,17 +42,16 @@ export function YamlEditor({
   value,
   revision,
   onChange,
-  check,
+  problems,
   keys,
   words,
   label,
-  delay = 300,
   readOnly = false,
 }: YamlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const latest = useRef({ onChange, check, keys, words });
-  latest.current = { onChange, check, keys, words };
+  const latest = useRef({ onChange, keys, words });
+  latest.current = { onChange, keys, words };
 
   // The editor is created once per mount; later values arrive through the effect below.
   // biome-ignore lint/correctness/useExhaustiveDependencies: created once per mount on purpose
@@ -61,17 +59,6 @@ export function YamlEditor({
     const el = host.current;
     if (!el) return;
     const complete = yamlCompletion(() => latest.current);
-    const lint = linter(
-      (v): Diagnostic[] => {
-        const text = v.state.doc.toString();
-        return latest.current.check(text).map((p) => ({
-          ...rangeOf(text, p.line, p.col),
-          severity: 'error',
-          message: p.message,
-        }));
-      },
-      { delay },
-    );
     const state = EditorState.create({
       doc: value,
       extensions: [
@@ -84,7 +71,6 @@ export function YamlEditor({
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         yaml(),
         lintGutter(),
-        lint,
         autocompletion({ override: [complete] }),
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         EditorState.tabSize.of(2),
@@ -110,6 +96,19 @@ export function YamlEditor({
     const current = v.state.doc.toString();
     if (current !== value) v.dispatch({ changes: { from: 0, to: current.length, insert: value } });
   }, [value, revision]);
+
+  // Problems found for an older text would point at the wrong places: they wait for the check of this one
+  // (meanwhile the markers already drawn move with the edits).
+  useEffect(() => {
+    const v = view.current;
+    if (!v || !problems || v.state.doc.toString() !== problems.text) return;
+    const diagnostics: Diagnostic[] = problems.errors.map((p) => ({
+      ...rangeOf(problems.text, p.line, p.col),
+      severity: 'error',
+      message: p.message,
+    }));
+    v.dispatch(setDiagnostics(v.state, diagnostics));
+  }, [problems]);
 
   return <div className="studio-editor" ref={host} />;
 }

@@ -1,9 +1,11 @@
 // Checks one edited file against the rest of the library with the same loader as `kefu check`, and turns
 // its errors (file:line:col message) into editor ranges. Pure: the editor, the page and tests share it.
 import {
+  createLibraryLoader,
   type FileRecord,
   generateJsonSchemas,
   type Library,
+  type LibraryLoader,
   loadLibrary,
   overlayFiles,
   type SourceError,
@@ -17,10 +19,43 @@ export interface Checked {
   otherErrors: number;
 }
 
-export function checkFile(base: readonly FileRecord[], file: FileRecord): Checked {
-  const { library, errors } = loadLibrary(overlayFiles(base, [file]));
+/** `loadLibrary`, or a loader from `createLibraryLoader` that parses only what changed since its last call. */
+export type Load = (files: readonly FileRecord[]) => { library: Library; errors: SourceError[] };
+
+export function checkFile(
+  base: readonly FileRecord[],
+  file: FileRecord,
+  load: Load = loadLibrary,
+  identityOf?: (file: FileRecord) => string | undefined,
+): Checked {
+  const { library, errors } = load(overlayFiles(base, [file], identityOf));
   const mine = errors.filter((e) => e.file === file.path);
   return { library, errors: mine, otherErrors: errors.length - mine.length };
+}
+
+export interface Checker {
+  library: Library;
+  check(file: FileRecord): Checked;
+  /** The library's files with `file` laid over them (what a proof of the edit loads). */
+  filesWith(file: FileRecord): FileRecord[];
+  /** What it read, for the checker of the next version of the library. */
+  loader: LibraryLoader;
+}
+
+/**
+ * Checks edits against one library as the author types: each base file is parsed once (or not at all when
+ * `previous`, the checker of the library before a save, already read it), then only the edited file is read
+ * again at every check.
+ */
+export function createChecker(base: readonly FileRecord[], previous?: Checker): Checker {
+  const loader = previous?.loader ?? createLibraryLoader();
+  const { library } = loader(base);
+  return {
+    library,
+    check: (file) => checkFile(base, file, loader, loader.identity),
+    filesWith: (file) => overlayFiles(base, [file], loader.identity),
+    loader,
+  };
 }
 
 /** Character range of an error in `text`: from its column to the end of the word there (at least one char). */

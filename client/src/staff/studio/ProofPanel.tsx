@@ -1,0 +1,64 @@
+// A proof's progress while it runs (runs done of all, the ones finished listed) and its verdict after.
+import { PROOF_SEEDS, type ProofRun, RULE_IDS } from '@kefu/shared';
+import { formatScore } from '@kefu/shared/scoring/format';
+import { useTranslation } from 'react-i18next';
+import type { ProofState } from './use-studio.ts';
+
+export function ProofPanel({ state }: { state: ProofState }) {
+  const { t } = useTranslation('staff');
+  if (state.status === 'idle') return null;
+  if (state.status === 'failed') {
+    return (
+      <p className="form-error" role="alert">
+        {t('studio.proofError', { message: state.message })}
+      </p>
+    );
+  }
+  const running = state.status === 'running';
+  const failed = state.runs.filter((r) => !r.ok);
+  return (
+    <section className="staff-card" aria-label={t('studio.prove')} aria-busy={running}>
+      {running ? (
+        <p role="status">
+          {state.total === 0
+            ? t('studio.provingStart')
+            : t('studio.provingProgress', { done: state.done, total: state.total })}{' '}
+          <progress value={state.done} max={state.total || 1} aria-label={t('studio.proving')} />
+        </p>
+      ) : (
+        <p className={failed.length ? 'proof-bad' : 'proof-ok'} role="status">
+          {failed.length ? t('studio.proofFail', { count: failed.length }) : t('studio.proofOk')}
+        </p>
+      )}
+      <ProofRuns runs={state.runs} />
+    </section>
+  );
+}
+
+export function ProofRuns({ runs }: { runs: readonly ProofRun[] }) {
+  const { t } = useTranslation('staff');
+  /** Rules by their names (首响超时、顾客流失), never their ids. */
+  const ruleNames = (rules: readonly string[]) =>
+    rules.map((rule) => t(`rules.${rule}`)).join(t('common.listSeparator')) || t('studio.none');
+  /** A proof's problem line (多了 slow-response ×1) with the rule named. */
+  const namedRules = (problem: string) =>
+    RULE_IDS.reduce((text, rule) => text.replaceAll(rule, t(`rules.${rule}`)), problem);
+  return (
+    <ul className="proof-runs">
+      {runs.map((r) => (
+        <li key={`${r.scenarioId}-${r.script}-${r.seed}`} className={r.ok ? 'proof-ok' : 'proof-bad'}>
+          {r.ok ? '✔' : '✘'}{' '}
+          {r.kind === 'model' ? t('studio.model') : t('studio.counter', { name: r.script })} ·{' '}
+          {t('studio.run', { n: PROOF_SEEDS.indexOf(r.seed as (typeof PROOF_SEEDS)[number]) + 1 })} ·{' '}
+          {t('studio.score', { score: formatScore(r.report.score) })}
+          <span className="muted small">
+            {' '}
+            · {t('studio.expected', { rules: ruleNames(r.expected) })} ·{' '}
+            {t('studio.got', { rules: ruleNames(r.report.violations.map((v) => v.rule)) })}
+          </span>
+          {r.problems.length ? <span> — {r.problems.map(namedRules).join('；')}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,170 @@
+// The open file: toolbar (validity, prove, save, try it, export), the YAML editor with its markers, the
+// problem list and the proof. Products, phrases, lexicon and rubrics are shown read-only.
+import type { SaveScenarioResponse } from '@kefu/shared/protocol';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/use-load.ts';
+import { useServices } from '../../app/context.tsx';
+import { useStores, useStudioDraft } from '../../stores/index.ts';
+import type { StudioFileDraft } from '../../stores/studio-draft.ts';
+import { ProofPanel } from './ProofPanel.tsx';
+import { download, idOf } from './studio-files.ts';
+import { useChecked, useProof } from './use-studio.ts';
+import { type Checker, catalogueWords, schemaKeys } from './validate.ts';
+import { YamlEditor } from './YamlEditor.tsx';
+
+export interface StudioEditorProps {
+  open: StudioFileDraft;
+  checker: Checker;
+  /** After a save: the library is loaded again. */
+  onSaved(): void;
+}
+
+export function StudioEditor({ open, checker, onSaved }: StudioEditorProps) {
+  const { t } = useTranslation('staff');
+  const { api } = useServices();
+  const stores = useStores();
+  const revision = useStudioDraft((s) => s.revision);
+  const checked = useChecked(checker, open);
+  const proof = useProof(checker.loader);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const keys = useMemo(() => schemaKeys('buyer'), []);
+  const words = useMemo(
+    () => [
+      ...catalogueWords(checker.library),
+      ...[...checker.library.buyers.values()]
+        .flatMap((b) => b.counterExamples.flatMap((c) => c.violations))
+        .map((r) => ({ label: r, detail: t(`rules.${r}`) })),
+    ],
+    [checker, t],
+  );
+
+  const current = checked !== null && checked.text === open.text;
+  const problems = checked?.checked.errors ?? [];
+  const ready = current && problems.length === 0;
+  const id = idOf(open.text);
+
+  async function prove() {
+    if (!ready || !id || !checked.checked.library.buyers.has(id)) {
+      setMessage({ ok: false, text: t('studio.fixFirst') });
+      return;
+    }
+    setMessage(null);
+    // Only this scenario: nothing else in the library depends on a buyer file.
+    await proof.prove({ files: checker.filesWith(open), scenarioIds: [id] });
+  }
+
+  async function save(): Promise<SaveScenarioResponse | null> {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const res = await api.studio.saveScenario({ body: { text: open.text } });
+      setMessage({
+        ok: true,
+        text: res.created
+          ? t('studio.saved', { version: res.version })
+          : t('studio.unchanged', { version: res.version }),
+      });
+      stores.studio.getState().markSaved(res.path, open.text);
+      onSaved();
+      return res;
+    } catch (err) {
+      setMessage({ ok: false, text: errorText(err) });
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function tryIt() {
+    const saved = await save();
+    if (!saved) return;
+    try {
+      const { conversations } = await api.practice.start({ body: { scenarioId: saved.scenarioId } });
+      const state = stores.conversations.getState();
+      state.reset();
+      for (const view of conversations) state.upsertView(view);
+      state.setActive(conversations[0]?.id ?? null);
+      stores.session.getState().go({ name: 'workbench' });
+    } catch (err) {
+      setMessage({ ok: false, text: errorText(err) });
+    }
+  }
+
+  return (
+    <>
+      <div className="studio-toolbar">
+        <strong>{open.path}</strong>
+        <span className={!current ? 'muted' : problems.length ? 'bad' : 'good'} role="status">
+          {!current
+            ? t('studio.checking')
+            : problems.length
+              ? t('studio.errors', { count: problems.length })
+              : t('studio.valid')}
+        </span>
+        {open.readOnly ? <span className="tag">{t('studio.readOnlyTag')}</span> : null}
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void prove()}
+          hidden={open.readOnly}
+          disabled={proof.state.status === 'running'}
+        >
+          {t('studio.prove')}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          hidden={open.readOnly}
+          disabled={busy || !ready}
+          onClick={() => void save()}
+        >
+          {t('studio.save')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          hidden={open.readOnly}
+          disabled={busy || !ready}
+          onClick={() => void tryIt()}
+        >
+          {t('studio.tryIt')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => download(open.path.split('/').pop() ?? `${id ?? 'scenario'}.yaml`, open.text)}
+        >
+          {t('studio.export')}
+        </button>
+      </div>
+      <YamlEditor
+        key={open.readOnly ? 'read-only' : 'editable'}
+        readOnly={open.readOnly}
+        value={open.text}
+        revision={revision}
+        onChange={(text) => stores.studio.getState().edit(text)}
+        problems={checked ? { text: checked.text, errors: problems } : null}
+        keys={keys}
+        words={words}
+        label={t('studio.editorLabel')}
+      />
+      {message ? (
+        <p className={message.ok ? 'good' : 'form-error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      ) : null}
+      {problems.length ? (
+        <ul className="studio-problems" aria-label={t('studio.errors', { count: problems.length })}>
+          {problems.map((p) => (
+            <li key={`${p.line}:${p.col}:${p.message}`}>
+              {p.line}:{p.col} {p.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ProofPanel state={proof.state} />
+    </>
+  );
+}

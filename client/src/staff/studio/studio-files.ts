@@ -1,0 +1,39 @@
+// The studio's view of the library: shipped files with each studio save laid over its scenario, and what a
+// file is (its kind, its scenario id) read from its path and text without parsing it.
+
+import type { StudioFile } from '@kefu/shared/protocol';
+import type { FileRecord } from '@kefu/shared/scenario';
+import { saveTextFile } from '../../app/save-file.ts';
+
+const KIND_OF_FOLDER: Record<string, string> = {
+  products: 'kind.product',
+  categories: 'kind.category',
+  phrases: 'kind.phrases',
+  rubrics: 'kind.rubric',
+};
+
+/** The i18n key (under `studio.`) naming a file's kind. */
+export function kindLabel(path: string): string {
+  const parts = path.split('/');
+  if (/lexicon\.ya?ml$/.test(path)) return 'kind.lexicon';
+  return KIND_OF_FOLDER[parts[parts.length - 2] ?? ''] ?? 'kind.other';
+}
+
+/** The `id:` a file declares at its top level, if any. */
+export function idOf(text: string): string | null {
+  return /^id:\s*([a-z0-9][a-z0-9-]*)\s*$/m.exec(text)?.[1] ?? null;
+}
+
+export const isBuyerPath = (path: string) => path.includes('/buyers/');
+
+/** The files the loader sees: shipped ones with each studio save laid over its scenario. */
+export function baseFiles(files: readonly StudioFile[]): FileRecord[] {
+  const saved = files.filter((f) => f.origin === 'studio');
+  const savedIds = new Set(saved.map((f) => idOf(f.text)));
+  return [
+    ...files.filter((f) => f.origin === 'library' && !(isBuyerPath(f.path) && savedIds.has(idOf(f.text)))),
+    ...saved,
+  ].map((f) => ({ path: f.path, text: f.text }));
+}
+
+export const download = (name: string, text: string) => saveTextFile(name, text, 'text/yaml');
