@@ -486,13 +486,35 @@ function judgeResolved(
       const numbers = judgeNumbers(analysis, products, fact, askedRefs);
       if (analysis.affirmed.has(wrongConcept(pid, key)) || numbers === 'contradicted') return 'contradicted';
       if (analysis.affirmed.has(concept) || numbers === 'stated') return 'stated';
-      return analysis.negated.has(concept) ? 'contradicted' : 'absent';
+      if (analysis.negated.has(concept)) return 'contradicted';
+      return asked ? judgeGrade(analysis, fact.fact) : 'absent';
     }
     case 'number':
       return judgeNumbers(analysis, products, fact, askedRefs);
     case 'yesno':
       return judgeYesNo(analysis, fact as ResolvedFact & { fact: { kind: 'yesno' } });
   }
+}
+
+const CHINESE_DIGITS = '零一二三四五六七八九';
+/** A value's grade or version, said without its name: 一级能效 → 1级, 蓝牙5.3 → 5.3 (a lone 一 or 3 is too common). */
+const GRADE = /(\d+\.\d+|\d+级|[一二三四五六七八九]级)/g;
+const gradesIn = (text: string): string[] =>
+  [...text.matchAll(GRADE)].map(([g]) =>
+    g.replace(/^[一二三四五六七八九]/, (c) => String(CHINESE_DIGITS.indexOf(c))),
+  );
+
+/**
+ * The asked value's grade said bare (能效几级 → 1级 · 蓝牙几 → 5.3的): stated, or contradicted when the grade
+ * is one of its wrong values' (二级).
+ */
+function judgeGrade(analysis: Analysis, fact: Fact & { kind: 'value' }): FactVerdict {
+  const said = new Set(gradesIn(analysis.source));
+  if (said.size === 0) return 'absent';
+  const right = new Set([fact.value, ...fact.aliases].flatMap((v) => gradesIn(v.normalize('NFKC'))));
+  const wrong = new Set(fact.wrong.flatMap((v) => gradesIn(v.normalize('NFKC'))));
+  if ([...said].some((g) => wrong.has(g) && !right.has(g))) return 'contradicted';
+  return [...said].some((g) => right.has(g)) ? 'stated' : 'absent';
 }
 
 /**

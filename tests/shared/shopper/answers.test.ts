@@ -93,3 +93,17 @@ describe('a product’s own exception to its category’s return policy', () => 
     expect(judge(flask, '刻了字也能退的', []).contradicted).toContain('vacuum-flask.seven-day-return');
   });
 });
+
+describe('a grade or version said without its name', () => {
+  it('1级 answers 能效几级, 5.3 answers 蓝牙几; 二级 and 5.0 are wrong', () => {
+    const washer = contextOf('drum-washer');
+    const earbuds = contextOf('wireless-earbuds');
+    expect(judge(washer, '1级', ['drum-washer.energy']).stated).toEqual(['b1']);
+    expect(judge(washer, '亲，一级的', ['drum-washer.energy']).stated).toEqual(['b1']);
+    expect(judge(washer, '二级', ['drum-washer.energy']).wrong).toEqual(['b1']);
+    expect(judge(earbuds, '5.3的', ['wireless-earbuds.bluetooth']).stated).toEqual(['b1']);
+    expect(judge(earbuds, '5.0的', ['wireless-earbuds.bluetooth']).wrong).toEqual(['b1']);
+    // A grade of nothing asked is no answer.
+    expect(judge(earbuds, '1级', ['wireless-earbuds.bluetooth']).stated).toEqual([]);
+  });
+});
