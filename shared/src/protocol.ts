@@ -60,6 +60,8 @@ import {
   ConversationReportResponseSchema,
   EvaluationBodySchema,
   EvaluationResponseSchema,
+  LeaderboardQuerySchema,
+  LeaderboardResponseSchema,
   StudentReportQuerySchema,
   StudentReportResponseSchema,
 } from './api/reports.ts';
@@ -347,6 +349,15 @@ export const routes = {
       access: 'user',
       params: idParams,
       response: ClassReportResponseSchema,
+    }),
+    /** Class staff: students ranked by average score (the grade's receptions, or one drill's). */
+    leaderboard: route({
+      method: 'GET',
+      path: '/api/reports/classes/:id/leaderboard',
+      access: STAFF,
+      params: idParams,
+      query: LeaderboardQuerySchema,
+      response: LeaderboardResponseSchema,
     }),
     /** One row per student (UTF-8 with BOM, opens in Excel). */
     classCsv: route({

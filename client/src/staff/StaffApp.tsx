@@ -16,6 +16,7 @@ const Drills = lazy(() => import('./monitor/Drills.tsx'));
 const Monitor = lazy(() => import('./monitor/Monitor.tsx'));
 const Studio = lazy(() => import('./studio/Studio.tsx'));
 const RubricEditor = lazy(() => import('./studio/RubricEditor.tsx'));
+const Leaderboard = lazy(() => import('./reports/Leaderboard.tsx'));
 const Admin = lazy(() => import('./admin/Admin.tsx'));
 const ClassImport = lazy(() => import('./roster/ClassImport.tsx'));
 
@@ -57,6 +58,9 @@ export default function StaffApp({ path, onLogout }: { path: string; onLogout: (
       break;
     case 'student':
       view = <StudentReport classId={route.classId} studentId={route.studentId} />;
+      break;
+    case 'leaderboard':
+      view = <Leaderboard classId={route.classId} />;
       break;
     case 'conversation':
       view = <ConversationReplay conversationId={route.conversationId} />;

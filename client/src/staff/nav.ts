@@ -6,6 +6,7 @@ export type StaffRoute =
   | { page: 'home' }
   | { page: 'class'; classId: string }
   | { page: 'student'; classId: string; studentId: string }
+  | { page: 'leaderboard'; classId: string }
   | { page: 'conversation'; conversationId: string }
   | { page: 'drills'; classId: string }
   | { page: 'monitor'; drillId: string }
@@ -23,6 +24,8 @@ export function pathOf(route: StaffRoute): string {
       return `class/${enc(route.classId)}`;
     case 'student':
       return `student/${enc(route.classId)}/${enc(route.studentId)}`;
+    case 'leaderboard':
+      return `leaderboard/${enc(route.classId)}`;
     case 'conversation':
       return `conversation/${enc(route.conversationId)}`;
     case 'drills':
@@ -49,6 +52,8 @@ export function routeOf(path: string): StaffRoute {
       return a ? { page, classId: a } : { page: 'home' };
     case 'student':
       return a && b ? { page, classId: a, studentId: b } : { page: 'home' };
+    case 'leaderboard':
+      return a ? { page, classId: a } : { page: 'home' };
     case 'conversation':
       return a ? { page, conversationId: a } : { page: 'home' };
     case 'drills':

@@ -8,6 +8,7 @@ import courseRoutes from './course.ts';
 import drillRoutes from './drills.ts';
 import evaluationRoutes from './evaluations.ts';
 import gradeRoutes from './grades.ts';
+import leaderboardRoutes from './leaderboard.ts';
 import practiceRoutes from './practice.ts';
 import reportRoutes from './reports.ts';
 import scenarioRoutes from './scenarios.ts';
@@ -30,6 +31,7 @@ export default async function routes(app: FastifyInstance): Promise<void> {
   await app.register(drillRoutes);
   await app.register(reportRoutes);
   await app.register(gradeRoutes);
+  await app.register(leaderboardRoutes);
   await app.register(evaluationRoutes);
   await app.register(studioRoutes);
   const missing = allRoutes(table).filter((r) => !registered.has(`${r.method} ${r.path}`));

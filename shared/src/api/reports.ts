@@ -1,6 +1,7 @@
 // Score reports (folds of the log by the scoring core) and the multi-party grade with human evaluations.
 import { z } from 'zod';
 import type { ConversationEvent } from '../conversation/events.ts';
+import type { LeaderboardRow } from '../course/leaderboard.ts';
 import type { Report, StudentSummary } from '../scoring/index.ts';
 import { UserViewSchema } from './accounts.ts';
 import { ClassViewSchema, GradeWeightsSchema } from './classes.ts';
@@ -121,3 +122,19 @@ export const ClassReportResponseSchema = z.object({
   rows: z.array(ClassReportRowSchema),
 });
 export type ClassReportResponse = z.infer<typeof ClassReportResponseSchema>;
+
+/** A class's leaderboard over what counts for its grade, or one drill's; anonymised for projecting. */
+export const LeaderboardQuerySchema = z.object({
+  drillId: entityId.optional(),
+  anonymous: z.enum(['true', 'false']).optional(),
+});
+export const LeaderboardResponseSchema = z.object({
+  class: z.object({ id: z.string(), name: z.string() }),
+  /** The class's drills to choose from, newest first. */
+  drills: z.array(z.object({ id: z.string(), title: z.string() })),
+  drillId: z.string().nullable(),
+  anonymous: z.boolean(),
+  rows: z.array(z.custom<LeaderboardRow>()),
+});
+export type LeaderboardResponse = z.infer<typeof LeaderboardResponseSchema>;
+export type { LeaderboardRow } from '../course/leaderboard.ts';

@@ -2,3 +2,4 @@
 export * from './names.ts';
 export * from './progress.ts';
 export * from './recommend.ts';
+export * from './leaderboard.ts';

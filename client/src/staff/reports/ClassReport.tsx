@@ -84,6 +84,13 @@ export function ClassReport({ classId }: { classId: string }) {
           <button type="button" className="secondary" onClick={() => window.print()}>
             {t('common.print')}
           </button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => go({ page: 'leaderboard', classId: cls.id })}
+          >
+            {t('nav.leaderboard')}
+          </button>
           {owner ? (
             <>
               <button
