@@ -356,6 +356,24 @@ describe('workbench end to end', () => {
     await caughtUp(page, second);
     expect(await badge.count()).toBe(0);
 
+    // A product card is a card: picture, name, price, 立即购买.
+    await page.getByRole('tab', { name: '商品' }).click();
+    await page.getByRole('button', { name: '发送商品卡片' }).click();
+    const card = page.locator('.msg-agent .product-card').last();
+    await card.waitFor();
+    expect(await card.textContent()).toContain('立即购买');
+    expect(await card.textContent()).toMatch(/¥\d+/);
+    // The phrase panel opens above the composer, never over the chat.
+    await page.getByRole('button', { name: '快捷短语', exact: true }).click();
+    const panel = await page.getByRole('region', { name: '快捷短语' }).boundingBox();
+    const chat = await page.locator('.msg-scroll').boundingBox();
+    expect(panel && chat && chat.y + chat.height <= panel.y + 1).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'cards-and-phrases.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(SHOTS, 'cards-and-phrases-390.png') });
+    await page.setViewportSize({ width: 1366, height: 800 });
+    await page.getByRole('button', { name: '快捷短语', exact: true }).click();
+
     await page.getByRole('button', { name: '结束练习' }).click();
     const dialog = page.getByRole('alertdialog', { name: '结束这次练习？' });
     await dialog.waitFor();

@@ -123,6 +123,7 @@ export const en: Messages = {
     orderPaid: 'The shopper paid',
   },
   card: {
+    buyNow: 'Buy now',
     product: 'Product card',
     order: 'Order',
     unpaid: 'Awaiting payment',

@@ -126,6 +126,7 @@ export const zhCN = {
     orderPaid: '买家已付款',
   },
   card: {
+    buyNow: '立即购买',
     product: '商品卡片',
     order: '订单',
     unpaid: '待付款',

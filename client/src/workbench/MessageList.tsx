@@ -15,6 +15,7 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   const { gateway } = useServices();
   const items = useConversations((s) => s.byId[conversationId]?.items ?? EMPTY);
   const buyerName = useConversations((s) => s.byId[conversationId]?.view.buyer.name ?? '');
+  const productId = useConversations((s) => s.byId[conversationId]?.view.products[0]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const followRef = useRef(true);
 
@@ -78,7 +79,7 @@ export function MessageList({ conversationId }: { conversationId: string }) {
               className="msg-slot"
               style={{ transform: `translateY(${row.start}px)` }}
             >
-              <MessageRow item={item} buyerName={buyerName} onRetry={onRetry} />
+              <MessageRow item={item} buyerName={buyerName} productId={productId} onRetry={onRetry} />
             </div>
           );
         })}

@@ -5,10 +5,13 @@ import { useTranslation } from 'react-i18next';
 import type { AgentItem, ChatItem, OrderItem } from '../conversation/chat-item.ts';
 import { useCatalog } from '../stores/index.ts';
 import { formatClock } from './format.ts';
+import { ProductCard } from './ProductCard.tsx';
 
 export interface MessageRowProps {
   item: ChatItem;
   buyerName: string;
+  /** The product the conversation is about: what a product card (商品卡片) shows. */
+  productId?: string | undefined;
   onRetry?: ((messageId: string) => void) | undefined;
   highlighted?: boolean;
 }
@@ -16,6 +19,7 @@ export interface MessageRowProps {
 export const MessageRow = memo(function MessageRow({
   item,
   buyerName,
+  productId,
   onRetry,
   highlighted,
 }: MessageRowProps) {
@@ -31,7 +35,7 @@ export const MessageRow = memo(function MessageRow({
         </div>
       );
     case 'agent':
-      return <AgentRow item={item} onRetry={onRetry} highlighted={highlighted} />;
+      return <AgentRow item={item} productId={productId} onRetry={onRetry} highlighted={highlighted} />;
     case 'order':
       return <OrderCard item={item} />;
     case 'notice':
@@ -59,14 +63,19 @@ function BuyerPhoto({ image }: { image: string }) {
 
 function AgentRow({
   item,
+  productId,
   onRetry,
   highlighted,
 }: {
   item: AgentItem;
+  productId?: string | undefined;
   onRetry?: ((id: string) => void) | undefined;
   highlighted?: boolean | undefined;
 }) {
   const { t } = useTranslation();
+  // A product card shows the conversation's product; a recommendation the product it names.
+  const shown = item.card === 'product' ? productId : item.card === 'recommend' ? item.product : undefined;
+  const product = useCatalog((s) => (shown === undefined ? undefined : s.products[shown]));
   return (
     <div
       className={`msg msg-agent${highlighted ? ' highlighted' : ''}`}
@@ -77,7 +86,9 @@ function AgentRow({
         {item.status === 'pending' ? <span className="msg-status">{t('workbench.pending')}</span> : null}
         <time>{formatClock(item.at)}</time> <span className="msg-who">{t('workbench.you')}</span>
       </div>
-      {item.card ? (
+      {product && item.card ? (
+        <ProductCard product={product} title={t(CARD_TITLE[item.card])} />
+      ) : item.card ? (
         <div className={`bubble card card-${item.card}`}>
           <div className="card-title">{t(CARD_TITLE[item.card])}</div>
           <div>{item.text}</div>
@@ -116,7 +127,7 @@ function OrderCard({ item }: { item: OrderItem }) {
           </span>
         </div>
         <div className="order-card-body">
-          <span className="order-product">{product?.name ?? item.product}</span>
+          <span className="order-product">{product?.name ?? ''}</span>
           <span>{t('card.quantity', { count: item.quantity })}</span>
           <strong className="price">{t('card.amount', { amount: item.amount })}</strong>
         </div>
