@@ -107,3 +107,12 @@ describe('a grade or version said without its name', () => {
     expect(judge(earbuds, '1级', ['wireless-earbuds.bluetooth']).stated).toEqual([]);
   });
 });
+
+describe('sympathy is not a contradiction', () => {
+  const bedding = contextOf('bedding-set');
+  it('掉色不正常 after a complaint agrees with 不掉色; 会掉色 says it fades', () => {
+    expect(judge(bedding, '亲，非常抱歉，这种情况掉色是不正常的，给您退换', []).contradicted).toEqual([]);
+    expect(judge(bedding, '这种情况掉色不正常', []).contradicted).toEqual([]);
+    expect(judge(bedding, '会掉色的', []).contradicted).toEqual(['bedding-set.fading']);
+  });
+});
