@@ -2,16 +2,10 @@
 // query })` builds the URL from the route's path, sends JSON with the same-origin cookie session, and is
 // typed by the route's schemas. A refusal throws an HttpError carrying the server's code; its message is
 // looked up from the code in the current language (`describe`), never taken from the server's wording.
-import {
-  type ApiError,
-  type ErrorCode,
-  type RouteArgs,
-  type RouteResponse,
-  type RouteSpec,
-  type Routes,
-  routes,
-  routeUrl,
-} from '@kefu/shared/protocol';
+
+import { routeUrl } from '@kefu/shared/api/route';
+import type { ApiError, ErrorCode, RouteArgs, RouteResponse, RouteSpec, Routes } from '@kefu/shared/protocol';
+import { type RouteLink, routes } from './route-links.ts';
 
 /** What the client knows of a failure: a protocol code, or `network` when no answer came back at all. */
 export type ClientError = { code: ErrorCode | 'network'; params?: ApiError['params'] };
@@ -37,9 +31,9 @@ type Call<R> = R extends RouteSpec
 /** One typed function per route of the table, grouped as the table is. */
 export type Api = { [G in keyof Routes]: { [K in keyof Routes[G]]: Call<Routes[G][K]> } } & {
   /** Calls any route of the table (what `useLoad` uses). */
-  call<R extends RouteSpec>(route: R, args?: RouteArgs<R>): Promise<RouteResponse<R>>;
+  call<R extends RouteSpec>(route: RouteLink<R>, args?: RouteArgs<R>): Promise<RouteResponse<R>>;
   /** The URL of a route, for links (the CSV downloads). */
-  url<R extends RouteSpec>(route: R, args?: RouteArgs<R>): string;
+  url<R extends RouteSpec>(route: RouteLink<R>, args?: RouteArgs<R>): string;
   /** An error's words in the UI language (for socket acks, which do not throw). */
   describe(error: ClientError): string;
 };
@@ -58,7 +52,7 @@ const isErrorBody = (value: unknown): value is { error: ApiError } =>
 export function createApi(options: ApiOptions): Api {
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
 
-  async function call<R extends RouteSpec>(route: R, args: RouteArgs<R> = {} as RouteArgs<R>) {
+  async function call<R extends RouteSpec>(route: RouteLink<R>, args: RouteArgs<R> = {} as RouteArgs<R>) {
     const { body } = args as { body?: unknown };
     let response: Response;
     try {
@@ -88,7 +82,7 @@ export function createApi(options: ApiOptions): Api {
     Object.entries(routes).map(([group, table]) => [
       group,
       Object.fromEntries(
-        Object.entries(table as Record<string, RouteSpec>).map(([name, route]) => [
+        Object.entries(table as Record<string, RouteLink>).map(([name, route]) => [
           name,
           (args?: RouteArgs<RouteSpec>) => call(route, args),
         ]),

@@ -3,6 +3,7 @@
 import type { RouteArgs, RouteResponse, RouteSpec } from '@kefu/shared/protocol';
 import { useCallback, useEffect, useState } from 'react';
 import { useServices } from '../app/context.tsx';
+import type { RouteLink } from './route-links.ts';
 
 export interface Loaded<T> {
   data: T | null;
@@ -11,7 +12,10 @@ export interface Loaded<T> {
 }
 
 /** `args` null: nothing to load yet (e.g. an id not known). */
-export function useLoad<R extends RouteSpec>(route: R, args: RouteArgs<R> | null = {} as RouteArgs<R>) {
+export function useLoad<R extends RouteSpec>(
+  route: RouteLink<R>,
+  args: RouteArgs<R> | null = {} as RouteArgs<R>,
+) {
   const { api } = useServices();
   const [data, setData] = useState<RouteResponse<R> | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -4,7 +4,7 @@ import type { OrderUpdate } from '@kefu/shared/conversation/events';
 import type { AgentActionName, AgentSource } from './chat-item.ts';
 
 /** The log's own limit (the workbench counts towards it). */
-export { MAX_MESSAGE_CHARS } from '@kefu/shared/protocol';
+export { MAX_MESSAGE_CHARS } from '@kefu/shared/api/limits';
 
 export interface OutgoingMessage {
   text: string;

@@ -1,9 +1,10 @@
 // Home: go back to a practice, join a class or a running drill, start a solo practice, read what the
 // trainers wrote and my reports. Every part that loads shows its own error (nothing is swallowed).
-import { routes } from '@kefu/shared/protocol';
+
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { routes } from '../api/route-links.ts';
 import { useLoad } from '../api/use-load.ts';
 import { TopBar } from '../app/TopBar.tsx';
 import { FormError } from '../forms/FormError.tsx';

@@ -2,9 +2,9 @@
 // and the scenario studio for instructors. An instructor can create a class here.
 
 import type { CreateClassBody } from '@kefu/shared/protocol';
-import { routes } from '@kefu/shared/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { routes } from '../api/route-links.ts';
 import { errorText, useLoad } from '../api/use-load.ts';
 import { useServices } from '../app/context.tsx';
 import { useSession } from '../stores/index.ts';

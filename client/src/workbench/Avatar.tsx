@@ -1,7 +1,7 @@
 // A buyer's avatar: the library's picture when the scenario names one (served by the server from the
 // library's avatars/ folder; nothing from elsewhere), else their first character on a colour picked from
 // the name, like Qianniu's default avatars.
-import { AVATAR_PATH } from '@kefu/shared/scenario/schema';
+import { AVATAR_PATH } from '@kefu/shared/scenario/assets';
 
 const COLOURS = ['#1677ff', '#ff6a00', '#13a8a8', '#722ed1', '#eb2f96', '#52c41a'];
 

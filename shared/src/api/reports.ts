@@ -1,4 +1,5 @@
 // Score reports (folds of the log by the scoring core) and the multi-party grade with human evaluations.
+
 import { z } from 'zod';
 import type { ConversationEvent } from '../conversation/events.ts';
 import type { LeaderboardRow } from '../course/leaderboard.ts';
@@ -7,6 +8,7 @@ import { UserViewSchema } from './accounts.ts';
 import { ClassViewSchema, GradeWeightsSchema } from './classes.ts';
 import { CONVERSATION_STATUSES, ConversationViewSchema, EventEnvelopeSchema } from './conversations.ts';
 import { entityId } from './fields.ts';
+import { MAX_COMMENT_CHARS } from './limits.ts';
 
 export const EVALUATION_KINDS = ['teacher', 'mentor', 'self'] as const;
 export type EvaluationKind = (typeof EVALUATION_KINDS)[number];
@@ -24,8 +26,7 @@ export const EvaluationViewSchema = z.object({
   createdAt: z.number(),
 });
 export type EvaluationView = z.infer<typeof EvaluationViewSchema>;
-/** Longest evaluation comment (characters). */
-export const MAX_COMMENT_CHARS = 2000;
+export { MAX_COMMENT_CHARS };
 /** The kind follows the author: instructor → teacher, trainer → mentor, student → self (own only). */
 export const EvaluationBodySchema = z
   .object({

@@ -6,8 +6,9 @@ import { AGENT_ACTIONS, IMAGE_PATH, MAX_ORDER_TEXT, yuan } from '../scenario/sch
 export const CARD_KINDS = ['payment-reminder', 'order-invite', 'product', 'discount', 'recommend'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 
-/** Longest agent message (characters): the log refuses longer ones and the workbench counts towards it. */
-export const MAX_MESSAGE_CHARS = 2000;
+import { MAX_MESSAGE_CHARS } from '../api/limits.ts';
+
+export { MAX_MESSAGE_CHARS };
 
 /** Actions that send a message (a card in the chat). `updateOrder` changes the order instead: see OrderUpdate. */
 export const MESSAGE_ACTIONS = AGENT_ACTIONS.filter(

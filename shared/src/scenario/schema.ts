@@ -1,6 +1,8 @@
 // The scenario language, written once: every file under scenarios/ is validated by these zod schemas,
 // and the draft-07 JSON Schemas that editors use are generated from them (see generateJsonSchemas).
+
 import { z } from 'zod';
+import { AVATAR_PATH, IMAGE_PATH } from './assets.ts';
 import { UNIT_NAMES } from './units.ts';
 
 const id = z
@@ -8,12 +10,10 @@ const id = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, '只能用小写字母、数字和连字符，如 down-jacket')
   .describe('标识符：小写字母、数字和连字符');
 const text = z.string().min(1, '不能为空');
+
 /** An image of the library: a file name under scenarios/images/ (served to the workbench). */
-/**
- * A picture of the library's own images/ folder (served at /library/images/…), never a URL, like avatars:
- * photos a buyer sends, product pictures, image quick phrases.
- */
-export const IMAGE_PATH = /^images\/[A-Za-z0-9][A-Za-z0-9_.-]*\.(png|jpe?g|webp|gif)$/;
+export { AVATAR_PATH, IMAGE_PATH };
+
 const asset = z
   .string()
   .regex(
@@ -502,12 +502,6 @@ export const BeatSchema = z
       ),
   })
   .strict();
-
-/**
- * A buyer avatar is a picture of the library's own (served at /library/avatars/…), never a URL: a scenario
- * must not make every workbench fetch something from elsewhere (tracking, or a request to an intranet host).
- */
-export const AVATAR_PATH = /^avatars\/[A-Za-z0-9][A-Za-z0-9_.-]*\.(png|jpe?g|webp|gif)$/;
 
 export const PersonaSchema = z
   .object({

@@ -10,12 +10,12 @@ import {
   type ResetPasswordBody,
   ROLES,
   type Role,
-  routes,
   type UsersResponse,
   type UserView,
 } from '@kefu/shared/protocol';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { routes } from '../../api/route-links.ts';
 import { errorText, useLoad } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
 import { ConfirmDialog } from '../../forms/ConfirmDialog.tsx';

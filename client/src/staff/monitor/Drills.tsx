@@ -1,9 +1,9 @@
 // A class's drills: start and stop them, open their live monitor, and create a new one (NewDrillForm).
 
 import type { DrillView } from '@kefu/shared/protocol';
-import { routes } from '@kefu/shared/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { routes } from '../../api/route-links.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
 import { ConfirmDialog } from '../../forms/ConfirmDialog.tsx';

@@ -2,9 +2,9 @@
 // distributions, the grade weights (class owner) and the per-drill CSV export.
 
 import type { ClassReportRow } from '@kefu/shared/protocol';
-import { routes } from '@kefu/shared/protocol';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { routes } from '../../api/route-links.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
 import { useSession } from '../../stores/index.ts';

@@ -3,11 +3,11 @@
 
 import type { Violation } from '@kefu/shared';
 import type { ConversationReportResponse } from '@kefu/shared/protocol';
-import { routes } from '@kefu/shared/protocol';
 import type { AgentScript } from '@kefu/shared/scenario/schema';
 import { formatScore } from '@kefu/shared/scoring/format';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { routes } from '../../api/route-links.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { fmtNum, weightShares } from './format.ts';
 

@@ -1,8 +1,8 @@
 // Adds the reviewer's part of the multi-party grade for one student: an instructor scores as teacher,
 // a trainer as enterprise mentor (the server decides the kind from the role).
 
+import { MAX_COMMENT_CHARS } from '@kefu/shared/api/limits';
 import type { ClassReportRow, EvaluationBody, Role } from '@kefu/shared/protocol';
-import { MAX_COMMENT_CHARS } from '@kefu/shared/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';

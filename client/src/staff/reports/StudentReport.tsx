@@ -2,11 +2,11 @@
 // conversation (open its replay), and the multi-party grade with comments. Prints as one clean A4 page.
 
 import type { StudentReportResponse } from '@kefu/shared/protocol';
-import { routes } from '@kefu/shared/protocol';
 import type { RuleId } from '@kefu/shared/scenario/schema';
 import { formatScore } from '@kefu/shared/scoring/format';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { routes } from '../../api/route-links.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { MetricBar } from '../../summary/MetricBar.tsx';
 import { useGo } from '../nav.ts';

@@ -1,10 +1,11 @@
 // The student's part of the multi-party grade: a self-evaluation (score and comment) per class, beside
 // the grade as it stands (system score, teacher, mentor, self and the weighted final grade).
 
+import { MAX_COMMENT_CHARS } from '@kefu/shared/api/limits';
 import type { EvaluationBody } from '@kefu/shared/protocol';
-import { MAX_COMMENT_CHARS, routes } from '@kefu/shared/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { routes } from '../../api/route-links.ts';
 import { useServices } from '../../app/context.tsx';
 import { FormError } from '../../forms/FormError.tsx';
 import { useSubmit } from '../../forms/use-submit.ts';

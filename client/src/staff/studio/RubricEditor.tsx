@@ -8,9 +8,9 @@ import type {
   SaveRubricBody,
   UpdateClassBody,
 } from '@kefu/shared/protocol';
-import { routes } from '@kefu/shared/protocol';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { routes } from '../../api/route-links.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
 import { FormError } from '../../forms/FormError.tsx';

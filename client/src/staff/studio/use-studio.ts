@@ -1,9 +1,9 @@
 // The studio page's data: the library (loaded once, each file parsed once), the open file checked against
 // it a moment after the author stops typing, and proofs run by the prover with their progress.
 import type { ProofRun } from '@kefu/shared';
-import { routes } from '@kefu/shared/protocol';
 import type { FileRecord, LibraryLoader } from '@kefu/shared/scenario';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { routes } from '../../api/route-links.ts';
 import { useLoad } from '../../api/use-load.ts';
 import type { ProofRequest } from './proof-runner.ts';
 import { createProver, ProofCancelled } from './prover.ts';
