@@ -2,9 +2,9 @@
 // the skills it certifies and the scenarios passed. Built from the student's own path, so it cannot be
 // printed for a unit not passed.
 
-import { routes } from '@kefu/shared/protocol';
 import { formatScore } from '@kefu/shared/scoring/format';
 import { useTranslation } from 'react-i18next';
+import { routes } from '../api/route-links.ts';
 import { useLoad } from '../api/use-load.ts';
 import { TopBar } from '../app/TopBar.tsx';
 import { FormError } from '../forms/FormError.tsx';

@@ -1,9 +1,10 @@
 // 导入学员名单: an instructor or admin turns a class list (CSV with 学号, 姓名) into student accounts in one
 // go. The one-time passwords are shown once, here, beside a printable A4 sheet of slips and a download of
 // the same sheet; nothing keeps them once the page is left.
-import { type ImportStudentsResponse, routes } from '@kefu/shared/protocol';
+import type { ImportStudentsResponse } from '@kefu/shared/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { routes } from '../../api/route-links.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
 import { Field } from '../../forms/Field.tsx';
