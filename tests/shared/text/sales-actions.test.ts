@@ -134,6 +134,11 @@ describe('irrelevant or evasive', () => {
   it('another topic altogether is irrelevant', () => {
     expect(ask('down-jacket.free-shipping')('这款是90%白鸭绒的').irrelevant).toBe(true);
   });
+  it('an invoice is its own topic, not an order prompt', () => {
+    const earbuds = contextOf('basic-earbuds');
+    expect(ask('basic-earbuds.battery', earbuds)('亲，可以开电子普通发票的').irrelevant).toBe(true);
+    expect(ask('basic-earbuds.invoice', earbuds)('亲，可以开电子普通发票的').stated).toEqual(['b1']);
+  });
 });
 
 describe('compliance', () => {
@@ -218,6 +223,7 @@ describe('objections by any accepted argument', () => {
     '给您少20元，可以吗',
     '私下交易给您打八折',
     '我给您改个价',
+    '【改价】已为您的订单改价，优惠 ¥20，刷新订单即可付款~',
     '坏了包赔，坏几个赔几个',
   ])('money off or a guarantee addresses a price worry: %s', (text) =>
     expect(judge(text, price).addressed).toEqual(['b1']),
