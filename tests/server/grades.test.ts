@@ -97,6 +97,16 @@ describe('one grade per class', () => {
       const exportRow = exported.find((cells) => cells[0] === 'grades_student')!;
       expect(Number(exportRow[2])).toBe(row.conversations);
       expect(Number(exportRow[9])).toBe(row.grade.system);
+      // The goals of reception, as the table shows them: the same figures as the student report's.
+      const column = (name: string) => exportRow[exported[0]!.indexOf(name)];
+      const percent = (share: number | null) => (share === null ? '' : String(Math.round(share * 1000) / 10));
+      expect(column('三分钟回复率(%)')).toBe(percent(row.within3MinRate));
+      expect(column('询单转化率(%)')).toBe(percent(row.conversionRate));
+      expect(column('客单价(元)')).toBe(
+        row.averageOrderAmount === null ? '' : String(row.averageOrderAmount),
+      );
+      expect(column('回头客留存(%)')).toBe(percent(row.returningKeptRate));
+      expect(row.within3MinRate).not.toBeNull();
 
       const grades = csvLines(
         (await api(server, 'GET', `/api/reports/classes/${classId}/grades.csv`, { as: owner() })).text,
@@ -115,6 +125,10 @@ describe('one grade per class', () => {
         { as: owner() },
       );
       expect(own.body.aggregate?.metrics.conversations).toBe(row.conversations);
+      const goals = own.body.aggregate!.metrics;
+      expect([row.within3MinRate, row.conversionRate, row.averageOrderAmount, row.returningKeptRate]).toEqual(
+        [goals.within3MinRate, goals.conversionRate, goals.averageOrderAmount, goals.returningKeptRate],
+      );
       expect(own.body.grade).toEqual(row.grade);
     },
   );

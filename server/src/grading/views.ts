@@ -5,6 +5,8 @@ import type { ClassGrades, StudentGrades } from './grading.ts';
 
 const violations = (summary: StudentSummary | null) =>
   summary ? Object.values(summary.violationsByRule).reduce((a, b) => a + b, 0) : 0;
+/** A share (0–1) as a percentage with one decimal, as the class table shows it. */
+const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
 const seconds = (value: number | null | undefined) => (value == null ? null : Math.round(value * 10) / 10);
 
 export function classReportRows(grades: ClassGrades): ClassReportRow[] {
@@ -17,6 +19,10 @@ export function classReportRows(grades: ClassGrades): ClassReportRow[] {
     violations: violations(s.summary),
     paid: s.summary?.metrics.outcomes.paid ?? 0,
     left: s.summary?.metrics.outcomes.left ?? 0,
+    within3MinRate: s.summary?.metrics.within3MinRate ?? null,
+    conversionRate: s.summary?.metrics.conversionRate ?? null,
+    averageOrderAmount: s.summary?.metrics.averageOrderAmount ?? null,
+    returningKeptRate: s.summary?.metrics.returningKeptRate ?? null,
     grade: s.grade,
   }));
 }
@@ -38,6 +44,10 @@ export function classCsv(grades: ClassGrades): string {
     '导师评分',
     '自评',
     '总评',
+    '三分钟回复率(%)',
+    '询单转化率(%)',
+    '客单价(元)',
+    '回头客留存(%)',
   ];
   const rows: CsvCell[][] = classReportRows(grades).map((r) => [
     r.student.username,
@@ -54,6 +64,10 @@ export function classCsv(grades: ClassGrades): string {
     r.grade.mentor,
     r.grade.self,
     r.grade.total,
+    percent(r.within3MinRate),
+    percent(r.conversionRate),
+    r.averageOrderAmount,
+    percent(r.returningKeptRate),
   ]);
   return toCsv([header, ...rows]);
 }

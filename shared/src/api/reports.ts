@@ -115,6 +115,11 @@ export const ClassReportRowSchema = z.object({
   violations: z.number(),
   paid: z.number(),
   left: z.number(),
+  /** The goals of reception (shares 0–1, yuan): 三分钟回复率, 询单转化率, 客单价, 回头客留存. */
+  within3MinRate: z.number().nullable(),
+  conversionRate: z.number().nullable(),
+  averageOrderAmount: z.number().nullable(),
+  returningKeptRate: z.number().nullable(),
   grade: GradeViewSchema,
 });
 export type ClassReportRow = z.infer<typeof ClassReportRowSchema>;

@@ -26,6 +26,10 @@ function row(
     violations: score === null ? 0 : Math.round((100 - score) / 10),
     paid: 1,
     left: 0,
+    within3MinRate: score === null ? null : score / 100,
+    conversionRate: score === null ? null : 1 - score / 100,
+    averageOrderAmount: score === null ? null : score * 3,
+    returningKeptRate: null,
     grade: g,
   };
 }
@@ -97,5 +101,22 @@ describe('ClassTable', () => {
     expect(onOpen).toHaveBeenCalledWith('s2');
     await user.click(screen.getByRole('button', { name: '给 张三 评分' }));
     expect(onGrade).toHaveBeenCalledWith(ROWS[0]);
+  });
+
+  it('shows the goals of reception per student and sorts by them', async () => {
+    const { render, user } = await setup();
+    render(<ClassTable rows={ROWS} onOpen={() => undefined} />);
+    const first = screen.getAllByRole('row').find((r) => r.textContent?.includes('张三'))!;
+    const cells = within(first)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
+    expect(cells).toEqual(expect.arrayContaining(['92%', '8%', '¥276', '—']));
+    const conversion = screen.getByRole('columnheader', { name: /询单转化/ });
+    await user.click(within(conversion).getByRole('button'));
+    expect(conversion.getAttribute('aria-sort')).toBe('descending');
+    expect(names()).toEqual(['李四', '王五', '张三', '赵六']);
+    expect(screen.getByRole('columnheader', { name: /3分钟回复率/ })).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: /客单价/ })).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: /回头客留存/ })).toBeTruthy();
   });
 });

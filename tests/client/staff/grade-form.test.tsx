@@ -17,6 +17,10 @@ const ROW: ClassReportRow = {
   violations: 1,
   paid: 1,
   left: 0,
+  within3MinRate: 1,
+  conversionRate: 0.5,
+  averageOrderAmount: 399,
+  returningKeptRate: null,
   grade: {
     weights: { system: 60, teacher: 20, mentor: 10, self: 10 },
     system: 80,

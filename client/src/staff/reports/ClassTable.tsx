@@ -4,7 +4,7 @@ import type { ClassReportRow } from '@kefu/shared/protocol';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { filterRows, type RowFilter, type Sort, type SortKey, sortRows } from './class-table.ts';
-import { fmtNum, fmtSeconds, waitClass } from './format.ts';
+import { fmtNum, fmtPercent, fmtSeconds, waitClass } from './format.ts';
 
 const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
   { key: 'name', label: 'table.student', numeric: false },
@@ -15,6 +15,10 @@ const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
   { key: 'violations', label: 'table.violations', numeric: true },
   { key: 'paid', label: 'table.paid', numeric: true },
   { key: 'left', label: 'table.left', numeric: true },
+  { key: 'within3MinRate', label: 'table.within3Min', numeric: true },
+  { key: 'conversionRate', label: 'table.conversion', numeric: true },
+  { key: 'averageOrderAmount', label: 'table.orderValue', numeric: true },
+  { key: 'returningKeptRate', label: 'table.returningKept', numeric: true },
   { key: 'total', label: 'table.total', numeric: true },
 ];
 
@@ -120,6 +124,12 @@ export function ClassTable({
               <td className="num">{r.violations}</td>
               <td className="num">{r.paid}</td>
               <td className="num">{r.left}</td>
+              <td className="num">{fmtPercent(r.within3MinRate)}</td>
+              <td className="num">{fmtPercent(r.conversionRate)}</td>
+              <td className="num">
+                {r.averageOrderAmount === null ? '—' : `¥${fmtNum(r.averageOrderAmount)}`}
+              </td>
+              <td className="num">{fmtPercent(r.returningKeptRate)}</td>
               <td className="num">
                 <strong>{fmtNum(r.grade.total)}</strong>
               </td>

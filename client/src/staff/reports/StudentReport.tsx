@@ -208,6 +208,10 @@ export function StudentReport({ classId, studentId }: { classId: string; student
                   <dd>{m.averageOrderAmount === null ? '—' : `¥${fmtNum(m.averageOrderAmount)}`}</dd>
                 </div>
                 <div>
+                  <dt>{t('metrics.returningKept')}</dt>
+                  <dd>{fmtPercent(m.returningKeptRate)}</dd>
+                </div>
+                <div>
                   <dt>{t('metrics.reminders')}</dt>
                   <dd>
                     {m.remindersSent} · {fmtPercent(m.reminderSuccess)}

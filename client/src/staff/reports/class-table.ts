@@ -10,6 +10,10 @@ export const SORT_KEYS = [
   'violations',
   'paid',
   'left',
+  'within3MinRate',
+  'conversionRate',
+  'averageOrderAmount',
+  'returningKeptRate',
   'total',
 ] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
