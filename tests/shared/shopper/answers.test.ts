@@ -116,3 +116,11 @@ describe('sympathy is not a contradiction', () => {
     expect(judge(bedding, '会掉色的', []).contradicted).toEqual(['bedding-set.fading']);
   });
 });
+
+describe('a little is a yes', () => {
+  it('有一点点 to 有荧光剂吗 says yes: wrong for a romper without any; 没有的 is right', () => {
+    const romper = contextOf('baby-romper');
+    expect(judge(romper, '有一点点，正常的', ['baby-romper.fluorescent']).wrong).toEqual(['b1']);
+    expect(judge(romper, '没有的亲，放心', ['baby-romper.fluorescent']).stated).toEqual(['b1']);
+  });
+});
