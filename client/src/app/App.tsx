@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { HttpError } from '../api/http.ts';
 import { Login } from '../auth/Login.tsx';
 import { type Screen, type Stores, useSession, useStores } from '../stores/index.ts';
+import { homeOf } from '../stores/session.ts';
 import { Workbench } from '../workbench/Workbench.tsx';
 import { useServices } from './context.tsx';
 import { hashOf, isPublic, screenOf } from './route.ts';
@@ -28,15 +29,6 @@ export function landing(user: UserView | null, asked: Screen | null): Screen {
   if (asked.name === 'staff' && user.role === 'student') return { name: 'home' };
   if (asked.name === 'certificate' && user.role !== 'student') return homeOf(user);
   return asked;
-}
-
-/** The page someone starts on after logging in. */
-export function homeOf(user: UserView): Screen {
-  return user.role === 'admin'
-    ? { name: 'staff', path: 'admin' }
-    : user.role === 'instructor' || user.role === 'trainer'
-      ? { name: 'staff', path: '' }
-      : { name: 'home' };
 }
 
 function useHashSync(stores: Stores): void {

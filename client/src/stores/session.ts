@@ -20,10 +20,21 @@ export interface SessionState {
   screen: Screen;
   setUser(user: UserView | null): void;
   go(screen: Screen): void;
+  /** To the page the user starts on: staff go to their staff home, students to theirs. */
+  goHome(): void;
+}
+
+/** The page someone starts on after logging in. */
+export function homeOf(user: UserView): Screen {
+  return user.role === 'admin'
+    ? { name: 'staff', path: 'admin' }
+    : user.role === 'instructor' || user.role === 'trainer'
+      ? { name: 'staff', path: '' }
+      : { name: 'home' };
 }
 
 export function createSessionStore() {
-  return createStore<SessionState>()((set) => ({
+  return createStore<SessionState>()((set, get) => ({
     user: null,
     screen: { name: 'loading' },
     setUser(user) {
@@ -31,6 +42,10 @@ export function createSessionStore() {
     },
     go(screen) {
       set({ screen });
+    },
+    goHome() {
+      const user = get().user;
+      set({ screen: user ? homeOf(user) : { name: 'home' } });
     },
   }));
 }

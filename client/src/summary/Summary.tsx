@@ -54,11 +54,7 @@ export default function Summary({ conversationIds }: { conversationIds: string[]
             {t('summary.backToWorkbench')}
           </button>
         ) : null}
-        <button
-          type="button"
-          className="topbar-button"
-          onClick={() => stores.session.getState().go({ name: 'home' })}
-        >
+        <button type="button" className="topbar-button" onClick={() => stores.session.getState().goHome()}>
           {t('summary.backHome')}
         </button>
       </TopBar>

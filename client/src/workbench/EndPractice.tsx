@@ -23,7 +23,7 @@ export function EndPractice() {
     setAsking(false);
     stores.practice.getState().begin([], user?.id ?? null);
     stores.conversations.getState().reset();
-    stores.session.getState().go({ name: 'home' });
+    stores.session.getState().goHome();
   }
 
   return (

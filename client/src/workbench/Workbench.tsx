@@ -41,11 +41,7 @@ export function Workbench() {
       </button>
       <TopBar title={t('app.workbench')}>
         <DrillBanner />
-        <button
-          type="button"
-          className="topbar-button"
-          onClick={() => stores.session.getState().go({ name: 'home' })}
-        >
+        <button type="button" className="topbar-button" onClick={() => stores.session.getState().goHome()}>
           {t('workbench.back')}
         </button>
         <EndPractice />

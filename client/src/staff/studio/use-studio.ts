@@ -25,12 +25,18 @@ export function useStudioLibrary() {
  * opens a file. After a save the library is loaded again: the previous checker stays in use (the open file
  * and its messages stay on the page) until the new one, reusing what the previous one read, is made.
  */
+/** The page's last checker, kept when the page is left: coming back (from 试玩) reads no file again. */
+let remembered: Checker | undefined;
+
 export function useChecker(base: readonly FileRecord[] | null, needed: boolean): Checker | null {
   const [checker, setChecker] = useState<{ base: readonly FileRecord[]; checker: Checker } | null>(null);
   const ready = checker !== null && checker.base === base;
   useEffect(() => {
     if (!base || ready) return;
-    const make = () => setChecker({ base, checker: createChecker(base, checker?.checker) });
+    const make = () => {
+      remembered = createChecker(base, checker?.checker ?? remembered);
+      setChecker({ base, checker: remembered });
+    };
     if (needed && checker === null) return make();
     const timer = setTimeout(make, 0);
     return () => clearTimeout(timer);
