@@ -229,4 +229,23 @@ describe('instructor and trainer', () => {
     await trainer.getByText('接待及时，语气亲切。').waitFor();
     await shot(trainer, '07-student-report');
   });
+
+  it('试玩 keeps the draft: back from the workbench by 返回首页, the studio shows it again', async () => {
+    await teacher.goto(`${server.url}/#/staff/studio`);
+    await teacher.getByRole('button', { name: '新建场景' }).click();
+    const title = teacher.locator('.cm-line', { hasText: /^title: / }).first();
+    await title.click();
+    await teacher.keyboard.press('End');
+    await teacher.keyboard.type('（试玩稿）');
+    await teacher.getByText('校验通过').waitFor();
+    await teacher.getByRole('button', { name: '试玩' }).click();
+    await teacher.getByRole('combobox', { name: '输入消息' }).waitFor();
+
+    // 返回首页 takes a teacher to the staff home, not the student home.
+    await teacher.getByRole('button', { name: '返回首页' }).click();
+    await teacher.getByRole('heading', { name: '我的班级' }).waitFor();
+    await teacher.getByRole('button', { name: '场景工作室' }).first().click();
+    await teacher.locator('.cm-line', { hasText: '（试玩稿）' }).waitFor();
+    await shot(teacher, '08-studio-after-try');
+  });
 });
