@@ -58,6 +58,7 @@ import {
 import {
   ClassReportResponseSchema,
   ConversationReportResponseSchema,
+  DrillResultsResponseSchema,
   EvaluationBodySchema,
   EvaluationResponseSchema,
   LeaderboardQuerySchema,
@@ -294,6 +295,14 @@ export const routes = {
       params: idParams,
       body: CreateDrillBodySchema,
       response: DrillResponseSchema,
+    }),
+    /** Staff of the class: every student's scores and key figures in this drill, with links to the reports. */
+    results: route({
+      method: 'GET',
+      path: '/api/drills/:id/results',
+      access: STAFF,
+      params: idParams,
+      response: DrillResultsResponseSchema,
     }),
     get: route({
       method: 'GET',

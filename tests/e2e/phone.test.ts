@@ -112,4 +112,22 @@ describe('staff pages on a phone (390×844)', () => {
       .waitFor();
     await fitsThePhone('05-student-report');
   });
+
+  it("an ended drill's results, with every student's score and a chart", async () => {
+    await api(server, 'POST', `/api/drills/${drillId}/stop`, { as: cls.instructor });
+    await page.goto(`${server.url}/#/staff/results/${drillId}`);
+    await page.getByRole('heading', { name: /演练结果/ }).waitFor();
+    await page.getByText('未加入（1 人）').waitFor();
+    await page.getByRole('link', { name: /zhang-san/ }).waitFor();
+    await page.locator('.staff-chart canvas').waitFor();
+    await fitsThePhone('06-drill-results');
+    // At a desktop's width too, for a person to look at.
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(OUT, '06b-drill-results-desktop.png'), fullPage: true });
+    await page.goto(`${server.url}/#/staff/monitor/${drillId}`);
+    await page.getByRole('button', { name: '查看结果' }).waitFor();
+    await page.screenshot({ path: join(OUT, '07-monitor-ended-desktop.png'), fullPage: true });
+    await page.setViewportSize(PHONE);
+  });
 });

@@ -148,6 +148,30 @@ describe('a class drill', () => {
     expect(joinAfter.status).toBe(409);
     expect(joinAfter.body.error.code).toBe('drill-finished');
 
+    // The drill's results: every student of the class, their conversations in this drill scored, a link's ids.
+    const results = await api(server, 'GET', `/api/drills/${drillId}/results`, { as: instructor });
+    expect(results.status).toBe(200);
+    const resultRows = results.body.rows as {
+      student: { id: string };
+      joined: boolean;
+      conversations: { drillId: string; status: string }[];
+      summary: { score: number } | null;
+    }[];
+    // In the class's enrolment order (both joined the class in the same millisecond here): compared as a set.
+    const byId = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
+    expect(resultRows.map((r) => [r.student.id, r.joined, r.conversations.length]).sort(byId)).toEqual(
+      [
+        [early.user.id, true, 3],
+        [late.user.id, true, 1],
+      ].sort(byId),
+    );
+    expect(
+      resultRows.flatMap((r) => r.conversations).every((c) => c.drillId === drillId && c.status === 'ended'),
+    ).toBe(true);
+    expect(resultRows.every((r) => r.summary !== null)).toBe(true);
+    // Students do not see the class's results.
+    expect((await api(server, 'GET', `/api/drills/${drillId}/results`, { as: early })).status).toBe(403);
+
     // The class report now has both students with their ended conversations; the CSV opens in Excel.
     const report = await api(server, 'GET', `/api/reports/classes/${classId}`, { as: instructor });
     const byStudent = new Map(report.body.rows.map((r: { student: { id: string } }) => [r.student.id, r]));

@@ -14,6 +14,7 @@ import './staff.css';
 
 const Drills = lazy(() => import('./monitor/Drills.tsx'));
 const Monitor = lazy(() => import('./monitor/Monitor.tsx'));
+const DrillResults = lazy(() => import('./monitor/DrillResults.tsx'));
 const Studio = lazy(() => import('./studio/Studio.tsx'));
 const RubricEditor = lazy(() => import('./studio/RubricEditor.tsx'));
 const Leaderboard = lazy(() => import('./reports/Leaderboard.tsx'));
@@ -70,6 +71,9 @@ export default function StaffApp({ path, onLogout }: { path: string; onLogout: (
       break;
     case 'monitor':
       view = <Monitor drillId={route.drillId} />;
+      break;
+    case 'results':
+      view = <DrillResults drillId={route.drillId} />;
       break;
     case 'studio':
       view = <Studio />;

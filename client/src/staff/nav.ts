@@ -10,6 +10,7 @@ export type StaffRoute =
   | { page: 'conversation'; conversationId: string }
   | { page: 'drills'; classId: string }
   | { page: 'monitor'; drillId: string }
+  | { page: 'results'; drillId: string }
   | { page: 'studio' }
   | { page: 'rubric'; classId: string }
   | { page: 'import'; classId: string }
@@ -32,6 +33,8 @@ export function pathOf(route: StaffRoute): string {
       return `drills/${enc(route.classId)}`;
     case 'monitor':
       return `monitor/${enc(route.drillId)}`;
+    case 'results':
+      return `results/${enc(route.drillId)}`;
     case 'studio':
       return 'studio';
     case 'rubric':
@@ -59,6 +62,7 @@ export function routeOf(path: string): StaffRoute {
     case 'drills':
       return a ? { page, classId: a } : { page: 'home' };
     case 'monitor':
+    case 'results':
       return a ? { page, drillId: a } : { page: 'home' };
     case 'studio':
       return { page };

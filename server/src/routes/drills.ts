@@ -51,6 +51,31 @@ export default async function drillRoutes(app: FastifyInstance): Promise<void> {
     drill: await viewFor(user, await visibleDrill(user, id)),
   }));
 
+  // Every student of the class, joined or not, with this drill's conversations scored the one way (grading).
+  serve(app, routes.drills.results, async ({ user, params: { id } }) => {
+    const row = await visibleDrill(user, id);
+    const [members, participants, conversations] = await Promise.all([
+      app.classes.members(row.class_id),
+      app.drills.participants(id),
+      app.conversations.listForDrill(id),
+    ]);
+    const joined = new Set(participants.map((p) => p.student_id));
+    const rows = [];
+    for (const m of members.filter((m) => m.role === 'student')) {
+      const own = conversations
+        .filter((c) => c.student_id === m.userId)
+        .sort((a, b) => a.started_at - b.started_at);
+      const { scores, summary } = await app.grading.scores(own);
+      rows.push({
+        student: { id: m.userId, username: m.username, displayName: m.displayName },
+        joined: joined.has(m.userId),
+        conversations: scores,
+        summary,
+      });
+    }
+    return { drill: toDrillView(row), rows };
+  });
+
   serve(app, routes.drills.start, async ({ user, params: { id } }) => {
     const row = await managedDrill(user, id);
     if (row.status !== 'draft') {

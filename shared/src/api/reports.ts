@@ -7,6 +7,7 @@ import type { Report, StudentSummary } from '../scoring/index.ts';
 import { UserViewSchema } from './accounts.ts';
 import { ClassViewSchema, GradeWeightsSchema } from './classes.ts';
 import { CONVERSATION_STATUSES, ConversationViewSchema, EventEnvelopeSchema } from './conversations.ts';
+import { DrillViewSchema } from './drills.ts';
 import { entityId } from './fields.ts';
 import { MAX_COMMENT_CHARS } from './limits.ts';
 
@@ -144,3 +145,20 @@ export const LeaderboardResponseSchema = z.object({
 });
 export type LeaderboardResponse = z.infer<typeof LeaderboardResponseSchema>;
 export type { LeaderboardRow } from '../course/leaderboard.ts';
+
+/** An ended (or running) drill's results: every student of the class, with what they did in this drill. */
+export const DrillResultRowSchema = z.object({
+  student: UserViewSchema.pick({ id: true, username: true, displayName: true }),
+  /** Entered the drill (the others are listed as 未加入). */
+  joined: z.boolean(),
+  /** This drill's conversations, oldest first. */
+  conversations: z.array(ConversationScoreSchema),
+  /** aggregateStudent over the drill's ended, graded conversations; null when none. */
+  summary: z.custom<StudentSummary>().nullable(),
+});
+export type DrillResultRow = z.infer<typeof DrillResultRowSchema>;
+export const DrillResultsResponseSchema = z.object({
+  drill: DrillViewSchema,
+  rows: z.array(DrillResultRowSchema),
+});
+export type DrillResultsResponse = z.infer<typeof DrillResultsResponseSchema>;

@@ -84,13 +84,22 @@ export default function Drills({ classId }: { classId: string }) {
                     {t('drills.stop')}
                   </button>
                 ) : null}
-                {d.status !== 'draft' ? (
+                {d.status === 'running' ? (
                   <button
                     type="button"
                     className="secondary"
                     onClick={() => go({ page: 'monitor', drillId: d.id })}
                   >
                     {t('drills.monitor')}
+                  </button>
+                ) : null}
+                {d.status !== 'draft' ? (
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => go({ page: 'results', drillId: d.id })}
+                  >
+                    {t('drills.results')}
                   </button>
                 ) : null}
               </div>

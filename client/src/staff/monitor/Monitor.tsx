@@ -20,6 +20,7 @@ import { errorText } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
 import { ConfirmDialog } from '../../forms/ConfirmDialog.tsx';
 import { formatClock } from '../../workbench/format.ts';
+import { useGo } from '../nav.ts';
 import { fmtNum, waitClass } from '../reports/format.ts';
 import { aboutToLeave, alertCounts, waitSeconds, waitTone } from './live-wait.ts';
 
@@ -192,6 +193,7 @@ function Watcher({ student, onClose }: { student: StudentMonitor; onClose(): voi
 
 export default function Monitor({ drillId }: { drillId: string }) {
   const { t } = useTranslation('staff');
+  const go = useGo();
   const { api } = useServices();
   const [drill, setDrill] = useState<DrillView | null>(null);
   const [students, setStudents] = useState<StudentMonitor[]>([]);
@@ -281,6 +283,11 @@ export default function Monitor({ drillId }: { drillId: string }) {
             </span>
           </p>
         </div>
+        {drill?.status === 'finished' ? (
+          <button type="button" className="primary" onClick={() => go({ page: 'results', drillId })}>
+            {t('drills.results')}
+          </button>
+        ) : null}
         {drill?.status === 'running' ? (
           <button
             type="button"
