@@ -484,7 +484,7 @@ function judgeResolved(
     case 'value': {
       const concept = factConcept(pid, key);
       const numbers = judgeNumbers(analysis, products, fact, askedRefs);
-      if (analysis.affirmed.has(wrongConcept(pid, key)) || numbers === 'contradicted') return 'contradicted';
+      if (claimsWrong(analysis, wrongConcept(pid, key)) || numbers === 'contradicted') return 'contradicted';
       if (analysis.affirmed.has(concept) || numbers === 'stated') return 'stated';
       if (analysis.negated.has(concept)) return 'contradicted';
       return asked ? judgeGrade(analysis, fact.fact) : 'absent';
@@ -494,6 +494,19 @@ function judgeResolved(
     case 'yesno':
       return judgeYesNo(analysis, fact as ResolvedFact & { fact: { kind: 'yesno' } });
   }
+}
+
+/** 比普通304更耐腐蚀: what the product is compared with is not what it is. */
+const COMPARED_BEFORE = /比[\p{Script=Han}]{0,3}$/u;
+
+/** A wrong value said of the product itself, not as what it is compared with. */
+function claimsWrong(analysis: Analysis, concept: string): boolean {
+  return analysis.mentions.some(
+    (m) =>
+      m.concept === concept &&
+      !m.negated &&
+      !COMPARED_BEFORE.test(analysis.normalised.slice(clauseStart(analysis, m.clause), m.start)),
+  );
 }
 
 const CHINESE_DIGITS = '零一二三四五六七八九';

@@ -124,3 +124,13 @@ describe('a little is a yes', () => {
     expect(judge(romper, '没有的亲，放心', ['baby-romper.fluorescent']).stated).toEqual(['b1']);
   });
 });
+
+describe('what the product is compared with is not what it is', () => {
+  it('316内胆比普通304更耐腐蚀 states 316 and claims no 304; 是304的 is wrong', () => {
+    const flask = contextOf('vacuum-flask');
+    const compared = judge(flask, '是316的，比304更耐腐蚀', ['vacuum-flask.material']);
+    expect([compared.stated, compared.contradicted]).toEqual([['b1'], []]);
+    expect(judge(flask, '316内胆比普通304更耐腐蚀', []).contradicted).toEqual([]);
+    expect(judge(flask, '是304的', ['vacuum-flask.material']).wrong).toEqual(['b1']);
+  });
+});
