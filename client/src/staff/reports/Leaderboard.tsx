@@ -1,9 +1,10 @@
 // A class's leaderboard: students ranked by average score over the work that counts for the grade, or over
 // one drill; anonymised (学员 1, 学员 2…) for projecting in class, and printable.
-import { type LeaderboardRow, routes } from '@kefu/shared/protocol';
+import type { LeaderboardRow } from '@kefu/shared/protocol';
 import { formatScore } from '@kefu/shared/scoring/format';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { routes } from '../../api/route-links.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useGo } from '../nav.ts';
 import { Chart } from './Chart.tsx';
