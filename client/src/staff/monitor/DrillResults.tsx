@@ -2,10 +2,10 @@
 // report, the students who never joined, and a chart of the scores. Scores come from the grading module
 // (the same reports as everywhere), so an ended drill reads the same here as in the class report.
 import type { DrillResultRow } from '@kefu/shared/protocol';
-import { routes } from '@kefu/shared/protocol';
 import { formatScore } from '@kefu/shared/scoring/format';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { routes } from '../../api/route-links.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { FormError } from '../../forms/FormError.tsx';
 import { useGo } from '../nav.ts';
