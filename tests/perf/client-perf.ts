@@ -14,7 +14,8 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../e2e/browser.ts';
 
-const TARGETS = { initialJsGzipKb: 120, keyToPaintP95Ms: 16 };
+// Issue 12's goals: typing within 1.3× the bare textarea's p95 in the same run, ready within 500 ms.
+const TARGETS = { initialJsGzipKb: 120, keyToPaintP95VsBare: 1.3, readyP50Ms: 500 };
 
 const { values } = parseArgs({
   options: {
@@ -236,8 +237,8 @@ const ok = (pass: boolean) => (pass ? 'ok' : 'OVER');
 console.log(`
 Workbench client performance (${messages} messages in the open conversation, ${runs} runs × ${keys} keys)
   initial JS (gzip)           ${result.initialJs.gzipKb} KB   target ≤ ${TARGETS.initialJsGzipKb} KB  ${ok(result.initialJs.gzipKb <= TARGETS.initialJsGzipKb)}
-  workbench ready             p50 ${result.workbenchReadyMs.p50} ms, max ${result.workbenchReadyMs.max} ms (navigation start → newest message on screen)
-  keystroke → paint           p50 ${result.keyToPaintMs.p50} ms, p95 ${result.keyToPaintMs.p95} ms, max ${result.keyToPaintMs.max} ms   target p95 ≤ ${TARGETS.keyToPaintP95Ms} ms  ${ok(result.keyToPaintMs.p95 <= TARGETS.keyToPaintP95Ms)}
+  workbench ready             p50 ${result.workbenchReadyMs.p50} ms, max ${result.workbenchReadyMs.max} ms (navigation start → newest message on screen)   target p50 ≤ ${TARGETS.readyP50Ms} ms  ${ok(result.workbenchReadyMs.p50 <= TARGETS.readyP50Ms)}
+  keystroke → paint           p50 ${result.keyToPaintMs.p50} ms, p95 ${result.keyToPaintMs.p95} ms, max ${result.keyToPaintMs.max} ms   target p95 ≤ ${TARGETS.keyToPaintP95VsBare}× the bare textarea's  ${ok(result.keyToPaintMs.p95 <= TARGETS.keyToPaintP95VsBare * result.bareTextarea.keyToPaintMs.p95)}
   keystroke → DOM committed   p50 ${result.keyToCommitMs.p50} ms, p95 ${result.keyToCommitMs.p95} ms, max ${result.keyToCommitMs.max} ms
   DOM nodes                   ${result.domNodes} at ready, ${result.domNodesAfterTyping} after typing
   bare <textarea> (floor)     keystroke → paint p50 ${result.bareTextarea.keyToPaintMs.p50} ms, p95 ${result.bareTextarea.keyToPaintMs.p95} ms; → DOM p50 ${result.bareTextarea.keyToCommitMs.p50} ms, p95 ${result.bareTextarea.keyToCommitMs.p95} ms
