@@ -251,6 +251,37 @@ describe('Summary', () => {
     expect(screen.getAllByRole('article')).toHaveLength(2);
   });
 
+  it('shows the goals of reception over the practice: conversion, 客单价, 3-minute rate, returning kept', async () => {
+    const http = apiFrom(async (_method: string, path: string) => {
+      if (path === '/api/catalog') return { products: [], phrases: [] };
+      const id = path.split('/').at(-1)!;
+      const data = reportFor(id, 80);
+      if (id === 'b') {
+        Object.assign(data.report.metrics, {
+          within3MinRate: 0.5,
+          outcome: 'paid',
+          orderAmount: 468,
+          paidAmount: 468,
+          crossSellAmount: 69,
+          converted: true,
+          returningKept: true,
+        });
+      }
+      return data;
+    });
+    const h = await setup({ http });
+    await act(async () => {
+      h.render(<Summary conversationIds={['a', 'b']} />);
+    });
+    const goals = await screen.findByRole('region', { name: '接待目标' });
+    const value = (label: string) =>
+      within(goals).getByText(label, { selector: 'dt' }).nextElementSibling?.textContent;
+    expect(value('询单转化率')).toBe('50% （询单 2 位）');
+    expect(value('客单价')).toBe('¥468 （含关联推荐 ¥69）');
+    expect(value('三分钟回复率')).toBe('75%');
+    expect(value('回头客留存')).toBe('100%');
+  });
+
   it('says why a report cannot be loaded, in the UI language, from the refusal’s code', async () => {
     const http = apiFrom(async (_method: string, path: string) => {
       if (path === '/api/catalog') return { products: [], phrases: [] };

@@ -235,6 +235,9 @@ describe('workbench end to end', () => {
     const card = page.locator('.summary-card');
     await card.waitFor();
     expect(await card.getByText('没有发现问题，做得很好！').count()).toBe(1);
+    const goals = page.getByRole('region', { name: '接待目标' });
+    expect(await goals.textContent()).toContain('客单价¥299');
+    await page.screenshot({ path: join(SHOTS, 'order-report.png'), fullPage: true });
     await page.context().close();
   });
 

@@ -1,5 +1,6 @@
 // End-of-practice summary: the reports of the practice's conversations, fetched once they have ended.
 import type { ConversationReportResponse } from '@kefu/shared/protocol';
+import { aggregateStudent, type StudentMetrics } from '@kefu/shared/scoring/aggregate';
 import { roundTo1 } from '@kefu/shared/scoring/format';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,9 +38,9 @@ export default function Summary({ conversationIds }: { conversationIds: string[]
     };
   }, [conversationIds, api, t]);
 
-  // Abandoned conversations are not graded: they make no part of the overall score.
-  const scores =
-    loaded?.flatMap((l) => (l.data && !l.data.report.abandoned ? [l.data.report.score] : [])) ?? [];
+  // Abandoned conversations are not graded: they make no part of the overall score or the goals.
+  const graded = loaded?.flatMap((l) => (l.data && !l.data.report.abandoned ? [l.data.report] : [])) ?? [];
+  const scores = graded.map((report) => report.score);
   const overall = scores.length ? roundTo1(scores.reduce((a, b) => a + b, 0) / scores.length) : null;
 
   return (
@@ -67,6 +68,7 @@ export default function Summary({ conversationIds }: { conversationIds: string[]
             <strong>{t('summary.overall')}</strong>
           </div>
         ) : null}
+        {graded.length > 0 ? <ReceptionGoals metrics={aggregateStudent(graded).metrics} /> : null}
         {loaded?.map((l) =>
           l.data ? (
             <ConversationSummary key={l.id} data={l.data} />
@@ -76,5 +78,42 @@ export default function Summary({ conversationIds }: { conversationIds: string[]
         )}
       </div>
     </div>
+  );
+}
+
+/** The goals of reception over the practice: 询单转化率, 客单价, 三分钟回复率, 回头客留存. */
+function ReceptionGoals({ metrics: m }: { metrics: StudentMetrics }) {
+  const { t } = useTranslation();
+  const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
+  return (
+    <section className="reception-goals" aria-labelledby="goals-title">
+      <h2 id="goals-title">{t('summary.goals')}</h2>
+      <dl className="goal-grid">
+        <div>
+          <dt>{t('summary.conversion')}</dt>
+          <dd>
+            {percent(m.conversionRate)}{' '}
+            <span className="muted">{t('summary.inquiries', { count: m.inquiries })}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('summary.orderValue')}</dt>
+          <dd>
+            {m.averageOrderAmount === null ? '—' : `¥${m.averageOrderAmount}`}
+            {m.crossSellAmount > 0 ? (
+              <span className="muted"> {t('summary.crossSell', { amount: m.crossSellAmount })}</span>
+            ) : null}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('summary.within3Min')}</dt>
+          <dd>{percent(m.within3MinRate)}</dd>
+        </div>
+        <div>
+          <dt>{t('summary.returningKept')}</dt>
+          <dd>{m.returningBuyers === 0 ? '—' : percent(m.returningKeptRate)}</dd>
+        </div>
+      </dl>
+    </section>
   );
 }
