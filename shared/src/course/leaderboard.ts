@@ -37,7 +37,7 @@ export function rankLeaderboard(
         (b.best ?? -1) - (a.best ?? -1) ||
         a.e.name.localeCompare(b.e.name, 'zh-CN'),
     );
-  return rows.map((r, i) => {
+  return rows.map((r) => {
     const firstTied = rows.findIndex((o) => o.average === r.average);
     return {
       rank: r.average === null ? null : firstTied + 1,
