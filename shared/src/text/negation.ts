@@ -31,6 +31,9 @@ function connects(text: string, from: number, to: number): boolean {
 }
 
 /** What may follow a negator that closes its clause: nothing, or a modal and one verb (不能戴 · 不适合). */
+/** Contrast words that set a reservation against what was just said (不过 · 但是), not a new topic (另外). */
+const BUT = /^(但是|但|不过|可是|只是)/;
+
 const CLOSING = /^((能|可以|可|建议|推荐|适合)\p{Script=Han}?)?$/u;
 
 export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: Vocabulary): Polarity {
@@ -109,6 +112,21 @@ export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: 
     if (tokens[k]!.entry.roles & AFTER && !cancelled[k] && !(tokens[k]!.entry.roles & BEFORE))
       afterPoints.push(k);
   for (const k of afterPoints) negateBackwards(k);
+
+  // 90码合适，不过现在缺货: a denial that closes a clause opened by "but" and naming nothing is about the
+  // option the clause before it named (the contrast word ended that clause, so the denial reached nothing).
+  for (const k of afterPoints) {
+    const t = tokens[k]!;
+    if (used[k] || t.clause === 0 || tokens.some((u) => u.clause === t.clause && isMention(u))) continue;
+    if (!BUT.test(text.slice(clauseEnds[t.clause - 1]))) continue;
+    if (!CLOSING.test(stripParticles(text.slice(t.end, clauseEnds[t.clause]), vocabulary.particles)))
+      continue;
+    const p = tokens.findLastIndex((u) => u.clause === t.clause - 1 && isOption(u));
+    if (p < 0 || flips[p]) continue;
+    negator = k;
+    flipList(p, -1);
+    used[k] = 1;
+  }
 
   // 红色没有现货: a denied "in stock" denies the option before it.
   for (let k = 0; k < tokens.length; k++)

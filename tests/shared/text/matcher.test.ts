@@ -125,6 +125,17 @@ describe('negation', () => {
     expect(read(matcher.analyse('红色没有好看'))).toEqual([RED]);
   });
 
+  it('reaches a denial after "but" in a clause naming nothing back to the option the clause before named', () => {
+    expect(read(matcher.analyse('红色好看，不过现在缺货'))).toEqual([`¬${RED}`]);
+    expect(read(matcher.analyse('红色好看，但是暂时没有了哦，下次到货通知您'))).toEqual([`¬${RED}`]);
+    // Without "but" the later clause may say something else of it (停产了，以后都没有了 is not 缺货).
+    expect(read(matcher.analyse('红色的，没有了'))).toEqual([RED]);
+    // A denial that does not close its clause is a condition, not a denial of the option.
+    expect(read(matcher.analyse('红色好看，不过不行的话可以换'))).toEqual([RED]);
+    // A clause naming its own option keeps the denial to itself.
+    expect(read(matcher.analyse('黑色有货，但是红色卖完了'))).toEqual([BLACK, 'in-stock', `¬${RED}`]);
+  });
+
   it('denies an option whose "in stock" is denied, also when they share a character', () => {
     expect(read(matcher.analyse('红色没有现货'))).toEqual([`¬${RED}`, '¬in-stock']);
     expect(read(matcher.analyse('红色没有的'))).toEqual([`¬${RED}`, '¬in-stock']);
