@@ -1,12 +1,12 @@
 // The load benchmark's students (a separate process, started by load.ts over IPC): each bot is one student
 // socket keeping `shoppers` solo-practice buyers open and answering each with its scenario's model answer,
-// in real time. It measures ack latency, how late buyer events arrive beyond their scripted time, and checks
-// at the end, against the database (resync from 0), that nothing was lost or duplicated.
+// in real time (messages on `conversation:send`, order changes on `conversation:order`). It measures ack
+// latency, how late buyer events arrive beyond their scripted time, and checks at the end, against the
+// database (resync from 0), that nothing was lost or duplicated.
 
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
   type AgentScript,
-  agentMessageFor,
   type ConversationView,
   createShopperContext,
   type EventEnvelope,
@@ -19,6 +19,7 @@ import {
 } from '@kefu/shared';
 import { io, type Socket } from 'socket.io-client';
 import { readLibrary } from '../../server/src/cli/read-library.ts';
+import { scriptRequest } from '../server/helpers/script-request.ts';
 
 export interface RunCommand {
   type: 'run';
@@ -40,6 +41,8 @@ export interface BotStats {
   conversations: number;
   sent: number;
   acked: number;
+  /** Of the acked, order changes (`conversation:order`). */
+  ordersUpdated: number;
   ackErrors: Record<string, number>;
   buyerEvents: number;
   ackMs: number[];
@@ -57,6 +60,7 @@ function emptyStats(): BotStats {
     conversations: 0,
     sent: 0,
     acked: 0,
+    ordersUpdated: 0,
     ackErrors: {},
     buyerEvents: 0,
     ackMs: [],
@@ -222,33 +226,25 @@ class Bot {
 
   private send(c: Played, step: AgentScript[number]): void {
     if (this.stopping || c.ended) return;
-    if (step.action === 'updateOrder') {
-      // An order change is not a chat message: the load measures messages, so the bot moves on.
-      c.next++;
-      this.schedule(c);
-      return;
-    }
     const id = `b${this.index}-${c.view.id.slice(0, 8)}-${c.next}`;
-    const message = agentMessageFor(c.ctx, step, id);
+    const events = [...c.held.values()].sort((a, b) => a.seq - b.seq).map((e) => e.event);
+    const { event, payload } = scriptRequest(c.ctx, c.view.id, step, id, events);
     const t0 = performance.now();
     this.sendOffsets.push(Date.now() - this.startedAt);
     this.stats.sent++;
-    (this.socket.emit as Emit)(
-      'conversation:send',
-      { conversationId: c.view.id, message },
-      (ack: SendAck) => {
-        this.stats.ackMs.push(performance.now() - t0);
-        if (ack.ok) {
-          this.stats.acked++;
-          c.acked.add(id);
-          c.previousAt = ack.at;
-          c.next++;
-          this.schedule(c);
-        } else {
-          this.stats.ackErrors[ack.error.code] = (this.stats.ackErrors[ack.error.code] ?? 0) + 1;
-        }
-      },
-    );
+    (this.socket.emit as Emit)(event, payload, (ack: SendAck) => {
+      this.stats.ackMs.push(performance.now() - t0);
+      if (ack.ok) {
+        this.stats.acked++;
+        if (event === 'conversation:order') this.stats.ordersUpdated++;
+        c.acked.add(id);
+        c.previousAt = ack.at;
+        c.next++;
+        this.schedule(c);
+      } else {
+        this.stats.ackErrors[ack.error.code] = (this.stats.ackErrors[ack.error.code] ?? 0) + 1;
+      }
+    });
   }
 
   /** Stops answering, then checks every conversation against the database. */
@@ -272,7 +268,8 @@ class Bot {
       const stored = new Set<string>();
       for (const e of ack.events) {
         if (!c.held.has(e.seq)) this.stats.lost++;
-        if (e.event.type === 'agent-message') stored.add(e.event.id);
+        // An acked message is logged as agent-message, an acked order change as order-updated: same id.
+        if (e.event.type === 'agent-message' || e.event.type === 'order-updated') stored.add(e.event.id);
       }
       for (const id of c.acked) if (!stored.has(id)) this.stats.ackedMissing++;
     }

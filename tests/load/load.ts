@@ -317,7 +317,9 @@ async function main() {
   console.log('\n── 我们的服务器 ──');
   console.log(`连接          ${s.connections} 成功 / ${s.connectFailures} 失败`);
   console.log(`对话          ${s.conversations}`);
-  console.log(`客服消息      发送 ${s.sent}，确认 ${s.acked}，错误 ${JSON.stringify(s.ackErrors)}`);
+  console.log(
+    `客服消息      发送 ${s.sent}，确认 ${s.acked}（其中订单修改 ${s.ordersUpdated}），错误 ${JSON.stringify(s.ackErrors)}`,
+  );
   console.log(`买家事件      ${s.buyerEvents}（输入中 + 消息）`);
   console.log(`确认延迟 ms   p50 ${fmt(ours.ack.p50)}   p99 ${fmt(ours.ack.p99)}   (n=${ours.ack.n})`);
   console.log(

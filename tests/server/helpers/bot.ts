@@ -5,14 +5,13 @@
 import {
   type AgentScript,
   type EventEnvelope,
-  orderViewOf,
   type ResyncAck,
   type SendAck,
   type ShopperContext,
   scriptFireTime,
-  scriptInput,
 } from '@kefu/shared';
 import type { ManualClock } from './manual-clock.ts';
+import { scriptRequest } from './script-request.ts';
 import { type LiveClient, request } from './server.ts';
 
 export interface BotRun {
@@ -57,18 +56,8 @@ export async function playOverSocket(
       await clock.advanceTo(wake);
     } else if (step !== undefined && fire !== null) {
       await clock.advanceTo(fire);
-      const input = scriptInput(ctx, step, `a${next + 1}`, orderViewOf(events));
-      acks.push(
-        input.type === 'order-update'
-          ? await request<SendAck>(client.socket, 'conversation:order', {
-              conversationId,
-              update: input.update,
-            })
-          : await request<SendAck>(client.socket, 'conversation:send', {
-              conversationId,
-              message: input.message,
-            }),
-      );
+      const { event, payload } = scriptRequest(ctx, conversationId, step, `a${next + 1}`, events);
+      acks.push(await request<SendAck>(client.socket, event, payload));
       previousAt = fire;
       next++;
     } else break;
