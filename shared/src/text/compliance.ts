@@ -1,4 +1,4 @@
-// The platform's rules on a reply (SPEC §3): leading the buyer off the platform, advertising-law absolute
+// The platform's rules on a reply: leading the buyer off the platform, advertising-law absolute
 // claims, rude words. The word lists are lexicon concepts (`off-platform`, `banned-claim`, `rude`); the
 // structures around them are read here: a superlative that praises (全网最安全的) is a claim wherever it
 // stands, one that measures (最快次日达 · 最小的码) or advises (最好手洗 · 回温20分钟口感最好) is not; a
