@@ -132,6 +132,11 @@ export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: 
   for (let k = 0; k < tokens.length; k++)
     if (flips[k] && tokens[k]!.entry.mentions.some((m) => m.concept === IN_STOCK_CONCEPT)) negateBackwards(k);
 
+  excludeNamedCases(text, tokens, clauseEnds, (k, step) => {
+    negator = -1;
+    flipList(k, step);
+  });
+
   const implied: Polarity['implied'] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
@@ -157,4 +162,41 @@ export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: 
     if (!isMention(t) && t.entry.roles & (BEFORE | AFTER) && !used[k]) bare.push(k);
   });
   return { negated: Array.from(flips, (f) => f === 1), implied, bare, negatedBy };
+}
+
+/** 新疆以外 · 新疆西藏除外 · 除了新疆: the statement that follows is about the other cases. */
+const EXCLUDED_AFTER = /^(的)?(以外|之外|除外)/;
+const EXCLUDING_BEFORE = '除了';
+/** 除了红色还有蓝色 · 新疆以外也发青海: 还/也 adds to the named case instead of setting it apart. */
+const INCLUSIVE = /[还也]/;
+
+/**
+ * Denies a term set apart from what the sentence says of the rest (新疆以外的地址都能发 says 新疆 cannot be
+ * sent to); left alone when the sentence adds to it (除了红色还有蓝色).
+ */
+function excludeNamedCases(
+  text: string,
+  tokens: readonly Token[],
+  clauseEnds: readonly number[],
+  deny: (k: number, step: 1 | -1) => void,
+) {
+  const inclusiveAfter = (at: number, clause: number) =>
+    INCLUSIVE.test(text.slice(at, clauseEnds[Math.min(clause + 1, clauseEnds.length - 1)]));
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    if (!isMention(t)) continue;
+    const marker = EXCLUDED_AFTER.exec(text.slice(t.end, t.end + 3));
+    const next = tokens[k + 1];
+    if (!marker || (next && next.start < t.end + marker[0].length)) continue;
+    if (marker[2] === '除外' || !inclusiveAfter(t.end + marker[0].length, t.clause)) deny(k, -1);
+  }
+  for (let at = text.indexOf(EXCLUDING_BEFORE); at >= 0; at = text.indexOf(EXCLUDING_BEFORE, at + 1)) {
+    const end = at + EXCLUDING_BEFORE.length;
+    const k = tokens.findIndex((u) => u.start >= end);
+    const t = tokens[k];
+    // The term must follow 除了 itself: in 除了新疆都包邮 the 包邮 is what is said of the rest.
+    if (!t || !isMention(t) || t.start !== end) continue;
+    if (EXCLUDED_AFTER.test(text.slice(t.end))) continue; // 除了新疆以外: one exclusion, denied once
+    if (!inclusiveAfter(t.end, t.clause)) deny(k, 1);
+  }
 }

@@ -205,3 +205,25 @@ describe('judgeFact: numbers against the catalogue', () => {
     expect(verdict('包邮的', 'earbuds.free-shipping.新疆')).toBe('contradicted');
   });
 });
+
+describe('judgeFact: a case set apart from the rest', () => {
+  const cakes = ProductSchema.parse({
+    id: 'cakes',
+    name: '月饼礼盒',
+    price: 168,
+    facts: {
+      'remote-regions': { kind: 'yesno', topic: 'shipping', value: false, terms: ['新疆', '西藏'] },
+    },
+  });
+  const all = [cakes];
+  const m = createMatcher(lexicon, all);
+  const verdict = (text: string) => judgeFact(m, m.analyse(text), all, 'cakes.remote-regions', true);
+  const wrong = (text: string) => findContradictions(m, m.analyse(text), all);
+
+  it('reads 新疆以外都能发 as 新疆 cannot be sent to (right), 新疆也能发 as it can (wrong)', () => {
+    expect(wrong('新疆以外的地址都能发')).toEqual([]);
+    expect(verdict('新疆以外的地址都能发')).toBe('stated');
+    expect(verdict('除了新疆西藏，别的地方都能发')).toBe('stated');
+    expect(wrong('新疆也能发的')).toEqual(['cakes.remote-regions']);
+  });
+});

@@ -136,6 +136,15 @@ describe('negation', () => {
     expect(read(matcher.analyse('黑色有货，但是红色卖完了'))).toEqual([BLACK, 'in-stock', `¬${RED}`]);
   });
 
+  it('denies a term set apart from what is said of the rest (以外 · 之外 · 除外 · 除了), unless 还/也 adds to it', () => {
+    expect(read(matcher.analyse('红色以外都有货'))).toEqual([`¬${RED}`, 'in-stock']);
+    expect(read(matcher.analyse('除了红色都有货'))).toEqual([`¬${RED}`, 'in-stock']);
+    expect(read(matcher.analyse('除了红色以外，其他都有货'))).toEqual([`¬${RED}`, 'in-stock']);
+    expect(read(matcher.analyse('红色和白色除外都有货'))).toEqual([`¬${RED}`, `¬${WHITE}`, 'in-stock']);
+    expect(read(matcher.analyse('除了红色还有白色'))).toEqual([RED, 'in-stock', WHITE]);
+    expect(read(matcher.analyse('红色以外也有白色'))).toEqual([RED, WHITE]);
+  });
+
   it('denies an option whose "in stock" is denied, also when they share a character', () => {
     expect(read(matcher.analyse('红色没有现货'))).toEqual([`¬${RED}`, '¬in-stock']);
     expect(read(matcher.analyse('红色没有的'))).toEqual([`¬${RED}`, '¬in-stock']);
