@@ -4,6 +4,9 @@
 /** The well-known lexicon concept "in stock" (有货/现货/还有): a strong claim about an option's stock. */
 export const IN_STOCK_CONCEPT = 'in-stock';
 
+/** The goods in stock, as a negator's object: 没得货 · 无库存 · 木有存货 deny stock like 缺货 does. */
+export const STOCK_NOUNS = ['库存', '存货', '现货', '货'] as const;
+
 /** Contrast words end a clause: in "黑色有货但是红色卖完了" the 卖完 must not reach 黑色. */
 export const CONTRAST_WORDS = ['但是', '但', '不过', '可是', '然而', '而且', '只是', '另外', '至于'] as const;
 

@@ -2,7 +2,7 @@
 // (红色暂时缺货了), 只有 X (the other options of X's fact are absent). Polarity is a parity of flips, so
 // 不是没有红色 reads as affirmed and 不缺货 cancels itself.
 
-import { IN_STOCK_CONCEPT, LIST_CONNECTORS, MAX_AFTER_GAP, MAX_BEFORE_GAP } from './markers.ts';
+import { IN_STOCK_CONCEPT, LIST_CONNECTORS, MAX_AFTER_GAP, MAX_BEFORE_GAP, STOCK_NOUNS } from './markers.ts';
 import { stripParticles } from './particles.ts';
 import type { Scan, Token } from './scan.ts';
 import { AFTER, BEFORE, ONLY, type Vocabulary } from './vocabulary.ts';
@@ -30,11 +30,14 @@ function connects(text: string, from: number, to: number): boolean {
   return to - from <= 2;
 }
 
-/** What may follow a negator that closes its clause: nothing, or a modal and one verb (不能戴 · 不适合). */
 /** Contrast words that set a reservation against what was just said (不过 · 但是), not a new topic (另外). */
 const BUT = /^(但是|但|不过|可是|只是)/;
 
-const CLOSING = /^((能|可以|可|建议|推荐|适合)\p{Script=Han}?)?$/u;
+/**
+ * What may follow a negator that closes its clause: nothing, a modal and one verb (不能戴 · 不适合), or the
+ * goods themselves (没得货 · 无库存 · 暂时没存货: a denial of stock however the 没 is spelled).
+ */
+const CLOSING = new RegExp(`^((能|可以|可|建议|推荐|适合)\\p{Script=Han}?|${STOCK_NOUNS.join('|')})?$`, 'u');
 
 export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: Vocabulary): Polarity {
   const flips = new Uint8Array(tokens.length);

@@ -134,3 +134,25 @@ describe('what the product is compared with is not what it is', () => {
     expect(judge(flask, '是304的', ['vacuum-flask.material']).wrong).toEqual(['b1']);
   });
 });
+
+describe('stock denials in everyday wording', () => {
+  const flask = contextOf('vacuum-flask');
+  const verdict = (text: string) => {
+    const j = judge(flask, text, ['vacuum-flask.colour.樱花粉']);
+    return j.stated.length > 0 ? 'stated' : j.wrong?.length ? 'wrong' : j.evaded.length ? 'evaded' : 'none';
+  };
+
+  it('reads 没得货 · 卖空了 · 断货了 · 没库存 as the sold-out option denied (right), 有库存 as claimed (wrong)', () => {
+    for (const reply of [
+      '樱花粉没得货了',
+      '樱花粉卖空了',
+      '樱花粉已经售空',
+      '樱花粉断货了',
+      '樱花粉暂时没库存',
+      '樱花粉无库存',
+    ])
+      expect(verdict(reply), reply).toBe('stated');
+    expect(verdict('樱花粉有库存')).toBe('wrong');
+    expect(verdict('樱花粉不是没货，有的')).toBe('wrong');
+  });
+});

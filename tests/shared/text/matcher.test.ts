@@ -149,6 +149,10 @@ describe('negation', () => {
     expect(read(matcher.analyse('红色没有现货'))).toEqual([`¬${RED}`, '¬in-stock']);
     expect(read(matcher.analyse('红色没有的'))).toEqual([`¬${RED}`, '¬in-stock']);
     expect(read(matcher.analyse('红色没有货'))).toEqual([`¬${RED}`]); // 没有货 is a listed phrase
+    // A negator with the goods as its object closes the clause: 没库存 · 无存货 deny stock like 缺货.
+    expect(read(matcher.analyse('红色没库存了'))).toEqual([`¬${RED}`]);
+    expect(read(matcher.analyse('红色暂时无存货'))).toEqual([`¬${RED}`]);
+    expect(read(matcher.analyse('红色没库存管理'))).toEqual([RED]);
   });
 
   it('cancels double negations', () => {
