@@ -75,6 +75,7 @@ import {
 } from './api/scenarios.ts';
 import { type ClientToServer, clientEvent, type ServerToClient } from './api/socket.ts';
 import {
+  RubricPreviewResponseSchema,
   SaveRubricBodySchema,
   SaveRubricResponseSchema,
   SaveScenarioBodySchema,
@@ -383,6 +384,15 @@ export const routes = {
       access: 'user',
       params: idParams,
       response: CSV_FILE,
+    }),
+    /** The class's staff: a draft rubric (as saved) scored on the last week's graded conversations. */
+    rubricPreview: route({
+      method: 'POST',
+      path: '/api/reports/classes/:id/rubric-preview',
+      access: STAFF,
+      params: idParams,
+      body: SaveRubricBodySchema,
+      response: RubricPreviewResponseSchema,
     }),
   },
   evaluations: {

@@ -5,11 +5,17 @@ import {
   aggregateStudent,
   type ClassMember,
   type ConversationScore,
+  createShopperContext,
   type EvaluationView,
   type GradeView,
   type GradeWeights,
   type Report,
+  type Rubric,
+  type RubricPreviewRow,
+  roundTo1,
+  type ShopperContext,
   type StudentSummary,
+  scoreEvents,
 } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ClassRow } from '../db/repositories/classes.ts';
@@ -98,6 +104,46 @@ export class Grading {
       );
     }
     return { cls, weights, drills: drillTitles, students: out };
+  }
+
+  /**
+   * The rubric preview: each student's conversations that count for the class and started at `since` or
+   * later, scored again with `draft` against the scenario version each was played with, beside the mean
+   * score the reports show now (the same conversations and mean as the class report).
+   */
+  async preview(cls: ClassRow, draft: Rubric, since: number): Promise<RubricPreviewRow[]> {
+    const grades = await this.forClass(cls);
+    const contexts = new Map<string, ShopperContext>();
+    const contextOf = async (row: ConversationRow) => {
+      const key = `${row.scenario_id}@${row.scenario_version}`;
+      let ctx = contexts.get(key);
+      if (!ctx) {
+        const library = await this.repos.catalog.libraryFor(row.scenario_id, row.scenario_version);
+        ctx = createShopperContext(library, row.scenario_id, draft);
+        contexts.set(key, ctx);
+      }
+      return ctx;
+    };
+    const rows: RubricPreviewRow[] = [];
+    for (const s of grades.students) {
+      const recent = s.counted.filter((c) => c.row.started_at >= since);
+      if (recent.length === 0) continue;
+      const after: Report[] = [];
+      for (const { row } of recent) {
+        const events = (await this.repos.eventLog.read(row.id)).map((e) => e.event);
+        after.push(scoreEvents(await contextOf(row), events));
+      }
+      const before = aggregateStudent(recent.map((c) => c.report)).score;
+      const score = aggregateStudent(after).score;
+      rows.push({
+        student: { id: s.student.userId, displayName: s.student.displayName },
+        conversations: recent.length,
+        before,
+        after: score,
+        delta: roundTo1(score - before),
+      });
+    }
+    return rows;
   }
 
   /**

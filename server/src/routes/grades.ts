@@ -1,11 +1,13 @@
-// A class's grades for its staff: the class report and its two CSV exports, all from one computation
-// (server/src/grading), so they always count the same conversations.
-import { routes } from '@kefu/shared';
+// A class's grades for its staff: the class report, its two CSV exports and the rubric preview, all from one
+// computation (server/src/grading), so they always count the same conversations.
+import { RUBRIC_PREVIEW_DAYS, routes } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
 import type { UserRow } from '../db/repositories/users.ts';
 import { fail } from '../errors.ts';
 import { classCsv, classReportRows, gradesCsv } from '../grading/views.ts';
 import { serve } from './serve.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export default async function gradeRoutes(app: FastifyInstance): Promise<void> {
   async function reviewableClass(user: UserRow, id: string) {
@@ -27,5 +29,12 @@ export default async function gradeRoutes(app: FastifyInstance): Promise<void> {
   serve(app, routes.reports.gradesCsv, async ({ user, params: { id } }) => {
     const cls = await reviewableClass(user, id);
     return { filename: `${cls.name}-成绩.csv`, body: gradesCsv(await app.grading.forClass(cls)) };
+  });
+
+  serve(app, routes.reports.rubricPreview, async ({ user, params: { id }, body }) => {
+    const cls = await reviewableClass(user, id);
+    const { rubric } = app.catalog.draftRubric(body);
+    const since = app.clock.now() - RUBRIC_PREVIEW_DAYS * DAY_MS;
+    return { rows: await app.grading.preview(cls, rubric, since) };
   });
 }

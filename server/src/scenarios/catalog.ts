@@ -161,8 +161,11 @@ export class ScenarioCatalog {
     return { scenarioId: id, version, path, created: before === undefined };
   }
 
-  /** Saves a rubric derived from `basedOn`, its id from its content, usable by classes from now on. */
-  async saveRubric(body: SaveRubricBody, now: number): Promise<SaveRubricResponse> {
+  /**
+   * The rubric a save of `body` would create (its id from its content), refused exactly as a save would be;
+   * nothing is stored. The rubric preview scores with it.
+   */
+  draftRubric(body: SaveRubricBody): { rubric: Rubric; text: string; path: string } {
     const base = this.library.rubrics.get(body.basedOn);
     if (!base) throw fail('rubric-not-found', { id: body.basedOn });
     const draft = {
@@ -185,6 +188,13 @@ export class ScenarioCatalog {
     const rubric = loaded.rubrics.get(id);
     if (errors.length > 0 || !rubric)
       throw fail('rubric-invalid', { problem: errors.map(formatError).join('；') });
+    return { rubric, text, path };
+  }
+
+  /** Saves a rubric derived from `basedOn`, its id from its content, usable by classes from now on. */
+  async saveRubric(body: SaveRubricBody, now: number): Promise<SaveRubricResponse> {
+    const { rubric, text, path } = this.draftRubric(body);
+    const id = rubric.id;
     const created = !this.library.rubrics.has(id);
     await this.versions.record(`${RUBRIC_KEY}${id}`, contentHash(text), text, path, now);
     this.library.rubrics.set(id, rubric);

@@ -56,3 +56,20 @@ export const SaveRubricBodySchema = z
 export type SaveRubricBody = z.infer<typeof SaveRubricBodySchema>;
 export const SaveRubricResponseSchema = z.object({ rubricId: z.string(), created: z.boolean() });
 export type SaveRubricResponse = z.infer<typeof SaveRubricResponseSchema>;
+
+/** How many days of a class's graded conversations the rubric preview scores again. */
+export const RUBRIC_PREVIEW_DAYS = 7;
+/**
+ * A student's graded conversations of the last RUBRIC_PREVIEW_DAYS days scored again with a draft rubric
+ * (the body of a rubric save, nothing saved): the mean score as the reports show it and under the draft.
+ */
+export const RubricPreviewRowSchema = z.object({
+  student: z.object({ id: z.string(), displayName: z.string() }),
+  conversations: z.number(),
+  before: z.number(),
+  after: z.number(),
+  delta: z.number(),
+});
+export type RubricPreviewRow = z.infer<typeof RubricPreviewRowSchema>;
+export const RubricPreviewResponseSchema = z.object({ rows: z.array(RubricPreviewRowSchema) });
+export type RubricPreviewResponse = z.infer<typeof RubricPreviewResponseSchema>;
