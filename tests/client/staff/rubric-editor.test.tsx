@@ -1,28 +1,35 @@
-// The rubric editor: the preview re-scores the last 7 days' conversations with the draft rubric (the same
-// pure scoring as the server), bad values are refused before anything is sent, and saving creates the
-// rubric and points the class at it.
-import { loadLibrary, playScript } from '@kefu/shared';
+// The rubric editor: the preview asks the server to score the class's recent conversations with the draft
+// rubric (the body a save would send) and follows the form once shown, one request per pause in typing; bad
+// values are refused before anything is sent, and saving creates the rubric and points the class at it.
+import type { RubricPreviewResponse, SaveRubricBody } from '@kefu/shared/protocol';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { HttpError } from '../../../client/src/api/http.ts';
 import RubricEditor from '../../../client/src/staff/studio/RubricEditor.tsx';
-import { readLibrary } from '../../../server/src/cli/read-library.ts';
 import '../../../client/src/staff/i18n/index.ts';
 import { setup } from '../harness.tsx';
-import { fakeHttp } from './fake-http.ts';
+import { fakeHttp, type Handler } from './fake-http.ts';
 import { STUDIO_FILES } from './studio-fixture.ts';
 
-const FILES = readLibrary('scenarios');
-const { library } = loadLibrary(FILES);
-const NOW = Date.UTC(2026, 10, 25, 2, 0, 0);
-const DAY = 24 * 60 * 60 * 1000;
-const scenario = library.buyers.get('price-objection')!;
-const played = playScript(library, 'price-objection', scenario.modelAnswer, { seed: 1, start: NOW - DAY });
-const old = playScript(library, 'price-objection', scenario.counterExamples[0]!.script, {
-  seed: 1,
-  start: NOW - 8 * DAY,
-});
+const PREVIEW = 'POST /api/reports/classes/c1/rubric-preview';
 
-function server() {
+/** The server's answer, scripted: a first-response benchmark under 3 s costs 张三 7.5 points. */
+const scoredPreview: Handler = (body): RubricPreviewResponse => {
+  const after = (body as SaveRubricBody).thresholds.firstResponseSeconds! < 3 ? 92.5 : 100;
+  return {
+    rows: [
+      {
+        student: { id: 's1', displayName: '张三' },
+        conversations: 1,
+        before: 100,
+        after,
+        delta: after - 100,
+      },
+    ],
+  };
+};
+
+function server(preview: Handler = scoredPreview) {
   return fakeHttp({
     'GET /api/classes/c1': () => ({
       class: {
@@ -34,87 +41,75 @@ function server() {
       members: [{ userId: 's1', username: 'zs', displayName: '张三', role: 'student', joinedAt: 0 }],
     }),
     'GET /api/studio/files': () => STUDIO_FILES,
-    'GET /api/reports/students/s1?classId=c1': () => ({
-      conversations: [
-        {
-          conversationId: 'k1',
-          scenarioId: 'price-objection',
-          drillId: null,
-          startedAt: NOW - DAY,
-          status: 'ended',
-          score: played.report.score,
-          outcome: 'paid',
-          violations: 0,
-        },
-        {
-          conversationId: 'k2',
-          scenarioId: 'price-objection',
-          drillId: null,
-          startedAt: NOW - 8 * DAY,
-          status: 'ended',
-          score: old.report.score,
-          outcome: 'paid',
-          violations: 1,
-        },
-      ],
-    }),
-    'GET /api/reports/conversations/k1': () => ({
-      report: played.report,
-      events: played.events.map((event, i) => ({ seq: i + 1, event })),
-    }),
-    'GET /api/reports/conversations/k2': () => ({
-      report: old.report,
-      events: old.events.map((event, i) => ({ seq: i + 1, event })),
-    }),
+    [PREVIEW]: preview,
     'POST /api/studio/rubrics': () => ({ rubricId: 'r-0123456789ab', created: true }),
     'PATCH /api/classes/c1': () => ({ class: {} }),
   });
 }
 
+const cellsOf = (row: HTMLElement) =>
+  within(row)
+    .getAllByRole('cell')
+    .map((c) => c.textContent);
+
 describe('rubric editor', () => {
   it('starts from the class rubric with the 3 s / 30 s benchmarks', async () => {
     const { render } = await setup({ http: server() });
-    render(<RubricEditor classId="c1" now={() => NOW} />);
+    render(<RubricEditor classId="c1" />);
     expect(((await screen.findByLabelText('首次响应基准（秒）')) as HTMLInputElement).value).toBe('3');
     expect((screen.getByLabelText('回复基准（秒）') as HTMLInputElement).value).toBe('30');
     expect((screen.getByLabelText('响应速度') as HTMLInputElement).value).toBe('30');
   });
 
-  it("previews last week's reports under a stricter first-response benchmark", async () => {
+  it('previews on the server with the draft, then follows the form', async () => {
     const http = server();
     const { render, user } = await setup({ http });
-    render(<RubricEditor classId="c1" now={() => NOW} />);
+    render(<RubricEditor classId="c1" />);
     const first = await screen.findByLabelText('首次响应基准（秒）');
-    expect(played.report.score).toBe(100);
     await user.clear(first);
     await user.type(first, '1');
+    // Nothing is asked before 重新计算.
+    expect(http.calls.filter((c) => c.method === 'POST')).toEqual([]);
     await user.click(screen.getByRole('button', { name: '重新计算' }));
     const table = await screen.findByRole('table', { name: /预览/ });
-    const row = within(table).getByRole('row', { name: /张三/ });
-    const cells = within(row)
-      .getAllByRole('cell')
-      .map((c) => c.textContent);
-    // one conversation in the last 7 days (the 8-day-old one is left out), 100 before, lower after
-    expect(cells[0]).toBe('1');
-    expect(cells[1]).toBe('100');
-    expect(Number(cells[2])).toBeLessThan(100);
-    expect(cells[3]).toMatch(/^-\d/);
-    expect(http.calls.some((c) => c.path === '/api/reports/conversations/k2')).toBe(false);
+    expect(cellsOf(within(table).getByRole('row', { name: /张三/ }))).toEqual(['1', '100', '92.5', '-7.5']);
+    const asked = http.calls.filter((c) => `${c.method} ${c.path}` === PREVIEW);
+    expect(asked).toHaveLength(1);
+    // The same body a save would send: the class rubric with the edited benchmark.
+    expect(asked[0]!.body).toMatchObject({
+      basedOn: 'default',
+      thresholds: { firstResponseSeconds: 1, responseSeconds: 30 },
+    });
+    expect(Object.keys((asked[0]!.body as SaveRubricBody).weights)).toHaveLength(6);
+    // No student's reports or logs are loaded in the page any more.
+    expect(http.calls.some((c) => c.path.startsWith('/api/reports/students'))).toBe(false);
+    expect(http.calls.some((c) => c.path.startsWith('/api/reports/conversations'))).toBe(false);
 
-    // Back to the defaults: the preview follows at once and nothing changes.
+    // Back to the defaults: the preview follows with one more request, and nothing changes.
     await user.click(screen.getByRole('button', { name: '恢复默认（3 秒 / 30 秒）' }));
+    await screen.findByRole('cell', { name: '0' });
     const again = within(screen.getByRole('table', { name: /预览/ })).getByRole('row', { name: /张三/ });
-    expect(
-      within(again)
-        .getAllByRole('cell')
-        .map((c) => c.textContent),
-    ).toEqual(['1', '100', '100', '0']);
+    expect(cellsOf(again)).toEqual(['1', '100', '100', '0']);
+    const more = http.calls.filter((c) => `${c.method} ${c.path}` === PREVIEW);
+    expect(more).toHaveLength(2);
+    expect(more[1]!.body).toMatchObject({ thresholds: { firstResponseSeconds: 3, responseSeconds: 30 } });
+  });
+
+  it("shows the server's refusal of the draft", async () => {
+    const http = server(() => {
+      throw new HttpError(400, { code: 'rubric-weights-zero', params: {}, message: '' });
+    });
+    const { render, user } = await setup({ http });
+    render(<RubricEditor classId="c1" />);
+    await user.click(await screen.findByRole('button', { name: '重新计算' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('维度权重不能全为 0');
+    expect(screen.queryByRole('table', { name: /预览/ })).toBeNull();
   });
 
   it('refuses negative or all-zero weights before sending anything', async () => {
     const http = server();
     const { render, user } = await setup({ http });
-    render(<RubricEditor classId="c1" now={() => NOW} />);
+    render(<RubricEditor classId="c1" />);
     const weight = await screen.findByLabelText('响应速度');
     await user.clear(weight);
     await user.type(weight, '-5');
@@ -126,7 +121,7 @@ describe('rubric editor', () => {
   it('saves the rubric and makes the class use it', async () => {
     const http = server();
     const { render, user } = await setup({ http });
-    render(<RubricEditor classId="c1" now={() => NOW} />);
+    render(<RubricEditor classId="c1" />);
     const resp = await screen.findByLabelText('回复基准（秒）');
     await user.clear(resp);
     await user.type(resp, '20');

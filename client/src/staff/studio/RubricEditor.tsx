@@ -1,14 +1,15 @@
 // Rubric editor per class: dimension weights and thresholds (3 s / 30 s by default), a preview of how the
-// last 7 days' reports would change (re-scored in the browser), and save as a new rubric for the class.
+// last 7 days' reports would change (scored again by the server, each conversation with the scenario version
+// it was played with), and save as a new rubric for the class.
 
-import { type ConversationEvent, DIMENSIONS, type Dimension, type Rubric } from '@kefu/shared';
+import { DIMENSIONS, type Dimension, type Rubric } from '@kefu/shared';
 import type {
   ClassDetailResponse,
-  LoggedEvent,
+  RubricPreviewRow,
   SaveRubricBody,
   UpdateClassBody,
 } from '@kefu/shared/protocol';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routes } from '../../api/route-links.ts';
 import { useLoad } from '../../api/use-load.ts';
@@ -17,14 +18,14 @@ import { FormError } from '../../forms/FormError.tsx';
 import { useSubmit } from '../../forms/use-submit.ts';
 import { fmtNum } from '../reports/format.ts';
 import { WeightFields } from '../WeightFields.tsx';
-import { type PreviewInput, type PreviewRow, previewScores } from './rubric-preview.ts';
 import { baseFiles } from './studio-files.ts';
 import { checkFile } from './validate.ts';
 
 const THRESHOLDS = ['firstResponseSeconds', 'responseSeconds'] as const;
 type Threshold = (typeof THRESHOLDS)[number];
 const DEFAULT_THRESHOLDS: Record<Threshold, number> = { firstResponseSeconds: 3, responseSeconds: 30 };
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+/** Once shown, the preview follows the form: one request per pause in typing. */
+const PREVIEW_DEBOUNCE_MS = 300;
 
 export function draftRubric(
   base: Rubric,
@@ -43,7 +44,7 @@ export function draftRubric(
   };
 }
 
-export default function RubricEditor({ classId, now = Date.now }: { classId: string; now?: () => number }) {
+export default function RubricEditor({ classId }: { classId: string }) {
   const { t } = useTranslation('staff');
   const { api } = useServices();
   const cls = useLoad(routes.classes.get, { params: { id: classId } });
@@ -59,23 +60,17 @@ export default function RubricEditor({ classId, now = Date.now }: { classId: str
       : undefined;
   if (cls.error || files.error) return <FormError error={cls.error ?? files.error} />;
   if (!cls.data || !library || !current) return <p className="muted">{t('common.loading')}</p>;
-  return (
-    <RubricForm key={current.id} detail={cls.data} library={library} current={current} api={api} now={now} />
-  );
+  return <RubricForm key={current.id} detail={cls.data} current={current} api={api} />;
 }
 
 function RubricForm({
   detail,
-  library,
   current,
   api,
-  now,
 }: {
   detail: ClassDetailResponse;
-  library: NonNullable<ReturnType<typeof checkFile>['library']>;
   current: Rubric;
   api: ReturnType<typeof useServices>['api'];
-  now: () => number;
 }) {
   const { t } = useTranslation('staff');
   const [weights, setWeights] = useState<Record<Dimension, string>>(
@@ -86,53 +81,46 @@ function RubricForm({
     firstResponseSeconds: String(current.thresholds.firstResponseSeconds),
     responseSeconds: String(current.thresholds.responseSeconds),
   });
-  const [inputs, setInputs] = useState<PreviewInput[] | null>(null);
+  const [rows, setRows] = useState<RubricPreviewRow[] | null>(null);
   const [saved, setSaved] = useState(false);
   const uid = useId();
   const draft = draftRubric(current, weights, thresholds);
-  const rows: PreviewRow[] | null = useMemo(
-    () => (inputs && draft ? previewScores(inputs, library, draft) : null),
-    [inputs, draft, library],
-  );
-
-  const preview = useSubmit(async () => {
-    const since = now() - WEEK_MS;
-    const students = detail.members.filter((m) => m.role === 'student');
-    const collected: PreviewInput[] = [];
-    for (const s of students) {
-      const r = await api.reports.student({
-        params: { id: s.userId },
-        query: { classId: detail.class.id },
-      });
-      for (const c of r.conversations) {
-        if (c.status !== 'ended' || c.abandoned || c.startedAt < since) continue;
-        const full = await api.reports.conversation({ params: { id: c.conversationId } });
-        const events = (full.events as LoggedEvent[]).map((e) => e.event as unknown as ConversationEvent);
-        collected.push({
-          studentId: s.userId,
-          studentName: s.displayName,
-          conversationId: c.conversationId,
-          scenarioId: c.scenarioId,
-          report: full.report,
-          events,
-        });
+  const body: SaveRubricBody | null = draft
+    ? {
+        basedOn: current.id,
+        name: `${detail.class.name} ${t('rubric.suffix')}`,
+        weights: draft.weights,
+        thresholds: {
+          firstResponseSeconds: draft.thresholds.firstResponseSeconds,
+          responseSeconds: draft.thresholds.responseSeconds,
+        },
       }
-    }
-    setInputs(collected);
-  });
-  const loadPreview = () => preview.run();
+    : null;
+  const bodyKey = body ? JSON.stringify(body) : null;
 
-  const saving = useSubmit(async (rubric: NonNullable<typeof draft>) => {
-    const body: SaveRubricBody = {
-      basedOn: current.id,
-      name: `${detail.class.name} ${t('rubric.suffix')}`,
-      weights: rubric.weights,
-      thresholds: {
-        firstResponseSeconds: rubric.thresholds.firstResponseSeconds,
-        responseSeconds: rubric.thresholds.responseSeconds,
-      },
-    };
-    const result = await api.studio.saveRubric({ body });
+  const previewed = useRef<string | null>(null);
+  const preview = useSubmit(async (key: string) => {
+    previewed.current = key;
+    const result = await api.reports.rubricPreview({
+      params: { id: detail.class.id },
+      body: JSON.parse(key) as SaveRubricBody,
+    });
+    setRows(result.rows);
+  });
+  const shown = rows !== null;
+  const runPreview = preview.run;
+  useEffect(() => {
+    if (!shown || bodyKey === null || bodyKey === previewed.current) return;
+    const timer = setTimeout(() => void runPreview(bodyKey), PREVIEW_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [shown, bodyKey, runPreview]);
+  const loadPreview = () => {
+    if (bodyKey === null) preview.fail(t('rubric.invalid'));
+    else void preview.run(bodyKey);
+  };
+
+  const saving = useSubmit(async (rubric: SaveRubricBody) => {
+    const result = await api.studio.saveRubric({ body: rubric });
     const patch: UpdateClassBody = { rubricId: result.rubricId };
     await api.classes.update({ params: { id: detail.class.id }, body: patch });
     setSaved(true);
@@ -142,11 +130,11 @@ function RubricForm({
   function save(e: React.FormEvent) {
     e.preventDefault();
     setSaved(false);
-    if (!draft) {
+    if (!body) {
       saving.fail(t('rubric.invalid'));
       return;
     }
-    void saving.run(draft);
+    void saving.run(body);
   }
 
   return (
@@ -203,7 +191,7 @@ function RubricForm({
         </fieldset>
         <FormError error={draft ? null : t('rubric.invalid')} />
         <div className="staff-actions">
-          <button type="button" className="secondary" disabled={busy} onClick={() => void loadPreview()}>
+          <button type="button" className="secondary" disabled={busy} onClick={loadPreview}>
             {t('rubric.previewRun')}
           </button>
           <button type="submit" className="primary" disabled={busy || !draft}>
@@ -243,8 +231,8 @@ function RubricForm({
               </thead>
               <tbody>
                 {rows.map((r) => (
-                  <tr key={r.studentId}>
-                    <th scope="row">{r.studentName}</th>
+                  <tr key={r.student.id}>
+                    <th scope="row">{r.student.displayName}</th>
                     <td className="num">{r.conversations}</td>
                     <td className="num">{fmtNum(r.before)}</td>
                     <td className="num">{fmtNum(r.after)}</td>
