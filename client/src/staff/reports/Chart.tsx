@@ -19,9 +19,13 @@ export function Chart({
   return (
     <figure className="staff-chart" aria-label={title}>
       <figcaption>{title}</figcaption>
-      <ChartFailure fallback={<p className="staff-chart-fallback" aria-hidden="true">
+      <ChartFailure
+        fallback={
+          <p className="staff-chart-fallback" aria-hidden="true">
             {summary}
-          </p>}>
+          </p>
+        }
+      >
         <Suspense fallback={<div className="staff-chart-canvas" style={{ height: height ?? 240 }} />}>
           <EChart option={option} height={height} />
         </Suspense>
