@@ -250,6 +250,14 @@ const digitAt = (text: string, i: number): number | undefined => {
   return ch !== '两' ? DIGITS[ch] : undefined;
 };
 
+const startsNumber = (text: string, i: number) =>
+  isChineseNumeral(text[i] ?? '') || /[\d.]/.test(text[i] ?? '');
+/** 两块五一个 · 三块五一斤: after the tenths digit a new amount with its own unit starts (a price per unit). */
+const startsCountedAmount = (text: string, i: number) => {
+  const next = numeralAt(text, i);
+  return next !== undefined && unitAfter(text, next.end) !== undefined;
+};
+
 /** One amount at i (numeral, unit and what may follow the unit), or a number without a unit. */
 interface Reading {
   min: number;
@@ -309,9 +317,8 @@ function readAmount(source: string, i: number): Reading | undefined {
     } else if (
       TENTHS.has(name) &&
       tenth !== undefined &&
-      !isChineseNumeral(source[end + 1] ?? '') &&
-      !/[\d.]/.test(source[end + 1] ?? '') &&
-      !unitAfter(source, end + 1)
+      !unitAfter(source, end + 1) &&
+      (!startsNumber(source, end + 1) || startsCountedAmount(source, end + 1))
     ) {
       // 一米八 · 两斤四 · 三块五.
       min += tenth / 10;

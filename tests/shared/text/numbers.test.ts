@@ -58,6 +58,13 @@ describe('readQuantities', () => {
     expect(read('一米八的床')).toEqual(['1.8 length exact']);
     expect(read('三块五')).toEqual(['3.5 money exact']);
     expect(read('5块一个')).toEqual(['5 money exact', '1 items exact']);
+    // Spoken prices: a trailing digit after 百 counts tens, after 块 tenths, also before "per item".
+    expect(read('两百三块')).toEqual(['230 money exact']);
+    expect(read('一百二块钱')).toEqual(['120 money exact']);
+    expect(read('两块五一个')).toEqual(['2.5 money exact', '1 items exact']);
+    expect(read('三块五一斤')).toEqual(['3.5 money exact', '500 mass exact']);
+    // The digit that has a unit of its own is not a tenth: 两块五斤 is 2 元 for 5 斤.
+    expect(read('两块五斤')).toEqual(['2 money exact', '2500 mass exact']);
     expect(read('五斤六两左右')).toEqual(['2800 mass approx']);
     expect(read('三两多重')).toEqual(['150 mass approx']);
     expect(read('三两天就到')).toEqual(['2-3 time max']);
