@@ -1,6 +1,7 @@
 // Did a reply state a catalogue fact, contradict it, or say nothing about it? Used for the open question
 // (question-evaded) and for every fact the reply touches (wrong-fact).
 import type { Fact, Option, Product } from '../scenario/schema.ts';
+import { UNITS } from '../scenario/units.ts';
 import {
   costConcept,
   factConcept,
@@ -22,6 +23,7 @@ import { type FactRefError, parseFactRef, type ResolvedFact } from './fact-ref.t
 import { IN_STOCK_CONCEPT } from './markers.ts';
 import type { Analysis, Matcher, Mention } from './matcher.ts';
 import { normalise } from './normalise.ts';
+import { readBareNumber } from './numbers.ts';
 
 export type FactVerdict = 'stated' | 'contradicted' | 'absent';
 
@@ -408,8 +410,8 @@ function judgeNumbers(
   products: readonly Product[],
   fact: ResolvedFact,
   askedRefs: readonly string[],
+  quantities = quantitiesOf(analysis, products, fact.fact, askedRefs),
 ): NumberVerdict {
-  const quantities = quantitiesOf(analysis, products, fact.fact, askedRefs);
   if (quantities.length === 0) return 'absent';
   return judgeQuantities(factNumbers(fact.fact), quantities, (q) => {
     const named = conditionsNamed(analysis, fact.fact, q.clause);
@@ -417,6 +419,29 @@ function judgeNumbers(
     if (named.size === 0 && asked !== undefined) named.add(asked);
     return named;
   });
+}
+
+/** A number closing a clause, with what may stand around it: 一只大约两百三 · L码一包54 · 两百三左右哦. */
+const ELIDED_CLAUSE =
+  /(?:^|[^\d.零一二两三四五六七八九十百千万第])(大概|大约|约|差不多|一般)?(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万]+)(左右|上下)?[的哦呢啊呀哈~]*$/u;
+
+/**
+ * Asked for an amount, a reply may leave its unit unsaid (多重？ → 一只大约两百三): a number that closes a clause
+ * is read in the fact's unit. Only for the fact asked, and only when the reply gives no amount with a unit.
+ */
+function elidedUnit(analysis: Analysis, fact: Fact & { kind: 'number' }): PlacedQuantity | undefined {
+  for (let c = 0; c < analysis.clauseEnds.length; c++) {
+    const from = clauseStart(analysis, c);
+    const match = ELIDED_CLAUSE.exec(analysis.normalised.slice(from, analysis.clauseEnds[c]));
+    const value = match ? readBareNumber(match[2]!) : undefined;
+    if (value === undefined) continue;
+    const at = from + match!.index + match![0].indexOf(match![2]!);
+    const { factor, dimension } = UNITS[fact.unit];
+    const bound = match![1] || match![3] ? 'approx' : 'exact';
+    const q = { start: at, end: at, min: value * factor, max: value * factor, unit: fact.unit, dimension };
+    return { ...q, bound, label: '', at, to: at + match![2]!.length, clause: c };
+  }
+  return undefined;
 }
 
 /**
@@ -489,8 +514,11 @@ function judgeResolved(
       if (analysis.negated.has(concept)) return 'contradicted';
       return asked ? judgeGrade(analysis, fact.fact) : 'absent';
     }
-    case 'number':
-      return judgeNumbers(analysis, products, fact, askedRefs);
+    case 'number': {
+      const verdict = judgeNumbers(analysis, products, fact, askedRefs);
+      const elided = verdict === 'absent' && asked ? elidedUnit(analysis, fact.fact) : undefined;
+      return elided ? judgeNumbers(analysis, products, fact, askedRefs, [elided]) : verdict;
+    }
     case 'yesno':
       return judgeYesNo(analysis, fact as ResolvedFact & { fact: { kind: 'yesno' } });
   }

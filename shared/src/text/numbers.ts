@@ -339,6 +339,17 @@ function readAmount(source: string, i: number): Reading | undefined {
   return { min, max, unit: name, end };
 }
 
+/**
+ * The whole of `text` as one round number (230 · 两百三 · 一百二十), or undefined: a unit left unsaid, read
+ * where the question named the amount. A lone Chinese digit (送一) is too common a word to count.
+ */
+export function readBareNumber(text: string): number | undefined {
+  const numeral = numeralAt(text, 0);
+  if (!numeral || numeral.end !== text.length || numeral.min !== numeral.max) return undefined;
+  if (numeral.chinese && !/[十百千万]/.test(text)) return undefined;
+  return numeral.min;
+}
+
 /** Every quantity with a unit in `source` (NFKC, lower-cased), in text order. */
 export function readQuantities(source: string): Quantity[] {
   const out: Quantity[] = [];

@@ -181,6 +181,16 @@ describe('judgeFact: numbers against the catalogue', () => {
     expect(verdict('五天内送到', 'earbuds.delivery')).toBe('contradicted');
   });
 
+  it("reads a number closing a clause in the asked fact's unit when the reply leaves the unit unsaid", () => {
+    expect(verdict('付款后一般四十八', 'earbuds.dispatch')).toBe('stated');
+    expect(verdict('大概48左右哦', 'earbuds.dispatch')).toBe('stated');
+    expect(verdict('一般七十二', 'earbuds.dispatch')).toBe('contradicted');
+    // Not asked, the bare number is said of nothing; a lone digit (送一) or a number with a word after it is no amount.
+    expect(judgeFact(m, m.analyse('一般七十二'), all, 'earbuds.dispatch', false)).toBe('absent');
+    expect(verdict('买二送一', 'earbuds.dispatch')).toBe('absent');
+    expect(verdict('72号发', 'earbuds.dispatch')).toBe('absent');
+  });
+
   it('holds anything within an at-most fact as right: 明天就能发 for 48小时内发货', () => {
     expect(verdict('明天就能发', 'earbuds.dispatch')).toBe('stated');
     expect(verdict('两天内发货', 'earbuds.dispatch')).toBe('stated');

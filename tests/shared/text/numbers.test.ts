@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Quantity, readQuantities } from '../../../shared/src/text/numbers.ts';
+import { type Quantity, readBareNumber, readQuantities } from '../../../shared/src/text/numbers.ts';
 
 const DAY = 86400;
 /** Each quantity as `min-max unit bound` in the units it was written in (days for time). */
@@ -97,5 +97,17 @@ describe('readQuantities', () => {
     expect(read('满299减20，券后279')).toEqual([]);
     expect(read('一下 一点 一样 一级 万能 十分 第一时间')).toEqual([]);
     expect(read('mp3播放器')).toEqual([]);
+  });
+});
+
+describe('readBareNumber', () => {
+  it('reads a whole round number, Arabic or spoken (两百三 = 230 · 一百二 = 120), and nothing else', () => {
+    expect(readBareNumber('两百三')).toBe(230);
+    expect(readBareNumber('一百二')).toBe(120);
+    expect(readBareNumber('一百二十')).toBe(120);
+    expect(readBareNumber('54')).toBe(54);
+    expect(readBareNumber('一')).toBeUndefined();
+    expect(readBareNumber('两三')).toBeUndefined();
+    expect(readBareNumber('两百三克')).toBeUndefined();
   });
 });
