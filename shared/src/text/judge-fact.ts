@@ -498,7 +498,12 @@ function judgeResolved(
         const others = fact.fact.options.filter((o) => o !== fact.option);
         const recommended = others.some((o) => {
           const concept = optionConcept(pid, key, o.value);
-          return analysis.affirmed.has(concept) && !claimedInStock(analysis, concept);
+          // Praising another one (米白的也好看) is no answer, but recommends nothing either.
+          return (
+            analysis.affirmed.has(concept) &&
+            !claimedInStock(analysis, concept) &&
+            !describedOnly(analysis, concept)
+          );
         });
         return recommended ? 'contradicted' : 'absent';
       }

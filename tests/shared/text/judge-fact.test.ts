@@ -51,6 +51,9 @@ describe('judgeFact: which option to take', () => {
     expect(judge('建议XL，宽松一点', 'down-jacket.size.M')).toBe('contradicted');
     expect(judge('L有货的', 'down-jacket.size.M')).toBe('absent');
     expect(judge('拍L就够了', 'down-jacket.size.M', false)).toBe('absent');
+    // Praising another option recommends nothing (and answers nothing): a dodge, not a wrong fact.
+    expect(judge('白色很百搭的，也好看', 'down-jacket.color.黑色')).toBe('absent');
+    expect(judge('白色的也好看', 'down-jacket.color.黑色')).toBe('absent');
   });
 });
 
