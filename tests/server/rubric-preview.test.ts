@@ -143,6 +143,22 @@ describe('rubric preview', () => {
     }
     // The draft does change something (so the equality above is not the old score twice).
     expect(rows.some((r) => r.after !== r.before)).toBe(true);
+
+    // The reports colour response times by the benchmarks of the rubric the class now uses.
+    expect(report.body.benchmarks).toEqual({ firstResponseSeconds: 3, responseSeconds: 30 });
+    const strict = { firstResponseSeconds: 1, responseSeconds: 5 };
+    const classNow = await api<ClassReportResponse>(server, 'GET', `/api/reports/classes/${classId}`, {
+      as: instructor,
+    });
+    expect(classNow.body.benchmarks).toEqual(strict);
+    const inClass = await api(server, 'GET', `/api/reports/students/${student.user.id}?classId=${classId}`, {
+      as: instructor,
+    });
+    expect(inClass.body.benchmarks).toEqual(strict);
+    const everywhere = await api(server, 'GET', `/api/reports/students/${student.user.id}`, {
+      as: instructor,
+    });
+    expect(everywhere.body.benchmarks).toEqual({ firstResponseSeconds: 3, responseSeconds: 30 });
   });
 
   it('leaves out conversations older than 7 days', async () => {

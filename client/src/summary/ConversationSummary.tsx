@@ -71,7 +71,7 @@ export function ConversationSummary({ data }: { data: ConversationReportResponse
       </header>
       {report.abandoned ? null : (
         <>
-          <ReportMetrics report={report} />
+          <ReportMetrics report={report} benchmarks={conversation.benchmarks} />
           <Mistakes report={report} advice={data.advice} onShow={show} />
         </>
       )}

@@ -1,13 +1,12 @@
 // A report's numbers: response times against the benchmarks and the score of each dimension.
 import type { ReportView as Report } from '@kefu/shared/protocol';
+import type { Benchmarks } from '@kefu/shared/scoring/benchmarks';
 import { useTranslation } from 'react-i18next';
 import { MetricBar } from './MetricBar.tsx';
 
-/** The default rubric's thresholds (scenarios/rubrics/default.yaml): the report does not carry them. */
-const FIRST_RESPONSE_BENCHMARK = 3;
-const RESPONSE_BENCHMARK = 30;
-
-export function ReportMetrics({ report }: { report: Report }) {
+/** `benchmarks`: the rubric's the conversation was scored with (its view carries them). */
+export function ReportMetrics({ report, benchmarks }: { report: Report; benchmarks: Benchmarks }) {
+  const { firstResponseSeconds: firstBenchmark, responseSeconds: replyBenchmark } = benchmarks;
   const { t } = useTranslation();
   const m = report.metrics;
   const seconds = (v: number) => t('summary.seconds', { value: Math.round(v * 10) / 10 });
@@ -19,23 +18,23 @@ export function ReportMetrics({ report }: { report: Report }) {
         <MetricBar
           label={t('summary.firstResponse')}
           value={m.firstResponseSeconds}
-          benchmark={FIRST_RESPONSE_BENCHMARK}
+          benchmark={firstBenchmark}
           format={seconds}
-          benchmarkLabel={t('summary.benchmark', { value: seconds(FIRST_RESPONSE_BENCHMARK) })}
+          benchmarkLabel={t('summary.benchmark', { value: seconds(firstBenchmark) })}
         />
         <MetricBar
           label={t('summary.averageResponse')}
           value={m.averageResponseSeconds}
-          benchmark={RESPONSE_BENCHMARK}
+          benchmark={replyBenchmark}
           format={seconds}
-          benchmarkLabel={t('summary.benchmark', { value: seconds(RESPONSE_BENCHMARK) })}
+          benchmarkLabel={t('summary.benchmark', { value: seconds(replyBenchmark) })}
         />
         <MetricBar
           label={t('summary.maxResponse')}
           value={m.maxResponseSeconds}
-          benchmark={RESPONSE_BENCHMARK}
+          benchmark={replyBenchmark}
           format={seconds}
-          benchmarkLabel={t('summary.benchmark', { value: seconds(RESPONSE_BENCHMARK) })}
+          benchmarkLabel={t('summary.benchmark', { value: seconds(replyBenchmark) })}
         />
         <MetricBar
           label={t('summary.within3Min')}

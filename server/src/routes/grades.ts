@@ -1,6 +1,6 @@
 // A class's grades for its staff: the class report, its two CSV exports and the rubric preview, all from one
 // computation (server/src/grading), so they always count the same conversations.
-import { RUBRIC_PREVIEW_DAYS, routes } from '@kefu/shared';
+import { benchmarksOf, RUBRIC_PREVIEW_DAYS, routes } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
 import type { UserRow } from '../db/repositories/users.ts';
 import { fail } from '../errors.ts';
@@ -18,7 +18,11 @@ export default async function gradeRoutes(app: FastifyInstance): Promise<void> {
 
   serve(app, routes.reports.class, async ({ user, params: { id } }) => {
     const cls = await reviewableClass(user, id);
-    return { class: app.classes.view(cls, true), rows: classReportRows(await app.grading.forClass(cls)) };
+    return {
+      class: app.classes.view(cls, true),
+      rows: classReportRows(await app.grading.forClass(cls)),
+      benchmarks: benchmarksOf(app.catalog.rubric(cls.rubric_id).thresholds),
+    };
   });
 
   serve(app, routes.reports.classCsv, async ({ user, params: { id } }) => {

@@ -1,9 +1,10 @@
 // Score reports: per conversation and per student. The class's grades are in ./grades.ts.
-import { adviseOn, type EvaluationView, type LoggedEvent, routes } from '@kefu/shared';
+import { adviseOn, benchmarksOf, type EvaluationView, type LoggedEvent, routes } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
 import { toUserView, type UserRow } from '../db/repositories/users.ts';
 import { fail } from '../errors.ts';
 import { publicEnvelopes } from '../practice/views.ts';
+import { DEFAULT_RUBRIC } from '../scenarios/catalog.ts';
 import { serve } from './serve.ts';
 
 export default async function reportRoutes(app: FastifyInstance): Promise<void> {
@@ -57,6 +58,7 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
         conversations: scores,
         evaluations: await ownEvaluations(user, await app.evaluations.forStudent(id)),
         grade: null,
+        benchmarks: benchmarksOf(app.catalog.rubric(DEFAULT_RUBRIC).thresholds),
       };
     }
     // In a class: what counts for that class, as the class report and grades.csv count it.
@@ -72,6 +74,7 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
       conversations: (await grading.scores(visible)).scores,
       evaluations: grades.evaluations,
       grade: grades.grade,
+      benchmarks: benchmarksOf(app.catalog.rubric(cls.rubric_id).thresholds),
     };
   });
 }

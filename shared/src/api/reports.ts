@@ -6,7 +6,12 @@ import type { LeaderboardRow } from '../course/leaderboard.ts';
 import type { Report, StudentSummary } from '../scoring/index.ts';
 import { UserViewSchema } from './accounts.ts';
 import { ClassViewSchema, GradeWeightsSchema } from './classes.ts';
-import { CONVERSATION_STATUSES, ConversationViewSchema, EventEnvelopeSchema } from './conversations.ts';
+import {
+  BenchmarksSchema,
+  CONVERSATION_STATUSES,
+  ConversationViewSchema,
+  EventEnvelopeSchema,
+} from './conversations.ts';
 import { DrillViewSchema } from './drills.ts';
 import { entityId } from './fields.ts';
 import { MAX_COMMENT_CHARS } from './limits.ts';
@@ -104,6 +109,8 @@ export const StudentReportResponseSchema = z.object({
   evaluations: z.array(EvaluationViewSchema),
   /** Per the class's weights; null without a class. */
   grade: GradeViewSchema.nullable(),
+  /** The class rubric's response benchmarks (the default rubric's without a class): colour the figures by them. */
+  benchmarks: BenchmarksSchema,
 });
 export type StudentReportResponse = z.infer<typeof StudentReportResponseSchema>;
 
@@ -127,6 +134,8 @@ export type ClassReportRow = z.infer<typeof ClassReportRowSchema>;
 export const ClassReportResponseSchema = z.object({
   class: ClassViewSchema,
   rows: z.array(ClassReportRowSchema),
+  /** The class rubric's response benchmarks: colour the figures by them. */
+  benchmarks: BenchmarksSchema,
 });
 export type ClassReportResponse = z.infer<typeof ClassReportResponseSchema>;
 

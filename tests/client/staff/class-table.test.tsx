@@ -72,6 +72,25 @@ describe('ClassTable', () => {
     expect(names()).toHaveLength(4);
   });
 
+  it("colours response times by the class rubric's benchmarks, the default rubric's when none is given", async () => {
+    const { render } = await setup();
+    const colours = () => {
+      const wang = screen.getByRole('row', { name: /王五/ });
+      return ['5 s', '20 s'].map((text) => within(wang).getByText(text).className);
+    };
+    const { unmount } = render(<ClassTable rows={ROWS} onOpen={() => undefined} />);
+    expect(colours()).toEqual(['num bad', 'num good']); // 5 s > 3 s; 20 s ≤ 30 s
+    unmount();
+    render(
+      <ClassTable
+        rows={ROWS}
+        benchmarks={{ firstResponseSeconds: 10, responseSeconds: 15 }}
+        onOpen={() => undefined}
+      />,
+    );
+    expect(colours()).toEqual(['num good', 'num bad']);
+  });
+
   it('filters by name and by problem, and says how many are shown', async () => {
     const { render, user } = await setup();
     render(<ClassTable rows={ROWS} onOpen={() => undefined} />);

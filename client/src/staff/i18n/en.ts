@@ -132,8 +132,8 @@ export const staffEn: StaffStrings = {
   metrics: {
     first: 'First response',
     average: 'Average response',
-    benchFirst: 'benchmark ≤ 3 s',
-    benchAverage: 'benchmark ≤ 30 s',
+    benchFirst: 'benchmark ≤ {{value}} s',
+    benchAverage: 'benchmark ≤ {{value}} s',
     score: 'Mean score',
     within3Min: '3-minute reply rate',
     conversion: 'Conversion',

@@ -130,8 +130,8 @@ export const staffZhCN = {
   metrics: {
     first: '首次响应',
     average: '平均响应',
-    benchFirst: '基准 ≤ 3 秒',
-    benchAverage: '基准 ≤ 30 秒',
+    benchFirst: '基准 ≤ {{value}} 秒',
+    benchAverage: '基准 ≤ {{value}} 秒',
     score: '平均分',
     within3Min: '三分钟回复率',
     conversion: '询单转化率',

@@ -128,6 +128,7 @@ export function ClassReport({ classId }: { classId: string }) {
         <h2 id="class-table-title">{t('classReport.students')}</h2>
         <ClassTable
           rows={rows}
+          benchmarks={data.benchmarks}
           onOpen={(studentId) => go({ page: 'student', classId: cls.id, studentId })}
           onGrade={user.role === 'student' ? undefined : setGrading}
         />

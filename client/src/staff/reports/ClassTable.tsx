@@ -1,6 +1,7 @@
 // The class table: one row per student, every column sortable (click the header; aria-sort says how),
 // filtered by name and by problem (failing, slow, not yet graded).
 import type { ClassReportRow } from '@kefu/shared/protocol';
+import type { Benchmarks } from '@kefu/shared/scoring/benchmarks';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { filterRows, type RowFilter, type Sort, type SortKey, sortRows } from './class-table.ts';
@@ -24,10 +25,13 @@ const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
 
 export function ClassTable({
   rows,
+  benchmarks,
   onOpen,
   onGrade,
 }: {
   rows: readonly ClassReportRow[];
+  /** The class rubric's benchmarks (the default rubric's when absent). */
+  benchmarks?: Benchmarks;
   onOpen(studentId: string): void;
   onGrade?(row: ClassReportRow): void;
 }) {
@@ -115,10 +119,10 @@ export function ClassTable({
               <td className={`num ${r.averageScore !== null && r.averageScore < 60 ? 'bad' : ''}`}>
                 {fmtNum(r.averageScore)}
               </td>
-              <td className={`num ${waitClass(r.firstResponseSeconds, 'first')}`}>
+              <td className={`num ${waitClass(r.firstResponseSeconds, 'first', benchmarks)}`}>
                 {fmtSeconds(r.firstResponseSeconds)}
               </td>
-              <td className={`num ${waitClass(r.averageResponseSeconds, 'average')}`}>
+              <td className={`num ${waitClass(r.averageResponseSeconds, 'average', benchmarks)}`}>
                 {fmtSeconds(r.averageResponseSeconds)}
               </td>
               <td className="num">{r.violations}</td>

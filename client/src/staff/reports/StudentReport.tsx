@@ -11,7 +11,7 @@ import { useLoad } from '../../api/use-load.ts';
 import { MetricBar } from '../../summary/MetricBar.tsx';
 import { useGo } from '../nav.ts';
 import { Chart } from './Chart.tsx';
-import { FIRST_RESPONSE_BENCHMARK, fmtNum, fmtPercent, RESPONSE_BENCHMARK, weightShares } from './format.ts';
+import { fmtNum, fmtPercent, weightShares } from './format.ts';
 
 export interface TrendPoint {
   label: string;
@@ -179,16 +179,16 @@ export function StudentReport({ classId, studentId }: { classId: string; student
               <MetricBar
                 label={t('metrics.first')}
                 value={m.firstResponseSeconds}
-                benchmark={FIRST_RESPONSE_BENCHMARK}
+                benchmark={data.benchmarks.firstResponseSeconds}
                 format={(v) => `${fmtNum(v)} s`}
-                benchmarkLabel={t('metrics.benchFirst')}
+                benchmarkLabel={t('metrics.benchFirst', { value: data.benchmarks.firstResponseSeconds })}
               />
               <MetricBar
                 label={t('metrics.average')}
                 value={m.averageResponseSeconds}
-                benchmark={RESPONSE_BENCHMARK}
+                benchmark={data.benchmarks.responseSeconds}
                 format={(v) => `${fmtNum(v)} s`}
-                benchmarkLabel={t('metrics.benchAverage')}
+                benchmarkLabel={t('metrics.benchAverage', { value: data.benchmarks.responseSeconds })}
               />
               <dl className="metric-grid">
                 <div>
