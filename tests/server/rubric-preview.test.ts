@@ -151,6 +151,11 @@ describe('rubric preview', () => {
       as: instructor,
     });
     expect(classNow.body.benchmarks).toEqual(strict);
+    // The class detail carries the rubric in force (the rubric editor starts from it).
+    const detail = await api(server, 'GET', `/api/classes/${classId}`, { as: instructor });
+    expect(detail.body.rubric.id).toBe(rubricId);
+    expect(detail.body.rubric.thresholds).toMatchObject(strict);
+    expect(detail.body.rubric.weights).toEqual(DRAFT.weights);
     const inClass = await api(server, 'GET', `/api/reports/students/${student.user.id}?classId=${classId}`, {
       as: instructor,
     });

@@ -41,7 +41,11 @@ export default async function classRoutes(app: FastifyInstance): Promise<void> {
   async function detail(id: string) {
     const cls = await app.classes.get(id);
     if (!cls) throw fail('class-not-found');
-    return { class: app.classes.view(cls, true), members: await app.classes.members(id) };
+    return {
+      class: app.classes.view(cls, true),
+      members: await app.classes.members(id),
+      rubric: app.catalog.rubric(cls.rubric_id),
+    };
   }
 
   serve(app, routes.classes.list, async ({ user }) => {
@@ -75,7 +79,11 @@ export default async function classRoutes(app: FastifyInstance): Promise<void> {
     const cls = await visibleClass(user, params.id);
     // Students see their class, not its roster.
     const members = user.role === 'student' ? [] : await app.classes.members(params.id);
-    return { class: app.classes.view(cls, showCode(user)), members };
+    return {
+      class: app.classes.view(cls, showCode(user)),
+      members,
+      rubric: app.catalog.rubric(cls.rubric_id),
+    };
   });
 
   serve(app, routes.classes.update, async ({ user, params: { id }, body }) => {

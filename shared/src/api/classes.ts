@@ -1,5 +1,6 @@
 // Classes: an instructor's, with trainers assigned and students enrolled by join code.
 import { z } from 'zod';
+import type { Rubric } from '../scenario/schema.ts';
 import { UserViewSchema } from './accounts.ts';
 import { entityId, joinCode, scenarioId } from './fields.ts';
 
@@ -61,6 +62,8 @@ export type ClassResponse = z.infer<typeof ClassResponseSchema>;
 export const ClassDetailResponseSchema = z.object({
   class: ClassViewSchema,
   members: z.array(ClassMemberSchema),
+  /** The rubric in force for the class (the default rubric when the class's own is gone). */
+  rubric: z.custom<Rubric>(),
 });
 export type ClassDetailResponse = z.infer<typeof ClassDetailResponseSchema>;
 

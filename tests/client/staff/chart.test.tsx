@@ -6,7 +6,7 @@ import { Chart } from '../../../client/src/staff/reports/Chart.tsx';
 
 describe('Chart', () => {
   it('falls back to its summary when the chart cannot draw', async () => {
-    // Load the chart code first, so the lazy chart mounts (and fails on the missing canvas) within the test.
+    // Even with the chart code loaded (as an earlier page may have done), no chart is started without a canvas.
     await import('../../../client/src/staff/reports/EChart.tsx');
     const { container, getByText } = render(
       <main>

@@ -2,6 +2,7 @@
 // rubric (the body a save would send) and follows the form once shown, one request per pause in typing; bad
 // values are refused before anything is sent, and saving creates the rubric and points the class at it.
 import type { RubricPreviewResponse, SaveRubricBody } from '@kefu/shared/protocol';
+import { RubricSchema } from '@kefu/shared/scenario/schema';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../../client/src/api/http.ts';
@@ -9,9 +10,15 @@ import RubricEditor from '../../../client/src/staff/studio/RubricEditor.tsx';
 import '../../../client/src/staff/i18n/index.ts';
 import { setup } from '../harness.tsx';
 import { fakeHttp, type Handler } from './fake-http.ts';
-import { STUDIO_FILES } from './studio-fixture.ts';
 
 const PREVIEW = 'POST /api/reports/classes/c1/rubric-preview';
+
+/** The class's rubric as the class detail carries it (scenarios/rubrics/default.yaml's weights). */
+const DEFAULT_RUBRIC = RubricSchema.parse({
+  id: 'default',
+  name: '默认评分标准',
+  weights: { responsiveness: 30, accuracy: 25, phraseUse: 10, salesActions: 15, courtesy: 10, outcome: 10 },
+});
 
 /** The server's answer, scripted: a first-response benchmark under 3 s costs 张三 7.5 points. */
 const scoredPreview: Handler = (body): RubricPreviewResponse => {
@@ -39,8 +46,8 @@ function server(preview: Handler = scoredPreview) {
         gradeWeights: { system: 60, teacher: 20, mentor: 10, self: 10 },
       },
       members: [{ userId: 's1', username: 'zs', displayName: '张三', role: 'student', joinedAt: 0 }],
+      rubric: DEFAULT_RUBRIC,
     }),
-    'GET /api/studio/files': () => STUDIO_FILES,
     [PREVIEW]: preview,
     'POST /api/studio/rubrics': () => ({ rubricId: 'r-0123456789ab', created: true }),
     'PATCH /api/classes/c1': () => ({ class: {} }),

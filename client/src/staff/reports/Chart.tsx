@@ -16,28 +16,44 @@ export function Chart({
   option: EChartsCoreOption;
   height?: number;
 }) {
+  const inWords = (
+    <p className="staff-chart-fallback" aria-hidden="true">
+      {summary}
+    </p>
+  );
   return (
     <figure className="staff-chart" aria-label={title}>
       <figcaption>{title}</figcaption>
-      <ChartFailure
-        fallback={
-          <p className="staff-chart-fallback" aria-hidden="true">
-            {summary}
-          </p>
-        }
-      >
-        <Suspense fallback={<div className="staff-chart-canvas" style={{ height: height ?? 240 }} />}>
-          <EChart option={option} height={height} />
-        </Suspense>
-      </ChartFailure>
+      {canDraw() ? (
+        <ChartFailure fallback={inWords}>
+          <Suspense fallback={<div className="staff-chart-canvas" style={{ height: height ?? 240 }} />}>
+            <EChart option={option} height={height} />
+          </Suspense>
+        </ChartFailure>
+      ) : (
+        inWords
+      )}
       <p className="sr-only">{summary}</p>
     </figure>
   );
 }
 
+let canvasSupport: boolean | undefined;
+/** Whether this browser gives a 2D canvas (jsdom and some locked-down browsers do not): ECharts draws on one. */
+function canDraw(): boolean {
+  if (canvasSupport === undefined) {
+    try {
+      canvasSupport = document.createElement('canvas').getContext('2d') !== null;
+    } catch {
+      canvasSupport = false;
+    }
+  }
+  return canvasSupport;
+}
+
 /**
- * A chart that cannot draw (no canvas, a chart chunk that failed to load) shows its summary in words instead
- * of taking the page down with it: the numbers it charts are on the page anyway.
+ * A chart that fails anyway (a chart chunk that failed to load, a drawing error) shows its summary in words
+ * instead of taking the page down with it: the numbers it charts are on the page anyway.
  */
 class ChartFailure extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };

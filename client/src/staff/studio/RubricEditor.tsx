@@ -9,7 +9,7 @@ import type {
   SaveRubricBody,
   UpdateClassBody,
 } from '@kefu/shared/protocol';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routes } from '../../api/route-links.ts';
 import { useLoad } from '../../api/use-load.ts';
@@ -18,8 +18,6 @@ import { FormError } from '../../forms/FormError.tsx';
 import { useSubmit } from '../../forms/use-submit.ts';
 import { fmtNum } from '../reports/format.ts';
 import { WeightFields } from '../WeightFields.tsx';
-import { baseFiles } from './studio-files.ts';
-import { checkFile } from './validate.ts';
 
 const THRESHOLDS = ['firstResponseSeconds', 'responseSeconds'] as const;
 type Threshold = (typeof THRESHOLDS)[number];
@@ -47,19 +45,11 @@ export function draftRubric(
 export default function RubricEditor({ classId }: { classId: string }) {
   const { t } = useTranslation('staff');
   const { api } = useServices();
+  // The class's detail carries the rubric in force: no library is loaded in the page for it.
   const cls = useLoad(routes.classes.get, { params: { id: classId } });
-  const files = useLoad(routes.studio.files);
-  const library = useMemo(
-    () =>
-      files.data ? checkFile(baseFiles(files.data.files), { path: '__none__.yaml', text: '' }).library : null,
-    [files.data],
-  );
-  const current =
-    library && cls.data
-      ? (library.rubrics.get(cls.data.class.rubricId) ?? library.rubrics.get('default'))
-      : undefined;
-  if (cls.error || files.error) return <FormError error={cls.error ?? files.error} />;
-  if (!cls.data || !library || !current) return <p className="muted">{t('common.loading')}</p>;
+  if (cls.error) return <FormError error={cls.error} />;
+  if (!cls.data) return <p className="muted">{t('common.loading')}</p>;
+  const current = cls.data.rubric;
   return <RubricForm key={current.id} detail={cls.data} current={current} api={api} />;
 }
 
