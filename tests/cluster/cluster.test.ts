@@ -263,22 +263,25 @@ describe('two server processes on one PostgreSQL', () => {
       );
       client.socket.on('conversation:event', (e: EventEnvelope) => {
         if (!answering || e.event.type !== 'buyer-message') return;
-        const messageId = randomUUID();
-        inFlight++;
-        request<SendAck>(client.socket, 'conversation:send', {
-          conversationId: e.conversationId,
-          message: { id: messageId, text: '亲，在的，马上为您查看~', source: 'typed' },
-        })
-          .then((ack) => {
-            if (!ack.ok) return;
-            const mine = acked.get(e.conversationId) ?? new Map<string, number>();
-            mine.set(messageId, ack.seq);
-            acked.set(e.conversationId, mine);
-          })
-          .finally(() => {
-            inFlight--;
-          });
+        reply(client, e.conversationId);
       });
+    };
+    const reply = (client: LiveClient, conversationId: string) => {
+      const messageId = randomUUID();
+      inFlight++;
+      request<SendAck>(client.socket, 'conversation:send', {
+        conversationId,
+        message: { id: messageId, text: '亲，在的，马上为您查看~', source: 'typed' },
+      })
+        .then((ack) => {
+          if (!ack.ok) return;
+          const mine = acked.get(conversationId) ?? new Map<string, number>();
+          mine.set(messageId, ack.seq);
+          acked.set(conversationId, mine);
+        })
+        .finally(() => {
+          inFlight--;
+        });
     };
     const onA = await connectTo(a, student);
     answer(onA);
@@ -386,6 +389,19 @@ describe('two server processes on one PostgreSQL', () => {
     for (const id of firstIds) {
       const full = await resync(onB, id, 0);
       expectChain(full.events);
+    }
+    // Buyers who wrote while the student was offline are waiting for a reply, and their next message may be
+    // a long way off: answer them after the resync, as the workbench does (else this waits on their patience).
+    const stillOpen = await db.db
+      .selectFrom('conversations')
+      .select('id')
+      .where('drill_id', '=', drillId)
+      .where('status', '=', 'open')
+      .execute();
+    for (const { id } of stillOpen) {
+      const { events } = await resync(onB, id, 0);
+      expectChain(events);
+      if (events.at(-1)?.event.type === 'buyer-message') reply(onB, id);
     }
     const more = await until('an answer acknowledged by B', async () => {
       const count = [...acked.values()].reduce((n, m) => n + m.size, 0);
