@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { routes } from '../api/route-links.ts';
 import { errorText, useLoad } from '../api/use-load.ts';
 import { useServices } from '../app/context.tsx';
+import { FormError } from '../forms/FormError.tsx';
 import { useSession } from '../stores/index.ts';
 import { useGo } from './nav.ts';
 
@@ -44,11 +45,7 @@ export function StaffHome() {
           </button>
         ) : null}
       </header>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       {data && data.classes.length === 0 ? <p className="empty">{t('home.noClasses')}</p> : null}
       <ul className="class-cards">
         {data?.classes.map((c) => (
@@ -106,11 +103,7 @@ export function StaffHome() {
           <button type="submit" className="secondary" disabled={!name.trim()}>
             {t('home.create')}
           </button>
-          {message ? (
-            <p className="form-error" role="alert">
-              {message}
-            </p>
-          ) : null}
+          <FormError error={message} />
         </form>
       ) : null}
     </div>

@@ -23,6 +23,7 @@ import { useSession } from '../../stores/index.ts';
 import { useGo } from '../nav.ts';
 import './i18n.ts';
 import './admin.css';
+import { FormError } from '../../forms/FormError.tsx';
 
 /** A password shown once (new account or reset), with the person it belongs to. */
 interface Secret {
@@ -137,11 +138,7 @@ function UsersPanel(props: {
   return (
     <section className="staff-card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('users.title')}</h2>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <CreateUserForm onCreated={(user, password) => onSecret({ kind: 'created', user, password })} />
       <div className="staff-filters">
         <label htmlFor={roleFilterId}>{t('users.filterRole')}</label>
@@ -338,11 +335,7 @@ function CreateUserForm({ onCreated }: { onCreated: (user: UserView, password: s
       <button type="submit" className="primary" disabled={busy || !username.trim() || !displayName.trim()}>
         {t('create.submit')}
       </button>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
     </form>
   );
 }
@@ -384,11 +377,7 @@ function ClassesPanel(props: {
   return (
     <section className="staff-card" aria-labelledby={ids.h}>
       <h2 id={ids.h}>{t('classes.title')}</h2>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       {data && data.classes.length === 0 ? <p className="empty">{t('classes.none')}</p> : null}
       {data && data.classes.length > 0 ? (
         <div className="staff-table-wrap">
@@ -462,11 +451,7 @@ function ClassesPanel(props: {
         <button type="submit" className="primary" disabled={!name.trim()}>
           {t('classes.create')}
         </button>
-        {createError ? (
-          <p className="form-error" role="alert">
-            {createError}
-          </p>
-        ) : null}
+        <FormError error={createError} />
         {message ? (
           <p className="good" role="status">
             {message}
@@ -552,11 +537,7 @@ function ClassDetail(props: {
     });
 
   if (detail.error) {
-    return (
-      <p className="form-error" role="alert">
-        {detail.error}
-      </p>
-    );
+    return <FormError error={detail.error} />;
   }
   if (!cls) return <p className="muted">{t('loading')}</p>;
 
@@ -602,11 +583,7 @@ function ClassDetail(props: {
           {status}
         </p>
       ) : null}
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <div className="admin-fields">
         <p className="field">
           <label htmlFor={ids.i}>

@@ -19,6 +19,7 @@ import { handshakeRefusal } from '../../api/error-text.ts';
 import { errorText } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
 import { ConfirmDialog } from '../../forms/ConfirmDialog.tsx';
+import { FormError } from '../../forms/FormError.tsx';
 import { formatClock } from '../../workbench/format.ts';
 import { useGo } from '../nav.ts';
 import { fmtNum, waitClass } from '../reports/format.ts';
@@ -309,11 +310,7 @@ export default function Monitor({ drillId }: { drillId: string }) {
         onConfirm={stop}
         onCancel={() => setConfirmStop(false)}
       />
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       {joined.length === 0 ? <p className="empty">{t('monitor.waiting')}</p> : null}
       <ul className="monitor-grid">
         {joined.map((s) => (

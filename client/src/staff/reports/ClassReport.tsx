@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { routes } from '../../api/route-links.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
+import { FormError } from '../../forms/FormError.tsx';
 import { useSession } from '../../stores/index.ts';
 import { useGo } from '../nav.ts';
 import { Chart } from './Chart.tsx';
@@ -51,12 +52,7 @@ export function ClassReport({ classId }: { classId: string }) {
     [rows, t],
   );
 
-  if (error)
-    return (
-      <p className="form-error" role="alert">
-        {error}
-      </p>
-    );
+  if (error) return <FormError error={error} />;
   if (!data || !user) return <p className="muted">{t('common.loading')}</p>;
   const cls = data.class;
   const owner = user.role === 'admin' || (user.role === 'instructor' && cls.ownerId === user.id);

@@ -9,6 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routes } from '../../api/route-links.ts';
 import { useLoad } from '../../api/use-load.ts';
+import { FormError } from '../../forms/FormError.tsx';
 import { fmtNum, weightShares } from './format.ts';
 
 export interface TimelineItem {
@@ -170,12 +171,7 @@ export function ConversationReplay({ conversationId }: { conversationId: string 
     return () => clearInterval(timer);
   }, [playing, end]);
 
-  if (error)
-    return (
-      <p className="form-error" role="alert">
-        {error}
-      </p>
-    );
+  if (error) return <FormError error={error} />;
   if (!data) return <p className="muted">{t('common.loading')}</p>;
   const { report, conversation } = data;
   const model = (scenario.data?.source as { modelAnswer?: AgentScript } | undefined)?.modelAnswer ?? [];

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routes } from '../../api/route-links.ts';
 import { useLoad } from '../../api/use-load.ts';
+import { FormError } from '../../forms/FormError.tsx';
 import { useGo } from '../nav.ts';
 import { Chart } from './Chart.tsx';
 
@@ -45,12 +46,7 @@ export default function Leaderboard({ classId }: { classId: string }) {
     };
   }, [rows, t]);
 
-  if (error)
-    return (
-      <p className="form-error" role="alert">
-        {error}
-      </p>
-    );
+  if (error) return <FormError error={error} />;
   if (!data) return <p className="muted">{t('common.loading')}</p>;
 
   return (

@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routes } from '../../api/route-links.ts';
 import { useLoad } from '../../api/use-load.ts';
+import { FormError } from '../../forms/FormError.tsx';
 import { MetricBar } from '../../summary/MetricBar.tsx';
 import { useGo } from '../nav.ts';
 import { Chart } from './Chart.tsx';
@@ -110,12 +111,7 @@ export function StudentReport({ classId, studentId }: { classId: string; student
     [trend],
   );
 
-  if (report.error)
-    return (
-      <p className="form-error" role="alert">
-        {report.error}
-      </p>
-    );
+  if (report.error) return <FormError error={report.error} />;
   if (!data) return <p className="muted">{t('common.loading')}</p>;
   const m = data.aggregate?.metrics;
   const grade = data.grade;

@@ -2,17 +2,14 @@
 import { PROOF_SEEDS, type ProofRun, RULE_IDS } from '@kefu/shared';
 import { formatScore } from '@kefu/shared/scoring/format';
 import { useTranslation } from 'react-i18next';
+import { FormError } from '../../forms/FormError.tsx';
 import type { ProofState } from './use-studio.ts';
 
 export function ProofPanel({ state }: { state: ProofState }) {
   const { t } = useTranslation('staff');
   if (state.status === 'idle') return null;
   if (state.status === 'failed') {
-    return (
-      <p className="form-error" role="alert">
-        {t('studio.proofError', { message: state.message })}
-      </p>
-    );
+    return <FormError error={t('studio.proofError', { message: state.message })} />;
   }
   const running = state.status === 'running';
   const failed = state.runs.filter((r) => !r.ok);

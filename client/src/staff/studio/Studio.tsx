@@ -4,6 +4,7 @@
 // file and its unsaved edits live in the studio draft store, so trying it and coming back keeps them.
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormError } from '../../forms/FormError.tsx';
 import { useSession, useStores, useStudioDraft } from '../../stores/index.ts';
 import { LibraryPanel } from './LibraryPanel.tsx';
 import { StudioEditor } from './StudioEditor.tsx';
@@ -77,11 +78,7 @@ export default function Studio() {
           />
         </div>
       </header>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <div className="studio">
         {data && base ? (
           <LibraryPanel
