@@ -1,5 +1,6 @@
 // The app shell: finds out who is logged in, keeps the URL hash and the screen in step, and shows the
-// screen. Everything but login and the workbench loads on demand to keep the first download small.
+// screen. Everything but login loads on demand to keep the first download small; the workbench's code is
+// fetched as soon as someone is logged in, so it is there before they open it.
 import type { UserView } from '@kefu/shared/protocol';
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,10 +8,16 @@ import { HttpError } from '../api/http.ts';
 import { Login } from '../auth/Login.tsx';
 import { type Screen, type Stores, useSession, useStores } from '../stores/index.ts';
 import { homeOf } from '../stores/session.ts';
-import { Workbench } from '../workbench/Workbench.tsx';
 import { useServices } from './context.tsx';
 import { hashOf, isPublic, screenOf } from './route.ts';
 
+// One promise, so the prefetch and the screen share a single download.
+let workbenchModule: Promise<typeof import('../workbench/Workbench.tsx')> | undefined;
+function loadWorkbench() {
+  workbenchModule ??= import('../workbench/Workbench.tsx');
+  return workbenchModule;
+}
+const Workbench = lazy(() => loadWorkbench().then((m) => ({ default: m.Workbench })));
 const Home = lazy(() => import('../home/Home.tsx'));
 const Register = lazy(() => import('../auth/Register.tsx'));
 const ChangePassword = lazy(() => import('../auth/ChangePassword.tsx'));
@@ -86,8 +93,13 @@ export function App() {
   const stores = useStores();
   const { api } = useServices();
   const screen = useSession((s) => s.screen);
+  const loggedIn = useSession((s) => s.user !== null);
   useHashSync(stores);
   useBoot(stores);
+  useEffect(() => {
+    // A failed prefetch is retried when the workbench is opened (and shows the error there).
+    if (loggedIn) loadWorkbench().catch(() => (workbenchModule = undefined));
+  }, [loggedIn]);
 
   const onLoggedIn = (user: UserView) => {
     stores.session.getState().setUser(user);
