@@ -87,6 +87,7 @@ export * from './api/accounts.ts';
 export * from './api/classes.ts';
 export * from './api/conversations.ts';
 export * from './api/course.ts';
+export * from './api/drill-start.ts';
 export * from './api/drills.ts';
 export * from './api/errors.ts';
 export * from './api/fields.ts';

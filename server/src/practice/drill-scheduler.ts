@@ -6,7 +6,7 @@
 // it dies another takes the schedule over. A slot opens once whoever opens it (a unique index on drill,
 // student and slot). Every process watches every running drill for its monitor.
 import { createHash } from 'node:crypto';
-import type { DrillSettings } from '@kefu/shared';
+import { type DrillSettings, decideDrillStart } from '@kefu/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.ts';
 import type { Ownership } from '../cluster/leases.ts';
@@ -107,23 +107,41 @@ export class DrillScheduler {
     }
   }
 
-  async start(row: DrillRow, now: number): Promise<void> {
+  /** Starts a draft; false when someone else started it first (the teacher and the Nth join at once). */
+  async start(row: DrillRow, now: number): Promise<boolean> {
     const settings = JSON.parse(row.settings) as DrillSettings;
     const endsAt = now + Math.round(settings.durationMinutes * 60_000);
     // The lease before the status: a running drill is never without an owner that others would adopt.
-    await this.deps.ownership.take('drill', row.id);
-    await this.deps.drills.start(row.id, now, endsAt);
+    // Only a free lease: a live one belongs to a process starting this drill right now.
+    if ((await this.deps.ownership.take('drill', row.id, true)) === null) return false;
+    if (!(await this.deps.drills.start(row.id, now, endsAt))) {
+      await this.deps.ownership.drop('drill', row.id);
+      return false;
+    }
     const started = { ...row, status: 'running' as const, started_at: now, ends_at: endsAt };
     await this.watch(started);
     await this.schedule(started);
     await this.deps.announce(started);
     await this.deps.tellPeers({ type: 'started', drillId: row.id });
+    return true;
   }
 
   async join(drillId: string, studentId: string, displayName: string, now: number): Promise<void> {
     await this.deps.drills.join(drillId, studentId, now);
     await this.joined(drillId, studentId, displayName);
     await this.deps.tellPeers({ type: 'joined', drillId, studentId, displayName });
+    await this.startWhenEnoughJoined(drillId, now);
+  }
+
+  /** A draft set to start when N joined starts at the join that makes N; until then its class hears k/N. */
+  private async startWhenEnoughJoined(drillId: string, now: number): Promise<void> {
+    const row = await this.deps.drills.get(drillId);
+    if (!row) return;
+    const { startWhenJoined } = JSON.parse(row.settings) as DrillSettings;
+    const joins = (await this.deps.drills.participants(drillId)).map((p) => p.joined_at);
+    const decision = decideDrillStart(row.status, startWhenJoined, joins, now);
+    if (decision.kind === 'start') await this.start(row, decision.at);
+    else if (decision.kind === 'waiting') await this.deps.announce(row);
   }
 
   async stop(drillId: string, now: number): Promise<void> {

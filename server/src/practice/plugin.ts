@@ -14,7 +14,7 @@ import {
 import fp from 'fastify-plugin';
 import { assertRole } from '../auth/guards.ts';
 import type { StoredEvent } from '../db/event-log.ts';
-import { type DrillRow, toDrillView } from '../db/repositories/drills.ts';
+import { countedDrillView, type DrillRow } from '../db/repositories/drills.ts';
 import type { ConversationsTable } from '../db/schema.ts';
 import { fail } from '../errors.ts';
 import { monitorRoom, userRoom } from '../realtime/io-types.ts';
@@ -103,7 +103,7 @@ export default fp(
       const members = await app.classes.members(row.class_id);
       const news: DrillNews = {
         rooms: [cls.owner_id, ...members.map((m) => m.userId)].map(userRoom),
-        drill: toDrillView(row),
+        drill: await countedDrillView(app.drills, row),
       };
       io.local.to(news.rooms).emit('drill:status', { drill: news.drill });
       await cluster.broadcast(DRILL_NEWS, news);
@@ -241,7 +241,7 @@ export default fp(
         if (!row || !cls || !app.access.canManageClass(user, cls)) throw fail('drill-not-found');
         await socket.join(monitorRoom(drillId));
         return {
-          drill: toDrillView(row),
+          drill: await countedDrillView(app.drills, row),
           benchmarks: benchmarksOf(app.catalog.rubric(cls.rubric_id).thresholds),
           students: monitor.snapshot(drillId),
           serverTime: clock.now(),

@@ -1,7 +1,7 @@
 // Class drills: the instructor creates one (scenario versions pinned), starts and stops it; students join.
 import { routes } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
-import { type DrillRow, toDrillView } from '../db/repositories/drills.ts';
+import { countedDrillView, type DrillRow, toDrillView } from '../db/repositories/drills.ts';
 import type { UserRow } from '../db/repositories/users.ts';
 import { fail } from '../errors.ts';
 import { serve } from './serve.ts';
@@ -19,8 +19,8 @@ export default async function drillRoutes(app: FastifyInstance): Promise<void> {
     return row;
   }
   async function viewFor(user: UserRow, row: DrillRow) {
-    if (user.role !== 'student') return toDrillView(row);
-    return toDrillView(row, await app.drills.isParticipant(row.id, user.id));
+    if (user.role !== 'student') return countedDrillView(app.drills, row);
+    return countedDrillView(app.drills, row, await app.drills.isParticipant(row.id, user.id));
   }
 
   serve(app, routes.drills.list, async ({ user, params: { id } }) => {
@@ -33,6 +33,11 @@ export default async function drillRoutes(app: FastifyInstance): Promise<void> {
     const cls = await app.classes.get(id);
     if (!cls || !(await app.access.canViewClass(user, id))) throw fail('class-not-found');
     if (!app.access.canManageClass(user, cls)) throw fail('drill-create-forbidden');
+    const needed = body.settings.startWhenJoined;
+    if (needed !== undefined) {
+      const count = (await app.classes.members(id)).filter((m) => m.role === 'student').length;
+      if (needed > count) throw fail('drill-start-count-too-large', { needed, count });
+    }
     const versions: Record<string, string> = {};
     for (const scenarioId of body.settings.scenarioIds) {
       const version = app.catalog.versionOf(scenarioId);
@@ -44,7 +49,7 @@ export default async function drillRoutes(app: FastifyInstance): Promise<void> {
       user.id,
       app.clock.now(),
     );
-    return { drill: toDrillView(row) };
+    return { drill: await countedDrillView(app.drills, row) };
   });
 
   serve(app, routes.drills.get, async ({ user, params: { id } }) => ({
@@ -81,7 +86,7 @@ export default async function drillRoutes(app: FastifyInstance): Promise<void> {
     if (row.status !== 'draft') {
       throw fail(row.status === 'running' ? 'drill-already-started' : 'drill-finished');
     }
-    await app.drillScheduler.start(row, app.clock.now());
+    if (!(await app.drillScheduler.start(row, app.clock.now()))) throw fail('drill-already-started');
     const fresh = await app.drills.get(id);
     return { drill: toDrillView(fresh ?? row) };
   });
@@ -98,6 +103,7 @@ export default async function drillRoutes(app: FastifyInstance): Promise<void> {
     const row = await visibleDrill(user, id);
     if (row.status === 'finished') throw fail('drill-finished');
     await app.drillScheduler.join(id, user.id, user.display_name, app.clock.now());
-    return { drill: toDrillView(row, true) };
+    // Fresh: this join may have started the drill (start when N joined).
+    return { drill: await countedDrillView(app.drills, (await app.drills.get(id)) ?? row, true) };
   });
 }

@@ -15,6 +15,8 @@ export const DrillSettingsSchema = z
     /** Most buyers one student has open at once; an arrival waits for a free slot. */
     concurrency: z.number().int().min(1).max(10),
     durationMinutes: z.number().min(1).max(240),
+    /** Starts by itself once this many students joined (at most the class's students; the server checks). */
+    startWhenJoined: z.number().int().min(1, '自动开始的人数至少为 1').max(500).optional(),
   })
   .strict();
 export type DrillSettings = z.infer<typeof DrillSettingsSchema>;
@@ -37,6 +39,8 @@ export const DrillViewSchema = z.object({
   endedAt: z.number().nullable(),
   /** For a student: whether they joined. */
   joined: z.boolean().optional(),
+  /** For a draft set to start when N joined: how many students joined so far. */
+  joinedCount: z.number().int().optional(),
 });
 export type DrillView = z.infer<typeof DrillViewSchema>;
 export const DrillsResponseSchema = z.object({ drills: z.array(DrillViewSchema) });

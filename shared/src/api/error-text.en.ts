@@ -77,4 +77,6 @@ export const ERROR_TEXT_EN: Record<ErrorCode, string> = {
   'drill-already-started': 'The drill has already started.',
   'drill-not-started': 'The drill has not started yet.',
   'drill-finished': 'This drill has ended.',
+  'drill-start-count-too-large':
+    'The drill is set to start when {{needed}} students joined, but the class has {{count}}. Choose at most {{count}}.',
 };

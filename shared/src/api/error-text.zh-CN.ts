@@ -70,4 +70,6 @@ export const ERROR_TEXT_ZH = {
   'drill-already-started': '演练已经开始了',
   'drill-not-started': '演练还没有开始',
   'drill-finished': '这个演练已经结束了',
+  'drill-start-count-too-large':
+    '自动开始的人数（{{needed}} 人）超过了班级的学员人数（{{count}} 人），请改成不超过 {{count}} 的人数',
 } as const;

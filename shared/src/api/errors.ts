@@ -79,6 +79,7 @@ export const ERROR_STATUS = {
   'drill-already-started': 409,
   'drill-not-started': 409,
   'drill-finished': 409,
+  'drill-start-count-too-large': 400,
 } as const satisfies Record<keyof typeof ERROR_TEXT_ZH, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -6,7 +6,8 @@ import type { Database, DrillsTable } from '../schema.ts';
 
 export type DrillRow = Selectable<DrillsTable>;
 
-export function toDrillView(row: DrillRow, joined?: boolean): DrillView {
+/** `joinedCount`: how many students joined, for a draft that starts when N joined. */
+export function toDrillView(row: DrillRow, joined?: boolean, joinedCount?: number): DrillView {
   const view: DrillView = {
     id: row.id,
     classId: row.class_id,
@@ -20,7 +21,19 @@ export function toDrillView(row: DrillRow, joined?: boolean): DrillView {
     endedAt: row.ended_at,
   };
   if (joined !== undefined) view.joined = joined;
+  if (joinedCount !== undefined) view.joinedCount = joinedCount;
   return view;
+}
+
+/** A drill's view with its join count when it waits for N students to start (the pages show k/N). */
+export async function countedDrillView(
+  drills: DrillsRepository,
+  row: DrillRow,
+  joined?: boolean,
+): Promise<DrillView> {
+  const { startWhenJoined } = JSON.parse(row.settings) as DrillSettings;
+  const waiting = row.status === 'draft' && startWhenJoined !== undefined;
+  return toDrillView(row, joined, waiting ? await drills.countParticipants(row.id) : undefined);
 }
 
 export function drillsRepository(db: Kysely<Database>) {
@@ -55,12 +68,23 @@ export function drillsRepository(db: Kysely<Database>) {
         .orderBy('created_at', 'desc')
         .execute(),
     listRunning: () => db.selectFrom('drills').selectAll().where('status', '=', 'running').execute(),
-    async start(id: string, now: number, endsAt: number): Promise<void> {
-      await db
+    /** Starts a draft; false when it was no longer a draft (started at the same moment by its Nth join). */
+    async start(id: string, now: number, endsAt: number): Promise<boolean> {
+      const result = await db
         .updateTable('drills')
         .set({ status: 'running', started_at: now, ends_at: endsAt })
         .where('id', '=', id)
-        .execute();
+        .where('status', '=', 'draft')
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+    async countParticipants(drillId: string): Promise<number> {
+      const row = await db
+        .selectFrom('drill_participants')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('drill_id', '=', drillId)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     },
     /** Finishes a running drill at `now`; returns when it finished (the first finish wins). */
     async finish(id: string, now: number): Promise<number | null> {
