@@ -23,7 +23,7 @@ import { type FactRefError, parseFactRef, type ResolvedFact } from './fact-ref.t
 import { IN_STOCK_CONCEPT } from './markers.ts';
 import type { Analysis, Matcher, Mention } from './matcher.ts';
 import { normalise } from './normalise.ts';
-import { readBareNumber } from './numbers.ts';
+import { numeralAt, readBareNumber } from './numbers.ts';
 
 export type FactVerdict = 'stated' | 'contradicted' | 'absent';
 
@@ -91,6 +91,89 @@ function judgeOption(
   if (negated) return 'stated';
   // Naming a sold-out option in answer to "is it in stock?" without denying it reads as yes.
   return affirmed && asked ? 'contradicted' : 'absent';
+}
+
+/** Nouns that count the options of a kind (四个颜色 · 两个色 · 六种口味 · 三个码), by the kind's own character. */
+const COUNT_NOUNS: Readonly<Record<string, readonly string[]>> = {
+  色: ['颜色', '配色', '色号', '色系', '色'],
+  码: ['尺码', '码数', '码'],
+  味: ['口味', '味道', '味'],
+};
+/** The character of the kind a topic's options are counted by, when their values do not share one. */
+const TOPIC_COUNT_CHAR: Readonly<Record<string, string>> = { colour: '色', color: '色', size: '码' };
+const COUNTERS = /^[个种款样类]/;
+const NOT_A_COUNT_BEFORE = /[\d.零一二两三四五六七八九十百第这那哪前后]$/;
+/** A clause that claims how many there are: 有四个颜色 · 一共六种 · 四色可选. */
+const COUNT_CLAIM = /有|共|可选|可以选|供选/;
+
+/** The nouns that count an options fact's options: its topic's, or the last character all its values share. */
+function countNouns(fact: Fact & { kind: 'options' }): readonly string[] {
+  const lasts = new Set(fact.options.map((o) => o.value.normalize('NFKC').slice(-1)));
+  const shared = lasts.size === 1 ? [...lasts][0]! : undefined;
+  const chars = new Set([TOPIC_COUNT_CHAR[fact.topic], shared].filter((c) => c !== undefined));
+  return [...chars].flatMap((c) => COUNT_NOUNS[c] ?? []);
+}
+
+/** A count in the reply: 四个 in 四个颜色, with where what it counts begins. */
+interface Count {
+  n: number;
+  /** Where the counter ends (个 · 种) and what is counted begins. */
+  nounAt: number;
+  counted: boolean;
+  clause: number;
+}
+const counts = new WeakMap<Analysis, Count[]>();
+
+/** Every whole number of two or more in the reply with its counter, once per reply. */
+function countsIn(analysis: Analysis): Count[] {
+  const known = counts.get(analysis);
+  if (known) return known;
+  const text = analysis.normalised;
+  const found: Count[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const numeral = numeralAt(text, i);
+    if (!numeral) continue;
+    const start = i;
+    i = numeral.end - 1;
+    if (start > 0 && NOT_A_COUNT_BEFORE.test(text[start - 1]!)) continue;
+    if (numeral.min !== numeral.max || numeral.min < 2) continue;
+    const counter = COUNTERS.exec(text.slice(numeral.end, numeral.end + 1))?.[0] ?? '';
+    const clause = analysis.clauseEnds.findIndex((end) => end > start);
+    found.push({ n: numeral.min, nounAt: numeral.end + counter.length, counted: counter !== '', clause });
+  }
+  counts.set(analysis, found);
+  return found;
+}
+
+/**
+ * How many options the reply says the fact has (四个颜色都有现货 · 六种口味 · 白、黑两个色有货), said of the product:
+ * held against the options in stock when its clause claims stock, else against all of them or those in stock.
+ * A count of one (一种颜色) is left alone: 一 is as often "a" as "one"; a bare 码 needs its counter (38码 is a size).
+ */
+function judgeCount(analysis: Analysis, pid: string, fact: Fact & { kind: 'options' }): FactVerdict {
+  const found = countsIn(analysis);
+  if (found.length === 0) return 'absent';
+  const nouns = countNouns(fact);
+  const text = analysis.normalised;
+  const total = fact.options.length;
+  const inStock = fact.options.filter((o) => o.inStock).length;
+  let verdict: FactVerdict = 'absent';
+  for (const { n, nounAt, counted, clause } of found) {
+    const noun = nouns.find((w) => text.startsWith(w, nounAt) && (counted || w !== '码'));
+    if (noun === undefined) continue;
+    // 四个颜色都有现货 · 一共六种口味 · 六种口味。 — not 卡在两个码中间 or 这两个颜色都好看.
+    const clauseText = text.slice(clauseStart(analysis, clause), analysis.clauseEnds[clause]);
+    const rest = text.slice(nounAt + noun.length, analysis.clauseEnds[clause]);
+    if (!COUNT_CLAIM.test(clauseText) && !/^[的哦呢啊呀哈亲~]*$/u.test(rest)) continue;
+    const product = productBefore(analysis, nounAt);
+    if (product !== undefined && product !== pid) continue;
+    const claimsStock = analysis.mentions.some(
+      (m) => m.clause === clause && m.concept === IN_STOCK_CONCEPT && !m.negated,
+    );
+    if (!(claimsStock ? n === inStock : n === total || n === inStock)) return 'contradicted';
+    verdict = 'stated';
+  }
+  return verdict;
 }
 
 const clauseStart = (analysis: Analysis, clause: number) =>
@@ -508,8 +591,11 @@ function judgeResolved(
         return recommended ? 'contradicted' : 'absent';
       }
       const verdicts = fact.fact.options.map((o) => [o, judgeOption(analysis, pid, key, o, false)] as const);
-      if (verdicts.some(([, v]) => v === 'contradicted')) return 'contradicted';
-      return verdicts.some(([o, v]) => o.inStock && v === 'stated') ? 'stated' : 'absent';
+      const count = judgeCount(analysis, pid, fact.fact);
+      if (count === 'contradicted' || verdicts.some(([, v]) => v === 'contradicted')) return 'contradicted';
+      return count === 'stated' || verdicts.some(([o, v]) => o.inStock && v === 'stated')
+        ? 'stated'
+        : 'absent';
     }
     case 'value': {
       const concept = factConcept(pid, key);
@@ -593,6 +679,7 @@ export function findContradictions(
   for (const product of products) {
     for (const [key, fact] of Object.entries(product.facts)) {
       if (fact.kind === 'options') {
+        if (judgeCount(analysis, product.id, fact) === 'contradicted') refs.push(`${product.id}.${key}`);
         for (const option of fact.options)
           if (judgeOption(analysis, product.id, key, option, false) === 'contradicted')
             refs.push(`${product.id}.${key}.${option.value}`);

@@ -3,6 +3,8 @@
 
 /** The well-known lexicon concept "in stock" (有货/现货/还有): a strong claim about an option's stock. */
 export const IN_STOCK_CONCEPT = 'in-stock';
+/** The well-known lexicon concept of a bare "yes" (有的 · 有哦 · 是的), optional in a lexicon. */
+export const YES_ANSWER_CONCEPT = 'yes-answer';
 
 /** The goods in stock, as a negator's object: 没得货 · 无库存 · 木有存货 deny stock like 缺货 does. */
 export const STOCK_NOUNS = ['库存', '存货', '现货', '货'] as const;

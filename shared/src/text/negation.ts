@@ -2,7 +2,14 @@
 // (红色暂时缺货了), 只有 X (the other options of X's fact are absent). Polarity is a parity of flips, so
 // 不是没有红色 reads as affirmed and 不缺货 cancels itself.
 
-import { IN_STOCK_CONCEPT, LIST_CONNECTORS, MAX_AFTER_GAP, MAX_BEFORE_GAP, STOCK_NOUNS } from './markers.ts';
+import {
+  IN_STOCK_CONCEPT,
+  LIST_CONNECTORS,
+  MAX_AFTER_GAP,
+  MAX_BEFORE_GAP,
+  STOCK_NOUNS,
+  YES_ANSWER_CONCEPT,
+} from './markers.ts';
 import { stripParticles } from './particles.ts';
 import type { Scan, Token } from './scan.ts';
 import { AFTER, BEFORE, ONLY, type Vocabulary } from './vocabulary.ts';
@@ -131,9 +138,16 @@ export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: 
     used[k] = 1;
   }
 
-  // 红色没有现货: a denied "in stock" denies the option before it.
-  for (let k = 0; k < tokens.length; k++)
-    if (flips[k] && tokens[k]!.entry.mentions.some((m) => m.concept === IN_STOCK_CONCEPT)) negateBackwards(k);
+  // 红色没有现货: a denied "in stock" denies the option before it; so does a denied bare "yes" closing its
+  // clause (抹茶的没有哦: the 没 took 有哦 as its term, but the sentence says 抹茶 is not there).
+  const closesClause = (k: number) =>
+    stripParticles(text.slice(tokens[k]!.end, clauseEnds[tokens[k]!.clause]), vocabulary.particles) === '';
+  for (let k = 0; k < tokens.length; k++) {
+    if (!flips[k]) continue;
+    const concepts = tokens[k]!.entry.mentions.map((m) => m.concept);
+    if (concepts.includes(IN_STOCK_CONCEPT) || (concepts.includes(YES_ANSWER_CONCEPT) && closesClause(k)))
+      negateBackwards(k);
+  }
 
   excludeNamedCases(text, tokens, clauseEnds, (k, step) => {
     negator = -1;

@@ -91,7 +91,7 @@ function unitAt(text: string, i: number): { unit: UnitName; end: number } | unde
 }
 
 /** A numeral at i: its value (or range, for 两三 / 三五), where it ends. */
-interface Numeral {
+export interface Numeral {
   min: number;
   max: number;
   end: number;
@@ -111,7 +111,8 @@ const APPROXIMATE_PAIRS = new Set([
   '八九',
 ]);
 
-function numeralAt(text: string, i: number): Numeral | undefined {
+/** The numeral starting at `i` (Arabic or Chinese, 两三 · 三十五六 as ranges), if one does. */
+export function numeralAt(text: string, i: number): Numeral | undefined {
   const arabic = /^\d+(?:\.\d+)?/.exec(text.slice(i, i + 24));
   if (arabic) {
     const value = Number(arabic[0]);

@@ -156,3 +156,33 @@ describe('stock denials in everyday wording', () => {
     expect(verdict('樱花粉不是没货，有的')).toBe('wrong');
   });
 });
+
+describe('how many options there are', () => {
+  const jacket = contextOf('down-jacket');
+  const mooncake = contextOf('mooncake-box');
+  const verdict = (ctx: JudgeContext, text: string, ask: string) => {
+    const j = judge(ctx, text, [ask]);
+    return j.stated.length > 0 ? 'stated' : j.wrong?.length ? 'wrong' : j.evaded.length ? 'evaded' : 'none';
+  };
+
+  it('holds a count against all the options, or those in stock when its clause claims stock', () => {
+    expect(verdict(jacket, '一共有4个颜色', 'down-jacket.colour')).toBe('stated');
+    expect(verdict(jacket, '三个颜色有现货，酒红要等', 'down-jacket.colour')).toBe('stated');
+    expect(verdict(jacket, '四种颜色都有货的', 'down-jacket.colour')).toBe('wrong');
+    expect(verdict(jacket, '五色可选', 'down-jacket.colour')).toBe('wrong');
+    expect(verdict(mooncake, '四种口味', 'mooncake-box.flavours')).toBe('stated');
+    expect(verdict(mooncake, '有八种口味哦', 'mooncake-box.flavours')).toBe('wrong');
+  });
+
+  it('a wrong count is a wrong fact even unasked; counts that claim no number of options are left alone', () => {
+    expect(judge(jacket, '我们家有六个颜色', []).contradicted).toEqual(['down-jacket.colour']);
+    expect(judge(jacket, '这两个颜色都好看', []).contradicted).toEqual([]);
+    expect(judge(jacket, '卡在两个码中间就拍大的', []).contradicted).toEqual([]);
+    expect(judge(jacket, '大两码也能穿', []).contradicted).toEqual([]);
+  });
+
+  it('X的没有哦 denies X: a bare "yes" denied at the end of its clause reaches the option before it', () => {
+    expect(verdict(mooncake, '奶黄的没有哦', 'mooncake-box.flavours.奶黄味')).toBe('wrong');
+    expect(verdict(jacket, '酒红的没有哈', 'down-jacket.colour.酒红色')).toBe('stated');
+  });
+});
