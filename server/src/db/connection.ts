@@ -13,6 +13,7 @@ import { type EventLog, sqliteEventLog } from './event-log.ts';
 import { type Dialect, migrateToLatest } from './migrations.ts';
 import { postgresEventLog } from './postgres-event-log.ts';
 import type { Database } from './schema.ts';
+import { cachingStatements } from './statement-cache.ts';
 
 export type { Dialect } from './migrations.ts';
 
@@ -48,7 +49,7 @@ async function openSqlite(dataDir: string, onError: (message: string) => void): 
   sqlite.pragma('busy_timeout = 5000');
   // Checkpoints happen in a worker thread (see checkpointer.ts), never inside a commit on the event loop.
   sqlite.pragma('wal_autocheckpoint = 0');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   await migrateToLatest(db as Kysely<unknown>, 'sqlite');
   const checkpointer = startCheckpointer(file, onError);
   return {

@@ -12,7 +12,8 @@ import type {
 } from '../conversation/events.ts';
 import { discountText } from './card-texts.ts';
 import type { CompiledBeat, ShopperContext } from './context.ts';
-import { judgeReply, type OpenItem } from './judge.ts';
+import type { OpenItem } from './judge.ts';
+import { judgeReplyRemembered } from './judge-memo.ts';
 import {
   type ChangeField,
   changeMismatches,
@@ -573,7 +574,7 @@ class Step {
         : sent;
     const card = message.action === undefined ? undefined : CARD_OF_ACTION[message.action];
     this.out.push({ type: 'agent-message', at: t, ...message, ...(card !== undefined && { card }) });
-    const judged = judgeReply(
+    const judged = judgeReplyRemembered(
       this.ctx,
       { messages: s.unanswered, items: s.open, hasOrder: s.orders.length > 0 },
       message,
