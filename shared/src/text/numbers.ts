@@ -265,6 +265,35 @@ interface Reading {
   max: number;
   unit: UnitName | undefined;
   end: number;
+  /** Said as "about" by its own words (十来天). */
+  approx?: boolean;
+}
+
+/** Small change said alone: 五毛 · 八角钱 · 五分钱 (角 and 分 only with 钱: 八角 is a spice, 十分 "very"). */
+const SMALL_CHANGE_ALONE = /^(?:毛钱?|角钱|分钱)/;
+const CHANGE_DIGIT = '[零一二两三四五六七八九\\d]';
+/** After 元: 二毛五 · 2角5分 · 五毛 · 零五分. */
+const SMALL_CHANGE = new RegExp(
+  `^(?:(${CHANGE_DIGIT})[毛角](?:(${CHANGE_DIGIT})分?)?|零(${CHANGE_DIGIT})分)`,
+);
+const digitValue = (ch: string) => (ch === '两' ? 2 : (digitAt(ch, 0) ?? 0));
+
+/** The tenths and hundredths of a yuan after 元 (一块二毛五 → 0.25), with where they end. */
+function smallChange(source: string, at: number): { value: number; end: number } | undefined {
+  const match = SMALL_CHANGE.exec(source.slice(at, at + 5));
+  if (!match) return undefined;
+  const tenths = match[1] === undefined ? 0 : digitValue(match[1]) / 10;
+  const cents = match[2] ?? match[3];
+  const value = tenths + (cents === undefined ? 0 : digitValue(cents) / 100);
+  return { value, end: at + match[0].length };
+}
+
+/** Between a number and its unit: 多 (十多天 · 一个多月) or 来 (十来天). */
+const MORE_THAN = /^个?([多来])/;
+/** The step "more than" a number reaches to: 十多 is 10–19, 两百多 200–299, 一个多月 one to two months. */
+function roundStep(n: number): number {
+  for (const step of [10000, 1000, 100, 10]) if (n >= step && n % step === 0) return step;
+  return 1;
 }
 
 function readAmount(source: string, i: number): Reading | undefined {
@@ -274,6 +303,26 @@ function readAmount(source: string, i: number): Reading | undefined {
   let min = first.min;
   let max = first.max;
   if (percentWord) return { min, max, unit: '%', end: first.end };
+  // 十多天 · 一个多月 · 两百多块: more than the number, short of its next step; 十来天: about ten days.
+  const more = MORE_THAN.exec(source.slice(first.end, first.end + 2));
+  const moreUnit = more ? unitAfter(source, first.end + more[0].length) : undefined;
+  if (more && moreUnit && first.min === first.max) {
+    const approx = more[1] === '来';
+    const step = approx ? 0 : roundStep(first.min);
+    return {
+      min,
+      max: max + step,
+      unit: moreUnit.unit,
+      end: moreUnit.end,
+      ...(approx && { approx: true }),
+    };
+  }
+  // 五毛 · 八角钱 · 五分钱: small change alone, in 元.
+  const change = SMALL_CHANGE_ALONE.exec(source.slice(first.end, first.end + 3));
+  if (change && first.min === first.max && first.min < 10) {
+    const value = (first.min * (change[0].startsWith('分') ? 1 : 10)) / 100;
+    return { min: value, max: value, unit: '元', end: first.end + change[0].length };
+  }
   let unit = unitAfter(source, first.end);
   if (!unit) {
     // 3-5天 · 三到五天 · 1至3天: a range whose unit follows the second number.
@@ -300,6 +349,12 @@ function readAmount(source: string, i: number): Reading | undefined {
     min += 0.5;
     max += 0.5;
     end++;
+  } else if (name === '元' && smallChange(source, end)) {
+    // 一块二毛五 · 3元2角5分: tenths and hundredths of a yuan.
+    const cents = smallChange(source, end)!;
+    min += cents.value;
+    max += cents.value;
+    end = cents.end;
   } else {
     const compound = numeralAt(source, end);
     const smaller = compound && unitAfter(source, compound.end);
@@ -423,7 +478,7 @@ export function readQuantities(source: string): Quantity[] {
       i = sides[sides.length - 1]!.reading.end;
       continue;
     }
-    const { unit, end } = reading;
+    const { unit, end, approx } = reading;
     if (unit === undefined || (unit === '%' && DEGREE_AFTER.test(source.slice(end, end + 1)))) {
       i = Math.max(end, i + 1);
       continue;
@@ -437,6 +492,7 @@ export function readQuantities(source: string): Quantity[] {
       max += before.max / UNITS[unit].factor;
     }
     push(i, end, min, max, unit, previous);
+    if (approx) out[out.length - 1]!.bound = 'approx';
     i = end;
   }
   return withHalves(source, out);

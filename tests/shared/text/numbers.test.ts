@@ -73,6 +73,24 @@ describe('readQuantities', () => {
     expect(read('耳机8个钟')).toEqual(['0.333 time exact']);
   });
 
+  it('reads 多 and 来 between a number and its unit: more than it, short of its next step; about it', () => {
+    expect(read('一个多月')).toEqual(['30-60 time exact']);
+    expect(read('十多天')).toEqual(['10-20 time exact']);
+    expect(read('两百多块')).toEqual(['200-300 money exact']);
+    expect(read('两个多小时')).toEqual(['0.083-0.125 time exact']);
+    expect(read('十来天')).toEqual(['10 time approx']);
+  });
+
+  it('reads small change: 毛 and 角 are tenths of a yuan, 分 hundredths; alone 角 and 分 only with 钱', () => {
+    expect(read('一块二毛五')).toEqual(['1.25 money exact']);
+    expect(read('3元2角5分')).toEqual(['3.25 money exact']);
+    expect(read('三块零五分')).toEqual(['3.05 money exact']);
+    expect(read('便宜五毛')).toEqual(['0.5 money exact']);
+    expect(read('八角钱')).toEqual(['0.8 money exact']);
+    expect(read('五分钱')).toEqual(['0.05 money exact']);
+    expect(read('放八角，十分入味')).toEqual([]);
+  });
+
   it('adds an amount said with 再加 to the one before it, and reads a lifetime as longer than any term', () => {
     expect(read('耳机8小时，充电仓再加22小时')).toEqual(['0.333 time exact', '1.25 time exact']);
     expect(read('终身质保')).toEqual([`${100 * 365} time min`]);
