@@ -88,6 +88,7 @@ export function createFakeGateway(stores: Stores, now: () => number): FakeGatewa
       if (message.action !== undefined) item.action = message.action;
       if (message.amount !== undefined) item.amount = message.amount;
       if (message.product !== undefined) item.product = message.product;
+      if (message.image !== undefined) item.image = message.image;
       const card = cardOfAction(message.action);
       if (card) item.card = card;
       stores.conversations.getState().addOwn(conversationId, item);

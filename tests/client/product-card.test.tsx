@@ -5,6 +5,7 @@ import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ChatItem } from '../../client/src/conversation/chat-item.ts';
 import { MessageRow } from '../../client/src/workbench/MessageRow.tsx';
+import { ProductTab } from '../../client/src/workbench/ProductTab.tsx';
 import { conversationView, JACKET, PHRASES, setup, T0 } from './harness.tsx';
 
 const SCARF: Product = {
@@ -83,5 +84,41 @@ describe('cards in the chat', () => {
     });
     expect(screen.getByText('¥99')).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/retired-product|o-1/);
+  });
+
+  it('a quick phrase’s picture (a size chart) shows under the text, as the buyer sees it', async () => {
+    const h = await setup();
+    h.stores.conversations.getState().upsertView(conversationView('a'));
+    h.feed('a', {
+      type: 'agent-message',
+      at: T0 + 1_000,
+      id: 'm1',
+      text: '亲，这是尺码表~',
+      source: 'phrase',
+      phraseId: 'chart',
+      image: 'images/size-chart-jacket.png',
+    });
+    const items = h.stores.conversations.getState().byId.a?.items ?? [];
+    await act(async () => {
+      h.render(<Rows items={items} />);
+    });
+    const picture = screen.getByRole('img', { name: '随话术发出的图片' });
+    expect(picture.getAttribute('src')).toBe('/library/images/size-chart-jacket.png');
+  });
+});
+
+describe('the product tab', () => {
+  it('shows each product’s picture, and a drawn placeholder for one without', async () => {
+    const h = await setup();
+    h.stores.catalog.getState().setCatalog([JACKET, SCARF], [PHRASES]);
+    h.stores.conversations
+      .getState()
+      .upsertView(conversationView('a', { products: ['wool-scarf', 'down-jacket'] }));
+    h.render(<ProductTab conversationId="a" />);
+    const scarf = screen.getByRole('region', { name: '羊毛围巾' });
+    expect(scarf.querySelector('img.product-picture')?.getAttribute('src')).toBe('/library/images/scarf.png');
+    const jacket = screen.getByRole('region', { name: '轻薄白鸭绒羽绒服' });
+    expect(jacket.querySelector('img')).toBeNull();
+    expect(jacket.querySelector('.product-picture-none')?.textContent).toBe('轻');
   });
 });

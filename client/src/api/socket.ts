@@ -99,6 +99,7 @@ export function createSocketGateway(stores: Stores, options: SocketGatewayOption
     if (item.action !== undefined) message.action = item.action;
     if (item.amount !== undefined) message.amount = item.amount;
     if (item.product !== undefined) message.product = item.product;
+    if (item.image !== undefined) message.image = item.image;
     socket
       .timeout(ACK_TIMEOUT_MS)
       .emit('conversation:send', { conversationId, message }, (err: Error | null, ack: SendAck) => {
@@ -205,6 +206,7 @@ export function createSocketGateway(stores: Stores, options: SocketGatewayOption
       if (outgoing.action !== undefined) item.action = outgoing.action;
       if (outgoing.amount !== undefined) item.amount = outgoing.amount;
       if (outgoing.product !== undefined) item.product = outgoing.product;
+      if (outgoing.image !== undefined) item.image = outgoing.image;
       const card = cardOfAction(outgoing.action);
       if (card) item.card = card;
       conversations.getState().addOwn(conversationId, item);

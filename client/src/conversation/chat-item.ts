@@ -29,6 +29,8 @@ export interface AgentItem {
   /** A discount card's amount (yuan), a recommendation's product: sent with the card. */
   amount?: number;
   product?: string;
+  /** A picture of the library sent with the text (an image phrase's size chart). */
+  image?: string;
   card?: CardKind;
   status: DeliveryStatus;
   /** The server's message when it refused the message; absent for network failures. */
@@ -91,6 +93,7 @@ export function agentItemFromEvent(e: Extract<PublicEvent, { type: 'agent-messag
   if (e.action !== undefined) item.action = e.action;
   if (e.amount !== undefined) item.amount = e.amount;
   if (e.product !== undefined) item.product = e.product;
+  if (e.image !== undefined) item.image = e.image;
   const card = e.card ?? cardOfAction(e.action);
   if (card !== undefined) item.card = card;
   return item;

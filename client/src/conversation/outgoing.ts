@@ -15,6 +15,8 @@ export interface OutgoingMessage {
   amount?: number;
   /** A recommendation card's catalogue product. */
   product?: string;
+  /** A picture of the library sent with the text (an image phrase's size chart). */
+  image?: string;
 }
 
 /** An order change as the student makes it; the gateway gives it its client id. */

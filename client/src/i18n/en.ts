@@ -135,6 +135,7 @@ export const en: Messages = {
     discount: 'Discount',
     recommend: 'Recommendation',
     photo: 'Photo from the buyer',
+    picture: 'Picture sent with the phrase',
   },
   composer: {
     label: 'Message',
@@ -144,6 +145,9 @@ export const en: Messages = {
     tooLong: 'Message too long (max {{max}} characters)',
     completions: 'Quick phrase suggestions',
     ended: 'The conversation has ended',
+    unfilled: 'Fill in {{names}} before sending',
+    emoji: 'Emoji',
+    emojiPicker: 'Choose an emoji',
   },
   phrases: {
     title: 'Quick phrases',
@@ -152,6 +156,7 @@ export const en: Messages = {
     send: 'Send now',
     empty: 'No phrase matches',
     close: 'Close',
+    picture: 'with picture',
   },
   side: {
     tabs: 'Shopper details',

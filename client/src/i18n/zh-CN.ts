@@ -138,6 +138,7 @@ export const zhCN = {
     discount: '优惠',
     recommend: '推荐',
     photo: '买家发来的图片',
+    picture: '随话术发出的图片',
   },
   composer: {
     label: '输入消息',
@@ -147,6 +148,9 @@ export const zhCN = {
     tooLong: '消息过长（最多 {{max}} 字）',
     completions: '快捷话术补全',
     ended: '会话已结束，不能再发送',
+    unfilled: '{{names}} 还没有填写：换成实际内容再发送',
+    emoji: '表情',
+    emojiPicker: '选择表情',
   },
   phrases: {
     title: '快捷短语',
@@ -155,6 +159,7 @@ export const zhCN = {
     send: '直接发送',
     empty: '没有匹配的话术',
     close: '关闭',
+    picture: '附图',
   },
   side: {
     tabs: '买家信息',

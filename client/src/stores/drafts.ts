@@ -2,10 +2,16 @@
 // that typing re-renders only the composer, and a reconnect never touches what the student has typed.
 import { createStore } from 'zustand/vanilla';
 
-/** The quick phrase a draft came from, so an unedited phrase is sent as one (source `phrase`). */
+/**
+ * The quick phrase a draft came from, so a phrase sent as inserted (its variables filled in) is sent as one
+ * (source `phrase`), with its picture.
+ */
 export interface PhraseOrigin {
   phraseId: string;
+  /** The text as inserted, variables with no value still in braces. */
   text: string;
+  /** The phrase's picture (a size chart), sent with it. */
+  image?: string;
 }
 
 export interface DraftsState {

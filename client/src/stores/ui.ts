@@ -9,10 +9,13 @@ export interface UiState {
   sideTab: SideTab;
   /** Bumped to ask the composer to take focus (keyboard action, phrase insert). */
   composerFocusRequest: number;
+  /** Text the composer inserts at its caret (an emoji); a new object per request. */
+  composerInsert: { text: string } | null;
   setPhrasePanel(open: boolean): void;
   setHelp(open: boolean): void;
   setSideTab(tab: SideTab): void;
   focusComposer(): void;
+  insertIntoComposer(text: string): void;
 }
 
 export function createUiStore() {
@@ -21,6 +24,7 @@ export function createUiStore() {
     helpOpen: false,
     sideTab: 'profile',
     composerFocusRequest: 0,
+    composerInsert: null,
     setPhrasePanel(open) {
       set({ phrasePanelOpen: open });
     },
@@ -32,6 +36,9 @@ export function createUiStore() {
     },
     focusComposer() {
       set({ composerFocusRequest: get().composerFocusRequest + 1 });
+    },
+    insertIntoComposer(text) {
+      set({ composerInsert: { text } });
     },
   }));
 }

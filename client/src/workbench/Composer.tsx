@@ -1,17 +1,36 @@
-// The composer: Enter sends, Shift+Enter breaks the line, `/` + code completes a quick phrase. The draft
-// lives in the drafts store (per conversation), so switching conversations or reconnecting keeps it.
+// The composer: Enter sends, Shift+Enter breaks the line, `/` + code completes a quick phrase, the emoji
+// picker inserts at the caret. The draft lives in the drafts store (per conversation), so switching
+// conversations or reconnecting keeps it. A phrase variable left to fill ({订单号} before an order) is
+// flagged, selected for the student to type over, and keeps the draft from being sent.
 // Only `ComposerInput` re-renders on a keystroke; the labels are translated once by the outer component.
+import { fillsPhrase, unfilledVariables } from '@kefu/shared/scenario/phrase-variables';
 import type { Phrase } from '@kefu/shared/scenario/schema';
 import { type KeyboardEvent, memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/context.tsx';
 import { MAX_MESSAGE_CHARS } from '../conversation/outgoing.ts';
+import type { PhraseOrigin } from '../stores/drafts.ts';
 import { useCatalog, useConversations, useDrafts, useStores, useUi } from '../stores/index.ts';
+import { EmojiPicker } from './EmojiPicker.tsx';
 import { PhrasePanel } from './PhrasePanel.tsx';
+import { filledPhrase, phraseValuesOf } from './phrase-values.ts';
 import { completeSlash, findSlashToken, matchPhrases } from './slash.ts';
 
 /** The character counter shows from here on (90 % of the limit). */
 export const COUNT_FROM = Math.floor(MAX_MESSAGE_CHARS * 0.9);
+
+/** `{订单号}、{商品}`: the variables a draft still has to fill, in one string (empty when none). */
+const unfilledNames = (draft: string) =>
+  [...new Set(unfilledVariables(draft).map((v) => `{${v.name}}`))].join('、');
+
+/** Focuses the first variable left to fill, selected, so what the student types replaces it. */
+function selectFirstUnfilled(input: HTMLTextAreaElement | null, text: string): boolean {
+  const first = unfilledVariables(text)[0];
+  if (!input || !first) return false;
+  input.focus();
+  input.setSelectionRange(first.start, first.end);
+  return true;
+}
 
 interface Labels {
   input: string;
@@ -33,7 +52,9 @@ export function Composer({ conversationId }: { conversationId: string }) {
     return length >= COUNT_FROM ? length : null;
   });
   const tooLong = nearLimit !== null && nearLimit > MAX_MESSAGE_CHARS;
+  const unfilled = useDrafts((s) => unfilledNames(s.byConversation[conversationId] ?? ''));
   const panelOpen = useUi((s) => s.phrasePanelOpen);
+  const [emojiOpen, setEmojiOpen] = useState(false);
   const hintId = useId();
   const labels = useMemo<Labels>(
     () => ({
@@ -58,9 +79,37 @@ export function Composer({ conversationId }: { conversationId: string }) {
         >
           {t('composer.phrases')}
         </button>
+        <span className="emoji-anchor">
+          <button
+            type="button"
+            className="tool-button"
+            aria-expanded={emojiOpen}
+            aria-haspopup="dialog"
+            onClick={() => setEmojiOpen(!emojiOpen)}
+          >
+            {t('composer.emoji')}
+          </button>
+          {emojiOpen ? (
+            <EmojiPicker
+              label={t('composer.emojiPicker')}
+              onPick={(emoji) => {
+                setEmojiOpen(false);
+                stores.ui.getState().insertIntoComposer(emoji);
+              }}
+              onClose={() => {
+                setEmojiOpen(false);
+                stores.ui.getState().focusComposer();
+              }}
+            />
+          ) : null}
+        </span>
         {tooLong ? (
           <span className="composer-error" role="alert">
             {t('composer.tooLong', { max: MAX_MESSAGE_CHARS })}
+          </span>
+        ) : unfilled ? (
+          <span className="composer-error" role="alert">
+            {t('composer.unfilled', { names: unfilled })}
           </span>
         ) : closed ? (
           <span className="composer-hint">{t('composer.ended')}</span>
@@ -95,15 +144,36 @@ const ComposerInput = memo(function ComposerInput({
   const draft = useDrafts((s) => s.byConversation[conversationId] ?? '');
   const phrases = useCatalog((s) => s.phrases);
   const focusRequest = useUi((s) => s.composerFocusRequest);
+  const insertRequest = useUi((s) => s.composerInsert);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const [caret, setCaret] = useState(draft.length);
   const [selected, setSelected] = useState(0);
   const [dismissed, setDismissed] = useState<number | null>(null);
   const listId = useId();
 
+  // Focus asked for (a phrase inserted, Alt+I): on the first variable left to fill, if any.
   useEffect(() => {
-    if (focusRequest > 0) inputRef.current?.focus();
+    if (focusRequest === 0) return;
+    const input = inputRef.current;
+    input?.focus();
+    if (input && selectFirstUnfilled(input, input.value)) setCaret(input.selectionEnd);
   }, [focusRequest]);
+
+  // Text to insert at the caret (an emoji), replacing the selection as typing would; a request made
+  // before this input mounted (another conversation's) is not replayed.
+  const handledInsert = useRef(insertRequest);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per request; the draft is read from the input
+  useEffect(() => {
+    const input = inputRef.current;
+    if (!insertRequest || !input || insertRequest === handledInsert.current) return;
+    handledInsert.current = insertRequest;
+    const { value, selectionStart, selectionEnd } = input;
+    input.focus();
+    setDraftAndCaret(
+      value.slice(0, selectionStart) + insertRequest.text + value.slice(selectionEnd),
+      selectionStart + insertRequest.text.length,
+    );
+  }, [insertRequest]);
 
   const token = useMemo(() => findSlashToken(draft, caret), [draft, caret]);
   const matches = useMemo(
@@ -113,33 +183,44 @@ const ComposerInput = memo(function ComposerInput({
   const completing = matches.length > 0;
   const tooLong = draft.length > MAX_MESSAGE_CHARS;
 
-  function setDraftAndCaret(text: string, nextCaret: number, origin?: Phrase) {
-    stores.drafts
-      .getState()
-      .setDraft(conversationId, text, origin ? { phraseId: origin.id, text } : undefined);
+  function setDraftAndCaret(text: string, nextCaret: number, origin?: PhraseOrigin) {
+    stores.drafts.getState().setDraft(conversationId, text, origin);
     setCaret(nextCaret);
     requestAnimationFrame(() => {
-      inputRef.current?.setSelectionRange(nextCaret, nextCaret);
-      setCaret(nextCaret); // a keyup in between may have read the caret before it was placed
+      const input = inputRef.current;
+      // A completed phrase with a variable to fill selects it; otherwise the caret goes after the text.
+      if (!(origin && selectFirstUnfilled(input, text))) input?.setSelectionRange(nextCaret, nextCaret);
+      setCaret(input?.selectionEnd ?? nextCaret); // a keyup in between may have read the caret too early
     });
   }
 
   function complete(phrase: Phrase) {
     if (!token) return;
-    const next = completeSlash(draft, token, phrase);
-    // Only an unedited phrase on its own counts as sending the phrase.
-    setDraftAndCaret(next.text, next.caret, next.text === phrase.text ? phrase : undefined);
+    const entry = stores.conversations.getState().byId[conversationId];
+    const filled = filledPhrase(phrase, phraseValuesOf(entry, stores.catalog.getState().products));
+    const next = completeSlash(draft, token, filled.text);
+    // Only the phrase on its own counts as sending the phrase.
+    setDraftAndCaret(next.text, next.caret, next.text === filled.text ? filled.origin : undefined);
     setSelected(0);
   }
 
   function send() {
     const text = draft.trim();
     if (!text || tooLong || closed) return;
+    // "{订单号}" never goes to a buyer: the flag says so, and the variable is selected to type over.
+    if (selectFirstUnfilled(inputRef.current, draft)) return;
     const origin = stores.drafts.getState().origins[conversationId];
-    const fromPhrase = origin && origin.text.trim() === text;
+    const fromPhrase = origin !== undefined && fillsPhrase(text, origin.text.trim());
     const sent = gateway.send(
       conversationId,
-      fromPhrase ? { text, source: 'phrase', phraseId: origin.phraseId } : { text, source: 'typed' },
+      fromPhrase
+        ? {
+            text,
+            source: 'phrase',
+            phraseId: origin.phraseId,
+            ...(origin.image !== undefined && { image: origin.image }),
+          }
+        : { text, source: 'typed' },
     );
     if (sent === null) return; // no live session yet: keep the draft
     stores.drafts.getState().clear(conversationId);
@@ -210,6 +291,7 @@ const ComposerInput = memo(function ComposerInput({
           aria-controls={completing ? listId : undefined}
           aria-activedescendant={activeOption}
           aria-expanded={completing}
+          aria-invalid={unfilledVariables(draft).length > 0 || undefined}
           role="combobox"
           placeholder={labels.placeholder}
           value={draft}

@@ -31,7 +31,7 @@ export const MessageRow = memo(function MessageRow({
             <span className="msg-who">{buyerName}</span> <time>{formatClock(item.at)}</time>
           </div>
           <div className="bubble">{item.text}</div>
-          {item.image ? <BuyerPhoto image={item.image} /> : null}
+          {item.image ? <ChatPicture image={item.image} label="card.photo" /> : null}
         </div>
       );
     case 'agent':
@@ -51,12 +51,15 @@ const CARD_TITLE = {
   recommend: 'card.recommend',
 } as const satisfies Record<NonNullable<AgentItem['card']>, string>;
 
-/** A photo the buyer sent: a picture of the scenario library, served by the server at /library/. */
-function BuyerPhoto({ image }: { image: string }) {
+/**
+ * A picture in the chat: a photo the buyer sent, or the one an image phrase carries (a size chart). Both are
+ * pictures of the scenario library, served by the server at /library/.
+ */
+function ChatPicture({ image, label }: { image: string; label: 'card.photo' | 'card.picture' }) {
   const { t } = useTranslation();
   return (
     <a className="buyer-photo" href={`/library/${image}`} target="_blank" rel="noreferrer">
-      <img src={`/library/${image}`} alt={t('card.photo')} loading="lazy" />
+      <img src={`/library/${image}`} alt={t(label)} loading="lazy" />
     </a>
   );
 }
@@ -96,6 +99,7 @@ function AgentRow({
       ) : (
         <div className="bubble">{item.text}</div>
       )}
+      {item.image ? <ChatPicture image={item.image} label="card.picture" /> : null}
       {item.status === 'failed' ? (
         <div className="msg-failed" role="alert">
           <span>

@@ -1,10 +1,12 @@
 // The quick-phrase panel: grouped and searchable. Clicking a phrase puts it in the composer to edit;
-// the send button beside it sends it as is.
+// the send button beside it sends it as is. Either way its variables are filled from the open conversation;
+// one with no value yet (no order, no 订单号) goes to the composer for the student to fill, never out as is.
 import type { Phrase } from '@kefu/shared/scenario/schema';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/context.tsx';
 import { useCatalog, useStores } from '../stores/index.ts';
+import { filledPhrase, phraseValuesOf } from './phrase-values.ts';
 import { phraseMatches } from './slash.ts';
 
 export function PhrasePanel({ conversationId }: { conversationId: string }) {
@@ -28,16 +30,32 @@ export function PhrasePanel({ conversationId }: { conversationId: string }) {
     stores.ui.getState().focusComposer();
   }
 
+  function fill(phrase: Phrase) {
+    const entry = stores.conversations.getState().byId[conversationId];
+    return filledPhrase(phrase, phraseValuesOf(entry, stores.catalog.getState().products));
+  }
+
   function insert(phrase: Phrase) {
+    const filled = fill(phrase);
     const drafts = stores.drafts.getState();
     const current = drafts.byConversation[conversationId] ?? '';
-    const text = current ? `${current}${phrase.text}` : phrase.text;
-    drafts.setDraft(conversationId, text, { phraseId: phrase.id, text });
+    const text = current ? `${current}${filled.text}` : filled.text;
+    drafts.setDraft(conversationId, text, { ...filled.origin, text });
     close();
   }
 
   function sendNow(phrase: Phrase) {
-    gateway.send(conversationId, { text: phrase.text, source: 'phrase', phraseId: phrase.id });
+    const filled = fill(phrase);
+    if (filled.unfilled) {
+      insert(phrase); // a variable to fill: the composer selects it
+      return;
+    }
+    gateway.send(conversationId, {
+      text: filled.text,
+      source: 'phrase',
+      phraseId: phrase.id,
+      ...(phrase.image !== undefined && { image: phrase.image }),
+    });
     close();
   }
 
@@ -85,6 +103,7 @@ export function PhrasePanel({ conversationId }: { conversationId: string }) {
                   >
                     <span className="phrase-title">
                       {phrase.title ?? ''} <code>/{phrase.code}</code>
+                      {phrase.image ? <span className="phrase-picture">{t('phrases.picture')}</span> : null}
                     </span>
                     <span className="phrase-text">{phrase.text}</span>
                   </button>

@@ -3,18 +3,13 @@
 // student; the card's words come from the catalogue, never its ids.
 import type { Product } from '@kefu/shared/scenario/schema';
 import { useTranslation } from 'react-i18next';
+import { ProductPicture } from './ProductTab.tsx';
 
 export function ProductCard({ product, title }: { product: Product; title: string }) {
   const { t } = useTranslation();
   return (
     <figure className="product-card" aria-label={`${title}：${product.name}`}>
-      {product.image ? (
-        <img src={`/library/${product.image}`} alt="" loading="lazy" />
-      ) : (
-        <span className="product-card-placeholder" aria-hidden="true">
-          {product.name.slice(0, 1)}
-        </span>
-      )}
+      <ProductPicture product={product} />
       <figcaption>
         <span className="product-card-title">{title}</span>
         <span className="product-card-name">{product.name}</span>

@@ -1,5 +1,5 @@
-// Product knowledge from the catalogue: price, options with stock, facts (materials, shipping…), and a
-// button to send the product card.
+// Product knowledge from the catalogue: picture, price, options with stock, facts (materials, shipping…),
+// and a button to send the product card.
 import type { Fact, Product } from '@kefu/shared/scenario/schema';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/context.tsx';
@@ -49,7 +49,10 @@ function ProductFacts({
   const { t } = useTranslation();
   return (
     <section className="product" aria-label={product.name}>
-      <h3>{product.name}</h3>
+      <div className="product-head">
+        <ProductPicture product={product} />
+        <h3>{product.name}</h3>
+      </div>
       <dl className="facts">
         <dt>{t('side.price')}</dt>
         <dd className="price">¥{product.price}</dd>
@@ -61,6 +64,17 @@ function ProductFacts({
         {t('side.sendProductCard')}
       </button>
     </section>
+  );
+}
+
+/** The product's main picture; without one, its first character on a tinted square (drawn in CSS). */
+export function ProductPicture({ product }: { product: Product }) {
+  return product.image ? (
+    <img className="product-picture" src={`/library/${product.image}`} alt="" loading="lazy" />
+  ) : (
+    <span className="product-picture product-picture-none" aria-hidden="true">
+      {product.name.slice(0, 1)}
+    </span>
   );
 }
 

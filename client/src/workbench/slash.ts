@@ -24,13 +24,14 @@ export function matchPhrases(phrases: readonly Phrase[], code: string, limit = 8
   return [...exact, ...prefix].slice(0, limit);
 }
 
+/** The text with the `/code` token replaced by the phrase's text (its variables already filled in). */
 export function completeSlash(
   text: string,
   token: SlashToken,
-  phrase: Phrase,
+  phraseText: string,
 ): { text: string; caret: number } {
-  const next = text.slice(0, token.start) + phrase.text + text.slice(token.end);
-  return { text: next, caret: token.start + phrase.text.length };
+  const next = text.slice(0, token.start) + phraseText + text.slice(token.end);
+  return { text: next, caret: token.start + phraseText.length };
 }
 
 /** Search the panel: title, text or code, case-insensitive. */

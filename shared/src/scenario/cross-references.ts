@@ -5,6 +5,7 @@ import { checkBeats, checkBeatsOneByOne, type Report } from './beat-graph.ts';
 import type { BuyerParts } from './buyer-parts.ts';
 import { factRefProblem } from './fact-ref.ts';
 import { type CorpusEntry, findPhrase, type Library } from './library.ts';
+import { variableProblems } from './phrase-variables.ts';
 import {
   type AgentStep,
   type Beat,
@@ -137,6 +138,8 @@ export function checkPhraseLibrary(phrases: PhraseLibrary, ctx: CheckContext, re
   phrases.groups.forEach((group, g) => {
     group.phrases.forEach((phrase, p) => {
       checkAsset(ctx, report, ['groups', g, 'phrases', p, 'image'], phrase.image);
+      for (const problem of variableProblems(phrase.text))
+        report(['groups', g, 'phrases', p, 'text'], problem);
       phrase.topics.forEach((topic, t) => {
         checkTopic(ctx, report, ['groups', g, 'phrases', p, 'topics', t], topic);
       });

@@ -2,6 +2,7 @@
 // order change.
 import type { AgentMessage, OrderUpdate, ShopperInput } from '../conversation/events.ts';
 import { findPhrase } from '../scenario/library.ts';
+import { fillVariables } from '../scenario/phrase-variables.ts';
 import type { AgentAction, AgentStep } from '../scenario/schema.ts';
 import { discountText, recommendText } from './card-texts.ts';
 import type { ShopperContext } from './context.ts';
@@ -40,11 +41,19 @@ export interface PhraseVariables {
   orderNo: string;
 }
 
-/** Fills a quick phrase's variables ({买家}, {商品}, {订单号}); unknown braces stay as written. */
+/**
+ * Fills a quick phrase's variables ({买家}, {商品}, {订单号}) for a script step; one with no value (no order
+ * yet) reads as nothing, as a script cannot type it in. Unknown braces stay as written.
+ */
 export function fillPhrase(text: string, vars: PhraseVariables): string {
-  return text.replace(/\{(买家|商品|订单号)\}/g, (_, name: string) =>
-    name === '买家' ? vars.buyer : name === '商品' ? vars.product : vars.orderNo,
-  );
+  const { text: filled, unfilled } = fillVariables(text, {
+    买家: vars.buyer,
+    商品: vars.product,
+    订单号: vars.orderNo,
+  });
+  let out = filled;
+  for (const token of unfilled.reverse()) out = out.slice(0, token.start) + out.slice(token.end);
+  return out;
 }
 
 /** What the machine's state says about the orders, for texts that depend on it. */
