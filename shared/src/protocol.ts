@@ -17,6 +17,14 @@ import {
   UserViewSchema,
 } from './api/accounts.ts';
 import {
+  CatalogueHistoryQuerySchema,
+  CatalogueHistoryResponseSchema,
+  PublishCatalogueBodySchema,
+  PublishCatalogueResponseSchema,
+  SaveCatalogueBodySchema,
+  SaveCatalogueResponseSchema,
+} from './api/catalogue.ts';
+import {
   AddMemberBodySchema,
   ClassDetailResponseSchema,
   ClassesResponseSchema,
@@ -84,6 +92,7 @@ import {
 } from './api/studio.ts';
 
 export * from './api/accounts.ts';
+export * from './api/catalogue.ts';
 export * from './api/classes.ts';
 export * from './api/conversations.ts';
 export * from './api/course.ts';
@@ -426,6 +435,30 @@ export const routes = {
       access: AUTHORS,
       body: SaveRubricBodySchema,
       response: SaveRubricResponseSchema,
+    }),
+    /** A catalogue file (product, category, phrases, lexicon) saved as a 草稿: validated, not yet used. */
+    saveCatalogue: route({
+      method: 'POST',
+      path: '/api/studio/catalogue',
+      access: AUTHORS,
+      body: SaveCatalogueBodySchema,
+      response: SaveCatalogueResponseSchema,
+    }),
+    /** 发布 a catalogue 草稿: accepted only when every scenario still proves against it. */
+    publishCatalogue: route({
+      method: 'POST',
+      path: '/api/studio/catalogue/publish',
+      access: AUTHORS,
+      body: PublishCatalogueBodySchema,
+      response: PublishCatalogueResponseSchema,
+    }),
+    /** A catalogue file's versions, newest first, the shipped file last. */
+    catalogueHistory: route({
+      method: 'GET',
+      path: '/api/studio/catalogue/history',
+      access: AUTHORS,
+      query: CatalogueHistoryQuerySchema,
+      response: CatalogueHistoryResponseSchema,
     }),
   },
 } as const;

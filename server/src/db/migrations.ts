@@ -164,6 +164,37 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
       }
     },
   },
+  '0003-catalogue-versions': {
+    async up(db: Kysely<unknown>) {
+      // Catalogue files (products, categories, phrases, lexicon) edited in the studio: every saved text by
+      // content hash (the shipped file is the first, saved by nobody), and every 发布 with the whole
+      // catalogue it put in force (path → version), so a conversation's catalogue loads again exactly.
+      await db.schema
+        .createTable('catalogue_files')
+        .addColumn('path', 'text', (c) => c.notNull())
+        .addColumn('version', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('catalogue_files_pk', ['path', 'version'])
+        .execute();
+      await db.schema
+        .createTable('catalogue_publications')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('catalogue', 'text', (c) => c.notNull())
+        .addColumn('path', 'text', (c) => c.notNull())
+        .addColumn('version', 'text', (c) => c.notNull())
+        .addColumn('manifest', 'text', (c) => c.notNull())
+        .addColumn('published_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('published_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('catalogue_publications_catalogue')
+        .on('catalogue_publications')
+        .column('catalogue')
+        .execute();
+    },
+  },
 });
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {

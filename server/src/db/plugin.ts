@@ -2,6 +2,10 @@
 import fp from 'fastify-plugin';
 import { type Connection, openDatabase } from './connection.ts';
 import type { EventLog } from './event-log.ts';
+import {
+  type CatalogueVersionsRepository,
+  catalogueVersionsRepository,
+} from './repositories/catalogue-versions.ts';
 import { type ClassesRepository, classesRepository } from './repositories/classes.ts';
 import { type ConversationsRepository, conversationsRepository } from './repositories/conversations.ts';
 import { type DrillsRepository, drillsRepository } from './repositories/drills.ts';
@@ -23,6 +27,7 @@ declare module 'fastify' {
     conversations: ConversationsRepository;
     evaluations: EvaluationsRepository;
     scenarioVersions: ScenarioVersionsRepository;
+    catalogueVersions: CatalogueVersionsRepository;
     eventLog: EventLog;
   }
 }
@@ -43,6 +48,7 @@ export default fp(
     app.decorate('conversations', conversationsRepository(db));
     app.decorate('evaluations', evaluationsRepository(db));
     app.decorate('scenarioVersions', scenarioVersionsRepository(db));
+    app.decorate('catalogueVersions', catalogueVersionsRepository(db));
     app.decorate('eventLog', connection.eventLog);
     // Last to close: runtimes and sockets are stopped by hooks registered after this one.
     app.addHook('onClose', async () => connection.close());

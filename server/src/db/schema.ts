@@ -121,6 +121,28 @@ export interface LeasesTable {
   expires_at: number;
 }
 
+/** A catalogue file's text as saved in the studio (or shipped: `created_by` null), by content hash. */
+export interface CatalogueFilesTable {
+  path: string;
+  version: string;
+  source: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+/** One 发布 of a catalogue file, with the whole catalogue it put in force. */
+export interface CataloguePublicationsTable {
+  id: string;
+  /** The catalogue version: a hash of the manifest (a scenario version played under it names it). */
+  catalogue: string;
+  path: string;
+  version: string;
+  /** JSON: every catalogue file changed from the shipped library, path → version. */
+  manifest: string;
+  published_by: string | null;
+  published_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -133,4 +155,6 @@ export interface Database {
   events: EventsTable;
   evaluations: EvaluationsTable;
   leases: LeasesTable;
+  catalogue_files: CatalogueFilesTable;
+  catalogue_publications: CataloguePublicationsTable;
 }

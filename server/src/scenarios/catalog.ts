@@ -1,6 +1,8 @@
 // The scenario library the server plays: loaded from SCENARIOS_DIR at start (files read once), every buyer
 // file's version recorded (content hash → text) so a pinned or historical version loads exactly as it was
-// played, and the scenario studio's saves laid over it — at start and whenever one is saved.
+// played, and the scenario studio's saves laid over it — at start and whenever one is saved. A published
+// catalogue (products, categories, phrases, lexicon edited in the studio) is laid over the shipped files; a
+// scenario version played under it names it (`<file hash>~<catalogue>`), so it loads again exactly.
 import {
   type BuyerScenario,
   contentHash,
@@ -23,6 +25,10 @@ import {
 } from '@kefu/shared';
 import { parseDocument, parse as parseYaml, stringify } from 'yaml';
 import { readAssets, readLibrary } from '../cli/read-library.ts';
+import type {
+  CatalogueManifest,
+  CatalogueVersionsRepository,
+} from '../db/repositories/catalogue-versions.ts';
 import type { ScenarioVersionsRepository } from '../db/repositories/scenario-versions.ts';
 import { fail } from '../errors.ts';
 
@@ -35,6 +41,28 @@ const STUDIO_RUBRICS = 'studio/rubrics/';
 /** Rubric saves share the versions table; their row id is prefixed so they never clash with a scenario id. */
 const RUBRIC_KEY = 'rubric:';
 
+/** Kinds of file the studio edits as the catalogue (drafts, 发布, proven against every scenario). */
+export const CATALOGUE_KINDS = new Set(['product', 'category', 'phrases', 'lexicon']);
+
+/** The catalogue in force: '' and no manifest is the shipped library's. `files`: the library's files with it. */
+export interface CatalogueState {
+  version: string;
+  manifest: CatalogueManifest;
+  files: FileRecord[];
+}
+
+const CATALOGUE_MARK = '~';
+/** The version of a scenario file played under a catalogue (the file's hash alone under the shipped one). */
+export function composeVersion(fileHash: string, catalogue: string): string {
+  return catalogue === '' ? fileHash : `${fileHash}${CATALOGUE_MARK}${catalogue}`;
+}
+export function splitVersion(version: string): { file: string; catalogue: string } {
+  const at = version.indexOf(CATALOGUE_MARK);
+  return at < 0
+    ? { file: version, catalogue: '' }
+    : { file: version.slice(0, at), catalogue: version.slice(at + 1) };
+}
+
 export class ScenarioCatalog {
   private readonly libraries = new Map<string, Library>();
   private readonly contexts = new Map<string, ShopperContext>();
@@ -45,31 +73,46 @@ export class ScenarioCatalog {
   readonly errors: string[];
   private readonly files: FileRecord[];
   private readonly versions: ScenarioVersionsRepository;
+  readonly catalogueVersions: CatalogueVersionsRepository;
+  private catalogue: CatalogueState;
+  /** Files of catalogue versions played before, by catalogue version. */
+  private readonly catalogueFiles = new Map<string, FileRecord[]>();
 
   private constructor(
     library: Library,
     files: FileRecord[],
     errors: string[],
     versions: ScenarioVersionsRepository,
+    catalogueVersions: CatalogueVersionsRepository,
   ) {
     this.library = library;
     this.files = files;
     this.errors = errors;
     this.versions = versions;
+    this.catalogueVersions = catalogueVersions;
+    this.catalogue = { version: '', manifest: {}, files };
   }
 
   static async load(
     dir: string,
     versions: ScenarioVersionsRepository,
+    catalogueVersions: CatalogueVersionsRepository,
     now: number,
   ): Promise<ScenarioCatalog> {
     const files = readLibrary(dir);
     const { library, errors } = loadLibrary(files, { assets: readAssets(dir) });
-    const catalog = new ScenarioCatalog(library, files, errors.map(formatError), versions);
+    const catalog = new ScenarioCatalog(library, files, errors.map(formatError), versions, catalogueVersions);
     for (const [id, version] of library.versions) {
       const path = library.files.get(id);
       const file = files.find((f) => f.path === path);
       if (file) await versions.record(id, version, file.text, file.path, now);
+    }
+    // The shipped catalogue files are the first version of each (saved by nobody).
+    for (const file of files) {
+      const kind = fileKindOf(file);
+      if (kind && CATALOGUE_KINDS.has(kind)) {
+        await catalogueVersions.record(file.path, contentHash(file.text), file.text, null, now);
+      }
     }
     await catalog.restoreStudioSaves();
     return catalog;
@@ -78,7 +121,9 @@ export class ScenarioCatalog {
   /** The library with `file` laid over it, and the errors in that file. */
   private validate(file: FileRecord) {
     const assets = this.library.assets === null ? undefined : [...this.library.assets];
-    const { library: loaded, errors } = loadLibrary(overlayFiles(this.files, [file]), { assets });
+    const { library: loaded, errors } = loadLibrary(overlayFiles(this.catalogue.files, [file]), {
+      assets,
+    });
     return { loaded, errors: errors.filter((e) => e.file === file.path) };
   }
 
@@ -87,7 +132,7 @@ export class ScenarioCatalog {
     this.savedListeners.push(listener);
   }
 
-  private async saved(): Promise<void> {
+  async saved(): Promise<void> {
     for (const listener of this.savedListeners) await listener();
   }
 
@@ -96,6 +141,7 @@ export class ScenarioCatalog {
    * when another server process saved one (adopting a version already played changes nothing).
    */
   async restoreStudioSaves(): Promise<void> {
+    await this.restoreCatalogue();
     for (const save of (await this.versions.latestUnder(STUDIO_ROOT)).reverse()) {
       const { loaded, errors } = this.validate({ path: save.path, text: save.source });
       if (save.scenario_id.startsWith(RUBRIC_KEY)) {
@@ -118,9 +164,10 @@ export class ScenarioCatalog {
    * corpus: it is the judge's test set, not something a scenario refers to (and half the library's bytes).
    */
   async studioFiles(): Promise<StudioFile[]> {
-    const files: StudioFile[] = this.files
+    const published = new Set(Object.keys(this.catalogue.manifest));
+    const files: StudioFile[] = this.catalogue.files
       .filter((f) => fileKindOf(f) !== 'corpus')
-      .map((f) => ({ ...f, origin: 'library' }));
+      .map((f) => ({ ...f, origin: published.has(f.path) ? 'studio' : 'library' }));
     for (const save of await this.versions.latestUnder(STUDIO_ROOT)) {
       const file: StudioFile = {
         path: save.path,
@@ -158,7 +205,7 @@ export class ScenarioCatalog {
     await this.versions.record(id, version, text, path, now);
     this.adopt(id, version, path, scenario);
     await this.saved();
-    return { scenarioId: id, version, path, created: before === undefined };
+    return { scenarioId: id, version: this.versionOf(id) ?? version, path, created: before === undefined };
   }
 
   /**
@@ -210,7 +257,7 @@ export class ScenarioCatalog {
     if (this.phraseCache) return this.phraseCache;
     const out: PhraseLibrary[] = [];
     const ids = new Set([...this.library.phrases.values()].map((p) => p.library));
-    for (const file of this.files) {
+    for (const file of this.catalogue.files) {
       let data: unknown;
       try {
         data = parseYaml(file.text);
@@ -232,7 +279,8 @@ export class ScenarioCatalog {
    * drills play it. The maps change in place (routes hold `library`); the replaced version keeps a snapshot,
    * so conversations and reports pinned to it still load exactly what they played.
    */
-  adopt(scenarioId: string, version: string, path: string, scenario: BuyerScenario): void {
+  adopt(scenarioId: string, fileHash: string, path: string, scenario: BuyerScenario): void {
+    const version = composeVersion(splitVersion(fileHash).file, this.catalogue.version);
     const before = this.library.versions.get(scenarioId);
     if (before === version) return;
     if (before !== undefined) {
@@ -267,14 +315,122 @@ export class ScenarioCatalog {
     const key = `${scenarioId}@${version}`;
     const cached = this.libraries.get(key);
     if (cached) return cached;
-    const stored = await this.versions.get(scenarioId, version);
+    const played = splitVersion(version);
+    const stored = await this.versions.get(scenarioId, played.file);
     if (!stored) throw new Error(`找不到场景 ${scenarioId} 的版本 ${version}`);
-    const others = this.files.filter(
+    const base = await this.filesOfCatalogue(played.catalogue);
+    const others = base.filter(
       (f) => f.path !== stored.path && f.path !== this.library.files.get(scenarioId),
     );
     const { library } = loadLibrary([...others, { path: stored.path, text: stored.source }]);
     this.libraries.set(key, library);
     return library;
+  }
+
+  /** The shipped file at `path` (as read at start), if any. */
+  shippedFile(path: string): FileRecord | undefined {
+    return this.files.find((f) => f.path === path);
+  }
+
+  /** The catalogue in force. */
+  get catalogueState(): CatalogueState {
+    return this.catalogue;
+  }
+
+  /** The library's files with the catalogue of `manifest` laid over the shipped ones. */
+  async filesWithCatalogue(manifest: CatalogueManifest): Promise<FileRecord[]> {
+    const top: FileRecord[] = [];
+    for (const [path, version] of Object.entries(manifest)) {
+      const row = await this.catalogueVersions.get(path, version);
+      if (!row) throw new Error(`找不到目录文件 ${path} 的版本 ${version}`);
+      top.push({ path, text: row.source });
+    }
+    return overlayFiles(this.files, top);
+  }
+
+  private async filesOfCatalogue(catalogue: string): Promise<FileRecord[]> {
+    if (catalogue === this.catalogue.version) return this.catalogue.files;
+    if (catalogue === '') return this.files;
+    const cached = this.catalogueFiles.get(catalogue);
+    if (cached) return cached;
+    const manifest = await this.catalogueVersions.manifestOf(catalogue);
+    if (!manifest) throw new Error(`找不到目录版本 ${catalogue}`);
+    const files = await this.filesWithCatalogue(manifest);
+    this.catalogueFiles.set(catalogue, files);
+    return files;
+  }
+
+  /**
+   * The catalogue files of `files` with the buyer files now played: the library a catalogue change must
+   * keep proving.
+   */
+  async libraryFilesWith(catalogueFiles: readonly FileRecord[]): Promise<FileRecord[]> {
+    const out = catalogueFiles.filter((f) => fileKindOf(f) !== 'buyer');
+    for (const [id, version] of this.library.versions) {
+      const path = this.library.files.get(id);
+      const file = splitVersion(version).file;
+      const shipped = this.files.find((f) => f.path === path);
+      if (shipped && contentHash(shipped.text) === file) {
+        out.push(shipped);
+        continue;
+      }
+      const stored = await this.versions.get(id, file);
+      if (stored) out.push({ path: stored.path, text: stored.source });
+    }
+    return out;
+  }
+
+  /** Lays the latest published catalogue over the library (at start, and when another process published). */
+  private async restoreCatalogue(): Promise<void> {
+    const latest = await this.catalogueVersions.latest();
+    if (!latest || latest.catalogue === this.catalogue.version) return;
+    const files = await this.filesWithCatalogue(latest.manifest);
+    const { library, errors } = loadLibrary(await this.libraryFilesWith(files));
+    if (errors.length > 0) {
+      const error = `published catalogue ${latest.catalogue} no longer loads; the shipped one is used`;
+      if (!this.errors.includes(error)) this.errors.push(error);
+      return;
+    }
+    this.useCatalogue({ version: latest.catalogue, manifest: latest.manifest, files }, library);
+  }
+
+  /**
+   * Makes a published catalogue the one new practice, drills and judgements use: `loaded` is the library
+   * with it (every scenario played now, proven). The maps change in place (routes hold `library`); the
+   * library before stays for every scenario version played until now, so running conversations keep it.
+   */
+  useCatalogue(catalogue: CatalogueState, loaded: Library): void {
+    const before: Library = {
+      ...this.library,
+      products: new Map(this.library.products),
+      categories: new Map(this.library.categories),
+      phrases: new Map(this.library.phrases),
+      phrasesByCode: new Map(this.library.phrasesByCode),
+      buyers: new Map(this.library.buyers),
+      versions: new Map(this.library.versions),
+      files: new Map(this.library.files),
+    };
+    for (const [id, version] of this.library.versions) this.libraries.set(`${id}@${version}`, before);
+    // Contexts hold the library: the ones made until now are made again from the snapshot when asked.
+    this.contexts.clear();
+    const replace = <K, V>(target: Map<K, V>, source: Map<K, V>) => {
+      target.clear();
+      for (const [k, v] of source) target.set(k, v);
+    };
+    replace(this.library.products, loaded.products);
+    replace(this.library.categories, loaded.categories);
+    replace(this.library.phrases, loaded.phrases);
+    replace(this.library.phrasesByCode, loaded.phrasesByCode);
+    this.library.lexicon = loaded.lexicon;
+    for (const [id, scenario] of loaded.buyers) {
+      const file = loaded.versions.get(id);
+      if (file === undefined) continue;
+      this.library.buyers.set(id, scenario);
+      this.library.versions.set(id, composeVersion(file, catalogue.version));
+    }
+    this.catalogue = catalogue;
+    this.catalogueFiles.set(catalogue.version, catalogue.files);
+    this.phraseCache = null;
   }
 
   async context(scenarioId: string, version: string, rubricId: string): Promise<ShopperContext> {

@@ -16,7 +16,12 @@ declare module 'fastify' {
 
 export default fp(
   async (app, opts: { scenariosDir: string }) => {
-    const catalog = await ScenarioCatalog.load(opts.scenariosDir, app.scenarioVersions, Date.now());
+    const catalog = await ScenarioCatalog.load(
+      opts.scenariosDir,
+      app.scenarioVersions,
+      app.catalogueVersions,
+      Date.now(),
+    );
     for (const error of catalog.errors) app.log.warn(`scenario error: ${error}`);
     app.log.info(`scenario library: ${catalog.library.buyers.size} buyer scenarios`);
     app.decorate('catalog', catalog);

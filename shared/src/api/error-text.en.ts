@@ -61,6 +61,12 @@ export const ERROR_TEXT_EN: Record<ErrorCode, string> = {
   'scenario-id-missing':
     'The scenario file has no valid id (lower-case letters, digits and hyphens); nothing was saved.',
   'scenario-invalid': 'The scenario has {{count}} errors; nothing was saved: {{errors}}',
+  'catalogue-file-unknown':
+    '“{{path}}” is not a product, category, quick-phrase or lexicon file of the library; nothing was saved.',
+  'catalogue-invalid': 'The file has {{count}} errors; nothing was saved: {{errors}}',
+  'catalogue-draft-not-found': 'This draft was not found. Reload, save it again and publish.',
+  'catalogue-breaks-scenarios':
+    'With this change {{count}} scenarios no longer prove; nothing was published: {{scenarios}}. Change the draft or these scenarios first.',
   'too-many-open': '{{open}} buyers are already waiting for you. Serve them before starting new practice.',
   'conversation-not-found': 'This conversation does not exist, or you may not see it.',
   'conversation-ended': 'This buyer’s conversation has ended: no more messages can be sent.',

@@ -54,6 +54,11 @@ export const ERROR_TEXT_ZH = {
   'rubric-invalid': '评分标准有误，没有保存：{{problem}}',
   'scenario-id-missing': '场景文件缺少合法的 id（小写字母、数字和连字符），没有保存',
   'scenario-invalid': '场景有 {{count}} 处错误，没有保存：{{errors}}',
+  'catalogue-file-unknown': '“{{path}}”不是场景库里的商品、类目、快捷短语或词库文件，没有保存',
+  'catalogue-invalid': '文件有 {{count}} 处错误，没有保存：{{errors}}',
+  'catalogue-draft-not-found': '找不到这个草稿，请刷新后重新保存再发布',
+  'catalogue-breaks-scenarios':
+    '发布后有 {{count}} 个场景不再通过证明，没有发布：{{scenarios}}。请修改草稿，或先修改这些场景',
   'too-many-open': '你已经有 {{open}} 位买家在等待，请先接待完再开始新的练习',
   'conversation-not-found': '这个对话不存在，或你没有权限查看',
   'conversation-ended': '这位买家的对话已经结束，不能再发送消息',

@@ -62,6 +62,10 @@ export const ERROR_STATUS = {
   'rubric-invalid': 400,
   'scenario-id-missing': 400,
   'scenario-invalid': 400,
+  'catalogue-file-unknown': 400,
+  'catalogue-invalid': 400,
+  'catalogue-draft-not-found': 404,
+  'catalogue-breaks-scenarios': 409,
   // Practice, conversations and drills
   'too-many-open': 409,
   'conversation-not-found': 404,

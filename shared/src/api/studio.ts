@@ -1,13 +1,14 @@
 // The scenario studio: library sources and saved versions (validated and proved in the browser with the
 // same loader as `kefu check` / `kefu prove`), scenario saves, and class rubrics.
 import { z } from 'zod';
+import { CatalogueDraftSchema } from './catalogue.ts';
 import { scenarioId } from './fields.ts';
 import { ScenarioSummarySchema } from './scenarios.ts';
 
 export const StudioFileSchema = z.object({
   path: z.string(),
   text: z.string(),
-  /** 'library': shipped under scenarios/; 'studio': saved in the browser. */
+  /** 'library': shipped under scenarios/; 'studio': saved in the browser (a catalogue file: published). */
   origin: z.enum(['library', 'studio']),
   /** Content hash, for buyer scenarios. */
   version: z.string().optional(),
@@ -24,6 +25,8 @@ export const StudioFilesResponseSchema = z.object({
   files: z.array(StudioFileSchema),
   scenarios: z.array(StudioScenarioSchema),
   products: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Catalogue files saved as 草稿 and not published, the latest of each file. */
+  catalogueDrafts: z.array(CatalogueDraftSchema),
 });
 export type StudioFilesResponse = z.infer<typeof StudioFilesResponseSchema>;
 

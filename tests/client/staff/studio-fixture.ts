@@ -14,4 +14,5 @@ export const STUDIO_FILES: StudioFilesResponse = {
   files: SOURCES.map((f) => ({ ...f, origin: 'library' as const })),
   scenarios: studioScenarios(library),
   products: studioProducts(library),
+  catalogueDrafts: [],
 };

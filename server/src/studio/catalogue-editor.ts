@@ -1,0 +1,192 @@
+// Products, categories, quick phrases and the lexicon edited in the studio. A save is a 草稿 (validated,
+// positions file:line:col, stored by content hash); 发布 lays it over the catalogue in force only when every
+// scenario the library plays still loads and proves against it — proven here, whatever the browser said.
+import {
+  type CatalogueDraft,
+  type CatalogueVersion,
+  contentHash,
+  fileKindOf,
+  formatError,
+  type Library,
+  loadLibrary,
+  overlayFiles,
+  type PublishCatalogueBody,
+  type PublishCatalogueResponse,
+  proofTasks,
+  proveTask,
+  type SaveCatalogueBody,
+  type SaveCatalogueResponse,
+} from '@kefu/shared';
+import type { CatalogueManifest } from '../db/repositories/catalogue-versions.ts';
+import { fail } from '../errors.ts';
+import { CATALOGUE_KINDS, type ScenarioCatalog } from '../scenarios/catalog.ts';
+
+/** How many errors a refusal spells out (all of them are counted). */
+const ERRORS_SHOWN = 5;
+
+/** Lets the event loop run between proof runs: proving the library takes seconds, live buyers must not wait. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class CatalogueEditor {
+  /** Publications one after another: each is proven against the catalogue the previous one left. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private readonly catalog: ScenarioCatalog;
+
+  constructor(catalog: ScenarioCatalog) {
+    this.catalog = catalog;
+  }
+
+  /** The shipped file at `path` when it is a catalogue file; refused otherwise. */
+  private shippedFile(path: string) {
+    const file = this.catalog.shippedFile(path);
+    const kind = file && fileKindOf(file);
+    if (!file || !kind || !CATALOGUE_KINDS.has(kind)) throw fail('catalogue-file-unknown', { path });
+    return file;
+  }
+
+  private assets() {
+    const assets = this.catalog.library.assets;
+    return { assets: assets === null ? undefined : [...assets] };
+  }
+
+  /** Saves `text` as a 草稿 of its file when the file itself is valid against the library played now. */
+  async save(body: SaveCatalogueBody, userId: string, now: number): Promise<SaveCatalogueResponse> {
+    this.shippedFile(body.path);
+    const file = { path: body.path, text: body.text };
+    const files = await this.catalog.libraryFilesWith(this.catalog.catalogueState.files);
+    const { errors } = loadLibrary(overlayFiles(files, [file]), this.assets());
+    const mine = errors.filter((e) => e.file === body.path);
+    if (mine.length > 0) {
+      throw fail('catalogue-invalid', {
+        count: mine.length,
+        errors: mine.slice(0, ERRORS_SHOWN).map(formatError).join('；'),
+      });
+    }
+    const version = contentHash(body.text);
+    const created = await this.catalog.catalogueVersions.record(body.path, version, body.text, userId, now);
+    return { path: body.path, version, created };
+  }
+
+  publish(body: PublishCatalogueBody, userId: string, now: number): Promise<PublishCatalogueResponse> {
+    const run = this.queue.then(() => this.publishNow(body, userId, now));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async publishNow(
+    body: PublishCatalogueBody,
+    userId: string,
+    now: number,
+  ): Promise<PublishCatalogueResponse> {
+    const shipped = this.shippedFile(body.path);
+    const saved = await this.catalog.catalogueVersions.get(body.path, body.version);
+    if (!saved) throw fail('catalogue-draft-not-found');
+    const state = this.catalog.catalogueState;
+    const manifest: CatalogueManifest = { ...state.manifest, [body.path]: body.version };
+    // Back to the shipped text: the file leaves the manifest (the shipped catalogue has none).
+    if (contentHash(shipped.text) === body.version) delete manifest[body.path];
+    const catalogue = catalogueVersion(manifest);
+    const files = await this.catalog.filesWithCatalogue(manifest);
+    const { library, errors } = loadLibrary(await this.catalog.libraryFilesWith(files), this.assets());
+    const mine = errors.filter((e) => e.file === body.path);
+    if (mine.length > 0) {
+      throw fail('catalogue-invalid', {
+        count: mine.length,
+        errors: mine.slice(0, ERRORS_SHOWN).map(formatError).join('；'),
+      });
+    }
+    const broken = await this.unproven(library, new Set(errors.map((e) => e.file)));
+    if (broken.length > 0) {
+      throw fail('catalogue-breaks-scenarios', {
+        count: broken.length,
+        scenarios: broken.map((id) => `“${this.catalog.library.buyers.get(id)?.title ?? id}”`).join('、'),
+      });
+    }
+    if (catalogue !== state.version) {
+      await this.catalog.catalogueVersions.publish(
+        { catalogue, path: body.path, version: body.version, manifest },
+        userId,
+        now,
+      );
+      this.catalog.useCatalogue({ version: catalogue, manifest, files }, library);
+      await this.catalog.saved();
+    }
+    return { catalogueVersion: catalogue, proved: library.buyers.size };
+  }
+
+  /**
+   * The scenarios played now that no longer load (an error in their file) or no longer prove against
+   * `library`, in id order. A scenario stops at its first failing run.
+   */
+  private async unproven(library: Library, filesWithErrors: Set<string>): Promise<string[]> {
+    const broken: string[] = [];
+    for (const id of [...this.catalog.library.buyers.keys()].sort()) {
+      if (!library.buyers.has(id) || filesWithErrors.has(library.files.get(id) ?? '')) {
+        broken.push(id);
+        continue;
+      }
+      for (const task of proofTasks(library, id)) {
+        await nextTurn();
+        if (!proveTask(library, task).ok) {
+          broken.push(id);
+          break;
+        }
+      }
+    }
+    return broken;
+  }
+
+  /** The open 草稿 of every catalogue file (saved after its version in force, not published). */
+  async drafts(): Promise<CatalogueDraft[]> {
+    const { files, manifest } = this.catalog.catalogueState;
+    const inForce = new Map(files.map((f) => [f.path, manifest[f.path] ?? contentHash(f.text)]));
+    return (await this.catalog.catalogueVersions.drafts())
+      .filter((d) => inForce.has(d.path) && inForce.get(d.path) !== d.version)
+      .map((d) => ({
+        path: d.path,
+        text: d.source,
+        version: d.version,
+        savedAt: d.created_at,
+        savedBy: d.display_name ?? '',
+      }));
+  }
+
+  /** A catalogue file's versions, newest first: who saved and who published each, which one is in force. */
+  async history(path: string): Promise<CatalogueVersion[]> {
+    const shipped = this.shippedFile(path);
+    const shippedVersion = contentHash(shipped.text);
+    const current = this.catalog.catalogueState.manifest[path] ?? shippedVersion;
+    const { files, publications } = await this.catalog.catalogueVersions.history(path);
+    const lastPublished = new Map<string, { at: number; by: string | null }>();
+    for (const p of publications) {
+      if (!lastPublished.has(p.version))
+        lastPublished.set(p.version, { at: p.published_at, by: p.display_name });
+    }
+    const versions = files.map((f): CatalogueVersion => {
+      const published = lastPublished.get(f.version);
+      const isShipped = f.created_by === null && f.version === shippedVersion;
+      return {
+        version: f.version,
+        status: isShipped ? 'shipped' : published ? 'published' : 'draft',
+        savedAt: f.created_at,
+        savedBy: f.display_name ?? null,
+        publishedAt: published?.at ?? null,
+        publishedBy: published?.by ?? null,
+        current: f.version === current,
+        text: f.source,
+      };
+    });
+    // The shipped file is the first version, whenever the server recorded it.
+    return [
+      ...versions.filter((v) => v.status !== 'shipped'),
+      ...versions.filter((v) => v.status === 'shipped'),
+    ];
+  }
+}
+
+/** A catalogue's version: a hash of the files it changes ('' for the shipped catalogue). */
+function catalogueVersion(manifest: CatalogueManifest): string {
+  const entries = Object.entries(manifest).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return entries.length === 0 ? '' : contentHash(JSON.stringify(entries)).slice(0, 12);
+}

@@ -1,0 +1,191 @@
+// Catalogue files edited in the studio (issue #8 item 6): a save is a 草稿 validated with positions; 发布 is
+// refused, naming the scenarios, when one no longer proves; accepted, the judge of new conversations uses the
+// new words while a running conversation keeps its catalogue; versions list who and when; authors only.
+import { readFileSync } from 'node:fs';
+import { judgeReply } from '@kefu/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, seedUser, startApp, type TestServer, type TestUser } from './helpers/server.ts';
+
+const LEXICON = 'scenarios/lexicon.yaml';
+const JACKET = 'scenarios/products/down-jacket.yaml';
+const lexiconText = readFileSync(LEXICON, 'utf8');
+const jacketText = readFileSync(JACKET, 'utf8');
+/** 老铁 as a colloquial way to welcome a returning customer: unknown to the shipped lexicon. */
+const LEXICON_WITH_LAOTIE = lexiconText.replace('terms: [老顾客, 老客户,', 'terms: [老铁, 老顾客, 老客户,');
+/** 黑色 out of stock: 羽绒服选颜色和尺码's model answer says it is in stock. */
+const JACKET_NO_BLACK = jacketText.replace(
+  '      - value: 黑色\n        aliases: [黑的, 经典黑]\n',
+  '      - value: 黑色\n        aliases: [黑的, 经典黑]\n        inStock: false\n',
+);
+const SCENARIO = 'mid-returning-remind-diapers';
+
+let server: TestServer;
+let instructor: TestUser;
+let trainer: TestUser;
+let student: TestUser;
+
+beforeAll(async () => {
+  server = await startApp();
+  instructor = await seedUser(server.app, 'instructor', 'cat-author');
+  trainer = await seedUser(server.app, 'trainer', 'cat-trainer');
+  student = await seedUser(server.app, 'student', 'cat-student');
+});
+afterAll(async () => {
+  await server.close();
+  server.cleanup();
+});
+
+/** Does the judge of `version` of the scenario read 老铁您好呀 as welcoming a returning customer? */
+async function welcomesLaotie(version: string): Promise<boolean> {
+  const ctx = await server.app.catalog.context(SCENARIO, version, 'default');
+  return judgeReply(ctx, { messages: [], items: [], hasOrder: false }, { text: '老铁您好呀' } as never)
+    .acknowledges;
+}
+
+const drafts = async () =>
+  (await api(server, 'GET', '/api/studio/files', { as: instructor })).body.catalogueDrafts;
+
+describe('catalogue files in the studio', () => {
+  it('are for authors only: students and trainers get 403', async () => {
+    for (const who of [student, trainer]) {
+      const save = await api(server, 'POST', '/api/studio/catalogue', {
+        as: who,
+        body: { path: LEXICON, text: LEXICON_WITH_LAOTIE },
+      });
+      expect(save.status).toBe(403);
+      const publish = await api(server, 'POST', '/api/studio/catalogue/publish', {
+        as: who,
+        body: { path: LEXICON, version: 'x' },
+      });
+      expect(publish.status).toBe(403);
+      const history = await api(server, 'GET', `/api/studio/catalogue/history?path=${LEXICON}`, { as: who });
+      expect(history.status).toBe(403);
+    }
+    expect(await drafts()).toEqual([]);
+  });
+
+  it('refuses an invalid file with its positions (file:line:col) and saves nothing', async () => {
+    const broken = jacketText.replace('price: 299', 'price: 二百九十九');
+    const res = await api(server, 'POST', '/api/studio/catalogue', {
+      as: instructor,
+      body: { path: JACKET, text: broken },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('catalogue-invalid');
+    expect(res.body.error.message).toContain('没有保存');
+    expect(res.body.error.message).toMatch(/scenarios\/products\/down-jacket\.yaml:7:\d+ /);
+    const history = await api(server, 'GET', `/api/studio/catalogue/history?path=${JACKET}`, {
+      as: instructor,
+    });
+    expect(history.body.versions.map((v: { status: string }) => v.status)).toEqual(['shipped']);
+    expect(await drafts()).toEqual([]);
+  });
+
+  it('refuses a file that is not a catalogue file', async () => {
+    const res = await api(server, 'POST', '/api/studio/catalogue', {
+      as: instructor,
+      body: { path: 'scenarios/buyers/price-objection.yaml', text: 'id: x' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('catalogue-file-unknown');
+  });
+
+  it('refuses to publish a change that breaks a scenario, naming it, and changes nothing', async () => {
+    const versionBefore = server.app.catalog.versionOf('jacket-colour-size');
+    const saved = await api(server, 'POST', '/api/studio/catalogue', {
+      as: instructor,
+      body: { path: JACKET, text: JACKET_NO_BLACK },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.created).toBe(true);
+    expect(await drafts()).toEqual([
+      expect.objectContaining({ path: JACKET, version: saved.body.version, savedBy: '测试cat-author' }),
+    ]);
+    // The draft is not used yet.
+    expect(server.app.catalog.library.products.get('down-jacket')?.facts.colour).toMatchObject({
+      options: expect.arrayContaining([expect.objectContaining({ value: '黑色', inStock: true })]),
+    });
+    const res = await api(server, 'POST', '/api/studio/catalogue/publish', {
+      as: instructor,
+      body: { path: JACKET, version: saved.body.version },
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('catalogue-breaks-scenarios');
+    expect(res.body.error.message).toContain('“羽绒服选颜色和尺码”');
+    expect(res.body.error.message).toContain('没有发布');
+    expect(res.body.error.params.count).toBe(1);
+    expect(server.app.catalog.versionOf('jacket-colour-size')).toBe(versionBefore);
+    const history = await api(server, 'GET', `/api/studio/catalogue/history?path=${JACKET}`, {
+      as: instructor,
+    });
+    expect(history.body.versions).toMatchObject([
+      { status: 'draft', current: false, savedBy: '测试cat-author', publishedAt: null },
+      { status: 'shipped', current: true, savedBy: null },
+    ]);
+  });
+
+  it('publishes a change that keeps every scenario proving: new conversations judge with it, running ones keep theirs', async () => {
+    const before = await api(server, 'POST', '/api/practice', {
+      as: student,
+      body: { scenarioId: SCENARIO },
+    });
+    expect(before.status).toBe(200);
+    const running = await server.app.conversations.get(before.body.conversations[0].id);
+    expect(running).toBeDefined();
+    expect(await welcomesLaotie(running!.scenario_version)).toBe(false);
+
+    const saved = await api(server, 'POST', '/api/studio/catalogue', {
+      as: instructor,
+      body: { path: LEXICON, text: LEXICON_WITH_LAOTIE },
+    });
+    expect(saved.status).toBe(200);
+    const published = await api(server, 'POST', '/api/studio/catalogue/publish', {
+      as: instructor,
+      body: { path: LEXICON, version: saved.body.version },
+    });
+    expect(published.status).toBe(200);
+    expect(published.body.proved).toBe(server.app.catalog.library.buyers.size);
+    expect(published.body.catalogueVersion).not.toBe('');
+
+    // New practice plays the scenario under the new catalogue, and its judge knows 老铁.
+    const version = server.app.catalog.versionOf(SCENARIO)!;
+    expect(version).not.toBe(running!.scenario_version);
+    expect(version).toContain(published.body.catalogueVersion);
+    const after = await api(server, 'POST', '/api/practice', { as: student, body: { scenarioId: SCENARIO } });
+    const fresh = await server.app.conversations.get(after.body.conversations[0].id);
+    expect(fresh!.scenario_version).toBe(version);
+    expect(await welcomesLaotie(fresh!.scenario_version)).toBe(true);
+    // The conversation started before keeps the catalogue it started with.
+    expect(await welcomesLaotie(running!.scenario_version)).toBe(false);
+
+    const history = await api(server, 'GET', `/api/studio/catalogue/history?path=${LEXICON}`, {
+      as: instructor,
+    });
+    expect(history.body.versions).toMatchObject([
+      {
+        status: 'published',
+        current: true,
+        version: saved.body.version,
+        savedBy: '测试cat-author',
+        publishedBy: '测试cat-author',
+        publishedAt: expect.any(Number),
+      },
+      { status: 'shipped', current: false },
+    ]);
+    const files = await api(server, 'GET', '/api/studio/files', { as: instructor });
+    expect(files.body.files.find((f: { path: string }) => f.path === LEXICON)).toMatchObject({
+      origin: 'studio',
+      text: LEXICON_WITH_LAOTIE,
+    });
+    // The jacket draft is still open; the lexicon has none.
+    expect(files.body.catalogueDrafts.map((d: { path: string }) => d.path)).toEqual([JACKET]);
+  });
+
+  it('keeps the published catalogue after a restart', async () => {
+    const version = server.app.catalog.versionOf(SCENARIO);
+    await server.close();
+    server = await startApp({ dataDir: server.dataDir });
+    expect(server.app.catalog.versionOf(SCENARIO)).toBe(version);
+    expect(await welcomesLaotie(version!)).toBe(true);
+  });
+});
