@@ -124,6 +124,37 @@ try {
     await page.waitForTimeout(1500);
     await shot(page, '12-monitor-watch');
   }
+  if (!only || 'waiting'.includes(only)) {
+    // A drill that starts when 3 of the class joined, with one joined: the form, the monitor, the banner.
+    const drill = await api(server, 'POST', `/api/classes/${cls.classId}/drills`, {
+      as: cls.instructor,
+      body: {
+        title: '到齐即开始',
+        settings: {
+          scenarioIds: ['jacket-colour-size'],
+          shoppersPerStudent: 2,
+          arrivalIntervalSeconds: 20,
+          concurrency: 2,
+          durationMinutes: 10,
+          startWhenJoined: 3,
+        },
+      },
+    });
+    const drillId = drill.body.drill.id as string;
+    await api(server, 'POST', `/api/drills/${drillId}/join`, { as: c });
+    await page.goto(`${server.url}/#/staff/drills/${cls.classId}`);
+    await page.getByLabel('学生到齐后自动开始').check();
+    await shot(page, '16-drill-auto-start');
+    await page.goto(`${server.url}/#/staff/monitor/${drillId}`);
+    await shot(page, '17-monitor-waiting');
+    const sctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    await sctx.addCookies([{ name: 'kefu_session', value: c.cookie.split('=')[1]!, url: server.url }]);
+    const sp = await sctx.newPage();
+    await sp.goto(`${server.url}/#/home`);
+    await sp.getByRole('button', { name: '已加入，进入接待台' }).click();
+    await shot(sp, '18-workbench-waiting', false);
+    await sctx.close();
+  }
   if (!only || 'print'.includes(only)) {
     await page.goto(`${server.url}/#/staff/student/${cls.classId}/${a.user.id}`);
     await page.waitForTimeout(1200);

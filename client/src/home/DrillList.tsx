@@ -1,6 +1,7 @@
-// Running class drills the student can join (or go back to): fetched on arrival, again whenever the server
-// announces a drill change (`drill:status` over the socket), and every few seconds in case that was missed.
-import type { DrillView } from '@kefu/shared/protocol';
+// Running class drills the student can join (or go back to), and drills waiting for N students to start
+// (等待学生加入 k/N): fetched on arrival, again whenever the server announces a drill change (`drill:status`
+// over the socket), and every few seconds in case that was missed.
+import { type DrillView, drillWaiting } from '@kefu/shared/protocol';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/use-load.ts';
@@ -31,7 +32,9 @@ function useRunningDrills(): { drills: DrillView[]; error: string | null } {
       .then(async (r) => {
         const lists = await Promise.all(r.classes.map((c) => api.drills.list({ params: { id: c.id } })));
         if (!live) return;
-        setDrills(lists.flatMap((l) => l.drills).filter((d) => d.status === 'running'));
+        setDrills(
+          lists.flatMap((l) => l.drills).filter((d) => d.status === 'running' || drillWaiting(d) !== null),
+        );
         setError(null);
       })
       .catch((err: unknown) => live && setError(errorText(err)));
@@ -52,7 +55,11 @@ export function DrillList() {
     if (!drill.joined) await api.drills.join({ params: { id: drill.id } });
     stores.conversations.getState().reset();
     // A newly joined drill's buyers make the practice from now on (they arrive over the socket).
-    if (!drill.joined) stores.practice.getState().begin([], user?.id ?? null);
+    const practice = stores.practice.getState();
+    const owner = user?.id ?? null;
+    // Back to a drill joined earlier in this tab: its buyers stay the practice (open ones come back on sync).
+    if (drill.joined && practice.owner === owner) stores.practice.setState({ drillId: drill.id });
+    else practice.begin([], owner, drill.id);
     stores.session.getState().go({ name: 'workbench' });
   });
 
@@ -62,14 +69,23 @@ export function DrillList() {
       <FormError error={error ?? join.error} />
       {drills.length === 0 && !error ? <p className="empty">{t('home.drillsEmpty')}</p> : null}
       <ul className="list">
-        {drills.map((d) => (
-          <li key={d.id}>
-            <span>{d.title}</span>
-            <button type="button" className="secondary" disabled={join.busy} onClick={() => void join.run(d)}>
-              {d.joined ? t('home.joinedDrill') : t('home.joinDrill')}
-            </button>
-          </li>
-        ))}
+        {drills.map((d) => {
+          const waiting = drillWaiting(d);
+          return (
+            <li key={d.id}>
+              <span>{d.title}</span>
+              {waiting ? <span className="tag">{t('workbench.drillWaiting', waiting)}</span> : null}
+              <button
+                type="button"
+                className="secondary"
+                disabled={join.busy}
+                onClick={() => void join.run(d)}
+              >
+                {d.joined ? t('home.joinedDrill') : t('home.joinDrill')}
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

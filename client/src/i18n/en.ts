@@ -84,6 +84,7 @@ export const en: Messages = {
     drill: 'Drill: {{title}}',
     drillLeft: '{{time}} left',
     drillOver: 'The drill has ended',
+    drillWaiting: 'Waiting for students to join ({{joined}}/{{needed}})',
     conversations: 'Conversations',
     noConversations: 'Waiting for shoppers…',
     waiting: 'Waiting {{time}}',

@@ -87,6 +87,7 @@ export const zhCN = {
     drill: '演练：{{title}}',
     drillLeft: '剩余 {{time}}',
     drillOver: '演练已结束',
+    drillWaiting: '等待学生加入（{{joined}}/{{needed}}）',
     conversations: '会话列表',
     noConversations: '等待买家进店…',
     waiting: '等待 {{time}}',

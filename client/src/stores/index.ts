@@ -10,7 +10,7 @@ import {
   createConversationsStore,
 } from './conversations.ts';
 import { createDraftsStore, type DraftsState, type DraftsStore } from './drafts.ts';
-import { createPracticeStore, type PracticeStore } from './practice.ts';
+import { createPracticeStore, type PracticeState, type PracticeStore } from './practice.ts';
 import { createSessionStore, type SessionState, type SessionStore } from './session.ts';
 import { createStudioDraftStore, type StudioDraftState, type StudioDraftStore } from './studio-draft.ts';
 import { createUiStore, type UiState, type UiStore } from './ui.ts';
@@ -66,6 +66,9 @@ export function useConnection<T>(selector: (s: ConnectionState) => T): T {
 }
 export function useCatalog<T>(selector: (s: CatalogState) => T): T {
   return useStore(useStores().catalog, selector);
+}
+export function usePractice<T>(selector: (s: PracticeState) => T): T {
+  return useStore(useStores().practice, selector);
 }
 export function useUi<T>(selector: (s: UiState) => T): T {
   return useStore(useStores().ui, selector);

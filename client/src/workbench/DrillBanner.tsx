@@ -1,17 +1,22 @@
-// A class drill in the workbench: its name, the time left on the server clock, and "演练已结束" once the
-// instructor ended it or its time ran out (the buyers stop then; the report judges what was due by then).
-import type { DrillView } from '@kefu/shared/protocol';
+// A class drill in the workbench: its name, 等待学生加入 (k/N) while it waits for its students, the time left on
+// the server clock, and "演练已结束" once the instructor ended it or its time ran out (the buyers stop then;
+// the report judges what was due by then).
+import { type DrillView, drillWaiting } from '@kefu/shared/protocol';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../app/clock.ts';
 import { useServices } from '../app/context.tsx';
-import { useConnection, useConversations } from '../stores/index.ts';
+import { useConnection, useConversations, usePractice, useSession } from '../stores/index.ts';
 import { formatWait } from './format.ts';
 
 export function DrillBanner() {
   const { t } = useTranslation();
   const { api, ticker } = useServices();
-  const drillId = useConversations((s) => s.ids.map((id) => s.byId[id]?.view.drillId).find((d) => d) ?? null);
+  const userId = useSession((s) => s.user?.id ?? null);
+  const joinedDrill = usePractice((s) => (s.owner === userId ? s.drillId : null));
+  const drillId =
+    useConversations((s) => s.ids.map((id) => s.byId[id]?.view.drillId).find((d) => d) ?? null) ??
+    joinedDrill;
   const drillChanges = useConnection((s) => s.drillChanges);
   const offset = useConversations((s) => s.clockOffset);
   const now = useNow(ticker) + offset;
@@ -33,11 +38,14 @@ export function DrillBanner() {
 
   if (!drillId || !drill || drill.id !== drillId) return null;
   const over = drill.status === 'finished' || (drill.endsAt !== null && now >= drill.endsAt);
+  const waiting = drillWaiting(drill);
   return (
     <p className={`drill-banner${over ? ' over' : ''}`} role="status">
       <strong>{t('workbench.drill', { title: drill.title })}</strong>{' '}
       {over ? (
         <span>{t('workbench.drillOver')}</span>
+      ) : waiting ? (
+        <span>{t('workbench.drillWaiting', waiting)}</span>
       ) : drill.endsAt !== null ? (
         <span>{t('workbench.drillLeft', { time: formatWait(drill.endsAt - now) })}</span>
       ) : null}

@@ -1,6 +1,6 @@
 // A class's drills: start and stop them, open their live monitor, and create a new one (NewDrillForm).
 
-import type { DrillView } from '@kefu/shared/protocol';
+import { type DrillView, drillWaiting } from '@kefu/shared/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routes } from '../../api/route-links.ts';
@@ -52,62 +52,72 @@ export default function Drills({ classId }: { classId: string }) {
         <h2 id="drill-list-title">{t('drills.list')}</h2>
         {drills.data?.drills.length === 0 ? <p className="empty">{t('drills.none')}</p> : null}
         <ul className="drill-list">
-          {drills.data?.drills.map((d) => (
-            <li key={d.id} className="drill-row">
-              <div>
-                <strong>{d.title}</strong>{' '}
-                <span className={`tag drill-${d.status}`}>{t(`drills.status.${d.status}`)}</span>
-                <p className="muted small">
-                  {t('drills.meta', {
-                    scenarios: d.settings.scenarioIds.length,
-                    shoppers: d.settings.shoppersPerStudent,
-                    interval: d.settings.arrivalIntervalSeconds,
-                    concurrency: d.settings.concurrency,
-                    duration: d.settings.durationMinutes,
-                  })}
-                </p>
-              </div>
-              <div className="staff-actions">
-                {d.status === 'draft' ? (
-                  <button type="button" className="primary" onClick={() => void act(d, 'start')}>
-                    {t('drills.start')}
-                  </button>
-                ) : null}
-                {d.status === 'running' ? (
-                  <button
-                    type="button"
-                    className="secondary"
-                    aria-haspopup="dialog"
-                    aria-label={`${t('drills.stop')}：${d.title}`}
-                    onClick={() => setStopping(d)}
-                  >
-                    {t('drills.stop')}
-                  </button>
-                ) : null}
-                {d.status === 'running' ? (
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => go({ page: 'monitor', drillId: d.id })}
-                  >
-                    {t('drills.monitor')}
-                  </button>
-                ) : null}
-                {d.status !== 'draft' ? (
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => go({ page: 'results', drillId: d.id })}
-                  >
-                    {t('drills.results')}
-                  </button>
-                ) : null}
-              </div>
-            </li>
-          ))}
+          {drills.data?.drills.map((d) => {
+            const waiting = drillWaiting(d);
+            return (
+              <li key={d.id} className="drill-row">
+                <div>
+                  <strong>{d.title}</strong>{' '}
+                  <span className={`tag drill-${d.status}`}>
+                    {waiting ? t('drills.waiting', waiting) : t(`drills.status.${d.status}`)}
+                  </span>
+                  <p className="muted small">
+                    {t('drills.meta', {
+                      scenarios: d.settings.scenarioIds.length,
+                      shoppers: d.settings.shoppersPerStudent,
+                      interval: d.settings.arrivalIntervalSeconds,
+                      concurrency: d.settings.concurrency,
+                      duration: d.settings.durationMinutes,
+                    })}
+                  </p>
+                </div>
+                <div className="staff-actions">
+                  {d.status === 'draft' ? (
+                    <button type="button" className="primary" onClick={() => void act(d, 'start')}>
+                      {waiting ? t('drills.startNow') : t('drills.start')}
+                    </button>
+                  ) : null}
+                  {d.status === 'running' ? (
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-haspopup="dialog"
+                      aria-label={`${t('drills.stop')}：${d.title}`}
+                      onClick={() => setStopping(d)}
+                    >
+                      {t('drills.stop')}
+                    </button>
+                  ) : null}
+                  {d.status === 'running' || waiting ? (
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => go({ page: 'monitor', drillId: d.id })}
+                    >
+                      {t('drills.monitor')}
+                    </button>
+                  ) : null}
+                  {d.status !== 'draft' ? (
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => go({ page: 'results', drillId: d.id })}
+                    >
+                      {t('drills.results')}
+                    </button>
+                  ) : null}
+                </div>
+              </li>
+            );
+          })}
         </ul>
       </section>
-      <NewDrillForm classId={classId} scenarios={scenarios.data?.scenarios ?? []} onCreated={drills.reload} />
+      <NewDrillForm
+        classId={classId}
+        scenarios={scenarios.data?.scenarios ?? []}
+        studentCount={cls.data?.class.studentCount ?? 0}
+        onCreated={drills.reload}
+      />
       <FormError error={scenarios.error} />
     </div>
   );

@@ -2,14 +2,16 @@
 // coloured at the class rubric's benchmarks, running averages, every violation so far by kind, buyers about
 // to leave by the scenario's patience), then the class's students who have not joined (未加入). Click a tile
 // to watch that student's conversations read-only. Updates arrive over Socket.IO (`monitor:update`).
+// A drill set to start when N joined shows 等待学生加入 (k/N) until it starts (or the teacher starts it now).
 
-import type {
-  ClientToServerEvents,
-  ConversationDetailResponse,
-  DrillView,
-  MonitorWatchAck,
-  ServerToClientEvents,
-  StudentMonitor,
+import {
+  type ClientToServerEvents,
+  type ConversationDetailResponse,
+  type DrillView,
+  drillWaiting,
+  type MonitorWatchAck,
+  type ServerToClientEvents,
+  type StudentMonitor,
 } from '@kefu/shared/protocol';
 import type { Benchmarks } from '@kefu/shared/scoring/benchmarks';
 import { useEffect, useRef, useState } from 'react';
@@ -214,6 +216,8 @@ export default function Monitor({ drillId }: { drillId: string }) {
       reconnectionDelay: 300,
       reconnectionDelayMax: 2_000,
     });
+    // The status last seen: a waiting drill that starts is watched again (its students' tiles begin then).
+    let status: DrillView['status'] | null = null;
     const watch = () =>
       socket.emit('monitor:watch', { drillId }, (ack: MonitorWatchAck) => {
         if (!ack.ok) {
@@ -221,6 +225,7 @@ export default function Monitor({ drillId }: { drillId: string }) {
           return;
         }
         setError(null);
+        status = ack.drill.status;
         setDrill(ack.drill);
         setBenchmarks(ack.benchmarks);
         setStudents(ack.students);
@@ -244,7 +249,11 @@ export default function Monitor({ drillId }: { drillId: string }) {
       });
     });
     socket.on('drill:status', (payload) => {
-      if (payload.drill.id === drillId) setDrill(payload.drill);
+      if (payload.drill.id !== drillId) return;
+      setDrill(payload.drill);
+      const was = status;
+      status = payload.drill.status;
+      if (was === 'draft' && status === 'running') watch();
     });
     return () => {
       socket.emit('monitor:unwatch', { drillId }, () => undefined);
@@ -264,6 +273,16 @@ export default function Monitor({ drillId }: { drillId: string }) {
     setConfirmStop(false);
   }
 
+  async function startNow() {
+    try {
+      const res = await api.drills.start({ params: { id: drillId } });
+      setDrill(res.drill);
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }
+
+  const waiting = drill ? drillWaiting(drill) : null;
   const joined = students.filter((s) => s.joined);
   const absent = students.filter((s) => !s.joined);
   const watched = students.find((s) => s.studentId === selected) ?? null;
@@ -289,6 +308,11 @@ export default function Monitor({ drillId }: { drillId: string }) {
             {t('drills.results')}
           </button>
         ) : null}
+        {waiting ? (
+          <button type="button" className="primary" onClick={() => void startNow()}>
+            {t('drills.startNow')}
+          </button>
+        ) : null}
         {drill?.status === 'running' ? (
           <button
             type="button"
@@ -311,7 +335,13 @@ export default function Monitor({ drillId }: { drillId: string }) {
         onCancel={() => setConfirmStop(false)}
       />
       <FormError error={error} />
-      {joined.length === 0 ? <p className="empty">{t('monitor.waiting')}</p> : null}
+      {waiting ? (
+        <p className="monitor-waiting" role="status">
+          {t('drills.waiting', waiting)}
+        </p>
+      ) : joined.length === 0 ? (
+        <p className="empty">{t('monitor.waiting')}</p>
+      ) : null}
       <ul className="monitor-grid">
         {joined.map((s) => (
           <StudentTile

@@ -1,4 +1,5 @@
-// A new drill for a class: its scenarios, shoppers per student, arrival interval, concurrency cap, duration.
+// A new drill for a class: its scenarios, shoppers per student, arrival interval, concurrency cap, duration,
+// and optionally "start when N joined" (N at most the class's students; the server checks it too).
 import type { CreateDrillBody, ScenarioSummary } from '@kefu/shared/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,10 +10,13 @@ import { useSubmit } from '../../forms/use-submit.ts';
 export function NewDrillForm({
   classId,
   scenarios,
+  studentCount,
   onCreated,
 }: {
   classId: string;
   scenarios: readonly ScenarioSummary[];
+  /** The class's students: the most "start when N joined" may wait for. */
+  studentCount: number;
   onCreated: () => void;
 }) {
   const { t } = useTranslation('staff');
@@ -23,6 +27,8 @@ export function NewDrillForm({
   const [interval, setIntervalSeconds] = useState(20);
   const [concurrency, setConcurrency] = useState(2);
   const [duration, setDuration] = useState(15);
+  const [autoStart, setAutoStart] = useState(false);
+  const [needed, setNeeded] = useState(1);
   const create = useSubmit(async (body: CreateDrillBody) => {
     await api.drills.create({ params: { id: classId }, body });
     setTitle('');
@@ -43,6 +49,7 @@ export function NewDrillForm({
         arrivalIntervalSeconds: interval,
         concurrency,
         durationMinutes: duration,
+        ...(autoStart ? { startWhenJoined: needed } : {}),
       },
     });
   }
@@ -82,6 +89,23 @@ export function NewDrillForm({
         {number(concurrency, setConcurrency, 1, 10, t('drills.concurrency'))}
         {number(duration, setDuration, 1, 240, t('drills.duration'))}
       </div>
+      <fieldset className="drill-auto-start">
+        <legend>{t('drills.startMode')}</legend>
+        <label className="check">
+          <input type="checkbox" checked={autoStart} onChange={(e) => setAutoStart(e.target.checked)} />
+          {t('drills.autoStart')}
+        </label>
+        {autoStart
+          ? number(
+              needed,
+              setNeeded,
+              1,
+              Math.max(1, studentCount),
+              t('drills.autoStartCount', { count: studentCount }),
+            )
+          : null}
+        <p className="muted small">{t(autoStart ? 'drills.autoStartHint' : 'drills.manualStartHint')}</p>
+      </fieldset>
       <FormError error={create.error} />
       <button type="submit" className="primary" disabled={create.busy || !title.trim()}>
         {t('drills.submit')}
