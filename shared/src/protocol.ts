@@ -52,9 +52,11 @@ import {
 import { PathResponseSchema } from './api/course.ts';
 import {
   CreateDrillBodySchema,
+  CreateExamBodySchema,
   DrillResponseSchema,
   DrillsResponseSchema,
   DrillViewSchema,
+  UpdateDrillBodySchema,
 } from './api/drills.ts';
 import { ApiErrorSchema } from './api/errors.ts';
 import { entityId, idParams, OkSchema } from './api/fields.ts';
@@ -64,6 +66,7 @@ import {
   MonitorWatchPayloadSchema,
 } from './api/monitor.ts';
 import {
+  ClassReportQuerySchema,
   ClassReportResponseSchema,
   ConversationReportResponseSchema,
   DrillResultsResponseSchema,
@@ -336,12 +339,35 @@ export const routes = {
       params: idParams,
       response: DrillResponseSchema,
     }),
-    /** Late joiners get the rest of the schedule. */
+    /** Staff of the class: whether it counts in the class grade. */
+    update: route({
+      method: 'PATCH',
+      path: '/api/drills/:id',
+      access: AUTHORS,
+      params: idParams,
+      body: UpdateDrillBodySchema,
+      response: DrillResponseSchema,
+    }),
+    /**
+     * Late joiners get the rest of the schedule. An exam: once, inside its window, with the whole schedule
+     * from that moment.
+     */
     join: route({
       method: 'POST',
       path: '/api/drills/:id/join',
       access: ['student'],
       params: idParams,
+      response: DrillResponseSchema,
+    }),
+  },
+  exams: {
+    /** A drill with exam rules (see CreateExamBodySchema); listed, run and joined as a drill. */
+    create: route({
+      method: 'POST',
+      path: '/api/classes/:id/exams',
+      access: AUTHORS,
+      params: idParams,
+      body: CreateExamBodySchema,
       response: DrillResponseSchema,
     }),
   },
@@ -368,6 +394,7 @@ export const routes = {
       path: '/api/reports/classes/:id',
       access: 'user',
       params: idParams,
+      query: ClassReportQuerySchema,
       response: ClassReportResponseSchema,
     }),
     /** Class staff: students ranked by average score (the grade's receptions, or one drill's). */

@@ -10,6 +10,10 @@ import { apiFrom } from './staff/fake-http.ts';
 const running: DrillView = {
   id: 'drill-1',
   classId: 'class-1',
+  kind: 'drill',
+  graded: true,
+  opensAt: null,
+  closesAt: null,
   title: '周五接待演练',
   status: 'running',
   settings: {

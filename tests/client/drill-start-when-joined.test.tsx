@@ -14,6 +14,10 @@ import { apiFrom, fakeHttp } from './staff/fake-http.ts';
 const WAITING: DrillView = {
   id: 'd1',
   classId: 'c1',
+  kind: 'drill',
+  graded: true,
+  opensAt: null,
+  closesAt: null,
   title: '到齐即开始',
   status: 'draft',
   settings: {

@@ -19,6 +19,10 @@ import { apiFrom } from './staff/fake-http.ts';
 const DRILL: DrillView = {
   id: 'drill-1',
   classId: 'class-1',
+  kind: 'drill',
+  graded: true,
+  opensAt: null,
+  closesAt: null,
   title: '周五演练',
   status: 'running',
   settings: {

@@ -1,6 +1,7 @@
 // Grades are computed one way: the class report, export.csv, grades.csv and a student's report in the
-// class count the same conversations — solo practice and this class's drills, once ended — and give the
-// same system score and grade. A drill of another class, and a conversation still open, count for none.
+// class count the same conversations — this class's drills once ended, and solo practice where the class
+// includes it — and give the same system score and grade. A drill of another class, and a conversation still
+// open, count for none.
 import type { ClassReportResponse, StudentReportResponse } from '@kefu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playConversation } from '../e2e/staff-server.ts';
@@ -63,7 +64,13 @@ beforeAll(async () => {
     if (owner === instructorA) classA = cls.body.class.id;
     else classB = cls.body.class.id;
   }
-  await playConversation(server, clock, student, 'price-objection'); // solo, ended: counts for both
+  // Class A counts solo practice in its grade; class B (as a new class does) only its drills.
+  const solo = await api(server, 'PATCH', `/api/classes/${classA}`, {
+    as: instructorA,
+    body: { gradeSolo: true },
+  });
+  expect(solo.body.class.gradeSolo).toBe(true);
+  await playConversation(server, clock, student, 'price-objection'); // solo, ended: counts for A
   await runDrill(instructorA, classA, 'A 班演练'); // counts for A only
   await runDrill(instructorB, classB, 'B 班演练'); // counts for B only
   // Still open: counts for nobody.
@@ -88,8 +95,8 @@ describe('one grade per class', () => {
       });
       expect(report.status).toBe(200);
       const row = report.body.rows.find((r) => r.student.id === student.user.id)!;
-      // Solo practice and this class's drill; not the other class's drill, not the open conversation.
-      expect(row.conversations).toBe(2);
+      // This class's drill, and solo practice in A; not the other class's drill, not the open conversation.
+      expect(row.conversations).toBe(classId === classA ? 2 : 1);
 
       const exported = csvLines(
         (await api(server, 'GET', `/api/reports/classes/${classId}/export.csv`, { as: owner() })).text,
@@ -115,7 +122,8 @@ describe('one grade per class', () => {
       expect(studentRows.map((cells) => cells[2]).sort()).toEqual(
         ['自主练习', `${classId === classA ? 'A' : 'B'} 班演练`].sort(),
       );
-      expect(studentRows.reduce((sum, cells) => sum + Number(cells[3]), 0)).toBe(row.conversations);
+      // grades.csv lists every reception of the class, graded or not: solo practice and the drill.
+      expect(studentRows.reduce((sum, cells) => sum + Number(cells[3]), 0)).toBe(2);
       for (const cells of studentRows) expect(Number(cells[10])).toBe(row.grade.system);
 
       const own = await api<StudentReportResponse>(

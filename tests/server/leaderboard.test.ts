@@ -32,6 +32,8 @@ beforeAll(async () => {
   classId = cls.body.class.id;
   for (const s of [good, weak, idle])
     await api(server, 'POST', '/api/classes/join', { as: s, body: { joinCode: cls.body.class.joinCode } });
+  // The class counts solo practice in its grade (a new class counts only its drills and exams).
+  await api(server, 'PATCH', `/api/classes/${classId}`, { as: owner, body: { gradeSolo: true } });
   await playConversation(server, clock, good, 'price-objection');
   await playConversation(server, clock, weak, 'price-objection', '不回复');
   // A drill only the good student joins and leaves unanswered: their average falls below their best.
@@ -63,7 +65,7 @@ describe('class leaderboard', () => {
   it('ranks by average over the work that counts; a student with none is last, unranked', async () => {
     const { status, body } = await board();
     expect(status).toBe(200);
-    expect(body.drills).toEqual([{ id: drillId, title: '周三演练' }]);
+    expect(body.drills).toEqual([{ id: drillId, title: '周三演练', kind: 'drill', graded: true }]);
     expect(body.rows.map((r) => [r.rank, r.name, r.receptions])).toEqual([
       [1, '测试lb_good', 2],
       [2, '测试lb_weak', 1],
@@ -78,6 +80,17 @@ describe('class leaderboard', () => {
   it('ranks one drill by its receptions only', async () => {
     const { body } = await board(`?drillId=${drillId}`);
     expect(body.drillId).toBe(drillId);
+    expect(body.rows.map((r) => [r.rank, r.name, r.receptions])).toEqual([
+      [1, '测试lb_good', 1],
+      [null, '测试lb_idle', 0],
+      [null, '测试lb_weak', 0],
+    ]);
+  });
+
+  it('leaves out solo practice when the class does not count it', async () => {
+    await api(server, 'PATCH', `/api/classes/${classId}`, { as: owner, body: { gradeSolo: false } });
+    const { body } = await board();
+    await api(server, 'PATCH', `/api/classes/${classId}`, { as: owner, body: { gradeSolo: true } });
     expect(body.rows.map((r) => [r.rank, r.name, r.receptions])).toEqual([
       [1, '测试lb_good', 1],
       [null, '测试lb_idle', 0],

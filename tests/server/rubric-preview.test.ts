@@ -82,6 +82,8 @@ beforeAll(async () => {
   other = await seedUser(server.app, 'student', 'preview_student_2');
   const cls = await api(server, 'POST', '/api/classes', { as: instructor, body: { name: '电商2401班' } });
   classId = cls.body.class.id;
+  // Solo practice counts in this class's grade: the preview scores what counts.
+  await api(server, 'PATCH', `/api/classes/${classId}`, { as: instructor, body: { gradeSolo: true } });
   await api(server, 'POST', '/api/classes', { as: otherInstructor, body: { name: '电商2402班' } });
   for (const who of [student, other]) {
     const joined = await api(server, 'POST', '/api/classes/join', {

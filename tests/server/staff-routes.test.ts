@@ -25,6 +25,7 @@ beforeAll(async () => {
   student = await seedUser(server.app, 'student', 'stu,=1');
   const created = await api(server, 'POST', '/api/classes', { as: owner, body: { name: '电商"2401"班' } });
   classId = created.body.class.id;
+  await api(server, 'PATCH', `/api/classes/${classId}`, { as: owner, body: { gradeSolo: true } });
   await api(server, 'POST', '/api/classes/join', {
     as: student,
     body: { joinCode: created.body.class.joinCode },

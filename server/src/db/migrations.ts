@@ -195,6 +195,26 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
         .execute();
     },
   },
+  '0004-exams': {
+    async up(db: Kysely<unknown>) {
+      // An exam is a drill with a window; `graded` says whether a drill or exam counts in the class grade.
+      await db.schema
+        .alterTable('drills')
+        .addColumn('kind', 'text', (c) => c.notNull().defaultTo('drill'))
+        .execute();
+      await db.schema.alterTable('drills').addColumn('opens_at', 'bigint').execute();
+      await db.schema.alterTable('drills').addColumn('closes_at', 'bigint').execute();
+      await db.schema
+        .alterTable('drills')
+        .addColumn('graded', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
+      // Classes made before this counted solo practice, and keep doing so; new ones start without it.
+      await db.schema
+        .alterTable('classes')
+        .addColumn('grade_solo', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
+    },
+  },
 });
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {

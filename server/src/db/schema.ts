@@ -2,6 +2,7 @@
 // and structured settings are JSON text, so the same code runs on SQLite and PostgreSQL (whose int8 columns
 // the connection reads back as numbers).
 import type { Role } from '@kefu/shared';
+import type { Generated } from 'kysely';
 
 export interface UsersTable {
   id: string;
@@ -28,6 +29,8 @@ export interface ClassesTable {
   join_code: string;
   rubric_id: string;
   grade_weights: string;
+  /** 1: solo practice counts in the grade. */
+  grade_solo: Generated<number>;
   created_at: number;
 }
 
@@ -50,6 +53,7 @@ export interface ScenarioVersionsTable {
 export interface DrillsTable {
   id: string;
   class_id: string;
+  kind: Generated<'drill' | 'exam'>;
   title: string;
   settings: string;
   versions: string;
@@ -59,6 +63,11 @@ export interface DrillsTable {
   started_at: number | null;
   ends_at: number | null;
   ended_at: number | null;
+  /** An exam's window (null for a drill). */
+  opens_at: number | null;
+  closes_at: number | null;
+  /** 1: counts in the class grade. */
+  graded: Generated<number>;
 }
 
 export interface DrillParticipantsTable {

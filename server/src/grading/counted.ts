@@ -1,6 +1,7 @@
-// Which conversations count towards a class's grade — the one filter the class report, grades.csv and a
-// student's class report all use: ended, not abandoned (结束练习), and either solo practice or one of this
-// class's drills (a drill of another class the student is also in counts there, not here).
+// Which conversations a class's reports show — the one filter the class report, grades.csv and a student's
+// class report all use: ended, not abandoned (结束练习), and either solo practice or one of this class's
+// drills and exams (a drill of another class the student is also in belongs there, not here). Which of them
+// make the grade is ./grade.ts's rule.
 import type { Report } from '@kefu/shared';
 import type { ConversationRow } from '../db/repositories/conversations.ts';
 
@@ -9,7 +10,7 @@ export function inClass(row: ConversationRow, classDrillIds: ReadonlySet<string>
   return row.drill_id === null || classDrillIds.has(row.drill_id);
 }
 
-/** The conversations whose scores make a student's grade in a class. */
+/** The ended conversations of the class's reports (the grade takes its part of them). */
 export function countsForClass(row: ConversationRow, classDrillIds: ReadonlySet<string>): boolean {
   return row.status === 'ended' && inClass(row, classDrillIds);
 }

@@ -1,6 +1,7 @@
-// Grades computed one way: for a class, every student's counted conversations (countsForClass), their
-// reports (one cache), evaluations and weighted grade, read with one query per table rather than per
-// student. The class report, both CSV exports and a student's report in a class are views of this.
+// Grades computed one way: for a class, every student's ended conversations in the class (countsForClass),
+// their reports (one cache), the parts that make the grade (grade.ts), evaluations and weighted grade, read
+// with one query per table rather than per student. The class report, both CSV exports, the leaderboard and
+// a student's report in a class are views of this.
 import {
   aggregateStudent,
   type ClassMember,
@@ -18,16 +19,20 @@ import {
   scoreEvents,
 } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
-import type { ClassRow } from '../db/repositories/classes.ts';
+import { type ClassRow, gradeWeightsOf } from '../db/repositories/classes.ts';
 import type { ConversationRow } from '../db/repositories/conversations.ts';
+import type { DrillRow } from '../db/repositories/drills.ts';
 import { countsForClass, inClass, isGraded } from './counted.ts';
-import { gradeOf } from './grade.ts';
+import { examPart, type GradeScope, gradeOf, gradePart } from './grade.ts';
 import { ReportCache } from './report-cache.ts';
 
 export interface StudentGrades {
   student: Pick<ClassMember, 'userId' | 'username' | 'displayName'>;
-  /** The conversations that count, oldest first, with their reports. */
+  /** Every ended, graded conversation in the class (solo practice, its drills and exams), oldest first. */
+  ended: { row: ConversationRow; report: Report }[];
+  /** Those that make the grade's system part (solo practice if included, graded drills). */
   counted: { row: ConversationRow; report: Report }[];
+  /** aggregateStudent over `counted`. */
   summary: StudentSummary | null;
   evaluations: EvaluationView[];
   grade: GradeView;
@@ -36,8 +41,10 @@ export interface StudentGrades {
 export interface ClassGrades {
   cls: ClassRow;
   weights: GradeWeights;
-  /** This class's drills, id → title. */
+  /** This class's drills and exams, id → title. */
   drills: Map<string, string>;
+  /** The same, newest first. */
+  drillRows: DrillRow[];
   students: StudentGrades[];
 }
 
@@ -90,20 +97,21 @@ export class Grading {
     const students = members.filter((m) => m.role === 'student');
     const drillTitles = new Map(drills.map((d) => [d.id, d.title]));
     const conversations = await this.repos.conversations.listForStudents(students.map((s) => s.userId));
-    const weights = JSON.parse(cls.grade_weights) as GradeWeights;
+    const weights = gradeWeightsOf(cls);
+    const scope = scopeOf(cls, drills);
     const out: StudentGrades[] = [];
     for (const student of students) {
       out.push(
         await this.grade(
           student,
           conversations.filter((c) => c.student_id === student.userId),
-          drillTitles,
+          scope,
           evaluations.filter((e) => e.studentId === student.userId),
           weights,
         ),
       );
     }
-    return { cls, weights, drills: drillTitles, students: out };
+    return { cls, weights, drills: drillTitles, drillRows: drills, students: out };
   }
 
   /**
@@ -159,34 +167,49 @@ export class Grading {
       this.repos.evaluations.forStudent(student.userId, cls.id),
       this.repos.conversations.listForStudent(student.userId),
     ]);
-    const drillTitles = new Map(drills.map((d) => [d.id, d.title]));
-    const weights = JSON.parse(cls.grade_weights) as GradeWeights;
-    const grades = await this.grade(student, rows, drillTitles, evaluations, weights);
-    const ids = new Set(drillTitles.keys());
+    const grades = await this.grade(student, rows, scopeOf(cls, drills), evaluations, gradeWeightsOf(cls));
+    const ids = new Set(drills.map((d) => d.id));
     return { grades, visible: rows.filter((r) => inClass(r, ids)) };
   }
 
   private async grade(
     student: StudentGrades['student'],
     rows: readonly ConversationRow[],
-    drills: ReadonlyMap<string, string>,
+    scope: GradeScope,
     evaluations: EvaluationView[],
     weights: GradeWeights,
   ): Promise<StudentGrades> {
-    const ids = new Set(drills.keys());
-    const counted: StudentGrades['counted'] = [];
+    const ids = new Set(scope.drills.keys());
+    const ended: StudentGrades['ended'] = [];
     for (const row of rows) {
       if (!countsForClass(row, ids)) continue;
       const report = await this.reports.of(row);
-      if (isGraded(report)) counted.push({ row, report });
+      if (isGraded(report)) ended.push({ row, report });
     }
+    const counted = ended.filter((c) => gradePart(c.row.drill_id, scope) === 'system');
+    const exams = ended.filter((c) => gradePart(c.row.drill_id, scope) === 'exam');
     const summary = counted.length === 0 ? null : aggregateStudent(counted.map((c) => c.report));
+    const exam = examPart(
+      scope,
+      exams.map((c) => ({ drillId: c.row.drill_id, score: c.report.score })),
+    );
     return {
       student: { userId: student.userId, username: student.username, displayName: student.displayName },
+      ended,
       counted,
       summary,
       evaluations,
-      grade: gradeOf(weights, summary?.score ?? null, evaluations),
+      grade: gradeOf(weights, { system: summary?.score ?? null, exam }, evaluations),
     };
   }
+}
+
+/** What the class's grade counts, from its setting and its drills and exams. */
+function scopeOf(cls: ClassRow, drills: readonly DrillRow[]): GradeScope {
+  return {
+    solo: cls.grade_solo === 1,
+    drills: new Map(
+      drills.map((d) => [d.id, { kind: d.kind, graded: d.graded === 1, closed: d.status === 'finished' }]),
+    ),
+  };
 }

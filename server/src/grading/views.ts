@@ -1,5 +1,5 @@
 // The class's grades as the class report shows them and as the two CSV exports write them.
-import { aggregateStudent, type ClassReportRow, type StudentSummary } from '@kefu/shared';
+import { aggregateStudent, type ClassReportRow, type DrillChoice, type StudentSummary } from '@kefu/shared';
 import { type CsvCell, toCsv } from './csv.ts';
 import type { ClassGrades, StudentGrades } from './grading.ts';
 
@@ -9,22 +9,42 @@ const violations = (summary: StudentSummary | null) =>
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
 const seconds = (value: number | null | undefined) => (value == null ? null : Math.round(value * 10) / 10);
 
-export function classReportRows(grades: ClassGrades): ClassReportRow[] {
-  return grades.students.map((s) => ({
-    student: { id: s.student.userId, username: s.student.username, displayName: s.student.displayName },
-    conversations: s.counted.length,
-    averageScore: s.summary?.score ?? null,
-    firstResponseSeconds: s.summary?.metrics.firstResponseSeconds ?? null,
-    averageResponseSeconds: s.summary?.metrics.averageResponseSeconds ?? null,
-    violations: violations(s.summary),
-    paid: s.summary?.metrics.outcomes.paid ?? 0,
-    left: s.summary?.metrics.outcomes.left ?? 0,
-    within3MinRate: s.summary?.metrics.within3MinRate ?? null,
-    conversionRate: s.summary?.metrics.conversionRate ?? null,
-    averageOrderAmount: s.summary?.metrics.averageOrderAmount ?? null,
-    returningKeptRate: s.summary?.metrics.returningKeptRate ?? null,
-    grade: s.grade,
-  }));
+/** The class's drills and exams to filter by, newest first. */
+export function drillChoices(grades: ClassGrades): DrillChoice[] {
+  return grades.drillRows.map((d) => ({ id: d.id, title: d.title, kind: d.kind, graded: d.graded === 1 }));
+}
+
+/** The receptions a view shows: those of the grade's system part, or (by id) one drill's or exam's. */
+export function receptionsOf(s: StudentGrades, drillId?: string): StudentGrades['counted'] {
+  return drillId === undefined ? s.counted : s.ended.filter((c) => c.row.drill_id === drillId);
+}
+
+/** The class report's rows: the figures of the grade's receptions or of one drill's; always the whole grade. */
+export function classReportRows(grades: ClassGrades, drillId?: string): ClassReportRow[] {
+  return grades.students.map((s) => {
+    const shown = receptionsOf(s, drillId);
+    const summary =
+      drillId === undefined
+        ? s.summary
+        : shown.length === 0
+          ? null
+          : aggregateStudent(shown.map((c) => c.report));
+    return {
+      student: { id: s.student.userId, username: s.student.username, displayName: s.student.displayName },
+      conversations: shown.length,
+      averageScore: summary?.score ?? null,
+      firstResponseSeconds: summary?.metrics.firstResponseSeconds ?? null,
+      averageResponseSeconds: summary?.metrics.averageResponseSeconds ?? null,
+      violations: violations(summary),
+      paid: summary?.metrics.outcomes.paid ?? 0,
+      left: summary?.metrics.outcomes.left ?? 0,
+      within3MinRate: summary?.metrics.within3MinRate ?? null,
+      conversionRate: summary?.metrics.conversionRate ?? null,
+      averageOrderAmount: summary?.metrics.averageOrderAmount ?? null,
+      returningKeptRate: summary?.metrics.returningKeptRate ?? null,
+      grade: s.grade,
+    };
+  });
 }
 
 /** export.csv: one row per student, the class report's figures. */
@@ -40,6 +60,7 @@ export function classCsv(grades: ClassGrades): string {
     '成交',
     '流失',
     '系统分',
+    '考试分',
     '讲师评分',
     '导师评分',
     '自评',
@@ -60,6 +81,7 @@ export function classCsv(grades: ClassGrades): string {
     r.paid,
     r.left,
     r.grade.system,
+    r.grade.exam,
     r.grade.teacher,
     r.grade.mentor,
     r.grade.self,
@@ -72,7 +94,7 @@ export function classCsv(grades: ClassGrades): string {
   return toCsv([header, ...rows]);
 }
 
-/** grades.csv: one row per student per drill (and solo practice), with the student's whole grade. */
+/** grades.csv: one row per student per drill or exam (and solo practice), with the student's whole grade. */
 export function gradesCsv(grades: ClassGrades): string {
   const header = [
     '用户名',
@@ -86,6 +108,7 @@ export function gradesCsv(grades: ClassGrades): string {
     '成交',
     '流失',
     '系统分(全部)',
+    '考试分',
     '讲师评分',
     '导师评分',
     '自评',
@@ -108,6 +131,7 @@ export function gradesCsv(grades: ClassGrades): string {
         m?.outcomes.paid ?? 0,
         m?.outcomes.left ?? 0,
         s.grade.system,
+        s.grade.exam,
         s.grade.teacher,
         s.grade.mentor,
         s.grade.self,
@@ -118,10 +142,10 @@ export function gradesCsv(grades: ClassGrades): string {
   return toCsv(rows);
 }
 
-/** The counted reports grouped by drill (null: solo practice), in order of first appearance; a student with none gets one empty group. */
+/** The class's reports grouped by drill or exam (null: solo practice), in order of first appearance; a student with none gets one empty group. */
 function byDrill(s: StudentGrades) {
   const groups = new Map<string | null, StudentGrades['counted'][number]['report'][]>();
-  for (const { row, report } of s.counted)
+  for (const { row, report } of s.ended)
     groups.set(row.drill_id, [...(groups.get(row.drill_id) ?? []), report]);
   if (groups.size === 0) groups.set(null, []);
   return groups;

@@ -5,6 +5,8 @@
 // With several processes, one process runs a drill's schedule, held by a lease like a conversation's; when
 // it dies another takes the schedule over. A slot opens once whoever opens it (a unique index on drill,
 // student and slot). Every process watches every running drill for its monitor.
+// An exam is a drill that opens itself at its opening time and ends at its closing time; each student's
+// schedule runs from the moment they start it (slot k at joined + k × interval), so a later start loses nothing.
 import { createHash } from 'node:crypto';
 import { type DrillSettings, decideDrillStart } from '@kefu/shared';
 import type { FastifyBaseLogger } from 'fastify';
@@ -19,6 +21,8 @@ import type { LiveConversations } from './live-conversations.ts';
 
 interface Participant {
   joinedAt: number;
+  /** When slot 0 is due: the drill's start, or for an exam the student's own start. */
+  origin: number;
   nextSlot: number;
   /** Slots were due but `concurrency` buyers were open: the heartbeat looks again. */
   blocked: boolean;
@@ -81,6 +85,8 @@ export class DrillScheduler {
   private ticking = 0;
   /** Drills finishing at their end time. */
   private readonly finishing = new Set<Promise<unknown>>();
+  /** Timers opening scheduled exams, by exam id. */
+  private readonly openings = new Map<string, () => void>();
 
   constructor(deps: DrillSchedulerDeps) {
     this.deps = deps;
@@ -90,6 +96,30 @@ export class DrillScheduler {
   async boot(): Promise<void> {
     for (const row of await this.deps.drills.listRunning()) await this.watch(row);
     await this.adoptOrphans();
+    for (const row of await this.deps.drills.listScheduledExams()) this.planExam(row);
+  }
+
+  /** Opens a scheduled exam at its opening time (every process that knows it tries; one opens it). */
+  planExam(row: DrillRow): void {
+    if (row.kind !== 'exam' || row.status !== 'draft' || this.disposed || this.openings.has(row.id)) return;
+    const cancel = this.deps.clock.at(row.opens_at ?? 0, () => {
+      this.openings.delete(row.id);
+      const opening = this.openExam(row.id)
+        .catch((err) => this.deps.logger.error({ err, exam: row.id }, 'exam opening failed'))
+        .finally(() => this.finishing.delete(opening));
+      this.finishing.add(opening);
+    });
+    this.openings.set(row.id, cancel);
+  }
+
+  /** Opens the exam if it is due and still scheduled; true when it is running or finished now. */
+  async openExam(id: string): Promise<boolean> {
+    const row = await this.deps.drills.get(id);
+    if (row?.kind !== 'exam') return false;
+    if (row.status === 'draft' && (row.opens_at ?? 0) <= this.deps.clock.now()) {
+      await this.start(row, this.deps.clock.now());
+    }
+    return (await this.deps.drills.get(id))?.status !== 'draft';
   }
 
   /** Takes over the schedules of running drills whose process died or let go (SQLite: every one). */
@@ -110,7 +140,11 @@ export class DrillScheduler {
   /** Starts a draft; false when someone else started it first (the teacher and the Nth join at once). */
   async start(row: DrillRow, now: number): Promise<boolean> {
     const settings = JSON.parse(row.settings) as DrillSettings;
-    const endsAt = now + Math.round(settings.durationMinutes * 60_000);
+    // An exam ends at its closing time, a drill its length after the start.
+    const endsAt =
+      row.kind === 'exam' && row.closes_at !== null
+        ? row.closes_at
+        : now + Math.round(settings.durationMinutes * 60_000);
     // The lease before the status: a running drill is never without an owner that others would adopt.
     // Only a free lease: a live one belongs to a process starting this drill right now.
     if ((await this.deps.ownership.take('drill', row.id, true)) === null) return false;
@@ -185,6 +219,8 @@ export class DrillScheduler {
   /** At shutdown: timers stop and the schedules are let go (another process takes them over at once). */
   async dispose(): Promise<void> {
     this.disposed = true;
+    for (const cancel of this.openings.values()) cancel();
+    this.openings.clear();
     const ids = [...this.running.keys()];
     for (const drill of this.running.values()) this.clearTimers(drill);
     await Promise.allSettled(
@@ -201,9 +237,11 @@ export class DrillScheduler {
     const p = await this.deps.drills.participant(drillId, studentId);
     if (!p || drill.participants.has(studentId)) return;
     const intervalMs = drill.settings.arrivalIntervalSeconds * 1000;
+    const origin = originOf(drill, p.joined_at);
     drill.participants.set(studentId, {
       joinedAt: p.joined_at,
-      nextSlot: firstSlot(drill.startedAt, p.joined_at, intervalMs),
+      origin,
+      nextSlot: firstSlot(origin, p.joined_at, intervalMs),
       blocked: false,
       timer: null,
       busy: Promise.resolve(),
@@ -267,9 +305,11 @@ export class DrillScheduler {
       const used = conversations
         .filter((c) => c.student_id === p.student_id)
         .reduce((max, c) => Math.max(max, (c.slot ?? -1) + 1), 0);
+      const origin = originOf(drill, p.joined_at);
       drill.participants.set(p.student_id, {
         joinedAt: p.joined_at,
-        nextSlot: Math.max(used, firstSlot(drill.startedAt, p.joined_at, intervalMs)),
+        origin,
+        nextSlot: Math.max(used, firstSlot(origin, p.joined_at, intervalMs)),
         blocked: false,
         timer: null,
         busy: Promise.resolve(),
@@ -305,7 +345,7 @@ export class DrillScheduler {
             p.blocked = true;
             return;
           }
-          const due = drill.startedAt + p.nextSlot * intervalMs;
+          const due = p.origin + p.nextSlot * intervalMs;
           if (due > now) {
             if (due < drill.endsAt) {
               p.timer = this.deps.clock.at(due, () => this.tick(drill, studentId));
@@ -365,6 +405,11 @@ export class DrillScheduler {
     drill.endTimer?.();
     for (const p of drill.participants.values()) p.timer?.();
   }
+}
+
+/** A drill's schedule runs from its start for everyone; an exam's from each student's own start. */
+function originOf(drill: RunningDrill, joinedAt: number): number {
+  return drill.row.kind === 'exam' ? Math.max(joinedAt, drill.startedAt) : drill.startedAt;
 }
 
 /** Spreads a drill's scenarios over slots, shifted per student so neighbours do not get the same buyer at once. */

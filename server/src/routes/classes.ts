@@ -3,7 +3,7 @@ import { type ImportedStudent, ROLE_NAMES_ZH, routes } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
 import { minutesUntil } from '../auth/guess-throttle.ts';
 import { generatePassword } from '../auth/password.ts';
-import { classesRepository, newJoinCode } from '../db/repositories/classes.ts';
+import { classesRepository, gradeWeightsOf, newJoinCode } from '../db/repositories/classes.ts';
 import { toUserView, type UserRow, usersRepository } from '../db/repositories/users.ts';
 import { fail } from '../errors.ts';
 import { readClassList } from '../roster/class-list.ts';
@@ -96,10 +96,12 @@ export default async function classRoutes(app: FastifyInstance): Promise<void> {
     if (body.name !== undefined) patch.name = body.name;
     if (body.rubricId !== undefined) patch.rubric_id = body.rubricId;
     if (body.gradeWeights !== undefined) {
-      const w = body.gradeWeights;
-      if (w.system + w.teacher + w.mentor + w.self <= 0) throw fail('grade-weights-zero');
+      const cls = await app.classes.get(id);
+      const w = { exam: cls ? gradeWeightsOf(cls).exam : 0, ...body.gradeWeights };
+      if (w.system + w.exam + w.teacher + w.mentor + w.self <= 0) throw fail('grade-weights-zero');
       patch.grade_weights = JSON.stringify(w);
     }
+    if (body.gradeSolo !== undefined) patch.grade_solo = body.gradeSolo ? 1 : 0;
     if (Object.keys(patch).length > 0) await app.classes.update(id, patch);
     return { class: await view(user, id) };
   });

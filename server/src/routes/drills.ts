@@ -1,10 +1,14 @@
 // Class drills: the instructor creates one (scenario versions pinned), starts and stops it; students join.
-import { routes } from '@kefu/shared';
+// Exams are drills with exam rules: created with a window, opened and closed by the clock, joined once.
+import { MAX_EXAM_MINUTES, routes } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
 import { countedDrillView, type DrillRow, toDrillView } from '../db/repositories/drills.ts';
 import type { UserRow } from '../db/repositories/users.ts';
 import { fail } from '../errors.ts';
 import { serve } from './serve.ts';
+
+/** How far in the past an exam's opening may be when it is created (it then opens at once). */
+const EXAM_OPENING_GRACE_MS = 5 * 60_000;
 
 export default async function drillRoutes(app: FastifyInstance): Promise<void> {
   async function visibleDrill(user: UserRow, id: string): Promise<DrillRow> {
@@ -18,6 +22,28 @@ export default async function drillRoutes(app: FastifyInstance): Promise<void> {
     if (!cls || !app.access.canManageClass(user, cls)) throw fail('drill-run-forbidden');
     return row;
   }
+  async function creatableIn(user: UserRow, classId: string) {
+    const cls = await app.classes.get(classId);
+    if (!cls || !(await app.access.canViewClass(user, classId))) throw fail('class-not-found');
+    if (!app.access.canManageClass(user, cls)) throw fail('drill-create-forbidden');
+    return cls;
+  }
+  /** The library's current version of each scenario, pinned for the drill's life. */
+  function pinVersions(scenarioIds: readonly string[]): Record<string, string> {
+    const versions: Record<string, string> = {};
+    for (const scenarioId of scenarioIds) {
+      const version = app.catalog.versionOf(scenarioId);
+      if (version === undefined) throw fail('unknown-scenario', { id: scenarioId });
+      versions[scenarioId] = version;
+    }
+    return versions;
+  }
+  /** One attempt, inside the window; an exam whose opening is due but not done yet opens now. */
+  async function mayStartExam(user: UserRow, row: DrillRow): Promise<void> {
+    if (await app.drills.isParticipant(row.id, user.id)) throw fail('exam-attempt-used');
+    if (row.status === 'finished' || (row.closes_at ?? 0) <= app.clock.now()) throw fail('exam-closed');
+    if (row.status === 'draft' && !(await app.drillScheduler.openExam(row.id))) throw fail('exam-not-open');
+  }
   async function viewFor(user: UserRow, row: DrillRow) {
     if (user.role !== 'student') return countedDrillView(app.drills, row);
     return countedDrillView(app.drills, row, await app.drills.isParticipant(row.id, user.id));
@@ -30,26 +56,54 @@ export default async function drillRoutes(app: FastifyInstance): Promise<void> {
   });
 
   serve(app, routes.drills.create, async ({ user, params: { id }, body }) => {
-    const cls = await app.classes.get(id);
-    if (!cls || !(await app.access.canViewClass(user, id))) throw fail('class-not-found');
-    if (!app.access.canManageClass(user, cls)) throw fail('drill-create-forbidden');
+    await creatableIn(user, id);
     const needed = body.settings.startWhenJoined;
     if (needed !== undefined) {
       const count = (await app.classes.members(id)).filter((m) => m.role === 'student').length;
       if (needed > count) throw fail('drill-start-count-too-large', { needed, count });
     }
-    const versions: Record<string, string> = {};
-    for (const scenarioId of body.settings.scenarioIds) {
-      const version = app.catalog.versionOf(scenarioId);
-      if (version === undefined) throw fail('unknown-scenario', { id: scenarioId });
-      versions[scenarioId] = version;
-    }
+    const versions = pinVersions(body.settings.scenarioIds);
     const row = await app.drills.create(
       { classId: id, title: body.title, settings: body.settings, versions },
       user.id,
       app.clock.now(),
     );
     return { drill: await countedDrillView(app.drills, row) };
+  });
+
+  serve(app, routes.exams.create, async ({ user, params: { id }, body }) => {
+    await creatableIn(user, id);
+    const now = app.clock.now();
+    if (body.closesAt <= body.opensAt) throw fail('exam-window-order');
+    // A form's "now" is a minute or so behind: an opening that just passed opens at once.
+    if (body.closesAt <= now || body.opensAt < now - EXAM_OPENING_GRACE_MS) throw fail('exam-window-past');
+    const opensAt = Math.max(body.opensAt, now);
+    const minutes = (body.closesAt - opensAt) / 60_000;
+    if (minutes > MAX_EXAM_MINUTES) throw fail('exam-window-too-long', { minutes: MAX_EXAM_MINUTES });
+    if (minutes < 1) throw fail('exam-window-order');
+    const versions = pinVersions(body.settings.scenarioIds);
+    const row = await app.drills.create(
+      {
+        classId: id,
+        title: body.title,
+        settings: { ...body.settings, durationMinutes: minutes },
+        versions,
+        window: { opensAt, closesAt: body.closesAt },
+        graded: body.graded,
+      },
+      user.id,
+      now,
+    );
+    app.drillScheduler.planExam(row);
+    return { drill: toDrillView(row) };
+  });
+
+  serve(app, routes.drills.update, async ({ user, params: { id }, body }) => {
+    await managedDrill(user, id);
+    await app.drills.setGraded(id, body.graded);
+    const fresh = await app.drills.get(id);
+    if (!fresh) throw fail('drill-not-found');
+    return { drill: toDrillView(fresh) };
   });
 
   serve(app, routes.drills.get, async ({ user, params: { id } }) => ({
@@ -83,6 +137,7 @@ export default async function drillRoutes(app: FastifyInstance): Promise<void> {
 
   serve(app, routes.drills.start, async ({ user, params: { id } }) => {
     const row = await managedDrill(user, id);
+    if (row.kind === 'exam') throw fail('exam-starts-itself');
     if (row.status !== 'draft') {
       throw fail(row.status === 'running' ? 'drill-already-started' : 'drill-finished');
     }
@@ -101,7 +156,8 @@ export default async function drillRoutes(app: FastifyInstance): Promise<void> {
 
   serve(app, routes.drills.join, async ({ user, params: { id } }) => {
     const row = await visibleDrill(user, id);
-    if (row.status === 'finished') throw fail('drill-finished');
+    if (row.kind === 'exam') await mayStartExam(user, row);
+    else if (row.status === 'finished') throw fail('drill-finished');
     await app.drillScheduler.join(id, user.id, user.display_name, app.clock.now());
     // Fresh: this join may have started the drill (start when N joined).
     return { drill: await countedDrillView(app.drills, (await app.drills.get(id)) ?? row, true) };

@@ -4,7 +4,7 @@ import { benchmarksOf, RUBRIC_PREVIEW_DAYS, routes } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
 import type { UserRow } from '../db/repositories/users.ts';
 import { fail } from '../errors.ts';
-import { classCsv, classReportRows, gradesCsv } from '../grading/views.ts';
+import { classCsv, classReportRows, drillChoices, gradesCsv } from '../grading/views.ts';
 import { serve } from './serve.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -16,11 +16,15 @@ export default async function gradeRoutes(app: FastifyInstance): Promise<void> {
     return cls;
   }
 
-  serve(app, routes.reports.class, async ({ user, params: { id } }) => {
+  serve(app, routes.reports.class, async ({ user, params: { id }, query: { drillId } }) => {
     const cls = await reviewableClass(user, id);
+    const grades = await app.grading.forClass(cls);
+    if (drillId !== undefined && !grades.drills.has(drillId)) throw fail('drill-not-found');
     return {
       class: app.classes.view(cls, true),
-      rows: classReportRows(await app.grading.forClass(cls)),
+      drills: drillChoices(grades),
+      drillId: drillId ?? null,
+      rows: classReportRows(grades, drillId),
       benchmarks: benchmarksOf(app.catalog.rubric(cls.rubric_id).thresholds),
     };
   });

@@ -1,8 +1,9 @@
-// A class's leaderboard for its staff: the students ranked by the receptions that make their grade (solo
-// practice and the class's drills, as the class report counts them) or by one drill's; anonymised on request.
+// A class's leaderboard for its staff: the students ranked by the receptions of their grade's system part (as
+// the class report counts them) or by one drill's or exam's; anonymised on request.
 import { rankLeaderboard, routes } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
 import { fail } from '../errors.ts';
+import { drillChoices, receptionsOf } from '../grading/views.ts';
 import { serve } from './serve.ts';
 
 export default async function leaderboardRoutes(app: FastifyInstance): Promise<void> {
@@ -14,14 +15,12 @@ export default async function leaderboardRoutes(app: FastifyInstance): Promise<v
     const entries = grades.students.map((s) => ({
       studentId: s.student.userId,
       name: s.student.displayName,
-      scores: s.counted
-        .filter((c) => drillId === undefined || c.row.drill_id === drillId)
-        .map((c) => c.report.score),
+      scores: receptionsOf(s, drillId).map((c) => c.report.score),
     }));
     const hidden = anonymous === 'true';
     return {
       class: { id: cls.id, name: cls.name },
-      drills: [...grades.drills].map(([drill, title]) => ({ id: drill, title })),
+      drills: drillChoices(grades),
       drillId: drillId ?? null,
       anonymous: hidden,
       rows: rankLeaderboard(entries, { anonymous: hidden }),

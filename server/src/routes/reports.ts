@@ -3,6 +3,7 @@ import { adviseOn, benchmarksOf, type EvaluationView, type LoggedEvent, routes }
 import type { FastifyInstance } from 'fastify';
 import { toUserView, type UserRow } from '../db/repositories/users.ts';
 import { fail } from '../errors.ts';
+import { modelAnswersHidden } from '../grading/answers.ts';
 import { publicEnvelopes } from '../practice/views.ts';
 import { DEFAULT_RUBRIC } from '../scenarios/catalog.ts';
 import { serve } from './serve.ts';
@@ -17,6 +18,12 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
     return ids === null ? all : all.filter((e) => ids.includes(e.classId));
   }
 
+  /** A student's exams and drills, in every class they are in. */
+  async function drillsOfStudent(user: UserRow) {
+    const classes = await app.classes.listForMember(user.id);
+    return (await Promise.all(classes.map((c) => app.drills.listForClass(c.id)))).flat();
+  }
+
   serve(app, routes.reports.conversation, async ({ user, params: { id } }) => {
     const row = await app.conversations.get(id);
     if (!row || !(await app.access.canViewConversation(user, row))) throw fail('conversation-not-found');
@@ -29,14 +36,17 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
         : stored.map((s): LoggedEvent => ({ seq: s.seq, event: s.event }));
     const report = await grading.reports.of(row);
     const ctx = await app.catalog.context(row.scenario_id, row.scenario_version, row.rubric_id);
+    const hidden = user.role === 'student' && modelAnswersHidden(await drillsOfStudent(user), row);
     return {
       conversation: await app.live.viewOf(row),
       report,
-      advice: adviseOn(
-        ctx,
-        stored.map((s) => s.event),
-        report,
-      ),
+      advice: hidden
+        ? []
+        : adviseOn(
+            ctx,
+            stored.map((s) => s.event),
+            report,
+          ),
       events,
       evaluations: await ownEvaluations(user, await app.evaluations.forConversation(id)),
     };

@@ -5,7 +5,14 @@ import { UserViewSchema } from './accounts.ts';
 import { entityId, joinCode, scenarioId } from './fields.ts';
 
 const weight = z.number().min(0).max(100);
-export const GradeWeightsSchema = z.object({ system: weight, teacher: weight, mentor: weight, self: weight });
+/** Relative weights: `system` the practice and drills that count, `exam` the exams that count. */
+export const GradeWeightsSchema = z.object({
+  system: weight,
+  exam: weight,
+  teacher: weight,
+  mentor: weight,
+  self: weight,
+});
 export type GradeWeights = z.infer<typeof GradeWeightsSchema>;
 
 export const ClassViewSchema = z.object({
@@ -18,6 +25,8 @@ export const ClassViewSchema = z.object({
   studentCount: z.number(),
   rubricId: z.string(),
   gradeWeights: GradeWeightsSchema,
+  /** Solo practice counts in the grade (else only the drills and exams marked graded). */
+  gradeSolo: z.boolean(),
   createdAt: z.number(),
 });
 export type ClassView = z.infer<typeof ClassViewSchema>;
@@ -43,7 +52,9 @@ export const UpdateClassBodySchema = z
   .object({
     name: z.string().trim().min(1).max(60).optional(),
     rubricId: scenarioId.optional(),
-    gradeWeights: GradeWeightsSchema.strict().optional(),
+    /** Without `exam`, the exam weight stays as it is. */
+    gradeWeights: GradeWeightsSchema.partial({ exam: true }).strict().optional(),
+    gradeSolo: z.boolean().optional(),
     instructorId: entityId.optional(),
   })
   .strict();

@@ -1,9 +1,13 @@
-// Class drills: timed sessions where every student of a class receives scheduled buyers.
+// Class drills: timed sessions where every student of a class receives scheduled buyers. An exam is a drill
+// with exam rules: it opens and closes at set times, each student starts it once, and the model answers stay
+// hidden from students until it closes.
 import { z } from 'zod';
 import { scenarioId } from './fields.ts';
 
 export const DRILL_STATUSES = ['draft', 'running', 'finished'] as const;
 export type DrillStatus = (typeof DRILL_STATUSES)[number];
+export const DRILL_KINDS = ['drill', 'exam'] as const;
+export type DrillKind = (typeof DRILL_KINDS)[number];
 
 export const DrillSettingsSchema = z
   .object({
@@ -25,11 +29,38 @@ export const CreateDrillBodySchema = z
   .strict();
 export type CreateDrillBody = z.infer<typeof CreateDrillBodySchema>;
 
+/** The longest exam window, as long as the longest drill. */
+export const MAX_EXAM_MINUTES = 240;
+/**
+ * An exam: the drill's settings but the duration, which is its window (epoch ms). Each student's buyers
+ * arrive on the schedule from the moment they start it; the exam ends for everyone when the window closes.
+ */
+export const CreateExamBodySchema = z
+  .object({
+    title: z.string().trim().min(1, '请填写考试名称').max(60),
+    settings: DrillSettingsSchema.omit({ durationMinutes: true, startWhenJoined: true }),
+    opensAt: z.number().int().nonnegative(),
+    closesAt: z.number().int().nonnegative(),
+    /** Counts in the class grade (the instructor may leave a mock exam out). */
+    graded: z.boolean().default(true),
+  })
+  .strict();
+export type CreateExamBody = z.input<typeof CreateExamBodySchema>;
+/** Whether a drill or exam counts in the class grade. */
+export const UpdateDrillBodySchema = z.object({ graded: z.boolean() }).strict();
+export type UpdateDrillBody = z.infer<typeof UpdateDrillBodySchema>;
+
 export const DrillViewSchema = z.object({
   id: z.string(),
   classId: z.string(),
+  kind: z.enum(DRILL_KINDS),
   title: z.string(),
   status: z.enum(DRILL_STATUSES),
+  /** Counts in the class grade. */
+  graded: z.boolean(),
+  /** An exam's window (null for a drill). */
+  opensAt: z.number().nullable(),
+  closesAt: z.number().nullable(),
   settings: DrillSettingsSchema,
   /** Scenario id → content hash pinned when the drill was created. */
   versions: z.record(z.string(), z.string()),

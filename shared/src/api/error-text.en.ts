@@ -85,4 +85,11 @@ export const ERROR_TEXT_EN: Record<ErrorCode, string> = {
   'drill-finished': 'This drill has ended.',
   'drill-start-count-too-large':
     'The drill is set to start when {{needed}} students joined, but the class has {{count}}. Choose at most {{count}}.',
+  'exam-attempt-used': 'You have already taken this exam; each student takes it once.',
+  'exam-not-open': 'The exam has not opened yet. Come back at its opening time.',
+  'exam-closed': 'This exam has closed.',
+  'exam-starts-itself': 'The exam opens by itself at its opening time; there is nothing to start.',
+  'exam-window-past': 'That time has already passed. Choose a later one.',
+  'exam-window-order': 'The closing time must be after the opening time.',
+  'exam-window-too-long': 'An exam lasts at most {{minutes}} minutes.',
 };

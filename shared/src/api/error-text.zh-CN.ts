@@ -77,4 +77,11 @@ export const ERROR_TEXT_ZH = {
   'drill-finished': '这个演练已经结束了',
   'drill-start-count-too-large':
     '自动开始的人数（{{needed}} 人）超过了班级的学员人数（{{count}} 人），请改成不超过 {{count}} 的人数',
+  'exam-attempt-used': '这场考试你已经参加过了，每人只能参加一次',
+  'exam-not-open': '考试还没有开始，请到开考时间再进入',
+  'exam-closed': '这场考试已经结束了',
+  'exam-starts-itself': '考试会在开考时间自动开始，不需要手动开始',
+  'exam-window-past': '考试时间已经过去了，请选择以后的时间',
+  'exam-window-order': '结束时间要晚于开始时间',
+  'exam-window-too-long': '考试时间最长 {{minutes}} 分钟',
 } as const;

@@ -84,6 +84,13 @@ export const ERROR_STATUS = {
   'drill-not-started': 409,
   'drill-finished': 409,
   'drill-start-count-too-large': 400,
+  'exam-attempt-used': 409,
+  'exam-not-open': 409,
+  'exam-closed': 409,
+  'exam-starts-itself': 409,
+  'exam-window-past': 400,
+  'exam-window-order': 400,
+  'exam-window-too-long': 400,
 } as const satisfies Record<keyof typeof ERROR_TEXT_ZH, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

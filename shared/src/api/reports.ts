@@ -88,10 +88,12 @@ export const ConversationScoreSchema = z.object({
 });
 export type ConversationScore = z.infer<typeof ConversationScoreSchema>;
 
-/** Weighted grade (system + teacher + mentor + self); parts nobody gave yet are null and left out. */
+/** Weighted grade (system + exam + teacher + mentor + self); parts nobody gave yet are null and left out. */
 export const GradeViewSchema = z.object({
   weights: GradeWeightsSchema,
   system: z.number().nullable(),
+  /** The mean over the graded exams that closed, 0 for one not taken; null before any closed. */
+  exam: z.number().nullable(),
   teacher: z.number().nullable(),
   mentor: z.number().nullable(),
   self: z.number().nullable(),
@@ -131,8 +133,21 @@ export const ClassReportRowSchema = z.object({
   grade: GradeViewSchema,
 });
 export type ClassReportRow = z.infer<typeof ClassReportRowSchema>;
+/** `drillId`: the figures of one drill's or exam's receptions (the grade stays the whole grade). */
+export const ClassReportQuerySchema = z.object({ drillId: entityId.optional() });
+/** A drill or exam of the class, to filter by. */
+export const DrillChoiceSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.enum(['drill', 'exam']),
+  graded: z.boolean(),
+});
+export type DrillChoice = z.infer<typeof DrillChoiceSchema>;
 export const ClassReportResponseSchema = z.object({
   class: ClassViewSchema,
+  /** The class's drills and exams, newest first. */
+  drills: z.array(DrillChoiceSchema),
+  drillId: z.string().nullable(),
   rows: z.array(ClassReportRowSchema),
   /** The class rubric's response benchmarks: colour the figures by them. */
   benchmarks: BenchmarksSchema,
@@ -146,8 +161,8 @@ export const LeaderboardQuerySchema = z.object({
 });
 export const LeaderboardResponseSchema = z.object({
   class: z.object({ id: z.string(), name: z.string() }),
-  /** The class's drills to choose from, newest first. */
-  drills: z.array(z.object({ id: z.string(), title: z.string() })),
+  /** The class's drills and exams to choose from, newest first. */
+  drills: z.array(DrillChoiceSchema),
   drillId: z.string().nullable(),
   anonymous: z.boolean(),
   rows: z.array(z.custom<LeaderboardRow>()),

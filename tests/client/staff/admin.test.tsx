@@ -40,7 +40,8 @@ const CLASS: ClassView = {
   ownerName: '管理员',
   studentCount: 1,
   rubricId: 'default',
-  gradeWeights: { system: 60, teacher: 20, mentor: 10, self: 10 },
+  gradeWeights: { system: 60, exam: 60, teacher: 20, mentor: 10, self: 10 },
+  gradeSolo: false,
   createdAt: 0,
 };
 

@@ -18,7 +18,8 @@ const CLASS: ClassView = {
   ownerName: '王老师',
   studentCount: 0,
   rubricId: 'default',
-  gradeWeights: { system: 60, teacher: 20, mentor: 10, self: 10 },
+  gradeWeights: { system: 60, exam: 60, teacher: 20, mentor: 10, self: 10 },
+  gradeSolo: false,
   createdAt: 0,
 };
 /** 学号,姓名 / 2024001,张三 / 2024002,李四 as Excel's plain "CSV" saves it on a Chinese Windows (GBK). */

@@ -6,9 +6,9 @@ import { ClassTable } from '../../../client/src/staff/reports/ClassTable.tsx';
 import '../../../client/src/staff/i18n/index.ts';
 import { setup } from '../harness.tsx';
 
-const weights = { system: 60, teacher: 20, mentor: 10, self: 10 };
+const weights = { system: 60, exam: 60, teacher: 20, mentor: 10, self: 10 };
 function grade(total: number | null, teacher: number | null = null, mentor: number | null = null): GradeView {
-  return { weights, system: total, teacher, mentor, self: null, total };
+  return { weights, system: total, exam: null, teacher, mentor, self: null, total };
 }
 function row(
   id: string,

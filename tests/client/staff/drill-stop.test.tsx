@@ -11,6 +11,10 @@ import { fakeHttp } from './fake-http.ts';
 const DRILL: DrillView = {
   id: 'd1',
   classId: 'c1',
+  kind: 'drill',
+  graded: true,
+  opensAt: null,
+  closesAt: null,
   title: '周三演练',
   status: 'running',
   settings: {

@@ -22,8 +22,9 @@ const ROW: ClassReportRow = {
   averageOrderAmount: 399,
   returningKeptRate: null,
   grade: {
-    weights: { system: 60, teacher: 20, mentor: 10, self: 10 },
+    weights: { system: 60, exam: 60, teacher: 20, mentor: 10, self: 10 },
     system: 80,
+    exam: null,
     teacher: null,
     mentor: null,
     self: null,

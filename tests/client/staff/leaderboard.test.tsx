@@ -17,7 +17,7 @@ const ENTRIES = [
 function response(drillId: string | null, anonymous: boolean): LeaderboardResponse {
   return {
     class: { id: 'c1', name: '电商2401班' },
-    drills: [{ id: 'd1', title: '周三演练' }],
+    drills: [{ id: 'd1', title: '周三演练', kind: 'drill', graded: true }],
     drillId,
     anonymous,
     rows: rankLeaderboard(drillId ? ENTRIES.slice(1) : ENTRIES, { anonymous }),

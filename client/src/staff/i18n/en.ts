@@ -58,7 +58,7 @@ export const staffEn: StaffStrings = {
     students: 'Students',
     exportCsv: 'Export grades (CSV)',
     weightsNote:
-      'Final = system {{system}} + teacher {{teacher}} + mentor {{mentor}} + self {{self}} (missing parts are left out and the rest rescaled)',
+      'Final = system {{system}} + exams {{exam}} + teacher {{teacher}} + mentor {{mentor}} + self {{self}} (missing parts are left out and the rest rescaled)',
   },
   table: {
     caption: 'Students of the class; click a column header to sort',
@@ -102,9 +102,11 @@ export const staffEn: StaffStrings = {
   weights: {
     title: 'Grade weights',
     system: 'System',
+    exam: 'Exams',
     teacher: 'Teacher',
     mentor: 'Enterprise mentor',
     self: 'Self-evaluation',
+    solo: 'Solo practice counts in the system score (otherwise only the drills marked graded)',
     save: 'Save weights',
     saved: 'Weights saved; final grades recomputed.',
     invalid: 'Each weight is 0–100 and not all can be 0.',

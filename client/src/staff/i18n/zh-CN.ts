@@ -56,7 +56,7 @@ export const staffZhCN = {
     students: '学员成绩',
     exportCsv: '导出成绩 CSV',
     weightsNote:
-      '总评 = 系统分 {{system}} + 讲师 {{teacher}} + 企业导师 {{mentor}} + 自评 {{self}}（未给出的部分不计入，其余按比例折算）',
+      '总评 = 系统分 {{system}} + 考试 {{exam}} + 讲师 {{teacher}} + 企业导师 {{mentor}} + 自评 {{self}}（未给出的部分不计入，其余按比例折算）',
   },
   table: {
     caption: '班级学员成绩表，点击列标题排序',
@@ -100,9 +100,11 @@ export const staffZhCN = {
   weights: {
     title: '总评权重',
     system: '系统分',
+    exam: '考试分',
     teacher: '讲师评分',
     mentor: '企业导师评分',
     self: '学员自评',
+    solo: '自主练习计入系统分（否则只计入勾选的演练）',
     save: '保存权重',
     saved: '权重已保存，总评已重新计算。',
     invalid: '每项权重在 0–100 之间，且不能全为 0。',

@@ -139,7 +139,7 @@ export function StudentReport({ classId, studentId }: { classId: string; student
           <h2 id="grade-title">{t('student.grade')}</h2>
           {grade ? (
             <dl className="grade-parts">
-              {(['system', 'teacher', 'mentor', 'self'] as const).map((k) => (
+              {(['system', 'exam', 'teacher', 'mentor', 'self'] as const).map((k) => (
                 <div key={k}>
                   <dt>
                     {t(`weights.${k}`)} <small className="muted">{weightShares(grade.weights)[k]}</small>

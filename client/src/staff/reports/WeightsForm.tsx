@@ -1,4 +1,5 @@
-// The class's grade weights (system, teacher, mentor, self): any non-negative numbers, shown as shares.
+// The class's grade weights (system, exam, teacher, mentor, self): any non-negative numbers, shown as shares;
+// and whether solo practice counts in the system part (drills and exams count as each is marked).
 import type { ClassView, GradeWeights, UpdateClassBody } from '@kefu/shared/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,22 +8,24 @@ import { FormError } from '../../forms/FormError.tsx';
 import { useSubmit } from '../../forms/use-submit.ts';
 import { WeightFields } from '../WeightFields.tsx';
 
-const PARTS = ['system', 'teacher', 'mentor', 'self'] as const;
+const PARTS = ['system', 'exam', 'teacher', 'mentor', 'self'] as const;
 
 export function WeightsForm({ cls, onSaved }: { cls: ClassView; onSaved(): void }) {
   const { t } = useTranslation('staff');
   const { api } = useServices();
   const [weights, setWeights] = useState<Record<keyof GradeWeights, string>>({
     system: String(cls.gradeWeights.system),
+    exam: String(cls.gradeWeights.exam),
     teacher: String(cls.gradeWeights.teacher),
     mentor: String(cls.gradeWeights.mentor),
     self: String(cls.gradeWeights.self),
   });
+  const [solo, setSolo] = useState(cls.gradeSolo);
   const [saved, setSaved] = useState(false);
   const numbers = PARTS.map((p) => Number(weights[p]));
   const sum = numbers.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
   const save = useSubmit(async (gradeWeights: GradeWeights) => {
-    const body: UpdateClassBody = { gradeWeights };
+    const body: UpdateClassBody = { gradeWeights, gradeSolo: solo };
     await api.classes.update({ params: { id: cls.id }, body });
     setSaved(true);
     onSaved();
@@ -52,6 +55,10 @@ export function WeightsForm({ cls, onSaved }: { cls: ClassView; onSaved(): void 
           {t('weights.save')}
         </button>
       </div>
+      <label className="checkbox">
+        <input type="checkbox" checked={solo} onChange={(e) => setSolo(e.target.checked)} />
+        {t('weights.solo')}
+      </label>
       <FormError error={save.error} />
       {saved ? (
         <p className="good" role="status">

@@ -6,7 +6,21 @@ import type { ClassesTable, Database } from '../schema.ts';
 
 export type ClassRow = Selectable<ClassesTable>;
 
-export const DEFAULT_GRADE_WEIGHTS: GradeWeights = { system: 60, teacher: 20, mentor: 10, self: 10 };
+export const DEFAULT_GRADE_WEIGHTS: GradeWeights = {
+  system: 60,
+  exam: 60,
+  teacher: 20,
+  mentor: 10,
+  self: 10,
+};
+
+/** A class's weights as stored; those saved before exams existed get the default exam weight. */
+export function gradeWeightsOf(row: Pick<ClassRow, 'grade_weights'>): GradeWeights {
+  return {
+    exam: DEFAULT_GRADE_WEIGHTS.exam,
+    ...(JSON.parse(row.grade_weights) as Partial<GradeWeights>),
+  } as GradeWeights;
+}
 
 // No 0/O/1/I: codes are read aloud and copied from a projector.
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -40,7 +54,8 @@ export function classesRepository(db: Kysely<Database>) {
     ownerName: r.owner_name,
     studentCount: Number(r.student_count ?? 0),
     rubricId: r.rubric_id,
-    gradeWeights: JSON.parse(r.grade_weights) as GradeWeights,
+    gradeWeights: gradeWeightsOf(r),
+    gradeSolo: r.grade_solo === 1,
     createdAt: r.created_at,
   });
 
@@ -54,6 +69,7 @@ export function classesRepository(db: Kysely<Database>) {
         join_code: newJoinCode(),
         rubric_id: rubricId,
         grade_weights: JSON.stringify(DEFAULT_GRADE_WEIGHTS),
+        grade_solo: 0,
         created_at: now,
       };
       await db.insertInto('classes').values(row).execute();
@@ -79,7 +95,9 @@ export function classesRepository(db: Kysely<Database>) {
       db.selectFrom('classes').selectAll().where('join_code', '=', code.toUpperCase()).executeTakeFirst(),
     async update(
       id: string,
-      patch: Partial<Pick<ClassRow, 'name' | 'rubric_id' | 'grade_weights' | 'join_code' | 'owner_id'>>,
+      patch: Partial<
+        Pick<ClassRow, 'name' | 'rubric_id' | 'grade_weights' | 'grade_solo' | 'join_code' | 'owner_id'>
+      >,
     ) {
       await db.updateTable('classes').set(patch).where('id', '=', id).execute();
     },

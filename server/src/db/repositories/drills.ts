@@ -1,4 +1,4 @@
-// Class drills: settings, pinned scenario versions, lifecycle and who joined.
+// Class drills and exams (a drill with a window): settings, pinned scenario versions, lifecycle and who joined.
 import { randomUUID } from 'node:crypto';
 import type { DrillSettings, DrillView } from '@kefu/shared';
 import type { Kysely, Selectable } from 'kysely';
@@ -11,8 +11,12 @@ export function toDrillView(row: DrillRow, joined?: boolean, joinedCount?: numbe
   const view: DrillView = {
     id: row.id,
     classId: row.class_id,
+    kind: row.kind,
     title: row.title,
     status: row.status,
+    graded: row.graded === 1,
+    opensAt: row.opens_at,
+    closesAt: row.closes_at,
     settings: JSON.parse(row.settings) as DrillSettings,
     versions: JSON.parse(row.versions) as Record<string, string>,
     createdAt: row.created_at,
@@ -39,13 +43,25 @@ export async function countedDrillView(
 export function drillsRepository(db: Kysely<Database>) {
   return {
     async create(
-      input: { classId: string; title: string; settings: DrillSettings; versions: Record<string, string> },
+      input: {
+        classId: string;
+        title: string;
+        settings: DrillSettings;
+        versions: Record<string, string>;
+        /** An exam's window; without it, a drill. */
+        window?: { opensAt: number; closesAt: number };
+        graded?: boolean;
+      },
       createdBy: string,
       now: number,
     ): Promise<DrillRow> {
       const row: DrillRow = {
         id: randomUUID(),
         class_id: input.classId,
+        kind: input.window ? 'exam' : 'drill',
+        opens_at: input.window?.opensAt ?? null,
+        closes_at: input.window?.closesAt ?? null,
+        graded: input.graded === false ? 0 : 1,
         title: input.title,
         settings: JSON.stringify(input.settings),
         versions: JSON.stringify(input.versions),
@@ -67,6 +83,16 @@ export function drillsRepository(db: Kysely<Database>) {
         .where('class_id', '=', classId)
         .orderBy('created_at', 'desc')
         .execute(),
+    /** Exams not opened yet (their opening is timed at start). */
+    listScheduledExams: () =>
+      db.selectFrom('drills').selectAll().where('kind', '=', 'exam').where('status', '=', 'draft').execute(),
+    async setGraded(id: string, graded: boolean): Promise<void> {
+      await db
+        .updateTable('drills')
+        .set({ graded: graded ? 1 : 0 })
+        .where('id', '=', id)
+        .execute();
+    },
     listRunning: () => db.selectFrom('drills').selectAll().where('status', '=', 'running').execute(),
     /** Starts a draft; false when it was no longer a draft (started at the same moment by its Nth join). */
     async start(id: string, now: number, endsAt: number): Promise<boolean> {
