@@ -10,7 +10,7 @@
 // bot staying on one of them; the server lines then sum (RSS) or take the worst (event-loop delay) of them.
 // `--json`: the last line is one JSON object {students, shoppers (per student), lost, duplicated,
 // connectFailures (socket connections and practice starts that failed), ackP50Ms, ackP99Ms, echoAckP50Ms,
-// echoAckP99Ms, reactionP99Ms, rssPeakMb}.
+// echoAckP99Ms, reactionP99Ms, rssPeakMb}. LOAD_LOG=1 prints the servers' logs (JSON lines) too.
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -133,7 +133,7 @@ async function inProcessServer(): Promise<ServersUnderLoad> {
     scenariosDir,
     publicOrigin: null,
     clientDir: null,
-    logger: false,
+    logger: process.env.LOAD_LOG === '1',
     sessionTtlMs: 24 * 60 * 60 * 1000,
   });
   const url = await app.listen({ port: 0, host: HOST });

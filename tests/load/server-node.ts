@@ -23,7 +23,8 @@ const app = await buildApp({
   scenariosDir: process.env.LOAD_SCENARIOS_DIR!,
   publicOrigin: null,
   clientDir: null,
-  logger: false,
+  // LOAD_LOG=1: the server's log (JSON lines on stdout), to find what failed under load.
+  logger: process.env.LOAD_LOG === '1',
   sessionTtlMs: 24 * 60 * 60 * 1000,
 });
 const url = await app.listen({ port: 0, host: '127.0.0.1' });

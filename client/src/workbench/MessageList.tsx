@@ -9,6 +9,8 @@ import { useConversations } from '../stores/index.ts';
 import { MessageRow } from './MessageRow.tsx';
 
 const EMPTY: ChatItem[] = [];
+/** A row's height before it is measured (px). */
+const ESTIMATED_ROW = 64;
 
 export function MessageList({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
@@ -22,10 +24,13 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 64,
+    estimateSize: () => ESTIMATED_ROW,
     overscan: 6,
     getItemKey: (index) => items[index]?.key ?? index,
     initialRect: { width: 600, height: 600 },
+    // Open at the newest message: the first render lays out the last rows, rather than the oldest ones and
+    // then, after the jump to the end, the last ones too (a trace of 5,000 messages spent 100 ms on that).
+    initialOffset: () => items.length * ESTIMATED_ROW,
   });
 
   const onScroll = useCallback(() => {
