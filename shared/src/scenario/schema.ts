@@ -2,6 +2,7 @@
 // and the draft-07 JSON Schemas that editors use are generated from them (see generateJsonSchemas).
 
 import { z } from 'zod';
+import { restockRange } from '../text/restock.ts';
 import { AVATAR_PATH, IMAGE_PATH } from './assets.ts';
 import { UNIT_NAMES } from './units.ts';
 
@@ -33,6 +34,13 @@ export const OptionSchema = z
     aliases: z.array(text).default([]).describe('别名，如 红 / 酒红'),
     inStock: z.boolean().default(true).describe('是否有货'),
     note: z.string().optional().describe('说明，如 适合身高165-175'),
+    restock: z
+      .string()
+      .refine((r) => restockRange(r) !== undefined, {
+        message: '补货时间要写成 约两周、10天内、下周、月底、下月中旬 或 暂不补货 这样的说法',
+      })
+      .optional()
+      .describe('缺货选项什么时候补货，如 约两周、下月中旬、月底、暂不补货；客服说的补货时间拿它来比'),
   })
   .strict();
 

@@ -24,6 +24,7 @@ import { IN_STOCK_CONCEPT } from './markers.ts';
 import type { Analysis, Matcher, Mention } from './matcher.ts';
 import { normalise } from './normalise.ts';
 import { numeralAt, readBareNumber } from './numbers.ts';
+import { calendarIn, type DayRange, overlaps, rangeOf, restockRange } from './restock.ts';
 
 export type FactVerdict = 'stated' | 'contradicted' | 'absent';
 
@@ -69,6 +70,47 @@ function describedOnly(analysis: Analysis, concept: string): boolean {
   );
 }
 
+/** A clause about a sold-out option coming back (要等两周 · 明天就补货 · 下月中旬能到货), not about a parcel. */
+const RESTOCK_WORDS = /补货|补上|到货|来货|进货|上货|回货|等|有货|才有|再有|就有|能有|上架/;
+const PARCEL_WORDS = /发货|发出|送达|快递|物流|签收|收到|寄/;
+
+/**
+ * When the reply says a sold-out option comes back, against the catalogue's `restock`: the times said in a
+ * clause about restocking, of the option named last before them in that clause or the one before (or of the
+ * option asked, when the reply names none). They fit when they meet the catalogue's range of days.
+ */
+function judgeRestock(analysis: Analysis, concept: string, option: Option, asked: boolean): FactVerdict {
+  if (option.restock === undefined || option.inStock) return 'absent';
+  const restock = restockRange(option.restock);
+  if (restock === undefined) return 'absent';
+  const text = analysis.normalised;
+  let verdict: FactVerdict = 'absent';
+  for (let c = 0; c < analysis.clauseEnds.length; c++) {
+    const from = clauseStart(analysis, c);
+    const clauseText = text.slice(from, analysis.clauseEnds[c]);
+    if (!RESTOCK_WORDS.test(clauseText) || PARCEL_WORDS.test(clauseText)) continue;
+    const times: { at: number; range: DayRange }[] = [
+      ...analysis.quantities
+        .filter((q) => q.clause === c && q.dimension === 'time')
+        .map((q) => ({ at: q.at, range: rangeOf(q) })),
+      ...calendarIn(clauseText).map((t) => ({ at: from + t.at, range: t.range })),
+    ];
+    for (const time of times) {
+      const named = analysis.mentions.findLast(
+        (m) =>
+          m.start < time.at &&
+          m.clause >= c - 1 &&
+          (m.concept.startsWith('option:') || m.concept.startsWith('product:')),
+      );
+      const about = named === undefined ? asked : named.concept === concept;
+      if (!about) continue;
+      if (restock === 'never' || !overlaps(time.range, restock)) return 'contradicted';
+      verdict = 'stated';
+    }
+  }
+  return verdict;
+}
+
 function judgeOption(
   analysis: Analysis,
   pid: string,
@@ -77,6 +119,10 @@ function judgeOption(
   asked: boolean,
 ): FactVerdict {
   const concept = optionConcept(pid, key, option.value);
+  // 要等两周 · 下月中旬到货: when a sold-out option comes back answers whether it is there now, too.
+  const restock = judgeRestock(analysis, concept, option, asked);
+  if (restock === 'contradicted') return restock;
+  if (restock === 'stated' && !claimedInStock(analysis, concept)) return restock;
   // 酒红色很显气色的: praising the colour asked about says nothing of its stock.
   if (asked && !analysis.negated.has(concept) && describedOnly(analysis, concept)) return 'absent';
   const affirmed = analysis.affirmed.has(concept);

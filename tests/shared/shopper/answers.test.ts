@@ -186,3 +186,25 @@ describe('how many options there are', () => {
     expect(verdict(jacket, '酒红的没有哈', 'down-jacket.colour.酒红色')).toBe('stated');
   });
 });
+
+describe('when a sold-out option comes back', () => {
+  const flask = contextOf('vacuum-flask'); // 樱花粉: restock 月底
+  const shoes = contextOf('running-shoes'); // 荧光绿: restock 约10天; 44码: 暂不补货
+  const verdict = (ctx: JudgeContext, text: string, ask: string) => {
+    const j = judge(ctx, text, [ask]);
+    return j.stated.length > 0 ? 'stated' : j.wrong?.length ? 'wrong' : j.evaded.length ? 'evaded' : 'none';
+  };
+
+  it('a time that meets the catalogue restock answers the question; one that misses it is wrong', () => {
+    expect(verdict(shoes, '大概十来天能补上', 'running-shoes.colour.荧光绿')).toBe('stated');
+    expect(verdict(shoes, '荧光绿后天就到货了', 'running-shoes.colour.荧光绿')).toBe('wrong');
+    expect(verdict(shoes, '要等两个多月', 'running-shoes.colour.荧光绿')).toBe('wrong');
+    expect(verdict(flask, '这个月底能补货', 'vacuum-flask.colour.樱花粉')).toBe('stated');
+    expect(verdict(flask, '得等下下个月中旬了', 'vacuum-flask.colour.樱花粉')).toBe('wrong');
+  });
+
+  it('an option the shop does not restock has no restock time; a parcel time is no restock time', () => {
+    expect(judge(shoes, '44码下周补货', []).contradicted).toEqual(['running-shoes.size.44码']);
+    expect(judge(shoes, '荧光绿没货了，灰色的今天发货，等两三天就到', []).contradicted).toEqual([]);
+  });
+});
