@@ -17,6 +17,15 @@ import {
   UserViewSchema,
 } from './api/accounts.ts';
 import {
+  AppealClassQuerySchema,
+  AppealResponseSchema,
+  AppealStatsResponseSchema,
+  AppealsQuerySchema,
+  AppealsResponseSchema,
+  CreateAppealBodySchema,
+  DecideAppealBodySchema,
+} from './api/appeals.ts';
+import {
   CatalogueHistoryQuerySchema,
   CatalogueHistoryResponseSchema,
   PublishCatalogueBodySchema,
@@ -77,7 +86,7 @@ import {
   StudentReportQuerySchema,
   StudentReportResponseSchema,
 } from './api/reports.ts';
-import { CSV_FILE, route } from './api/route.ts';
+import { CSV_FILE, route, YAML_FILE } from './api/route.ts';
 import {
   CatalogResponseSchema,
   ScenarioDetailResponseSchema,
@@ -95,6 +104,7 @@ import {
 } from './api/studio.ts';
 
 export * from './api/accounts.ts';
+export * from './api/appeals.ts';
 export * from './api/catalogue.ts';
 export * from './api/classes.ts';
 export * from './api/conversations.ts';
@@ -439,6 +449,49 @@ export const routes = {
       access: 'user',
       body: EvaluationBodySchema,
       response: EvaluationResponseSchema,
+    }),
+  },
+  appeals: {
+    /** The student who owns an ended conversation disputes one violation of its report (once). */
+    create: route({
+      method: 'POST',
+      path: '/api/appeals',
+      access: ['student'],
+      body: CreateAppealBodySchema,
+      response: AppealResponseSchema,
+    }),
+    /** The queue: appeals of the classes the caller reviews, newest first. */
+    list: route({
+      method: 'GET',
+      path: '/api/appeals',
+      access: STAFF,
+      query: AppealsQuerySchema,
+      response: AppealsResponseSchema,
+    }),
+    /** Staff of the appeal's class: uphold or overturn, with a note. Final. */
+    decide: route({
+      method: 'POST',
+      path: '/api/appeals/:id/decision',
+      access: STAFF,
+      params: idParams,
+      body: DecideAppealBodySchema,
+      response: AppealResponseSchema,
+    }),
+    /** Per rule, how often the judge was appealed and overturned. */
+    stats: route({
+      method: 'GET',
+      path: '/api/appeals/stats',
+      access: STAFF,
+      query: AppealClassQuerySchema,
+      response: AppealStatsResponseSchema,
+    }),
+    /** Decided appeals as labelled cases in the judgement corpus format (docs/judge-corpus.md). */
+    corpus: route({
+      method: 'GET',
+      path: '/api/appeals/corpus.yaml',
+      access: STAFF,
+      query: AppealClassQuerySchema,
+      response: YAML_FILE,
     }),
   },
   studio: {

@@ -48,13 +48,21 @@ function reportFor(id: string, score: number): ConversationReportResponse {
       },
       violations: [
         {
+          key: 'slow-first-response|5000',
           rule: 'slow-first-response',
           atSeconds: 5,
           message: '首次响应慢',
           detail: { seconds: 5, limitSeconds: 3, messageId: `${id}-m1` },
         },
-        { rule: 'no-order-prompt', atSeconds: 40, message: '没有邀请下单', detail: {} },
+        {
+          key: 'no-order-prompt|40000',
+          rule: 'no-order-prompt',
+          atSeconds: 40,
+          message: '没有邀请下单',
+          detail: {},
+        },
       ],
+      overturned: [],
     },
     events: envelopes(id, [
       { type: 'started', at: T0 },
@@ -66,6 +74,7 @@ function reportFor(id: string, score: number): ConversationReportResponse {
     ]),
     advice: [],
     evaluations: [],
+    appeals: [],
   };
 }
 
@@ -107,7 +116,7 @@ describe('ConversationSummary', () => {
     ).toBeTruthy();
     expect(within(items[1]!).getByText('未引导下单')).toBeTruthy();
     // A violation about the whole conversation points at no single message.
-    expect(within(items[1]!).queryByRole('button')).toBeNull();
+    expect(within(items[1]!).queryByRole('button', { name: '查看对应消息' })).toBeNull();
 
     const transcript = screen.getByRole('region', { name: '对话记录' });
     const target = transcript.querySelector('[data-message-id="a-m1"]')!;
@@ -124,6 +133,7 @@ describe('ConversationSummary', () => {
     const data = reportFor('a', 40);
     data.report.violations = [
       {
+        key: 'question-evaded|8000',
         rule: 'question-evaded',
         atSeconds: 8,
         message: '',
@@ -143,6 +153,7 @@ describe('ConversationSummary', () => {
     const data = reportFor('a', 40);
     data.report.violations = [
       {
+        key: 'wrong-fact|5000',
         rule: 'wrong-fact',
         atSeconds: 5,
         message: '',

@@ -318,6 +318,25 @@ export const en: Messages = {
     notPassed:
       'This unit is not passed yet: finish it in the learning path on your home page to print its certificate.',
   },
+  appeal: {
+    start: 'Appeal',
+    reasonLabel: 'In one sentence: why do you think this is wrong?',
+    reasonPlaceholder: 'E.g. I said cold-chain cannot ship to Xinjiang, which answers whether it ships',
+    reasonRequired: 'Write one sentence first, so your trainer knows why you disagree',
+    count: '{{n}} / {{max}} characters',
+    submit: 'Send appeal',
+    cancel: 'Cancel',
+    yourReason: 'Your reason',
+    status: {
+      open: 'Appealed · waiting for your trainer',
+      upheld: 'Appeal rejected · verdict upheld',
+      overturned: 'Appeal accepted · overturned',
+    },
+    decidedBy: 'Decided by {{name}} on {{date}}',
+    overturnedTitle: 'Overturned on appeal',
+    overturnedNote: 'Your trainer found the verdict wrong: these no longer count towards your score.',
+    original: 'Original verdict',
+  },
   summary: {
     title: 'Practice summary',
     score: 'Score',

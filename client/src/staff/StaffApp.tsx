@@ -20,6 +20,7 @@ const RubricEditor = lazy(() => import('./studio/RubricEditor.tsx'));
 const Leaderboard = lazy(() => import('./reports/Leaderboard.tsx'));
 const Admin = lazy(() => import('./admin/Admin.tsx'));
 const ClassImport = lazy(() => import('./roster/ClassImport.tsx'));
+const Appeals = lazy(() => import('./appeals/Appeals.tsx'));
 
 export default function StaffApp({ path, onLogout }: { path: string; onLogout: () => void }) {
   const { t } = useTranslation('staff');
@@ -87,6 +88,9 @@ export default function StaffApp({ path, onLogout }: { path: string; onLogout: (
     case 'admin':
       view = <Admin />;
       break;
+    case 'appeals':
+      view = <Appeals />;
+      break;
   }
 
   return (
@@ -95,6 +99,9 @@ export default function StaffApp({ path, onLogout }: { path: string; onLogout: (
         <nav className="staff-nav no-print" aria-label={t('nav.label')}>
           <button type="button" className="topbar-button" onClick={() => go({ page: 'home' })}>
             {t('nav.classes')}
+          </button>
+          <button type="button" className="topbar-button" onClick={() => go({ page: 'appeals' })}>
+            {t('nav.appeals')}
           </button>
           {user.role === 'admin' ? (
             <button type="button" className="topbar-button" onClick={() => go({ page: 'admin' })}>

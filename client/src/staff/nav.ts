@@ -14,7 +14,8 @@ export type StaffRoute =
   | { page: 'studio' }
   | { page: 'rubric'; classId: string }
   | { page: 'import'; classId: string }
-  | { page: 'admin' };
+  | { page: 'admin' }
+  | { page: 'appeals' };
 
 export function pathOf(route: StaffRoute): string {
   const enc = encodeURIComponent;
@@ -43,6 +44,8 @@ export function pathOf(route: StaffRoute): string {
       return `import/${enc(route.classId)}`;
     case 'admin':
       return 'admin';
+    case 'appeals':
+      return 'appeals';
   }
 }
 
@@ -71,6 +74,7 @@ export function routeOf(path: string): StaffRoute {
     case 'import':
       return a ? { page, classId: a } : { page: 'home' };
     case 'admin':
+    case 'appeals':
       return { page };
     default:
       return { page: 'home' };

@@ -1,7 +1,7 @@
 // One conversation's report: score, metrics against the benchmarks, dimension bars, every mistake explained
 // with what should have been (linked to the message it points at), the trainers' comments, the transcript.
 // A practice the student ended (结束练习) is shown as abandoned: no score, only the transcript.
-import type { ConversationReportResponse, EventEnvelope } from '@kefu/shared/protocol';
+import type { AppealView, ConversationReportResponse, EventEnvelope } from '@kefu/shared/protocol';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChatItem } from '../conversation/chat-item.ts';
@@ -28,6 +28,7 @@ export function ConversationSummary({ data }: { data: ConversationReportResponse
   const { report, conversation } = data;
   const items = useMemo(() => transcriptOf(data), [data]);
   const [highlight, setHighlight] = useState<string | null>(null);
+  const [appeals, setAppeals] = useState<readonly AppealView[]>(data.appeals ?? []);
   const m = report.metrics;
   const comments = data.evaluations.filter((e) => e.kind !== 'self');
 
@@ -72,7 +73,14 @@ export function ConversationSummary({ data }: { data: ConversationReportResponse
       {report.abandoned ? null : (
         <>
           <ReportMetrics report={report} benchmarks={conversation.benchmarks} />
-          <Mistakes report={report} advice={data.advice} onShow={show} />
+          <Mistakes
+            conversationId={conversation.id}
+            report={report}
+            advice={data.advice}
+            appeals={appeals}
+            onAppealed={(appeal) => setAppeals((all) => [...all, appeal])}
+            onShow={show}
+          />
         </>
       )}
       {comments.length > 0 ? (

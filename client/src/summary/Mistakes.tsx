@@ -1,10 +1,11 @@
 // Every mistake of a reception, explained in words, with what should have been: the student's reply beside
 // what the model answer said at that point, and the right facts (信息错误, 答非所问, 回避问题).
-import type { AdviceView, ReportView } from '@kefu/shared/protocol';
+import type { AdviceView, AppealView, ReportView } from '@kefu/shared/protocol';
 import { factStatement } from '@kefu/shared/scenario/fact-names';
 import { explainViolation, type FactWords, type Locale } from '@kefu/shared/scoring/explain';
 import { useTranslation } from 'react-i18next';
 import { useCatalog } from '../stores/index.ts';
+import { AppealBox, Overturned } from './Appeal.tsx';
 
 export function messageIdOf(violation: { messageId?: string; detail?: unknown }): string | undefined {
   if (violation.messageId) return violation.messageId;
@@ -13,12 +14,19 @@ export function messageIdOf(violation: { messageId?: string; detail?: unknown })
 }
 
 export function Mistakes({
+  conversationId,
   report,
   advice,
+  appeals,
+  onAppealed,
   onShow,
 }: {
+  conversationId: string;
   report: ReportView;
   advice: readonly AdviceView[];
+  /** This conversation's appeals; a violation without one can be appealed. */
+  appeals: readonly AppealView[];
+  onAppealed: (appeal: AppealView) => void;
   /** Scrolls the transcript to the message a mistake points at. */
   onShow: (messageId: string) => void;
 }) {
@@ -77,10 +85,17 @@ export function Mistakes({
                   {t('summary.showMessage')}
                 </button>
               ) : null}
+              <AppealBox
+                conversationId={conversationId}
+                violationKey={v.key}
+                appeal={appeals.find((a) => a.violation.key === v.key)}
+                onAppealed={onAppealed}
+              />
             </li>
           );
         })}
       </ol>
+      <Overturned report={report} appeals={appeals} words={words} />
     </section>
   );
 }

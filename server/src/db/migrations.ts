@@ -215,6 +215,35 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
         .execute();
     },
   },
+  '0005-appeals': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('appeals')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id'))
+        .addColumn('class_id', 'text', (c) => c.notNull().references('classes.id').onDelete('cascade'))
+        .addColumn('student_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('violation_key', 'text', (c) => c.notNull())
+        .addColumn('rule', 'text', (c) => c.notNull())
+        .addColumn('violation', 'text', (c) => c.notNull())
+        .addColumn('reply', 'text')
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('decided_by', 'text', (c) => c.references('users.id'))
+        .addColumn('decided_at', 'bigint')
+        .addColumn('note', 'text')
+        .execute();
+      // One appeal per violation, ever: a decision is final.
+      await db.schema
+        .createIndex('appeals_violation')
+        .on('appeals')
+        .columns(['conversation_id', 'violation_key'])
+        .unique()
+        .execute();
+      await db.schema.createIndex('appeals_class').on('appeals').columns(['class_id', 'status']).execute();
+    },
+  },
 });
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {

@@ -2,6 +2,7 @@
 import fp from 'fastify-plugin';
 import { type Connection, openDatabase } from './connection.ts';
 import type { EventLog } from './event-log.ts';
+import { type AppealsRepository, appealsRepository } from './repositories/appeals.ts';
 import {
   type CatalogueVersionsRepository,
   catalogueVersionsRepository,
@@ -26,6 +27,7 @@ declare module 'fastify' {
     drills: DrillsRepository;
     conversations: ConversationsRepository;
     evaluations: EvaluationsRepository;
+    appeals: AppealsRepository;
     scenarioVersions: ScenarioVersionsRepository;
     catalogueVersions: CatalogueVersionsRepository;
     eventLog: EventLog;
@@ -47,6 +49,7 @@ export default fp(
     app.decorate('drills', drillsRepository(db));
     app.decorate('conversations', conversationsRepository(db));
     app.decorate('evaluations', evaluationsRepository(db));
+    app.decorate('appeals', appealsRepository(db));
     app.decorate('scenarioVersions', scenarioVersionsRepository(db));
     app.decorate('catalogueVersions', catalogueVersionsRepository(db));
     app.decorate('eventLog', connection.eventLog);

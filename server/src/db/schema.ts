@@ -118,6 +118,31 @@ export interface EvaluationsTable {
   created_at: number;
 }
 
+/**
+ * A student's appeal against one violation of a report, and the staff's final decision. One per violation
+ * (unique conversation + violation key): the decision is final, and the row keeps who decided, when, why.
+ */
+export interface AppealsTable {
+  id: string;
+  conversation_id: string;
+  /** The class whose staff decide. */
+  class_id: string;
+  student_id: string;
+  /** The report's `Violation.key`. */
+  violation_key: string;
+  rule: string;
+  /** The violation as the judge gave it (JSON): the original verdict the report keeps showing. */
+  violation: string;
+  /** The student's reply the violation points at, as sent (null when it names none). */
+  reply: string | null;
+  reason: string;
+  created_at: number;
+  status: 'open' | 'upheld' | 'overturned';
+  decided_by: string | null;
+  decided_at: number | null;
+  note: string | null;
+}
+
 /** Who runs a live conversation or a drill's schedule, until when. */
 export interface LeasesTable {
   kind: 'conversation' | 'drill';
@@ -166,4 +191,5 @@ export interface Database {
   leases: LeasesTable;
   catalogue_files: CatalogueFilesTable;
   catalogue_publications: CataloguePublicationsTable;
+  appeals: AppealsTable;
 }

@@ -1,7 +1,9 @@
 // Grades computed one way: for a class, every student's ended conversations in the class (countsForClass),
 // their reports (one cache), the parts that make the grade (grade.ts), evaluations and weighted grade, read
 // with one query per table rather than per student. The class report, both CSV exports, the leaderboard and
-// a student's report in a class are views of this.
+// a student's report in a class are views of this. A report is a pure function of (conversation log, appeal
+// decisions): every report here is read with the violations trainers overturned, so an overturned violation
+// stops counting everywhere at once.
 import {
   aggregateStudent,
   type ClassMember,
@@ -50,16 +52,29 @@ export interface ClassGrades {
 
 type Repositories = Pick<
   FastifyInstance,
-  'catalog' | 'eventLog' | 'classes' | 'conversations' | 'evaluations' | 'drills'
+  'catalog' | 'eventLog' | 'classes' | 'conversations' | 'evaluations' | 'drills' | 'appeals'
 >;
 
+/** Overturned violation keys per conversation id. */
+type Decisions = ReadonlyMap<string, readonly string[]>;
+
 export class Grading {
-  readonly reports: ReportCache;
+  private readonly reports: ReportCache;
   private readonly repos: Repositories;
 
   constructor(repos: Repositories) {
     this.repos = repos;
     this.reports = new ReportCache(repos.catalog, repos.eventLog);
+  }
+
+  /** One conversation's report, with its appeal decisions. */
+  async reportOf(row: ConversationRow): Promise<Report> {
+    const decisions = await this.decisionsFor([row]);
+    return this.reports.of(row, decisions.get(row.id) ?? []);
+  }
+
+  private decisionsFor(rows: readonly ConversationRow[]): Promise<Decisions> {
+    return this.repos.appeals.overturnedFor(rows.map((r) => r.id));
   }
 
   /** Scores of `rows` (any status) and the aggregate over the ended, graded ones. */
@@ -68,8 +83,9 @@ export class Grading {
   ): Promise<{ scores: ConversationScore[]; summary: StudentSummary | null }> {
     const scores: ConversationScore[] = [];
     const ended: Report[] = [];
+    const decisions = await this.decisionsFor(rows);
     for (const row of rows) {
-      const report = await this.reports.of(row);
+      const report = await this.reports.of(row, decisions.get(row.id) ?? []);
       if (row.status === 'ended' && isGraded(report)) ended.push(report);
       const ctx = await this.repos.catalog.context(row.scenario_id, row.scenario_version, row.rubric_id);
       scores.push({
@@ -97,6 +113,7 @@ export class Grading {
     const students = members.filter((m) => m.role === 'student');
     const drillTitles = new Map(drills.map((d) => [d.id, d.title]));
     const conversations = await this.repos.conversations.listForStudents(students.map((s) => s.userId));
+    const decisions = await this.decisionsFor(conversations);
     const weights = gradeWeightsOf(cls);
     const scope = scopeOf(cls, drills);
     const out: StudentGrades[] = [];
@@ -108,6 +125,7 @@ export class Grading {
           scope,
           evaluations.filter((e) => e.studentId === student.userId),
           weights,
+          decisions,
         ),
       );
     }
@@ -137,9 +155,10 @@ export class Grading {
       const recent = s.counted.filter((c) => c.row.started_at >= since);
       if (recent.length === 0) continue;
       const after: Report[] = [];
+      const decisions = await this.decisionsFor(recent.map((c) => c.row));
       for (const { row } of recent) {
         const events = (await this.repos.eventLog.read(row.id)).map((e) => e.event);
-        after.push(scoreEvents(await contextOf(row), events));
+        after.push(scoreEvents(await contextOf(row), events, 'zh-CN', decisions.get(row.id) ?? []));
       }
       const before = aggregateStudent(recent.map((c) => c.report)).score;
       const score = aggregateStudent(after).score;
@@ -167,7 +186,14 @@ export class Grading {
       this.repos.evaluations.forStudent(student.userId, cls.id),
       this.repos.conversations.listForStudent(student.userId),
     ]);
-    const grades = await this.grade(student, rows, scopeOf(cls, drills), evaluations, gradeWeightsOf(cls));
+    const grades = await this.grade(
+      student,
+      rows,
+      scopeOf(cls, drills),
+      evaluations,
+      gradeWeightsOf(cls),
+      await this.decisionsFor(rows),
+    );
     const ids = new Set(drills.map((d) => d.id));
     return { grades, visible: rows.filter((r) => inClass(r, ids)) };
   }
@@ -178,12 +204,13 @@ export class Grading {
     scope: GradeScope,
     evaluations: EvaluationView[],
     weights: GradeWeights,
+    decisions: Decisions,
   ): Promise<StudentGrades> {
     const ids = new Set(scope.drills.keys());
     const ended: StudentGrades['ended'] = [];
     for (const row of rows) {
       if (!countsForClass(row, ids)) continue;
-      const report = await this.reports.of(row);
+      const report = await this.reports.of(row, decisions.get(row.id) ?? []);
       if (isGraded(report)) ended.push({ row, report });
     }
     const counted = ended.filter((c) => gradePart(c.row.drill_id, scope) === 'system');

@@ -1,7 +1,8 @@
 // Reports are folds over the event log with the scoring core (never stored, so a rubric change re-scores).
-// An ended conversation's report cannot change: its log is closed, and the key names everything else the
-// report depends on (scenario versions and studio rubric ids are content hashes; library rubrics change
-// only with a restart, which starts a new cache). Bounded, least recently used first out.
+// An ended conversation's report changes only with what its key names: its log is closed, scenario
+// versions and studio rubric ids are content hashes, library rubrics change only with a restart (a new
+// cache), and the violations overturned on appeal are part of the key — a decision, on whichever server
+// of a cluster, makes the next read a new entry, never a stale one. Bounded, least recently used first out.
 import { type Report, scoreEvents } from '@kefu/shared';
 import { LRUCache } from 'lru-cache';
 import type { EventLog } from '../db/event-log.ts';
@@ -22,14 +23,18 @@ export class ReportCache {
     this.ended = new LRUCache({ max: size });
   }
 
-  async of(row: ConversationRow): Promise<Report> {
-    const key = `${row.id}|${row.scenario_id}@${row.scenario_version}|${row.rubric_id}`;
+  /** `overturned`: the keys of this conversation's violations overturned on appeal (see Grading). */
+  async of(row: ConversationRow, overturned: readonly string[]): Promise<Report> {
+    const decisions = [...overturned].sort();
+    const key = `${row.id}|${row.scenario_id}@${row.scenario_version}|${row.rubric_id}|${decisions.join('\n')}`;
     const cached = this.ended.get(key);
     if (cached) return cached;
     const ctx = await this.catalog.context(row.scenario_id, row.scenario_version, row.rubric_id);
     const report = scoreEvents(
       ctx,
       (await this.log.read(row.id)).map((s) => s.event),
+      'zh-CN',
+      decisions,
     );
     if (row.status === 'ended') this.ended.set(key, report);
     return report;

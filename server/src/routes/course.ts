@@ -20,7 +20,7 @@ export default async function courseRoutes(app: FastifyInstance): Promise<void> 
   async function resultsOf(studentId: string): Promise<ScenarioResult[]> {
     const results: ScenarioResult[] = [];
     for (const row of await app.conversations.listForStudent(studentId, 'ended')) {
-      const report = await app.grading.reports.of(row);
+      const report = await app.grading.reportOf(row);
       if (!isGraded(report)) continue;
       const violations: Partial<Record<RuleId, number>> = {};
       for (const v of report.violations) violations[v.rule] = (violations[v.rule] ?? 0) + 1;

@@ -2,6 +2,7 @@
 // route of the table has no handler, so the table and the server cannot drift apart.
 import { routes as table } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
+import appealRoutes from './appeals.ts';
 import authRoutes from './auth.ts';
 import classRoutes from './classes.ts';
 import courseRoutes from './course.ts';
@@ -33,6 +34,7 @@ export default async function routes(app: FastifyInstance): Promise<void> {
   await app.register(gradeRoutes);
   await app.register(leaderboardRoutes);
   await app.register(evaluationRoutes);
+  await app.register(appealRoutes);
   await app.register(studioRoutes);
   const missing = allRoutes(table).filter((r) => !registered.has(`${r.method} ${r.path}`));
   if (missing.length > 0) {

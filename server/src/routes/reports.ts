@@ -6,6 +6,7 @@ import { fail } from '../errors.ts';
 import { modelAnswersHidden } from '../grading/answers.ts';
 import { publicEnvelopes } from '../practice/views.ts';
 import { DEFAULT_RUBRIC } from '../scenarios/catalog.ts';
+import { visibleAppeals } from './appeals.ts';
 import { serve } from './serve.ts';
 
 export default async function reportRoutes(app: FastifyInstance): Promise<void> {
@@ -34,7 +35,7 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
       user.role === 'student'
         ? publicEnvelopes(id, stored)
         : stored.map((s): LoggedEvent => ({ seq: s.seq, event: s.event }));
-    const report = await grading.reports.of(row);
+    const report = await grading.reportOf(row);
     const ctx = await app.catalog.context(row.scenario_id, row.scenario_version, row.rubric_id);
     const hidden = user.role === 'student' && modelAnswersHidden(await drillsOfStudent(user), row);
     return {
@@ -49,6 +50,7 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
           ),
       events,
       evaluations: await ownEvaluations(user, await app.evaluations.forConversation(id)),
+      appeals: await visibleAppeals(app, user, row),
     };
   });
 

@@ -92,4 +92,10 @@ export const ERROR_TEXT_EN: Record<ErrorCode, string> = {
   'exam-window-past': 'That time has already passed. Choose a later one.',
   'exam-window-order': 'The closing time must be after the opening time.',
   'exam-window-too-long': 'An exam lasts at most {{minutes}} minutes.',
+  'appeal-not-found': 'This appeal does not exist, or it is not for your class.',
+  'appeal-exists': 'This violation has already been appealed; wait for your trainer to decide.',
+  'appeal-decided': 'This appeal has been decided; the decision is final.',
+  'violation-not-found': 'The report no longer has this violation; reload the report and try again.',
+  'appeal-no-class':
+    'You have not joined a class, so no trainer can decide an appeal: join one with its class code first.',
 };

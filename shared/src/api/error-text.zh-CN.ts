@@ -84,4 +84,9 @@ export const ERROR_TEXT_ZH = {
   'exam-window-past': '考试时间已经过去了，请选择以后的时间',
   'exam-window-order': '结束时间要晚于开始时间',
   'exam-window-too-long': '考试时间最长 {{minutes}} 分钟',
+  'appeal-not-found': '这条申诉不存在，或不归你所在的班级处理',
+  'appeal-exists': '这条违规已经申诉过了，请等老师处理',
+  'appeal-decided': '这条申诉已经裁定，裁定是最终的',
+  'violation-not-found': '报告里没有这条违规了，请刷新报告后再试',
+  'appeal-no-class': '你还没有加入班级，没有老师能处理申诉：请先用班级码加入班级',
 } as const;

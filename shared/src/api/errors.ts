@@ -91,6 +91,12 @@ export const ERROR_STATUS = {
   'exam-window-past': 400,
   'exam-window-order': 400,
   'exam-window-too-long': 400,
+  // Appeals
+  'appeal-not-found': 404,
+  'appeal-exists': 409,
+  'appeal-decided': 409,
+  'violation-not-found': 404,
+  'appeal-no-class': 409,
 } as const satisfies Record<keyof typeof ERROR_TEXT_ZH, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

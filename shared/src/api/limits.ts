@@ -5,3 +5,7 @@
 export const MAX_MESSAGE_CHARS = 2000;
 /** Longest evaluation comment (characters). */
 export const MAX_COMMENT_CHARS = 2000;
+/** Longest reason a student gives for an appeal (one sentence, characters). */
+export const MAX_APPEAL_CHARS = 200;
+/** Longest note a trainer gives with an appeal's decision (characters). */
+export const MAX_DECISION_NOTE_CHARS = 500;

@@ -5,6 +5,7 @@ import type { ConversationEvent } from '../conversation/events.ts';
 import type { LeaderboardRow } from '../course/leaderboard.ts';
 import type { Report, StudentSummary } from '../scoring/index.ts';
 import { UserViewSchema } from './accounts.ts';
+import { AppealViewSchema } from './appeals.ts';
 import { ClassViewSchema, GradeWeightsSchema } from './classes.ts';
 import {
   BenchmarksSchema,
@@ -69,6 +70,8 @@ export const ConversationReportResponseSchema = z.object({
   /** Students: public events; staff: the whole log including judgements. */
   events: z.union([z.array(EventEnvelopeSchema), z.array(LoggedEventSchema)]),
   evaluations: z.array(EvaluationViewSchema),
+  /** Appeals of this conversation's violations the viewer may see (the student's own; staff's classes). */
+  appeals: z.array(AppealViewSchema),
 });
 export type ConversationReportResponse = z.infer<typeof ConversationReportResponseSchema>;
 

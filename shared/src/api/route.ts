@@ -12,11 +12,12 @@ export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
  */
 export type Access = 'public' | 'user' | readonly [Role, ...Role[]];
 
-/** A download (the CSV exports): the client links to it rather than fetching JSON. */
+/** A download (the CSV exports, the appeals' corpus): the client links to it rather than fetching JSON. */
 export interface FileResponse {
-  file: 'text/csv';
+  file: 'text/csv' | 'application/yaml';
 }
 export const CSV_FILE: FileResponse = { file: 'text/csv' };
+export const YAML_FILE: FileResponse = { file: 'application/yaml' };
 
 export interface RouteSpec {
   method: Method;

@@ -86,8 +86,9 @@ export function expectedLabels(c: CorpusCase): Labels {
   };
 }
 
-const ASK_ID = (i: number) => `ask-${i + 1}`;
-const OBJECTION_ID = 'objection';
+/** The buyer-message ids a case's asks and objection are judged under (appeal-case.ts renames to them). */
+export const ASK_ID = (i: number) => `ask-${i + 1}`;
+export const OBJECTION_ID = 'objection';
 
 /** The judgement read as corpus labels. */
 export function judgedLabels(c: CorpusCase, j: ReplyJudgement): Labels {

@@ -18,8 +18,10 @@ export function scoreEvents(
   ctx: ShopperContext,
   events: readonly ConversationEvent[],
   locale: 'zh-CN' | 'en' = 'zh-CN',
+  /** Keys of the violations trainers overturned on appeal (see violationKey). */
+  overturned: readonly string[] = [],
 ): Report {
-  return scoreConversation({ ...scoringSetup(ctx, locale), events });
+  return scoreConversation({ ...scoringSetup(ctx, locale), events, overturned });
 }
 
 /** What scoring needs of a shopper context beside the log (the report's, and the live monitor's). */

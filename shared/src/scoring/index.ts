@@ -14,6 +14,7 @@ export {
   scoreConversation,
   scoreFacts,
   type Violation,
+  violationKey,
 } from './report.ts';
 export { allowedConcession } from './rules/discount-exceeded.ts';
 export { openTurnSince } from './turns.ts';

@@ -34,12 +34,16 @@ export interface ScoringInput {
   /** Server time to judge a conversation that has not ended at (default: its last event). */
   now?: number;
   locale?: Locale;
+  /** Keys of violations a trainer overturned on appeal (violationKey): reported apart, not counted. */
+  overturned?: readonly string[];
 }
 
 /** Everything but the log: what scoring needs beside the facts. */
 export type ScoringSetup = Omit<ScoringInput, 'events' | 'now'>;
 
 export interface Violation {
+  /** Stable name of this violation in this conversation (see violationKey): what an appeal disputes. */
+  key: string;
   rule: RuleId;
   /** Seconds from the conversation's first buyer message. */
   atSeconds: number;
@@ -72,8 +76,23 @@ export interface Report {
   score: number;
   dimensions: DimensionScore[];
   metrics: Metrics;
-  /** Sorted by time, then rule id. */
+  /** Sorted by time, then rule id. The ones that count. */
   violations: Violation[];
+  /** The judge's original verdicts that a trainer overturned on appeal: shown, never counted. */
+  overturned: Violation[];
+}
+
+/**
+ * A violation's stable name: its rule, its moment, the message it points at and what it is about (the fact,
+ * question, objection or order), so the same log always names it the same way and two violations of one
+ * rule in one reply (two wrong facts) stay apart.
+ */
+export function violationKey(finding: Finding): string {
+  const d = finding.detail;
+  const subject = d.fact ?? d.questionId ?? d.objectionId ?? d.orderId ?? d.request;
+  return [finding.rule, finding.at, d.messageId ?? '', typeof subject === 'string' ? subject : '']
+    .join('|')
+    .replace(/\|+$/, '');
 }
 
 export function scoreConversation(input: ScoringInput): Report {
@@ -95,13 +114,31 @@ export function scoreFacts(facts: ConversationFacts, input: ScoringSetup): Repor
     products: input.products ?? new Map(),
     facts,
   };
-  const findings = RULE_IDS.flatMap((rule) => RULES[rule](context));
+  const all = keyed(RULE_IDS.flatMap((rule) => RULES[rule](context)));
+  const overturnedKeys = new Set(input.overturned ?? []);
+  const findings = all.filter((f) => !overturnedKeys.has(f.key)).map((f) => f.finding);
   const locale = input.locale ?? 'zh-CN';
   const products = input.products;
   const words: FactWords = (ref) => (products ? factStatement(products, ref, locale) : null);
-  const violations = findings
-    .map((finding) => toViolation(finding, facts.origin, locale, words))
+  const explain = (f: KeyedFinding) => toViolation(f, facts.origin, locale, words);
+  const violations = all
+    .filter((f) => !overturnedKeys.has(f.key))
+    .map(explain)
     .sort(byTimeThenRule);
+  const overturned = all
+    .filter((f) => overturnedKeys.has(f.key))
+    .map(explain)
+    .sort(byTimeThenRule);
+  // An overturned dodge means the judge missed a real answer: the question (objection) was settled.
+  const settledOnAppeal = all
+    .filter((f) => overturnedKeys.has(f.key))
+    .flatMap(({ finding: { rule, detail } }) =>
+      rule === 'question-evaded' && typeof detail.questionId === 'string'
+        ? [detail.questionId]
+        : rule === 'objection-unaddressed' && typeof detail.objectionId === 'string'
+          ? [detail.objectionId]
+          : [],
+    );
   const metrics = measure(facts, scenario);
 
   const answered = facts.turns.filter((turn) => turn.end !== null).length;
@@ -111,7 +148,9 @@ export function scoreFacts(facts: ConversationFacts, input: ScoringSetup): Repor
   // objections and order changes actually resolved (quick replies that dodge everything earn none of those).
   const coverage = facts.turns.length === 0 ? 0 : answered / facts.turns.length;
   const unchanged = findings.filter((f) => f.rule === 'order-not-updated').length;
-  const resolved = resolution(facts, rubric, changeRequests(scenario, facts, rubric), unchanged) ?? coverage;
+  const resolved =
+    resolution(facts, rubric, changeRequests(scenario, facts, rubric), unchanged, settledOnAppeal) ??
+    coverage;
   const dimensions = DIMENSIONS.map((id): DimensionScore => {
     const weight = rubric.weights[id];
     if (id === 'outcome') {
@@ -140,7 +179,24 @@ export function scoreFacts(facts: ConversationFacts, input: ScoringSetup): Repor
     dimensions,
     metrics,
     violations,
+    overturned,
   };
+}
+
+interface KeyedFinding {
+  key: string;
+  finding: Finding;
+}
+
+/** Each finding with its key; a key met twice gets "#2", "#3"… in the rules' order (a fixed order). */
+function keyed(findings: readonly Finding[]): KeyedFinding[] {
+  const seen = new Map<string, number>();
+  return findings.map((finding) => {
+    const base = violationKey(finding);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return { key: n === 1 ? base : `${base}#${n}`, finding };
+  });
 }
 
 /** Dimensions earned reply by reply, whatever the reply resolved. */
@@ -156,8 +212,12 @@ function resolution(
   rubric: Rubric,
   changes: number,
   unchanged: number,
+  settledOnAppeal: readonly string[],
 ): number | null {
-  const settled = new Set(facts.judgements.flatMap((j) => [...j.stated, ...j.addressed]));
+  const settled = new Set([
+    ...facts.judgements.flatMap((j) => [...j.stated, ...j.addressed]),
+    ...settledOnAppeal,
+  ]);
   let raised = changes;
   for (const message of facts.buyerMessages.values()) {
     if (message.marks?.ask === undefined && message.marks?.objection === undefined) continue;
@@ -177,8 +237,14 @@ function changeRequests(scenario: BuyerScenario, facts: ConversationFacts, rubri
   return count;
 }
 
-function toViolation(finding: Finding, origin: number, locale: Locale, words: FactWords): Violation {
+function toViolation(
+  { key, finding }: KeyedFinding,
+  origin: number,
+  locale: Locale,
+  words: FactWords,
+): Violation {
   return {
+    key,
     rule: finding.rule,
     atSeconds: (finding.at - origin) / 1000,
     message: explainViolation(finding.rule, finding.detail, locale, words),
