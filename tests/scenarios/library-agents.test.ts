@@ -68,10 +68,15 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('typical trainee mistake
     }));
     const report = rulesOf(scenario, dodge);
     const rules = report.violations.map((v) => v.rule);
-    // A buyer who asks for an order change is dodged by leaving the order as it was.
-    const caught = scenario.beats.some((beat) => beat.change !== undefined)
-      ? ['order-not-updated']
-      : ['question-evaded', 'objection-unaddressed'];
+    // Caught at the buyer's first request: a question or worry is dodged, an order change is dodged by
+    // leaving the order as it was (the buyer leaves there, before asking anything else).
+    const first = scenario.beats.find(
+      (beat) =>
+        beat.change !== undefined ||
+        [beat, ...(beat.messages ?? [])].some((line) => line.ask !== undefined || line.objection !== undefined),
+    );
+    const caught =
+      first?.change !== undefined ? ['order-not-updated'] : ['question-evaded', 'objection-unaddressed'];
     expect(rules.some((rule) => caught.includes(rule))).toBe(true);
     // Nothing for accuracy, phrase use or sales; prompt, polite replies keep their responsiveness and
     // courtesy (30 + 10 of the default rubric's 100), which is all such an agent can earn: a failing score.

@@ -213,10 +213,16 @@ export function checkBuyer(buyer: BuyerParts, ctx: CheckContext, report: Report)
       ask?: string | undefined;
       objection?: string | undefined;
       photo?: string | undefined;
+      answeredBy?: readonly string[] | undefined;
       need?: readonly string[] | undefined;
     },
   ) => {
     checkAsset(ctx, report, [...path, 'photo'], line.photo);
+    line.answeredBy?.forEach((image, k) => {
+      checkAsset(ctx, report, [...path, 'answeredBy', k], image);
+    });
+    if (line.answeredBy !== undefined && line.ask === undefined)
+      report([...path, 'answeredBy'], 'answeredBy 要和 ask 一起写：图片回答的是这句话问的商品事实', 'key');
     line.need?.forEach((id, k) => {
       checkProductId(ctx, report, [...path, 'need', k], id);
     });

@@ -428,6 +428,16 @@ export const AgentScriptSchema = z.array(AgentStepSchema);
 
 // ── Buyer scenarios ──────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * Pictures that answer a question as well as words would (the size chart for 我穿什么码): a reply sending one
+ * of them (an image phrase) answers the line's `ask`. Only where the scenario says so: a picture claims
+ * nothing the judge can read.
+ */
+const answeredBy = z
+  .array(asset)
+  .min(1)
+  .describe('能回答这个问题的图片（scenarios/images/ 下的文件名），如尺码表：发了带这张图的话术就算答了 ask');
+
 /** One buyer message inside a beat: a line, optionally bound to a catalogue fact or an objection. */
 export const BuyerLineSchema = z
   .object({
@@ -436,6 +446,7 @@ export const BuyerLineSchema = z
     simple: z.boolean().optional().describe('简单问题：回以长篇话术算死用'),
     objection: id.optional().describe('异议类型，须在 lexicon.yaml 的 objections 中'),
     photo: asset.optional().describe('买家随这句话发的照片（scenarios/images/ 下的文件名），如破损的商品'),
+    answeredBy: answeredBy.optional(),
     need: z
       .array(id)
       .min(1)
@@ -472,6 +483,7 @@ export const BeatSchema = z
     simple: z.boolean().optional(),
     objection: id.optional(),
     photo: asset.optional(),
+    answeredBy: answeredBy.optional(),
     need: z.array(id).min(1).optional(),
     messages: z.array(BuyerLineSchema).min(1).optional().describe('连发多条消息（一口气问好几个问题）'),
     after: seconds.optional().describe('买家开始打字前的停顿（默认按种子取 1.5–4 秒）'),

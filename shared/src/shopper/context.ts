@@ -58,6 +58,7 @@ function beatLines(beat: Beat): BuyerLine[] {
       simple: beat.simple,
       objection: beat.objection,
       photo: beat.photo,
+      answeredBy: beat.answeredBy,
       need: beat.need,
     },
   ];

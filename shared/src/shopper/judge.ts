@@ -29,6 +29,8 @@ export interface JudgeContext {
 export interface OpenItem {
   messageId: string;
   ask?: string;
+  /** Pictures the scenario accepts as the answer to the ask (a size chart). */
+  answeredBy?: readonly string[];
   objection?: string;
 }
 
@@ -249,6 +251,9 @@ export function judgeReply(
   const coversAll = ALL.some((w) => analysis.normalised.includes(w));
   asks.forEach((item, i) => {
     let verdict = focus.denied.has(item.messageId) ? 'stated' : verdicts[i]!;
+    // A picture the scenario names as an answer (the size chart) answers what the words leave open.
+    const pictured = message.image !== undefined && item.answeredBy?.includes(message.image) === true;
+    if (verdict === 'absent' && pictured) verdict = 'stated';
     if (focus.denied.has(item.messageId)) contradicted.delete(item.ask!);
     const answer = bareAnswer(ctx, analysis, isOptionAsk(ctx, item.ask!));
     if (answer !== undefined && bare.includes(item) && (bare.length === 1 || coversAll)) {

@@ -216,6 +216,7 @@ class Step {
       s.open.push({
         messageId: id,
         ...(line.ask !== undefined && { ask: line.ask }),
+        ...(line.ask !== undefined && line.answeredBy !== undefined && { answeredBy: [...line.answeredBy] }),
         ...(line.objection !== undefined && { objection: line.objection }),
       });
     }

@@ -190,6 +190,26 @@ counterExamples:
   - { name: 沉默, script: [], violations: [unanswered, buyer-left, no-payment-reminder] }
 `;
 
+/** Asks a colour that a picture (the shop's colour card) answers, where the scenario says so. */
+const chart = `
+id: chart
+title: 看色卡
+products: [jacket]
+persona: { name: 阿May }
+beats:
+  - id: ask
+    say: 黑色有吗
+    ask: jacket.colour.黑色
+    answeredBy: [images/colours.png]
+  - id: thanks
+    say: 好的
+    end: true
+modelAnswer:
+  - { after: 1, say: 黑色有货的 }
+counterExamples:
+  - { name: 沉默, script: [], violations: [unanswered, buyer-left] }
+`;
+
 const files = [
   { path: 'lib/lexicon.yaml', text: lexicon },
   { path: 'lib/products/jacket.yaml', text: product },
@@ -200,6 +220,11 @@ const files = [
   { path: 'lib/buyers/quiet.yaml', text: quiet },
   { path: 'lib/buyers/burst.yaml', text: burst },
   { path: 'lib/buyers/orders.yaml', text: orders },
+  { path: 'lib/buyers/chart.yaml', text: chart },
+  {
+    path: 'lib/buyers/chart-plain.yaml',
+    text: chart.replace('id: chart', 'id: chart-plain').replace(/ {4}answeredBy.*\n/, ''),
+  },
 ];
 
 export function fixtureLibrary(): Library {
