@@ -73,7 +73,9 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('typical trainee mistake
     const first = scenario.beats.find(
       (beat) =>
         beat.change !== undefined ||
-        [beat, ...(beat.messages ?? [])].some((line) => line.ask !== undefined || line.objection !== undefined),
+        [beat, ...(beat.messages ?? [])].some(
+          (line) => line.ask !== undefined || line.objection !== undefined,
+        ),
     );
     const caught =
       first?.change !== undefined ? ['order-not-updated'] : ['question-evaded', 'objection-unaddressed'];
