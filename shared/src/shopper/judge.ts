@@ -101,18 +101,42 @@ function topicsOfObjection(ctx: JudgeContext, objection: string): string[] {
   return topics;
 }
 
+/** A clause's words besides courtesy and filler (亲 · 您好 · 嗯嗯), with its particles or without them. */
+function sayingText(ctx: JudgeContext, analysis: Analysis, c: number): { text: string; bare: string } {
+  const from = c === 0 ? 0 : analysis.clauseEnds[c - 1]!;
+  let text = analysis.normalised.slice(from, analysis.clauseEnds[c]);
+  for (const m of analysis.mentions)
+    if (m.clause === c && COURTESY_CONCEPTS.has(m.concept))
+      text = text.replace(analysis.normalised.slice(m.start, m.end), '');
+  for (const word of COURTESY_FILLER) text = text.split(word).join('');
+  return { text, bare: stripParticles(text, ctx.library.lexicon.particles) };
+}
+
 /** The first clause that says something besides courtesy (亲， · 嗯嗯， · 您好，): where a bare answer stands. */
 function firstSayingClause(ctx: JudgeContext, analysis: Analysis): number {
-  for (let c = 0; c < analysis.clauseEnds.length; c++) {
-    const from = c === 0 ? 0 : analysis.clauseEnds[c - 1]!;
-    let text = analysis.normalised.slice(from, analysis.clauseEnds[c]);
-    for (const m of analysis.mentions)
-      if (m.clause === c && COURTESY_CONCEPTS.has(m.concept))
-        text = text.replace(analysis.normalised.slice(m.start, m.end), '');
-    for (const word of COURTESY_FILLER) text = text.split(word).join('');
-    if (stripParticles(text, ctx.library.lexicon.particles) !== '') return c;
-  }
+  for (let c = 0; c < analysis.clauseEnds.length; c++) if (sayingText(ctx, analysis, c).bare !== '') return c;
   return 0;
+}
+
+/**
+ * 送的 · 能洗的 · 可以换的: a verb (with its modal) and 的, alone in the clause, affirms what was asked the way
+ * 有的 and 包的 do, whatever the verb. Not a negator (没事的) nor anything the catalogue names (红的 picks).
+ */
+const VERB_DE = /^(能|可以|可|会|都)?\p{Script=Han}{1,2}的[的哦呢啊呀哈亲~]*$/u;
+const NEGATOR_START = /^(能|可以|可|会|都)?[不没别无未]/;
+function verbYes(analysis: Analysis, clause: number): boolean {
+  const from = clause === 0 ? 0 : analysis.clauseEnds[clause - 1]!;
+  let text = analysis.normalised.slice(from, analysis.clauseEnds[clause]);
+  for (const m of analysis.mentions)
+    if (m.clause === clause && COURTESY_CONCEPTS.has(m.concept))
+      text = text.replace(analysis.normalised.slice(m.start, m.end), '');
+  text = text.replace(/^亲+/, '');
+  return (
+    VERB_DE.test(text) &&
+    !NEGATOR_START.test(text) &&
+    !analysis.denials.some((d) => d.clause === clause) &&
+    !analysis.mentions.some((m) => m.clause === clause && (m.negated || isCatalogue(m.concept)))
+  );
 }
 
 /**
@@ -125,7 +149,7 @@ function bareAnswer(ctx: JudgeContext, analysis: Analysis, stock: boolean): 'yes
   const answers = analysis.mentions.filter(
     (m) => m.clause === clause && (m.concept === YES || (stock && m.concept === IN_STOCK)),
   );
-  const yes = answers.some((m) => !m.negated);
+  const yes = answers.some((m) => !m.negated) || verbYes(analysis, clause);
   const no = analysis.denials.some((d) => d.clause === clause) || answers.some((m) => m.negated);
   if (yes === no) return undefined;
   return yes ? 'yes' : 'no';

@@ -208,3 +208,24 @@ describe('when a sold-out option comes back', () => {
     expect(judge(shoes, '荧光绿没货了，灰色的今天发货，等两三天就到', []).contradicted).toEqual([]);
   });
 });
+
+describe('a verb and 的 alone answers yes', () => {
+  const jacket = contextOf('down-jacket');
+  const washer = contextOf('drum-washer');
+  const verdict = (ctx: JudgeContext, text: string, ask: string) => {
+    const j = judge(ctx, text, [ask]);
+    return j.stated.length > 0 ? 'stated' : j.wrong?.length ? 'wrong' : j.evaded.length ? 'evaded' : 'none';
+  };
+
+  it('给的 · 能送的 · 可以洗的 say yes to the yes/no question asked, right or wrong', () => {
+    expect(verdict(jacket, '给的亲', 'down-jacket.return-insurance')).toBe('stated');
+    expect(verdict(washer, '亲，能送的', 'drum-washer.floor-delivery')).toBe('stated');
+    expect(verdict(jacket, '可以洗的哦', 'down-jacket.machine-wash')).toBe('wrong');
+  });
+
+  it('a negator, a longer phrase or a catalogue word is no bare yes', () => {
+    expect(verdict(jacket, '没事的', 'down-jacket.return-insurance')).toBe('evaded');
+    expect(verdict(jacket, '挺好看的', 'down-jacket.machine-wash')).toBe('evaded');
+    expect(verdict(jacket, '不送的', 'down-jacket.return-insurance')).not.toBe('stated');
+  });
+});
