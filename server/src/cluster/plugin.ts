@@ -5,6 +5,7 @@
 import { createAdapter } from '@socket.io/postgres-adapter';
 import fp from 'fastify-plugin';
 import pg from 'pg';
+import { createHeartbeat } from './heartbeat.ts';
 import { databaseLeases, type Ownership, soleOwnership } from './leases.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -59,20 +60,12 @@ export default fp(
     };
 
     const tasks: Array<() => Promise<void>> = [];
-    let beating = false;
     let timer: NodeJS.Timeout | null = null;
-    const heartbeat = async () => {
-      if (beating) return;
-      beating = true;
-      try {
-        await ownership.renew();
-        for (const task of tasks) await task();
-      } catch (err) {
-        app.log.error({ err }, 'cluster heartbeat failed');
-      } finally {
-        beating = false;
-      }
-    };
+    const heartbeat = createHeartbeat(
+      () => ownership.renew(),
+      tasks,
+      (err, during) => app.log.error({ err, during }, 'cluster heartbeat failed'),
+    );
 
     const cluster: Cluster = {
       nodeId: ownership.nodeId,
@@ -112,12 +105,12 @@ export default fp(
 
     if (pool) {
       app.addHook('onReady', async () => {
-        timer = setInterval(heartbeat, Math.max(200, Math.floor(leaseMs / 3)));
+        timer = setInterval(heartbeat.beat, Math.max(200, Math.floor(leaseMs / 3)));
         timer.unref();
       });
       app.addHook('onClose', async () => {
         if (timer) clearInterval(timer);
-        while (beating) await sleep(20);
+        await heartbeat.idle();
         const adapter = io.of('/').adapter as unknown as { close(): void };
         adapter.close();
         // The LISTEN connection may still be on its way (the adapter connects in the background): release it

@@ -163,7 +163,7 @@ export class ConversationRuntime {
       if (this.ended) throw fail('conversation-ended');
       const stored = await this.apply({ type: 'agent-message', message });
       const echo = stored.find((s) => s.event.type === 'agent-message' && s.event.id === message.id);
-      if (!echo) throw new Error(`the shopper did not echo agent message ${message.id}`);
+      if (!echo) throw this.notTaken(`the shopper did not echo agent message ${message.id}`);
       return { seq: echo.seq, at: echo.event.at, duplicate: false };
     });
   }
@@ -185,9 +185,18 @@ export class ConversationRuntime {
       }
       const stored = await this.apply({ type: 'order-update', update });
       const echo = stored.find((s) => s.event.type === 'order-updated' && s.event.id === update.id);
-      if (!echo) throw new Error(`the shopper did not log order update ${update.id}`);
+      if (!echo) throw this.notTaken(`the shopper did not log order update ${update.id}`);
       return { seq: echo.seq, at: echo.event.at, duplicate: false };
     });
+  }
+
+  /**
+   * Why a step did not take the student's input. A step first runs the shopper's overdue wake-ups: when the
+   * server took the input only after the buyer's wait ran out (a busy event loop had not yet fired the leave),
+   * the buyer left first, that is stored, and the input is refused as for any ended conversation.
+   */
+  private notTaken(bug: string): Error {
+    return this.ended ? fail('conversation-ended') : new Error(bug);
   }
 
   /**
