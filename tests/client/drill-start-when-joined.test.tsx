@@ -55,7 +55,8 @@ describe('start when N joined: the teacher', () => {
     expect(within(row as HTMLElement).getByRole('button', { name: '实时监控' })).toBeTruthy();
 
     await user.type(screen.getByLabelText('演练名称'), '第二次演练');
-    await user.click(screen.getByLabelText('嫌贵砍价'));
+    // The page also has the new exam form: the drill form's own scenario box.
+    await user.click(within(screen.getByRole('form', { name: '新建演练' })).getByLabelText('嫌贵砍价'));
     expect(screen.queryByLabelText(/加入人数达到/)).toBeNull();
     await user.click(screen.getByLabelText('学生到齐后自动开始'));
     const count = screen.getByLabelText('加入人数达到（本班 4 名学员）') as HTMLInputElement;

@@ -107,13 +107,15 @@ describe('instructor and trainer', () => {
   it('runs a drill with two students and watches the monitor update as they answer', async () => {
     await teacher.goto(`${server.url}/#/staff/drills/${cls.classId}`);
     await teacher.getByRole('heading', { name: '新建演练' }).waitFor();
-    await teacher.getByLabel('演练名称').fill('第一次课堂演练');
-    await teacher.getByRole('checkbox', { name: scenarioTitle, exact: true }).check();
-    await teacher.getByLabel('每位学员的买家数').fill('1');
-    await teacher.getByLabel('买家到达间隔（秒）').fill('0');
-    await teacher.getByLabel('同时接待上限').fill('1');
-    await teacher.getByLabel('时长（分钟）').fill('5');
-    await teacher.getByRole('button', { name: '创建演练' }).click();
+    // The drill form (the page also has the new exam form, with the same scenario boxes and numbers).
+    const form = teacher.getByRole('form', { name: '新建演练' });
+    await form.getByLabel('演练名称').fill('第一次课堂演练');
+    await form.getByRole('checkbox', { name: scenarioTitle, exact: true }).check();
+    await form.getByLabel('每位学员的买家数').fill('1');
+    await form.getByLabel('买家到达间隔（秒）').fill('0');
+    await form.getByLabel('同时接待上限').fill('1');
+    await form.getByLabel('时长（分钟）').fill('5');
+    await form.getByRole('button', { name: '创建演练' }).click();
     await teacher.getByRole('button', { name: '开始' }).click();
     await teacher
       .getByRole('heading', { name: /实时监控 · 第一次课堂演练/ })

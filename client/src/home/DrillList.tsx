@@ -1,6 +1,7 @@
 // Running class drills the student can join (or go back to), and drills waiting for N students to start
-// (等待学生加入 k/N): fetched on arrival, again whenever the server announces a drill change (`drill:status`
-// over the socket), and every few seconds in case that was missed.
+// (等待学生加入 k/N); beside them the class's exams, open or about to open, started once each: fetched on
+// arrival, again whenever the server announces a drill change (`drill:status` over the socket), and every few
+// seconds in case that was missed.
 import { type DrillView, drillWaiting } from '@kefu/shared/protocol';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,7 +34,14 @@ function useRunningDrills(): { drills: DrillView[]; error: string | null } {
         const lists = await Promise.all(r.classes.map((c) => api.drills.list({ params: { id: c.id } })));
         if (!live) return;
         setDrills(
-          lists.flatMap((l) => l.drills).filter((d) => d.status === 'running' || drillWaiting(d) !== null),
+          lists
+            .flatMap((l) => l.drills)
+            .filter(
+              (d) =>
+                d.status === 'running' ||
+                drillWaiting(d) !== null ||
+                (d.kind === 'exam' && d.status === 'draft'),
+            ),
         );
         setError(null);
       })
@@ -46,11 +54,15 @@ function useRunningDrills(): { drills: DrillView[]; error: string | null } {
 }
 
 export function DrillList() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api } = useServices();
   const stores = useStores();
   const user = useSession((s) => s.user);
-  const { drills, error } = useRunningDrills();
+  const { drills: all, error } = useRunningDrills();
+  const drills = all.filter((d) => d.kind !== 'exam');
+  const exams = all.filter((d) => d.kind === 'exam');
+  const time = (at: number | null) =>
+    at === null ? '' : new Date(at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
   const join = useSubmit(async (drill: DrillView) => {
     if (!drill.joined) await api.drills.join({ params: { id: drill.id } });
     stores.conversations.getState().reset();
@@ -64,9 +76,62 @@ export function DrillList() {
   });
 
   return (
+    <>
+      {exams.length > 0 ? (
+        <section className="home-section" aria-labelledby="exams-title">
+          <h2 id="exams-title">{t('home.examsTitle')}</h2>
+          <p className="muted small">{t('home.examOnce')}</p>
+          <FormError error={join.error} />
+          <ul className="list">
+            {exams.map((d) => (
+              <li key={d.id}>
+                <span>{d.title}</span>
+                <span className="muted small">
+                  {t('home.examWindow', { opens: time(d.opensAt), closes: time(d.closesAt) })}
+                </span>
+                {d.status === 'draft' ? (
+                  <span className="tag">{t('home.examScheduled')}</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="primary"
+                    disabled={join.busy}
+                    onClick={() => void join.run(d)}
+                  >
+                    {d.joined ? t('home.backToExam') : t('home.startExam')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <DrillSection
+        drills={drills}
+        error={error ?? (exams.length > 0 ? null : join.error)}
+        busy={join.busy}
+        onJoin={join.run}
+      />
+    </>
+  );
+}
+
+function DrillSection({
+  drills,
+  error,
+  busy,
+  onJoin,
+}: {
+  drills: DrillView[];
+  error: string | null;
+  busy: boolean;
+  onJoin(drill: DrillView): Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  return (
     <section className="home-section" aria-labelledby="drills-title">
       <h2 id="drills-title">{t('home.drillsTitle')}</h2>
-      <FormError error={error ?? join.error} />
+      <FormError error={error} />
       {drills.length === 0 && !error ? <p className="empty">{t('home.drillsEmpty')}</p> : null}
       <ul className="list">
         {drills.map((d) => {
@@ -75,12 +140,7 @@ export function DrillList() {
             <li key={d.id}>
               <span>{d.title}</span>
               {waiting ? <span className="tag">{t('workbench.drillWaiting', waiting)}</span> : null}
-              <button
-                type="button"
-                className="secondary"
-                disabled={join.busy}
-                onClick={() => void join.run(d)}
-              >
+              <button type="button" className="secondary" disabled={busy} onClick={() => void onJoin(d)}>
                 {d.joined ? t('home.joinedDrill') : t('home.joinDrill')}
               </button>
             </li>

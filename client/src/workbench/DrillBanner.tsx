@@ -1,6 +1,6 @@
-// A class drill in the workbench: its name, 等待学生加入 (k/N) while it waits for its students, the time left on
-// the server clock, and "演练已结束" once the instructor ended it or its time ran out (the buyers stop then;
-// the report judges what was due by then).
+// A class drill or exam in the workbench: its name, 等待学生加入 (k/N) while it waits for its students, the time
+// left on the server clock, and "演练已结束" / "考试已结束" once the instructor ended it or its time ran out (the
+// buyers stop then; the report judges what was due by then).
 import { type DrillView, drillWaiting } from '@kefu/shared/protocol';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,11 +39,12 @@ export function DrillBanner() {
   if (!drillId || !drill || drill.id !== drillId) return null;
   const over = drill.status === 'finished' || (drill.endsAt !== null && now >= drill.endsAt);
   const waiting = drillWaiting(drill);
+  const exam = drill.kind === 'exam';
   return (
     <p className={`drill-banner${over ? ' over' : ''}`} role="status">
-      <strong>{t('workbench.drill', { title: drill.title })}</strong>{' '}
+      <strong>{t(exam ? 'workbench.exam' : 'workbench.drill', { title: drill.title })}</strong>{' '}
       {over ? (
-        <span>{t('workbench.drillOver')}</span>
+        <span>{t(exam ? 'workbench.examOver' : 'workbench.drillOver')}</span>
       ) : waiting ? (
         <span>{t('workbench.drillWaiting', waiting)}</span>
       ) : drill.endsAt !== null ? (

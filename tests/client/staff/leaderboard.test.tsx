@@ -46,7 +46,7 @@ describe('Leaderboard', () => {
     ]);
     expect(screen.getByRole('heading', { name: '电商2401班 · 排行榜' })).toBeTruthy();
 
-    await user.selectOptions(screen.getByLabelText('统计范围'), '周三演练');
+    await user.selectOptions(screen.getByLabelText('统计范围'), '演练：周三演练');
     await waitFor(() =>
       expect(cells()).toEqual([
         ['1', '李强', '85', '85', '1'],

@@ -1,4 +1,5 @@
-// A class's drills: start and stop them, open their live monitor, and create a new one (NewDrillForm).
+// A class's drills and exams: start and stop drills, end an exam early, open their live monitor and results,
+// choose which count in the grade (计入成绩), and create a new drill (NewDrillForm) or exam (NewExamForm).
 
 import { type DrillView, drillWaiting } from '@kefu/shared/protocol';
 import { useState } from 'react';
@@ -11,9 +12,10 @@ import { FormError } from '../../forms/FormError.tsx';
 import { useSubmit } from '../../forms/use-submit.ts';
 import { useGo } from '../nav.ts';
 import { NewDrillForm } from './NewDrillForm.tsx';
+import { NewExamForm } from './NewExamForm.tsx';
 
 export default function Drills({ classId }: { classId: string }) {
-  const { t } = useTranslation('staff');
+  const { t, i18n } = useTranslation('staff');
   const { api } = useServices();
   const go = useGo();
   const cls = useLoad(routes.classes.get, { params: { id: classId } });
@@ -28,6 +30,12 @@ export default function Drills({ classId }: { classId: string }) {
     if (action === 'start') go({ page: 'monitor', drillId: drill.id });
   });
   const act = (drill: DrillView, action: 'start' | 'stop') => control.run(drill, action);
+  const grade = useSubmit(async (drill: DrillView, graded: boolean) => {
+    await api.drills.update({ params: { id: drill.id }, body: { graded } });
+    drills.reload();
+  });
+  const time = (at: number | null) =>
+    at === null ? '' : new Date(at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
 
   return (
     <div className="staff-page">
@@ -37,7 +45,7 @@ export default function Drills({ classId }: { classId: string }) {
           {t('nav.classReport')}
         </button>
       </header>
-      <FormError error={cls.error ?? drills.error ?? control.error} />
+      <FormError error={cls.error ?? drills.error ?? control.error ?? grade.error} />
       <ConfirmDialog
         open={stopping !== null}
         title={t('monitor.stopConfirm.title', { title: stopping?.title ?? '' })}
@@ -54,15 +62,22 @@ export default function Drills({ classId }: { classId: string }) {
         <ul className="drill-list">
           {drills.data?.drills.map((d) => {
             const waiting = drillWaiting(d);
+            const exam = d.kind === 'exam';
             return (
               <li key={d.id} className="drill-row">
                 <div>
+                  {exam ? <span className="tag exam-tag">{t('exams.tag')}</span> : null}{' '}
                   <strong>{d.title}</strong>{' '}
                   <span className={`tag drill-${d.status}`}>
-                    {waiting ? t('drills.waiting', waiting) : t(`drills.status.${d.status}`)}
+                    {waiting
+                      ? t('drills.waiting', waiting)
+                      : t(exam ? `exams.status.${d.status}` : `drills.status.${d.status}`)}
                   </span>
                   <p className="muted small">
-                    {t('drills.meta', {
+                    {exam
+                      ? `${t('exams.window', { opens: time(d.opensAt), closes: time(d.closesAt) })} · `
+                      : ''}
+                    {t(exam ? 'exams.meta' : 'drills.meta', {
                       scenarios: d.settings.scenarioIds.length,
                       shoppers: d.settings.shoppersPerStudent,
                       interval: d.settings.arrivalIntervalSeconds,
@@ -70,9 +85,18 @@ export default function Drills({ classId }: { classId: string }) {
                       duration: d.settings.durationMinutes,
                     })}
                   </p>
+                  <label className="check small">
+                    <input
+                      type="checkbox"
+                      checked={d.graded}
+                      disabled={grade.busy}
+                      onChange={(e) => void grade.run(d, e.target.checked)}
+                    />
+                    {t('drills.graded')}
+                  </label>
                 </div>
                 <div className="staff-actions">
-                  {d.status === 'draft' ? (
+                  {d.status === 'draft' && !exam ? (
                     <button type="button" className="primary" onClick={() => void act(d, 'start')}>
                       {waiting ? t('drills.startNow') : t('drills.start')}
                     </button>
@@ -118,6 +142,7 @@ export default function Drills({ classId }: { classId: string }) {
         studentCount={cls.data?.class.studentCount ?? 0}
         onCreated={drills.reload}
       />
+      <NewExamForm classId={classId} scenarios={scenarios.data?.scenarios ?? []} onCreated={drills.reload} />
       <FormError error={scenarios.error} />
     </div>
   );

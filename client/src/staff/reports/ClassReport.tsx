@@ -1,5 +1,6 @@
 // Class report: the sortable student table with the multi-party grade, score and response-time
-// distributions, the grade weights (class owner) and the per-drill CSV export.
+// distributions, the grade weights (class owner) and the per-drill CSV export; its figures over what counts
+// for the grade or over one drill or exam (the grade column stays the whole grade).
 
 import type { ClassReportRow } from '@kefu/shared/protocol';
 import { useMemo, useState } from 'react';
@@ -40,7 +41,11 @@ export function ClassReport({ classId }: { classId: string }) {
   const { t } = useTranslation('staff');
   const go = useGo();
   const user = useSession((s) => s.user);
-  const { data, error, reload } = useLoad(routes.reports.class, { params: { id: classId } });
+  const [drillId, setDrillId] = useState('');
+  const { data, error, reload } = useLoad(routes.reports.class, {
+    params: { id: classId },
+    query: drillId ? { drillId } : {},
+  });
   const [grading, setGrading] = useState<ClassReportRow | null>(null);
   const rows = data?.rows ?? [];
   const scoreOption = useMemo(
@@ -122,6 +127,19 @@ export function ClassReport({ classId }: { classId: string }) {
       ) : null}
       <section className="staff-card" aria-labelledby="class-table-title">
         <h2 id="class-table-title">{t('classReport.students')}</h2>
+        <label className="no-print report-scope">
+          {t('leaderboard.scope')}{' '}
+          <select value={drillId} onChange={(e) => setDrillId(e.target.value)}>
+            <option value="">{t('leaderboard.allWork')}</option>
+            {data.drills.map((d) => (
+              <option key={d.id} value={d.id}>
+                {t(d.kind === 'exam' ? 'leaderboard.scopeExam' : 'leaderboard.scopeDrill', {
+                  title: d.title,
+                })}
+              </option>
+            ))}
+          </select>
+        </label>
         <ClassTable
           rows={rows}
           benchmarks={data.benchmarks}

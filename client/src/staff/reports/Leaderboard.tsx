@@ -69,7 +69,9 @@ export default function Leaderboard({ classId }: { classId: string }) {
             <option value="">{t('leaderboard.allWork')}</option>
             {data.drills.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.title}
+                {t(d.kind === 'exam' ? 'leaderboard.scopeExam' : 'leaderboard.scopeDrill', {
+                  title: d.title,
+                })}
               </option>
             ))}
           </select>
