@@ -10,7 +10,7 @@ import {
 } from '@kefu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from './helpers/manual-clock.ts';
-import { api, seedUser, startServer, type TestServer, type TestUser } from './helpers/server.ts';
+import { api, seedUser, startServer, type TestServer, type TestUser, tempDataDir } from './helpers/server.ts';
 
 const MINUTE = 60_000;
 const SCENARIO = 'after-sale-complaint';
@@ -261,5 +261,53 @@ describe('an exam from opening to closing', () => {
     expect(
       (await api(server, 'PATCH', `/api/drills/${exam.id}`, { as: taker, body: { graded: true } })).status,
     ).toBe(403);
+  });
+});
+
+describe('an exam across a restart, and a reception still open at the close', () => {
+  it('opens after a restart at its time, and stops an open reception at the close, judged as of then', async () => {
+    const own = new ManualClock(SIMULATION_EPOCH);
+    const dataDir = tempDataDir();
+    const first = await startServer({ clock: own, dataDir });
+    const teacher = await seedUser(first.app, 'instructor');
+    const student = await seedUser(first.app, 'student');
+    const cls = await first.app.classes.create('考试班', teacher.user.id, 'default', own.now());
+    await first.app.classes.addMember(cls.id, student.user.id, 'student', own.now());
+    const created = await api(first, 'POST', `/api/classes/${cls.id}/exams`, {
+      as: teacher,
+      body: {
+        title: '补考',
+        // A buyer who waits long: the reception is still open when the exam closes.
+        settings: { ...settings, scenarioIds: ['jacket-colour-size'] },
+        opensAt: own.now() + 5 * MINUTE,
+        closesAt: own.now() + 6 * MINUTE,
+      },
+    });
+    expect(created.status).toBe(200);
+    const id: string = created.body.drill.id;
+    await first.close();
+
+    // Down over the opening time: the exam opens when the server is back.
+    await own.advanceBy(5 * MINUTE + 1_000);
+    const back = await startServer({ clock: own, dataDir });
+    try {
+      await own.advanceBy(0);
+      expect((await api(back, 'GET', `/api/drills/${id}`, { as: student })).body.drill.status).toBe(
+        'running',
+      );
+      expect((await api(back, 'POST', `/api/drills/${id}/join`, { as: student })).status).toBe(200);
+      await own.advanceBy(20_000);
+      const [row] = await back.app.conversations.listForDrill(id);
+      expect(row?.status).toBe('open');
+
+      await own.advanceTo(SIMULATION_EPOCH + 6 * MINUTE);
+      const ended = await back.app.conversations.get(row!.id);
+      expect([ended?.status, ended?.ended_at]).toEqual(['ended', SIMULATION_EPOCH + 6 * MINUTE]);
+      const report = await api(back, 'GET', `/api/reports/conversations/${row!.id}`, { as: student });
+      expect(report.body.report.stopped).toBe(true);
+    } finally {
+      await back.close();
+      back.cleanup();
+    }
   });
 });
