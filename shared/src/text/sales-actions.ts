@@ -3,6 +3,7 @@
 // lists are lexicon concepts; the structure around them is read here: a deferred (不用急着下单), conditional
 // (如果需要再拍) or finished (拍下了就行) order verb invites nothing, while 还没付 reminds.
 import type { Analysis, Mention } from './matcher.ts';
+import { readBareNumber, readQuantities } from './numbers.ts';
 
 /** Lexicon concepts the actions are read from (each optional: a lexicon without it simply never matches). */
 export const ACTION_CONCEPTS = {
@@ -47,6 +48,10 @@ const CHOOSING_BEFORE = ['按', '照着', '根据', '建议'];
 const CHOOSING_AFTER = ['大', '小', '多大', '多少', '哪'];
 /** 拍几张照片 · 拍个视频: what 拍 takes here is a picture, not an order. */
 const PICTURE = ['照', '图', '视频', '片'];
+/** 拍一下商品问题的照片 · 拍下坏果的照片: a picture of something, its object named before the picture noun. */
+const PICTURE_OF = /^(一下|下|个|张|一张|几张)?[\p{Script=Han}\w]{1,8}的(照片|图片|视频|照|图)/u;
+const picturesObject = (analysis: Analysis, m: Mention) =>
+  PICTURE_OF.test(analysis.normalised.slice(m.end, clauseOf(analysis, m).to));
 /** Right before a payment word: "not yet" (还没付) reminds rather than denies. */
 const NOT_YET = /(还没有|还没|没有|尚未|还未|没|未)$/;
 
@@ -137,7 +142,7 @@ export function readsAsInvitation(analysis: Analysis, answers: (option: string) 
     const before = analysis.normalised.slice(from, m.start);
     if (DONE_AFTER.some((w) => after.startsWith(w)) || endsWithAny(before, DONE_BEFORE)) return false;
     if (containsAny(before, CHOOSING_BEFORE) || CHOOSING_AFTER.some((w) => after.startsWith(w))) return false;
-    if (startsWithAny(afterVerb(analysis, m).after, PICTURE)) return false;
+    if (startsWithAny(afterVerb(analysis, m).after, PICTURE) || picturesObject(analysis, m)) return false;
     const option = chosenOption(analysis, m);
     if (option && answers(option.concept)) return false;
     return !deferred(analysis, m);
@@ -198,6 +203,14 @@ const CONCEDES = ['便宜', '少', '优惠', '减', '让', '省', '返', '抵'];
 /** A rate off the price: 打八折 · 9.5折 · 八五折. */
 const RATE_OFF = /[一二三四五六七八九\d.]+折/g;
 const DENIED = /(不|没|别|不能|没法)$/;
+/** A concession word and the number right after it (便宜20 · 少三十 · 给您优惠50), its unit unsaid. */
+const CONCEDED_BARE = new RegExp(
+  `(${CONCEDES.join('|')})(?:给您|给你|您|你|了|个)?([\\d一二两三四五六七八九十百]+)`,
+  'g',
+);
+/** What right after a bare amount makes it some other measure than money (少20克 · 便宜2斤的). */
+const startsUnit = (text: string) =>
+  readQuantities(`1${text}`).some((q) => q.start === 0 && q.dimension !== 'money');
 
 /**
  * Gives the buyer money off: an amount conceded (给您便宜10块 · 少20元) or a rate (打八折), not denied
@@ -212,6 +225,12 @@ export function readsAsConcession(analysis: Analysis): boolean {
     return word !== undefined && !DENIED.test(before.slice(0, -word.length));
   });
   if (conceded) return true;
+  // 便宜20 · 能少三十: money off with its unit left unsaid, a round number closing the amount.
+  for (const match of text.matchAll(CONCEDED_BARE)) {
+    if (readBareNumber(match[2]!) === undefined) continue;
+    const after = text.slice(match.index + match[0].length);
+    if (!startsUnit(after) && !DENIED.test(text.slice(0, match.index))) return true;
+  }
   for (const match of text.matchAll(RATE_OFF)) if (!/不打?$/.test(text.slice(0, match.index))) return true;
   return false;
 }

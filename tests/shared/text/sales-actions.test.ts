@@ -35,6 +35,8 @@ describe('inviting the order', () => {
     '看到您已经拍下了',
     '想好了再拍就行',
     '麻烦您拍几张照片发给我们',
+    '您拍一下破损处的照片给我',
+    '拍下标签的图片发过来哈',
     '175的话拍XL码哦',
     '买两件比较划算',
   ])('does not invite: %s', (text) => expect(judge(text).invites).toBe(false));
@@ -225,11 +227,14 @@ describe('objections by any accepted argument', () => {
     '我给您改个价',
     '【改价】已为您的订单改价，优惠 ¥20，刷新订单即可付款~',
     '坏了包赔，坏几个赔几个',
+    '我跟老板申请一下，给您少三十',
+    '最多能便宜15哦',
   ])('money off or a guarantee addresses a price worry: %s', (text) =>
     expect(judge(text, price).addressed).toEqual(['b1']),
   );
-  it.each(['价格不能便宜10块哦', '不打折哦'])('a concession denied does not: %s', (text) =>
-    expect(judge(text, price).addressed).toEqual([]),
+  it.each(['价格不能便宜10块哦', '不打折哦', '没法便宜20', '少一点点也不行', '再少两斤就不够吃了'])(
+    'a concession denied, or a number that is no money, does not: %s',
+    (text) => expect(judge(text, price).addressed).toEqual([]),
   );
   it.each([
     ['quality', '我马上安排师傅上门检查，保修期内免费修'],
