@@ -34,7 +34,7 @@ import scenariosPlugin from './scenarios/plugin.ts';
 export interface AppOptions
   extends Omit<
     ServerOptions,
-    'port' | 'host' | 'logger' | 'trustProxy' | 'databaseUrl' | 'leaseMs' | 'drainDelayMs'
+    'port' | 'host' | 'logger' | 'trustProxy' | 'databaseUrl' | 'leaseMs' | 'drainDelayMs' | 'pathInOrder'
   > {
   logger: boolean;
   /** postgres://… (several processes may share it); unset: SQLite in `dataDir`. */
@@ -42,6 +42,8 @@ export interface AppOptions
   /** How long a process's conversations stay its own without a heartbeat (PostgreSQL). */
   leaseMs?: number;
   trustProxy?: boolean;
+  /** Solo practice follows the learning path (default); false opens every unit (LEARNING_PATH=open). */
+  pathInOrder?: boolean;
   /** Time for logs, sessions, shoppers and drills. Tests drive a manual clock; production uses the wall clock. */
   clock?: Clock;
   /** Seeds of solo-practice shoppers (variant lines, typing delays). Random unless a test fixes it. */

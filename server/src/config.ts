@@ -30,6 +30,8 @@ export interface ServerOptions {
   leaseMs: number;
   /** SIGTERM: how long /readyz answers 503 before the sockets are handed over (for the proxy to notice). */
   drainDelayMs: number;
+  /** Solo practice follows the learning path: a student starts only scenarios of units opened to them. */
+  pathInOrder: boolean;
 }
 
 /** A setting the server cannot start with; `main.ts` prints its message alone, without a stack. */
@@ -46,6 +48,10 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, root: string = REPOSITORY
       'DATABASE_URL 只支持 PostgreSQL（postgres://用户:密码@主机:端口/库名）；不设置则使用 SQLite',
     );
   }
+  const path = env.LEARNING_PATH || 'ordered';
+  if (path !== 'ordered' && path !== 'open') {
+    throw new ConfigError(`LEARNING_PATH 无效：${path}（ordered：单元按顺序开放；open：全部开放）`);
+  }
   return {
     dataDir: resolve(root, env.DATA_DIR || 'data'),
     databaseUrl,
@@ -59,6 +65,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, root: string = REPOSITORY
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     leaseMs: seconds(env, 'LEASE_SECONDS', 10, 1) * 1000,
     drainDelayMs: seconds(env, 'DRAIN_DELAY_SECONDS', 0, 0) * 1000,
+    pathInOrder: path === 'ordered',
   };
 }
 

@@ -26,6 +26,8 @@ const app = await buildApp({
   // LOAD_LOG=1: the server's log (JSON lines on stdout), to find what failed under load.
   logger: process.env.LOAD_LOG === '1',
   sessionTtlMs: 24 * 60 * 60 * 1000,
+  // Bots are fresh students playing a mix of the whole library.
+  pathInOrder: false,
 });
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
 const baseRss = process.memoryUsage().rss;

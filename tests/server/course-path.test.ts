@@ -16,7 +16,8 @@ const statuses = (r: PathResponse) => r.progress?.units.map((u) => [u.unit.id, u
 
 beforeAll(async () => {
   clock = new ManualClock(Date.UTC(2026, 10, 20, 2, 0, 0));
-  server = await startServer({ clock, seedSource: () => 7 });
+  // The production setting (units open in order), not the test helper's default.
+  server = await startServer({ clock, seedSource: () => 7, pathInOrder: true });
   student = await seedUser(server.app, 'student', 'path_student');
 });
 

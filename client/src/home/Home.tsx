@@ -70,7 +70,11 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
         <FormError error={classes.error} />
         <DrillList key={classes.data?.classes.length ?? 0} />
         {student ? <LearningPath path={path.data} error={path.error} /> : null}
-        <SoloPractice scenarios={scenarios.data?.scenarios ?? null} error={scenarios.error} />
+        <SoloPractice
+          scenarios={scenarios.data?.scenarios ?? null}
+          error={scenarios.error}
+          progress={path.data?.progress ?? null}
+        />
         {student ? (
           <Suspense fallback={null}>
             <SelfEvaluation />

@@ -59,6 +59,7 @@ export const en: Messages = {
     mixCount: 'Shoppers at once',
     mixStart: 'Start mix',
     drillsTitle: 'Class drills',
+    lockedScenario: 'Finish the unit “{{unit}}” first, then practise this scenario.',
     drillsEmpty: 'No drill is running',
     joinDrill: 'Join drill',
     joinedDrill: 'Joined — open workbench',

@@ -63,6 +63,7 @@ export const zhCN = {
     mixCount: '同时接待的买家人数',
     mixStart: '随机开始',
     drillsTitle: '班级演练',
+    lockedScenario: '先完成“{{unit}}”单元，再来练习这个场景',
     drillsEmpty: '暂无进行中的演练',
     joinDrill: '加入演练',
     joinedDrill: '已加入，进入接待台',

@@ -1,7 +1,8 @@
 // Solo practice (one scenario, or a random mix of buyers at once) and the student's conversations.
-import { routes } from '@kefu/shared';
+import { isScenarioOpen, routes } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
 import { fail } from '../errors.ts';
+import { courseStanding } from '../grading/course-progress.ts';
 import { DEFAULT_RUBRIC } from '../scenarios/catalog.ts';
 import { serve } from './serve.ts';
 
@@ -23,11 +24,21 @@ export function mixArrivals(count: number, now: number, seeds: () => number): nu
 
 export default async function practiceRoutes(app: FastifyInstance): Promise<void> {
   serve(app, routes.practice.start, async ({ user, body }) => {
-    const buyers = [...app.catalog.library.buyers.keys()];
+    // A student practises on their own only what the learning path has opened (a drill or an exam may send
+    // any scenario: those open their conversations without this route). Staff try anything; LEARNING_PATH=open
+    // opens every unit.
+    const ordered = user.role === 'student' && (app.settings.pathInOrder ?? true);
+    const standing = ordered ? await courseStanding(app, user.id) : null;
+    const open = (id: string) => standing === null || isScenarioOpen(standing.progress, id);
+    const buyers = [...app.catalog.library.buyers.keys()].filter(open);
     let scenarioIds: string[];
     if ('scenarioId' in body) {
       if (!app.catalog.library.buyers.has(body.scenarioId)) {
         throw fail('scenario-not-found', { id: body.scenarioId });
+      }
+      if (!open(body.scenarioId)) {
+        const current = standing?.progress.units.find((u) => u.unit.id === standing.progress.current);
+        throw fail('scenario-locked', { unit: current?.unit.name ?? '' });
       }
       scenarioIds = [body.scenarioId];
     } else {
@@ -41,8 +52,12 @@ export default async function practiceRoutes(app: FastifyInstance): Promise<void
         scenarioIds.push(picked!);
       }
     }
-    const open = (await app.conversations.listForStudent(user.id, 'open')).filter((c) => c.drill_id === null);
-    if (open.length + scenarioIds.length > MAX_OPEN_SOLO) throw fail('too-many-open', { open: open.length });
+    const running = (await app.conversations.listForStudent(user.id, 'open')).filter(
+      (c) => c.drill_id === null,
+    );
+    if (running.length + scenarioIds.length > MAX_OPEN_SOLO) {
+      throw fail('too-many-open', { open: running.length });
+    }
     const conversations = [];
     const arrivals = mixArrivals(scenarioIds.length, app.clock.now(), app.newSeed);
     for (const [i, scenarioId] of scenarioIds.entries()) {

@@ -53,6 +53,8 @@ export const ERROR_TEXT_EN: Record<ErrorCode, string> = {
   'class-list-invalid':
     'The class list has {{count}} problem(s) (line {{lines}}); no account was created. Fix them and import again.',
   'scenario-not-found': 'There is no scenario “{{id}}”. Choose one from the list.',
+  'scenario-locked':
+    'This scenario’s unit is not open yet: finish the unit “{{unit}}” first, then practise it.',
   'unknown-scenario': 'There is no scenario “{{id}}”. Choose one from the list.',
   'library-empty': 'The scenario library is empty. Ask an instructor to add scenarios.',
   'rubric-not-found': 'There is no rubric “{{id}}”. Choose an existing rubric.',

@@ -47,6 +47,7 @@ export const ERROR_TEXT_ZH = {
   'class-list-invalid':
     '名单有 {{count}} 处问题（第 {{lines}} 行），一个账号也没有创建，请改好后重新导入：{{problems}}',
   'scenario-not-found': '没有场景“{{id}}”，请从场景列表中选择',
+  'scenario-locked': '这个场景所在的单元还没有开放：先完成“{{unit}}”单元，再来练习它',
   'unknown-scenario': '没有场景“{{id}}”，请从场景列表中选择',
   'library-empty': '场景库是空的，请联系讲师添加场景',
   'rubric-not-found': '没有评分标准“{{id}}”，请从已有的评分标准中选择',

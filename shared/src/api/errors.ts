@@ -55,6 +55,7 @@ export const ERROR_STATUS = {
   'class-list-invalid': 400,
   // Scenarios, rubrics and the studio
   'scenario-not-found': 404,
+  'scenario-locked': 403,
   'unknown-scenario': 400,
   'library-empty': 404,
   'rubric-not-found': 400,

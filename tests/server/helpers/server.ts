@@ -107,6 +107,8 @@ async function testApp(overrides: Overrides): Promise<{ app: FastifyInstance; da
     logger: false,
     sessionTtlMs: 24 * 60 * 60 * 1000,
     passwordCost: TEST_PASSWORD_COST,
+    // Fresh test students play scenarios of every unit; the path's order has its own tests (course-lock).
+    pathInOrder: false,
     ...overrides,
   });
   return { app, dataDir };

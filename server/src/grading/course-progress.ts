@@ -1,0 +1,48 @@
+// A student's place on the learning path, folded from every graded reception they finished (solo practice,
+// drills and exams alike): the home shows it, and solo practice refuses the scenarios of units still locked.
+import {
+  type PathProgress,
+  type PathScenario,
+  pathProgress,
+  pathScenariosOf,
+  type RuleId,
+  type ScenarioResult,
+} from '@kefu/shared';
+import type { FastifyInstance } from 'fastify';
+import { isGraded } from './counted.ts';
+
+export interface CourseStanding {
+  progress: PathProgress;
+  scenarios: PathScenario[];
+  results: ScenarioResult[];
+}
+
+/** A student's finished, graded receptions, with the rules broken in each. */
+async function resultsOf(app: FastifyInstance, studentId: string): Promise<ScenarioResult[]> {
+  const results: ScenarioResult[] = [];
+  for (const row of await app.conversations.listForStudent(studentId, 'ended')) {
+    const report = await app.grading.reportOf(row);
+    if (!isGraded(report)) continue;
+    const violations: Partial<Record<RuleId, number>> = {};
+    for (const v of report.violations) violations[v.rule] = (violations[v.rule] ?? 0) + 1;
+    results.push({
+      scenarioId: row.scenario_id,
+      score: report.score,
+      endedAt: row.ended_at ?? row.started_at,
+      violations,
+    });
+  }
+  return results;
+}
+
+/** The student's progress on the library's course; null when the library has no course. */
+export async function courseStanding(
+  app: FastifyInstance,
+  studentId: string,
+): Promise<CourseStanding | null> {
+  const { library } = app.catalog;
+  if (library.course === null) return null;
+  const scenarios = pathScenariosOf(library.buyers.values());
+  const results = await resultsOf(app, studentId);
+  return { progress: pathProgress(library.course, scenarios, results), scenarios, results };
+}
