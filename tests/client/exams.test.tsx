@@ -2,7 +2,7 @@
 // once, 回到考试 after), a refused start is said in Chinese, the workbench banner says 考试 and 考试已结束;
 // the instructor's form sends the window and whether it counts in the grade.
 import type { ClassesResponse, DrillsResponse, DrillView, ScenarioSummary } from '@kefu/shared/protocol';
-import { act, fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../client/src/api/http.ts';
 import { DrillList } from '../../client/src/home/DrillList.tsx';
@@ -209,5 +209,21 @@ describe('the class’s drills and exams page', () => {
     ]);
     await act(async () => undefined);
     expect((screen.getByRole('checkbox', { name: '计入成绩' }) as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('asks before closing an open exam early, in an exam’s words', async () => {
+    const http = fakeHttp({
+      'GET /api/classes/class-1': () => ({ class: { id: 'class-1', name: '电商2401班' }, members: [] }),
+      'GET /api/classes/class-1/drills': () => ({ drills: [{ ...EXAM, status: 'running' }] }),
+      'GET /api/scenarios': () => ({ scenarios: [] }),
+    });
+    const { render, user } = await setup({ http });
+    render(<Drills classId="class-1" />);
+    await user.click(await screen.findByRole('button', { name: '结束：期中考试' }));
+    const dialog = screen.getByRole('alertdialog', { name: '提前结束“期中考试”？' });
+    expect(dialog.textContent).toContain('参考答案随即对学员公开');
+    expect(within(dialog).getByRole('button', { name: '结束考试' })).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: '继续考试' }));
+    expect(http.calls.filter((c) => c.method === 'POST')).toEqual([]);
   });
 });

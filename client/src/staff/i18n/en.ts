@@ -255,6 +255,14 @@ export const staffEn: StaffStrings = {
     pickTimes: 'Choose the opening and closing time',
     window: '{{opens}} – {{closes}}',
     status: { draft: 'scheduled', running: 'open', finished: 'closed' },
+    results: 'Exam results · {{title}}',
+    stopConfirm: {
+      title: 'Close “{{title}}” early?',
+      message:
+        'The exam closes at once for the whole class: every open conversation is closed, students who have not started can no longer take it, and the model answers become visible to students. Finished conversations are scored as usual.',
+      confirm: 'Close exam',
+      cancel: 'Keep it open',
+    },
     meta: '{{scenarios}} scenarios · {{shoppers}} buyers each · every {{interval}} s · {{concurrency}} at once',
   },
   drillResults: {

@@ -249,6 +249,14 @@ export const staffZhCN = {
     pickTimes: '请选择开考时间和结束时间',
     window: '{{opens}} – {{closes}}',
     status: { draft: '未开考', running: '考试中', finished: '已结束' },
+    results: '考试结果 · {{title}}',
+    stopConfirm: {
+      title: '提前结束“{{title}}”？',
+      message:
+        '考试会立即为全班结束：每位学员正在接待的买家都会关闭，还没开始的学员不能再参加，参考答案随即对学员公开。已完成的对话会照常评分。',
+      confirm: '结束考试',
+      cancel: '继续考试',
+    },
     meta: '{{scenarios}} 个场景 · 每人 {{shoppers}} 位买家 · 间隔 {{interval}} 秒 · 同时 {{concurrency}} 位',
   },
   drillResults: {

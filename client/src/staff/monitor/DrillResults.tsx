@@ -55,7 +55,7 @@ export default function DrillResults({ drillId }: { drillId: string }) {
     <div className="staff-page">
       <header className="staff-page-head">
         <div>
-          <h1>{t('drillResults.title', { title: drill.title })}</h1>
+          <h1>{t(drill.kind === 'exam' ? 'exams.results' : 'drillResults.title', { title: drill.title })}</h1>
           <p className="muted">
             {t(`drills.status.${drill.status}`)} ·{' '}
             {t('drillResults.meta', { joined: joined.length, students: rows.length })}

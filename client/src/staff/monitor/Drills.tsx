@@ -37,6 +37,8 @@ export default function Drills({ classId }: { classId: string }) {
   const time = (at: number | null) =>
     at === null ? '' : new Date(at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
 
+  // Ending an exam early says what it means for an exam (answers become visible).
+  const stopTexts = stopping?.kind === 'exam' ? 'exams.stopConfirm' : 'monitor.stopConfirm';
   return (
     <div className="staff-page">
       <header className="staff-page-head">
@@ -48,10 +50,12 @@ export default function Drills({ classId }: { classId: string }) {
       <FormError error={cls.error ?? drills.error ?? control.error ?? grade.error} />
       <ConfirmDialog
         open={stopping !== null}
-        title={t('monitor.stopConfirm.title', { title: stopping?.title ?? '' })}
-        message={t('monitor.stopConfirm.message')}
-        confirmLabel={t('monitor.stopConfirm.confirm')}
-        cancelLabel={t('monitor.stopConfirm.cancel')}
+        title={t(`${stopTexts}.title`, {
+          title: stopping?.title ?? '',
+        })}
+        message={t(`${stopTexts}.message`)}
+        confirmLabel={t(`${stopTexts}.confirm`)}
+        cancelLabel={t(`${stopTexts}.cancel`)}
         danger
         onConfirm={() => (stopping ? act(stopping, 'stop') : undefined)}
         onCancel={() => setStopping(null)}

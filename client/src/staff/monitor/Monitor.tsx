@@ -287,6 +287,8 @@ export default function Monitor({ drillId }: { drillId: string }) {
   const absent = students.filter((s) => !s.joined);
   const watched = students.find((s) => s.studentId === selected) ?? null;
   const remaining = drill?.endsAt ? Math.max(0, Math.round((drill.endsAt - now) / 1000)) : null;
+  // Ending an exam early says what it means for an exam (answers become visible).
+  const stopTexts = drill?.kind === 'exam' ? 'exams.stopConfirm' : 'monitor.stopConfirm';
   return (
     <div className="staff-page monitor">
       <header className="staff-page-head">
@@ -326,10 +328,12 @@ export default function Monitor({ drillId }: { drillId: string }) {
       </header>
       <ConfirmDialog
         open={confirmStop}
-        title={t('monitor.stopConfirm.title', { title: drill?.title ?? '' })}
-        message={t('monitor.stopConfirm.message')}
-        confirmLabel={t('monitor.stopConfirm.confirm')}
-        cancelLabel={t('monitor.stopConfirm.cancel')}
+        title={t(`${stopTexts}.title`, {
+          title: drill?.title ?? '',
+        })}
+        message={t(`${stopTexts}.message`)}
+        confirmLabel={t(`${stopTexts}.confirm`)}
+        cancelLabel={t(`${stopTexts}.cancel`)}
         danger
         onConfirm={stop}
         onCancel={() => setConfirmStop(false)}
