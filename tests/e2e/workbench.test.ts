@@ -243,6 +243,197 @@ describe('workbench end to end', () => {
     await page.context().close();
   });
 
+  it('performs every order operation by keyboard, fills phrase variables, sends a picture and an emoji: the buyer reacts, the report is clean', async () => {
+    const buyer = await seedUser(app, 'student', 'stu-every-change');
+    const page = await loggedInPage(buyer);
+    await page
+      .getByRole('button', { name: '开始练习：一单改到底：尺码、优惠、加购、改码改地址、备注' })
+      .click();
+    await expect.poll(() => connection(page).textContent()).toContain('已连接');
+    const id = await openConversationId(page);
+    const composer = composerOf(page);
+    const agentLines = async () => (await logged(id)).filter((e) => e.type === 'agent-message');
+    /** Sends what the composer holds with Enter and waits for the server to store it. */
+    const enterSends = async () => {
+      const before = (await agentLines()).length;
+      await composer.press('Enter');
+      await expect.poll(async () => (await agentLines()).length).toBe(before + 1);
+      return (await agentLines()).at(-1)!;
+    };
+    const orderTab = async () => {
+      await page.getByRole('tab', { selected: true }).focus();
+      for (
+        let i = 0;
+        i < 3 && (await page.getByRole('tab', { name: '订单' }).getAttribute('aria-selected')) !== 'true';
+        i++
+      )
+        await page.keyboard.press('ArrowRight');
+    };
+    // The chat is a virtual list: a long chat shows its newest lines, so wait for the newest buyer line.
+    const newestShown = async () => {
+      const lines = (await logged(id)).filter((e) => e.type === 'buyer-message');
+      await page.locator(`.msg-buyer[data-message-id="${lines.at(-1)!.id}"]`).waitFor();
+    };
+    const orderPanel = page.locator('.order-panel');
+    const orderFact = (label: string) =>
+      orderPanel.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+
+    // 穿什么码: the size chart, an image phrase completed from its code; the buyer sees the picture.
+    await shoppersUntil(id, buyerLine('ask-size'));
+    await newestShown();
+    // The product tab shows the product's picture; the phrase panel marks the size chart as a picture phrase.
+    await page.getByRole('tab', { name: '商品' }).click();
+    const picture = page.getByRole('region', { name: '女款轻薄短款羽绒服' }).locator('img.product-picture');
+    await picture.waitFor();
+    expect(await picture.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '快捷短语', exact: true }).click();
+    await page.getByPlaceholder('搜索话术（标题、内容或编码）').fill('尺码表');
+    const chartPhrase = page.getByRole('button', { name: '插入：尺码表（图片）' });
+    expect(await chartPhrase.textContent()).toContain('附图');
+    await chartPhrase.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'product-tab-and-image-phrase.png') });
+    await page.keyboard.press('Escape');
+    await composer.focus();
+    await composer.pressSequentially('/cmt');
+    await composer.press('Enter');
+    expect(await composer.inputValue()).toBe('亲，这是尺码表，您对照身高体重选就可以，拿不准告诉我帮您推荐~');
+    expect(await enterSends()).toMatchObject({ source: 'phrase', image: 'images/size-chart-jacket.png' });
+    const chart = page.locator('.msg-agent').last().getByRole('img', { name: '随话术发出的图片' });
+    await chart.waitFor();
+    expect(await chart.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+
+    // 脖子怕冷: recommend the scarf from the order tab, then invite, with an emoji from the picker.
+    await shoppersUntil(id, buyerLine('cold-neck'));
+    await newestShown();
+    await orderTab();
+    const recommend = page.getByRole('combobox', { name: '关联推荐' });
+    await recommend.focus();
+    for (let i = 0; i < 20 && !(await recommend.inputValue()).includes('wool-scarf'); i++)
+      await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // 发送推荐
+    await expect.poll(async () => (await agentLines()).at(-1)?.product).toBe('wool-scarf');
+    await composer.focus();
+    await composer.pressSequentially('亲，配一条羊毛围巾挡风，脖子就不冷啦，可以和羽绒服一起拍下哦~');
+    await page.getByRole('button', { name: '表情' }).focus();
+    await page.keyboard.press('Enter');
+    const picker = page.getByRole('dialog', { name: '选择表情' });
+    await picker.waitFor();
+    await page.screenshot({ path: join(SHOTS, 'emoji-picker.png') });
+    await page.keyboard.press('Enter'); // the first emoji, at the caret
+    expect(await composer.inputValue()).toBe(
+      '亲，配一条羊毛围巾挡风，脖子就不冷啦，可以和羽绒服一起拍下哦~😊',
+    );
+    expect((await enterSends()).text).toBe('亲，配一条羊毛围巾挡风，脖子就不冷啦，可以和羽绒服一起拍下哦~😊');
+
+    // 能便宜点吗: a ¥20 coupon, the most the shop allows.
+    await shoppersUntil(id, buyerLine('haggle'));
+    await newestShown();
+    const amount = page.getByRole('spinbutton', { name: /让利金额/ });
+    await amount.focus();
+    await page.keyboard.type('20');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await agentLines()).at(-1)?.amount).toBe(20);
+    await composer.focus();
+    await composer.pressSequentially('亲，给您发了一张20元的店铺券，券后279，可以直接拍下哦~');
+    await enterSends();
+    // No order yet: 核对订单's {订单号} stays, flagged and selected, and Enter does not send it.
+    const sentSoFar = (await agentLines()).length;
+    await composer.pressSequentially('/hd');
+    await composer.press('Enter');
+    await page.getByText('{订单号} 还没有填写：换成实际内容再发送').waitFor();
+    expect(await composer.inputValue()).toContain('{订单号}');
+    await composer.press('Enter');
+    await page.screenshot({ path: join(SHOTS, 'phrase-variable-unfilled.png') });
+    expect((await agentLines()).length).toBe(sentSoFar);
+    await composer.press('Control+A');
+    await composer.press('Delete');
+
+    // Paid, with the scarf: {订单号} and {商品} come from the order, {订单号} was flagged before it existed.
+    await shoppersUntil(id, 'order-paid');
+    await newestShown();
+    await expect.poll(() => orderFact('加购').textContent()).toBe('羊毛针织围巾');
+    const orderNo = (await orderFact('订单号').textContent()) ?? '';
+    expect(orderNo).toMatch(/^\d{10,}$/);
+    await composer.focus();
+    await composer.pressSequentially('/hd');
+    await composer.press('Enter');
+    expect(await composer.inputValue()).toBe(
+      `亲，您的订单 ${orderNo}（女款轻薄短款羽绒服）已经核对好了，会尽快为您发货~`,
+    );
+    expect(await page.locator('.composer-error').count()).toBe(0);
+    expect(await enterSends()).toMatchObject({ source: 'phrase', phraseId: 'order-confirm' });
+
+    // 换成L码: 修改款式 from the product's stock.
+    await shoppersUntil(id, buyerLine('change-size'));
+    await newestShown();
+    await orderPanel.getByRole('button', { name: '修改款式' }).focus();
+    await page.keyboard.press('Enter');
+    const sku = orderPanel.getByRole('combobox', { name: '改成' });
+    await sku.focus();
+    for (let i = 0; i < 12 && (await sku.inputValue()) !== 'L码'; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // 确认修改款式
+    await expect.poll(() => orderFact('款式').textContent()).toBe('黑色 · L码');
+    await composer.focus();
+    await composer.pressSequentially('已经帮您换成黑色L码了，麻烦核对一下订单哦~');
+    await enterSends();
+
+    // 改地址: to what the buyer wrote.
+    await shoppersUntil(id, buyerLine('change-address'));
+    await newestShown();
+    await orderPanel.getByRole('button', { name: '修改地址' }).focus();
+    await page.keyboard.press('Enter');
+    const address = orderPanel.getByRole('textbox', { name: '收货地址' });
+    await address.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('杭州市西湖区文三路90号 张小姐');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // 保存地址
+    await expect
+      .poll(() => orderPanel.locator('.order-address').textContent())
+      .toBe('杭州市西湖区文三路90号 张小姐');
+    await composer.focus();
+    await composer.pressSequentially('/dz2');
+    await composer.press('Enter');
+    await enterSends();
+
+    // 备注不放价格单: the seller note.
+    await shoppersUntil(id, buyerLine('no-price'));
+    await newestShown();
+    const note = orderPanel.getByRole('textbox', { name: '卖家备注' });
+    await note.focus();
+    await page.keyboard.type('送礼，不放价格单');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // 保存备注
+    await expect.poll(() => orderFact('卖家备注').textContent()).toBe('送礼，不放价格单');
+    await page.screenshot({ path: join(SHOTS, 'order-every-change.png') });
+    await composer.focus();
+    await composer.pressSequentially('/bz2');
+    await composer.press('Enter');
+    await enterSends();
+
+    // Every change is in the log as the server's event, each the buyer asked for.
+    const updates = (await logged(id)).filter((e) => e.type === 'order-updated');
+    expect(updates).toEqual([
+      expect.objectContaining({ option: 'L码' }),
+      expect.objectContaining({ address: '杭州市西湖区文三路90号 张小姐' }),
+      expect.objectContaining({ note: '送礼，不放价格单' }),
+    ]);
+    await shoppersUntil(id, buyerLine('thanks'));
+    await newestShown();
+    await send(page, '不客气，有问题随时找我~');
+    await shoppersUntil(id, 'ended');
+    await page.getByRole('button', { name: '查看本会话评分' }).click();
+    const card = page.locator('.summary-card');
+    await card.waitFor();
+    expect(await card.getByText('没有发现问题，做得很好！').count()).toBe(1);
+    const goals = page.getByRole('region', { name: '接待目标' });
+    expect(await goals.textContent()).toContain('客单价¥368');
+    await page.screenshot({ path: join(SHOTS, 'order-every-change-report.png'), fullPage: true });
+    await page.context().close();
+  });
+
   it('with several buyers open, the chat shows only the open buyer’s history after every switch', async () => {
     const page = await loggedInPage();
     await page.getByRole('button', { name: '随机开始' }).click();
