@@ -88,6 +88,15 @@ describe('申诉', () => {
     await page.getByLabel('显示').selectOption({ label: '已裁定' });
     await page.locator('li.appeal-card', { hasText: '讲了品质与性价比' }).waitFor();
     await page.screenshot({ path: join(OUT, 'appeal-4-trainer-decided.png'), fullPage: true });
+    // The conversation's replay lists the appeal and its decision (the violation no longer counts there).
+    await page
+      .locator('li.appeal-card', { hasText: '讲了品质与性价比' })
+      .getByRole('button', { name: '查看完整对话' })
+      .click();
+    await page.getByRole('heading', { name: '申诉与裁定' }).waitFor();
+    await page.locator('.replay-appeals', { hasText: '讲了品质与性价比，算是回应了价格顾虑' }).waitFor();
+    expect(await page.locator('.tl-violation').count()).toBe(0);
+    await page.screenshot({ path: join(OUT, 'appeal-4b-trainer-replay.png'), fullPage: true });
   });
 
   it('the student sees the new score and the overturned violation with the decision', async () => {

@@ -168,6 +168,7 @@ export const staffEn: StaffStrings = {
     open: 'open',
   },
   replay: {
+    appeals: 'Appeals and decisions',
     title: '{{title}} · {{buyer}}',
     meta: 'score {{score}} · {{violations}} violations',
     play: '▶ Replay',

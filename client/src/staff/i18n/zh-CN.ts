@@ -166,6 +166,7 @@ export const staffZhCN = {
     open: '进行中',
   },
   replay: {
+    appeals: '申诉与裁定',
     title: '{{title}} · {{buyer}}',
     meta: '得分 {{score}} · {{violations}} 处违规',
     play: '▶ 回放',

@@ -100,7 +100,7 @@ function keyedSteps(steps: AgentScript): { step: AgentScript[number]; key: strin
 }
 
 export function ConversationReplay({ conversationId }: { conversationId: string }) {
-  const { t } = useTranslation('staff');
+  const { t, i18n } = useTranslation('staff');
   const { data, error } = useLoad(routes.reports.conversation, { params: { id: conversationId } });
   const catalog = useLoad(routes.scenarios.catalog);
   const phraseText = useMemo(() => {
@@ -281,6 +281,32 @@ export function ConversationReplay({ conversationId }: { conversationId: string 
               ))}
             </tbody>
           </table>
+          {data.appeals.length > 0 ? (
+            <>
+              <h3>{t('replay.appeals')}</h3>
+              <ul className="replay-appeals">
+                {data.appeals.map((a) => (
+                  <li key={a.id}>
+                    <strong>{t(`rules.${a.violation.rule}`)}</strong> · {t(`appeals.status.${a.status}`)}
+                    <p>
+                      {t('appeals.reason')}
+                      {a.reason}
+                    </p>
+                    {a.decision ? (
+                      <p className="muted">
+                        {t('appeals.decidedBy', {
+                          name: a.decision.by.displayName,
+                          date: new Date(a.decision.at).toLocaleString(i18n.language),
+                        })}
+                        {t('appeals.noteSep')}
+                        {a.decision.note}
+                      </p>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </section>
       </div>
     </div>
