@@ -18,8 +18,8 @@ let cls: StaffClass;
 let conversationId: string;
 const contexts: BrowserContext[] = [];
 
-async function pageAs(user: TestUser, hash: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+async function pageAs(user: TestUser, hash: string, width = 1366): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
   contexts.push(ctx);
   await ctx.addCookies([{ name: 'kefu_session', value: user.cookie.split('=')[1]!, url: server.url }]);
   const page = await ctx.newPage();
@@ -110,5 +110,10 @@ describe('申诉', () => {
     await apart.getByText('申诉通过 · 已撤销').waitFor();
     await apart.getByText(/讲了品质与性价比，算是回应了价格顾虑/).waitFor();
     await page.screenshot({ path: join(OUT, 'appeal-5-student-overturned.png'), fullPage: true });
+    // On a phone the decision wraps inside the page: nothing scrolls sideways.
+    const phone = await pageAs(cls.students[0]!, `#/summary/${conversationId}`, 390);
+    await phone.getByRole('region', { name: '申诉后撤销的问题' }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.screenshot({ path: join(OUT, 'appeal-6-student-phone.png'), fullPage: true });
   });
 });
