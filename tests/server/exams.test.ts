@@ -212,6 +212,20 @@ describe('an exam from opening to closing', () => {
     expect(rowOf(filtered.body.rows, taker)).toMatchObject({ conversations: 1, averageScore: takerScore });
     expect(rowOf(filtered.body.rows, absent)).toMatchObject({ conversations: 0, averageScore: null });
 
+    // grades.csv: the exam's row is named as an exam, with the grade's exam part.
+    const csv = (
+      await api(server, 'GET', `/api/reports/classes/${classId}/grades.csv`, { as: instructor })
+    ).text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n')
+      .map((line) => line.split(','));
+    const column = (name: string) => csv[0]!.indexOf(name);
+    const takerCsv = csv.filter((cells) => cells[0] === taker.user.username);
+    expect(takerCsv.map((cells) => [cells[column('演练')], cells[column('考试分')]])).toEqual([
+      ['考试：期中考试', String(takerScore)],
+    ]);
+
     const board = await api(
       server,
       'GET',

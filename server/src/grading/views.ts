@@ -122,7 +122,7 @@ export function gradesCsv(grades: ClassGrades): string {
       rows.push([
         s.student.username,
         s.student.displayName,
-        drillId === null ? '自主练习' : (grades.drills.get(drillId) ?? drillId),
+        scopeName(grades, drillId),
         part.length,
         summary?.score ?? null,
         seconds(m?.firstResponseSeconds),
@@ -140,6 +140,13 @@ export function gradesCsv(grades: ClassGrades): string {
     }
   }
   return toCsv(rows);
+}
+
+/** A grades.csv row's scope: 自主练习, a drill's title, or 考试：an exam's title. */
+function scopeName(grades: ClassGrades, drillId: string | null): string {
+  if (drillId === null) return '自主练习';
+  const title = grades.drills.get(drillId) ?? drillId;
+  return grades.drillRows.some((d) => d.id === drillId && d.kind === 'exam') ? `考试：${title}` : title;
 }
 
 /** The class's reports grouped by drill or exam (null: solo practice), in order of first appearance; a student with none gets one empty group. */
