@@ -99,6 +99,26 @@ try {
     await page.waitForTimeout(1500);
     await shot(page, '08d-studio-proved');
   }
+  if (!only || 'catalogue'.includes(only)) {
+    // A product edited in the studio: 发布 proves every scenario in the browser (progress), then the server.
+    await page.goto(`${server.url}/#/staff/studio`);
+    await page.getByRole('button', { name: /down-jacket\.yaml/ }).click();
+    const aliases = page.locator('.cm-line', { hasText: 'aliases: [羽绒服, 轻薄羽绒服' });
+    await aliases.click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type(', 羽绒外套]');
+    await page.getByText('校验通过').waitFor();
+    await page.getByRole('button', { name: '发布' }).click();
+    await page.getByText(/正在证明：已完成/).waitFor({ timeout: 60_000 });
+    await shot(page, '16-catalogue-proving', false);
+    await page.getByText(/已发布：|不能发布|没有发布/).waitFor({ timeout: 180_000 });
+    await page.getByRole('button', { name: '版本历史' }).click();
+    await page.getByRole('region', { name: '版本历史' }).locator('li').first().waitFor();
+    await shot(page, '17-catalogue-published');
+    // The page stays as wide as the window: long YAML lines scroll inside the editor.
+    console.log('page width', await page.evaluate(() => document.documentElement.scrollWidth));
+  }
   if (!only || 'monitor'.includes(only)) {
     const drill = await api(server, 'POST', `/api/classes/${cls.classId}/drills`, {
       as: cls.instructor,

@@ -360,7 +360,26 @@ export const staffEn: StaffStrings = {
     studioSaved: 'studio',
     files: 'Other files',
     readOnly:
-      'Shipped products, phrases, lexicon and rubrics are read-only; scenarios are saved as new versions.',
+      'Scenarios are saved as new versions; products, categories, phrases and the lexicon are saved as drafts and every scenario is proven again before they are published; rubrics are read-only.',
+    saveDraft: 'Save draft',
+    draftSaved: 'Draft saved (version {{version}}); practice and scoring use it once it is published.',
+    draftUnchanged: 'Nothing changed; the draft is still version {{version}}.',
+    publish: 'Publish',
+    publishBlocked:
+      'Cannot publish: with this change {{count}} scenarios no longer prove: {{scenarios}}. Change the draft or these scenarios first.',
+    publishChecking: 'All {{count}} scenarios prove in the browser; the server is checking again…',
+    published:
+      'Published: all {{count}} scenarios prove. New practice, drills and scoring use this version from now on; conversations in progress keep theirs.',
+    breaksOthers:
+      'This change causes {{count}} errors in other files (scenarios refer to what changed); publishing will be refused.',
+    history: 'Versions',
+    status: { shipped: 'shipped', draft: 'draft', published: 'published' },
+    inForce: 'in use',
+    shippedVersion: 'the version shipped with the library',
+    savedBy: 'saved by {{name}} at {{when}}',
+    publishedBy: 'published by {{name}} at {{when}}',
+    someone: 'a deleted account',
+    openVersion: 'Open in the editor',
     editorLabel: 'YAML editor',
   },
   appeals: {

@@ -352,7 +352,26 @@ export const staffZhCN = {
     shipped: '内置',
     studioSaved: '工作室',
     files: '其他文件',
-    readOnly: '内置的商品、话术、词库和评分标准为只读；场景可编辑后另存为新版本。',
+    readOnly:
+      '场景可编辑后另存为新版本；商品、品类、话术和词库保存为草稿，发布前会重新证明全部场景；评分标准为只读。',
+    saveDraft: '保存草稿',
+    draftSaved: '已保存草稿（版本 {{version}}），发布后才会用于练习和评分。',
+    draftUnchanged: '内容未变，草稿版本仍是 {{version}}。',
+    publish: '发布',
+    publishBlocked:
+      '不能发布：改动后有 {{count}} 个场景不再通过证明：{{scenarios}}。请修改草稿，或先修改这些场景。',
+    publishChecking: '浏览器中 {{count}} 个场景全部通过，服务器正在复核…',
+    published:
+      '已发布：{{count}} 个场景全部通过证明。新的练习、演练和评分从现在起使用这个版本，进行中的对话不受影响。',
+    breaksOthers: '这个改动让其他文件出现 {{count}} 处错误（场景引用了改动的内容），发布会被拒绝。',
+    history: '版本历史',
+    status: { shipped: '内置', draft: '草稿', published: '已发布' },
+    inForce: '当前使用',
+    shippedVersion: '随场景库提供的原始版本',
+    savedBy: '{{name}} 保存于 {{when}}',
+    publishedBy: '{{name}} 发布于 {{when}}',
+    someone: '已删除的账号',
+    openVersion: '在编辑器中打开',
     editorLabel: 'YAML 编辑器',
   },
   appeals: {

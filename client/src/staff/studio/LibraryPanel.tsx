@@ -1,6 +1,7 @@
 // The studio's library: buyer scenarios with search and filters (product, rule exercised, difficulty), and
-// the other files — products, categories, phrases, lexicon, rubrics — each marked shipped or studio-saved.
-import type { StudioFile, StudioScenario } from '@kefu/shared/protocol';
+// the other files — products, categories, phrases, lexicon, rubrics — each marked published in the studio
+// or with an open 草稿.
+import type { CatalogueDraft, StudioFile, StudioScenario } from '@kefu/shared/protocol';
 import type { FileRecord } from '@kefu/shared/scenario';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,8 @@ export interface LibraryPanelProps {
   scenarios: readonly StudioScenario[];
   products: readonly { id: string; name: string }[];
   files: readonly StudioFile[];
+  /** Catalogue files saved as 草稿 and not published. */
+  drafts: readonly CatalogueDraft[];
   base: readonly FileRecord[];
   /** The path of the open file, and the scenario id it declares. */
   openPath: string | null;
@@ -22,6 +25,7 @@ export function LibraryPanel({
   scenarios: all,
   products,
   files,
+  drafts,
   base,
   openPath,
   openId,
@@ -48,6 +52,7 @@ export function LibraryPanel({
   const allRules = useMemo(() => [...new Set(all.flatMap((s) => s.rules))].sort(), [all]);
   const studioPaths = new Set(files.filter((f) => f.origin === 'studio').map((f) => f.path));
   const otherFiles = base.filter((f) => !isBuyerPath(f.path));
+  const draftPaths = new Set(drafts.map((d) => d.path));
 
   return (
     <aside className="staff-card" aria-labelledby="studio-lib-title">
@@ -105,7 +110,8 @@ export function LibraryPanel({
           <li key={f.path}>
             <button type="button" aria-current={openPath === f.path} onClick={() => onOpenFile(f)}>
               {f.path.split('/').pop()} <span className="tag">{t(`studio.${kindLabel(f.path)}`)}</span>{' '}
-              {studioPaths.has(f.path) ? <span className="tag">{t('studio.studioSaved')}</span> : null}
+              {studioPaths.has(f.path) ? <span className="tag">{t('studio.status.published')}</span> : null}{' '}
+              {draftPaths.has(f.path) ? <span className="tag">{t('studio.status.draft')}</span> : null}
             </button>
           </li>
         ))}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FormError } from '../../forms/FormError.tsx';
 import type { ProofState } from './use-studio.ts';
 
-export function ProofPanel({ state }: { state: ProofState }) {
+export function ProofPanel({ state, failuresOnly = false }: { state: ProofState; failuresOnly?: boolean }) {
   const { t } = useTranslation('staff');
   if (state.status === 'idle') return null;
   if (state.status === 'failed') {
@@ -27,7 +27,7 @@ export function ProofPanel({ state }: { state: ProofState }) {
           {failed.length ? t('studio.proofFail', { count: failed.length }) : t('studio.proofOk')}
         </p>
       )}
-      <ProofRuns runs={state.runs} />
+      <ProofRuns runs={failuresOnly ? failed : state.runs} />
     </section>
   );
 }

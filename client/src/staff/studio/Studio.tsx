@@ -8,7 +8,7 @@ import { FormError } from '../../forms/FormError.tsx';
 import { useSession, useStores, useStudioDraft } from '../../stores/index.ts';
 import { LibraryPanel } from './LibraryPanel.tsx';
 import { StudioEditor } from './StudioEditor.tsx';
-import { idOf } from './studio-files.ts';
+import { idOf, isCataloguePath } from './studio-files.ts';
 import { useChecker, useStudioLibrary } from './use-studio.ts';
 
 export default function Studio() {
@@ -85,13 +85,17 @@ export default function Studio() {
             scenarios={data.scenarios}
             products={data.products}
             files={data.files}
+            drafts={data.catalogueDrafts}
             base={base}
             openPath={open?.path ?? null}
             openId={open ? idOf(open.text) : null}
             onOpenScenario={openScenario}
-            onOpenFile={(f) =>
-              openFile({ path: f.path, text: f.text, saved: f.text, readOnly: true }, userId)
-            }
+            onOpenFile={(f) => {
+              // A catalogue file opens at its open 草稿, if any, to edit; a rubric is only shown here.
+              const draft = data.catalogueDrafts.find((d) => d.path === f.path)?.text;
+              const text = draft ?? f.text;
+              openFile({ path: f.path, text, saved: text, readOnly: !isCataloguePath(f.path) }, userId);
+            }}
           />
         ) : (
           <p className="muted">{t('common.loading')}</p>

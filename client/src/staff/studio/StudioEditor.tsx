@@ -1,5 +1,6 @@
 // The open file: toolbar (validity, prove, save, try it, export), the YAML editor with its markers, the
-// problem list and the proof. Products, phrases, lexicon and rubrics are shown read-only.
+// problem list and the proof. Catalogue files (products, categories, phrases, lexicon) are saved as 草稿 and
+// published (CatalogueActions); rubrics are shown read-only.
 import type { SaveScenarioResponse } from '@kefu/shared/protocol';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +8,10 @@ import { errorText } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
 import { useStores, useStudioDraft } from '../../stores/index.ts';
 import type { StudioFileDraft } from '../../stores/studio-draft.ts';
+import { CatalogueActions, type StudioMessage } from './CatalogueActions.tsx';
+import { CatalogueHistory } from './CatalogueHistory.tsx';
 import { ProofPanel } from './ProofPanel.tsx';
-import { download, idOf } from './studio-files.ts';
+import { download, idOf, isCataloguePath, schemaOf } from './studio-files.ts';
 import { useChecked, useProof } from './use-studio.ts';
 import { type Checker, catalogueWords, schemaKeys } from './validate.ts';
 import { YamlEditor } from './YamlEditor.tsx';
@@ -27,9 +30,14 @@ export function StudioEditor({ open, checker, onSaved }: StudioEditorProps) {
   const revision = useStudioDraft((s) => s.revision);
   const checked = useChecked(checker, open);
   const proof = useProof(checker.loader);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<StudioMessage | null>(null);
   const [busy, setBusy] = useState(false);
-  const keys = useMemo(() => schemaKeys('buyer'), []);
+  const catalogue = isCataloguePath(open.path) && !open.readOnly;
+  const [history, setHistory] = useState(false);
+  /** Saves and publications of the open catalogue file: the versions shown are loaded again after each. */
+  const [saves, setSaves] = useState(0);
+  const schema = schemaOf(open.path);
+  const keys = useMemo(() => schemaKeys(schema), [schema]);
   const words = useMemo(
     () => [
       ...catalogueWords(checker.library),
@@ -104,11 +112,26 @@ export function StudioEditor({ open, checker, onSaved }: StudioEditorProps) {
               : t('studio.valid')}
         </span>
         {open.readOnly ? <span className="tag">{t('studio.readOnlyTag')}</span> : null}
+        {catalogue ? (
+          <CatalogueActions
+            open={open}
+            checker={checker}
+            library={ready ? checked.checked.library : null}
+            proof={proof}
+            onMessage={setMessage}
+            onSaved={() => {
+              setSaves((n) => n + 1);
+              onSaved();
+            }}
+            history={history}
+            onHistory={setHistory}
+          />
+        ) : null}
         <button
           type="button"
           className="secondary"
           onClick={() => void prove()}
-          hidden={open.readOnly}
+          hidden={open.readOnly || catalogue}
           disabled={proof.state.status === 'running'}
         >
           {t('studio.prove')}
@@ -116,7 +139,7 @@ export function StudioEditor({ open, checker, onSaved }: StudioEditorProps) {
         <button
           type="button"
           className="primary"
-          hidden={open.readOnly}
+          hidden={open.readOnly || catalogue}
           disabled={busy || !ready}
           onClick={() => void save()}
         >
@@ -125,7 +148,7 @@ export function StudioEditor({ open, checker, onSaved }: StudioEditorProps) {
         <button
           type="button"
           className="secondary"
-          hidden={open.readOnly}
+          hidden={open.readOnly || catalogue}
           disabled={busy || !ready}
           onClick={() => void tryIt()}
         >
@@ -139,6 +162,13 @@ export function StudioEditor({ open, checker, onSaved }: StudioEditorProps) {
           {t('studio.export')}
         </button>
       </div>
+      {catalogue && history ? (
+        <CatalogueHistory
+          key={saves}
+          path={open.path}
+          onOpen={(text) => stores.studio.getState().openFile({ ...open, text })}
+        />
+      ) : null}
       <YamlEditor
         key={open.readOnly ? 'read-only' : 'editable'}
         readOnly={open.readOnly}
@@ -155,6 +185,11 @@ export function StudioEditor({ open, checker, onSaved }: StudioEditorProps) {
           {message.text}
         </p>
       ) : null}
+      {catalogue && current && checked.checked.otherErrors > 0 ? (
+        <p className="form-error" role="alert">
+          {t('studio.breaksOthers', { count: checked.checked.otherErrors })}
+        </p>
+      ) : null}
       {problems.length ? (
         <ul className="studio-problems" aria-label={t('studio.errors', { count: problems.length })}>
           {problems.map((p) => (
@@ -164,7 +199,8 @@ export function StudioEditor({ open, checker, onSaved }: StudioEditorProps) {
           ))}
         </ul>
       ) : null}
-      <ProofPanel state={proof.state} />
+      {/* Proving a catalogue change replays the whole library: only the runs that failed are listed. */}
+      <ProofPanel state={proof.state} failuresOnly={catalogue} />
     </>
   );
 }

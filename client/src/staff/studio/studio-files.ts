@@ -26,12 +26,37 @@ export function idOf(text: string): string | null {
 
 export const isBuyerPath = (path: string) => path.includes('/buyers/');
 
-/** The files the loader sees: shipped ones with each studio save laid over its scenario. */
+/** Catalogue files (products, categories, phrases, lexicon): edited as 草稿 and published (发布). */
+export function isCataloguePath(path: string): boolean {
+  const kind = kindLabel(path);
+  return (
+    kind === 'kind.product' || kind === 'kind.category' || kind === 'kind.phrases' || kind === 'kind.lexicon'
+  );
+}
+
+/** The schema a catalogue file is written in, for key completion. */
+export function schemaOf(path: string): 'buyer' | 'product' | 'category' | 'phrases' | 'lexicon' {
+  const kind = kindLabel(path).slice('kind.'.length);
+  return kind === 'product' || kind === 'category' || kind === 'phrases' || kind === 'lexicon'
+    ? kind
+    : 'buyer';
+}
+
+/**
+ * The files the loader sees: shipped ones with each studio save laid over its scenario, and each published
+ * catalogue file over the shipped one at its path.
+ */
 export function baseFiles(files: readonly StudioFile[]): FileRecord[] {
   const saved = files.filter((f) => f.origin === 'studio');
   const savedIds = new Set(saved.map((f) => idOf(f.text)));
+  const savedPaths = new Set(saved.map((f) => f.path));
   return [
-    ...files.filter((f) => f.origin === 'library' && !(isBuyerPath(f.path) && savedIds.has(idOf(f.text)))),
+    ...files.filter(
+      (f) =>
+        f.origin === 'library' &&
+        !savedPaths.has(f.path) &&
+        !(isBuyerPath(f.path) && savedIds.has(idOf(f.text))),
+    ),
     ...saved,
   ].map((f) => ({ path: f.path, text: f.text }));
 }

@@ -77,8 +77,9 @@ export function useProof(loader?: LibraryLoader) {
   const [state, setState] = useState<ProofState>({ status: 'idle' });
   useEffect(() => () => prover.dispose(), [prover]);
 
+  /** The runs once all are done; null when the proof was stopped or could not run (the state says why). */
   const prove = useCallback(
-    async (request: ProofRequest) => {
+    async (request: ProofRequest): Promise<ProofRun[] | null> => {
       setState({ status: 'running', done: 0, total: 0, runs: [] });
       try {
         const runs = await prover.prove(request, ({ done, total, run }) =>
@@ -90,9 +91,11 @@ export function useProof(loader?: LibraryLoader) {
           })),
         );
         setState({ status: 'done', runs });
+        return runs;
       } catch (err) {
-        if (err instanceof ProofCancelled) return;
+        if (err instanceof ProofCancelled) return null;
         setState({ status: 'failed', message: err instanceof Error ? err.message : String(err) });
+        return null;
       }
     },
     [prover],

@@ -1,0 +1,134 @@
+// The toolbar of an open catalogue file (product, category, quick phrases, lexicon): 保存草稿 stores it as a
+// draft version; 发布 saves it, proves every scenario of the library against it off the page's thread (with
+// progress), and only then asks the server, which proves them again before it puts the change in force.
+import type { Library } from '@kefu/shared/scenario';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/use-load.ts';
+import { useServices } from '../../app/context.tsx';
+import { useStores } from '../../stores/index.ts';
+import type { StudioFileDraft } from '../../stores/studio-draft.ts';
+import type { useProof } from './use-studio.ts';
+import type { Checker } from './validate.ts';
+
+export interface StudioMessage {
+  ok: boolean;
+  text: string;
+}
+
+export interface CatalogueActionsProps {
+  open: StudioFileDraft;
+  checker: Checker;
+  /** The library with the open file as it is now, when it is valid (null while checking or with errors). */
+  library: Library | null;
+  proof: ReturnType<typeof useProof>;
+  onMessage(message: StudioMessage | null): void;
+  /** After a save or a publication: the library is loaded again. */
+  onSaved(): void;
+  /** Whether the versions are shown (below the toolbar), and the button that shows or hides them. */
+  history: boolean;
+  onHistory(show: boolean): void;
+}
+
+export function CatalogueActions({
+  open,
+  checker,
+  library,
+  proof,
+  onMessage,
+  onSaved,
+  history,
+  onHistory,
+}: CatalogueActionsProps) {
+  const { t } = useTranslation('staff');
+  const { api } = useServices();
+  const stores = useStores();
+  const [busy, setBusy] = useState(false);
+
+  async function saveDraft(): Promise<string | null> {
+    try {
+      const res = await api.studio.saveCatalogue({ body: { path: open.path, text: open.text } });
+      onMessage({
+        ok: true,
+        text: t(res.created ? 'studio.draftSaved' : 'studio.draftUnchanged', { version: res.version }),
+      });
+      stores.studio.getState().markSaved(open.path, open.text);
+      onSaved();
+      return res.version;
+    } catch (err) {
+      onMessage({ ok: false, text: errorText(err) });
+      return null;
+    }
+  }
+
+  async function run(action: () => Promise<unknown>) {
+    setBusy(true);
+    onMessage(null);
+    try {
+      await action();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function publish() {
+    if (!library) {
+      onMessage({ ok: false, text: t('studio.fixFirst') });
+      return;
+    }
+    const version = await saveDraft();
+    if (!version) return;
+    const scenarioIds = [...library.buyers.keys()].sort();
+    const runs = await proof.prove({ files: checker.filesWith(open), scenarioIds });
+    if (!runs) return;
+    const failed = [...new Set(runs.filter((r) => !r.ok).map((r) => r.scenarioId))];
+    if (failed.length > 0) {
+      const titles = failed.map((id) => `“${library.buyers.get(id)?.title ?? id}”`);
+      onMessage({
+        ok: false,
+        text: t('studio.publishBlocked', {
+          count: failed.length,
+          scenarios: titles.join(t('common.listSeparator')),
+        }),
+      });
+      return;
+    }
+    onMessage({ ok: true, text: t('studio.publishChecking', { count: scenarioIds.length }) });
+    try {
+      const res = await api.studio.publishCatalogue({ body: { path: open.path, version } });
+      onMessage({ ok: true, text: t('studio.published', { count: res.proved }) });
+      onSaved();
+    } catch (err) {
+      onMessage({ ok: false, text: errorText(err) });
+    }
+  }
+
+  const unsaved = open.text !== open.saved;
+  return (
+    <>
+      <button
+        type="button"
+        className="secondary"
+        disabled={busy || !library || !unsaved}
+        onClick={() =>
+          void run(async () => {
+            await saveDraft();
+          })
+        }
+      >
+        {t('studio.saveDraft')}
+      </button>
+      <button
+        type="button"
+        className="primary"
+        disabled={busy || !library || proof.state.status === 'running'}
+        onClick={() => void run(publish)}
+      >
+        {t('studio.publish')}
+      </button>
+      <button type="button" className="secondary" aria-expanded={history} onClick={() => onHistory(!history)}>
+        {t('studio.history')}
+      </button>
+    </>
+  );
+}

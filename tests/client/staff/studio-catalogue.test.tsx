@@ -1,0 +1,165 @@
+// Catalogue files in the studio: a product opens in the same editor as scenarios, editable, its mistakes
+// marked at line:col; 保存草稿 stores a draft; 发布 proves every scenario first (with progress) and asks the
+// server only when all prove, showing the server's own refusal; the versions list who saved and published.
+
+import { EditorView } from '@codemirror/view';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { HttpError } from '../../../client/src/api/http.ts';
+import Studio from '../../../client/src/staff/studio/Studio.tsx';
+import '../../../client/src/staff/i18n/index.ts';
+import type { CatalogueVersion, StudioFilesResponse } from '@kefu/shared/protocol';
+import { readLibrary } from '../../../server/src/cli/read-library.ts';
+import { studioProducts, studioScenarios } from '../../../server/src/studio/library-view.ts';
+import { loadLibrary } from '../../../shared/src/scenario/load.ts';
+import { setup } from '../harness.tsx';
+import { fakeHttp } from './fake-http.ts';
+
+/** A one-scenario library: proving all of it in jsdom takes a second, not the shipped library's minute. */
+const SOURCES = readLibrary('tests/fixtures/scenarios-valid');
+const { library } = loadLibrary(SOURCES);
+const FILES: StudioFilesResponse = {
+  files: SOURCES.map((f) => ({ ...f, origin: 'library' as const })),
+  scenarios: studioScenarios(library),
+  products: studioProducts(library),
+  catalogueDrafts: [],
+};
+const JACKET = SOURCES.find((f) => f.path.endsWith('products/down-jacket.yaml'))!;
+/** 黑色 sold out: the scenario's model answer (黑色有货哦) turns into a wrong fact. */
+const NO_BLACK = JACKET.text.replace('aliases: [黑的]', 'aliases: [黑的]\n        inStock: false');
+const WITH_ALIAS = JACKET.text.replace('aliases: [羽绒服]', 'aliases: [羽绒服, 羽绒外套]');
+const BROKEN = JACKET.text.replace('price: 299', 'price: 二百九十九');
+
+const SETTLE = { timeout: 15_000 };
+
+function editor() {
+  const section = document.querySelector<HTMLElement>('section[aria-label="YAML 编辑器"]');
+  if (!section) throw new Error('no editor section');
+  return within(section);
+}
+
+/** Types over the whole document, as an author pasting a new text would. */
+function replaceText(text: string) {
+  const content = document.querySelector<HTMLElement>('.cm-content');
+  const view = content && EditorView.findFromDOM(content);
+  if (!view) throw new Error('no editor');
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+}
+
+async function openJacket(handlers: Parameters<typeof fakeHttp>[0] = {}) {
+  const http = fakeHttp({ 'GET /api/studio/files': () => FILES, ...handlers });
+  const { render, user } = await setup({ http });
+  render(<Studio />);
+  await user.click(await screen.findByRole('button', { name: /down-jacket\.yaml/ }));
+  await editor().findByText('校验通过', undefined, SETTLE);
+  return { http, user };
+}
+
+const posts = (http: { calls: { method: string; path: string; body: unknown }[] }) =>
+  http.calls.filter((c) => c.method === 'POST');
+
+describe('catalogue files in the studio', () => {
+  it('edits a product in the scenario editor: errors at line:col, no saving until fixed', async () => {
+    const { http } = await openJacket();
+    expect(editor().queryByText('只读')).toBeNull();
+    expect(editor().getByRole('button', { name: '发布' })).toBeTruthy();
+    // A scenario's buttons are not a catalogue file's.
+    expect(editor().queryByRole('button', { name: '试玩' })).toBeNull();
+    replaceText(BROKEN);
+    await editor().findByText('1 处错误', undefined, SETTLE);
+    const problem = editor().getByRole('list', { name: '1 处错误' }).textContent ?? '';
+    expect(problem).toMatch(/^5:8 price /);
+    expect(editor().getByRole('button', { name: '保存草稿' }).hasAttribute('disabled')).toBe(true);
+    expect(editor().getByRole('button', { name: '发布' }).hasAttribute('disabled')).toBe(true);
+    expect(posts(http)).toEqual([]);
+  }, 30_000);
+
+  it('saves a draft, then refuses to publish when a scenario no longer proves, naming it', async () => {
+    const { http, user } = await openJacket({
+      'POST /api/studio/catalogue': () => ({ path: JACKET.path, version: 'v-no-black', created: true }),
+    });
+    replaceText(NO_BLACK);
+    await editor().findByText('校验通过', undefined, SETTLE);
+    await user.click(editor().getByRole('button', { name: '保存草稿' }));
+    await editor().findByText(/已保存草稿（版本 v-no-black）/);
+    expect(posts(http)).toEqual([
+      { method: 'POST', path: '/api/studio/catalogue', body: { path: JACKET.path, text: NO_BLACK } },
+    ]);
+    await user.click(editor().getByRole('button', { name: '发布' }));
+    const alert = await editor().findByText(/不能发布/, undefined, SETTLE);
+    expect(alert.textContent).toContain('1 个场景不再通过证明：“问颜色有没有货”');
+    // Only the failing runs are listed; the server was not asked to publish.
+    expect(editor().getAllByText(/✘/).length).toBeGreaterThan(0);
+    expect(editor().queryByText(/✔/)).toBeNull();
+    expect(posts(http).map((c) => c.path)).toEqual(['/api/studio/catalogue', '/api/studio/catalogue']);
+  }, 60_000);
+
+  it('publishes once every scenario proves, and shows the server refusing when it finds otherwise', async () => {
+    let refuse = false;
+    const { http, user } = await openJacket({
+      'POST /api/studio/catalogue': () => ({ path: JACKET.path, version: 'v-alias', created: true }),
+      'POST /api/studio/catalogue/publish': () => {
+        if (refuse) {
+          throw new HttpError(409, {
+            code: 'catalogue-breaks-scenarios',
+            params: { count: 1, scenarios: '“问颜色有没有货”' },
+            message: '',
+          });
+        }
+        return { catalogueVersion: 'c1', proved: 1 };
+      },
+    });
+    replaceText(WITH_ALIAS);
+    await editor().findByText('校验通过', undefined, SETTLE);
+    await user.click(editor().getByRole('button', { name: '发布' }));
+    await editor().findByText(/已发布：1 个场景全部通过证明/, undefined, SETTLE);
+    expect(posts(http)).toEqual([
+      { method: 'POST', path: '/api/studio/catalogue', body: { path: JACKET.path, text: WITH_ALIAS } },
+      {
+        method: 'POST',
+        path: '/api/studio/catalogue/publish',
+        body: { path: JACKET.path, version: 'v-alias' },
+      },
+    ]);
+    refuse = true;
+    await user.click(editor().getByRole('button', { name: '发布' }));
+    const refusal = await editor().findByText(/没有发布/, undefined, SETTLE);
+    expect(refusal.textContent).toContain('“问颜色有没有货”');
+  }, 60_000);
+
+  it('lists the versions with who saved and published them, the one in use marked', async () => {
+    const versions: CatalogueVersion[] = [
+      {
+        version: 'v2',
+        status: 'published',
+        savedAt: Date.UTC(2026, 10, 30, 8),
+        savedBy: '王老师',
+        publishedAt: Date.UTC(2026, 10, 30, 9),
+        publishedBy: '李老师',
+        current: true,
+        text: WITH_ALIAS,
+      },
+      {
+        version: 'v1',
+        status: 'shipped',
+        savedAt: Date.UTC(2026, 10, 1),
+        savedBy: null,
+        publishedAt: null,
+        publishedBy: null,
+        current: false,
+        text: JACKET.text,
+      },
+    ];
+    const { http, user } = await openJacket({
+      'GET /api/studio/catalogue/history*': () => ({ versions }),
+    });
+    await user.click(editor().getByRole('button', { name: '版本历史' }));
+    const list = await editor().findByRole('region', { name: '版本历史' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
+    const [latest, shipped] = within(list).getAllByRole('listitem');
+    expect(latest?.textContent).toMatch(/已发布.*当前使用.*王老师 保存于.*李老师 发布于/);
+    expect(shipped?.textContent).toContain('随场景库提供的原始版本');
+    const asked = http.calls.find((c) => c.path.startsWith('/api/studio/catalogue/history'));
+    expect(decodeURIComponent(asked?.path ?? '')).toContain(`path=${JACKET.path}`);
+  }, 30_000);
+});
