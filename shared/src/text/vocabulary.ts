@@ -70,7 +70,34 @@ export function buildVocabulary(lexicon: Lexicon, products: readonly Product[]):
   for (const { concept, topic, terms, optionGroup } of catalogueConcepts(products)) {
     topics.set(concept, topic);
     if (optionGroup) optionGroups.set(concept, optionGroup);
-    for (const term of terms) addTerm(concept, term);
+    for (const term of terms) for (const spelling of numeralSpellings(term)) addTerm(concept, spelling);
   }
   return { trie, topics, optionGroups, particles: lexicon.particles };
+}
+
+const DIGIT_WORDS = '零一二三四五六七八九';
+
+/** 37 → 三十七 · 10 → 十 · 500 → 五百 · 105 → 一百零五, as shops and buyers write them (1–999). */
+export function chineseNumeral(n: number): string {
+  const [hundreds, tens, ones] = [Math.floor(n / 100), Math.floor(n / 10) % 10, n % 10];
+  let out = hundreds > 0 ? `${DIGIT_WORDS[hundreds]}百` : '';
+  if (tens > 0) out += `${hundreds === 0 && tens === 1 ? '' : DIGIT_WORDS[tens]}十`;
+  else if (hundreds > 0 && ones > 0) out += '零';
+  if (ones > 0) out += DIGIT_WORDS[ones];
+  return out;
+}
+
+/**
+ * A catalogue term with a whole number in it, also in Chinese numerals (37码 → 三十七码 · 10斤装 → 十斤装, 2 as
+ * 二 and 两); decimals and long numbers (2.0米 · 2025) stay as written.
+ */
+function numeralSpellings(term: string): string[] {
+  const match = /(?<![\d.])([1-9]\d{0,2})(?![\d.])/.exec(term);
+  if (!match) return [term];
+  const n = Number(match[1]);
+  const words = n === 2 ? ['二', '两'] : [chineseNumeral(n)];
+  const at = match.index;
+  const spelled = words.map((w) => term.slice(0, at) + w + term.slice(at + match[1]!.length));
+  // A lone 五 or 两 is too common a word to name anything.
+  return [term, ...spelled.filter((w) => w.length > 1)];
 }

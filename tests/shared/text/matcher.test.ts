@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ProductSchema } from '../../../shared/src/scenario/schema.ts';
 import { type Analysis, createMatcher } from '../../../shared/src/text/index.ts';
+import { chineseNumeral } from '../../../shared/src/text/vocabulary.ts';
 import { jacket, lexicon, mug } from './fixtures.ts';
 
 const matcher = createMatcher(lexicon, [jacket]);
@@ -203,5 +205,46 @@ describe('words, not characters', () => {
     const shared = createMatcher(lexicon, [jacket, mug]);
     const reversed = [...texts].reverse().map((t) => read(shared.analyse(t)));
     expect(reversed.reverse()).toEqual(once);
+  });
+});
+
+describe('catalogue numbers in Chinese numerals', () => {
+  const shoes = createMatcher(lexicon, [
+    ProductSchema.parse({
+      id: 'shoes',
+      name: '跑鞋',
+      price: 299,
+      facts: {
+        size: {
+          kind: 'options',
+          topic: 'size',
+          options: [
+            { value: '37码', aliases: ['37'] },
+            { value: '40码', aliases: [] },
+            { value: '5号', aliases: [] },
+          ],
+        },
+      },
+    }),
+  ]);
+  it('names a size written with Chinese numerals (三十七码 · 四十码) like its digits', () => {
+    expect(read(shoes.analyse('三十七码有的'))).toContain('option:shoes.size.37码');
+    expect(read(shoes.analyse('四十码没货了'))).toContain('¬option:shoes.size.40码');
+    expect(read(shoes.analyse('三十七'))).toEqual(['option:shoes.size.37码']);
+  });
+  it('a lone numeral is too common a word to name a term', () => {
+    expect(read(shoes.analyse('五号'))).toEqual(['option:shoes.size.5号']);
+    expect(read(shoes.analyse('五个'))).toEqual([]);
+  });
+  it('spells whole numbers as shops write them', () => {
+    expect([10, 11, 20, 37, 105, 110, 500].map(chineseNumeral)).toEqual([
+      '十',
+      '十一',
+      '二十',
+      '三十七',
+      '一百零五',
+      '一百一十',
+      '五百',
+    ]);
   });
 });
