@@ -81,6 +81,18 @@ describe('catalogue files in the studio', () => {
     expect(await drafts()).toEqual([]);
   });
 
+  it('refuses a quick phrase with an unknown variable, naming where it is, and saves nothing', async () => {
+    const path = 'scenarios/phrases/shop.yaml';
+    const text = readFileSync(path, 'utf8').replace("'{买家}您好，欢迎光临~", "'{买家名}您好，欢迎光临~");
+    const res = await api(server, 'POST', '/api/studio/catalogue', { as: instructor, body: { path, text } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('catalogue-invalid');
+    expect(res.body.error.message).toMatch(
+      /scenarios\/phrases\/shop\.yaml:\d+:\d+ groups\[0\]\.phrases\[\d+\]\.text 第 1 个字起的 \{买家名\} 不是话术变量/,
+    );
+    expect(await drafts()).toEqual([]);
+  });
+
   it('refuses a file that is not a catalogue file', async () => {
     const res = await api(server, 'POST', '/api/studio/catalogue', {
       as: instructor,
