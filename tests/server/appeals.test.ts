@@ -7,6 +7,7 @@ import {
   type ConversationReportResponse,
   CorpusFileSchema,
   evaluateCase,
+  evaluatePart,
   loadLibrary,
 } from '@kefu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -183,6 +184,9 @@ describe('a student appeals a violation of their own report', () => {
     const csvBefore = (
       await api(server, 'GET', `/api/reports/classes/${classA}/export.csv`, { as: instructorA })
     ).text;
+    const gradesCsv = async () =>
+      (await api(server, 'GET', `/api/reports/classes/${classA}/grades.csv`, { as: instructorA })).text;
+    const gradesBefore = await gradesCsv();
 
     const decided = await decide(trainerA, appealId, {
       verdict: 'overturned',
@@ -218,6 +222,16 @@ describe('a student appeals a violation of their own report', () => {
         .split(',');
     expect(Number(line(csvAfter)[6])).toBe(Number(line(csvBefore)[6]) - 1);
     expect(Number(line(csvAfter)[3])).toBe(rowAfter.averageScore);
+
+    // grades.csv: the student's solo-practice row (violations in column 8) counts one fewer.
+    const gradesAfter = await gradesCsv();
+    const soloRow = (csv: string) =>
+      csv
+        .split('\r\n')
+        .find((l) => l.startsWith('appeal_student,'))!
+        .split(',');
+    expect(soloRow(gradesAfter)[2]).toBe('自主练习');
+    expect(Number(soloRow(gradesAfter)[7])).toBe(Number(soloRow(gradesBefore)[7]) - 1);
 
     const board = (
       await api(server, 'GET', `/api/reports/classes/${classA}/leaderboard`, { as: instructorA })
@@ -332,9 +346,21 @@ describe('what the judge learns from decisions', () => {
     expect(res.text.startsWith('# yaml-language-server: $schema=../../schema/corpus.schema.json')).toBe(true);
     const file = CorpusFileSchema.parse(parse(res.text));
     expect(file.cases).toHaveLength(2);
-    const { library } = loadLibrary(readLibrary(SCENARIOS_DIR, '/'));
+    // As judge-eval reads it: the library with the download added as a corpus file, checked, then judged.
+    const files = readLibrary(SCENARIOS_DIR, '/');
+    const { library, errors } = loadLibrary([...files, { path: 'corpus/dev/appeals.yaml', text: res.text }]);
+    expect(errors.filter((e) => e.file.includes('appeals.yaml'))).toEqual([]);
+    const part = evaluatePart(
+      library,
+      library.corpus.filter((e) => e.file.includes('appeals.yaml')),
+      'dev',
+    );
+    expect(part.cases).toEqual({ total: 2, agree: 1 });
     const results = file.cases.map((c, i) =>
       evaluateCase(library, { case: c, part: 'dev', file: 'appeals.yaml', line: i }),
+    );
+    expect(part.disagreeing.map((r) => r.entry.case.id)).toEqual(
+      results.filter((r) => r.disagreements.length > 0).map((r) => r.entry.case.id),
     );
 
     const overturned = results.find((r) => r.entry.case.objection !== undefined)!;
