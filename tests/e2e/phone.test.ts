@@ -1,8 +1,11 @@
 // Supervision from a phone: a teacher walking round the computer room opens the staff pages (the drill
 // monitor first, then the class report, the drill list and a student's report) at 390×844 in real Chromium.
 // No page scrolls sideways and the header's title stays on one line; screenshots are kept for a person.
+// And practice on a phone: a student opens a conversation from the list, replies, sees the buyer's answer
+// and switches to the 订单/商品 panel and back, one pane at a time, touch targets at least 40 px.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PracticeResponse } from '@kefu/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ManualClock } from '../server/helpers/manual-clock.ts';
@@ -18,6 +21,7 @@ let browser: Browser;
 let cls: StaffClass;
 let page: Page;
 let drillId: string;
+const staffPage = () => page;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
@@ -59,7 +63,7 @@ afterAll(async () => {
 });
 
 /** The page is no wider than the phone, and the header's title is one line (not one character per line). */
-async function fitsThePhone(name: string): Promise<void> {
+async function fitsThePhone(name: string, page: Page = staffPage()): Promise<void> {
   // Charts draw after their data: give them a moment so the picture shows them.
   await page.waitForTimeout(600);
   await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
@@ -129,5 +133,99 @@ describe('staff pages on a phone (390×844)', () => {
     await page.getByRole('button', { name: '查看结果' }).waitFor();
     await page.screenshot({ path: join(OUT, '07-monitor-ended-desktop.png'), fullPage: true });
     await page.setViewportSize(PHONE);
+  });
+});
+
+describe('the student workbench on a phone (390×844)', () => {
+  it('list → chat → reply → the buyer answers → 订单/商品 and back; the desktop keeps three panes', async () => {
+    const student = cls.students[2]!;
+    const started = await api<PracticeResponse>(server, 'POST', '/api/practice', {
+      as: student,
+      body: { scenarioId: 'jacket-colour-size' },
+    });
+    const conversationId = started.body.conversations[0]!.id;
+    const buyerLines = async () =>
+      (await server.app.eventLog.read(conversationId)).filter((e) => e.event.type === 'buyer-message').length;
+    /** Moves the server's clock from timer to timer until the buyer has said more than `count` lines. */
+    const buyerSpeaksAfter = async (count: number) => {
+      for (let step = 0; step < 100 && (await buyerLines()) <= count; step++) {
+        const next = clock.nextDue();
+        if (next === null) throw new Error('the buyer has nothing left to do');
+        await clock.advanceTo(next);
+      }
+      expect(await buyerLines()).toBeGreaterThan(count);
+    };
+    await buyerSpeaksAfter(0);
+
+    const ctx = await browser.newContext({
+      viewport: PHONE,
+      locale: 'zh-CN',
+      isMobile: true,
+      hasTouch: true,
+    });
+    await ctx.addCookies([{ name: 'kefu_session', value: student.cookie.split('=')[1]!, url: server.url }]);
+    const phone = await ctx.newPage();
+    await phone.goto(`${server.url}/#/workbench`);
+    const row = phone.locator(`.conv-row[data-conversation-id="${conversationId}"]`);
+    await row.waitFor();
+    const composer = phone.getByRole('combobox', { name: '输入消息' });
+    // The list alone: no chat beside it.
+    expect(await composer.isVisible()).toBe(false);
+    await fitsThePhone('07-workbench-list', phone);
+
+    await row.tap();
+    await composer.waitFor();
+    expect(await row.isVisible()).toBe(false);
+    await phone.locator('.msg-buyer').first().waitFor();
+    await fitsThePhone('08-workbench-chat', phone);
+
+    const before = await buyerLines();
+    await composer.fill('您好，欢迎光临！这款羽绒服有黑色、米白和藏青三个颜色，您平时穿什么码？');
+    await phone.getByRole('button', { name: '发送', exact: true }).tap();
+    await expect.poll(() => phone.locator('.msg-agent').last().getAttribute('data-status')).toBe('sent');
+    await buyerSpeaksAfter(before);
+    await expect.poll(() => phone.locator('.msg-buyer').count()).toBe(before + 1);
+    await fitsThePhone('09-workbench-answer', phone);
+
+    // The phrase panel opens above the composer and fits.
+    await phone.getByRole('button', { name: '快捷短语' }).tap();
+    await phone
+      .getByRole('searchbox')
+      .or(phone.getByPlaceholder(/搜索话术/))
+      .first()
+      .waitFor();
+    await fitsThePhone('10-workbench-phrases', phone);
+    await phone.getByRole('button', { name: '快捷短语' }).tap();
+
+    await phone.getByRole('button', { name: '订单/商品 ›' }).tap();
+    await phone.getByRole('tablist').waitFor();
+    expect(await composer.isVisible()).toBe(false);
+    await phone.getByRole('tab', { name: '订单' }).tap();
+    await fitsThePhone('11-workbench-panel', phone);
+    // Every control a finger may touch is at least 40 px high.
+    const small = await phone
+      .locator('.workbench :is(button, select, input, [role="tab"])')
+      .evaluateAll((els) =>
+        els
+          .filter((el) => (el as HTMLElement).offsetParent !== null)
+          .map((el) => ({ text: el.textContent?.trim() ?? el.tagName, h: el.getBoundingClientRect().height }))
+          .filter((b) => b.h < 40),
+      );
+    expect(small).toEqual([]);
+    await phone.getByRole('button', { name: '‹ 返回聊天' }).tap();
+    await composer.waitFor();
+    await phone.getByRole('button', { name: '‹ 会话列表' }).tap();
+    await row.waitFor();
+
+    // At a desktop's width the three panes stand side by side, without the phone's view bar.
+    await phone.setViewportSize({ width: 1366, height: 900 });
+    await row.click();
+    await composer.waitFor();
+    expect(await phone.getByRole('tablist').isVisible()).toBe(true);
+    expect(await row.isVisible()).toBe(true);
+    expect(await phone.locator('.phone-nav').isVisible()).toBe(false);
+    await phone.waitForTimeout(400);
+    await phone.screenshot({ path: join(OUT, '12-workbench-desktop.png') });
+    await ctx.close();
   });
 });

@@ -16,7 +16,7 @@ import { createStudioDraftStore, type StudioDraftState, type StudioDraftStore } 
 import { createUiStore, type UiState, type UiStore } from './ui.ts';
 
 export type { Screen } from './session.ts';
-export type { SideTab } from './ui.ts';
+export type { PhoneView, SideTab } from './ui.ts';
 
 export interface Stores {
   session: SessionStore;

@@ -2,11 +2,14 @@
 import { createStore } from 'zustand/vanilla';
 
 export type SideTab = 'profile' | 'product' | 'orders';
+/** On a phone the workbench shows one pane at a time: the conversation list, the chat, or the side panel. */
+export type PhoneView = 'list' | 'chat' | 'panel';
 
 export interface UiState {
   phrasePanelOpen: boolean;
   helpOpen: boolean;
   sideTab: SideTab;
+  phoneView: PhoneView;
   /** Bumped to ask the composer to take focus (keyboard action, phrase insert). */
   composerFocusRequest: number;
   /** Text the composer inserts at its caret (an emoji); a new object per request. */
@@ -14,6 +17,7 @@ export interface UiState {
   setPhrasePanel(open: boolean): void;
   setHelp(open: boolean): void;
   setSideTab(tab: SideTab): void;
+  setPhoneView(view: PhoneView): void;
   focusComposer(): void;
   insertIntoComposer(text: string): void;
 }
@@ -23,6 +27,7 @@ export function createUiStore() {
     phrasePanelOpen: false,
     helpOpen: false,
     sideTab: 'profile',
+    phoneView: 'list',
     composerFocusRequest: 0,
     composerInsert: null,
     setPhrasePanel(open) {
@@ -33,6 +38,9 @@ export function createUiStore() {
     },
     setSideTab(tab) {
       set({ sideTab: tab });
+    },
+    setPhoneView(view) {
+      set({ phoneView: view });
     },
     focusComposer() {
       set({ composerFocusRequest: get().composerFocusRequest + 1 });

@@ -41,6 +41,8 @@ function ConversationRow({ id, index }: { id: string; index: number }) {
         data-conversation-id={id}
         onClick={() => {
           stores.conversations.getState().setActive(id);
+          // On a phone, choosing a buyer opens their chat in place of the list.
+          stores.ui.getState().setPhoneView('chat');
           stores.ui.getState().focusComposer();
         }}
         title={index < 9 ? `Alt+${index + 1}` : undefined}

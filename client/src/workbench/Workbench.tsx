@@ -1,11 +1,12 @@
 // The workbench (接待台): conversation list, chat, buyer details; keyboard-first through action records.
+// On a phone (≤ 640 px) the three panes are views switched by a bar under the top bar: list → chat → panel.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/context.tsx';
 import { TopBar } from '../app/TopBar.tsx';
 import { useCatalogLoader } from '../app/use-catalog.ts';
 import { handleKey } from '../keyboard/actions.ts';
-import { useConversations, useStores } from '../stores/index.ts';
+import { useConversations, useStores, useUi } from '../stores/index.ts';
 import { ChatPane } from './ChatPane.tsx';
 import { ConversationList } from './ConversationList.tsx';
 import { DrillBanner } from './DrillBanner.tsx';
@@ -19,6 +20,9 @@ export function Workbench() {
   const { gateway } = useServices();
   const activeId = useConversations((s) => s.activeId);
   const allEnded = useConversations((s) => s.ids.length > 0 && s.ids.every((id) => s.byId[id]?.ended));
+  const chosenView = useUi((s) => s.phoneView);
+  const phoneView = activeId ? chosenView : 'list';
+  const setPhoneView = stores.ui.getState().setPhoneView;
 
   useCatalogLoader();
   // Opening the workbench fetches the open conversations (a practice just started, a drill joined).
@@ -35,7 +39,7 @@ export function Workbench() {
   }, [stores]);
 
   return (
-    <div className="workbench">
+    <div className="workbench" data-phone-view={phoneView}>
       <button type="button" className="skip-link" onClick={() => stores.ui.getState().focusComposer()}>
         {t('app.skipToComposer')}
       </button>
@@ -60,13 +64,29 @@ export function Workbench() {
         </button>
         <button
           type="button"
-          className="topbar-button"
+          className="topbar-button topbar-shortcuts"
           aria-keyshortcuts="F1"
           onClick={() => stores.ui.getState().setHelp(true)}
         >
           {t('workbench.shortcuts')}
         </button>
       </TopBar>
+      {phoneView === 'list' ? null : (
+        <nav className="phone-nav" aria-label={t('workbench.phoneNav')}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setPhoneView(phoneView === 'panel' ? 'chat' : 'list')}
+          >
+            {phoneView === 'panel' ? t('workbench.phoneBackToChat') : t('workbench.phoneBackToList')}
+          </button>
+          {phoneView === 'chat' ? (
+            <button type="button" className="secondary" onClick={() => setPhoneView('panel')}>
+              {t('workbench.phonePanel')}
+            </button>
+          ) : null}
+        </nav>
+      )}
       <div className="workbench-body">
         <ConversationList />
         {activeId ? (
