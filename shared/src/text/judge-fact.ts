@@ -501,6 +501,19 @@ function denierOfCondition(analysis: Analysis, fact: Fact, m: Mention): boolean 
   );
 }
 
+/** Before 不会, words that make it a forecast (一般不会 · 应该不会 · 基本都不会), not a rule. */
+const FORECAST_BEFORE = /(一般|通常|基本上?|应该|大概率|很少|估计)都?$/;
+
+/** 一般不会退 · 应该不会漏: the negator forecasts that it will not come to that; it says nothing of the policy. */
+function likelihood(analysis: Analysis, m: Mention): boolean {
+  const text = analysis.normalised;
+  return (
+    m.negator !== undefined &&
+    text.startsWith('不会', m.negator) &&
+    FORECAST_BEFORE.test(text.slice(clauseStart(analysis, m.clause), m.negator))
+  );
+}
+
 function yesNoClaims(analysis: Analysis, pid: string, key: string, fact: Fact): YesNoClaim[] {
   const term = factConcept(pid, key);
   const opposite = oppositeConcept(pid, key);
@@ -528,6 +541,8 @@ function yesNoClaims(analysis: Analysis, pid: string, key: string, fact: Fact): 
       (TOPIC_AFTER.test(analysis.normalised.slice(m.end)) || conditional(analysis, m))
     )
       continue;
+    // 质量很好，一般不会退的: how likely it is to happen, not what the shop allows.
+    if (m.negated && likelihood(analysis, m)) continue;
     const negated = m.negated && !denierOfCondition(analysis, fact, m);
     claims.push({ mention: m, holds: (m.concept === term) !== negated });
   }

@@ -229,3 +229,12 @@ describe('a verb and 的 alone answers yes', () => {
     expect(verdict(jacket, '不送的', 'down-jacket.return-insurance')).not.toBe('stated');
   });
 });
+
+describe('a forecast is not a policy', () => {
+  const jacket = contextOf('down-jacket');
+  it('一般不会退 · 应该不会要退 say it will not come to that, nothing of the 7-day return', () => {
+    expect(judge(jacket, '做工很好，一般不会退的', []).contradicted).toEqual([]);
+    expect(judge(jacket, '放心，应该都不会要退货', []).contradicted).toEqual([]);
+    expect(judge(jacket, '这款不能退的', []).contradicted).toEqual(['down-jacket.seven-day-return']);
+  });
+});
