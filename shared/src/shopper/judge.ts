@@ -120,7 +120,8 @@ function firstSayingClause(ctx: JudgeContext, analysis: Analysis): number {
 
 /**
  * 送的 · 能洗的 · 可以换的: a verb (with its modal) and 的, alone in the clause, affirms what was asked the way
- * 有的 and 包的 do, whatever the verb. Not a negator (没事的) nor anything the catalogue names (红的 picks).
+ * 有的 and 包的 do, whatever the verb. Not a negator (没事的), not 有货的 (in stock is its own answer), nor
+ * anything the catalogue names (红的 picks).
  */
 const VERB_DE = /^(能|可以|可|会|都)?\p{Script=Han}{1,2}的[的哦呢啊呀哈亲~]*$/u;
 const NEGATOR_START = /^(能|可以|可|会|都)?[不没别无未]/;
@@ -135,7 +136,10 @@ function verbYes(analysis: Analysis, clause: number): boolean {
     VERB_DE.test(text) &&
     !NEGATOR_START.test(text) &&
     !analysis.denials.some((d) => d.clause === clause) &&
-    !analysis.mentions.some((m) => m.clause === clause && (m.negated || isCatalogue(m.concept)))
+    // 有货的 says something is in stock: it answers a stock question through IN_STOCK, and no other question.
+    !analysis.mentions.some(
+      (m) => m.clause === clause && (m.negated || m.concept === IN_STOCK || isCatalogue(m.concept)),
+    )
   );
 }
 

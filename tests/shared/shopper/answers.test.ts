@@ -228,6 +228,11 @@ describe('a verb and 的 alone answers yes', () => {
     expect(verdict(jacket, '挺好看的', 'down-jacket.machine-wash')).toBe('evaded');
     expect(verdict(jacket, '不送的', 'down-jacket.return-insurance')).not.toBe('stated');
   });
+
+  it('现货的 says in stock: no yes to whether it ships free or comes with insurance', () => {
+    expect(verdict(jacket, '现货的亲', 'down-jacket.return-insurance')).not.toBe('stated');
+    expect(verdict(jacket, '现货的，喜欢可以直接拍下哦', 'down-jacket.free-shipping')).not.toBe('stated');
+  });
 });
 
 describe('a forecast is not a policy', () => {
