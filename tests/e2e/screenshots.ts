@@ -1,6 +1,7 @@
 // Walks a running server through the student's screens in headless Chromium and saves a PNG of each, for
 // a person to look at. Not a test. Usage:
 //   KEFU_URL=http://127.0.0.1:3456 KEFU_ADMIN_PASSWORD=… KEFU_SHOTS=/tmp/shots tsx tests/e2e/screenshots.ts
+// The server needs LEARNING_PATH=open: the fresh student it creates plays scenarios of later units.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -93,7 +94,10 @@ try {
 
   // ── One scenario played well to the end: order card, 催付, payment, summary ──
   await s.getByRole('button', { name: '返回首页' }).click();
-  await s.getByRole('button', { name: '开始练习：拍下不付款' }).click();
+  await s
+    .getByRole('region', { name: '单人练习' })
+    .getByRole('button', { name: '开始练习：拍下不付款' })
+    .click();
   const buyerLines = s.locator('.msg-buyer');
   await buyerLines.first().waitFor();
   await composer.fill('亲，是一级能效的，很省电省水，喜欢可以直接拍下哦~');
