@@ -91,16 +91,21 @@ import {
   CatalogResponseSchema,
   ScenarioDetailResponseSchema,
   ScenarioParamsSchema,
+  ScenariosQuerySchema,
   ScenariosResponseSchema,
 } from './api/scenarios.ts';
 import { type ClientToServer, clientEvent, type ServerToClient } from './api/socket.ts';
 import {
+  CopyScenarioResponseSchema,
+  PublishScenarioBodySchema,
+  PublishScenarioResponseSchema,
   RubricPreviewResponseSchema,
   SaveRubricBodySchema,
   SaveRubricResponseSchema,
   SaveScenarioBodySchema,
   SaveScenarioResponseSchema,
   StudioFilesResponseSchema,
+  TryScenarioBodySchema,
 } from './api/studio.ts';
 
 export * from './api/accounts.ts';
@@ -247,7 +252,14 @@ export const routes = {
     }),
   },
   scenarios: {
-    list: route({ method: 'GET', path: '/api/scenarios', access: 'user', response: ScenariosResponseSchema }),
+    /** What the user may play: published and shipped scenarios, those published to one class only in it. */
+    list: route({
+      method: 'GET',
+      path: '/api/scenarios',
+      access: 'user',
+      query: ScenariosQuerySchema,
+      response: ScenariosResponseSchema,
+    }),
     get: route({
       method: 'GET',
       path: '/api/scenarios/:id',
@@ -502,12 +514,47 @@ export const routes = {
       access: AUTHORS,
       response: StudioFilesResponseSchema,
     }),
+    /** A draft (a new content-hashed version): its owner's or an admin's; shipped scenarios are read-only. */
     saveScenario: route({
       method: 'POST',
       path: '/api/studio/scenarios',
       access: AUTHORS,
       body: SaveScenarioBodySchema,
       response: SaveScenarioResponseSchema,
+    }),
+    /** 发布 one saved version, refused unless the server's own proof of that version passes. */
+    publishScenario: route({
+      method: 'POST',
+      path: '/api/studio/scenarios/:id/publish',
+      access: AUTHORS,
+      params: ScenarioParamsSchema,
+      body: PublishScenarioBodySchema,
+      response: PublishScenarioResponseSchema,
+    }),
+    /** 复制后编辑: an owned draft copy of a scenario this user can see. */
+    copyScenario: route({
+      method: 'POST',
+      path: '/api/studio/scenarios/:id/copy',
+      access: AUTHORS,
+      params: ScenarioParamsSchema,
+      response: CopyScenarioResponseSchema,
+    }),
+    /** Out of the studio and every list; played conversations keep their version. Owner or admin. */
+    deleteScenario: route({
+      method: 'DELETE',
+      path: '/api/studio/scenarios/:id',
+      access: AUTHORS,
+      params: ScenarioParamsSchema,
+      response: OkSchema,
+    }),
+    /** 试玩 a saved version (a draft too) as solo practice of one's own. */
+    tryScenario: route({
+      method: 'POST',
+      path: '/api/studio/scenarios/:id/try',
+      access: AUTHORS,
+      params: ScenarioParamsSchema,
+      body: TryScenarioBodySchema,
+      response: PracticeResponseSchema,
     }),
     saveRubric: route({
       method: 'POST',

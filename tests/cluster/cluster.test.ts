@@ -436,19 +436,23 @@ describe('two server processes on one PostgreSQL', () => {
     expect(open).toEqual([]);
   });
 
-  it('a scenario saved in the studio on B is what new practice plays on every process', async () => {
-    const text = readFileSync(resolve(SCENARIOS_DIR, 'buyers/jacket-colour-size.yaml'), 'utf8').replace(
-      /^title: .*$/m,
-      'title: 羽绒服选颜色和尺码（改版）',
-    );
+  it('a scenario published in the studio on B is what new practice plays on every process', async () => {
+    const text = readFileSync(resolve(SCENARIOS_DIR, 'buyers/jacket-colour-size.yaml'), 'utf8')
+      .replace(/^id: .*$/m, 'id: jacket-remake')
+      .replace(/^title: .*$/m, 'title: 羽绒服选颜色和尺码（改版）');
     // A died in the test before: a new process beside B, running before the save.
     const a2 = await startCluster('A2');
     const saved = await api(asServer(b), 'POST', '/api/studio/scenarios', { as: instructor, body: { text } });
     expect(saved.status).toBe(200);
+    const published = await api(asServer(b), 'POST', '/api/studio/scenarios/jacket-remake/publish', {
+      as: instructor,
+      body: { version: saved.body.version, classId: null },
+    });
+    expect(published.status).toBe(200);
     const student = await seed('student', 'studio-player');
     const practice = await api<PracticeResponse>(asServer(a2), 'POST', '/api/practice', {
       as: student,
-      body: { scenarioId: 'jacket-colour-size' },
+      body: { scenarioId: 'jacket-remake' },
     });
     expect(practice.status).toBe(200);
     expect(practice.body.conversations[0]!.scenarioTitle).toBe('羽绒服选颜色和尺码（改版）');

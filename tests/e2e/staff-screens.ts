@@ -84,6 +84,9 @@ try {
     await page.getByRole('button', { name: /嫌贵砍价/ }).click();
     await page.locator('.cm-content').waitFor();
     await shot(page, '08b-studio-open', false);
+    // Shipped scenarios are read-only: edit a copy of one's own.
+    await page.getByRole('button', { name: '复制后编辑' }).click();
+    await page.locator('.cm-line', { hasText: '（副本）' }).waitFor();
     const line = page.locator('.cm-line', { hasText: 'products: [down-jacket]' });
     await line.click();
     await page.keyboard.press('End');

@@ -1,6 +1,6 @@
 // End to end in real Chromium against the real server (ephemeral port, temp DATA_DIR, wall clock):
 // an instructor writes a scenario in the studio, sees a deliberate error marked at its line, fixes it,
-// proves and saves it, runs a drill with two students in two browser contexts and watches the monitor
+// proves and saves it as a draft (not offered to drills), publishes it to the class, runs a drill with two students in two browser contexts and watches the monitor
 // update as they answer; a trainer opens the class report, adds their score and exports the CSV.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -99,9 +99,26 @@ describe('instructor and trainer', () => {
     await teacher.getByText('校验通过').waitFor();
     await teacher.getByRole('button', { name: '证明' }).click();
     await teacher.getByText(/全部通过/).waitFor();
-    await teacher.getByRole('button', { name: '保存新版本' }).click();
-    await teacher.getByText(/已保存版本 [0-9a-f]+/).waitFor();
+    await teacher.getByRole('button', { name: '保存草稿' }).click();
+    await teacher.getByText(/已保存草稿（版本 [0-9a-f]+）/).waitFor();
+    const bar = teacher.getByRole('region', { name: '草稿与发布' });
+    await bar.getByText('草稿', { exact: true }).waitFor();
     await shot(teacher, '02-studio-proved-saved');
+
+    // A draft is not offered to the class's drills…
+    await teacher.goto(`${server.url}/#/staff/drills/${cls.classId}`);
+    await teacher.getByRole('heading', { name: '新建演练' }).waitFor();
+    const drillForm = teacher.getByRole('form', { name: '新建演练' });
+    await drillForm.getByRole('checkbox', { name: '嫌贵砍价', exact: true }).waitFor();
+    expect(await teacher.getByRole('checkbox', { name: scenarioTitle, exact: true }).count()).toBe(0);
+    // …until it is published (to this class): the server proves that version first.
+    await teacher.goto(`${server.url}/#/staff/studio`);
+    await bar.getByText('草稿', { exact: true }).waitFor();
+    await bar.getByLabel('发布到').selectOption(cls.classId);
+    await bar.getByRole('button', { name: '发布', exact: true }).click();
+    await bar.getByText(/已发布到.+：学员和新演练从现在起使用这个版本/).waitFor({ timeout: 20_000 });
+    await bar.getByText(/^已发布 · /).waitFor();
+    await shot(teacher, '02b-studio-published');
   });
 
   it('runs a drill with two students and watches the monitor update as they answer', async () => {

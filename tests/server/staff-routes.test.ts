@@ -101,7 +101,10 @@ describe('studio', () => {
   });
 
   it('refuses an invalid scenario with its errors in Chinese and saves nothing', async () => {
-    const broken = PRICE.replace('products: [down-jacket]', 'products: [down-jackex]');
+    const broken = PRICE.replace('id: price-objection', 'id: broken-one').replace(
+      'products: [down-jacket]',
+      'products: [down-jackex]',
+    );
     const res = await api(server, 'POST', '/api/studio/scenarios', { as: owner, body: { text: broken } });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('没有保存');
@@ -110,22 +113,33 @@ describe('studio', () => {
     expect(files.body.files.filter((f: { origin: string }) => f.origin === 'studio')).toEqual([]);
   });
 
-  it('saves a new content-hashed version that new practice plays; the old version stays for reports', async () => {
-    const before = await api(server, 'GET', '/api/scenarios', { as: owner });
-    const oldVersion = before.body.scenarios.find((s: { id: string }) => s.id === 'price-objection').version;
-    const edited = PRICE.replace('title: 嫌贵砍价', 'title: 嫌贵砍价（新版）');
+  it('publishes a saved version that new practice plays; the old version stays for reports', async () => {
+    const own = PRICE.replace('id: price-objection', 'id: my-price');
+    const first = await api(server, 'POST', '/api/studio/scenarios', { as: owner, body: { text: own } });
+    await api(server, 'POST', '/api/studio/scenarios/my-price/publish', {
+      as: owner,
+      body: { version: first.body.version, classId: null },
+    });
+    const old = await api(server, 'POST', '/api/practice', { as: student, body: { scenarioId: 'my-price' } });
+    const oldVersion = first.body.version;
+    const edited = own.replace('title: 嫌贵砍价', 'title: 嫌贵砍价（新版）');
     const saved = await api(server, 'POST', '/api/studio/scenarios', { as: owner, body: { text: edited } });
     expect(saved.status).toBe(200);
     expect(saved.body.created).toBe(true);
     expect(saved.body.version).not.toBe(oldVersion);
     const again = await api(server, 'POST', '/api/studio/scenarios', { as: owner, body: { text: edited } });
     expect(again.body).toMatchObject({ created: false, version: saved.body.version });
+    const published = await api(server, 'POST', '/api/studio/scenarios/my-price/publish', {
+      as: owner,
+      body: { version: saved.body.version, classId: null },
+    });
+    expect(published.status).toBe(200);
     const after = await api(server, 'GET', '/api/scenarios', { as: student });
-    const summary = after.body.scenarios.find((s: { id: string }) => s.id === 'price-objection');
+    const summary = after.body.scenarios.find((s: { id: string }) => s.id === 'my-price');
     expect(summary).toMatchObject({ title: '嫌贵砍价（新版）', version: saved.body.version });
     const practice = await api(server, 'POST', '/api/practice', {
       as: student,
-      body: { scenarioId: 'price-objection' },
+      body: { scenarioId: 'my-price' },
     });
     expect(practice.body.conversations[0].scenarioTitle).toBe('嫌贵砍价（新版）');
     const drill = await api(server, 'POST', `/api/classes/${classId}/drills`, {
@@ -133,7 +147,7 @@ describe('studio', () => {
       body: {
         title: '新版演练',
         settings: {
-          scenarioIds: ['price-objection'],
+          scenarioIds: ['my-price'],
           shoppersPerStudent: 1,
           arrivalIntervalSeconds: 0,
           concurrency: 1,
@@ -141,18 +155,14 @@ describe('studio', () => {
         },
       },
     });
-    expect(drill.body.drill.versions['price-objection']).toBe(saved.body.version);
-    // The conversation played earlier still reports with the version it used.
-    const report = await api(server, 'GET', `/api/reports/students/${student.user.id}?classId=${classId}`, {
+    expect(drill.body.drill.versions['my-price']).toBe(saved.body.version);
+    // The conversation played earlier still names the version it used.
+    const conv = await api(server, 'GET', `/api/conversations/${old.body.conversations[0].id}`, {
       as: owner,
     });
-    const conv = await api(
-      server,
-      'GET',
-      `/api/reports/conversations/${report.body.conversations[0].conversationId}`,
-      { as: owner },
-    );
-    expect(conv.body.report.scenarioVersion).toBe(oldVersion);
+    expect(conv.body.conversation.scenarioTitle).toBe('嫌贵砍价');
+    const row = await server.app.conversations.get(old.body.conversations[0].id);
+    expect(row?.scenario_version).toBe(oldVersion);
   });
 
   it('refuses saves from trainers and students', async () => {

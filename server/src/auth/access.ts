@@ -53,6 +53,20 @@ export function createAccess(db: Kysely<Database>) {
     staffClassIds,
     canViewStudent,
     /**
+     * The classes whose scenarios `user` may play or pick (a scenario published to one class only): a
+     * student's own classes, staff's classes (null = all, for admins).
+     */
+    async scenarioClassIds(user: UserRow): Promise<string[] | null> {
+      if (user.role !== 'student') return staffClassIds(user);
+      const rows = await db
+        .selectFrom('enrollments')
+        .select('class_id')
+        .where('user_id', '=', user.id)
+        .where('role', '=', 'student')
+        .execute();
+      return rows.map((r) => r.class_id);
+    },
+    /**
      * Its student, admins, and staff of the class it belongs to: a drill's class, or for solo practice any
      * class the staff member shares with the student.
      */

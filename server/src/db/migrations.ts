@@ -244,6 +244,43 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
       await db.schema.createIndex('appeals_class').on('appeals').columns(['class_id', 'status']).execute();
     },
   },
+  '0006-studio-items': {
+    async up(db: Kysely<unknown>) {
+      // Who owns each studio scenario, its latest draft and what is published where (see
+      // repositories/studio-items.ts). Versions stay in scenario_versions; `kind` is 'buyer' (scenarios).
+      await db.schema
+        .createTable('studio_items')
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('owner_id', 'text')
+        .addColumn('draft_version', 'text', (c) => c.notNull())
+        .addColumn('published_version', 'text')
+        .addColumn('published_class_id', 'text')
+        .addColumn('published_at', 'bigint')
+        .addColumn('published_by', 'text')
+        .addColumn('copied_from', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('studio_items_pk', ['kind', 'id'])
+        .execute();
+      await db.schema.createIndex('studio_items_owner').on('studio_items').column('owner_id').execute();
+      // Scenarios saved before drafts existed were live at once: they stay published (to every class), with
+      // no known owner (admins edit them; instructors copy them).
+      const saves = await sql<{ scenario_id: string; version: string; created_at: number | string }>`
+        SELECT scenario_id, version, created_at FROM scenario_versions
+        WHERE path LIKE 'studio/buyers/%' ORDER BY created_at DESC`.execute(db);
+      const seen = new Set<string>();
+      for (const save of saves.rows) {
+        if (seen.has(save.scenario_id)) continue;
+        seen.add(save.scenario_id);
+        const at = Number(save.created_at);
+        await sql`INSERT INTO studio_items (kind, id, owner_id, draft_version, published_version,
+          published_class_id, published_at, published_by, copied_from, created_at, updated_at)
+          VALUES ('buyer', ${save.scenario_id}, NULL, ${save.version}, ${save.version}, NULL, ${at}, NULL,
+          NULL, ${at}, ${at})`.execute(db);
+      }
+    },
+  },
 });
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {

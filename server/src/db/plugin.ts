@@ -16,6 +16,7 @@ import {
   scenarioVersionsRepository,
 } from './repositories/scenario-versions.ts';
 import { type SessionsRepository, sessionsRepository } from './repositories/sessions.ts';
+import { type StudioItemsRepository, studioItemsRepository } from './repositories/studio-items.ts';
 import { type UsersRepository, usersRepository } from './repositories/users.ts';
 
 declare module 'fastify' {
@@ -30,6 +31,7 @@ declare module 'fastify' {
     appeals: AppealsRepository;
     scenarioVersions: ScenarioVersionsRepository;
     catalogueVersions: CatalogueVersionsRepository;
+    studioItems: StudioItemsRepository;
     eventLog: EventLog;
   }
 }
@@ -52,6 +54,7 @@ export default fp(
     app.decorate('appeals', appealsRepository(db));
     app.decorate('scenarioVersions', scenarioVersionsRepository(db));
     app.decorate('catalogueVersions', catalogueVersionsRepository(db));
+    app.decorate('studioItems', studioItemsRepository(db));
     app.decorate('eventLog', connection.eventLog);
     // Last to close: runtimes and sockets are stopped by hooks registered after this one.
     app.addHook('onClose', async () => connection.close());

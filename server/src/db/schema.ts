@@ -50,6 +50,24 @@ export interface ScenarioVersionsTable {
   created_at: number;
 }
 
+/** A scenario (kind 'buyer') saved in the studio: its owner, latest draft and publication. */
+export interface StudioItemsTable {
+  kind: string;
+  id: string;
+  /** null: saved before owners were recorded (admins only may change it). */
+  owner_id: string | null;
+  draft_version: string;
+  published_version: string | null;
+  /** null with a published version: every class. */
+  published_class_id: string | null;
+  published_at: number | null;
+  published_by: string | null;
+  /** `id@version` it was copied from. */
+  copied_from: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface DrillsTable {
   id: string;
   class_id: string;
@@ -183,6 +201,7 @@ export interface Database {
   classes: ClassesTable;
   enrollments: EnrollmentsTable;
   scenario_versions: ScenarioVersionsTable;
+  studio_items: StudioItemsTable;
   drills: DrillsTable;
   drill_participants: DrillParticipantsTable;
   conversations: ConversationsTable;

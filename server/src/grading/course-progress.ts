@@ -35,14 +35,18 @@ async function resultsOf(app: FastifyInstance, studentId: string): Promise<Scena
   return results;
 }
 
-/** The student's progress on the library's course; null when the library has no course. */
+/**
+ * The student's progress on the library's course, over the scenarios that play for them (`classIds`: their
+ * classes — drafts never, a scenario published to one class only in it); null when the library has no course.
+ */
 export async function courseStanding(
   app: FastifyInstance,
   studentId: string,
+  classIds: readonly string[] | null,
 ): Promise<CourseStanding | null> {
   const { library } = app.catalog;
   if (library.course === null) return null;
-  const scenarios = pathScenariosOf(library.buyers.values());
+  const scenarios = pathScenariosOf(app.catalog.playable(classIds));
   const results = await resultsOf(app, studentId);
   return { progress: pathProgress(library.course, scenarios, results), scenarios, results };
 }

@@ -7,7 +7,7 @@ import { serve } from './serve.ts';
 
 export default async function courseRoutes(app: FastifyInstance): Promise<void> {
   serve(app, routes.course.path, async ({ user }) => {
-    const standing = await courseStanding(app, user.id);
+    const standing = await courseStanding(app, user.id, await app.access.scenarioClassIds(user));
     if (standing === null) return { progress: null, recommendation: null };
     const { scenarios, results } = standing;
     // LEARNING_PATH=open: every unit is open to practise, so none shows as locked.

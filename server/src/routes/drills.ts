@@ -28,12 +28,17 @@ export default async function drillRoutes(app: FastifyInstance): Promise<void> {
     if (!app.access.canManageClass(user, cls)) throw fail('drill-create-forbidden');
     return cls;
   }
-  /** The library's current version of each scenario, pinned for the drill's life. */
-  function pinVersions(scenarioIds: readonly string[]): Record<string, string> {
+  /**
+   * The library's current version of each scenario, pinned for the drill's life. Drafts are not offered; a
+   * scenario published to one class only in that class's drills and exams.
+   */
+  function pinVersions(classId: string, scenarioIds: readonly string[]): Record<string, string> {
     const versions: Record<string, string> = {};
     for (const scenarioId of scenarioIds) {
       const version = app.catalog.versionOf(scenarioId);
-      if (version === undefined) throw fail('unknown-scenario', { id: scenarioId });
+      if (version === undefined || !app.catalog.playableIn(scenarioId, [classId])) {
+        throw fail('unknown-scenario', { id: scenarioId });
+      }
       versions[scenarioId] = version;
     }
     return versions;
@@ -62,7 +67,7 @@ export default async function drillRoutes(app: FastifyInstance): Promise<void> {
       const count = (await app.classes.members(id)).filter((m) => m.role === 'student').length;
       if (needed > count) throw fail('drill-start-count-too-large', { needed, count });
     }
-    const versions = pinVersions(body.settings.scenarioIds);
+    const versions = pinVersions(id, body.settings.scenarioIds);
     const row = await app.drills.create(
       { classId: id, title: body.title, settings: body.settings, versions },
       user.id,
@@ -81,7 +86,7 @@ export default async function drillRoutes(app: FastifyInstance): Promise<void> {
     const minutes = (body.closesAt - opensAt) / 60_000;
     if (minutes > MAX_EXAM_MINUTES) throw fail('exam-window-too-long', { minutes: MAX_EXAM_MINUTES });
     if (minutes < 1) throw fail('exam-window-order');
-    const versions = pinVersions(body.settings.scenarioIds);
+    const versions = pinVersions(id, body.settings.scenarioIds);
     const row = await app.drills.create(
       {
         classId: id,

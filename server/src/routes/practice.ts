@@ -7,7 +7,7 @@ import { DEFAULT_RUBRIC } from '../scenarios/catalog.ts';
 import { serve } from './serve.ts';
 
 /** Solo practice in progress at once, per person: enough for a busy mix, not enough to fill the disk. */
-const MAX_OPEN_SOLO = 10;
+export const MAX_OPEN_SOLO = 10;
 /**
  * Seconds between the arrivals of a random mix's buyers (seeded within the range): far enough apart that
  * each first message can be answered within the 3-second benchmark, close enough that they overlap.
@@ -24,16 +24,23 @@ export function mixArrivals(count: number, now: number, seeds: () => number): nu
 
 export default async function practiceRoutes(app: FastifyInstance): Promise<void> {
   serve(app, routes.practice.start, async ({ user, body }) => {
+    // What plays for this student: drafts never, a scenario published to one class only in it.
+    const classIds = await app.access.scenarioClassIds(user);
+    // Published a moment ago on another server process, whose word has not arrived yet: read it now.
+    if ('scenarioId' in body && !app.catalog.playableIn(body.scenarioId, classIds)) {
+      await app.catalog.restoreStudioSaves();
+    }
+    const playable = app.catalog.playable(classIds).map((s) => s.id);
     // A student practises on their own only what the learning path has opened (a drill or an exam may send
     // any scenario: those open their conversations without this route). Staff try anything; LEARNING_PATH=open
     // opens every unit.
     const ordered = user.role === 'student' && (app.settings.pathInOrder ?? true);
-    const standing = ordered ? await courseStanding(app, user.id) : null;
+    const standing = ordered ? await courseStanding(app, user.id, classIds) : null;
     const open = (id: string) => standing === null || isScenarioOpen(standing.progress, id);
-    const buyers = [...app.catalog.library.buyers.keys()].filter(open);
+    const buyers = playable.filter(open);
     let scenarioIds: string[];
     if ('scenarioId' in body) {
-      if (!app.catalog.library.buyers.has(body.scenarioId)) {
+      if (!playable.includes(body.scenarioId)) {
         throw fail('scenario-not-found', { id: body.scenarioId });
       }
       if (!open(body.scenarioId)) {

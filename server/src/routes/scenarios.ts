@@ -23,16 +23,24 @@ export function scenarioSummary(scenario: BuyerScenario, version: string): Scena
 export default async function scenarioRoutes(app: FastifyInstance): Promise<void> {
   const { library } = app.catalog;
 
-  serve(app, routes.scenarios.list, async () => {
-    const scenarios = [...library.buyers.values()].map((s) =>
-      scenarioSummary(s, library.versions.get(s.id) ?? ''),
-    );
+  // Drafts never play; a scenario published to one class is listed only to that class's students and staff.
+  serve(app, routes.scenarios.list, async ({ user, query }) => {
+    let classIds = await app.access.scenarioClassIds(user);
+    if (query.classId !== undefined) {
+      if (!(await app.access.canViewClass(user, query.classId))) throw fail('class-not-found');
+      classIds = [query.classId];
+    }
+    const scenarios = app.catalog
+      .playable(classIds)
+      .map((s) => scenarioSummary(s, library.versions.get(s.id) ?? ''));
     return { scenarios };
   });
 
-  serve(app, routes.scenarios.get, async ({ params: { id } }) => {
+  serve(app, routes.scenarios.get, async ({ user, params: { id } }) => {
     const scenario = library.buyers.get(id);
-    if (!scenario) throw fail('scenario-not-found', { id });
+    if (!scenario || !app.catalog.playableIn(id, await app.access.scenarioClassIds(user))) {
+      throw fail('scenario-not-found', { id });
+    }
     return { scenario: scenarioSummary(scenario, library.versions.get(id) ?? ''), source: scenario };
   });
 

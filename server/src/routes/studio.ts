@@ -1,23 +1,68 @@
-// The scenario studio for instructors: the library's sources and saved versions, scenario saves that the
-// library plays from then on, class rubrics, and catalogue files saved as 草稿 and published (发布). The
-// catalogue owns the saves (server/src/scenarios); the catalogue editor its drafts (server/src/studio).
+// The scenario studio for instructors: the library's sources, scenarios as drafts of their owners, 发布
+// (publish) of a proven version, 复制后编辑, 试玩 of a saved version, class rubrics, and catalogue files
+// saved as 草稿 and published (发布). The scenario studio (server/src/studio/scenario-studio.ts) and the
+// catalogue editor hold the rules; the catalogue (server/src/scenarios) plays what is published.
 import { routes } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
+import { fail } from '../errors.ts';
+import { composeVersion, DEFAULT_RUBRIC } from '../scenarios/catalog.ts';
 import { CatalogueEditor } from '../studio/catalogue-editor.ts';
-import { studioProducts, studioScenarios } from '../studio/library-view.ts';
+import { studioProducts } from '../studio/library-view.ts';
+import { createScenarioStudio } from '../studio/scenario-studio.ts';
+import { MAX_OPEN_SOLO } from './practice.ts';
 import { serve } from './serve.ts';
 
 export default async function studioRoutes(app: FastifyInstance): Promise<void> {
   const catalogue = new CatalogueEditor(app.catalog);
-  serve(app, routes.studio.files, async () => ({
-    files: await app.catalog.studioFiles(),
-    scenarios: studioScenarios(app.catalog.library),
-    products: studioProducts(app.catalog.library),
-    catalogueDrafts: await catalogue.drafts(),
-  }));
-  serve(app, routes.studio.saveScenario, async ({ body }) =>
-    app.catalog.saveScenario(body.text, app.clock.now()),
+  const studio = createScenarioStudio({
+    catalog: app.catalog,
+    items: app.studioItems,
+    versions: app.scenarioVersions,
+    users: app.users,
+    classes: app.classes,
+    access: app.access,
+  });
+
+  serve(app, routes.studio.files, async ({ user }) => {
+    const { scenarios, files } = await studio.list(user);
+    return {
+      files: [...(await app.catalog.studioFiles()), ...files],
+      scenarios,
+      products: studioProducts(app.catalog.library),
+      catalogueDrafts: await catalogue.drafts(),
+    };
+  });
+  serve(app, routes.studio.saveScenario, async ({ user, body }) =>
+    studio.saveDraft(user, body.text, app.clock.now()),
   );
+  serve(app, routes.studio.publishScenario, async ({ user, params: { id }, body }) => ({
+    scenarioId: id,
+    publication: await studio.publish(user, id, body, app.clock.now()),
+  }));
+  serve(app, routes.studio.copyScenario, async ({ user, params: { id } }) =>
+    studio.copy(user, id, app.clock.now()),
+  );
+  serve(app, routes.studio.deleteScenario, async ({ user, params: { id } }) => {
+    await studio.remove(user, id);
+    return { ok: true as const };
+  });
+  serve(app, routes.studio.tryScenario, async ({ user, params: { id }, body }) => {
+    await studio.tryable(user, id, body.version);
+    const open = (await app.conversations.listForStudent(user.id, 'open')).filter((c) => c.drill_id === null);
+    if (open.length + 1 > MAX_OPEN_SOLO) throw fail('too-many-open', { open: open.length });
+    const runtime = await app.live.open({
+      studentId: user.id,
+      drillId: null,
+      slot: null,
+      scenarioId: id,
+      // Under the catalogue in force, as a publish now would play it.
+      version: composeVersion(body.version, app.catalog.catalogueState.version),
+      rubricId: DEFAULT_RUBRIC,
+      seed: app.newSeed(),
+      arrivesAt: app.clock.now(),
+    });
+    return { conversations: [app.live.view(runtime)] };
+  });
   serve(app, routes.studio.saveRubric, async ({ body }) => app.catalog.saveRubric(body, app.clock.now()));
   serve(app, routes.studio.saveCatalogue, async ({ body, user }) =>
     catalogue.save(body, user.id, app.clock.now()),

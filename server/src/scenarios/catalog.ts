@@ -1,11 +1,13 @@
 // The scenario library the server plays: loaded from SCENARIOS_DIR at start (files read once), every buyer
 // file's version recorded (content hash → text) so a pinned or historical version loads exactly as it was
-// played, and the scenario studio's saves laid over it — at start and whenever one is saved. A published
+// played, and the scenarios published in the studio laid over it — at start and whenever one is published
+// (drafts never play: server/src/studio/scenario-studio.ts saves and publishes them). A published
 // catalogue (products, categories, phrases, lexicon edited in the studio) is laid over the shipped files; a
 // scenario version played under it names it (`<file hash>~<catalogue>`), so it loads again exactly.
 import {
   type BuyerScenario,
   contentHash,
+  createLibraryLoader,
   createShopperContext,
   type FileRecord,
   fileKindOf,
@@ -19,24 +21,23 @@ import {
   RubricSchema,
   type SaveRubricBody,
   type SaveRubricResponse,
-  type SaveScenarioResponse,
   type ShopperContext,
   type StudioFile,
 } from '@kefu/shared';
-import { parseDocument, parse as parseYaml, stringify } from 'yaml';
+import { parse as parseYaml, stringify } from 'yaml';
 import { readAssets, readLibrary } from '../cli/read-library.ts';
 import type {
   CatalogueManifest,
   CatalogueVersionsRepository,
 } from '../db/repositories/catalogue-versions.ts';
 import type { ScenarioVersionsRepository } from '../db/repositories/scenario-versions.ts';
+import type { StudioItemsRepository } from '../db/repositories/studio-items.ts';
 import { fail } from '../errors.ts';
 
 export const DEFAULT_RUBRIC = 'default';
 
 /** Studio saves are rows of scenario_versions under these paths. */
-const STUDIO_ROOT = 'studio/';
-const STUDIO_BUYERS = 'studio/buyers/';
+export const STUDIO_BUYERS = 'studio/buyers/';
 const STUDIO_RUBRICS = 'studio/rubrics/';
 /** Rubric saves share the versions table; their row id is prefixed so they never clash with a scenario id. */
 const RUBRIC_KEY = 'rubric:';
@@ -68,11 +69,20 @@ export class ScenarioCatalog {
   private readonly contexts = new Map<string, ShopperContext>();
   private phraseCache: PhraseLibrary[] | null = null;
   private readonly savedListeners: Array<() => Promise<void>> = [];
+  private readonly loader = createLibraryLoader();
 
   readonly library: Library;
   readonly errors: string[];
+  /** Buyer scenarios shipped under scenarios/: they belong to nobody and the studio does not change them. */
+  readonly shipped: ReadonlySet<string>;
+  /**
+   * Studio scenarios that play, with where: null = every class, else that class only. Shipped scenarios
+   * are not here (they play everywhere).
+   */
+  private readonly scopes = new Map<string, string | null>();
   private readonly files: FileRecord[];
   private readonly versions: ScenarioVersionsRepository;
+  private readonly items: StudioItemsRepository;
   readonly catalogueVersions: CatalogueVersionsRepository;
   private catalogue: CatalogueState;
   /** Files of catalogue versions played before, by catalogue version. */
@@ -84,12 +94,15 @@ export class ScenarioCatalog {
     errors: string[],
     versions: ScenarioVersionsRepository,
     catalogueVersions: CatalogueVersionsRepository,
+    items: StudioItemsRepository,
   ) {
     this.library = library;
     this.files = files;
     this.errors = errors;
     this.versions = versions;
     this.catalogueVersions = catalogueVersions;
+    this.items = items;
+    this.shipped = new Set(library.buyers.keys());
     this.catalogue = { version: '', manifest: {}, files };
   }
 
@@ -97,11 +110,19 @@ export class ScenarioCatalog {
     dir: string,
     versions: ScenarioVersionsRepository,
     catalogueVersions: CatalogueVersionsRepository,
+    items: StudioItemsRepository,
     now: number,
   ): Promise<ScenarioCatalog> {
     const files = readLibrary(dir);
     const { library, errors } = loadLibrary(files, { assets: readAssets(dir) });
-    const catalog = new ScenarioCatalog(library, files, errors.map(formatError), versions, catalogueVersions);
+    const catalog = new ScenarioCatalog(
+      library,
+      files,
+      errors.map(formatError),
+      versions,
+      catalogueVersions,
+      items,
+    );
     for (const [id, version] of library.versions) {
       const path = library.files.get(id);
       const file = files.find((f) => f.path === path);
@@ -118,12 +139,15 @@ export class ScenarioCatalog {
     return catalog;
   }
 
-  /** The library with `file` laid over it, and the errors in that file. */
-  private validate(file: FileRecord) {
+  /**
+   * The library (with the catalogue in force) with `file` laid over it, and the errors in that file. The
+   * judge's corpus is left out (no scenario refers to it) and the loader remembers the other files, so
+   * only `file` is parsed.
+   */
+  validate(file: FileRecord) {
     const assets = this.library.assets === null ? undefined : [...this.library.assets];
-    const { library: loaded, errors } = loadLibrary(overlayFiles(this.catalogue.files, [file]), {
-      assets,
-    });
+    const base = this.catalogue.files.filter((f) => fileKindOf(f) !== 'corpus');
+    const { library: loaded, errors } = this.loader(overlayFiles(base, [file]), { assets });
     return { loaded, errors: errors.filter((e) => e.file === file.path) };
   }
 
@@ -132,80 +156,84 @@ export class ScenarioCatalog {
     this.savedListeners.push(listener);
   }
 
+  /** Tells the other server processes that what plays changed (a publish, a deletion, a rubric). */
   async saved(): Promise<void> {
     for (const listener of this.savedListeners) await listener();
   }
 
   /**
-   * Saved studio versions survive a restart: the latest of each, oldest first, as if saved again. Also run
-   * when another server process saved one (adopting a version already played changes nothing).
+   * The published catalogue, published studio scenarios and saved rubrics survive a restart, oldest first,
+   * as if published again. Also run when another server process published one (what already plays is not
+   * loaded again); a scenario deleted meanwhile stops playing.
    */
   async restoreStudioSaves(): Promise<void> {
     await this.restoreCatalogue();
-    for (const save of (await this.versions.latestUnder(STUDIO_ROOT)).reverse()) {
+    for (const save of (await this.versions.latestUnder(STUDIO_RUBRICS)).reverse()) {
+      const id = save.scenario_id.slice(RUBRIC_KEY.length);
+      // A rubric's id comes from its content: one already known is this one.
+      if (this.library.rubrics.has(id)) continue;
       const { loaded, errors } = this.validate({ path: save.path, text: save.source });
-      if (save.scenario_id.startsWith(RUBRIC_KEY)) {
-        const id = save.scenario_id.slice(RUBRIC_KEY.length);
-        const rubric = loaded.rubrics.get(id);
-        if (errors.length === 0 && rubric) this.library.rubrics.set(id, rubric);
+      const rubric = loaded.rubrics.get(id);
+      if (errors.length === 0 && rubric) this.library.rubrics.set(id, rubric);
+    }
+    const published = await this.items.listPublished('buyer');
+    const live = new Set(published.map((item) => item.id));
+    for (const id of [...this.scopes.keys()]) if (!live.has(id)) this.withdraw(id);
+    for (const item of published) {
+      const fileHash = item.published_version ?? '';
+      const playing = this.versionOf(item.id);
+      if (
+        playing !== undefined &&
+        splitVersion(playing).file === fileHash &&
+        this.scopes.get(item.id) === item.published_class_id
+      ) {
         continue;
       }
-      const scenario = loaded.buyers.get(save.scenario_id);
-      if (errors.length === 0 && scenario) this.adopt(save.scenario_id, save.version, save.path, scenario);
-      else {
-        const error = `studio scenario ${save.scenario_id}@${save.version} no longer loads; skipped`;
+      const save = await this.versions.get(item.id, fileHash);
+      const { loaded, errors } = save
+        ? this.validate({ path: save.path, text: save.source })
+        : { loaded: null, errors: [] };
+      const scenario = loaded?.buyers.get(item.id);
+      if (save && errors.length === 0 && scenario) {
+        this.adopt(item.id, fileHash, save.path, scenario, item.published_class_id);
+      } else {
+        const error = `studio scenario ${item.id}@${fileHash} no longer loads; skipped`;
         if (!this.errors.includes(error)) this.errors.push(error);
       }
     }
   }
 
   /**
-   * The library's sources and the latest studio save of every scenario and rubric. Not the judgement
-   * corpus: it is the judge's test set, not something a scenario refers to (and half the library's bytes).
+   * The library's sources (with the published catalogue) and the latest save of every rubric; the studio
+   * adds its scenarios, as each user may see them. Not the judgement corpus: it is the judge's test set,
+   * not something a scenario refers to (and half the library's bytes).
    */
   async studioFiles(): Promise<StudioFile[]> {
     const published = new Set(Object.keys(this.catalogue.manifest));
     const files: StudioFile[] = this.catalogue.files
       .filter((f) => fileKindOf(f) !== 'corpus')
       .map((f) => ({ ...f, origin: published.has(f.path) ? 'studio' : 'library' }));
-    for (const save of await this.versions.latestUnder(STUDIO_ROOT)) {
-      const file: StudioFile = {
-        path: save.path,
-        text: save.source,
-        origin: 'studio',
-        savedAt: save.created_at,
-      };
-      if (!save.scenario_id.startsWith(RUBRIC_KEY)) file.version = save.version;
-      files.push(file);
+    for (const save of await this.versions.latestUnder(STUDIO_RUBRICS)) {
+      files.push({ path: save.path, text: save.source, origin: 'studio', savedAt: save.created_at });
     }
     return files;
   }
 
-  /** Saves a studio scenario as a new content-hashed version and plays it from now on. */
-  async saveScenario(text: string, now: number): Promise<SaveScenarioResponse> {
-    let id: unknown;
-    try {
-      id = parseDocument(text).get('id');
-    } catch {
-      id = undefined;
-    }
-    if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id)) throw fail('scenario-id-missing');
-    const path = `${STUDIO_BUYERS}${id}.yaml`;
-    const { loaded, errors } = this.validate({ path, text });
-    const scenario = loaded.buyers.get(id);
-    if (errors.length > 0 || !scenario) {
-      const lines = errors.slice(0, 5).map(formatError);
-      throw fail('scenario-invalid', {
-        count: errors.length || 1,
-        errors: lines.join('；') || '不是买家场景文件',
-      });
-    }
-    const version = contentHash(text);
-    const before = await this.versions.get(id, version);
-    await this.versions.record(id, version, text, path, now);
-    this.adopt(id, version, path, scenario);
-    await this.saved();
-    return { scenarioId: id, version: this.versionOf(id) ?? version, path, created: before === undefined };
+  /** Whether `scenarioId` plays for someone in `classIds` (null: everywhere, for admins). */
+  playableIn(scenarioId: string, classIds: readonly string[] | null): boolean {
+    if (!this.library.buyers.has(scenarioId)) return false;
+    const scope = this.scopes.get(scenarioId);
+    return scope == null || classIds === null || classIds.includes(scope);
+  }
+
+  /** The scenarios that play for someone in `classIds` (null: all of them). */
+  playable(classIds: readonly string[] | null): BuyerScenario[] {
+    return [...this.library.buyers.values()].filter((s) => this.playableIn(s.id, classIds));
+  }
+
+  /** The class a published studio scenario is limited to (null: every class; undefined: not published). */
+  scopeOf(scenarioId: string): string | null | undefined {
+    return this.scopes.get(scenarioId);
   }
 
   /**
@@ -279,10 +307,37 @@ export class ScenarioCatalog {
    * drills play it. The maps change in place (routes hold `library`); the replaced version keeps a snapshot,
    * so conversations and reports pinned to it still load exactly what they played.
    */
-  adopt(scenarioId: string, fileHash: string, path: string, scenario: BuyerScenario): void {
+  adopt(
+    scenarioId: string,
+    fileHash: string,
+    path: string,
+    scenario: BuyerScenario,
+    scope: string | null,
+  ): void {
+    this.scopes.set(scenarioId, scope);
     const version = composeVersion(splitVersion(fileHash).file, this.catalogue.version);
     const before = this.library.versions.get(scenarioId);
     if (before === version) return;
+    this.keepSnapshot(scenarioId);
+    this.library.buyers.set(scenarioId, scenario);
+    this.library.versions.set(scenarioId, version);
+    this.library.files.set(scenarioId, path);
+  }
+
+  /** A deleted studio scenario stops playing; conversations that played it keep loading their version. */
+  withdraw(scenarioId: string): void {
+    if (this.shipped.has(scenarioId)) return;
+    this.scopes.delete(scenarioId);
+    if (!this.library.buyers.has(scenarioId)) return;
+    this.keepSnapshot(scenarioId);
+    this.library.buyers.delete(scenarioId);
+    this.library.versions.delete(scenarioId);
+    this.library.files.delete(scenarioId);
+  }
+
+  /** Before the current version of `scenarioId` is replaced: a snapshot of the library as it played it. */
+  private keepSnapshot(scenarioId: string): void {
+    const before = this.library.versions.get(scenarioId);
     if (before !== undefined) {
       this.libraries.set(`${scenarioId}@${before}`, {
         ...this.library,
@@ -294,9 +349,6 @@ export class ScenarioCatalog {
         if (key.startsWith(`${scenarioId}@${before}#`)) this.contexts.delete(key);
       }
     }
-    this.library.buyers.set(scenarioId, scenario);
-    this.library.versions.set(scenarioId, version);
-    this.library.files.set(scenarioId, path);
   }
 
   versionOf(scenarioId: string): string | undefined {

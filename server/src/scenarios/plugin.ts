@@ -20,6 +20,7 @@ export default fp(
       opts.scenariosDir,
       app.scenarioVersions,
       app.catalogueVersions,
+      app.studioItems,
       Date.now(),
     );
     for (const error of catalog.errors) app.log.warn(`scenario error: ${error}`);

@@ -69,6 +69,14 @@ export const ERROR_TEXT_EN: Record<ErrorCode, string> = {
   'catalogue-draft-not-found': 'This draft was not found. Reload, save it again and publish.',
   'catalogue-breaks-scenarios':
     'With this change {{count}} scenarios no longer prove; nothing was published: {{scenarios}}. Change the draft or these scenarios first.',
+  'scenario-read-only':
+    '“{{title}}” ships with the library and cannot be changed here: choose “Copy to edit” and change your own copy.',
+  'scenario-not-owner':
+    '“{{title}}” belongs to another instructor; only they and admins can change, publish or delete it. Choose “Copy to edit” and change your own copy.',
+  'scenario-version-not-found': 'Scenario “{{id}}” has no such version. Save it before publishing.',
+  'scenario-proof-failed':
+    'This version failed its proof ({{count}} mismatches) and was not published: {{problems}}. Run Prove in the studio, fix and save, then publish.',
+  'publish-class-forbidden': 'You can only publish to your own classes. Choose another class.',
   'too-many-open': '{{open}} buyers are already waiting for you. Serve them before starting new practice.',
   'conversation-not-found': 'This conversation does not exist, or you may not see it.',
   'conversation-ended': 'This buyer’s conversation has ended: no more messages can be sent.',

@@ -60,6 +60,13 @@ export const ERROR_TEXT_ZH = {
   'catalogue-draft-not-found': '找不到这个草稿，请刷新后重新保存再发布',
   'catalogue-breaks-scenarios':
     '发布后有 {{count}} 个场景不再通过证明，没有发布：{{scenarios}}。请修改草稿，或先修改这些场景',
+  'scenario-read-only': '“{{title}}”是场景库自带的场景，不能直接修改：请点「复制后编辑」，改你自己的副本',
+  'scenario-not-owner':
+    '“{{title}}”属于另一位讲师，只有他和管理员能修改、发布或删除：请点「复制后编辑」，改你自己的副本',
+  'scenario-version-not-found': '场景“{{id}}”没有这个版本，请先保存再发布',
+  'scenario-proof-failed':
+    '这个版本没有通过验证（{{count}} 项不符），没有发布：{{problems}}。请在工作室点「证明」查看，修改并保存后再发布',
+  'publish-class-forbidden': '只能发布到你自己的班级，请重新选择班级',
   'too-many-open': '你已经有 {{open}} 位买家在等待，请先接待完再开始新的练习',
   'conversation-not-found': '这个对话不存在，或你没有权限查看',
   'conversation-ended': '这位买家的对话已经结束，不能再发送消息',

@@ -67,6 +67,11 @@ export const ERROR_STATUS = {
   'catalogue-invalid': 400,
   'catalogue-draft-not-found': 404,
   'catalogue-breaks-scenarios': 409,
+  'scenario-read-only': 403,
+  'scenario-not-owner': 403,
+  'scenario-version-not-found': 404,
+  'scenario-proof-failed': 409,
+  'publish-class-forbidden': 403,
   // Practice, conversations and drills
   'too-many-open': 409,
   'conversation-not-found': 404,

@@ -2,7 +2,7 @@
 // catalogue (products and quick phrases).
 import { z } from 'zod';
 import { GOALS, type PhraseLibrary, type Product, RuleIdSchema } from '../scenario/schema.ts';
-import { scenarioId } from './fields.ts';
+import { entityId, scenarioId } from './fields.ts';
 
 export const ScenarioSummarySchema = z.object({
   id: z.string(),
@@ -19,6 +19,8 @@ export const ScenarioSummarySchema = z.object({
 export type ScenarioSummary = z.infer<typeof ScenarioSummarySchema>;
 
 export const ScenarioParamsSchema = z.object({ id: scenarioId });
+/** `classId`: only what plays in that class (the drill form's choice); else everything the user may play. */
+export const ScenariosQuerySchema = z.object({ classId: entityId.optional() });
 export const ScenariosResponseSchema = z.object({ scenarios: z.array(ScenarioSummarySchema) });
 export type ScenariosResponse = z.infer<typeof ScenariosResponseSchema>;
 export const ScenarioDetailResponseSchema = z.object({

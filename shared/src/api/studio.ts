@@ -2,7 +2,7 @@
 // same loader as `kefu check` / `kefu prove`), scenario saves, and class rubrics.
 import { z } from 'zod';
 import { CatalogueDraftSchema } from './catalogue.ts';
-import { scenarioId } from './fields.ts';
+import { entityId, scenarioId } from './fields.ts';
 import { ScenarioSummarySchema } from './scenarios.ts';
 
 export const StudioFileSchema = z.object({
@@ -15,10 +15,42 @@ export const StudioFileSchema = z.object({
   savedAt: z.number().optional(),
 });
 export type StudioFile = z.infer<typeof StudioFileSchema>;
+/**
+ * Publishing (the studio's one vocabulary for scenarios and catalogue files alike): a save is a 草稿 (draft),
+ * seen only in the studio by its owner and admins; 发布 (publish) makes one proven version what students,
+ * drills and the course path play — to every class or one class only — until the next publish.
+ * 'shipped': part of the library under scenarios/, belongs to nobody, read-only (copy it to edit).
+ */
+export const PUBLISH_STATUSES = ['shipped', 'draft', 'published'] as const;
+export const PublishStatusSchema = z.enum(PUBLISH_STATUSES);
+export type PublishStatus = z.infer<typeof PublishStatusSchema>;
+
+/** The version that plays, and where: every class (classId null) or one class. */
+export const PublicationSchema = z.object({
+  version: z.string(),
+  classId: z.string().nullable(),
+  className: z.string().nullable(),
+  publishedAt: z.number(),
+});
+export type Publication = z.infer<typeof PublicationSchema>;
+
 /** A scenario as the studio's library lists it (from the server's loaded library: no parsing in the page). */
 export const StudioScenarioSchema = ScenarioSummarySchema.extend({
   path: z.string(),
   origin: z.enum(['library', 'studio']),
+  status: PublishStatusSchema,
+  /** What plays now (null: a draft never published, or shipped). */
+  publication: PublicationSchema.nullable(),
+  /** The latest saved version: only for those who may edit it (its owner, admins), else null. */
+  draftVersion: z.string().nullable(),
+  /** Who it belongs to (null: shipped, or saved before scenarios had owners — admins edit those). */
+  owner: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  /** Whether this user may save, publish or delete it (otherwise: 复制后编辑). */
+  editable: z.boolean(),
+  /** The scenario this one was copied from (its title then). */
+  copiedFrom: z.object({ id: z.string(), title: z.string() }).nullable(),
+  /** The published version's text when the draft differs from it (editors only), to show what differs. */
+  publishedText: z.string().nullable(),
 });
 export type StudioScenario = z.infer<typeof StudioScenarioSchema>;
 export const StudioFilesResponseSchema = z.object({
@@ -43,6 +75,30 @@ export const SaveScenarioResponseSchema = z.object({
   created: z.boolean(),
 });
 export type SaveScenarioResponse = z.infer<typeof SaveScenarioResponseSchema>;
+
+/** 发布: one saved version, to every class (classId null) or one class of the publisher's. */
+export const PublishScenarioBodySchema = z
+  .object({
+    version: z.string().regex(/^[0-9a-f]{8,64}$/, '版本号不对'),
+    classId: entityId.nullable(),
+  })
+  .strict();
+export type PublishScenarioBody = z.infer<typeof PublishScenarioBodySchema>;
+export const PublishScenarioResponseSchema = z.object({
+  scenarioId: z.string(),
+  publication: PublicationSchema,
+});
+export type PublishScenarioResponse = z.infer<typeof PublishScenarioResponseSchema>;
+
+/** 复制后编辑: a draft of one's own (new id, title …（副本）) from a shipped or someone else's scenario. */
+export const CopyScenarioResponseSchema = SaveScenarioResponseSchema.extend({ title: z.string() });
+export type CopyScenarioResponse = z.infer<typeof CopyScenarioResponseSchema>;
+
+/** 试玩: solo practice of one saved version (a draft included) for its author. */
+export const TryScenarioBodySchema = z
+  .object({ version: z.string().regex(/^[0-9a-f]{8,64}$/, '版本号不对') })
+  .strict();
+export type TryScenarioBody = z.infer<typeof TryScenarioBodySchema>;
 
 /**
  * A rubric from a base rubric with new weights and thresholds, its id derived from its content (so a report

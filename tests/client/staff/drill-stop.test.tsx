@@ -37,7 +37,7 @@ describe('stopping a drill', () => {
     const http = fakeHttp({
       'GET /api/classes/c1': () => ({ class: { id: 'c1', name: '电商2401班' }, members: [] }),
       'GET /api/classes/c1/drills': () => ({ drills: [drill] }),
-      'GET /api/scenarios': () => ({ scenarios: [] }),
+      'GET /api/scenarios?classId=c1': () => ({ scenarios: [] }),
       'POST /api/drills/d1/stop': () => {
         drill = { ...drill, status: 'finished', endedAt: 2 };
         return { drill };

@@ -11,7 +11,11 @@ import { fakeHttp } from './fake-http.ts';
 import { STUDIO_FILES } from './studio-fixture.ts';
 
 const PRICE = readFileSync('scenarios/buyers/price-objection.yaml', 'utf8');
-const BROKEN = PRICE.replace('products: [down-jacket]', 'products: [down-jackex]');
+/** An author's own scenario (a shipped one is read-only) with a misspelt product on line 10. */
+const BROKEN = PRICE.replace('id: price-objection', 'id: my-haggle').replace(
+  'products: [down-jacket]',
+  'products: [down-jackex]',
+);
 
 /**
  * The page checks a file a moment after it changes and proves off the click (on the page's thread here, a
@@ -73,7 +77,7 @@ describe('studio editor', () => {
       el.querySelector('.cm-lint-marker-error'),
     );
     expect(markerLine).toBeGreaterThanOrEqual(0);
-    expect(editor().getByRole('button', { name: '保存新版本' }).hasAttribute('disabled')).toBe(true);
+    expect(editor().getByRole('button', { name: '保存草稿' }).hasAttribute('disabled')).toBe(true);
 
     importYaml(PRICE);
     await screen.findByText('校验通过', undefined, SETTLE);

@@ -20,7 +20,8 @@ export default function Drills({ classId }: { classId: string }) {
   const go = useGo();
   const cls = useLoad(routes.classes.get, { params: { id: classId } });
   const drills = useLoad(routes.drills.list, { params: { id: classId } });
-  const scenarios = useLoad(routes.scenarios.list);
+  // What plays in this class: published to every class or to this one (drafts never).
+  const scenarios = useLoad(routes.scenarios.list, { query: { classId } });
   // Stopping ends the drill for the whole class: confirmed in a dialog first.
   const [stopping, setStopping] = useState<DrillView | null>(null);
   const control = useSubmit(async (drill: DrillView, action: 'start' | 'stop') => {

@@ -1,6 +1,6 @@
-// The studio's library: buyer scenarios with search and filters (product, rule exercised, difficulty), and
-// the other files — products, categories, phrases, lexicon, rubrics — each marked published in the studio
-// or with an open 草稿.
+// The studio's library: buyer scenarios with search and filters (product, rule exercised, difficulty), each
+// marked 内置 / 草稿 / 已发布 (and where), and the other files — products, categories, phrases, lexicon,
+// rubrics — each marked published in the studio or with an open 草稿.
 import type { CatalogueDraft, StudioFile, StudioScenario } from '@kefu/shared/protocol';
 import type { FileRecord } from '@kefu/shared/scenario';
 import { useId, useMemo, useState } from 'react';
@@ -92,10 +92,7 @@ export function LibraryPanel({
         {scenarios.map((s) => (
           <li key={s.id}>
             <button type="button" aria-current={openId === s.id} onClick={() => onOpenScenario(s.id)}>
-              <strong>{s.title}</strong>{' '}
-              <span className="tag">
-                {s.origin === 'studio' ? t('studio.studioSaved') : t('studio.shipped')}
-              </span>
+              <strong>{s.title}</strong> <StatusTag scenario={s} />
               <br />
               <span className="muted small">
                 {t('studio.difficulty')} {s.difficulty}
@@ -117,5 +114,26 @@ export function LibraryPanel({
         ))}
       </ul>
     </aside>
+  );
+}
+
+/** 内置, 草稿, or 已发布 with where (全部班级 or the class), and 有修改 when the draft differs from it. */
+function StatusTag({ scenario: s }: { scenario: StudioScenario }) {
+  const { t } = useTranslation('staff');
+  if (s.status === 'shipped') return <span className="tag">{t('studio.shipped')}</span>;
+  if (s.publication === null)
+    return <span className="tag tag-orange">{t('studio.scenarioPublish.draft')}</span>;
+  const where =
+    s.publication.classId === null ? t('studio.scenarioPublish.allClasses') : (s.publication.className ?? '');
+  return (
+    <>
+      <span className="tag tag-green">{t('studio.scenarioPublish.published', { where })}</span>
+      {s.draftVersion !== null && s.draftVersion !== s.publication.version ? (
+        <>
+          {' '}
+          <span className="tag tag-orange">{t('studio.scenarioPublish.changedShort')}</span>
+        </>
+      ) : null}
+    </>
   );
 }

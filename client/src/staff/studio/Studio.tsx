@@ -1,9 +1,12 @@
 // Scenario studio: the library (shipped files and studio saves) with search and filters, and the open file
 // in the YAML editor — checked against the library as the author types, proven off the page's thread,
-// saved as a new content-hashed version, tried in the workbench; import and export of YAML files. The open
-// file and its unsaved edits live in the studio draft store, so trying it and coming back keeps them.
-import { useRef } from 'react';
+// saved as a draft (a new content-hashed version nobody plays), tried in the workbench, published (发布) to
+// every class or one; import and export of YAML files. The open file and its unsaved edits live in the
+// studio draft store, so trying it and coming back keeps them.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { routes } from '../../api/route-links.ts';
+import { useLoad } from '../../api/use-load.ts';
 import { FormError } from '../../forms/FormError.tsx';
 import { useSession, useStores, useStudioDraft } from '../../stores/index.ts';
 import { LibraryPanel } from './LibraryPanel.tsx';
@@ -15,7 +18,16 @@ export default function Studio() {
   const { t } = useTranslation('staff');
   const stores = useStores();
   const userId = useSession((s) => s.user?.id ?? null);
+  const isAdmin = useSession((s) => s.user?.role === 'admin');
   const { data, base, error, reload } = useStudioLibrary();
+  const classList = useLoad(routes.classes.list);
+  // One may publish to the classes one runs (an admin: any).
+  const classes = useMemo(
+    () => (classList.data?.classes ?? []).filter((c) => isAdmin || c.ownerId === userId),
+    [classList.data, isAdmin, userId],
+  );
+  /** A copy just made: opened once the library lists it. */
+  const [opening, setOpening] = useState<string | null>(null);
   const owner = useStudioDraft((s) => s.owner);
   const stored = useStudioDraft((s) => s.open);
   const revision = useStudioDraft((s) => s.revision);
@@ -25,12 +37,29 @@ export default function Studio() {
   const checker = useChecker(base, open !== null);
   const openFile = stores.studio.getState().openFile;
   const pathOf = (id: string) => data?.scenarios.find((s) => s.id === id)?.path;
+  const openId = open ? idOf(open.text) : null;
+  const entry = data?.scenarios.find((s) => s.id === openId);
+  // The published text: sent apart when the draft differs from it, else it is the draft's own file.
+  const publishedText = entry?.publication
+    ? (entry.publishedText ??
+      data?.files.find((f) => f.origin === 'studio' && f.path === entry.path)?.text ??
+      null)
+    : null;
 
   function openScenario(id: string) {
     const path = pathOf(id);
     const file = base?.find((f) => f.path === path);
-    if (path && file) openFile({ path, text: file.text, saved: file.text }, userId);
+    const readOnly = data?.scenarios.find((s) => s.id === id)?.editable === false;
+    if (path && file) openFile({ path, text: file.text, saved: file.text, readOnly }, userId);
   }
+
+  useEffect(() => {
+    if (opening === null || !data?.scenarios.some((s) => s.id === opening)) return;
+    setOpening(null);
+    const path = pathOf(opening);
+    const file = base?.find((f) => f.path === path);
+    if (path && file) openFile({ path, text: file.text, saved: file.text }, userId);
+  });
 
   function newScenario() {
     if (!data || !base) return;
@@ -102,7 +131,18 @@ export default function Studio() {
         )}
         <section aria-label={t('studio.editorLabel')}>
           {open && checker ? (
-            <StudioEditor key={revision} open={open} checker={checker} onSaved={reload} />
+            <StudioEditor
+              key={revision}
+              open={open}
+              checker={checker}
+              entry={entry}
+              publishedText={publishedText}
+              classes={classes}
+              onSaved={(copied) => {
+                if (copied) setOpening(copied);
+                reload();
+              }}
+            />
           ) : (
             <p className="empty">{t('studio.pick')}</p>
           )}

@@ -1,7 +1,8 @@
-// The open file: toolbar (validity, prove, save, try it, export), the YAML editor with its markers, the
-// problem list and the proof. Catalogue files (products, categories, phrases, lexicon) are saved as 草稿 and
-// published (CatalogueActions); rubrics are shown read-only.
-import type { SaveScenarioResponse } from '@kefu/shared/protocol';
+// The open file: toolbar (validity, prove, save as draft, try it, export), 草稿 / 发布 of a scenario
+// (PublishBar), the YAML editor with its markers, the problem list and the proof. Catalogue files (products,
+// categories, phrases, lexicon) are saved as 草稿 and published (CatalogueActions); rubrics, shipped scenarios
+// and other people's are shown read-only.
+import type { SaveScenarioResponse, StudioScenario } from '@kefu/shared/protocol';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/use-load.ts';
@@ -11,6 +12,7 @@ import type { StudioFileDraft } from '../../stores/studio-draft.ts';
 import { CatalogueActions, type StudioMessage } from './CatalogueActions.tsx';
 import { CatalogueHistory } from './CatalogueHistory.tsx';
 import { ProofPanel } from './ProofPanel.tsx';
+import { PublishBar } from './PublishBar.tsx';
 import { download, idOf, isCataloguePath, schemaOf } from './studio-files.ts';
 import { useChecked, useProof } from './use-studio.ts';
 import { type Checker, catalogueWords, schemaKeys } from './validate.ts';
@@ -19,11 +21,24 @@ import { YamlEditor } from './YamlEditor.tsx';
 export interface StudioEditorProps {
   open: StudioFileDraft;
   checker: Checker;
-  /** After a save: the library is loaded again. */
-  onSaved(): void;
+  /** The open scenario as the studio lists it (undefined: not a saved scenario). */
+  entry?: StudioScenario | undefined;
+  /** Its published version's text (null: not published). */
+  publishedText?: string | null;
+  /** Classes this user may publish to. */
+  classes?: readonly { id: string; name: string }[];
+  /** After a save, publish or copy: the library is loaded again (and a copy opened). */
+  onSaved(openId?: string): void;
 }
 
-export function StudioEditor({ open, checker, onSaved }: StudioEditorProps) {
+export function StudioEditor({
+  open,
+  checker,
+  entry,
+  publishedText = null,
+  classes = [],
+  onSaved,
+}: StudioEditorProps) {
   const { t } = useTranslation('staff');
   const { api } = useServices();
   const stores = useStores();
@@ -52,6 +67,10 @@ export function StudioEditor({ open, checker, onSaved }: StudioEditorProps) {
   const problems = checked?.checked.errors ?? [];
   const ready = current && problems.length === 0;
   const id = idOf(open.text);
+  /** Shipped, or someone else's: 复制后编辑 instead of save and publish. */
+  const locked = entry !== undefined && !entry.editable;
+  /** A buyer scenario (not a catalogue file, not a rubric): proven, saved as a draft, published. */
+  const scenarioFile = !catalogue && (!open.readOnly || entry !== undefined);
 
   async function prove() {
     if (!ready || !id || !checked.checked.library.buyers.has(id)) {
@@ -89,7 +108,11 @@ export function StudioEditor({ open, checker, onSaved }: StudioEditorProps) {
     const saved = await save();
     if (!saved) return;
     try {
-      const { conversations } = await api.practice.start({ body: { scenarioId: saved.scenarioId } });
+      // The saved version, a draft included: nobody else plays it.
+      const { conversations } = await api.studio.tryScenario({
+        params: { id: saved.scenarioId },
+        body: { version: saved.version },
+      });
       const state = stores.conversations.getState();
       state.reset();
       for (const view of conversations) state.upsertView(view);
@@ -131,7 +154,7 @@ export function StudioEditor({ open, checker, onSaved }: StudioEditorProps) {
           type="button"
           className="secondary"
           onClick={() => void prove()}
-          hidden={open.readOnly || catalogue}
+          hidden={!scenarioFile}
           disabled={proof.state.status === 'running'}
         >
           {t('studio.prove')}
@@ -139,7 +162,7 @@ export function StudioEditor({ open, checker, onSaved }: StudioEditorProps) {
         <button
           type="button"
           className="primary"
-          hidden={open.readOnly || catalogue}
+          hidden={!scenarioFile || open.readOnly || locked}
           disabled={busy || !ready}
           onClick={() => void save()}
         >
@@ -148,7 +171,7 @@ export function StudioEditor({ open, checker, onSaved }: StudioEditorProps) {
         <button
           type="button"
           className="secondary"
-          hidden={open.readOnly || catalogue}
+          hidden={!scenarioFile || open.readOnly || locked}
           disabled={busy || !ready}
           onClick={() => void tryIt()}
         >
@@ -167,6 +190,16 @@ export function StudioEditor({ open, checker, onSaved }: StudioEditorProps) {
           key={saves}
           path={open.path}
           onOpen={(text) => stores.studio.getState().openFile({ ...open, text })}
+        />
+      ) : null}
+      {scenarioFile ? (
+        <PublishBar
+          entry={entry}
+          open={open}
+          publishedText={publishedText}
+          classes={classes}
+          valid={ready}
+          onChanged={onSaved}
         />
       ) : null}
       <YamlEditor
