@@ -40,7 +40,7 @@ const LATER = ['明天', '明儿', '晚点', '晚些', '晚一点', '回头', '�
 /** After an action verb: no hurry (明天付也一样 · 考虑好了再付也行). */
 const NO_HURRY = ['也一样', '也行', '也可以', '也没事', '也没关系', '都行', '都可以', '也不迟'];
 /** Right after an order verb: the order is a fact or a moment, not an invitation (拍下了 · 拍下后 · 拍的是). */
-const DONE_AFTER = ['了', '过', '后', '之后', '以后', '完', '的', '时', '记得'];
+const DONE_AFTER = ['了', '过', '后', '之后', '以后', '完', '的', '时', '记得', '好了', '成功'];
 /** Before an order verb: it already happened. */
 const DONE_BEFORE = ['已经', '已', '刚刚', '刚'];
 /** 按平时的码拍 · 拍大一码 · 拍多大: choosing which one to order is advice, not an invitation to order. */
