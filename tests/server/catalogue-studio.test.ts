@@ -2,7 +2,7 @@
 // refused, naming the scenarios, when one no longer proves; accepted, the judge of new conversations uses the
 // new words while a running conversation keeps its catalogue; versions list who and when; authors only.
 import { readFileSync } from 'node:fs';
-import { judgeReply } from '@kefu/shared';
+import { contentHash, judgeReply } from '@kefu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, seedUser, startApp, type TestServer, type TestUser } from './helpers/server.ts';
 
@@ -191,6 +191,41 @@ describe('catalogue files in the studio', () => {
     });
     // The jacket draft is still open; the lexicon has none.
     expect(files.body.catalogueDrafts.map((d: { path: string }) => d.path)).toEqual([JACKET]);
+  });
+
+  it('keeps the catalogue a conversation started with when its scenario was replaced in between', async () => {
+    const started = await api(server, 'POST', '/api/practice', {
+      as: student,
+      body: { scenarioId: 'price-objection' },
+    });
+    const row = await server.app.conversations.get(started.body.conversations[0].id);
+    // A new version of the scenario plays from now on (as a studio save does); the one played is kept.
+    const catalog = server.app.catalog;
+    const scenario = catalog.library.buyers.get('price-objection')!;
+    const path = catalog.library.files.get('price-objection')!;
+    const edited = readFileSync(path, 'utf8').replace('title: 嫌贵砍价', 'title: 嫌贵砍价（新版）');
+    await server.app.scenarioVersions.record(
+      'price-objection',
+      contentHash(edited),
+      edited,
+      path,
+      Date.now(),
+    );
+    catalog.adopt('price-objection', contentHash(edited), path, scenario);
+    const text = jacketText.replace('这款羽绒服]', '这款羽绒服, 羽绒外套]');
+    const saved = await api(server, 'POST', '/api/studio/catalogue', {
+      as: instructor,
+      body: { path: JACKET, text },
+    });
+    const published = await api(server, 'POST', '/api/studio/catalogue/publish', {
+      as: instructor,
+      body: { path: JACKET, version: saved.body.version },
+    });
+    expect(published.status).toBe(200);
+    const aliasesIn = async (version: string) =>
+      (await catalog.context('price-objection', version, 'default')).products[0]?.aliases ?? [];
+    expect(await aliasesIn(catalog.versionOf('price-objection')!)).toContain('羽绒外套');
+    expect(await aliasesIn(row!.scenario_version)).not.toContain('羽绒外套');
   });
 
   it('keeps the published catalogue after a restart', async () => {

@@ -462,6 +462,18 @@ export class ScenarioCatalog {
       versions: new Map(this.library.versions),
       files: new Map(this.library.files),
     };
+    // Snapshots of scenario versions replaced earlier share the catalogue's maps: they keep the ones before.
+    for (const [key, kept] of this.libraries) {
+      if (kept.products !== this.library.products) continue;
+      this.libraries.set(key, {
+        ...kept,
+        products: before.products,
+        categories: before.categories,
+        phrases: before.phrases,
+        phrasesByCode: before.phrasesByCode,
+        lexicon: before.lexicon,
+      });
+    }
     for (const [id, version] of this.library.versions) this.libraries.set(`${id}@${version}`, before);
     // Contexts hold the library: the ones made until now are made again from the snapshot when asked.
     this.contexts.clear();
