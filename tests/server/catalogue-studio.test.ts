@@ -211,7 +211,7 @@ describe('catalogue files in the studio', () => {
       path,
       Date.now(),
     );
-    catalog.adopt('price-objection', contentHash(edited), path, scenario);
+    catalog.adopt('price-objection', contentHash(edited), path, scenario, null);
     const text = jacketText.replace('这款羽绒服]', '这款羽绒服, 羽绒外套]');
     const saved = await api(server, 'POST', '/api/studio/catalogue', {
       as: instructor,
