@@ -44,7 +44,7 @@ describe('start when N joined: the teacher', () => {
         members: [],
       }),
       'GET /api/classes/c1/drills': () => ({ drills: [WAITING] }),
-      'GET /api/scenarios': () => ({ scenarios: [{ id: 'price-objection', title: '嫌贵砍价' }] }),
+      'GET /api/scenarios?classId=c1': () => ({ scenarios: [{ id: 'price-objection', title: '嫌贵砍价' }] }),
       'POST /api/classes/c1/drills': () => ({ drill: WAITING }),
       'POST /api/drills/d1/start': () => ({ drill: { ...WAITING, status: 'running', startedAt: T0 } }),
     });

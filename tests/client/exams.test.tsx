@@ -190,7 +190,7 @@ describe('the class’s drills and exams page', () => {
     const http = fakeHttp({
       'GET /api/classes/class-1': () => ({ class: { id: 'class-1', name: '电商2401班' }, members: [] }),
       'GET /api/classes/class-1/drills': () => ({ drills: [exam] }),
-      'GET /api/scenarios': () => ({ scenarios: [] }),
+      'GET /api/scenarios?classId=class-1': () => ({ scenarios: [] }),
       'PATCH /api/drills/exam-1': (body) => {
         exam = { ...exam, graded: (body as { graded: boolean }).graded };
         return { drill: exam };
@@ -215,7 +215,7 @@ describe('the class’s drills and exams page', () => {
     const http = fakeHttp({
       'GET /api/classes/class-1': () => ({ class: { id: 'class-1', name: '电商2401班' }, members: [] }),
       'GET /api/classes/class-1/drills': () => ({ drills: [{ ...EXAM, status: 'running' }] }),
-      'GET /api/scenarios': () => ({ scenarios: [] }),
+      'GET /api/scenarios?classId=class-1': () => ({ scenarios: [] }),
     });
     const { render, user } = await setup({ http });
     render(<Drills classId="class-1" />);
