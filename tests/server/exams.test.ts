@@ -325,3 +325,24 @@ describe('an exam across a restart, and a reception still open at the close', ()
     }
   });
 });
+
+describe('one attempt, also at the same instant', () => {
+  // Two 开始考试 at once both pass the route's "already started?" check before either is stored; the join
+  // itself must then refuse the second. Here the second join reaches the scheduler after the first was stored.
+  it('a join that was not the first starts nothing: one set of buyers', async () => {
+    const racer = await seedUser(server.app, 'student');
+    const cls = await newClass(instructor, [racer]);
+    const created = await createExam({}, instructor, cls);
+    expect(created.status).toBe(200);
+    const id: string = created.body.drill.id;
+    await clock.advanceBy(10 * MINUTE);
+
+    const join = () => server.app.drillScheduler.join(id, racer.user.id, '抢考', clock.now(), true);
+    // Exactly one is first; which one is the database's choice.
+    expect((await Promise.all([join(), join()])).sort()).toEqual([false, true]);
+    await clock.advanceBy(0);
+    expect(await server.app.conversations.listForDrill(id)).toHaveLength(1);
+    const again = await api(server, 'POST', `/api/drills/${id}/join`, { as: racer });
+    expect([again.status, again.body.error.code]).toEqual([409, 'exam-attempt-used']);
+  });
+});

@@ -160,11 +160,23 @@ export class DrillScheduler {
     return true;
   }
 
-  async join(drillId: string, studentId: string, displayName: string, now: number): Promise<void> {
-    await this.deps.drills.join(drillId, studentId, now);
+  /**
+   * A student joins. With `once` (an exam: one attempt) a join that was not the first — two 开始考试 at the
+   * same instant — changes nothing and returns false.
+   */
+  async join(
+    drillId: string,
+    studentId: string,
+    displayName: string,
+    now: number,
+    once = false,
+  ): Promise<boolean> {
+    const { first } = await this.deps.drills.join(drillId, studentId, now);
+    if (once && !first) return false;
     await this.joined(drillId, studentId, displayName);
     await this.deps.tellPeers({ type: 'joined', drillId, studentId, displayName });
     await this.startWhenEnoughJoined(drillId, now);
+    return true;
   }
 
   /** A draft set to start when N joined starts at the join that makes N; until then its class hears k/N. */

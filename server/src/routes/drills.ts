@@ -163,7 +163,10 @@ export default async function drillRoutes(app: FastifyInstance): Promise<void> {
     const row = await visibleDrill(user, id);
     if (row.kind === 'exam') await mayStartExam(user, row);
     else if (row.status === 'finished') throw fail('drill-finished');
-    await app.drillScheduler.join(id, user.id, user.display_name, app.clock.now());
+    const exam = row.kind === 'exam';
+    if (!(await app.drillScheduler.join(id, user.id, user.display_name, app.clock.now(), exam))) {
+      throw fail('exam-attempt-used');
+    }
     // Fresh: this join may have started the drill (start when N joined).
     return { drill: await countedDrillView(app.drills, (await app.drills.get(id)) ?? row, true) };
   });

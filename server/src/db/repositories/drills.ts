@@ -123,20 +123,27 @@ export function drillsRepository(db: Kysely<Database>) {
       const row = await db.selectFrom('drills').select('ended_at').where('id', '=', id).executeTakeFirst();
       return row?.ended_at ?? null;
     },
-    /** Joins once (the first join's time stays, also for joins at once on several processes); returns it. */
-    async join(drillId: string, studentId: string, now: number): Promise<number> {
-      await db
+    /**
+     * Joins once (the first join's time stays, also for joins at once on several processes). `first` says
+     * whether this call made the join — the database decides, so of two joins at once exactly one is first.
+     */
+    async join(
+      drillId: string,
+      studentId: string,
+      now: number,
+    ): Promise<{ joinedAt: number; first: boolean }> {
+      const inserted = await db
         .insertInto('drill_participants')
         .values({ drill_id: drillId, student_id: studentId, joined_at: now })
         .onConflict((oc) => oc.columns(['drill_id', 'student_id']).doNothing())
-        .execute();
+        .executeTakeFirst();
       const row = await db
         .selectFrom('drill_participants')
         .select('joined_at')
         .where('drill_id', '=', drillId)
         .where('student_id', '=', studentId)
         .executeTakeFirstOrThrow();
-      return row.joined_at;
+      return { joinedAt: row.joined_at, first: Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0 };
     },
     participants: (drillId: string) =>
       db
