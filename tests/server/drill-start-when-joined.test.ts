@@ -12,6 +12,7 @@ import {
   startServer,
   type TestServer,
   type TestUser,
+  tempDataDir,
 } from './helpers/server.ts';
 
 let server: TestServer;
@@ -165,5 +166,36 @@ describe('a drill that starts when N students joined', () => {
     expect(start.body.drill.joinedCount).toBeUndefined();
     await api(server, 'POST', `/api/drills/${drillId}/stop`, { as: instructor });
     await clock.advanceBy(0);
+  });
+});
+
+describe('start when N joined, across a crash', () => {
+  it('a drill whose Nth join was stored but not started (the server died in between) starts at the next boot', async () => {
+    const own = new ManualClock(SIMULATION_EPOCH);
+    const dataDir = tempDataDir();
+    const first = await startServer({ clock: own, dataDir });
+    const teacher = await seedUser(first.app, 'instructor');
+    const student = await seedUser(first.app, 'student');
+    const cls = await first.app.classes.create('重启班', teacher.user.id, 'default', own.now());
+    await first.app.classes.addMember(cls.id, student.user.id, 'student', own.now());
+    const created = await api(first, 'POST', `/api/classes/${cls.id}/drills`, {
+      as: teacher,
+      body: { title: '到齐即开始', settings: settings(1) },
+    });
+    expect(created.status).toBe(200);
+    const id: string = created.body.drill.id;
+    // The join is stored; the process dies before it acts on it.
+    await first.app.drills.join(id, student.user.id, own.now());
+    await first.close();
+
+    await own.advanceBy(60_000);
+    const back = await startServer({ clock: own, dataDir });
+    try {
+      const drill = (await api(back, 'GET', `/api/drills/${id}`, { as: teacher })).body.drill;
+      expect([drill.status, drill.startedAt]).toEqual(['running', own.now()]);
+    } finally {
+      await back.close();
+      back.cleanup();
+    }
   });
 });

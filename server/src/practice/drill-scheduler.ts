@@ -97,6 +97,15 @@ export class DrillScheduler {
     for (const row of await this.deps.drills.listRunning()) await this.watch(row);
     await this.adoptOrphans();
     for (const row of await this.deps.drills.listScheduledExams()) this.planExam(row);
+    // A server that died between storing the Nth join and starting the drill starts it now.
+    const now = this.deps.clock.now();
+    for (const row of await this.deps.drills.listDraftDrills()) {
+      const { startWhenJoined } = JSON.parse(row.settings) as DrillSettings;
+      if (startWhenJoined === undefined) continue;
+      const joins = (await this.deps.drills.participants(row.id)).map((p) => p.joined_at);
+      if (decideDrillStart(row.status, startWhenJoined, joins, now).kind === 'start')
+        await this.start(row, now);
+    }
   }
 
   /** Opens a scheduled exam at its opening time (every process that knows it tries; one opens it). */

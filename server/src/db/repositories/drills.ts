@@ -94,6 +94,9 @@ export function drillsRepository(db: Kysely<Database>) {
         .execute();
     },
     listRunning: () => db.selectFrom('drills').selectAll().where('status', '=', 'running').execute(),
+    /** Drills (not exams) not started yet: at boot, those whose Nth student joined just before a crash. */
+    listDraftDrills: () =>
+      db.selectFrom('drills').selectAll().where('kind', '=', 'drill').where('status', '=', 'draft').execute(),
     /** Starts a draft; false when it was no longer a draft (started at the same moment by its Nth join). */
     async start(id: string, now: number, endsAt: number): Promise<boolean> {
       const result = await db
