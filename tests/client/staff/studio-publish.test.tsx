@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { StudioFilesResponse, StudioScenario, UserView } from '@kefu/shared/protocol';
 import { contentHash } from '@kefu/shared/scenario';
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HttpError } from '../../../client/src/api/http.ts';
 import Studio from '../../../client/src/staff/studio/Studio.tsx';
 import '../../../client/src/staff/i18n/index.ts';
@@ -236,5 +236,63 @@ describe('复制后编辑', () => {
     expect(http.calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual([
       '/api/studio/scenarios/price-objection/copy',
     ]);
+  }, 30_000);
+});
+
+describe('删除', () => {
+  beforeAll(() => {
+    // jsdom has no <dialog> behaviour.
+    HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+      this.setAttribute('open', '');
+    };
+    HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+      this.removeAttribute('open');
+      this.dispatchEvent(new Event('close'));
+    };
+  });
+
+  it('deletes one’s own scenario after a confirmation, and the library no longer lists it', async () => {
+    let deleted = false;
+    const { user, http } = await studio({
+      'GET /api/studio/files': () =>
+        deleted
+          ? library({
+              files: [file('my-sale', SALE_DRAFT), file('their-one', THEIRS)],
+              scenarios: LIBRARY.scenarios.filter((s) => s.id !== 'my-haggle'),
+            })
+          : LIBRARY,
+      'DELETE /api/studio/scenarios/my-haggle': () => {
+        deleted = true;
+        return { ok: true };
+      },
+    });
+    await user.click(listButton(/我的砍价/));
+    await waitFor(() => expect(publishBar().getByRole('button', { name: '删除' })).toBeTruthy(), SETTLE);
+    await user.click(publishBar().getByRole('button', { name: '删除' }));
+    const dialog = await screen.findByRole('alertdialog', { name: '删除场景“我的砍价”？' });
+    // Cancelling deletes nothing.
+    await user.click(within(dialog).getByRole('button', { name: '取消' }));
+    expect(http.calls.some((c) => c.method === 'DELETE')).toBe(false);
+
+    await user.click(publishBar().getByRole('button', { name: '删除' }));
+    await user.click(
+      within(await screen.findByRole('alertdialog', { name: '删除场景“我的砍价”？' })).getByRole('button', {
+        name: '确认删除',
+      }),
+    );
+    await waitFor(() => expect(http.calls.some((c) => c.method === 'DELETE')).toBe(true), SETTLE);
+    expect(http.calls.find((c) => c.method === 'DELETE')?.path).toBe('/api/studio/scenarios/my-haggle');
+    const list = document.querySelector<HTMLElement>('aside ul.studio-list')!;
+    await waitFor(() => expect(within(list).queryByRole('button', { name: /我的砍价/ })).toBeNull(), SETTLE);
+  }, 30_000);
+
+  it('is not offered for a shipped scenario or someone else’s', async () => {
+    const { user } = await studio({});
+    await user.click(listButton(/李老师的场景/));
+    await waitFor(() => expect(publishBar().getByText(/这是李老师的场景，只读/)).toBeTruthy(), SETTLE);
+    expect(publishBar().queryByRole('button', { name: '删除' })).toBeNull();
+    await user.click(listButton(/^嫌贵砍价/));
+    await waitFor(() => expect(publishBar().getByText('内置 · 只读')).toBeTruthy(), SETTLE);
+    expect(publishBar().queryByRole('button', { name: '删除' })).toBeNull();
   }, 30_000);
 });

@@ -402,6 +402,12 @@ export const staffEn: StaffStrings = {
       copiedFrom: 'Copied from “{{title}}”',
       readOnlyShipped: 'Shipped scenarios are read-only: copy one to change it.',
       readOnlyOthers: 'This is {{owner}}’s scenario, read-only here: copy it to change it.',
+      delete: 'Delete',
+      deleteTitle: 'Delete the scenario “{{title}}”?',
+      deleteMessage:
+        'It leaves the students’ list, drills and exams; practice already done and its reports are kept. This cannot be undone.',
+      deleteConfirm: 'Delete',
+      deleteCancel: 'Cancel',
     },
   },
   appeals: {

@@ -394,6 +394,11 @@ export const staffZhCN = {
       copiedFrom: '复制自“{{title}}”',
       readOnlyShipped: '内置场景只读：要修改，请复制一份自己的。',
       readOnlyOthers: '这是{{owner}}的场景，只读：要修改，请复制一份自己的。',
+      delete: '删除',
+      deleteTitle: '删除场景“{{title}}”？',
+      deleteMessage: '删除后，学员列表、演练和考试里都不再有它；已经做过的练习和报告保留。此操作不能撤销。',
+      deleteConfirm: '确认删除',
+      deleteCancel: '取消',
     },
   },
   appeals: {

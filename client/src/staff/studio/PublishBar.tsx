@@ -1,13 +1,14 @@
 // 草稿 / 发布 for the open scenario: where it stands (a draft, or published to every class or one), what the
 // draft changes against the published version, and 发布 of the saved draft to every class or one class —
 // the server proves that version first and refuses it when the proof fails. A scenario the user may not
-// change (shipped, or someone else's) offers 复制后编辑 instead.
+// change (shipped, or someone else's) offers 复制后编辑 instead; one's own saved scenario can be 删除 (confirmed).
 
 import type { StudioScenario } from '@kefu/shared/protocol';
 import { contentHash } from '@kefu/shared/scenario';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';
+import { ConfirmDialog } from '../../forms/ConfirmDialog.tsx';
 import { FormError } from '../../forms/FormError.tsx';
 import { useSubmit } from '../../forms/use-submit.ts';
 import type { StudioFileDraft } from '../../stores/studio-draft.ts';
@@ -26,7 +27,7 @@ export interface PublishBarProps {
   classes: readonly { id: string; name: string }[];
   /** The open text validates. */
   valid: boolean;
-  /** After a publish or a copy: the library is loaded again (and the copy opened). */
+  /** After a publish, a copy or a delete: the library is loaded again (and the copy opened). */
   onChanged(openId?: string): void;
 }
 
@@ -52,6 +53,12 @@ export function PublishBar({ entry, open, publishedText, classes, valid, onChang
     const res = await api.studio.copyScenario({ params: { id } });
     onChanged(res.scenarioId);
   });
+  const [deleting, setDeleting] = useState(false);
+  async function remove(id: string) {
+    await api.studio.deleteScenario({ params: { id } });
+    setDeleting(false);
+    onChanged();
+  }
 
   const diff = useMemo(
     () => (publishedText === null ? [] : lineDiff(publishedText, open.text)),
@@ -122,6 +129,23 @@ export function PublishBar({ entry, open, publishedText, classes, valid, onChang
       {!saved ? <span className="muted small">{t('studio.scenarioPublish.saveFirst')}</span> : null}
       {saved && isPublished && diff.length === 0 ? (
         <span className="muted small">{t('studio.scenarioPublish.same')}</span>
+      ) : null}
+      {id ? (
+        <>
+          <button type="button" aria-haspopup="dialog" onClick={() => setDeleting(true)}>
+            {t('studio.scenarioPublish.delete')}
+          </button>
+          <ConfirmDialog
+            open={deleting}
+            title={t('studio.scenarioPublish.deleteTitle', { title: entry?.title ?? id })}
+            message={t('studio.scenarioPublish.deleteMessage')}
+            confirmLabel={t('studio.scenarioPublish.deleteConfirm')}
+            cancelLabel={t('studio.scenarioPublish.deleteCancel')}
+            danger
+            onConfirm={() => remove(id)}
+            onCancel={() => setDeleting(false)}
+          />
+        </>
       ) : null}
       <FormError error={publish.error} />
       {done ? (
