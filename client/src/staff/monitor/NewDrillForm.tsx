@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';
 import { FormError } from '../../forms/FormError.tsx';
 import { useSubmit } from '../../forms/use-submit.ts';
+import { NumberField, ScenarioPicks } from './drill-fields.tsx';
 
 export function NewDrillForm({
   classId,
@@ -54,13 +55,6 @@ export function NewDrillForm({
     });
   }
 
-  const number = (value: number, set: (n: number) => void, min: number, max: number, label: string) => (
-    <label className="field">
-      <span>{label}</span>
-      <input type="number" min={min} max={max} value={value} onChange={(e) => set(Number(e.target.value))} />
-    </label>
-  );
-
   return (
     <form className="staff-card drill-form" onSubmit={submit} aria-labelledby="drill-new-title">
       <h2 id="drill-new-title">{t('drills.create')}</h2>
@@ -68,26 +62,24 @@ export function NewDrillForm({
         <span>{t('drills.name')}</span>
         <input value={title} maxLength={60} required onChange={(e) => setTitle(e.target.value)} />
       </label>
-      <fieldset className="scenario-picks">
-        <legend>{t('drills.scenarios')}</legend>
-        {scenarios.map((s) => (
-          <label key={s.id} className="check">
-            <input
-              type="checkbox"
-              checked={picked.includes(s.id)}
-              onChange={(e) =>
-                setPicked((p) => (e.target.checked ? [...p, s.id] : p.filter((id) => id !== s.id)))
-              }
-            />
-            {s.title}
-          </label>
-        ))}
-      </fieldset>
+      <ScenarioPicks scenarios={scenarios} picked={picked} onChange={setPicked} />
       <div className="drill-numbers">
-        {number(shoppers, setShoppers, 1, 50, t('drills.shoppers'))}
-        {number(interval, setIntervalSeconds, 0, 3600, t('drills.interval'))}
-        {number(concurrency, setConcurrency, 1, 10, t('drills.concurrency'))}
-        {number(duration, setDuration, 1, 240, t('drills.duration'))}
+        <NumberField label={t('drills.shoppers')} value={shoppers} min={1} max={50} onChange={setShoppers} />
+        <NumberField
+          label={t('drills.interval')}
+          value={interval}
+          min={0}
+          max={3600}
+          onChange={setIntervalSeconds}
+        />
+        <NumberField
+          label={t('drills.concurrency')}
+          value={concurrency}
+          min={1}
+          max={10}
+          onChange={setConcurrency}
+        />
+        <NumberField label={t('drills.duration')} value={duration} min={1} max={240} onChange={setDuration} />
       </div>
       <fieldset className="drill-auto-start">
         <legend>{t('drills.startMode')}</legend>
@@ -95,15 +87,15 @@ export function NewDrillForm({
           <input type="checkbox" checked={autoStart} onChange={(e) => setAutoStart(e.target.checked)} />
           {t('drills.autoStart')}
         </label>
-        {autoStart
-          ? number(
-              needed,
-              setNeeded,
-              1,
-              Math.max(1, studentCount),
-              t('drills.autoStartCount', { count: studentCount }),
-            )
-          : null}
+        {autoStart ? (
+          <NumberField
+            label={t('drills.autoStartCount', { count: studentCount })}
+            value={needed}
+            min={1}
+            max={Math.max(1, studentCount)}
+            onChange={setNeeded}
+          />
+        ) : null}
         <p className="muted small">{t(autoStart ? 'drills.autoStartHint' : 'drills.manualStartHint')}</p>
       </fieldset>
       <FormError error={create.error} />

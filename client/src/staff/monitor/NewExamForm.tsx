@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';
 import { FormError } from '../../forms/FormError.tsx';
 import { useSubmit } from '../../forms/use-submit.ts';
+import { NumberField, ScenarioPicks } from './drill-fields.tsx';
 
 const MINUTE = 60_000;
 
@@ -71,13 +72,6 @@ export function NewExamForm({
     });
   }
 
-  const number = (value: number, set: (n: number) => void, min: number, max: number, label: string) => (
-    <label className="field">
-      <span>{label}</span>
-      <input type="number" min={min} max={max} value={value} onChange={(e) => set(Number(e.target.value))} />
-    </label>
-  );
-
   return (
     <form className="staff-card drill-form" onSubmit={submit} aria-labelledby="exam-new-title">
       <h2 id="exam-new-title">{t('exams.create')}</h2>
@@ -85,25 +79,23 @@ export function NewExamForm({
         <span>{t('exams.name')}</span>
         <input value={title} maxLength={60} required onChange={(e) => setTitle(e.target.value)} />
       </label>
-      <fieldset className="scenario-picks">
-        <legend>{t('drills.scenarios')}</legend>
-        {scenarios.map((s) => (
-          <label key={s.id} className="check">
-            <input
-              type="checkbox"
-              checked={picked.includes(s.id)}
-              onChange={(e) =>
-                setPicked((p) => (e.target.checked ? [...p, s.id] : p.filter((id) => id !== s.id)))
-              }
-            />
-            {s.title}
-          </label>
-        ))}
-      </fieldset>
+      <ScenarioPicks scenarios={scenarios} picked={picked} onChange={setPicked} />
       <div className="drill-numbers">
-        {number(shoppers, setShoppers, 1, 50, t('drills.shoppers'))}
-        {number(interval, setIntervalSeconds, 0, 3600, t('drills.interval'))}
-        {number(concurrency, setConcurrency, 1, 10, t('drills.concurrency'))}
+        <NumberField label={t('drills.shoppers')} value={shoppers} min={1} max={50} onChange={setShoppers} />
+        <NumberField
+          label={t('drills.interval')}
+          value={interval}
+          min={0}
+          max={3600}
+          onChange={setIntervalSeconds}
+        />
+        <NumberField
+          label={t('drills.concurrency')}
+          value={concurrency}
+          min={1}
+          max={10}
+          onChange={setConcurrency}
+        />
         <label className="field">
           <span>{t('exams.opensAt')}</span>
           <input type="datetime-local" value={opens} required onChange={(e) => setOpens(e.target.value)} />
