@@ -10,6 +10,7 @@ import type { Analysis, Matcher, Mention } from '../text/index.ts';
 import { findContradictions, judgeFact, resolveFactRef, stripParticles } from '../text/index.ts';
 import {
   ACTION_CONCEPTS,
+  leavesItToBuyer,
   readsAsConcession,
   readsAsDispatchTime,
   readsAsFollowUp,
@@ -347,6 +348,9 @@ export function judgeReply(
     );
 
   const courtesyOnly = isCourtesyOnly(ctx, analysis, message);
+  // 有需要再联系: besides courtesy, the reply only leaves it to the buyer to come back.
+  const saying = analysis.clauseEnds.map((_, c) => sayingText(ctx, analysis, c)).filter((t) => t.bare !== '');
+  const waitsForBuyer = saying.length > 0 && saying.every((t) => leavesItToBuyer(t.text));
   // A product card carries 立即购买: sending it invites the buyer to order as much as saying so. 拍M就行 in
   // answer to the size asked chooses; 拍黑色的吧 to a hesitating buyer invites.
   const answersOpen = (option: string) => openTopics.has(matcher.conceptTopic(option) ?? '');
@@ -403,7 +407,7 @@ export function judgeReply(
     holds,
     courtesyOnly,
     wrong,
-    followsUp: message.action !== undefined || readsAsFollowUp(analysis, courtesyOnly),
+    followsUp: message.action !== undefined || readsAsFollowUp(analysis, courtesyOnly, waitsForBuyer),
     offPlatform: offPlatform !== undefined,
     bannedClaim: bannedClaim !== undefined,
     rude: rude !== undefined,

@@ -2,7 +2,8 @@
 // claims, rude words. The word lists are lexicon concepts (`off-platform`, `banned-claim`, `rude`); the
 // structures around them are read here: a superlative that praises (全网最安全的) is a claim wherever it
 // stands, one that measures (最快次日达 · 最小的码) or advises (最好手洗 · 回温20分钟口感最好) is not; a
-// rebuke (催什么催 · 嫌慢别买 · 你看不懂字吗) is rude in any wording.
+// rebuke (催什么催 · 嫌慢别买 · 你看不懂字吗), contempt (这么简单还要问 · 穷就别看了) or blame (别赖我们) is
+// rude in any wording.
 import type { Analysis, Mention } from './matcher.ts';
 
 export const COMPLIANCE_CONCEPTS = {
@@ -107,18 +108,43 @@ export function bannedClaimWords(analysis: Analysis): string | undefined {
 
 /** 催什么催 · 急什么急 · 问什么问: a verb repeated around 什么 rebukes the buyer. */
 const WHAT_REBUKE = /(\p{Script=Han})什么\1/u;
-/** 嫌慢别买 · 不信就别买 · 嫌贵别买啊: "if you don't like it, don't buy". */
-const DONT_BUY = /(嫌|不).{0,3}别买/;
+/**
+ * "Don't buy / don't look then", on a reason held against the buyer: 嫌慢别买 · 不信就别买 · 穷就别看了 ·
+ * 买不起就不要看.
+ */
+const DONT_BUY = /(嫌|不|穷|没钱|买不起|舍不得).{0,3}(别|不要)(买|看|问|逛)/;
+/** 别家便宜就去别家买呗 · 嫌贵就到别处看看: sending the buyer to another shop. */
+const GO_ELSEWHERE = /就(去|到|找)(别家|别处|别人家|别的店|别的地方|其他家)/;
+/** 说了多少遍了 · 讲过好几次了 · 都告诉你八百遍了: impatience at being asked again. */
+const TOLD_AGAIN = /(说|讲|告诉你|告诉您|强调)(了|过)*((多少|好几|八百|一百|无数)(遍|次)|几遍)/;
+/** 这么简单还要问 · 这么明显都看不懂: contempt for the question. */
+const EASY_QUESTION =
+  /(简单|容易|明显|基本)的?(事|问题)?(都|也|还)(要|用|得)?(问|不懂|不会|不知道|看不懂|搞不懂|不明白)/;
+/** 这还用问 · 还要问？: a rhetorical "need you ask" closing its clause. */
+const NEED_YOU_ASK = /还(要|用)问[吗么啊呀啦哈]*$/;
+/**
+ * 别赖我们 · 还怪我们: turning the buyer's complaint back on them (not 信赖 · 依赖 · 奇怪 · 难怪). Saying the
+ * buyer caused it (这是您自己洗坏的) without this is unhelpful, not rude.
+ */
+const BLAME_US =
+  /(?<![信依有仰无])赖(我们|我|店家|商家|卖家|客服|本店)|(?<![奇难古作见责])怪(我们|店家|商家|卖家|客服|本店)/;
 /** 你看不懂字吗 · 你自己不会洗还怪我们: doubting the buyer's ability, said as a rhetorical question or a blame. */
 const ABILITY = /(你|您)(自己|都|是)?(不会|看不懂|听不懂|不识字|看不见|不懂|没长眼)/;
 const RHETORICAL = /(吗|么|啊|呀|还怪|还问|还说)/;
 
+/**
+ * Rude words (the lexicon's), or a rude structure in any wording: a rebuke, "don't buy then", sending the
+ * buyer elsewhere, impatience (说了多少遍了), contempt for the question (这么简单还要问), blame on the buyer
+ * (别赖我们), doubting the buyer's ability.
+ */
 export function rudeWords(analysis: Analysis): string | undefined {
   const m = analysis.mentions.find((x) => x.concept === COMPLIANCE_CONCEPTS.rude);
   if (m) return analysis.normalised.slice(m.start, m.end);
   for (let c = 0; c < analysis.clauseEnds.length; c++) {
     const text = analysis.normalised.slice(c === 0 ? 0 : analysis.clauseEnds[c - 1]!, analysis.clauseEnds[c]);
-    const found = WHAT_REBUKE.exec(text) ?? DONT_BUY.exec(text);
+    const found = [WHAT_REBUKE, DONT_BUY, GO_ELSEWHERE, TOLD_AGAIN, EASY_QUESTION, NEED_YOU_ASK, BLAME_US]
+      .map((p) => p.exec(text))
+      .find((x) => x !== null);
     if (found) return found[0];
     const ability = ABILITY.exec(text);
     if (ability && RHETORICAL.test(text.slice(ability.index + ability[0].length))) return ability[0];

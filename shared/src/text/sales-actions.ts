@@ -36,7 +36,25 @@ const DEFER = [
 /** A condition in the message makes a following 再 a deferral: 如果需要再拍 · 等我改好价再付 · 想好了再拍. */
 const CONDITIONS = ['如果', '要是', '假如', '万一', '的话', '等我', '等您', '等', '好了', '想好', '考虑好'];
 /** Before an action verb in its clause: a later moment (明天付 · 有空再付 · 晚点拍). */
-const LATER = ['明天', '明儿', '晚点', '晚些', '晚一点', '回头', '改天', '有空', '下次', '过两天', '以后'];
+const LATER = [
+  '明天',
+  '明儿',
+  '晚点',
+  '晚些',
+  '晚一点',
+  '回头',
+  '改天',
+  '有空',
+  '下次',
+  '过两天',
+  '过几天',
+  '以后',
+  '到时候',
+  '到时',
+  '届时',
+  '那时候',
+  '那个时候',
+];
 /** After an action verb: no hurry (明天付也一样 · 考虑好了再付也行). */
 const NO_HURRY = ['也一样', '也行', '也可以', '也没事', '也没关系', '都行', '都可以', '也不迟'];
 /** Right after an order verb: the order is a fact or a moment, not an invitation (拍下了 · 拍下后 · 拍的是). */
@@ -45,6 +63,13 @@ const DONE_AFTER = ['了', '过', '后', '之后', '以后', '完', '的', '时'
 const DONE_BEFORE = ['已经', '已', '刚刚', '刚'];
 /** 按平时的码拍 · 拍大一码 · 拍多大: choosing which one to order is advice, not an invitation to order. */
 const CHOOSING_BEFORE = ['按', '照着', '根据', '建议'];
+/** Right before the verb, how to choose: 正常拍就行 · 平时穿多大就拍多大 · 原码拍. */
+const CHOOSING_MANNER = ['正常', '平常', '平时', '照常', '原码', '正码'];
+/** Right before the verb, ordering something apart: 礼盒要另外拍 · 运费险需要单独拍 tells how it is sold. */
+const APART = ['另外', '单独', '额外', '分开', '另'];
+/** 轻轻往里拍 · 拍一拍 · 拍打几下: 拍 with a direction, a manner or doubled is a pat, not an order. */
+const PAT_BEFORE = /((往|向|朝)(里|外|上|下|内|前|后|回)?|轻轻|轻|用力|用手|拍一?)$/;
+const PAT_AFTER = ['一拍', '拍', '打', '几下', '松'];
 const CHOOSING_AFTER = ['大', '小', '多大', '多少', '哪'];
 /** 拍几张照片 · 拍个视频: what 拍 takes here is a picture, not an order. */
 const PICTURE = ['照', '图', '视频', '片'];
@@ -127,8 +152,9 @@ function urged(analysis: Analysis, m: Mention): boolean {
 
 /**
  * Invites the buyer to place the order now: an invitation phrase (直接拍下 · 放心下单), or an order verb said as
- * a push (可以拍 · 拍一件试试吧 · 拍黑色的吧); not deferred, conditional-later, done, denied, a picture (拍几张照片),
- * or choosing which one to take (拍大一码 · 按平时的码拍 · 拍M就行 in answer to the size asked). `answers`
+ * a push (可以拍 · 拍一件试试吧 · 拍黑色的吧); not deferred (到时候再拍), conditional-later, done, denied, a
+ * picture (拍几张照片), a pat (轻轻往里拍), how something is sold (礼盒要另外拍), or choosing which one to take
+ * (拍大一码 · 按平时的码拍 · 正常拍就行 · 拍M就行 in answer to the size asked). `answers`
  * tells whether an option speaks to what the buyer has open (their question or worry): naming it is then
  * the answer, not a push to order.
  */
@@ -142,6 +168,8 @@ export function readsAsInvitation(analysis: Analysis, answers: (option: string) 
     const before = analysis.normalised.slice(from, m.start);
     if (DONE_AFTER.some((w) => after.startsWith(w)) || endsWithAny(before, DONE_BEFORE)) return false;
     if (containsAny(before, CHOOSING_BEFORE) || CHOOSING_AFTER.some((w) => after.startsWith(w))) return false;
+    if (endsWithAny(before, CHOOSING_MANNER) || endsWithAny(before, APART)) return false;
+    if (m.term.startsWith('拍') && (PAT_BEFORE.test(before) || startsWithAny(after, PAT_AFTER))) return false;
     if (startsWithAny(afterVerb(analysis, m).after, PICTURE) || picturesObject(analysis, m)) return false;
     const option = chosenOption(analysis, m);
     if (option && answers(option.concept)) return false;
@@ -188,14 +216,23 @@ export const readsAsWelcomeBack = (analysis: Analysis): boolean =>
   affirmed(analysis, ACTION_CONCEPTS.returning) || recallsHistory(analysis);
 
 /**
- * A real follow-up of a quiet buyer: it asks, offers or sells something. A bare 好的 / 嗯嗯 / 嗯呢 / emoji, a
- * goodbye or leaving the buyer to it (拜拜 · 祝您生活愉快 · 您慢慢看) is not one.
+ * 有需要再联系 · 有问题随时找 · 需要的话再来: contact left to the buyer's own later need (a clause's words
+ * without courtesy, address or pronouns). It waits for the buyer; it does not follow them up.
  */
-export function readsAsFollowUp(analysis: Analysis, courtesyOnly: boolean): boolean {
+const LEAVES_IT_TO_BUYER =
+  /^(下次|以后|之后|后面|回头|如果|要是|还)*(有(什么|啥|任何|其他|别的)?(需要|问题|疑问|事|需求)|需要)(的话)?(再|随时|都|可以|就|直接|来)*(联系|找|来|问|咨询|叫|说|留言|戳)(客服|小二|们)?[的了哦呢啊呀哈亲~吧啦嘛哟噢]*$/;
+export const leavesItToBuyer = (bareClause: string): boolean => LEAVES_IT_TO_BUYER.test(bareClause);
+
+/**
+ * A real follow-up of a quiet buyer: it asks, offers or sells something. A bare 好的 / 嗯嗯 / 嗯呢 / emoji, a
+ * goodbye, leaving the buyer to it (拜拜 · 祝您生活愉快 · 您慢慢看) or to come back when they need
+ * (`waitsForBuyer`: 有需要再联系) is not one.
+ */
+export function readsAsFollowUp(analysis: Analysis, courtesyOnly: boolean, waitsForBuyer: boolean): boolean {
   if (affirmed(analysis, ACTION_CONCEPTS.goodbye)) return false;
   if (affirmed(analysis, ACTION_CONCEPTS.followUp)) return true;
   const asks = /[?？]/.test(analysis.source) || /[吗么]$/.test(analysis.normalised);
-  return asks || !courtesyOnly;
+  return asks || (!courtesyOnly && !waitsForBuyer);
 }
 
 /** Right before an amount of money: the shop gives it up (便宜10块 · 少20元 · 优惠30 · 减10元). */

@@ -41,6 +41,14 @@ describe('inviting the order', () => {
     '拍下标签的图片发过来哈',
     '175的话拍XL码哦',
     '买两件比较划算',
+    '双十二还有券，您到时候再拍',
+    '过几天上新，到时再下单也行',
+    '礼品袋要另外拍哦',
+    '运费险需要单独下单',
+    '偶尔钻出绒毛轻轻往里拍就行',
+    '晾干后拍一拍就蓬松了',
+    '晾干后拍打几下',
+    '不偏码，正常拍就行',
   ])('does not invite: %s', (text) => expect(judge(text).invites).toBe(false));
   it.each(['正品保证，放心冲', '选黑色不会错，拍黑色的吧', '两个颜色都有，拍两件一起发~'])(
     'invites in other words: %s',
@@ -93,6 +101,22 @@ describe('welcoming a returning customer and following up', () => {
     '感谢亲的支持，祝您生活愉快~',
     '好的，您慢慢挑',
   ])('is not a follow-up: %s', (text) => expect(judge(text).followsUp).toBe(false));
+  it.each([
+    '有需要再联系哦~',
+    '下次有什么问题随时找客服哦',
+    '需要的话再来找我们哈',
+    '好的亲，有问题随时找我',
+  ])('leaving it to the buyer to come back is no follow-up: %s', (text) =>
+    expect(judge(text).followsUp).toBe(false),
+  );
+  it.each(['亲，还在吗？有需要随时联系我', '白鸭绒的，很暖和，有问题随时找我'])(
+    'asking or saying something besides is a follow-up: %s',
+    (text) => expect(judge(text).followsUp).toBe(true),
+  );
+  it.each(['晚安亲', '早点休息哦', '感谢光临', '谢谢光临，欢迎再来~'])(
+    'a closing is no follow-up: %s',
+    (text) => expect(judge(text).followsUp).toBe(false),
+  );
 });
 
 describe('bare answers and courtesy', () => {
@@ -199,9 +223,30 @@ describe('compliance', () => {
     '您是看不懂字吗？',
     '你都不会穿还说衣服不好',
   ])('is rude by structure: %s', (text) => expect(judge(text).rude).toBe(true));
-  it.each(['您不会选的话我帮您推荐', '不喜欢的话先别买，可以加购物车'])('is not rude: %s', (text) =>
-    expect(judge(text).rude).toBe(false),
+  it.each([
+    '这么简单还要问？XL啊',
+    '这还用问吗',
+    '买不起就别看了',
+    '说了多少遍了，M码',
+    '都讲过好几遍了，包邮',
+    '您自己用坏的吧，别赖我们',
+    '怪我们咯？',
+    '别家便宜就去别家买呗',
+  ])('is rude without a rude word (contempt, impatience, blame): %s', (text) =>
+    expect(judge(text).rude).toBe(true),
   );
+  it.each([
+    '您不会选的话我帮您推荐',
+    '不喜欢的话先别买，可以加购物车',
+    '这个还要问下仓库哈',
+    '请信赖我们的品质',
+    '难怪我们家卖得好',
+    '如果是您自己洗坏的，不在保修范围哦',
+    '这是您自己洗坏的，我们也没办法',
+    '这不能怪您，是快递的问题',
+    '亲，说了几次都不好意思，我再确认一下',
+    '这个问题很简单，我给您说一下',
+  ])('is not rude: %s', (text) => expect(judge(text).rude).toBe(false));
   it('figures side by side are no phone number, a spaced one is', () => {
     expect(judge('170-175、130-145斤都能穿XL').offPlatform).toBe(false);
     expect(judge('有事打这个 139-1234-5678').offPlatform).toBe(true);
