@@ -20,6 +20,27 @@ function timerOf(id: string): HTMLElement | null {
 }
 
 describe('ConversationList', () => {
+  it('with no practice started and no drill joined, says nothing is open and leads home instead of waiting for buyers', async () => {
+    h.stores.session.getState().go({ name: 'workbench' });
+    h.render(<ConversationList />);
+    expect(screen.queryByText('等待买家进店…')).toBeNull();
+    const status = screen.getByRole('status');
+    expect(status.textContent).toContain('现在没有进行中的接待');
+    await h.user.click(within(status).getByRole('button', { name: '返回首页' }));
+    expect(h.stores.session.getState().screen).toEqual({ name: 'home' });
+  });
+
+  it('waits for buyers once a drill is joined (they arrive over the socket) or a practice has its buyers', () => {
+    h.stores.practice.getState().begin([], 'u1', 'drill-1');
+    const view = h.render(<ConversationList />);
+    expect(screen.getByText('等待买家进店…')).toBeTruthy();
+    expect(screen.queryByText(/现在没有进行中的接待/)).toBeNull();
+    view.unmount();
+    h.stores.practice.getState().begin(['a'], 'u1');
+    h.render(<ConversationList />);
+    expect(screen.getByText('等待买家进店…')).toBeTruthy();
+  });
+
   it('counts the wait from the first unanswered buyer message: amber past 3 s, red past 30 s', () => {
     h.stores.conversations.getState().upsertView(conversationView('a'));
     h.feed('a', buyerSays(T0, 'b1', '在吗？'));

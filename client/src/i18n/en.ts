@@ -100,6 +100,8 @@ export const en: Messages = {
     examOver: 'The exam has ended',
     conversations: 'Conversations',
     noConversations: 'Waiting for shoppers…',
+    nothingOpen:
+      'Nothing to receive right now. Go back home to start a solo practice or join your class drill.',
     waiting: 'Waiting {{time}}',
     unread: '{{count}} unread',
     ended: 'Ended',

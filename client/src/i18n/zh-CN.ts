@@ -103,6 +103,7 @@ export const zhCN = {
     examOver: '考试已结束',
     conversations: '会话列表',
     noConversations: '等待买家进店…',
+    nothingOpen: '现在没有进行中的接待。回到首页开始单人练习，或加入老师发起的班级演练。',
     waiting: '等待 {{time}}',
     unread: '{{count}} 条未读',
     ended: '已结束',

@@ -46,7 +46,13 @@ export function StaffHome() {
         ) : null}
       </header>
       <FormError error={error} />
-      {data && data.classes.length === 0 ? <p className="empty">{t('home.noClasses')}</p> : null}
+      {data && data.classes.length === 0 ? (
+        <p className="empty">
+          {t('home.noClasses')}
+          {/* What to do next: an instructor makes one below; a trainer is added to one by its instructor or an admin. */}
+          {author ? t('home.noClassesCreate') : t('home.noClassesWait')}
+        </p>
+      ) : null}
       <ul className="class-cards">
         {data?.classes.map((c) => (
           <li key={c.id} className="staff-card class-card">

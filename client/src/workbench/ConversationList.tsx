@@ -2,19 +2,22 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { sortConversationIds } from '../conversation/sort.ts';
-import { useConversations, useStores } from '../stores/index.ts';
+import { useConversations, usePractice, useStores } from '../stores/index.ts';
 import { Avatar } from './Avatar.tsx';
 import { WaitTimer } from './WaitTimer.tsx';
 
 export function ConversationList() {
   const { t } = useTranslation();
   const ids = useConversations(useShallow((s) => sortConversationIds(s.ids, s.byId)));
+  // Buyers are on their way only in a practice started or a drill joined (this tab remembers which); a
+  // workbench opened with neither (a new tab after the drill ended) says so instead of waiting forever.
+  const expecting = usePractice((s) => s.drillId !== null || s.conversationIds.length > 0);
   return (
     <nav className="conv-list" aria-label={t('workbench.conversations')}>
       <h2 className="pane-title">{t('workbench.conversations')}</h2>
-      {ids.length === 0 ? (
-        <p className="empty">{t('workbench.noConversations')}</p>
-      ) : (
+      {ids.length === 0 && expecting ? <p className="empty">{t('workbench.noConversations')}</p> : null}
+      {ids.length === 0 && !expecting ? <NothingOpen /> : null}
+      {ids.length === 0 ? null : (
         <ul>
           {ids.map((id, index) => (
             <ConversationRow key={id} id={id} index={index} />
@@ -22,6 +25,19 @@ export function ConversationList() {
         </ul>
       )}
     </nav>
+  );
+}
+
+function NothingOpen() {
+  const { t } = useTranslation();
+  const stores = useStores();
+  return (
+    <div className="empty nothing-open" role="status">
+      <p>{t('workbench.nothingOpen')}</p>
+      <button type="button" className="secondary" onClick={() => stores.session.getState().goHome()}>
+        {t('workbench.back')}
+      </button>
+    </div>
   );
 }
 

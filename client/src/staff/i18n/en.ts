@@ -29,7 +29,9 @@ export const staffEn: StaffStrings = {
   },
   home: {
     title: 'My classes',
-    noClasses: 'No classes yet.',
+    noClasses: 'No classes yet. ',
+    noClassesCreate: 'Create one below, then import the class list or give your students the join code.',
+    noClassesWait: 'Your class appears here once its instructor or an admin adds you to it.',
     classMeta: '{{students}} students · instructor {{owner}}',
     joinCode: 'join code {{code}}',
     newClass: 'New class',

@@ -28,6 +28,8 @@ export const staffZhCN = {
   home: {
     title: '我的班级',
     noClasses: '还没有班级。',
+    noClassesCreate: '在下面新建一个班级，再导入学员名单或把邀请码发给学员。',
+    noClassesWait: '讲师或管理员把你加入班级后，班级会出现在这里。',
     classMeta: '{{students}} 名学员 · 讲师 {{owner}}',
     joinCode: '邀请码 {{code}}',
     newClass: '新建班级',
