@@ -1,8 +1,10 @@
 // The load benchmark's students (a separate process, started by load.ts over IPC): each bot is one student
 // socket keeping `shoppers` solo-practice buyers open and answering each with its scenario's model answer,
-// in real time (messages on `conversation:send`, order changes on `conversation:order`). It measures ack
-// latency, how late buyer events arrive beyond their scripted time, and checks at the end, against the
-// database (resync from 0), that nothing was lost or duplicated.
+// in real time. A student starts them as the home's random mix does: one request, whose buyers walk in one
+// after another (8–20 s apart); `separateStarts` makes it one request per buyer, each walking in at once.
+// Replies go on `conversation:send`, order changes on `conversation:order`. It measures ack latency, how
+// late buyer events arrive beyond their scripted time, and checks at the end, against the database (resync
+// from 0), that nothing was lost or duplicated.
 
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
@@ -27,6 +29,8 @@ export interface RunCommand {
   urls: string[];
   cookies: string[];
   shoppers: number;
+  /** One practice start per buyer (each walks in at once) instead of one random mix per student. */
+  separateStarts: boolean;
   seconds: number;
   scenariosDir: string;
 }
@@ -348,21 +352,21 @@ async function run(cmd: RunCommand): Promise<Summary> {
       }
     }
   }
-  // Buyers arrive spread over a ramp (as a drill's arrival schedule spreads them), not all in one instant:
-  // each of a student's buyers at its own random moment. The measured window starts after the ramp.
+  // Students start at random moments of a ramp (a class does not press 开始 in the same instant), each a
+  // random mix of `shoppers` buyers, or one start per buyer at its own random moment. The measured window
+  // starts after the ramp.
   const rampMs = Math.min(20_000, Math.max(5_000, bots.length * 20));
   const opening: Promise<void>[] = [];
+  const start = (b: Bot, count: number) =>
+    sleep(Math.random() * rampMs)
+      .then(() => b.openShoppers(count))
+      .catch((err: unknown) => {
+        const key = `practice-${String((err as { cause?: { code?: string } }).cause?.code ?? err)}`;
+        stats.ackErrors[key] = (stats.ackErrors[key] ?? 0) + 1;
+      });
   for (const b of bots) {
-    for (let k = 0; k < cmd.shoppers; k++) {
-      opening.push(
-        sleep(Math.random() * rampMs)
-          .then(() => b.openShoppers(1))
-          .catch((err: unknown) => {
-            const key = `practice-${String((err as { cause?: { code?: string } }).cause?.code ?? err)}`;
-            stats.ackErrors[key] = (stats.ackErrors[key] ?? 0) + 1;
-          }),
-      );
-    }
+    if (!cmd.separateStarts) opening.push(start(b, cmd.shoppers));
+    else for (let k = 0; k < cmd.shoppers; k++) opening.push(start(b, 1));
   }
   await Promise.all(opening);
   await sleep(2_000);

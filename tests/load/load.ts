@@ -2,7 +2,9 @@
 // [--json]`.
 // Starts the real server on 127.0.0.1 (temp data dir), seeds N students with sessions, and runs N socket.io
 // bots in a separate process, each keeping K (default 3) buyers open and answering them with model answers
-// in real time. Prints connections, messages, ack latency, shopper reaction latency beyond the scripted time,
+// in real time. Each student starts a random mix of K buyers (one request; they walk in 8–20 s apart) at a
+// random moment of a ramp of up to 20 s; `--separate-starts` sends one request per buyer instead, each
+// walking in at once (three times the starts, every buyer talking from the first second). Prints connections, messages, ack latency, shopper reaction latency beyond the scripted time,
 // lost and duplicated messages and server RSS; then runs the same bots and send pattern against a bare
 // Socket.IO echo server and prints our/echo ratios. Bounded in time: it kills itself after the budget.
 // `--db postgres` runs on a throwaway PostgreSQL (Debian's postgresql package; KEFU_LOAD_PG=a superuser URL
@@ -47,6 +49,7 @@ const students = Math.floor(arg('students', 100));
 const seconds = arg('seconds', 60);
 const shoppers = Math.floor(arg('shoppers', 3));
 const nodes = Math.floor(arg('nodes', 1));
+const separateStarts = process.argv.includes('--separate-starts');
 const dbKind = rawArg('db') ?? 'sqlite';
 const json = process.argv.includes('--json');
 if (dbKind !== 'sqlite' && dbKind !== 'postgres')
@@ -281,7 +284,7 @@ const ratio = (a: number | null, b: number | null) =>
 async function main() {
   const where = dbKind === 'postgres' ? `PostgreSQL，${nodes} 个服务器进程` : 'SQLite，1 个服务器进程';
   console.log(
-    `负载测试：${students} 名学员 × ${shoppers} 位买家，每轮 ${seconds} 秒，只连 ${HOST}（${where}）`,
+    `负载测试：${students} 名学员 × ${shoppers} 位买家（${separateStarts ? '每位买家单独开始' : '每名学员开始一次随机练习'}），每轮 ${seconds} 秒，只连 ${HOST}（${where}）`,
   );
   const servers =
     dbKind === 'sqlite' && nodes === 1
@@ -289,7 +292,7 @@ async function main() {
       : await serverProcesses(dbKind === 'postgres' ? await postgresDatabase() : null);
   const cookies = await servers.seed(students);
   const ours = await ask(
-    { type: 'run', urls: servers.urls, cookies, shoppers, seconds, scenariosDir },
+    { type: 'run', urls: servers.urls, cookies, shoppers, separateStarts, seconds, scenariosDir },
     () => {
       servers.measureStart();
       if (process.env.LOAD_DEBUG)

@@ -147,6 +147,44 @@ describe.each(dialects)('storage on %s', (dialect) => {
     expect(await c.eventLog.findMessage(d.id, 'dup')).toBe(2);
   });
 
+  it('group-commits the openings that arrive together, with the steps; a failing opening fails alone', async () => {
+    const c = await open(dialect);
+    const a = await seedConversation(c);
+    const base = await seedConversation(c);
+    const fresh = (studentId: string): ConversationsTable => ({
+      ...base,
+      id: randomUUID(),
+      student_id: studentId,
+    });
+    const first = fresh(base.student_id);
+    const orphan = fresh(randomUUID()); // no such student: the foreign key refuses it
+    const last = fresh(base.student_id);
+    // One turn of the event loop: three openings and a step of another conversation.
+    const results = await Promise.allSettled([
+      c.eventLog.open(first, [started(T0)]),
+      c.eventLog.open(orphan, [started(T0)]),
+      c.eventLog.commit(a.id, 1, [agent('x', T0 + 2)], head(2), 0),
+      c.eventLog.open(last, [started(T0), typing(T0 + 1)]),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(await c.eventLog.read(first.id)).toEqual([{ seq: 1, event: started(T0) }]);
+    expect(await c.eventLog.read(last.id)).toEqual([
+      { seq: 1, event: started(T0) },
+      { seq: 2, event: typing(T0 + 1) },
+    ]);
+    expect((await c.eventLog.read(a.id)).map((s) => s.seq)).toEqual([1, 2]);
+    // The refused opening left no trace: neither its row nor its events.
+    expect(await c.eventLog.read(orphan.id)).toEqual([]);
+    const rows = await c.db.selectFrom('conversations').select('id').where('id', '=', orphan.id).execute();
+    expect(rows).toEqual([]);
+    const stored = await c.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('id', '=', last.id)
+      .executeTakeFirst();
+    expect(stored).toEqual(last);
+  });
+
   it('keeps many concurrent steps of many conversations in order, each seq once', async () => {
     const c = await open(dialect);
     const rows = await Promise.all(Array.from({ length: 12 }, () => seedConversation(c)));

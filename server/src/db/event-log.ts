@@ -1,8 +1,8 @@
 // The append-only conversation log: the hot path of live practice. The appends of one step and the
 // conversation's head move together in one transaction, and only if the head is where the writer believes
 // it is and the writer still holds the conversation's fencing token (so a process that lost ownership can
-// never write). `commit` groups the steps of every conversation that arrive together into one database
-// transaction, each step isolated so one failure fails only that step. This file has the interface and the
+// never write). `commit` and `open` group the steps and new conversations that arrive together into one
+// database transaction, each isolated so one failure fails only that step or that opening. This file has the interface and the
 // SQLite implementation (prepared statements on the raw better-sqlite3 handle); PostgreSQL's is in
 // postgres-event-log.ts.
 import type { ConversationEvent } from '@kefu/shared';
@@ -33,7 +33,10 @@ export class StaleOwnerError extends Error {
 }
 
 export interface EventLog {
-  /** Inserts a new conversation (its `fence` is its owner's token) together with its first events. */
+  /**
+   * Inserts a new conversation (its `fence` is its owner's token) together with its first events,
+   * group-committed with the other openings and steps that arrive together; resolves once durable.
+   */
   open(row: ConversationsTable, events: ConversationEvent[]): Promise<void>;
   /**
    * Appends `events` as seqs fromSeq+1… and moves the head, atomically, group-committed with the other steps
@@ -101,50 +104,49 @@ export function sqliteEventLog(sqlite: SQLite.Database): EventLog {
     insertAll(id, fromSeq, events);
   });
 
-  interface PendingStep {
-    args: StepArgs;
+  /** A step or an opening waiting for the next group commit. */
+  interface Pending {
+    run(): void;
     error: unknown;
     resolve(): void;
     reject(err: unknown): void;
   }
-  let pending: PendingStep[] = [];
-  const groupTx = sqlite.transaction((steps: PendingStep[]) => {
-    for (const step of steps) {
+  let pending: Pending[] = [];
+  const groupTx = sqlite.transaction((items: Pending[]) => {
+    for (const item of items) {
       try {
-        appendTx(...step.args); // nested: a savepoint
+        item.run(); // a nested transaction: a savepoint
       } catch (err) {
-        step.error = err ?? new Error('append failed');
+        item.error = err ?? new Error('append failed');
       }
     }
   });
   const flush = () => {
-    const steps = pending;
+    const items = pending;
     pending = [];
     try {
-      groupTx(steps);
+      groupTx(items);
     } catch (err) {
-      for (const step of steps) step.reject(step.error ?? err);
+      for (const item of items) item.reject(item.error ?? err);
       return;
     }
-    for (const step of steps) {
-      if (step.error === undefined) step.resolve();
-      else step.reject(step.error);
+    for (const item of items) {
+      if (item.error === undefined) item.resolve();
+      else item.reject(item.error);
     }
   };
+  const enqueue = (run: () => void) =>
+    new Promise<void>((resolve, reject) => {
+      // After the I/O callbacks of this turn (every socket packet and request that arrived together), before
+      // the next.
+      if (pending.length === 0) setImmediate(flush);
+      pending.push({ run, error: undefined, resolve, reject });
+    });
 
   return {
     commit: (conversationId, fromSeq, events, head, fence) =>
-      new Promise<void>((resolve, reject) => {
-        // After the I/O callbacks of this turn (every socket packet that arrived together), before the next.
-        if (pending.length === 0) setImmediate(flush);
-        pending.push({
-          args: [conversationId, fromSeq, events, head, fence],
-          error: undefined,
-          resolve,
-          reject,
-        });
-      }),
-    open: async (row, events) => openTx(row, events),
+      enqueue(() => appendTx(conversationId, fromSeq, events, head, fence)),
+    open: (row, events) => enqueue(() => openTx(row, events)),
     read: async (conversationId, afterSeq = 0) =>
       selectEvents
         .all(conversationId, afterSeq)

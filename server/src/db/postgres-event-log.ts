@@ -4,7 +4,9 @@
 // steps' events, so a stale owner's step changes nothing; the row lock it takes orders it against a
 // takeover (leases.ts), which updates the same row. One statement is atomic and costs one round trip and
 // one WAL flush. If it fails (a repeated client id), nothing was stored and the batch runs again in one
-// transaction with a savepoint per step: the failing step fails alone, as on SQLite.
+// transaction with a savepoint per step: the failing step fails alone, as on SQLite. New conversations that
+// arrive together are opened together the same way: one statement for all their rows and first events, and
+// if that fails, each in its own transaction.
 import type { ConversationEvent } from '@kefu/shared';
 import type pg from 'pg';
 import {
@@ -64,6 +66,38 @@ INSERT INTO conversations (id, student_id, drill_id, slot, scenario_id, scenario
   status, started_at, ended_at, last_seq, wake_at, fence)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`;
 
+/** Every opening of a batch in one statement (rows and first events; the foreign keys hold at its end). */
+const OPEN_BATCH = `
+WITH conv AS (
+  INSERT INTO conversations (id, student_id, drill_id, slot, scenario_id, scenario_version, rubric_id, seed,
+    status, started_at, ended_at, last_seq, wake_at, fence)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[],
+    $8::bigint[], $9::text[], $10::bigint[], $11::bigint[], $12::int[], $13::bigint[], $14::bigint[])
+  RETURNING 1
+), ins AS (
+  INSERT INTO events (conversation_id, seq, type, at, message_id, body)
+  SELECT * FROM unnest($15::text[], $16::int[], $17::text[], $18::bigint[], $19::text[], $20::text[])
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM conv)::int AS opened`;
+
+const CONVERSATION_COLUMNS = [
+  'id',
+  'student_id',
+  'drill_id',
+  'slot',
+  'scenario_id',
+  'scenario_version',
+  'rubric_id',
+  'seed',
+  'status',
+  'started_at',
+  'ended_at',
+  'last_seq',
+  'wake_at',
+  'fence',
+] as const satisfies readonly (keyof ConversationsTable)[];
+
 /** The five parallel arrays `unnest` turns into event rows. */
 function eventColumns(fromSeq: number, events: readonly ConversationEvent[]): unknown[] {
   return [
@@ -106,6 +140,68 @@ async function runStep(client: pg.PoolClient, step: Step): Promise<void> {
   if (result.rows[0]?.moved !== 1) step.error = new StaleOwnerError(step.conversationId);
 }
 
+interface Opening {
+  row: ConversationsTable;
+  events: ConversationEvent[];
+  resolve(): void;
+  reject(err: unknown): void;
+}
+
+/** One opening in its own transaction (after a batch of openings failed: this one fails alone). */
+async function openOne(pool: pg.Pool, row: ConversationsTable, events: ConversationEvent[]): Promise<void> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    await client.query({
+      name: 'kefu-open-conversation',
+      text: OPEN_CONVERSATION,
+      values: CONVERSATION_COLUMNS.map((column) => row[column]),
+    });
+    if (events.length > 0) {
+      await client.query({
+        name: 'kefu-open-events',
+        text: OPEN_EVENTS,
+        values: [...eventColumns(0, events), row.id],
+      });
+    }
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    });
+    throw err;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** The common case: every opening of the batch in one statement. False if it failed (nothing was stored). */
+async function openAtOnce(pool: pg.Pool, openings: Opening[]): Promise<boolean> {
+  const events = openings.flatMap(({ row, events }) =>
+    events.map((event, i) => ({ id: row.id, seq: i + 1, event })),
+  );
+  try {
+    await pool.query({
+      name: 'kefu-open-batch',
+      text: OPEN_BATCH,
+      values: [
+        ...CONVERSATION_COLUMNS.map((column) => openings.map((o) => o.row[column])),
+        events.map((e) => e.id),
+        events.map((e) => e.seq),
+        events.map((e) => e.event.type),
+        events.map((e) => e.event.at),
+        events.map((e) => messageIdOf(e.event)),
+        events.map((e) => JSON.stringify(e.event)),
+      ],
+    });
+  } catch {
+    return false;
+  }
+  for (const opening of openings) opening.resolve();
+  return true;
+}
+
 export interface PostgresEventLogOptions {
   /** Batches committing at once (each holds a pooled connection). */
   parallelBatches?: number;
@@ -114,6 +210,7 @@ export interface PostgresEventLogOptions {
 export function postgresEventLog(pool: pg.Pool, options: PostgresEventLogOptions = {}): EventLog {
   const parallel = options.parallelBatches ?? 2;
   let pending: Step[] = [];
+  let openings: Opening[] = [];
   let inFlight = 0;
   let scheduled = false;
 
@@ -200,8 +297,34 @@ export function postgresEventLog(pool: pg.Pool, options: PostgresEventLogOptions
     }
   }
 
+  function schedule(): void {
+    // After the I/O callbacks of this turn (every socket packet and request that arrived together), before
+    // the next.
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+  }
+
   function flush(): void {
     scheduled = false;
+    if (openings.length > 0 && inFlight < parallel) {
+      const batch = openings;
+      openings = [];
+      inFlight++;
+      openAtOnce(pool, batch)
+        .then(async (done) => {
+          if (done) return;
+          await Promise.all(batch.map((o) => openOne(pool, o.row, o.events).then(o.resolve, o.reject)));
+        })
+        .catch((err: unknown) => {
+          for (const opening of batch) opening.reject(err);
+        })
+        .finally(() => {
+          inFlight--;
+          flush();
+        });
+    }
     while (pending.length > 0 && inFlight < parallel) {
       // One step per conversation in a batch (a runtime waits for its commit, but be sure).
       const seen = new Set<string>();
@@ -232,55 +355,14 @@ export function postgresEventLog(pool: pg.Pool, options: PostgresEventLogOptions
     commit: (conversationId, fromSeq, events, head, fence) =>
       new Promise<void>((resolve, reject) => {
         pending.push({ conversationId, fromSeq, events, head, fence, error: undefined, resolve, reject });
-        // After the I/O callbacks of this turn (every socket packet that arrived together), before the next.
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(flush);
-        }
+        schedule();
       }),
 
-    async open(row: ConversationsTable, events: ConversationEvent[]): Promise<void> {
-      const client = await pool.connect();
-      let broken: Error | undefined;
-      try {
-        await client.query('BEGIN');
-        await client.query({
-          name: 'kefu-open-conversation',
-          text: OPEN_CONVERSATION,
-          values: [
-            row.id,
-            row.student_id,
-            row.drill_id,
-            row.slot,
-            row.scenario_id,
-            row.scenario_version,
-            row.rubric_id,
-            row.seed,
-            row.status,
-            row.started_at,
-            row.ended_at,
-            row.last_seq,
-            row.wake_at,
-            row.fence,
-          ],
-        });
-        if (events.length > 0) {
-          await client.query({
-            name: 'kefu-open-events',
-            text: OPEN_EVENTS,
-            values: [...eventColumns(0, events), row.id],
-          });
-        }
-        await client.query('COMMIT');
-      } catch (err) {
-        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
-          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-        });
-        throw err;
-      } finally {
-        client.release(broken);
-      }
-    },
+    open: (row, events) =>
+      new Promise<void>((resolve, reject) => {
+        openings.push({ row, events, resolve, reject });
+        schedule();
+      }),
 
     async read(conversationId: string, afterSeq = 0): Promise<StoredEvent[]> {
       const result = await pool.query<{ seq: number; body: string }>({

@@ -1,6 +1,7 @@
 // A student's place on the learning path, folded from every graded reception they finished (solo practice,
 // drills and exams alike): the home shows it, and solo practice refuses the scenarios of units still locked.
 import {
+  type BuyerScenario,
   type PathProgress,
   type PathScenario,
   pathProgress,
@@ -15,6 +16,23 @@ export interface CourseStanding {
   progress: PathProgress;
   scenarios: PathScenario[];
   results: ScenarioResult[];
+}
+
+/**
+ * The path's view of each buyer scenario, kept with the scenario object (immutable; a reloaded library has new
+ * ones): every practice start asks for the standing, and deriving the rules each scenario trains for the
+ * whole library was a third of a start's CPU.
+ */
+const pathViews = new WeakMap<BuyerScenario, PathScenario>();
+function pathScenarios(buyers: readonly BuyerScenario[]): PathScenario[] {
+  return buyers.map((buyer) => {
+    let view = pathViews.get(buyer);
+    if (view === undefined) {
+      [view] = pathScenariosOf([buyer]) as [PathScenario];
+      pathViews.set(buyer, view);
+    }
+    return view;
+  });
 }
 
 /** A student's finished, graded receptions, with the rules broken in each. */
@@ -46,7 +64,7 @@ export async function courseStanding(
 ): Promise<CourseStanding | null> {
   const { library } = app.catalog;
   if (library.course === null) return null;
-  const scenarios = pathScenariosOf(app.catalog.playable(classIds));
+  const scenarios = pathScenarios(app.catalog.playable(classIds));
   const results = await resultsOf(app, studentId);
   return { progress: pathProgress(library.course, scenarios, results), scenarios, results };
 }

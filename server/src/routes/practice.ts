@@ -65,20 +65,23 @@ export default async function practiceRoutes(app: FastifyInstance): Promise<void
     if (running.length + scenarioIds.length > MAX_OPEN_SOLO) {
       throw fail('too-many-open', { open: running.length });
     }
-    const conversations = [];
     const arrivals = mixArrivals(scenarioIds.length, app.clock.now(), app.newSeed);
-    for (const [i, scenarioId] of scenarioIds.entries()) {
-      const runtime = await app.live.open({
-        studentId: user.id,
-        drillId: null,
-        slot: null,
-        scenarioId,
-        rubricId: DEFAULT_RUBRIC,
-        seed: app.newSeed(),
-        arrivesAt: arrivals[i]!,
-      });
-      conversations.push(app.live.view(runtime));
-    }
+    const seeds = scenarioIds.map(() => app.newSeed());
+    // Together: a mix's buyers are stored in one group commit (each still alone if it fails).
+    const runtimes = await Promise.all(
+      scenarioIds.map((scenarioId, i) =>
+        app.live.open({
+          studentId: user.id,
+          drillId: null,
+          slot: null,
+          scenarioId,
+          rubricId: DEFAULT_RUBRIC,
+          seed: seeds[i]!,
+          arrivesAt: arrivals[i]!,
+        }),
+      ),
+    );
+    const conversations = runtimes.map((runtime) => app.live.view(runtime));
     return { conversations };
   });
 
