@@ -10,7 +10,9 @@ import type { Analysis, Matcher, Mention } from '../text/index.ts';
 import { findContradictions, judgeFact, resolveFactRef, stripParticles } from '../text/index.ts';
 import {
   ACTION_CONCEPTS,
+  asksForPicture,
   leavesItToBuyer,
+  lookUpEnds,
   readsAsConcession,
   readsAsDispatchTime,
   readsAsFollowUp,
@@ -74,6 +76,10 @@ const DISMISSIVE = 'dismissive';
 const HOLD = 'hold';
 const APOLOGY = 'apology';
 const ACKNOWLEDGEMENT = 'acknowledgement';
+/** Lexicon concepts of the remedies a shop offers: a catalogue fact of their topic denied is a refusal. */
+const REMEDY_CONCEPTS = ['return-promise', 'after-sale-help', 'shipping-help'];
+/** 马上帮您处理: a promise to see to it, no remedy yet (lexicon concept, optional). */
+const HANDLING = 'handling';
 
 const CATALOGUE_PREFIXES = ['fact:', 'option:', 'wrong:', 'opposite:', 'cost:'];
 const isCatalogue = (concept: string) => CATALOGUE_PREFIXES.some((p) => concept.startsWith(p));
@@ -220,7 +226,12 @@ function truthOfAsk(ctx: JudgeContext, ask: string): boolean | undefined {
  * that claims nothing. A product card is neutral too: it shows the product without claiming anything.
  */
 const followsHold = (analysis: Analysis, m: Mention) =>
-  analysis.mentions.some((h) => h.concept === HOLD && h.clause === m.clause && h.end <= m.start);
+  analysis.mentions.some((h) => h.concept === HOLD && h.clause === m.clause && h.end <= m.start) ||
+  lookUpEnds(analysis).some((end) => end <= m.start && clauseAt(analysis, end) === m.clause);
+const clauseAt = (analysis: Analysis, at: number) => {
+  const c = analysis.clauseEnds.findIndex((end) => at < end);
+  return c < 0 ? analysis.clauseEnds.length - 1 : c;
+};
 
 function isCourtesyOnly(ctx: JudgeContext, analysis: Analysis, message: AgentMessage): boolean {
   // A product card (or a recommended product's card) shows the product without claiming anything.
@@ -230,7 +241,7 @@ function isCourtesyOnly(ctx: JudgeContext, analysis: Analysis, message: AgentMes
     analysis.denials.length > 0 ||
     analysis.mentions.some((m) => isCatalogue(m.concept) || m.concept === YES);
   if (claims) return false;
-  if (analysis.affirmed.has('hold')) return true;
+  if (analysis.affirmed.has('hold') || lookUpEnds(analysis).length > 0) return true;
   let residue = '';
   let at = 0;
   for (const m of analysis.mentions) {
@@ -306,8 +317,19 @@ export function judgeReply(
   // Money off (便宜10块 · 打八折) and a dispatch time (48小时内发) argue as the lexicon's words do.
   if (readsAsConcession(analysis)) argumentsMade.add(ACTION_CONCEPTS.concession);
   if (readsAsDispatchTime(analysis)) argumentsMade.add(ACTION_CONCEPTS.dispatchTime);
+  // A fact said as the catalogue has it argues, also when denied where the catalogue denies it (无香精 to a
+  // quality worry); a remedy denied (食品不退不换) refuses, it argues nothing.
+  const remedyTopics = new Set(
+    REMEDY_CONCEPTS.map((c) => library.lexicon.concepts[c]?.topic).filter((t) => t !== undefined),
+  );
+  const statesFact = (m: Mention) =>
+    !m.negated ||
+    (m.concept.startsWith('fact:') &&
+      truthOfAsk(ctx, m.concept.slice('fact:'.length)) === false &&
+      !remedyTopics.has(matcher.conceptTopic(m.concept) ?? ''));
   const catalogueTopics = new Set(
-    argued
+    analysis.mentions
+      .filter((m) => statesFact(m) && !followsHold(analysis, m))
       .filter((m) => isCatalogue(m.concept) && isOffer(m.concept))
       .map((m) => matcher.conceptTopic(m.concept))
       .filter((t): t is string => t !== undefined),
@@ -328,6 +350,9 @@ export function judgeReply(
       );
     })
     .map((item) => item.messageId);
+  // Asking for a picture (拍张照片给我) or promising to see to it (马上帮您处理) gives no remedy yet: the worry
+  // stays open for the next reply, neither settled nor ignored.
+  const awaiting = asksForPicture(analysis) || analysis.affirmed.has(HANDLING);
   // 好的 alone to 太贵了不想买了 lets the worry go; a hold or an apology keeps it open for the next reply.
   const letsGo =
     analysis.affirmed.has(ACKNOWLEDGEMENT) && !analysis.affirmed.has(HOLD) && !analysis.affirmed.has(APOLOGY);
@@ -396,7 +421,7 @@ export function judgeReply(
     contradicted: [...contradicted].sort(),
     addressed,
     ignoredObjections:
-      (!courtesyOnly || letsGo) && !irrelevant
+      (!courtesyOnly || letsGo) && !irrelevant && !awaiting
         ? objections.map((i) => i.messageId).filter((id) => !addressed.includes(id))
         : [],
     irrelevant,

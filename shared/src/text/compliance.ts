@@ -27,13 +27,21 @@ const clauseOf = (analysis: Analysis, at: number): { from: number; to: number } 
 const PHONE = /(?<!\d)1[3-9]\d(?:[\s-]?\d){8}(?!\d)/;
 const CHINESE_DIGITS = /[零〇一二三四五六七八九]{7,}/;
 const QQ = /qq\d{5,11}/;
+/**
+ * 留个手机号 · 发一下您的电话 · 告诉我你的联系方式: asking for the buyer's own contact. The order's phone
+ * (下单时留的电话 · 核对收货电话) is the platform's and is not asked this way.
+ */
+const ASKS_CONTACT =
+  /(留|发|给|报|告诉)(我|我们)?(一下|下|个|一个)?(您的|你的|您|你)?(手机号码|手机号|电话号码|电话|手机|联系方式|号码)/;
 
 export function offPlatformWords(analysis: Analysis): string | undefined {
   const m = analysis.mentions.find((x) => x.concept === COMPLIANCE_CONCEPTS.offPlatform && !x.negated);
   if (m) return analysis.normalised.slice(m.start, m.end);
   return (
     PHONE.exec(analysis.source)?.[0] ??
-    [CHINESE_DIGITS, QQ].map((p) => p.exec(analysis.normalised)?.[0]).find((w) => w !== undefined)
+    [CHINESE_DIGITS, QQ, ASKS_CONTACT]
+      .map((p) => p.exec(analysis.normalised)?.[0])
+      .find((w) => w !== undefined)
   );
 }
 

@@ -46,6 +46,14 @@ const BUT = /^(但是|但|不过|可是|只是)/;
  */
 const CLOSING = new RegExp(`^((能|可以|可|建议|推荐|适合)\\p{Script=Han}?|${STOCK_NOUNS.join('|')})?$`, 'u');
 
+/**
+ * 码不对可以换 · 不用担心可以退: between a negator and a term that opens with a modal, a word of its own
+ * (对 · 用担心) is what the negator denies: the modal starts a new predicate it does not reach. Adverbs
+ * (不一定可以退 · 不是可以换 · 不在包邮范围) leave the term in reach.
+ */
+const MODAL_TERM = /^(可以|能|可|包|支持|免费|随时)/;
+const ADVERBS_ONLY = /^(一定|都|也|再|太|很|那么|怎么|特别|非常|完全|真的|真|会|就|还|是|在)*$/;
+
 export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: Vocabulary): Polarity {
   const flips = new Uint8Array(tokens.length);
 
@@ -97,7 +105,11 @@ export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: 
     const j = neighbour(k, 1, false);
     const u = tokens[j];
     const gap = u ? u.start - t.end : Number.POSITIVE_INFINITY;
-    if (u && isMention(u) && gap <= MAX_BEFORE_GAP) target[k] = j;
+    const ownPredicate =
+      u !== undefined &&
+      MODAL_TERM.test(text.slice(u.start, u.end)) &&
+      !ADVERBS_ONLY.test(text.slice(t.end, u.start));
+    if (u && isMention(u) && gap <= MAX_BEFORE_GAP && !ownPredicate) target[k] = j;
     else if (u && u.entry.roles & BEFORE && gap <= MAX_BEFORE_GAP) target[k] = target[j]!;
     else if (u && u.entry.roles & AFTER && gap <= 1) {
       cancelled[j] = 1; // 不缺货 · 不会卖完

@@ -189,6 +189,28 @@ export function readsAsReminder(analysis: Analysis): boolean {
 
 const affirmed = (analysis: Analysis, concept: string) => analysis.affirmed.has(concept);
 
+/** 我帮您找一下 · 帮您查下 · 我去核实一下: the speaker is about to look something up. */
+const LOOKS_UP = /(我|帮您|给您|替您|帮你)(去)?(找|查|翻|问|核实|确认|核对)(一下|下|找|查|问|一找|一查|看)/g;
+
+/** Where each look-up phrase ends: what follows it in its clause is to be checked, not yet said. */
+export function lookUpEnds(analysis: Analysis): number[] {
+  return [...analysis.normalised.matchAll(LOOKS_UP)].map((m) => m.index + m[0].length);
+}
+
+/** 麻烦拍一下商品问题的照片发给我 · 您拍张图给我看看: the reply asks the buyer for a picture. */
+const PICTURE_NOUN = /(照片|图片|视频|照|图)/;
+const ASKING =
+  /(麻烦|请|您|你|亲)\p{Script=Han}{0,3}拍|拍\p{Script=Han}{0,12}(发给我|发我|给我|发过来|传给我)/u;
+
+export function asksForPicture(analysis: Analysis): boolean {
+  const text = analysis.normalised;
+  for (let c = 0; c < analysis.clauseEnds.length; c++) {
+    const clause = text.slice(clauseStart(analysis, c), analysis.clauseEnds[c]);
+    if (PICTURE_NOUN.test(clause) && ASKING.test(clause) && !clause.includes('实拍')) return true;
+  }
+  return false;
+}
+
 /** 记得您 · 去年拿了两箱对吧 · 上次买过: recalling the buyer or what they bought before. */
 const REMEMBERS = /记得(您|你|亲)/;
 const PAST = ['去年', '上次', '上回', '之前', '以前', '前阵子', '上个月', '那次', '前几天'];
@@ -249,12 +271,23 @@ const CONCEDED_BARE = new RegExp(
 const startsUnit = (text: string) =>
   readQuantities(`1${text}`).some((q) => q.start === 0 && q.dimension !== 'money');
 
+/** 给您算个批发价 · 帮您申请个优惠 · 为您争取一下折扣: the shop sets a lower price for the buyer. */
+const GIVES_PRICE =
+  /(给|帮|为)(您|你)(算|申请|争取|谈|打)(个|一个|一下|下)?\p{Script=Han}{0,3}(价|优惠|折扣|折)/u;
+/** …unless only trying (能不能给您优惠 · 申请一下看看 · 我问问): that is still to be checked. */
+const TENTATIVE = /(能不能|可不可以|看看|试试|问下|问问|问一下)/;
+
 /**
- * Gives the buyer money off: an amount conceded (给您便宜10块 · 少20元) or a rate (打八折), not denied
- * (不打折 · 少不了). The lexicon's `price-concession` words (改价 · 内部价) are read as usual beside this.
+ * Gives the buyer money off: an amount conceded (给您便宜10块 · 少20元), a rate (打八折) or a lower price
+ * set for them (给您算个批发价), not denied (不打折 · 少不了) or tentative (能不能给您申请个优惠). The lexicon's
+ * `price-concession` words (改价 · 内部价) are read as usual beside this.
  */
 export function readsAsConcession(analysis: Analysis): boolean {
   const text = analysis.normalised;
+  for (let c = 0; c < analysis.clauseEnds.length; c++) {
+    const clause = text.slice(clauseStart(analysis, c), analysis.clauseEnds[c]);
+    if (GIVES_PRICE.test(clause) && !TENTATIVE.test(clause)) return true;
+  }
   const conceded = analysis.quantities.some((q) => {
     if (q.dimension !== 'money') return false;
     const before = text.slice(clauseStart(analysis, q.clause), q.at).replace(/(给您|给你|您|你|了|个)$/, '');

@@ -247,6 +247,22 @@ describe('compliance', () => {
     '亲，说了几次都不好意思，我再确认一下',
     '这个问题很简单，我给您说一下',
   ])('is not rude: %s', (text) => expect(judge(text).rude).toBe(false));
+  it.each([
+    '留个手机号，我让老板给您算',
+    '发一下您的手机号码',
+    '告诉我你的联系方式',
+    '我们在拼多多也有店，更便宜',
+  ])('asking for the buyer contact or naming another platform leads off the platform: %s', (text) =>
+    expect(judge(text).offPlatform).toBe(true),
+  );
+  it.each([
+    '我们发京东物流，很快的',
+    '下单时留的电话要能打通哦',
+    '麻烦核对一下收货电话',
+    '不在拼多多卖，只有这一家店',
+  ])('the order phone, a courier or a platform denied is not: %s', (text) =>
+    expect(judge(text).offPlatform).toBe(false),
+  );
   it('figures side by side are no phone number, a spaced one is', () => {
     expect(judge('170-175、130-145斤都能穿XL').offPlatform).toBe(false);
     expect(judge('有事打这个 139-1234-5678').offPlatform).toBe(true);
@@ -317,5 +333,38 @@ describe('objections by any accepted argument', () => {
   it('a bare refusal or brushing off does not', () => {
     expect(judge('不议价哦', price).ignoredObjections).toEqual(['b1']);
     expect(judge('您自己看尺码表吧', [{ messageId: 'b1', objection: 'fit' }]).addressed).toEqual([]);
+  });
+  const afterSale: OpenItem[] = [{ messageId: 'b1', objection: 'after-sale' }];
+  it.each([
+    '亲，麻烦拍一下商品问题的照片发给我，我马上帮您处理~',
+    '您拍张图给我看看',
+    '抱歉亲，马上帮您处理',
+    '我帮您找一下这批的质检报告',
+    '我去核实一下物流，稍等',
+  ])('asking for a picture, promising to see to it or looking it up keeps the worry open: %s', (text) => {
+    const j = judge(text, afterSale);
+    expect([j.addressed, j.ignoredObjections]).toEqual([[], []]);
+  });
+  it('a picture asked for beside a remedy addresses the worry', () =>
+    expect(judge('拍个照片给我，给您补发一件新的', afterSale).addressed).toEqual(['b1']));
+  it.each(['我让老板给您算个批发价', '我帮您申请个优惠', '给您打个九折'])(
+    'a lower price set for the buyer addresses a price worry: %s',
+    (text) => expect(judge(text, price).addressed).toEqual(['b1']),
+  );
+  it.each(['稍等亲，我帮您申请一下看看', '我问下店长能不能给您优惠'])(
+    'trying for a lower price is still to be checked: %s',
+    (text) => expect(judge(text, price).addressed).toEqual([]),
+  );
+  it('a fact the catalogue denies, denied, argues; a remedy denied refuses', () => {
+    const cream = contextOf('soothing-cream');
+    const quality: OpenItem[] = [{ messageId: 'b1', objection: 'quality' }];
+    expect(judge('无香精无酒精，敏感肌也能用', quality, false, cream).addressed).toEqual(['b1']);
+    const mooncake = contextOf('mooncake-box');
+    expect(judge('食品不退不换的哦', afterSale, false, mooncake).addressed).toEqual([]);
+  });
+  it('the 不 of 码不对 denies 对, not the exchange promised after it', () => {
+    const fit: OpenItem[] = [{ messageId: 'b1', objection: 'fit' }];
+    expect(judge('没拆包的码不对可以换', fit).addressed).toEqual(['b1']);
+    expect(judge('码数不一定可以换哦', fit).addressed).toEqual([]);
   });
 });
