@@ -25,7 +25,7 @@ export const UNITS = {
   两: { dimension: 'mass', factor: 50, spellings: ['两'] },
   斤: { dimension: 'mass', factor: 500, spellings: ['斤'] },
   千克: { dimension: 'mass', factor: 1000, spellings: ['千克', '公斤', 'kg'] },
-  毫升: { dimension: 'volume', factor: 1, spellings: ['毫升', 'ml'] },
+  毫升: { dimension: 'volume', factor: 1, spellings: ['毫升', 'ml', '亳升'] },
   升: { dimension: 'volume', factor: 1000, spellings: ['升', 'l'] },
   毫米: { dimension: 'length', factor: 0.001, spellings: ['毫米', 'mm'] },
   厘米: { dimension: 'length', factor: 0.01, spellings: ['厘米', 'cm', '公分'] },

@@ -154,7 +154,10 @@ export function sameAmount(reply: Quantity, wrong: FactQuantity): boolean {
 
 export type NumberVerdict = 'stated' | 'contradicted' | 'absent';
 
-/** The verdict of the quantities attributed to one fact; `conditions` are the except cases the clause names. */
+/**
+ * The verdict of the quantities attributed to one fact; `conditions` are the except cases the clause names
+ * (or the case asked about), none for the default.
+ */
 export function judgeQuantities(
   numbers: FactNumbers,
   quantities: readonly PlacedQuantity[],
@@ -164,8 +167,10 @@ export function judgeQuantities(
   for (const q of quantities) {
     if (numbers.wrong.some((w) => sameAmount(q, w))) return 'contradicted';
     const named = conditionsOf(q);
+    // A number said with no case named speaks of the default: 保修三年 is the whole cooker's warranty, not
+    // the heating plate's, and 30小时 alone is the earbuds' own battery, not with the charging case.
     const allowed = numbers.right.filter((r) =>
-      named.size > 0 ? r.when !== undefined && named.has(r.when) : true,
+      named.size > 0 ? r.when !== undefined && named.has(r.when) : r.when === undefined,
     );
     const comparable = allowed.some((r) => r.dimension === q.dimension);
     if (!comparable) continue;

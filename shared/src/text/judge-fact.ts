@@ -736,6 +736,12 @@ export function findContradictions(
 ): string[] {
   if (analysis.affirmed.size === 0 && analysis.negated.size === 0 && analysis.quantities.length === 0)
     return [];
+  // A fact asked about in one of its cases (battery with the charging case) is read in that case here too.
+  const askedCases = new Map<string, ResolvedFact>();
+  for (const ref of askedRefs) {
+    const fact = resolveFactRef(products, ref);
+    if (fact?.condition !== undefined) askedCases.set(`${fact.product.id}.${fact.key}`, { ...fact, ref });
+  }
   const refs: string[] = [];
   for (const product of products) {
     for (const [key, fact] of Object.entries(product.facts)) {
@@ -744,16 +750,16 @@ export function findContradictions(
         for (const option of fact.options)
           if (judgeOption(analysis, product.id, key, option, false) === 'contradicted')
             refs.push(`${product.id}.${key}.${option.value}`);
-      } else if (
-        judgeResolved(
-          analysis,
-          products,
-          { ref: `${product.id}.${key}`, product, key, fact },
-          false,
-          askedRefs,
-        ) === 'contradicted'
-      ) {
-        refs.push(`${product.id}.${key}`);
+      } else {
+        // Named as asked (pid.key.condition), so a wrong answer to it is one contradiction, not two.
+        const resolvedFact = askedCases.get(`${product.id}.${key}`) ?? {
+          ref: `${product.id}.${key}`,
+          product,
+          key,
+          fact,
+        };
+        if (judgeResolved(analysis, products, resolvedFact, false, askedRefs) === 'contradicted')
+          refs.push(resolvedFact.ref);
       }
     }
   }

@@ -172,6 +172,20 @@ describe('judgeFact: numbers against the catalogue', () => {
     expect(verdict('单只5g', 'earbuds.weight')).toBe('contradicted');
   });
 
+  it('reads a number said with no case named as the default case, the asked case when one was asked', () => {
+    // 30小时 is the battery with the charging case: said alone, it is the earbuds' own 8 hours said wrong.
+    expect(verdict('30小时', 'earbuds.battery')).toBe('contradicted');
+    expect(verdict('续航有30个小时', 'earbuds.battery')).toBe('contradicted');
+    expect(wrong('续航30小时')).toEqual(['earbuds.battery']);
+    // Asked about the charging case, an unqualified 30 answers that case, and contradicts nothing.
+    expect(verdict('一共30小时', 'earbuds.battery.充电仓')).toBe('stated');
+    expect(findContradictions(m, m.analyse('30小时哦'), all, ['earbuds.battery.充电仓'])).toEqual([]);
+    // Named as asked: the wrong answer is one contradiction, not also one of the bare fact.
+    expect(findContradictions(m, m.analyse('8小时哦'), all, ['earbuds.battery.充电仓'])).toEqual([
+      'earbuds.battery.充电仓',
+    ]);
+  });
+
   it('holds ranges and promises against a range: a reading or a promise "by X" must lie within it', () => {
     expect(verdict('两三天就到货', 'earbuds.delivery')).toBe('stated');
     expect(verdict('一般两三天', 'earbuds.delivery')).toBe('stated');

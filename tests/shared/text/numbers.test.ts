@@ -20,6 +20,8 @@ describe('readQuantities', () => {
     expect(read('保质期一个月')).toEqual(['30 time exact']);
     expect(read('一百二十克')).toEqual(['120 mass exact']);
     expect(read('3L，适合2-5人')).toEqual(['3000 volume exact', '2-5 people exact']);
+    // 亳 for 毫 is the commonest typo of the unit (the two look alike and sit side by side in pinyin input).
+    expect(read('五百亳升')).toEqual(['500 volume exact']);
   });
 
   it('reads ranges written with a joiner or as a pair of neighbouring numerals', () => {
