@@ -150,9 +150,13 @@ export function judgeCase(
     ctx = { library, products, matcher: createMatcher(library.lexicon, products) };
     contexts.set(key, ctx);
   }
-  const items: OpenItem[] = asList(c.ask).map((ask, i) => ({ messageId: ASK_ID(i), ask }));
+  // Each ask's line: the buyer's i-th line when there is one line per ask, else all of them as one message.
+  const buyer = asList(c.buyer);
+  const asks = asList(c.ask);
+  const lineOf = (i: number) => (buyer.length === asks.length ? buyer[i]! : buyer.join('，'));
+  const items: OpenItem[] = asks.map((ask, i) => ({ messageId: ASK_ID(i), ask, text: lineOf(i) }));
   if (c.objection !== undefined) items.push({ messageId: OBJECTION_ID, objection: c.objection });
-  const lines = asList(c.buyer).map((_, i) => `line-${i + 1}`);
+  const lines = buyer.map((_, i) => `line-${i + 1}`);
   return judgeReply(
     ctx,
     {

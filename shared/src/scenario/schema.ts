@@ -707,7 +707,9 @@ export const CorpusCaseSchema = z
   .object({
     id: id.describe('用例 id，整个语料（dev 和 holdout）内唯一'),
     products: z.array(id).min(1).describe('回复按这些商品的资料评判'),
-    buyer: lines.describe('买家还没得到回复的话（给读者的上下文）'),
+    buyer: lines.describe(
+      '买家还没得到回复的话：每个 ask 一句（按顺序），或所有 ask 共用；简短的是否回答（正的、不用）对照它来读',
+    ),
     ask: z
       .union([z.string(), z.array(z.string()).min(1)])
       .optional()

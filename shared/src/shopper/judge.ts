@@ -8,6 +8,7 @@ import type { Product } from '../scenario/schema.ts';
 import { bannedClaimWords, offPlatformWords, rudeWords } from '../text/compliance.ts';
 import type { Analysis, Matcher, Mention } from '../text/index.ts';
 import { findContradictions, judgeFact, resolveFactRef, stripParticles } from '../text/index.ts';
+import { echoOf, propositionOf, questionHolds } from '../text/question.ts';
 import {
   ACTION_CONCEPTS,
   asksForPicture,
@@ -35,6 +36,8 @@ export interface OpenItem {
   /** Pictures the scenario accepts as the answer to the ask (a size chart). */
   answeredBy?: readonly string[];
   objection?: string;
+  /** The buyer's line that asked it: a bare answer says its words back or denies them (正不正 → 正的). */
+  text?: string;
 }
 
 /** Concepts that are politeness, not substance: a reply made only of them dodges nothing. */
@@ -208,6 +211,60 @@ function answerFocus(
   return { denied, analysis: { ...analysis, mentions, affirmed, negated } };
 }
 
+/** The buyer's yes/no question behind an ask: the proposition a bare answer refers to, and its truth. */
+interface AskedQuestion {
+  proposition: string;
+  holds: boolean | undefined;
+}
+
+/** `pid.key` of a catalogue concept (fact:, wrong:, opposite:, cost:, option:). */
+const factOfConcept = (concept: string): string | undefined =>
+  /^(?:fact|wrong|opposite|cost|option):([^.]+\.[^.]+)/.exec(concept)?.[1];
+const factOfAsk = (ask: string) => ask.split('.').slice(0, 2).join('.');
+
+// The buyer's lines are read again for every reply to them; the reading is a pure function of the line.
+const QUESTIONS_KEPT = 500;
+const questionAnalyses = new WeakMap<Matcher, Map<string, Analysis>>();
+function analyseQuestion(matcher: Matcher, text: string): Analysis {
+  let kept = questionAnalyses.get(matcher);
+  if (!kept) {
+    kept = new Map();
+    questionAnalyses.set(matcher, kept);
+  }
+  let analysis = kept.get(text);
+  if (!analysis) {
+    analysis = matcher.analyse(text);
+    kept.set(text, analysis);
+    if (kept.size > QUESTIONS_KEPT) kept.delete(kept.keys().next().value as string);
+  }
+  return analysis;
+}
+
+/**
+ * The yes/no question an ask's line asks: the clauses naming the asked fact (包安装吗？能送上楼吗 → 包安装 for
+ * the installation), else those naming no other asked fact; undefined for what / which questions.
+ */
+function readQuestion(
+  ctx: JudgeContext,
+  item: OpenItem,
+  asks: readonly OpenItem[],
+): AskedQuestion | undefined {
+  if (item.text === undefined) return undefined;
+  const fact = resolveFactRef(ctx.products, item.ask!);
+  if (!fact) return undefined;
+  const analysis = analyseQuestion(ctx.matcher, item.text);
+  const own = `${fact.product.id}.${fact.key}`;
+  const others = new Set(asks.map((a) => factOfAsk(a.ask!)).filter((f) => f !== own));
+  const clauses = analysis.clauseEnds.map((_, c) => c);
+  const names = (c: number, facts: (f: string) => boolean) =>
+    analysis.mentions.some((m) => m.clause === c && facts(factOfConcept(m.concept) ?? ''));
+  let asking = clauses.filter((c) => names(c, (f) => f === own));
+  if (asking.length === 0) asking = clauses.filter((c) => !names(c, (f) => others.has(f)));
+  const proposition = propositionOf(analysis, asking, ctx.library.lexicon.particles);
+  if (proposition === undefined) return undefined;
+  return { proposition, holds: questionHolds(analysis, asking, proposition, fact) };
+}
+
 const isOptionAsk = (ctx: JudgeContext, ask: string) => {
   return resolveFactRef(ctx.products, ask)?.option !== undefined;
 };
@@ -287,19 +344,30 @@ export function judgeReply(
   });
   // 有的 · 包的 · 木有: a bare yes or no answers the yes/no question it replies to: the only one left
   // unanswered, or all of them when it says so (都有的).
-  const bare = asks.filter((item, i) => verdicts[i] === 'absent' && truthOfAsk(ctx, item.ask!) !== undefined);
+  const questions = asks.map((item) => readQuestion(ctx, item, asks));
+  const truths = asks.map((item, i) => questions[i]?.holds ?? truthOfAsk(ctx, item.ask!));
+  const bare = asks.filter((_, i) => verdicts[i] === 'absent' && truths[i] !== undefined);
   const coversAll = ALL.some((w) => analysis.normalised.includes(w));
+  // The reply's clauses said bare, for answers that say the buyer's question back (正的 · 不偏码 · 不用).
+  const sayings = analysis.clauseEnds.map((_, c) => sayingText(ctx, analysis, c).bare);
   asks.forEach((item, i) => {
     let verdict = focus.denied.has(item.messageId) ? 'stated' : verdicts[i]!;
     // A picture the scenario names as an answer (the size chart) answers what the words leave open.
     const pictured = message.image !== undefined && item.answeredBy?.includes(message.image) === true;
     if (verdict === 'absent' && pictured) verdict = 'stated';
     if (focus.denied.has(item.messageId)) contradicted.delete(item.ask!);
-    const answer = bareAnswer(ctx, analysis, isOptionAsk(ctx, item.ask!));
-    if (answer !== undefined && bare.includes(item) && (bare.length === 1 || coversAll)) {
-      const truth = truthOfAsk(ctx, item.ask!)!;
-      verdict = (answer === 'yes') === truth ? 'stated' : 'contradicted';
-    }
+    // The question said back or denied answers that question, whichever others are open; a bare 有的 or 木有
+    // the only yes/no question left (or all, with 都).
+    const question = questions[i];
+    const echoed =
+      question === undefined
+        ? undefined
+        : sayings.map((said) => echoOf(said, question.proposition)).find((e) => e !== undefined);
+    const answer =
+      echoed ??
+      (bare.length === 1 || coversAll ? bareAnswer(ctx, analysis, isOptionAsk(ctx, item.ask!)) : undefined);
+    if (answer !== undefined && bare.includes(item))
+      verdict = (answer === 'yes') === truths[i] ? 'stated' : 'contradicted';
     if (verdict === 'stated') stated.push(item.messageId);
     if (verdict === 'contradicted') {
       contradicted.add(item.ask!);

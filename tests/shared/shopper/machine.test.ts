@@ -148,6 +148,14 @@ describe('shopper machine', () => {
     expect(d.lastBuyerLine()).toMatchObject({ beat: 'cold' });
   });
 
+  it('the buyer reads a bare answer against their own line: 包 to 包邮吗 answers it, not 什么材质', () => {
+    const d = new Driver(context('burst'));
+    d.until(T0 + 30_000);
+    expect(d.state.open.map((item) => item.text)).toEqual(['什么材质', '包邮吗']);
+    const out = d.say('包，放心', T0 + 31_000);
+    expect(out.find((e) => e.type === 'reply-judged')).toMatchObject({ stated: ['b3'], passedOver: ['b2'] });
+  });
+
   it('welcoming a returning customer takes the acknowledged branch', () => {
     const d = new Driver(context('burst'));
     d.until(T0 + 30_000);

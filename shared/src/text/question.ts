@@ -1,0 +1,211 @@
+// The buyer's own question, read for what a bare answer answers. Shop assistants answer a yes/no question by
+// saying its words back or denying them (正不正 → 正的亲 · 要运费吗 → 不要运费哈 · 偏码吗 → 不偏码 · 要不要拍小一码
+// → 不用哦), so the question is both what such an answer refers to and the proposition whose truth the catalogue
+// decides (要运费吗 asks whether shipping is charged: 不要运费 says the free-shipping fact holds). Pure.
+import type { Fact } from '../scenario/schema.ts';
+import { costConcept, factConcept, oppositeConcept, wrongConcept } from './catalogue-concepts.ts';
+import type { ResolvedFact } from './fact-ref.ts';
+import type { Analysis, Mention } from './matcher.ts';
+import { normalise } from './normalise.ts';
+import { stripParticles } from './particles.ts';
+
+/** Asks what, how much, which, when: not answered by yes or no. */
+const WH_WORDS = /什么|啥|多少|几|哪|怎么|怎样|咋|如何|多久|多大|多长|多重|多高|多宽|多厚|谁|为何/;
+/** 正不正 · 要不要 · 包不包邮 · 打没打蜡: a question by A-not-A. */
+const A_NOT_A = /(\p{Script=Han})[不没]\1/gu;
+/** 吗 · 么 · 嘛 closing a clause, or a bare 不 / 没(有) / 否 (能拉走不 · 甜不): a yes/no question. */
+const YES_NO_TAIL = /(吗|么|嘛|不|没有|没|否)[呀啊呢亲哈啦哦~]*$/u;
+/** 是否 · 能否 · 可否 · 有无: a yes/no question said in writing. */
+const WRITTEN_ASK = /(是|能|可|有)(否|无)/g;
+/** 鸭绒还是鹅绒: an alternative question is no yes/no question unless it also ends in 吗 (还是赣州的吗). */
+const ALTERNATIVE = /还是/;
+const ENDS_IN_MA = /(吗|么)[呀啊呢亲哈啦哦~]*$/u;
+
+/** One spelling for the modals a question and its answer swap freely: 可以换的 answers 能换吗. */
+export function sameModals(text: string): string {
+  return text.replace(/可以|能够|可/g, '能').replace(/需要|需/g, '要');
+}
+
+const clauseText = (analysis: Analysis, c: number) =>
+  analysis.normalised.slice(c === 0 ? 0 : analysis.clauseEnds[c - 1]!, analysis.clauseEnds[c]);
+
+/** Is clause c of the buyer's message a yes/no question (not what / which / how much, not A or B)? */
+function asksYesNo(analysis: Analysis, c: number): boolean {
+  const text = clauseText(analysis, c);
+  if (WH_WORDS.test(text)) return false;
+  if (ALTERNATIVE.test(text) && !ENDS_IN_MA.test(text)) return false;
+  A_NOT_A.lastIndex = 0;
+  WRITTEN_ASK.lastIndex = 0;
+  return A_NOT_A.test(text) || YES_NO_TAIL.test(text) || WRITTEN_ASK.test(text);
+}
+
+/**
+ * The proposition a yes/no question asks about, in the clauses given: 尺码正不正 → 尺码正 · 要不要拍大 → 要拍大
+ * · 能拉走不 → 能拉走, without particles and with one spelling for modals; undefined when the clauses ask no
+ * yes/no question or also ask what / which.
+ */
+export function propositionOf(
+  analysis: Analysis,
+  clauses: readonly number[],
+  particles: readonly string[],
+): string | undefined {
+  const asking = clauses.filter((c) => asksYesNo(analysis, c));
+  if (asking.length === 0) return undefined;
+  if (clauses.some((c) => WH_WORDS.test(clauseText(analysis, c)))) return undefined;
+  const said = clauses
+    .map((c) =>
+      clauseText(analysis, c).replace(A_NOT_A, '$1').replace(WRITTEN_ASK, '$1').replace(YES_NO_TAIL, ''),
+    )
+    .join('');
+  const proposition = sameModals(stripParticles(said, particles));
+  return proposition === '' ? undefined : proposition;
+}
+
+/**
+ * Negators an answer opens with, longest first; the modal each denies said alone (没有 → 有没有); and whether
+ * the question must hold that modal even when more follows: 不用 denies a need (要不要 · 需要自己装吗 · 要给钱吗),
+ * so 不用试 does not answer 能试用吗.
+ */
+const DENIALS: readonly (readonly [string, string, boolean])[] = [
+  ['不要', '要', true],
+  ['不用', '要', true],
+  ['无需', '要', true],
+  ['没有', '有', false],
+  ['木有', '有', false],
+  ['没得', '有', false],
+  ['莫得', '有', false],
+  ['不是', '是', false],
+  ['不会', '会', false],
+  ['不能', '能', false],
+  ['没', '有', false],
+  ['不', '', false],
+];
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * What one clause of the reply, said bare (courtesy, filler and particles gone), answers the proposition:
+ * the proposition's own words said back (正 · 保真 · 能刻 · 能发) are yes; denied (不偏码 · 不要运费 · 不用给 ·
+ * 不另外收钱), or the question's modal denied alone (不用 · 不用不用 to 要不要 / 需要), no.
+ */
+export function echoOf(bare: string, proposition: string): 'yes' | 'no' | undefined {
+  const said = sameModals(bare);
+  if (said === '' || !HAN.test(said)) return undefined;
+  const denial = DENIALS.find(([negator]) => said.startsWith(negator));
+  if (denial === undefined) return proposition.includes(said) ? 'yes' : undefined;
+  const [negator, modal, needed] = denial;
+  let rest = said.slice(negator.length);
+  while (rest.startsWith(negator)) rest = rest.slice(negator.length);
+  const modalAsked = modal !== '' && proposition.includes(modal);
+  if (rest === '') return modalAsked ? 'no' : undefined;
+  if (needed && !modalAsked) return undefined;
+  return HAN.test(rest) && proposition.includes(rest) ? 'no' : undefined;
+}
+
+/** The Han characters two texts share in order (longest common subsequence). */
+function sharedInOrder(a: string, b: string): number {
+  const x = [...a].filter((ch) => HAN.test(ch));
+  const y = [...b].filter((ch) => HAN.test(ch));
+  let previous = new Array<number>(y.length + 1).fill(0);
+  for (const ch of x) {
+    const row = new Array<number>(y.length + 1).fill(0);
+    for (let j = 0; j < y.length; j++)
+      row[j + 1] = ch === y[j] ? previous[j]! + 1 : Math.max(previous[j + 1]!, row[j]!);
+    previous = row;
+  }
+  return previous[y.length]!;
+}
+
+/** The lexicon's concept for "the buyer pays" (自理 · 另外收 · 自己装), as judge-fact reads costs. */
+const CHARGE = 'charge';
+
+/** A term that is itself a denial (不偏大也不偏小 · 不退不换) says the opposite of what its words name. */
+const DENYING = /[不没无未非别]/;
+
+/**
+ * Which the proposition of a question about a value fact resembles more, the catalogue's value (尺码正 ·
+ * 要拍大 for 脚宽建议拍大一码) or one of its wrong values (偏码 · 要拍小一码 for 偏小一码), by the characters
+ * that tell them apart (码 is in both 标准码 and 偏大一码): true, false, or undefined when neither wins.
+ */
+function resembles(proposition: string, fact: Fact & { kind: 'value' }): boolean | undefined {
+  const forms = (terms: readonly string[]) => terms.map(normalise).filter((t) => !DENYING.test(t));
+  const rightTerms = forms([fact.value, ...fact.aliases]);
+  const wrongTerms = forms(fact.wrong);
+  const charsOf = (terms: string[]) => new Set(terms.flatMap((t) => [...t]));
+  const best = (terms: string[], others: Set<string>) =>
+    Math.max(
+      0,
+      ...terms.map((t) => sharedInOrder(proposition, [...t].filter((ch) => !others.has(ch)).join(''))),
+    );
+  const right = best(rightTerms, charsOf(wrongTerms));
+  const wrong = best(wrongTerms, charsOf(rightTerms));
+  return right === wrong ? undefined : right > wrong;
+}
+
+/** A negator standing right before a term of the question (不包邮吗 · 没有运费险吗). */
+const DENIER_BEFORE = /^(不|没有?|不是|无|未|不能|不会|不要|不用|不可以?)$/;
+
+/**
+ * Denied in the question itself. The 不 of a yes/no tail (包邮不 · 有运费险不) asks, and a negator further off
+ * belongs to a condition (吃着不甜能退吗 · 拆开了没用能退吗), not to the term.
+ */
+function deniedRightBefore(question: Analysis, m: Mention): boolean {
+  return (
+    m.negated &&
+    m.negator !== undefined &&
+    m.negator < m.start &&
+    DENIER_BEFORE.test(question.normalised.slice(m.negator, m.start))
+  );
+}
+
+/**
+ * Whether the buyer's yes/no question, as worded, is true of the asked fact: 包邮吗 of free shipping yes, 要运费吗
+ * no (it names the cost), 需要自己装吗 no (a charge of what installation spares), 会漏吗 no (the opposite), 还是
+ * 赣州的吗 yes (the value), 是鹅绒吗 no (a wrong value), 偏码吗 no (more like 偏大一码 than 标准码). Undefined when
+ * the catalogue cannot tell (a number fact, a number in a value question, a value question like neither).
+ */
+export function questionHolds(
+  question: Analysis,
+  clauses: readonly number[],
+  proposition: string,
+  fact: ResolvedFact,
+): boolean | undefined {
+  const { product, key } = fact;
+  const said = question.mentions.filter((m) => clauses.includes(m.clause));
+  const named = (concept: string) => said.filter((m) => m.concept === concept);
+  const sign = (concept: string): boolean | undefined => {
+    const found = named(concept);
+    return found.length === 0 ? undefined : !found.some((m) => deniedRightBefore(question, m));
+  };
+  switch (fact.fact.kind) {
+    case 'options': {
+      if (fact.option === undefined) return undefined;
+      return fact.option.inStock;
+    }
+    case 'yesno': {
+      const value = fact.condition === undefined ? fact.fact.value : fact.fact.except[fact.condition]!.value;
+      const costs = fact.fact.costs.length > 0;
+      // What the fact spares said to be charged (需要自己装 · 另外收钱 for free installation), or the cost alone
+      // (要运费吗): the question asks whether it is not so.
+      const charged = costs && named(CHARGE).some((m) => !deniedRightBefore(question, m));
+      const term = sign(factConcept(product.id, key));
+      const opposite = sign(oppositeConcept(product.id, key));
+      const cost = named(costConcept(product.id, key)).length > 0;
+      let asks: boolean;
+      if (charged) asks = false;
+      else if (term !== undefined) asks = term;
+      else if (opposite !== undefined) asks = !opposite;
+      else asks = !cost;
+      return asks === value;
+    }
+    case 'value': {
+      const right = sign(factConcept(product.id, key));
+      const wrong = sign(wrongConcept(product.id, key));
+      if (right !== undefined) return right;
+      if (wrong !== undefined) return !wrong;
+      if (question.quantities.some((q) => clauses.includes(q.clause))) return undefined;
+      return resembles(proposition, fact.fact);
+    }
+    case 'number':
+      return undefined;
+  }
+}

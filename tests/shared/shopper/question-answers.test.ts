@@ -1,0 +1,98 @@
+// A bare answer read against the buyer's own question: the question's words said back (正的 · 能刻) say yes,
+// denied (不偏大 · 不要邮费 · 不用) say no, and whether that is right depends on what the question asks (要邮费吗
+// asks whether shipping is charged), read with the shipped library.
+import { describe, expect, it } from 'vitest';
+import { readLibrary } from '../../../server/src/cli/read-library.ts';
+import { loadLibrary } from '../../../shared/src/scenario/load.ts';
+import { type JudgeContext, judgeReply, type OpenItem } from '../../../shared/src/shopper/judge.ts';
+import { createMatcher } from '../../../shared/src/text/index.ts';
+
+const { library } = loadLibrary(readLibrary('scenarios'));
+const contextOf = (id: string): JudgeContext => {
+  const products = [library.products.get(id)!];
+  return { library, products, matcher: createMatcher(library.lexicon, products) };
+};
+const jacket = contextOf('down-jacket');
+const shoes = contextOf('running-shoes');
+const flask = contextOf('vacuum-flask');
+const washer = contextOf('drum-washer');
+const diapers = contextOf('baby-diapers');
+
+/** The reply's verdict on each [ask, buyer line]; a line left out is a log written before lines were kept. */
+function verdicts(ctx: JudgeContext, reply: string, asked: [string, string?][]): string[] {
+  const items: OpenItem[] = asked.map(([ask, text], i) => ({
+    messageId: `b${i + 1}`,
+    ask,
+    ...(text !== undefined && { text }),
+  }));
+  const j = judgeReply(
+    ctx,
+    { messages: items.map((i) => i.messageId), items, hasOrder: false },
+    { id: 'a1', text: reply, source: 'typed' },
+  );
+  return items.map(({ messageId: id }) =>
+    j.stated.includes(id)
+      ? 'stated'
+      : j.wrong?.includes(id)
+        ? 'wrong'
+        : j.evaded.includes(id) || j.passedOver?.includes(id)
+          ? 'evaded'
+          : 'pending',
+  );
+}
+const verdict = (ctx: JudgeContext, reply: string, ask: string, line?: string) =>
+  verdicts(ctx, reply, [[ask, line]])[0];
+
+describe('a bare answer says the question back or denies it', () => {
+  it('the question said back is yes, denied is no, against what the catalogue holds', () => {
+    expect(verdict(shoes, '正的哈', 'running-shoes.fit', '码数正不正呀')).toBe('stated');
+    expect(verdict(shoes, '不偏，放心', 'running-shoes.fit', '会偏码吗')).toBe('stated');
+    expect(verdict(jacket, '偏的', 'down-jacket.fit', '这件偏码吗')).toBe('wrong');
+    expect(verdict(flask, '不要邮费的', 'vacuum-flask.free-shipping', '要邮费不')).toBe('stated');
+    expect(verdict(flask, '要的亲', 'vacuum-flask.free-shipping', '寄过来要邮费吗')).toBe('wrong');
+  });
+
+  it('a need denied alone (不用 · 不用不用) answers 要不要 / 需要…吗, not 能…吗', () => {
+    expect(verdict(washer, '不用不用，师傅会上门', 'drum-washer.installation', '买了要自己安装吗')).toBe(
+      'stated',
+    );
+    expect(verdict(washer, '要的哦', 'drum-washer.installation', '需要自己装不')).toBe('wrong');
+    // The shoes run true to size except for wide feet: 不用 to 要不要拍大 for wide feet is wrong.
+    expect(verdict(shoes, '不用的', 'running-shoes.wide-feet', '我脚背高，要不要买大点')).toBe('wrong');
+    expect(verdict(jacket, '不用，平时穿啥拍啥', 'down-jacket.fit', '要不要选小一码')).toBe('stated');
+    // 不用试 says there is no need to, not that there is no trial pack.
+    expect(verdict(diapers, '质量放心的，不用试', 'baby-diapers.trial-pack', '可以先试用吗')).toBe('evaded');
+  });
+
+  it('a question said back answers that one question of several; the others are passed over', () => {
+    const asked: [string, string][] = [
+      ['vacuum-flask.engraving', '杯子上可以刻名字吗'],
+      ['vacuum-flask.gift-box', '有没有手提袋'],
+    ];
+    expect(verdicts(flask, '可以刻的，免费', asked)).toEqual(['stated', 'evaded']);
+    expect(verdicts(flask, '有手提袋', asked)).toEqual(['evaded', 'stated']);
+  });
+
+  it('a denied charge said back wins over a bare 免费的 (not a yes to 收费吗)', () => {
+    expect(verdict(washer, '免费的，不另外收钱', 'drum-washer.installation-fee', '安装要另外收钱吗')).toBe(
+      'stated',
+    );
+    expect(verdict(washer, '要另外收钱', 'drum-washer.installation-fee', '安装要另外收钱吗')).toBe('wrong');
+  });
+
+  it('the 不 of a yes/no tail asks; a 不 further off is a condition, not a denied term', () => {
+    expect(verdict(jacket, '有的亲', 'down-jacket.return-insurance', '送运费险不')).toBe('stated');
+    expect(verdict(flask, '可以的', 'vacuum-flask.seven-day-return.用过', '用了不满意能退吗')).toBe('wrong');
+  });
+
+  it('a yes to a question naming the value is right when the value is the catalogue’s, wrong when it is a wrong one', () => {
+    expect(verdict(jacket, '是的呢', 'down-jacket.material', '里面是白鸭绒吗')).toBe('stated');
+    expect(verdict(jacket, '是的呢', 'down-jacket.material', '里面是鹅绒吗')).toBe('wrong');
+  });
+
+  it('answers nothing to a what / which question, nor without the buyer’s line', () => {
+    expect(verdict(jacket, '不偏', 'down-jacket.fit', '尺码怎么选')).toBe('evaded');
+    expect(verdict(jacket, '正的哈', 'down-jacket.fit', '偏大还是偏小')).toBe('evaded');
+    expect(verdict(jacket, '正的哈', 'down-jacket.fit')).toBe('evaded');
+  });
+});
