@@ -76,7 +76,8 @@ afterAll(async () => {
 
 describe('a first lesson', () => {
   it('the admin creates the instructor and the trainer, each with a one-time password', async () => {
-    const page = (pages.admin = await newPage());
+    const page = await newPage();
+    pages.admin = page;
     await login(page, admin.user.username, TEST_PASSWORD);
     await page.getByRole('heading', { name: '账号与班级' }).waitFor();
     for (const [username, name, role] of [
@@ -94,7 +95,8 @@ describe('a first lesson', () => {
   });
 
   it('the trainer logs in first: with no class yet the page says it appears once they are added', async () => {
-    const page = (pages.trainer = await newPage());
+    const page = await newPage();
+    pages.trainer = page;
     await firstLogin(page, 'zhao.daoshi');
     await page.getByRole('heading', { name: '我的班级' }).waitFor();
     await page.getByText('还没有班级。讲师或管理员把你加入班级后，班级会出现在这里。').waitFor();
@@ -102,7 +104,8 @@ describe('a first lesson', () => {
   });
 
   it('the instructor logs in first, creates the class and imports its list', async () => {
-    const page = (pages.teacher = await newPage());
+    const page = await newPage();
+    pages.teacher = page;
     await firstLogin(page, 'wang.laoshi');
     await page.getByText(/还没有班级。在下面新建一个班级/).waitFor();
     await page.getByLabel('新建班级').fill('电商2401班');
@@ -174,7 +177,8 @@ describe('a first lesson', () => {
     };
     for (const [username, reply] of Object.entries(replies)) {
       const phone = username === '2401002';
-      const page = (pages[username] = phone ? await newPage(390, 844) : await newPage());
+      const page = phone ? await newPage(390, 844) : await newPage();
+      pages[username] = page;
       await firstLogin(page, username);
       await page.getByRole('heading', { name: /你好/ }).waitFor();
       await page.getByRole('button', { name: '加入演练' }).click();
