@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClassResponse } from '@kefu/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { api, seedUser, TEST_PASSWORD, type TestServer, type TestUser } from '../server/helpers/server.ts';
 import { launchChromium } from './browser.ts';
@@ -246,6 +246,15 @@ describe('a first lesson', () => {
 
     await trainer.getByRole('button', { name: '班级', exact: true }).click();
     await trainer.getByRole('button', { name: '班级报告：电商2401班' }).click();
+    // The 统计范围 choice looks like the page's other choices (it was the browser's bare default).
+    const look = (choice: Locator) =>
+      choice.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return { border: style.borderTopColor, radius: style.borderRadius, height: el.clientHeight };
+      });
+    expect(await look(trainer.getByRole('combobox', { name: /^统计范围/ }))).toEqual(
+      await look(trainer.getByLabel('筛选', { exact: true })),
+    );
     const [download] = await Promise.all([
       trainer.waitForEvent('download'),
       trainer.getByRole('link', { name: '导出成绩 CSV' }).click(),
