@@ -593,7 +593,37 @@ function elidedUnit(analysis: Analysis, fact: Fact & { kind: 'number' }): Placed
  * held against the value of the case its clause names, every case when it says 全国 / 一律, and the default
  * case the other way round when it sets a threshold (两包才包邮).
  */
-function judgeYesNo(analysis: Analysis, fact: ResolvedFact & { fact: { kind: 'yesno' } }): FactVerdict {
+/** After a verb, a little of it and nothing more in the clause: 会掉一点点 · 会起一点的 · 会漏点. */
+const DEGREE_CLOSING = /^了?(一点点|一丢丢|一点儿|一点|点儿|一些|少许|点|些)[的哦呢啊呀哈亲~]*$/u;
+/** Right before the verb, a denial: 一点都不掉 is no "a little". */
+const DENIED_VERB = /(不|没|没有|别|不会)$/;
+
+/**
+ * Asked whether it fades, pills or leaks, a reply may say the verb and "a little" and leave the object to the
+ * question (会掉一点点 · 刚开始会起一点): true when it says so of a term (掉色 → 掉), false of an opposite word.
+ */
+function elidedDegree(analysis: Analysis, fact: Fact & { kind: 'yesno' }): boolean | undefined {
+  const text = analysis.normalised;
+  const verbs = [
+    ...fact.terms.map((t) => [normalise(t), true] as const),
+    ...fact.opposite.map((t) => [normalise(t), false] as const),
+  ].filter(([t]) => t.length >= 2);
+  for (let c = 0; c < analysis.clauseEnds.length; c++) {
+    const from = clauseStart(analysis, c);
+    const to = analysis.clauseEnds[c]!;
+    for (const [term, holds] of verbs)
+      for (const at of occurrences(text, term[0]!, from, to))
+        if (DEGREE_CLOSING.test(text.slice(at + 1, to)) && !DENIED_VERB.test(text.slice(from, at)))
+          return holds;
+  }
+  return undefined;
+}
+
+function judgeYesNo(
+  analysis: Analysis,
+  fact: ResolvedFact & { fact: { kind: 'yesno' } },
+  asked: boolean,
+): FactVerdict {
   const { product, key } = fact;
   const yesno = fact.fact;
   const concept = factConcept(product.id, key);
@@ -613,6 +643,16 @@ function judgeYesNo(analysis: Analysis, fact: ResolvedFact & { fact: { kind: 'ye
     }
     if (cases.every((value) => value === says)) stated = true;
     else denied = true;
+  }
+  // 会掉一点点 · 刚开始会起一点: the asked fact's verb with its object left to the question.
+  if (asked && !stated && !denied) {
+    const said = elidedDegree(analysis, yesno);
+    if (said !== undefined) {
+      const asked = askedCase(analysis, fact);
+      return (asked === undefined ? yesno.value : yesno.except[asked]!.value) === said
+        ? 'stated'
+        : 'contradicted';
+    }
   }
   // 不包邮，满99包邮: a right statement with a nuance is still right.
   if (stated) return 'stated';
@@ -672,7 +712,7 @@ function judgeResolved(
       return elided ? judgeNumbers(analysis, products, fact, askedRefs, [elided]) : verdict;
     }
     case 'yesno':
-      return judgeYesNo(analysis, fact as ResolvedFact & { fact: { kind: 'yesno' } });
+      return judgeYesNo(analysis, fact as ResolvedFact & { fact: { kind: 'yesno' } }, asked);
   }
 }
 

@@ -55,6 +55,31 @@ function wordStarts(text: string, boundaries: Uint8Array): Uint8Array {
   return starts;
 }
 
+/** A little of something, said between a verb and its object: 含一点点酒精 · 掉点色 · 起了一些球. */
+const DEGREE_INFIX = /^[有了]?(一点点|一丢丢|一点儿|一点|点儿|一些|少许|少量|微量|点|些)/;
+const isFactClaim = (entry: VocabularyEntry) =>
+  entry.mentions.some((m) => /^(fact|wrong|opposite):/.test(m.concept));
+
+/**
+ * A catalogue term of a verb and its object read across a degree said between them (含一点点酒精 is 含酒精, a
+ * little): returns where the span ends, or undefined. Only facts' words: the verb is the term's first character.
+ */
+function degreeSpan(
+  text: string,
+  i: number,
+  limit: number,
+  vocabulary: Vocabulary,
+): { end: number; entry: VocabularyEntry } | undefined {
+  if (!isHan(text.charCodeAt(i))) return undefined;
+  const degree = DEGREE_INFIX.exec(text.slice(i + 1, limit));
+  if (!degree) return undefined;
+  const from = i + 1 + degree[0].length;
+  const joined = text[i]! + text.slice(from, limit);
+  const match = longestMatch(vocabulary.trie, joined, 0, joined.length, () => true);
+  if (!match || match.end < 2 || !isFactClaim(match.entry)) return undefined;
+  return { end: from + match.end - 1, entry: match.entry };
+}
+
 export function scan(raw: string, vocabulary: Vocabulary): Scan {
   const { text, boundaries, source, origins } = normaliseWithBreaks(raw);
   const n = text.length;
@@ -102,6 +127,7 @@ export function scan(raw: string, vocabulary: Vocabulary): Scan {
     let match =
       wordJoinedAt(i) || !mayStart(i) ? undefined : longestMatch(vocabulary.trie, text, i, limit, acceptEnd);
     if (match && partOfWord(i, match)) match = undefined;
+    if (!match && mayStart(i)) match = degreeSpan(text, i, limit, vocabulary);
     if ((match?.end ?? 0) < i + 3 && isAskingForm(text, i, limit)) match = { end: i + 3, entry: A_NOT_A };
     if (!match) {
       clauseHasText = true;

@@ -232,3 +232,40 @@ describe('which numbers are claims', () => {
     expect(contradictionsIn([shop])('没开封能放36个月')).toEqual([]);
   });
 });
+
+describe('a little of it: 会掉一点 · 含一点点酒精 against a catalogue 不 / 无', () => {
+  const sheets = ProductSchema.parse({
+    id: 'sheets',
+    name: '四件套',
+    price: 299,
+    facts: {
+      fading: { kind: 'yesno', topic: 'service', value: false, terms: ['掉色', '褪色'] },
+      pilling: { kind: 'yesno', topic: 'service', value: false, terms: ['起球'] },
+      'leak-proof': { kind: 'yesno', topic: 'service', value: true, terms: ['防漏'], opposite: ['漏水'] },
+      moisture: { kind: 'value', topic: 'material', value: '含乳木果油', wrong: ['含酒精'] },
+    },
+  });
+  const verdict = verdictIn([sheets]);
+  const wrong = contradictionsIn([sheets]);
+
+  it('reads a verb and its object across a little said between them', () => {
+    expect(verdict('含一点点酒精，正常的', 'sheets.moisture')).toBe('contradicted');
+    expect(verdict('第一次洗会掉点色', 'sheets.fading')).toBe('contradicted');
+    expect(verdict('偶尔会起些球', 'sheets.pilling')).toBe('contradicted');
+    expect(wrong('刚洗会掉一点色')).toEqual(['sheets.fading']);
+    // Denied, it states the fact.
+    expect(verdict('不会掉一点色的', 'sheets.fading')).toBe('stated');
+  });
+
+  it('asked about it, reads the verb with a little and no object as said of the question', () => {
+    expect(verdict('会掉一点点，正常的', 'sheets.fading')).toBe('contradicted');
+    expect(verdict('刚开始会起一点', 'sheets.pilling')).toBe('contradicted');
+    expect(verdict('倒过来会漏点', 'sheets.leak-proof')).toBe('contradicted');
+    // Denied or followed by something else, it says no such thing.
+    expect(verdict('一点都不会掉', 'sheets.fading')).toBe('absent');
+    expect(verdict('起一点作用', 'sheets.pilling')).toBe('absent');
+    // Not asked, a bare 会掉一点 could be about anything.
+    const m = createMatcher(lexicon, [sheets]);
+    expect(judgeFact(m, m.analyse('会掉一点点'), [sheets], 'sheets.fading', false)).toBe('absent');
+  });
+});
