@@ -10,6 +10,7 @@ import { App } from './app/App.tsx';
 import { createTicker } from './app/clock.ts';
 import { AppProviders } from './app/context.tsx';
 import { createLiveGateway } from './app/live.ts';
+import { reloadOnStaleBuild } from './app/stale-build.ts';
 import { i18n, initI18n } from './i18n/index.ts';
 import { createStores } from './stores/index.ts';
 import { createAlerts } from './workbench/alerts.ts';
@@ -24,6 +25,7 @@ function sessionStorageOrNothing(): Storage | undefined {
 }
 
 async function main(): Promise<void> {
+  reloadOnStaleBuild(window, sessionStorageOrNothing());
   await initI18n();
   const stores = createStores({ draftStorage: sessionStorageOrNothing() });
   const api = createApi({ describe: (error) => describeError(i18n.t, error) });

@@ -284,4 +284,22 @@ describe('a first lesson', () => {
     await item.getByText('申诉未通过 · 维持原判').waitFor();
     await item.getByText(/引导加微信就是站外交易，平台严禁/).waitFor();
   });
+
+  it('a page opened before the server got a new build loads it again instead of going blank', async () => {
+    const page = await newPage();
+    await login(page, '2401001', NEW_PASSWORD);
+    await page.getByRole('heading', { name: /你好，李明/ }).waitFor();
+    // The summary's chunk of the build this page was loaded with is gone (the server has a newer build).
+    let refused = 0;
+    await page.route(/\/assets\/Summary-[^/]+\.js$/, (route) =>
+      refused++ === 0 ? route.fulfill({ status: 404, body: '' }) : route.continue(),
+    );
+    await page
+      .getByRole('region', { name: '我的报告' })
+      .getByRole('button', { name: '查看' })
+      .first()
+      .click();
+    await page.locator('li.violation[data-rule="off-platform-contact"]').waitFor();
+    expect(refused).toBe(2);
+  });
 });
