@@ -386,7 +386,7 @@ export function judgeReply(
   if (readsAsConcession(analysis)) argumentsMade.add(ACTION_CONCEPTS.concession);
   if (readsAsDispatchTime(analysis)) argumentsMade.add(ACTION_CONCEPTS.dispatchTime);
   // A fact said as the catalogue has it argues, also when denied where the catalogue denies it (无香精 to a
-  // quality worry); a remedy denied (食品不退不换) refuses, it argues nothing.
+  // quality worry); a remedy denied (食品不退不换) refuses, and a fact said wrong (一周才能到货) argues nothing.
   const remedyTopics = new Set(
     REMEDY_CONCEPTS.map((c) => library.lexicon.concepts[c]?.topic).filter((t) => t !== undefined),
   );
@@ -397,11 +397,33 @@ export function judgeReply(
       !remedyTopics.has(matcher.conceptTopic(m.concept) ?? ''));
   const catalogueTopics = new Set(
     analysis.mentions
-      .filter((m) => statesFact(m) && !followsHold(analysis, m))
+      .filter(
+        (m) =>
+          statesFact(m) &&
+          !followsHold(analysis, m) &&
+          !contradicted.has(m.concept.slice(m.concept.indexOf(':') + 1)),
+      )
       .filter((m) => isCatalogue(m.concept) && isOffer(m.concept))
       .map((m) => matcher.conceptTopic(m.concept))
       .filter((t): t is string => t !== undefined),
   );
+  // A number said right of a fact of the worry's topics (发货后2到4天到 to 来得及吗) argues like its words would;
+  // a number names no fact, so it is read against the facts of those topics as if asked.
+  const numberTopics = new Set<string>();
+  if (analysis.quantities.length > 0)
+    for (const item of objections)
+      for (const topic of library.lexicon.objections[item.objection!]?.topics ?? [])
+        for (const product of products)
+          for (const [key, fact] of Object.entries(product.facts))
+            if (
+              (fact.kind === 'number' || fact.kind === 'value') &&
+              fact.topic === topic &&
+              !numberTopics.has(topic)
+            ) {
+              const ref = `${product.id}.${key}`;
+              if (judgeFact(matcher, analysis, products, ref, true, [ref]) === 'stated')
+                numberTopics.add(topic);
+            }
   const dismissive = analysis.affirmed.has(DISMISSIVE);
   const addressed = objections
     .filter((item) => {
@@ -414,7 +436,7 @@ export function judgeReply(
       };
       return (
         kind.resolvedBy.some((c) => argumentsMade.has(c) && !answersAsk(c)) ||
-        kind.topics.some((t) => catalogueTopics.has(t))
+        kind.topics.some((t) => catalogueTopics.has(t) || numberTopics.has(t))
       );
     })
     .map((item) => item.messageId);

@@ -362,6 +362,12 @@ describe('objections by any accepted argument', () => {
     const mooncake = contextOf('mooncake-box');
     expect(judge('食品不退不换的哦', afterSale, false, mooncake).addressed).toEqual([]);
   });
+  it('a number said right of a fact of the worry argues; a fact said wrong does not', () => {
+    const earbuds = contextOf('wireless-earbuds');
+    const shipping: OpenItem[] = [{ messageId: 'b1', objection: 'shipping' }];
+    expect(judge('来得及，一般三天左右就到', shipping, false, earbuds).addressed).toEqual(['b1']);
+    expect(judge('大概要一周左右才能到货', shipping, false, earbuds).addressed).toEqual([]);
+  });
   it('the 不 of 码不对 denies 对, not the exchange promised after it', () => {
     const fit: OpenItem[] = [{ messageId: 'b1', objection: 'fit' }];
     expect(judge('没拆包的码不对可以换', fit).addressed).toEqual(['b1']);
