@@ -7,6 +7,7 @@ export * from './proof/index.ts';
 export * from './protocol.ts';
 export * from './scenario/json-schema.ts';
 export * from './scenario/load.ts';
+export * from './scenario/new-catalogue-file.ts';
 export * from './scenario/schema.ts';
 export * from './scoring/index.ts';
 export * from './shopper/index.ts';

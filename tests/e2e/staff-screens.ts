@@ -122,6 +122,31 @@ try {
     // The page stays as wide as the window: long YAML lines scroll inside the editor.
     console.log('page width', await page.evaluate(() => document.documentElement.scrollWidth));
   }
+  if (!only || 'newproduct'.includes(only)) {
+    // 新建商品: the template opens valid; an id another product has is marked; the first save names the file.
+    await page.goto(`${server.url}/#/staff/studio`);
+    const create = page.getByRole('button', { name: '新建商品' });
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('button')].some((b) => b.textContent === '新建商品' && !b.disabled),
+    );
+    await create.click();
+    await page.getByText('校验通过').waitFor();
+    await shot(page, '18-new-product', false);
+    const idLine = page.locator('.cm-line', { hasText: 'id: new-product-1' });
+    await idLine.click();
+    await page.keyboard.press('End');
+    for (let i = 0; i < 'new-product-1'.length; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type('down-jacket');
+    await page.getByText('1 处错误').waitFor();
+    await shot(page, '18b-new-product-id-taken', false);
+    for (let i = 0; i < 'down-jacket'.length; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type('cotton-hoodie');
+    await page.getByText('校验通过').waitFor();
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.getByText(/已保存草稿/).waitFor();
+    await page.getByRole('button', { name: /cotton-hoodie\.yaml/ }).waitFor();
+    await shot(page, '18c-new-product-draft', false);
+  }
   if (!only || 'monitor'.includes(only)) {
     const drill = await api(server, 'POST', `/api/classes/${cls.classId}/drills`, {
       as: cls.instructor,

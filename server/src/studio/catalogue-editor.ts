@@ -1,13 +1,19 @@
 // Products, categories, quick phrases and the lexicon edited in the studio. A save is a 草稿 (validated,
 // positions file:line:col, stored by content hash); 发布 lays it over the catalogue in force only when every
 // scenario the library plays still loads and proves against it — proven here, whatever the browser said.
+// A new product, category or phrase library (新建) is a file at a new path under its folder: saved and
+// published the same way, refused when it takes the id of another file (it would replace that one).
 import {
   type CatalogueDraft,
   type CatalogueVersion,
   contentHash,
+  type FileRecord,
   fileKindOf,
   formatError,
+  idTakenError,
+  isNewCataloguePath,
   type Library,
+  libraryRoot,
   loadLibrary,
   overlayFiles,
   type PublishCatalogueBody,
@@ -37,12 +43,27 @@ export class CatalogueEditor {
     this.catalog = catalog;
   }
 
-  /** The shipped file at `path` when it is a catalogue file; refused otherwise. */
+  /**
+   * The shipped file at `path` when it is a catalogue file; undefined for a new file (a path under products/,
+   * categories/ or phrases/ named with an id); refused otherwise.
+   */
   private shippedFile(path: string) {
     const file = this.catalog.shippedFile(path);
-    const kind = file && fileKindOf(file);
-    if (!file || !kind || !CATALOGUE_KINDS.has(kind)) throw fail('catalogue-file-unknown', { path });
+    if (!file) {
+      if (isNewCataloguePath(libraryRoot(this.catalog.catalogueState.files), path)) return undefined;
+      throw fail('catalogue-file-unknown', { path });
+    }
+    const kind = fileKindOf(file);
+    if (!kind || !CATALOGUE_KINDS.has(kind)) throw fail('catalogue-file-unknown', { path });
     return file;
+  }
+
+  /** The errors in `file` laid over `files` (the library's files), a clash of its id with another file's first. */
+  private errorsIn(files: readonly FileRecord[], file: FileRecord) {
+    const taken = idTakenError(files, file);
+    if (taken) return [taken];
+    const { errors } = loadLibrary(overlayFiles(files, [file]), this.assets());
+    return errors.filter((e) => e.file === file.path);
   }
 
   private assets() {
@@ -55,8 +76,7 @@ export class CatalogueEditor {
     this.shippedFile(body.path);
     const file = { path: body.path, text: body.text };
     const files = await this.catalog.libraryFilesWith(this.catalog.catalogueState.files);
-    const { errors } = loadLibrary(overlayFiles(files, [file]), this.assets());
-    const mine = errors.filter((e) => e.file === body.path);
+    const mine = this.errorsIn(files, file);
     if (mine.length > 0) {
       throw fail('catalogue-invalid', {
         count: mine.length,
@@ -85,11 +105,14 @@ export class CatalogueEditor {
     const state = this.catalog.catalogueState;
     const manifest: CatalogueManifest = { ...state.manifest, [body.path]: body.version };
     // Back to the shipped text: the file leaves the manifest (the shipped catalogue has none).
-    if (contentHash(shipped.text) === body.version) delete manifest[body.path];
+    if (shipped && contentHash(shipped.text) === body.version) delete manifest[body.path];
     const catalogue = catalogueVersion(manifest);
+    // A new file may have been saved before another file took its id: checked against what is in force.
+    const inForce = await this.catalog.libraryFilesWith(state.files);
+    const taken = idTakenError(inForce, { path: body.path, text: saved.source });
     const files = await this.catalog.filesWithCatalogue(manifest);
     const { library, errors } = loadLibrary(await this.catalog.libraryFilesWith(files), this.assets());
-    const mine = errors.filter((e) => e.file === body.path);
+    const mine = taken ? [taken] : errors.filter((e) => e.file === body.path);
     if (mine.length > 0) {
       throw fail('catalogue-invalid', {
         count: mine.length,
@@ -141,8 +164,9 @@ export class CatalogueEditor {
   async drafts(): Promise<CatalogueDraft[]> {
     const { files, manifest } = this.catalog.catalogueState;
     const inForce = new Map(files.map((f) => [f.path, manifest[f.path] ?? contentHash(f.text)]));
+    // A new file's draft has no version in force.
     return (await this.catalog.catalogueVersions.drafts())
-      .filter((d) => inForce.has(d.path) && inForce.get(d.path) !== d.version)
+      .filter((d) => inForce.get(d.path) !== d.version)
       .map((d) => ({
         path: d.path,
         text: d.source,
@@ -155,7 +179,7 @@ export class CatalogueEditor {
   /** A catalogue file's versions, newest first: who saved and who published each, which one is in force. */
   async history(path: string): Promise<CatalogueVersion[]> {
     const shipped = this.shippedFile(path);
-    const shippedVersion = contentHash(shipped.text);
+    const shippedVersion = shipped ? contentHash(shipped.text) : null;
     const current = this.catalog.catalogueState.manifest[path] ?? shippedVersion;
     const { files, publications } = await this.catalog.catalogueVersions.history(path);
     const lastPublished = new Map<string, { at: number; by: string | null }>();

@@ -64,7 +64,7 @@ export const ERROR_TEXT_EN: Record<ErrorCode, string> = {
     'The scenario file has no valid id (lower-case letters, digits and hyphens); nothing was saved.',
   'scenario-invalid': 'The scenario has {{count}} errors; nothing was saved: {{errors}}',
   'catalogue-file-unknown':
-    '“{{path}}” is not a product, category, quick-phrase or lexicon file of the library; nothing was saved.',
+    '“{{path}}” is not a product, category, quick-phrase or lexicon file of the library, nor a place for a new one (a .yaml under products/, categories/ or phrases/ named with lower-case letters, digits and hyphens); nothing was saved.',
   'catalogue-invalid': 'The file has {{count}} errors; nothing was saved: {{errors}}',
   'catalogue-draft-not-found': 'This draft was not found. Reload, save it again and publish.',
   'catalogue-breaks-scenarios':

@@ -55,7 +55,8 @@ export const ERROR_TEXT_ZH = {
   'rubric-invalid': '评分标准有误，没有保存：{{problem}}',
   'scenario-id-missing': '场景文件缺少合法的 id（小写字母、数字和连字符），没有保存',
   'scenario-invalid': '场景有 {{count}} 处错误，没有保存：{{errors}}',
-  'catalogue-file-unknown': '“{{path}}”不是场景库里的商品、类目、快捷短语或词库文件，没有保存',
+  'catalogue-file-unknown':
+    '“{{path}}”不是场景库里的商品、类目、快捷短语或词库文件，也不是新建文件的位置（products/、categories/ 或 phrases/ 下用小写字母、数字和连字符命名的 .yaml），没有保存',
   'catalogue-invalid': '文件有 {{count}} 处错误，没有保存：{{errors}}',
   'catalogue-draft-not-found': '找不到这个草稿，请刷新后重新保存再发布',
   'catalogue-breaks-scenarios':

@@ -2,4 +2,5 @@
 // simulator, so tools like `kefu check` and `kefu list` load only what they need.
 export * from './json-schema.ts';
 export * from './load.ts';
+export * from './new-catalogue-file.ts';
 export * from './schema.ts';

@@ -81,8 +81,11 @@ function declaredId(data: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-/** The folder holding the library, guessed from the files' paths, to name where a missing file belongs. */
-function libraryRoot(files: readonly FileRecord[]): string {
+/**
+ * The folder holding the library (`scenarios/`, or '' for files at the top), guessed from the files' paths,
+ * to name where a missing file belongs and where the studio creates one.
+ */
+export function libraryRoot(files: readonly FileRecord[]): string {
   for (const f of files) {
     const m = /^(.*?)\/?(?:products|phrases|rubrics|buyers)\/[^/]+$/.exec(f.path.replace(/\\/g, '/'));
     if (m) return m[1] === '' ? '' : `${m[1]}/`;

@@ -333,6 +333,12 @@ export const staffEn: StaffStrings = {
     difficulty: 'Difficulty',
     any: 'any',
     newScenario: 'New scenario',
+    newFile: {
+      product: 'New product',
+      category: 'New category',
+      phrases: 'New phrase library',
+    },
+    newTag: 'New',
     import: 'Import YAML',
     export: 'Export YAML',
     save: 'Save draft',

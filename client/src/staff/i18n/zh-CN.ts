@@ -327,6 +327,12 @@ export const staffZhCN = {
     difficulty: '难度',
     any: '全部',
     newScenario: '新建场景',
+    newFile: {
+      product: '新建商品',
+      category: '新建品类',
+      phrases: '新建话术库',
+    },
+    newTag: '新建',
     import: '导入 YAML',
     export: '导出 YAML',
     save: '保存草稿',

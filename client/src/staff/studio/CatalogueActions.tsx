@@ -8,6 +8,7 @@ import { errorText } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
 import { useStores } from '../../stores/index.ts';
 import type { StudioFileDraft } from '../../stores/studio-draft.ts';
+import { idOf } from './studio-files.ts';
 import type { useProof } from './use-studio.ts';
 import type { Checker } from './validate.ts';
 
@@ -45,16 +46,26 @@ export function CatalogueActions({
   const stores = useStores();
   const [busy, setBusy] = useState(false);
 
-  async function saveDraft(): Promise<string | null> {
+  /**
+   * Where the file is saved: a new file never saved is named after the id its author gave it (the template
+   * came with a placeholder one); after its first save its path stays.
+   */
+  function savePath(): string {
+    const id = idOf(open.text);
+    return open.saved === '' && id ? open.path.replace(/[^/]+\.yaml$/, `${id}.yaml`) : open.path;
+  }
+
+  async function saveDraft(): Promise<{ path: string; version: string } | null> {
+    const path = savePath();
     try {
-      const res = await api.studio.saveCatalogue({ body: { path: open.path, text: open.text } });
+      const res = await api.studio.saveCatalogue({ body: { path, text: open.text } });
       onMessage({
         ok: true,
         text: t(res.created ? 'studio.draftSaved' : 'studio.draftUnchanged', { version: res.version }),
       });
-      stores.studio.getState().markSaved(open.path, open.text);
+      stores.studio.getState().markSaved(path, open.text);
       onSaved();
-      return res.version;
+      return { path, version: res.version };
     } catch (err) {
       onMessage({ ok: false, text: errorText(err) });
       return null;
@@ -76,10 +87,10 @@ export function CatalogueActions({
       onMessage({ ok: false, text: t('studio.fixFirst') });
       return;
     }
-    const version = await saveDraft();
-    if (!version) return;
+    const saved = await saveDraft();
+    if (!saved) return;
     const scenarioIds = [...library.buyers.keys()].sort();
-    const runs = await proof.prove({ files: checker.filesWith(open), scenarioIds });
+    const runs = await proof.prove({ files: checker.filesWith({ ...open, path: saved.path }), scenarioIds });
     if (!runs) return;
     const failed = [...new Set(runs.filter((r) => !r.ok).map((r) => r.scenarioId))];
     if (failed.length > 0) {
@@ -95,7 +106,7 @@ export function CatalogueActions({
     }
     onMessage({ ok: true, text: t('studio.publishChecking', { count: scenarioIds.length }) });
     try {
-      const res = await api.studio.publishCatalogue({ body: { path: open.path, version } });
+      const res = await api.studio.publishCatalogue({ body: saved });
       onMessage({ ok: true, text: t('studio.published', { count: res.proved }) });
       onSaved();
     } catch (err) {

@@ -51,8 +51,12 @@ export function LibraryPanel({
   }, [all, search, product, rule, difficulty]);
   const allRules = useMemo(() => [...new Set(all.flatMap((s) => s.rules))].sort(), [all]);
   const studioPaths = new Set(files.filter((f) => f.origin === 'studio').map((f) => f.path));
-  const otherFiles = base.filter((f) => !isBuyerPath(f.path));
   const draftPaths = new Set(drafts.map((d) => d.path));
+  // New files (新建) saved as 草稿 are not in the library until published: listed from their drafts.
+  const basePaths = new Set(base.map((f) => f.path));
+  const newFiles = drafts.filter((d) => !basePaths.has(d.path)).map((d) => ({ path: d.path, text: d.text }));
+  const otherFiles = [...base.filter((f) => !isBuyerPath(f.path)), ...newFiles];
+  const isNew = new Set(newFiles.map((f) => f.path));
 
   return (
     <aside className="staff-card" aria-labelledby="studio-lib-title">
@@ -108,6 +112,7 @@ export function LibraryPanel({
             <button type="button" aria-current={openPath === f.path} onClick={() => onOpenFile(f)}>
               {f.path.split('/').pop()} <span className="tag">{t(`studio.${kindLabel(f.path)}`)}</span>{' '}
               {studioPaths.has(f.path) ? <span className="tag">{t('studio.status.published')}</span> : null}{' '}
+              {isNew.has(f.path) ? <span className="tag tag-orange">{t('studio.newTag')}</span> : null}{' '}
               {draftPaths.has(f.path) ? <span className="tag">{t('studio.status.draft')}</span> : null}
             </button>
           </li>

@@ -3,6 +3,13 @@
 // saved as a draft (a new content-hashed version nobody plays), tried in the workbench, published (发布) to
 // every class or one; import and export of YAML files. The open file and its unsaved edits live in the
 // studio draft store, so trying it and coming back keeps them.
+import {
+  libraryRoot,
+  NEW_CATALOGUE_FOLDERS,
+  type NewCatalogueKind,
+  newCataloguePath,
+  newCatalogueTemplate,
+} from '@kefu/shared/scenario';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routes } from '../../api/route-links.ts';
@@ -72,6 +79,26 @@ export default function Studio() {
     openFile({ path: `studio/buyers/my-scenario-${n}.yaml`, text, saved: '' }, userId);
   }
 
+  /** 新建商品 / 品类 / 话术库: the template under the first free id, saved at a path named after its id. */
+  function newCatalogueFile(kind: NewCatalogueKind) {
+    if (!data || !base || !checker) return;
+    const root = libraryRoot(base);
+    const taken = new Set([...base, ...data.catalogueDrafts].map((f) => f.path));
+    const ids = new Set<string>([
+      ...checker.library.products.keys(),
+      ...checker.library.categories.keys(),
+      ...[...checker.library.phrases.values()].map((p) => p.library),
+    ]);
+    const prefix = `new-${kind === 'phrases' ? 'phrases' : kind}`;
+    let n = 1;
+    while (ids.has(`${prefix}-${n}`) || taken.has(newCataloguePath(root, kind, `${prefix}-${n}`))) n++;
+    let code = n;
+    while (checker.library.phrasesByCode.has(`xhs${code}`)) code++;
+    const id = `${prefix}-${n}`;
+    const text = newCatalogueTemplate(kind, id, `xhs${code}`);
+    openFile({ path: newCataloguePath(root, kind, id), text, saved: '' }, userId);
+  }
+
   async function importFile(file: File) {
     const text = await file.text();
     const id = idOf(text) ?? file.name.replace(/\.ya?ml$/i, '');
@@ -90,6 +117,17 @@ export default function Studio() {
           <button type="button" className="secondary" onClick={newScenario} disabled={!data}>
             {t('studio.newScenario')}
           </button>
+          {(Object.keys(NEW_CATALOGUE_FOLDERS) as NewCatalogueKind[]).map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              className="secondary"
+              onClick={() => newCatalogueFile(kind)}
+              disabled={!data || !checker}
+            >
+              {t(`studio.newFile.${kind}`)}
+            </button>
+          ))}
           <button type="button" className="secondary" onClick={() => fileInput.current?.click()}>
             {t('studio.import')}
           </button>

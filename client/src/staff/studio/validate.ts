@@ -4,6 +4,7 @@ import {
   createLibraryLoader,
   type FileRecord,
   generateJsonSchemas,
+  idTakenError,
   type Library,
   type LibraryLoader,
   loadLibrary,
@@ -30,6 +31,10 @@ export function checkFile(
 ): Checked {
   const { library, errors } = load(overlayFiles(base, [file], identityOf));
   const mine = errors.filter((e) => e.file === file.path);
+  // A product, category or phrase library with another file's id would replace that file, not add one.
+  const taken = idTakenError(base, file, identityOf);
+  // Then the other files' errors are that replacement's, not the author's to fix: the clash is.
+  if (taken) return { library, errors: [taken, ...mine], otherErrors: 0 };
   return { library, errors: mine, otherErrors: errors.length - mine.length };
 }
 

@@ -1,0 +1,146 @@
+// 新建商品 / 新建品类 / 新建话术库 in the studio: the template opens valid in the editor, an id another file
+// has is marked at its line:col, the first 保存草稿 names the file after the id its author gave, 发布 proves
+// the library with it and publishes that path; a new file's open 草稿 is listed (新建 · 草稿) and reopens.
+
+import { EditorView } from '@codemirror/view';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import Studio from '../../../client/src/staff/studio/Studio.tsx';
+import '../../../client/src/staff/i18n/index.ts';
+import type { StudioFilesResponse } from '@kefu/shared/protocol';
+import { readLibrary } from '../../../server/src/cli/read-library.ts';
+import { studioProducts, studioScenarios } from '../../../server/src/studio/library-view.ts';
+import { fileKindOf } from '../../../shared/src/scenario/file-kind.ts';
+import { loadLibrary } from '../../../shared/src/scenario/load.ts';
+import { newCatalogueTemplate } from '../../../shared/src/scenario/new-catalogue-file.ts';
+import { setup } from '../harness.tsx';
+import { fakeHttp } from './fake-http.ts';
+
+/** The shipped catalogue with one scenario: publishing proves it in jsdom in seconds. */
+const SCENARIO = 'scenarios/buyers/jacket-colour-size.yaml';
+const SOURCES = readLibrary('scenarios').filter((f) => {
+  const kind = fileKindOf(f);
+  return kind !== 'corpus' && kind !== 'course' && (kind !== 'buyer' || f.path === SCENARIO);
+});
+const { library } = loadLibrary(SOURCES);
+const FILES: StudioFilesResponse = {
+  files: SOURCES.map((f) => ({ ...f, origin: 'library' as const })),
+  scenarios: studioScenarios(library),
+  products: studioProducts(library),
+  catalogueDrafts: [],
+};
+const SETTLE = { timeout: 15_000 };
+const PROVED = { timeout: 60_000 };
+
+function editor() {
+  const section = document.querySelector<HTMLElement>('section[aria-label="YAML 编辑器"]');
+  if (!section) throw new Error('no editor section');
+  return within(section);
+}
+
+function editorText(): string {
+  const content = document.querySelector<HTMLElement>('.cm-content');
+  const view = content && EditorView.findFromDOM(content);
+  if (!view) throw new Error('no editor');
+  return view.state.doc.toString();
+}
+
+function replaceText(text: string) {
+  const content = document.querySelector<HTMLElement>('.cm-content');
+  const view = content && EditorView.findFromDOM(content);
+  if (!view) throw new Error('no editor');
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+}
+
+/** A 新建 button, once the library is read (it picks a free id from it). */
+async function newButton(name: string) {
+  const button = await screen.findByRole('button', { name });
+  await waitFor(() => expect(button.hasAttribute('disabled')).toBe(false), SETTLE);
+  return button;
+}
+
+const posts = (http: { calls: { method: string; path: string; body: unknown }[] }) =>
+  http.calls.filter((c) => c.method === 'POST');
+
+describe('new catalogue files in the studio', () => {
+  it('opens each kind from its template, valid as it is, under a free id', async () => {
+    const http = fakeHttp({ 'GET /api/studio/files': () => FILES });
+    const { render, user } = await setup({ http });
+    render(<Studio />);
+    for (const [button, path, first] of [
+      ['新建商品', 'scenarios/products/new-product-1.yaml', 'id: new-product-1'],
+      ['新建品类', 'scenarios/categories/new-category-1.yaml', 'id: new-category-1'],
+      ['新建话术库', 'scenarios/phrases/new-phrases-1.yaml', 'id: new-phrases-1'],
+    ] as const) {
+      await user.click(await newButton(button));
+      await editor().findByText(path);
+      expect(editorText()).toContain(first);
+      await editor().findByText('校验通过', undefined, SETTLE);
+      expect(editor().getByRole('button', { name: '发布' })).toBeTruthy();
+    }
+    expect(posts(http)).toEqual([]);
+  }, 60_000);
+
+  it("marks another file's id at its line:col and saves nothing", async () => {
+    const http = fakeHttp({ 'GET /api/studio/files': () => FILES });
+    const { render, user } = await setup({ http });
+    render(<Studio />);
+    await user.click(await newButton('新建商品'));
+    await editor().findByText('校验通过', undefined, SETTLE);
+    replaceText(newCatalogueTemplate('product', 'down-jacket'));
+    await editor().findByText('1 处错误', undefined, SETTLE);
+    const problem = editor().getByRole('list', { name: '1 处错误' }).textContent ?? '';
+    expect(problem).toBe(
+      '4:5 id "down-jacket" 已被 scenarios/products/down-jacket.yaml 使用：新文件要起一个没用过的 id',
+    );
+    // Not the other files' errors a replaced product would cause: the clash is the one thing to fix.
+    expect(editor().queryByText(/让其他文件出现/)).toBeNull();
+    expect(editor().getByRole('button', { name: '保存草稿' }).hasAttribute('disabled')).toBe(true);
+    expect(editor().getByRole('button', { name: '发布' }).hasAttribute('disabled')).toBe(true);
+    expect(posts(http)).toEqual([]);
+  }, 30_000);
+
+  it('names the file after the id given on its first save, then proves and publishes it there', async () => {
+    const path = 'scenarios/products/cotton-hoodie.yaml';
+    const http = fakeHttp({
+      'GET /api/studio/files': () => FILES,
+      'POST /api/studio/catalogue': () => ({ path, version: 'v-hoodie', created: true }),
+      'POST /api/studio/catalogue/publish': () => ({ catalogueVersion: 'c1', proved: 1 }),
+    });
+    const { render, user } = await setup({ http });
+    render(<Studio />);
+    await user.click(await newButton('新建商品'));
+    await editor().findByText('校验通过', undefined, SETTLE);
+    const text = editorText().replace('id: new-product-1', 'id: cotton-hoodie').replace('新商品', '纯棉卫衣');
+    replaceText(text);
+    await editor().findByText('校验中…');
+    await editor().findByText('校验通过', undefined, SETTLE);
+    await user.click(editor().getByRole('button', { name: '发布' }));
+    await editor().findByText(/已发布：1 个场景全部通过证明/, undefined, PROVED);
+    expect(posts(http)).toEqual([
+      { method: 'POST', path: '/api/studio/catalogue', body: { path, text } },
+      { method: 'POST', path: '/api/studio/catalogue/publish', body: { path, version: 'v-hoodie' } },
+    ]);
+    // The editor now names the file where it was saved.
+    expect(editor().getByText(path)).toBeTruthy();
+  }, 150_000);
+
+  it('lists a new file saved as a draft (新建 · 草稿) and opens that draft', async () => {
+    const path = 'scenarios/categories/sportswear.yaml';
+    const text = newCatalogueTemplate('category', 'sportswear');
+    const http = fakeHttp({
+      'GET /api/studio/files': () => ({
+        ...FILES,
+        catalogueDrafts: [{ path, text, version: 'v1', savedAt: 0, savedBy: '王老师' }],
+      }),
+    });
+    const { render, user } = await setup({ http });
+    render(<Studio />);
+    const entry = await screen.findByRole('button', { name: /sportswear\.yaml/ });
+    expect(entry.textContent).toMatch(/sportswear\.yaml\s*品类\s*新建\s*草稿/);
+    await user.click(entry);
+    await editor().findByText(path);
+    expect(editorText()).toBe(text);
+    await editor().findByText('校验通过', undefined, SETTLE);
+  }, 30_000);
+});
