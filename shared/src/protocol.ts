@@ -24,6 +24,7 @@ import {
   AppealsResponseSchema,
   CreateAppealBodySchema,
   DecideAppealBodySchema,
+  OpenAppealsResponseSchema,
 } from './api/appeals.ts';
 import {
   CatalogueHistoryQuerySchema,
@@ -479,6 +480,13 @@ export const routes = {
       access: STAFF,
       query: AppealsQuerySchema,
       response: AppealsResponseSchema,
+    }),
+    /** How many appeals of the classes the caller reviews are open: the badge of 申诉 in the staff bar. */
+    openCount: route({
+      method: 'GET',
+      path: '/api/appeals/open-count',
+      access: STAFF,
+      response: OpenAppealsResponseSchema,
     }),
     /** Staff of the appeal's class: uphold or overturn, with a note. Final. */
     decide: route({

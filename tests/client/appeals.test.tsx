@@ -5,10 +5,12 @@
 
 import type { Violation } from '@kefu/shared';
 import type { AppealView, ConversationReportResponse } from '@kefu/shared/protocol';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../client/src/api/http.ts';
 import Appeals from '../../client/src/staff/appeals/Appeals.tsx';
+import StaffApp from '../../client/src/staff/StaffApp.tsx';
+import { useSession } from '../../client/src/stores/index.ts';
 import '../../client/src/staff/i18n/index.ts';
 import { ConversationSummary } from '../../client/src/summary/ConversationSummary.tsx';
 import { conversationView, setup, T0 } from './harness.tsx';
@@ -225,5 +227,80 @@ describe('staff decide appeals', () => {
     expect(screen.getByRole('link', { name: '下载裁定语料（YAML）' }).getAttribute('href')).toBe(
       '/api/appeals/corpus.yaml',
     );
+  });
+});
+
+/** The staff pages at the path the session is on, as the app shows them. */
+function RoutedStaffApp() {
+  const screen = useSession((s) => s.screen);
+  return <StaffApp path={screen.name === 'staff' ? screen.path : ''} onLogout={() => undefined} />;
+}
+
+describe('the staff bar counts the open appeals', () => {
+  it('beside 申诉: again after each decision and on each page change, none when nothing waits', async () => {
+    const appeals = [appealOf(EVADED)];
+    /** Open appeals as the server counts them (a student may file one meanwhile). */
+    let open = 1;
+    const http = fakeHttp({
+      'GET /api/appeals/open-count': () => ({ open }),
+      'GET /api/classes': () => ({ classes: [] }),
+      'GET /api/appeals': () => ({ appeals }),
+      'GET /api/appeals/stats': () => ({ rules: [] }),
+      'POST /api/appeals/appeal-question-evaded/decision': (body) => {
+        const { verdict, note } = body as { verdict: 'upheld' | 'overturned'; note: string };
+        appeals[0] = {
+          ...appeals[0]!,
+          status: verdict,
+          decision: { by: { id: 't1', displayName: '李老师' }, at: T0, note },
+        };
+        open = 0;
+        return { appeal: appeals[0] };
+      },
+    });
+    const h = await setup({ http });
+    h.stores.session.getState().setUser({
+      id: 't1',
+      username: 'teacher',
+      displayName: '李老师',
+      role: 'trainer',
+      mustChangePassword: false,
+    });
+    h.stores.session.getState().go({ name: 'staff', path: 'appeals' });
+    h.render(<RoutedStaffApp />);
+    const nav = screen.getByRole('navigation', { name: '教师导航' });
+    const button = await within(nav).findByRole('button', { name: /^申诉\s*1 条申诉待裁定$/ });
+    expect(button.querySelector('.badge')?.textContent).toBe('1');
+
+    const card = (await screen.findByText('王芳')).closest('li')!;
+    await h.user.type(within(card).getByLabelText('裁定理由（学员能看到）'), '说了发不了，算回答');
+    await h.user.click(within(card).getByRole('button', { name: '撤销违规（判错了）' }));
+    // Decided here: counted again at once, and nothing waits any more.
+    await waitFor(() => expect(within(nav).getByRole('button', { name: '申诉' }).textContent).toBe('申诉'));
+
+    // A student files one meanwhile: the next page the teacher opens shows it.
+    open = 3;
+    const counts = () => http.calls.filter((c) => c.path === '/api/appeals/open-count').length;
+    const before = counts();
+    await h.user.click(within(nav).getByRole('button', { name: '班级' }));
+    expect(h.stores.session.getState().screen).toEqual({ name: 'staff', path: '' });
+    const three = await within(nav).findByRole('button', { name: /^申诉\s*3 条申诉待裁定$/ });
+    expect(three.querySelector('.badge')?.textContent).toBe('3');
+    expect(counts()).toBe(before + 1);
+  });
+
+  it('is not asked for by a student reaching a staff page', async () => {
+    const http = fakeHttp({});
+    const h = await setup({ http });
+    h.stores.session.getState().setUser({
+      id: 's1',
+      username: 'stu',
+      displayName: '小王',
+      role: 'student',
+      mustChangePassword: false,
+    });
+    await act(async () => {
+      h.render(<StaffApp path="appeals" onLogout={() => undefined} />);
+    });
+    expect(http.calls).toEqual([]);
   });
 });

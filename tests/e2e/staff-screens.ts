@@ -203,6 +203,19 @@ try {
     await shot(sp, '18-workbench-waiting', false);
     await sctx.close();
   }
+  if (!only || 'appealbadge'.includes(only)) {
+    // A student files an appeal: the 申诉 button of the staff bar shows it waiting, on any staff page.
+    const report = await api(server, 'GET', `/api/reports/conversations/${bad}`, { as: b });
+    const violation = report.body.report.violations[0];
+    const filed = await api(server, 'POST', '/api/appeals', {
+      as: b,
+      body: { conversationId: bad, violationKey: violation.key, reason: '我觉得这样回答没问题' },
+    });
+    if (filed.status !== 200) throw new Error(`appeal refused: ${JSON.stringify(filed.body)}`);
+    await page.goto(`${server.url}/#/staff/class/${cls.classId}`);
+    await page.locator('.nav-badge').waitFor();
+    await shot(page, '19-appeal-badge', false);
+  }
   if (!only || 'print'.includes(only)) {
     await page.goto(`${server.url}/#/staff/student/${cls.classId}/${a.user.id}`);
     await page.waitForTimeout(1200);

@@ -47,6 +47,12 @@ const violationOf = async (id: string, rule: string) => {
 };
 const appeal = (as: TestUser, body: Record<string, unknown>) =>
   api<{ appeal: AppealView }>(server, 'POST', '/api/appeals', { as, body });
+/** The badge of 申诉 in the staff bar: open appeals of the classes `as` reviews. */
+const openCount = async (as: TestUser) => {
+  const res = await api<{ open: number }>(server, 'GET', '/api/appeals/open-count', { as });
+  expect(res.status).toBe(200);
+  return res.body.open;
+};
 const decide = (as: TestUser, id: string, body: Record<string, unknown>) =>
   api<{ appeal: AppealView }>(server, 'POST', `/api/appeals/${id}/decision`, { as, body });
 
@@ -158,6 +164,11 @@ describe('a student appeals a violation of their own report', () => {
   });
 
   it('the staff of that class see it in their queue; another class sees nothing and cannot decide', async () => {
+    // The staff bar's badge counts it for that class's staff only; students may not ask.
+    expect(await openCount(trainerA)).toBe(1);
+    expect(await openCount(instructorA)).toBe(1);
+    expect(await openCount(instructorB)).toBe(0);
+    expect((await api(server, 'GET', '/api/appeals/open-count', { as: student })).status).toBe(403);
     const queue = await api(server, 'GET', '/api/appeals?status=open', { as: trainerA });
     expect(queue.body.appeals.map((a: AppealView) => a.id)).toEqual([appealId]);
     expect((await api(server, 'GET', '/api/appeals', { as: instructorB })).body.appeals).toEqual([]);
@@ -193,6 +204,9 @@ describe('a student appeals a violation of their own report', () => {
       note: '讲了品质和性价比，算化解',
     });
     expect(decided.status).toBe(200);
+    // Decided, it no longer waits: the badge is gone for every staff member of the class.
+    expect(await openCount(trainerA)).toBe(0);
+    expect(await openCount(instructorA)).toBe(0);
     expect(decided.body.appeal).toMatchObject({
       status: 'overturned',
       decision: { by: { id: trainerA.user.id }, note: '讲了品质和性价比，算化解', at: clock.now() },
@@ -276,6 +290,11 @@ describe('whose staff decide', () => {
     });
     expect(made.status).toBe(200);
     expect(made.body.appeal.classId).toBe(classB);
+    // Filed, it is counted at once for class B's staff and an admin, not for class A's.
+    const admin = await seedUser(server.app, 'admin', 'appeal_admin');
+    expect(await openCount(instructorB)).toBe(1);
+    expect(await openCount(admin)).toBe(1);
+    expect(await openCount(instructorA)).toBe(0);
     expect(
       (await decide(instructorA, made.body.appeal.id, { verdict: 'upheld', note: '不是本班' })).status,
     ).toBe(404);
@@ -287,6 +306,7 @@ describe('whose staff decide', () => {
       note: '授权只有 20 元',
     });
     expect(kept.status).toBe(200);
+    expect(await openCount(instructorB)).toBe(0);
     // Staff of the class see the decision on the report; staff of another class do not.
     expect((await report(id, instructorB)).appeals.map((a) => a.id)).toEqual([made.body.appeal.id]);
     expect((await report(id, instructorA)).appeals).toEqual([]);

@@ -1,7 +1,9 @@
 // The instructor and trainer pages, one lazy chunk: class reports and grades, drills and the live
 // monitor, the scenario studio and the rubric editor. Students reach only their own reports elsewhere.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { routes } from '../api/route-links.ts';
+import { useLoad } from '../api/use-load.ts';
 import { TopBar } from '../app/TopBar.tsx';
 import { useSession, useStores } from '../stores/index.ts';
 import './i18n/index.ts';
@@ -28,6 +30,12 @@ export default function StaffApp({ path, onLogout }: { path: string; onLogout: (
   const stores = useStores();
   const user = useSession((s) => s.user);
   const route = routeOf(path);
+  const isStaff = user !== null && user.role !== 'student';
+  // Appeals waiting for a decision in one's classes: counted again on every page change and decision.
+  const openAppeals = useLoad(routes.appeals.openCount, isStaff ? {} : null);
+  const recount = openAppeals.reload;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: path is the trigger — each navigation recounts
+  useEffect(() => recount(), [path, recount]);
 
   if (!user || user.role === 'student') {
     return (
@@ -89,7 +97,7 @@ export default function StaffApp({ path, onLogout }: { path: string; onLogout: (
       view = <Admin />;
       break;
     case 'appeals':
-      view = <Appeals />;
+      view = <Appeals onDecided={recount} />;
       break;
   }
 
@@ -102,6 +110,7 @@ export default function StaffApp({ path, onLogout }: { path: string; onLogout: (
           </button>
           <button type="button" className="topbar-button" onClick={() => go({ page: 'appeals' })}>
             {t('nav.appeals')}
+            <OpenAppealsBadge count={openAppeals.data?.open ?? 0} />
           </button>
           {user.role === 'admin' ? (
             <button type="button" className="topbar-button" onClick={() => go({ page: 'admin' })}>
@@ -129,5 +138,20 @@ export default function StaffApp({ path, onLogout }: { path: string; onLogout: (
         <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>{view}</Suspense>
       </main>
     </div>
+  );
+}
+
+/** How many appeals wait for a decision: shown beside 申诉, read out in words with the button's name. */
+function OpenAppealsBadge({ count }: { count: number }) {
+  const { t } = useTranslation('staff');
+  if (count === 0) return null;
+  const words = t('nav.openAppeals', { count });
+  return (
+    <>
+      <span className="badge nav-badge" title={words} aria-hidden="true">
+        {count > 99 ? '99+' : count}
+      </span>{' '}
+      <span className="sr-only">{words}</span>
+    </>
   );
 }

@@ -135,6 +135,10 @@ export default async function appealRoutes(app: FastifyInstance): Promise<void> 
     return { appeals: await appealViews(app, rows) };
   });
 
+  serve(app, routes.appeals.openCount, async ({ user }) => ({
+    open: await app.appeals.countOpen(await app.access.staffClassIds(user)),
+  }));
+
   serve(app, routes.appeals.decide, async ({ user, params: { id }, body }) => {
     const appeal = await app.appeals.get(id);
     if (!appeal || !(await app.access.canReviewClass(user, appeal.class_id))) throw fail('appeal-not-found');

@@ -75,6 +75,10 @@ export const AppealsQuerySchema = z.object({
 export const AppealsResponseSchema = z.object({ appeals: z.array(AppealViewSchema) });
 export type AppealsResponse = z.infer<typeof AppealsResponseSchema>;
 
+/** How many appeals wait for a decision in the classes the caller reviews (the staff bar's badge). */
+export const OpenAppealsResponseSchema = z.object({ open: z.number().int().nonnegative() });
+export type OpenAppealsResponse = z.infer<typeof OpenAppealsResponseSchema>;
+
 export const AppealClassQuerySchema = z.object({ classId: entityId.optional() });
 
 /** Per rule: how many of its violations were appealed, and how the decided ones went. */

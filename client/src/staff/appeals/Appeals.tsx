@@ -17,7 +17,8 @@ import { Chart } from '../reports/Chart.tsx';
 
 type Shown = AppealStatus | 'decided' | 'all';
 
-export default function Appeals() {
+/** `onDecided`: after each decision here (the staff bar counts the open appeals again). */
+export default function Appeals({ onDecided }: { onDecided?: () => void } = {}) {
   const { t } = useTranslation('staff');
   const { api } = useServices();
   const [classId, setClassId] = useState('');
@@ -29,6 +30,7 @@ export default function Appeals() {
   const reload = () => {
     queue.reload();
     stats.reload();
+    onDecided?.();
   };
 
   const all = queue.data?.appeals ?? [];

@@ -26,6 +26,7 @@ export const staffEn: StaffStrings = {
     importList: 'Import class list',
     leaderboard: 'Leaderboard',
     appeals: 'Appeals',
+    openAppeals: '{{count}} waiting for a decision',
   },
   home: {
     title: 'My classes',

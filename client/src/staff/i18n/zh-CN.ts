@@ -24,6 +24,7 @@ export const staffZhCN = {
     importList: '导入名单',
     leaderboard: '排行榜',
     appeals: '申诉',
+    openAppeals: '{{count}} 条申诉待裁定',
   },
   home: {
     title: '我的班级',

@@ -80,6 +80,17 @@ export function appealsRepository(db: Kysely<Database>) {
       if (status) q = q.where('appeals.status', '=', status);
       return q.orderBy('appeals.created_at', 'desc').execute();
     },
+    /** How many appeals of some classes (null: every class) wait for a decision. */
+    async countOpen(classIds: readonly string[] | null): Promise<number> {
+      if (classIds !== null && classIds.length === 0) return 0;
+      let q = db
+        .selectFrom('appeals')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('status', '=', 'open');
+      if (classIds !== null) q = q.where('class_id', 'in', classIds);
+      const row = await q.executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
     /** Decides an open appeal; false when it was already decided (a decision is final, first one wins). */
     async decide(
       id: string,
