@@ -1,6 +1,7 @@
 // New catalogue files made in the studio (新建商品 / 新建品类 / 新建话术库): where such a file lives, the
 // starting text an instructor edits (valid as it is), and the check that a file does not take the id of
 // another one — laid over the library, it would silently replace that file instead of adding a new one.
+import { fileKindOf } from './file-kind.ts';
 import { fileIdentity } from './overlay.ts';
 import type { SourceError } from './source-error.ts';
 
@@ -46,7 +47,11 @@ export function idTakenError(
 ): SourceError | null {
   const identity = identityOf(file);
   if (identity === undefined || identity === 'lexicon' || !isCatalogueIdentity(identity)) return null;
-  const other = files.find((f) => f.path !== file.path && identityOf(f) === identity);
+  // Only files of its kind can clash: their kind is read from the path, the others are never parsed.
+  const kind = identity.slice(0, identity.indexOf(':'));
+  const other = files.find(
+    (f) => f.path !== file.path && fileKindOf(f) === kind && identityOf(f) === identity,
+  );
   if (!other) return null;
   const at = /^id:[ \t]*/m.exec(file.text);
   const line = at ? file.text.slice(0, at.index).split('\n').length : 1;
