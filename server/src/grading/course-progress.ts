@@ -55,16 +55,18 @@ async function resultsOf(app: FastifyInstance, studentId: string): Promise<Scena
 
 /**
  * The student's progress on the library's course, over the scenarios that play for them (`classIds`: their
- * classes — drafts never, a scenario published to one class only in it); null when the library has no course.
+ * classes — drafts never, a scenario published to one class only in it; not those `hidden`, of an exam not
+ * open yet); null when the library has no course.
  */
 export async function courseStanding(
   app: FastifyInstance,
   studentId: string,
   classIds: readonly string[] | null,
+  hidden: ReadonlySet<string> = new Set(),
 ): Promise<CourseStanding | null> {
   const { library } = app.catalog;
   if (library.course === null) return null;
-  const scenarios = pathScenarios(app.catalog.playable(classIds));
+  const scenarios = pathScenarios(app.catalog.playable(classIds).filter((s) => !hidden.has(s.id)));
   const results = await resultsOf(app, studentId);
   return { progress: pathProgress(library.course, scenarios, results), scenarios, results };
 }

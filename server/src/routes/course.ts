@@ -3,11 +3,14 @@
 import { recommendNext, routes } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
 import { courseStanding } from '../grading/course-progress.ts';
+import { hiddenScenarios } from '../practice/exam-secrecy.ts';
 import { serve } from './serve.ts';
 
 export default async function courseRoutes(app: FastifyInstance): Promise<void> {
   serve(app, routes.course.path, async ({ user }) => {
-    const standing = await courseStanding(app, user.id, await app.access.scenarioClassIds(user));
+    const classIds = await app.access.scenarioClassIds(user);
+    // The scenarios of an exam not open yet are left off the path until it opens.
+    const standing = await courseStanding(app, user.id, classIds, await hiddenScenarios(app, user, classIds));
     if (standing === null) return { progress: null, recommendation: null };
     const { scenarios, results } = standing;
     // LEARNING_PATH=open: every unit is open to practise, so none shows as locked.

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { countedDrillView, type DrillRow, toDrillView } from '../db/repositories/drills.ts';
 import type { UserRow } from '../db/repositories/users.ts';
 import { fail } from '../errors.ts';
+import { studentDrillView } from '../practice/exam-secrecy.ts';
 import { serve } from './serve.ts';
 
 /** How far in the past an exam's opening may be when it is created (it then opens at once). */
@@ -51,7 +52,10 @@ export default async function drillRoutes(app: FastifyInstance): Promise<void> {
   }
   async function viewFor(user: UserRow, row: DrillRow) {
     if (user.role !== 'student') return countedDrillView(app.drills, row);
-    return countedDrillView(app.drills, row, await app.drills.isParticipant(row.id, user.id));
+    // An exam not open yet does not name its scenarios to students.
+    return studentDrillView(
+      await countedDrillView(app.drills, row, await app.drills.isParticipant(row.id, user.id)),
+    );
   }
 
   serve(app, routes.drills.list, async ({ user, params: { id } }) => {

@@ -3,6 +3,7 @@ import { isScenarioOpen, routes } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
 import { fail } from '../errors.ts';
 import { courseStanding } from '../grading/course-progress.ts';
+import { hiddenScenarios } from '../practice/exam-secrecy.ts';
 import { DEFAULT_RUBRIC } from '../scenarios/catalog.ts';
 import { serve } from './serve.ts';
 
@@ -30,12 +31,17 @@ export default async function practiceRoutes(app: FastifyInstance): Promise<void
     if ('scenarioId' in body && !app.catalog.playableIn(body.scenarioId, classIds)) {
       await app.catalog.restoreStudioSaves();
     }
-    const playable = app.catalog.playable(classIds).map((s) => s.id);
+    // The scenarios of an exam not open yet are not the student's to play before it.
+    const hidden = await hiddenScenarios(app, user, classIds);
+    const playable = app.catalog
+      .playable(classIds)
+      .map((s) => s.id)
+      .filter((id) => !hidden.has(id));
     // A student practises on their own only what the learning path has opened (a drill or an exam may send
     // any scenario: those open their conversations without this route). Staff try anything; LEARNING_PATH=open
     // opens every unit.
     const ordered = user.role === 'student' && (app.settings.pathInOrder ?? true);
-    const standing = ordered ? await courseStanding(app, user.id, classIds) : null;
+    const standing = ordered ? await courseStanding(app, user.id, classIds, hidden) : null;
     const open = (id: string) => standing === null || isScenarioOpen(standing.progress, id);
     const buyers = playable.filter(open);
     let scenarioIds: string[];

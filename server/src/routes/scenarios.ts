@@ -3,6 +3,7 @@
 import { type BuyerScenario, type RuleId, routes, type ScenarioSummary } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
 import { fail } from '../errors.ts';
+import { hiddenScenarios } from '../practice/exam-secrecy.ts';
 import { serve } from './serve.ts';
 
 export function scenarioSummary(scenario: BuyerScenario, version: string): ScenarioSummary {
@@ -23,15 +24,19 @@ export function scenarioSummary(scenario: BuyerScenario, version: string): Scena
 export default async function scenarioRoutes(app: FastifyInstance): Promise<void> {
   const { library } = app.catalog;
 
-  // Drafts never play; a scenario published to one class is listed only to that class's students and staff.
+  // Drafts never play; a scenario published to one class is listed only to that class's students and staff;
+  // a scenario of an exam not open yet is not listed to its students (the full file is staff's only).
   serve(app, routes.scenarios.list, async ({ user, query }) => {
-    let classIds = await app.access.scenarioClassIds(user);
+    const mine = await app.access.scenarioClassIds(user);
+    let classIds = mine;
     if (query.classId !== undefined) {
       if (!(await app.access.canViewClass(user, query.classId))) throw fail('class-not-found');
       classIds = [query.classId];
     }
+    const hidden = await hiddenScenarios(app, user, mine);
     const scenarios = app.catalog
       .playable(classIds)
+      .filter((s) => !hidden.has(s.id))
       .map((s) => scenarioSummary(s, library.versions.get(s.id) ?? ''));
     return { scenarios };
   });

@@ -61,8 +61,9 @@ export const DrillViewSchema = z.object({
   /** An exam's window (null for a drill). */
   opensAt: z.number().nullable(),
   closesAt: z.number().nullable(),
-  settings: DrillSettingsSchema,
-  /** Scenario id → content hash pinned when the drill was created. */
+  /** Its scenarios are none for a student while it is an exam not open yet: its content stays hidden. */
+  settings: DrillSettingsSchema.extend({ scenarioIds: z.array(scenarioId).max(50) }),
+  /** Scenario id → content hash pinned when the drill was created (none shown before an exam opens). */
   versions: z.record(z.string(), z.string()),
   createdAt: z.number(),
   startedAt: z.number().nullable(),

@@ -83,6 +83,15 @@ export function drillsRepository(db: Kysely<Database>) {
         .where('class_id', '=', classId)
         .orderBy('created_at', 'desc')
         .execute(),
+    /** The exams of some classes not opened yet: their scenarios are hidden from the students. */
+    unopenedExams: (classIds: readonly string[]) =>
+      db
+        .selectFrom('drills')
+        .select(['kind', 'status', 'versions'])
+        .where('class_id', 'in', classIds)
+        .where('kind', '=', 'exam')
+        .where('status', '=', 'draft')
+        .execute(),
     /** Exams not opened yet (their opening is timed at start). */
     listScheduledExams: () =>
       db.selectFrom('drills').selectAll().where('kind', '=', 'exam').where('status', '=', 'draft').execute(),
