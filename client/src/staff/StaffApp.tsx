@@ -33,6 +33,7 @@ export default function StaffApp({ path, onLogout }: { path: string; onLogout: (
   const isStaff = user !== null && user.role !== 'student';
   // Appeals waiting for a decision in one's classes: counted again on every page change and decision.
   const openAppeals = useLoad(routes.appeals.openCount, isStaff ? {} : null);
+  const openCount = openAppeals.data?.open ?? 0;
   const recount = openAppeals.reload;
   // biome-ignore lint/correctness/useExhaustiveDependencies: path is the trigger — each navigation recounts
   useEffect(() => recount(), [path, recount]);
@@ -108,9 +109,14 @@ export default function StaffApp({ path, onLogout }: { path: string; onLogout: (
           <button type="button" className="topbar-button" onClick={() => go({ page: 'home' })}>
             {t('nav.classes')}
           </button>
-          <button type="button" className="topbar-button" onClick={() => go({ page: 'appeals' })}>
+          <button
+            type="button"
+            className="topbar-button"
+            onClick={() => go({ page: 'appeals' })}
+            aria-describedby={openCount > 0 ? 'open-appeals' : undefined}
+          >
             {t('nav.appeals')}
-            <OpenAppealsBadge count={openAppeals.data?.open ?? 0} />
+            <OpenAppealsBadge count={openCount} />
           </button>
           {user.role === 'admin' ? (
             <button type="button" className="topbar-button" onClick={() => go({ page: 'admin' })}>
@@ -141,17 +147,21 @@ export default function StaffApp({ path, onLogout }: { path: string; onLogout: (
   );
 }
 
-/** How many appeals wait for a decision: shown beside 申诉, read out in words with the button's name. */
+/**
+ * How many appeals wait for a decision: shown beside 申诉, and the button's description in words (its name
+ * stays 申诉).
+ */
 function OpenAppealsBadge({ count }: { count: number }) {
   const { t } = useTranslation('staff');
   if (count === 0) return null;
-  const words = t('nav.openAppeals', { count });
   return (
     <>
-      <span className="badge nav-badge" title={words} aria-hidden="true">
+      <span className="badge nav-badge" aria-hidden="true">
         {count > 99 ? '99+' : count}
-      </span>{' '}
-      <span className="sr-only">{words}</span>
+      </span>
+      <span id="open-appeals" className="sr-only">
+        {t('nav.openAppeals', { count })}
+      </span>
     </>
   );
 }
