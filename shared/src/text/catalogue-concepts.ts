@@ -25,6 +25,32 @@ function sizeLetters(name: string): string | undefined {
   return /^([a-z]+)[码号]$/i.exec(name.trim())?.[1];
 }
 
+/** Numerals, times and function characters: a wrong value's stem holding one is no name of a material. */
+const NOT_A_STEM = /[\d零一二两三四五六七八九十百千万半天日周月年后内也的]/u;
+const HAN_ONLY = /^\p{Script=Han}{2,}$/u;
+const NUMERAL = /[零一二两三四五六七八九十百千万半]/;
+
+/**
+ * A wrong value also said without the noun it shares with the right one: 化纤表层 → 化纤 (表面是化纤的) when
+ * the value is 亲肤棉柔表层, 不锈钢内胆 → 不锈钢 when it is 不粘涂层内胆. Only names (no numbers, no time words).
+ */
+export function wrongStems(value: string, aliases: readonly string[], wrong: readonly string[]): string[] {
+  const rights = [value, ...aliases];
+  const stems: string[] = [];
+  for (const w of wrong) {
+    let best = 0;
+    for (const r of rights) {
+      let n = 0;
+      while (n < w.length && n < r.length && w[w.length - 1 - n] === r[r.length - 1 - n]) n++;
+      best = Math.max(best, n);
+    }
+    const [stem, head] = [w.slice(0, w.length - best), w.slice(w.length - best)];
+    const named = best >= 2 && HAN_ONLY.test(stem) && HAN_ONLY.test(head);
+    if (named && !NOT_A_STEM.test(stem) && !NUMERAL.test(head) && !rights.includes(stem)) stems.push(stem);
+  }
+  return stems;
+}
+
 export interface ConceptTerms {
   concept: string;
   topic: string | undefined;
@@ -60,7 +86,11 @@ export function catalogueConcepts(products: readonly Product[]): ConceptTerms[] 
           terms: [fact.value, ...fact.aliases],
         });
         if (fact.wrong.length > 0)
-          concepts.push({ concept: wrongConcept(product.id, key), topic: fact.topic, terms: fact.wrong });
+          concepts.push({
+            concept: wrongConcept(product.id, key),
+            topic: fact.topic,
+            terms: [...fact.wrong, ...wrongStems(fact.value, fact.aliases, fact.wrong)],
+          });
       } else if (fact.kind === 'number') {
         if (fact.terms.length > 0)
           concepts.push({ concept: factConcept(product.id, key), topic: fact.topic, terms: fact.terms });

@@ -701,7 +701,13 @@ function judgeResolved(
     case 'value': {
       const concept = factConcept(pid, key);
       const numbers = judgeNumbers(analysis, products, fact, askedRefs);
-      if (claimsWrong(analysis, wrongConcept(pid, key)) || numbers === 'contradicted') return 'contradicted';
+      const attributed = attribute(analysis, products, askedRefs);
+      const elsewhere = (q: PlacedQuantity) => {
+        const facts = attributed.get(q);
+        return facts !== undefined && facts.size > 0 && !facts.has(fact.fact);
+      };
+      if (claimsWrong(analysis, wrongConcept(pid, key), elsewhere) || numbers === 'contradicted')
+        return 'contradicted';
       if (analysis.affirmed.has(concept) || numbers === 'stated') return 'stated';
       if (analysis.negated.has(concept)) return 'contradicted';
       return asked ? judgeGrade(analysis, fact.fact) : 'absent';
@@ -719,12 +725,21 @@ function judgeResolved(
 /** 比普通304更耐腐蚀: what the product is compared with is not what it is. */
 const COMPARED_BEFORE = /比[\p{Script=Han}]{0,3}$/u;
 
-/** A wrong value said of the product itself, not as what it is compared with. */
-function claimsWrong(analysis: Analysis, concept: string): boolean {
+/**
+ * A wrong value said of the product itself, not as what it is compared with. One that is only an amount
+ * (一年 · 200g) is not this fact's when the number speaks of another fact (一年以内都没问题 to 开封后多久:
+ * the lipstick once opened, not its shelf life).
+ */
+function claimsWrong(
+  analysis: Analysis,
+  concept: string,
+  elsewhere: (q: PlacedQuantity) => boolean = () => false,
+): boolean {
   return analysis.mentions.some(
     (m) =>
       m.concept === concept &&
       !m.negated &&
+      !analysis.quantities.some((q) => q.at <= m.start && m.end <= q.to && elsewhere(q)) &&
       !COMPARED_BEFORE.test(analysis.normalised.slice(clauseStart(analysis, m.clause), m.start)),
   );
 }

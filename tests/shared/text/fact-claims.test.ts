@@ -269,3 +269,39 @@ describe('a little of it: 会掉一点 · 含一点点酒精 against a catalogue
     expect(judgeFact(m, m.analyse('会掉一点点'), [sheets], 'sheets.fading', false)).toBe('absent');
   });
 });
+
+describe('wrong values said short, and wrong values that are only amounts', () => {
+  const cooker = ProductSchema.parse({
+    id: 'cooker',
+    name: '电饭煲',
+    price: 269,
+    facts: {
+      'inner-pot': {
+        kind: 'value',
+        topic: 'material',
+        value: '不粘涂层内胆',
+        aliases: ['不粘内胆'],
+        wrong: ['不锈钢内胆', '陶瓷内胆', '一周内发货'],
+      },
+      'shelf-life': { kind: 'value', topic: 'material', value: '保质期3年', wrong: ['1年', '一年'] },
+      'opened-life': { kind: 'value', topic: 'material', value: '开封后12个月', wrong: ['开封后3个月'] },
+    },
+  });
+  const all = [cooker];
+  const verdict = verdictIn(all);
+  const m = createMatcher(lexicon, all);
+
+  it('reads a wrong value without the noun it shares with the right one (不锈钢的 for 不锈钢内胆)', () => {
+    expect(verdict('不锈钢的', 'cooker.inner-pot')).toBe('contradicted');
+    expect(verdict('内胆是陶瓷的哦', 'cooker.inner-pot')).toBe('contradicted');
+    expect(verdict('不粘内胆', 'cooker.inner-pot')).toBe('stated');
+    // Numbers and time words are no names: 一周 is not taken from 一周内发货.
+    expect(verdict('一周左右吧', 'cooker.inner-pot')).toBe('absent');
+  });
+
+  it('leaves a wrong value that is only an amount to the fact its number speaks of', () => {
+    expect(verdict('一年以内都没问题', 'cooker.opened-life')).toBe('stated');
+    expect(findContradictions(m, m.analyse('一年以内都没问题'), all, ['cooker.opened-life'])).toEqual([]);
+    expect(findContradictions(m, m.analyse('保质期一年'), all)).toEqual(['cooker.shelf-life']);
+  });
+});
