@@ -188,7 +188,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, {
       root: clientDir,
       prefix: '/',
-      wildcard: false,
+      // Files are looked up per request, so a build made while the server runs is served as it is.
+      wildcard: true,
       index: 'index.html',
       // Vite names built assets by content hash: cache them for good; index.html is revalidated.
       setHeaders: (reply, path) => {
@@ -203,6 +204,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       serveClient &&
       request.method === 'GET' &&
       !path.startsWith('/api/') &&
+      !path.startsWith('/assets/') &&
       !path.startsWith('/socket.io/') &&
       !path.startsWith('/library/')
     ) {

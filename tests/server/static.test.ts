@@ -34,6 +34,22 @@ describe('serving the client', () => {
     expect(res.headers.get('cache-control')).toContain('immutable');
   });
 
+  it('serves a build made while the server runs (npm run build beside a running server): its new assets, not the page', async () => {
+    // The new index.html names assets the server did not see at start; serving the page for them would
+    // leave every browser that loads it with a blank screen until a restart.
+    writeFileSync(join(clientDir, 'assets', 'app-def456.js'), 'console.log(2)');
+    const res = await api(server, 'GET', '/assets/app-def456.js', { origin: null });
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('console.log(2)');
+    expect(res.headers.get('content-type')).toContain('javascript');
+  });
+
+  it("answers an asset that is not there with 404, not the page (an old build's chunk after an update)", async () => {
+    const res = await api(server, 'GET', '/assets/gone-111111.js', { origin: null });
+    expect(res.status).toBe(404);
+    expect(res.text).not.toContain('<div id="root">');
+  });
+
   it('answers unknown API paths with JSON, not the page', async () => {
     const res = await api(server, 'GET', '/api/does-not-exist', { origin: null });
     expect(res.status).toBe(404);
