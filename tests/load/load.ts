@@ -12,7 +12,8 @@
 // bot staying on one of them; the server lines then sum (RSS) or take the worst (event-loop delay) of them.
 // `--json`: the last line is one JSON object {students, shoppers (per student), lost, duplicated,
 // connectFailures (socket connections and practice starts that failed), ackP50Ms, ackP99Ms, echoAckP50Ms,
-// echoAckP99Ms, reactionP99Ms, rssPeakMb}. LOAD_LOG=1 prints the servers' logs (JSON lines) too.
+// echoAckP99Ms, reactionP99Ms, rssPeakMb}. LOAD_LOG=1 prints the servers' logs (JSON lines) too;
+// LOAD_CPU_PROF=DIR has each server process of `--nodes`/`--db postgres` write a CPU profile into DIR.
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -185,8 +186,10 @@ async function serverProcesses(databaseUrl: string | null): Promise<ServersUnder
   const started: Array<{ child: ChildProcess; url: string }> = [];
   // One after the other: the first one migrates the database.
   for (let i = 0; i < nodes; i++) {
+    // LOAD_CPU_PROF=DIR: each server process writes a CPU profile there when it closes.
+    const profile = process.env.LOAD_CPU_PROF;
     const child = fork(resolve('tests/load/server-node.ts'), [], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', 'tsx', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])],
       stdio: 'inherit',
       env: {
         ...process.env,

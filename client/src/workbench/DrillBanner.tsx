@@ -1,7 +1,8 @@
 // A class drill or exam in the workbench: its name, 等待学生加入 (k/N) while it waits for its students, the time
 // left on the server clock, and "演练已结束" / "考试已结束" once the instructor ended it or its time ran out (the
 // buyers stop then; the report judges what was due by then).
-import { type DrillView, drillWaiting } from '@kefu/shared/protocol';
+import { drillWaiting } from '@kefu/shared/api/drill-start';
+import type { DrillView } from '@kefu/shared/protocol';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../app/clock.ts';
