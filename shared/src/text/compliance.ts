@@ -128,6 +128,8 @@ const TOLD_AGAIN = /(说|讲|告诉你|告诉您|强调)(了|过)*((多少|好�
 /** 这么简单还要问 · 这么明显都看不懂: contempt for the question. */
 const EASY_QUESTION =
   /(简单|容易|明显|基本)的?(事|问题)?(都|也|还)(要|用|得)?(问|不懂|不会|不知道|看不懂|搞不懂|不明白)/;
+/** 别问了 · 能不能别再问了 · 你到底买不买: cutting the buyer short, pressing them to be done. */
+const CUT_SHORT = /(别|不要)再?问了|到底(买|要|拍)不(买|要|拍)/;
 /** 这还用问 · 还要问？: a rhetorical "need you ask" closing its clause. */
 const NEED_YOU_ASK = /还(要|用)问[吗么啊呀啦哈]*$/;
 /**
@@ -142,7 +144,7 @@ const RHETORICAL = /(吗|么|啊|呀|还怪|还问|还说)/;
 
 /**
  * Rude words (the lexicon's), or a rude structure in any wording: a rebuke, "don't buy then", sending the
- * buyer elsewhere, impatience (说了多少遍了), contempt for the question (这么简单还要问), blame on the buyer
+ * buyer elsewhere, impatience (说了多少遍了 · 别问了 · 到底买不买), contempt for the question (这么简单还要问), blame on the buyer
  * (别赖我们), doubting the buyer's ability.
  */
 export function rudeWords(analysis: Analysis): string | undefined {
@@ -150,7 +152,16 @@ export function rudeWords(analysis: Analysis): string | undefined {
   if (m) return analysis.normalised.slice(m.start, m.end);
   for (let c = 0; c < analysis.clauseEnds.length; c++) {
     const text = analysis.normalised.slice(c === 0 ? 0 : analysis.clauseEnds[c - 1]!, analysis.clauseEnds[c]);
-    const found = [WHAT_REBUKE, DONT_BUY, GO_ELSEWHERE, TOLD_AGAIN, EASY_QUESTION, NEED_YOU_ASK, BLAME_US]
+    const found = [
+      WHAT_REBUKE,
+      DONT_BUY,
+      GO_ELSEWHERE,
+      TOLD_AGAIN,
+      EASY_QUESTION,
+      NEED_YOU_ASK,
+      CUT_SHORT,
+      BLAME_US,
+    ]
       .map((p) => p.exec(text))
       .find((x) => x !== null);
     if (found) return found[0];

@@ -113,7 +113,7 @@ describe('welcoming a returning customer and following up', () => {
     'asking or saying something besides is a follow-up: %s',
     (text) => expect(judge(text).followsUp).toBe(true),
   );
-  it.each(['晚安亲', '早点休息哦', '感谢光临', '谢谢光临，欢迎再来~'])(
+  it.each(['晚安亲', '早点休息哦', '感谢光临', '谢谢光临，欢迎再来~', '好的，那您先忙~'])(
     'a closing is no follow-up: %s',
     (text) => expect(judge(text).followsUp).toBe(false),
   );
@@ -232,6 +232,8 @@ describe('compliance', () => {
     '您自己用坏的吧，别赖我们',
     '怪我们咯？',
     '别家便宜就去别家买呗',
+    '能不能别再问了',
+    '你到底买不买',
   ])('is rude without a rude word (contempt, impatience, blame): %s', (text) =>
     expect(judge(text).rude).toBe(true),
   );
@@ -246,6 +248,7 @@ describe('compliance', () => {
     '这不能怪您，是快递的问题',
     '亲，说了几次都不好意思，我再确认一下',
     '这个问题很简单，我给您说一下',
+    '您不用再问了，已经备注好了',
   ])('is not rude: %s', (text) => expect(judge(text).rude).toBe(false));
   it.each([
     '留个手机号，我让老板给您算',
