@@ -41,6 +41,13 @@ describe('ConversationList', () => {
     expect(screen.getByText('等待买家进店…')).toBeTruthy();
   });
 
+  it('waits for a buyer who is known but has not walked in yet (试玩 opens the workbench with no practice begun)', () => {
+    h.stores.conversations.getState().upsertView(conversationView('a'));
+    h.render(<ConversationList />);
+    expect(screen.getByText('等待买家进店…')).toBeTruthy();
+    expect(screen.queryByText(/现在没有进行中的接待/)).toBeNull();
+  });
+
   it('counts the wait from the first unanswered buyer message: amber past 3 s, red past 30 s', () => {
     h.stores.conversations.getState().upsertView(conversationView('a'));
     h.feed('a', buyerSays(T0, 'b1', '在吗？'));

@@ -9,9 +9,12 @@ import { WaitTimer } from './WaitTimer.tsx';
 export function ConversationList() {
   const { t } = useTranslation();
   const ids = useConversations(useShallow((s) => sortConversationIds(s.ids, s.byId)));
-  // Buyers are on their way only in a practice started or a drill joined (this tab remembers which); a
-  // workbench opened with neither (a new tab after the drill ended) says so instead of waiting forever.
-  const expecting = usePractice((s) => s.drillId !== null || s.conversationIds.length > 0);
+  // Buyers are on their way in a practice started or a drill joined (this tab remembers which), or when
+  // conversations are known whose buyer has not walked in yet (试玩, a random mix's later arrivals); a
+  // workbench opened with none of these (a new tab after the drill ended) says so instead of waiting forever.
+  const known = useConversations((s) => s.ids.length > 0);
+  const practising = usePractice((s) => s.drillId !== null || s.conversationIds.length > 0);
+  const expecting = known || practising;
   return (
     <nav className="conv-list" aria-label={t('workbench.conversations')}>
       <h2 className="pane-title">{t('workbench.conversations')}</h2>
