@@ -5,7 +5,7 @@ import { checkBeats, checkBeatsOneByOne, type Report } from './beat-graph.ts';
 import type { BuyerParts } from './buyer-parts.ts';
 import { factRefProblem } from './fact-ref.ts';
 import { type CorpusEntry, findPhrase, type Library } from './library.ts';
-import { variableProblems } from './phrase-variables.ts';
+import { unfilledVariables, variableProblems } from './phrase-variables.ts';
 import {
   type AgentStep,
   type Beat,
@@ -157,8 +157,17 @@ export function checkScript(
   library: Library,
   report: Report,
   products?: readonly string[],
+  warnNoOrder?: Report,
 ): void {
   script.forEach((step, i) => {
+    // The scenario's buyer never orders: {订单号} in a phrase this script sends is sent as nothing.
+    const phrase = step?.phrase === undefined ? undefined : findPhrase(library, step.phrase);
+    if (warnNoOrder && phrase && unfilledVariables(phrase.text).some((v) => v.name === '订单号')) {
+      warnNoOrder(
+        [...at, i, 'phrase'],
+        `警告：话术 "${step!.phrase}" 里的 {订单号} 没有值——这个场景的买家不下单，发出去是空的；换一句不带订单号的话术，或让买家下单`,
+      );
+    }
     if (step?.product !== undefined && !library.products.has(step.product)) {
       report(
         [...at, i, 'product'],
@@ -196,7 +205,11 @@ function checkProductId(ctx: CheckContext, report: Report, path: FieldPath, id: 
   return false;
 }
 
-export function checkBuyer(buyer: BuyerParts, ctx: CheckContext, report: Report): void {
+/**
+ * `warn`: where a buyer's scripts are valid but will not do what their author meant (a phrase variable with no
+ * value in this scenario).
+ */
+export function checkBuyer(buyer: BuyerParts, ctx: CheckContext, report: Report, warn?: Report): void {
   const { library } = ctx;
   checkUnit(ctx, report, buyer.unit);
   buyer.products.forEach((id, i) => {
@@ -287,9 +300,12 @@ export function checkBuyer(buyer: BuyerParts, ctx: CheckContext, report: Report)
   if (beats.length === buyer.beats.length) checkBeats(beats, report);
   else checkBeatsOneByOne(buyer.beats, report);
 
-  checkScript(buyer.modelAnswer, ['modelAnswer'], library, report, buyer.products);
+  // An order number exists only once a beat placed an order (a recommendation joins or follows one).
+  const neverOrders = beats.length === buyer.beats.length && !beats.some((b) => b.order !== undefined);
+  const warnNoOrder = neverOrders ? warn : undefined;
+  checkScript(buyer.modelAnswer, ['modelAnswer'], library, report, buyer.products, warnNoOrder);
   buyer.counterExampleScripts.forEach((script, i) => {
-    checkScript(script, ['counterExamples', i, 'script'], library, report, buyer.products);
+    checkScript(script, ['counterExamples', i, 'script'], library, report, buyer.products, warnNoOrder);
   });
 }
 

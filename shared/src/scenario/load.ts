@@ -124,16 +124,23 @@ export interface LoadOptions {
   assets?: readonly string[];
 }
 
-export function loadLibrary(
-  files: readonly FileRecord[],
-  options: LoadOptions = {},
-): { library: Library; errors: SourceError[] } {
+/**
+ * The library, its errors, and its warnings: what is valid but will not do what its author meant (a quick
+ * phrase's variable that can have no value where a script sends it). `kefu check` prints warnings and passes.
+ */
+export interface LoadResult {
+  library: Library;
+  errors: SourceError[];
+  warnings: SourceError[];
+}
+
+export function loadLibrary(files: readonly FileRecord[], options: LoadOptions = {}): LoadResult {
   return assemble(files, files.map(readFile), options);
 }
 
 /** `loadLibrary` with a memory: see `createLibraryLoader`. */
 export interface LibraryLoader {
-  (files: readonly FileRecord[], options?: LoadOptions): { library: Library; errors: SourceError[] };
+  (files: readonly FileRecord[], options?: LoadOptions): LoadResult;
   /** `fileIdentity` of a file, from what the loader read (without parsing it again when it did). */
   identity(file: FileRecord): string | undefined;
 }
@@ -168,12 +175,9 @@ export function createLibraryLoader(): LibraryLoader {
   return Object.assign(load, { identity });
 }
 
-function assemble(
-  files: readonly FileRecord[],
-  read: readonly ReadFile[],
-  options: LoadOptions,
-): { library: Library; errors: SourceError[] } {
+function assemble(files: readonly FileRecord[], read: readonly ReadFile[], options: LoadOptions): LoadResult {
   const errors: SourceError[] = [];
+  const warnings: SourceError[] = [];
   const library = emptyLibrary();
   if (options.assets !== undefined) library.assets = new Set(options.assets);
   const loaded: Loaded[] = [];
@@ -301,7 +305,7 @@ function assemble(
         checkPhraseLibrary(valid.value, ctx, report);
         break;
       case 'buyer':
-        checkBuyer(partsOf(valid.value), ctx, report);
+        checkBuyer(partsOf(valid.value), ctx, report, reporter(source, warnings));
         break;
       case 'script':
         checkScript(valid.value, [], library, report);
@@ -314,7 +318,11 @@ function assemble(
     }
   }
   for (const { source } of brokenBuyers) checkBuyer(partsOfRaw(source.data), ctx, reporter(source, errors));
-  return { library, errors: dedupe(errors).sort(compareErrors) };
+  return {
+    library,
+    errors: dedupe(errors).sort(compareErrors),
+    warnings: dedupe(warnings).sort(compareErrors),
+  };
 }
 
 type IndexedCase = { index: number; case: CorpusCase };

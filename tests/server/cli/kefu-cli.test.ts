@@ -92,6 +92,64 @@ describe('kefu check', () => {
   });
 });
 
+describe('kefu check warnings', () => {
+  it('warns at file:line:col when a script sends a phrase whose {订单号} has no value, and still passes', () => {
+    const cwd = join(temp, 'no-order');
+    cpSync(VALID, join(cwd, 'scenarios'), { recursive: true });
+    const phrases = join(cwd, 'scenarios/phrases/shop.yaml');
+    writeFileSync(
+      phrases,
+      `${readFileSync(phrases, 'utf8')}      - id: order-no
+        code: ddh
+        text: 亲，您的订单{订单号}已经收到啦~
+        topics: [order]
+`,
+    );
+    // The buyer asks and leaves: nobody orders, so the order number is sent as nothing.
+    const noOrder = `id: no-order
+title: 只问不买
+difficulty: 1
+products: [down-jacket]
+persona:
+  name: 小鹿
+beats:
+  - id: ask-colour
+    say: [酒红色还有吗？]
+    ask: down-jacket.colour.酒红色
+    end: true
+modelAnswer:
+  - say: 您好，酒红色暂时缺货，黑色有货哦
+  - after: 2
+    phrase: ddh
+counterExamples:
+  - name: 不回复
+    script: []
+    violations: [unanswered]
+`;
+    writeFileSync(join(cwd, 'scenarios/buyers/no-order.yaml'), noOrder);
+    // The buyer who orders may hear it: no warning for the same phrase there.
+    const ordering = join(cwd, 'scenarios/buyers/colour-question.yaml');
+    writeFileSync(
+      ordering,
+      readFileSync(ordering, 'utf8').replace(
+        '  - wait: order\n    action: remindPayment\n',
+        '  - wait: order\n    action: remindPayment\n  - after: 2\n    phrase: ddh\n',
+      ),
+    );
+    const line = noOrder.split('\n').indexOf('    phrase: ddh') + 1;
+    const expected = `scenarios/buyers/no-order.yaml:${line}:13 modelAnswer[1].phrase 警告：话术 "ddh" 里的 {订单号} 没有值——这个场景的买家不下单，发出去是空的；换一句不带订单号的话术，或让买家下单`;
+
+    const whole = kefu(['check'], cwd);
+    expect(lines(whole.stderr)).toEqual([expected]);
+    expect(whole.stdout).toMatch(/^检查通过：/);
+    expect(whole.code).toBe(0);
+    const one = kefu(['check', 'scenarios/buyers/no-order.yaml'], cwd);
+    expect(lines(one.stderr)).toEqual([expected]);
+    expect(one.code).toBe(0);
+    expect(lines(kefu(['check', 'scenarios/buyers/colour-question.yaml'], cwd).stderr)).toEqual([]);
+  });
+});
+
 describe('kefu list', () => {
   it('prints exactly one JSON array with --json', () => {
     const { code, stdout } = kefu(['list', '--json', '--root', VALID]);

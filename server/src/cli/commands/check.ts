@@ -12,7 +12,8 @@ export const HELP = `用法：npx kefu check [路径…] [--root 目录]
   --root 目录   场景库所在目录（默认 scenarios）
 
 全部通过时退出码 0，并打印摘要；有问题时退出码 1，每个问题一行写到 stderr：
-  文件:行:列 字段 说明`;
+  文件:行:列 字段 说明
+警告（文件有效，但不会按作者的意思运行，如话术变量在这个场景里没有值）也写到 stderr，以“警告：”开头，不影响退出码。`;
 
 function summary(files: readonly FileRecord[], library: ReturnType<typeof loadLibrary>['library']): string {
   const phraseLibraries = new Set([...library.phrases.values()].map((p) => p.library)).size;
@@ -39,9 +40,13 @@ export async function run(args: string[]): Promise<number> {
     }
   }
   const files = rest.length === 0 ? base : overlayFiles(base, given);
-  const { library, errors } = loadLibrary(files, { assets: readAssets(root) });
+  const { library, errors, warnings } = loadLibrary(files, { assets: readAssets(root) });
   const givenPaths = new Set(given.map((f) => f.path));
-  const shown = [...missing, ...(rest.length === 0 ? errors : errors.filter((e) => givenPaths.has(e.file)))];
+  const mine = (found: readonly SourceError[]) =>
+    rest.length === 0 ? found : found.filter((e) => givenPaths.has(e.file));
+  // Warnings pass: the file is valid, but its author should know (same line format, on stderr).
+  for (const w of mine(warnings)) console.error(formatError(w));
+  const shown = [...missing, ...mine(errors)];
   if (shown.length > 0) {
     // Only error lines on stderr: editors' problem matchers and scripts read it line by line.
     for (const e of shown) console.error(formatError(e));
