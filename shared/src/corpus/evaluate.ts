@@ -155,7 +155,8 @@ export function judgeCase(
   const asks = asList(c.ask);
   const lineOf = (i: number) => (buyer.length === asks.length ? buyer[i]! : buyer.join('，'));
   const items: OpenItem[] = asks.map((ask, i) => ({ messageId: ASK_ID(i), ask, text: lineOf(i) }));
-  if (c.objection !== undefined) items.push({ messageId: OBJECTION_ID, objection: c.objection });
+  if (c.objection !== undefined)
+    items.push({ messageId: OBJECTION_ID, objection: c.objection, text: buyer.join('，') });
   const lines = buyer.map((_, i) => `line-${i + 1}`);
   return judgeReply(
     ctx,

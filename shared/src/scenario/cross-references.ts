@@ -57,6 +57,7 @@ export function checkLexicon(lexicon: Lexicon, report: Report): void {
   const topicLists: [string, number | undefined, readonly string[]][] = [
     ['courtesyTopics', undefined, lexicon.courtesyTopics],
     ['actionTopics', undefined, lexicon.actionTopics],
+    ['factTopics', undefined, lexicon.factTopics],
     ...lexicon.relatedTopics.map((group, g): [string, number, readonly string[]] => [
       'relatedTopics',
       g,

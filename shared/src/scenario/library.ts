@@ -51,6 +51,7 @@ export function emptyLexicon(): Lexicon {
     courtesyTopics: [],
     actionTopics: [],
     relatedTopics: [],
+    factTopics: [],
     concepts: {},
     negation: { before: [], after: [], only: [] },
     particles: [],

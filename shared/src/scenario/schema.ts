@@ -232,6 +232,10 @@ export const LexiconSchema = z
       .array(z.array(id).min(2))
       .default([])
       .describe('相近的话题组（发货、配送、地址）：回复落在问题的同组话题里，没答到算回避，不算答非所问'),
+    factTopics: z
+      .array(id)
+      .default([])
+      .describe('只给商品事实归类的话题（规格）：问一个事实、答同类的另一个事实（问续航答防水）算答非所问'),
     concepts: z.record(id, ConceptSchema).describe('概念词组'),
     negation: z
       .object({

@@ -211,6 +211,37 @@ function answerFocus(
   return { denied, analysis: { ...analysis, mentions, affirmed, negated } };
 }
 
+/**
+ * What a concept speaks of: its topic, or in a topic that only groups facts (spec), the fact itself
+ * (spec:basic-earbuds.battery): asked about the battery, a word on waterproofing is another subject.
+ */
+function subjectOf(ctx: JudgeContext, concept: string): string | undefined {
+  return subjectIn(ctx, ctx.matcher.conceptTopic(concept), factOfConcept(concept));
+}
+function subjectIn(
+  ctx: JudgeContext,
+  topic: string | undefined,
+  fact: string | undefined,
+): string | undefined {
+  if (topic === undefined || fact === undefined || !ctx.library.lexicon.factTopics.includes(topic))
+    return topic;
+  return `${topic}:${fact}`;
+}
+
+/** 发货前 · 发出去的时候 · 收到后: a moment named by an event says when, not what the reply is about. */
+const MOMENT_AFTER = /^(出去|过去|出来|回来|去|来)?的?(前|之前|以前|后|之后|以后|时|时候|那天)/;
+
+/** The subjects of the words a message affirms, but for those naming a moment. */
+function subjectsOf(ctx: JudgeContext, analysis: Analysis): string[] {
+  const subjects = new Set<string>();
+  for (const m of analysis.mentions) {
+    if (m.negated || MOMENT_AFTER.test(analysis.normalised.slice(m.end))) continue;
+    const subject = subjectOf(ctx, m.concept);
+    if (subject !== undefined) subjects.add(subject);
+  }
+  return [...subjects];
+}
+
 /** The buyer's yes/no question behind an ask: the proposition a bare answer refers to, and its truth. */
 interface AskedQuestion {
   proposition: string;
@@ -325,7 +356,12 @@ export function judgeReply(
   for (const topic of phrase?.topics ?? []) topics.add(topic);
   // An order or payment prompt while a question is open dodges it (evaded); it answers no other topic.
   const actionTopics = new Set(library.lexicon.actionTopics);
-  const substantiveTopics = [...topics].filter((t) => !courtesyTopics.has(t) && !actionTopics.has(t));
+  const factTopics = new Set(library.lexicon.factTopics);
+  // What the reply speaks of: the subjects of its words, and a phrase's topics its words do not narrow down.
+  const subjects = new Set(subjectsOf(ctx, analysis));
+  for (const topic of phrase?.topics ?? [])
+    if (!factTopics.has(topic) || ![...subjects].some((s) => s.startsWith(`${topic}:`))) subjects.add(topic);
+  const substantiveTopics = [...subjects].filter((t) => !courtesyTopics.has(t) && !actionTopics.has(t));
 
   const asks = open.items.filter((i) => i.ask !== undefined);
   const objections = open.items.filter((i) => i.objection !== undefined);
@@ -455,11 +491,30 @@ export function judgeReply(
   }
   for (const item of objections) for (const t of topicsOfObjection(ctx, item.objection!)) openTopics.add(t);
 
-  // A topic next to an open one (快递会联系您 for a delivery question) misses the question, not the subject.
-  const nearOpen = (topic: string) =>
-    openTopics.has(topic) ||
+  // What the buyer is concerned with: the asked facts' subjects, the worries' topics, and what their own words
+  // speak of (尺寸是多少 is about size whatever the fact's topic, 便宜的音质会不会很差 about price too).
+  const concern = new Set<string>();
+  for (const item of asks) {
+    const fact = resolveFactRef(products, item.ask!);
+    const subject = fact && subjectIn(ctx, fact.fact.topic, `${fact.product.id}.${fact.key}`);
+    if (subject) concern.add(subject);
+  }
+  for (const item of objections)
+    for (const t of [item.objection!, ...(library.lexicon.objections[item.objection!]?.topics ?? [])])
+      concern.add(t);
+  for (const item of open.items)
+    if (item.text !== undefined)
+      for (const subject of subjectsOf(ctx, analyseQuestion(matcher, item.text))) concern.add(subject);
+  // A topic next to an open one (快递会联系您 for a delivery question) misses the question, not the subject; a
+  // phrase's bare 规格 may be any fact of it.
+  const topicOfSubject = (subject: string) => subject.split(':')[0]!;
+  const nearOpen = (subject: string) =>
+    concern.has(subject) ||
+    (factTopics.has(subject) && [...concern].some((c) => topicOfSubject(c) === subject)) ||
     library.lexicon.relatedTopics.some(
-      (group) => group.includes(topic) && group.some((t) => openTopics.has(t)),
+      (group) =>
+        group.includes(topicOfSubject(subject)) &&
+        [...concern].some((c) => group.includes(topicOfSubject(c))),
     );
 
   const courtesyOnly = isCourtesyOnly(ctx, analysis, message);

@@ -215,7 +215,8 @@ class Step {
     if (line.ask !== undefined || line.objection !== undefined) {
       s.open.push({
         messageId: id,
-        ...(line.ask !== undefined && { ask: line.ask, text: pending.text }),
+        text: pending.text,
+        ...(line.ask !== undefined && { ask: line.ask }),
         ...(line.ask !== undefined && line.answeredBy !== undefined && { answeredBy: [...line.answeredBy] }),
         ...(line.objection !== undefined && { objection: line.objection }),
       });

@@ -207,16 +207,18 @@ describe('cross-references', () => {
     expect(errorsOf(files)).toEqual([`${VALID}/lexicon.yaml:4:1 concepts 缺少引擎必需的概念 "in-stock"`]);
   });
 
-  it('requires action and related topics to be known topics', () => {
+  it('requires action, related and fact topics to be known topics', () => {
     const files = editFile('lexicon.yaml', (t) =>
       t.replace(
         'courtesyTopics: [greeting, membership]\n',
-        (line) => `${line}actionTopics: [order, paymnt]\nrelatedTopics:\n  - [shipping, delivry]\n`,
+        (line) =>
+          `${line}actionTopics: [order, paymnt]\nrelatedTopics:\n  - [shipping, delivry]\nfactTopics: [spek]\n`,
       ),
     );
     expect(errorsOf(files)).toEqual([
       expect.stringMatching(/lexicon\.yaml:4:\d+ actionTopics\[1\] 未知的话题 "paymnt".*是不是 "payment"？$/),
       expect.stringMatching(/lexicon\.yaml:6:\d+ relatedTopics\[0\]\[1\] 未知的话题 "delivry"/),
+      expect.stringMatching(/lexicon\.yaml:7:\d+ factTopics\[0\] 未知的话题 "spek"/),
     ]);
   });
 
