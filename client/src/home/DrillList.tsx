@@ -2,7 +2,8 @@
 // (等待学生加入 k/N); beside them the class's exams, open or about to open, started once each: fetched on
 // arrival, again whenever the server announces a drill change (`drill:status` over the socket), and every few
 // seconds in case that was missed.
-import { type DrillView, drillWaiting } from '@kefu/shared/protocol';
+import { drillWaiting } from '@kefu/shared/api/drill-start';
+import type { DrillView } from '@kefu/shared/protocol';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/use-load.ts';

@@ -1,7 +1,8 @@
 // A class's drills and exams: start and stop drills, end an exam early, open their live monitor and results,
 // choose which count in the grade (计入成绩), and create a new drill (NewDrillForm) or exam (NewExamForm).
 
-import { type DrillView, drillWaiting } from '@kefu/shared/protocol';
+import { drillWaiting } from '@kefu/shared/api/drill-start';
+import type { DrillView } from '@kefu/shared/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routes } from '../../api/route-links.ts';
