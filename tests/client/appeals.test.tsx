@@ -278,6 +278,8 @@ describe('the staff bar counts the open appeals', () => {
     const button = within(nav).getByRole('button', { name: '申诉' });
     await waitFor(() => expect(button.querySelector('.badge')?.textContent).toBe('1'));
     expect(described(button)).toBe('1 条申诉待裁定');
+    // The count is the description only: the button is still named 申诉, exactly.
+    expect(within(nav).getByRole('button', { name: '申诉' })).toBe(button);
 
     const card = (await screen.findByText('王芳')).closest('li')!;
     await h.user.type(within(card).getByLabelText('裁定理由（学员能看到）'), '说了发不了，算回答');

@@ -118,6 +118,12 @@ export default function StaffApp({ path, onLogout }: { path: string; onLogout: (
             {t('nav.appeals')}
             <OpenAppealsBadge count={openCount} />
           </button>
+          {/* Outside the button: text inside it would be part of its name (申诉1 条申诉待裁定), not only its description. */}
+          {openCount > 0 ? (
+            <span id="open-appeals" className="sr-only">
+              {t('nav.openAppeals', { count: openCount })}
+            </span>
+          ) : null}
           {user.role === 'admin' ? (
             <button type="button" className="topbar-button" onClick={() => go({ page: 'admin' })}>
               {t('nav.admin')}
@@ -147,21 +153,12 @@ export default function StaffApp({ path, onLogout }: { path: string; onLogout: (
   );
 }
 
-/**
- * How many appeals wait for a decision: shown beside 申诉, and the button's description in words (its name
- * stays 申诉).
- */
+/** How many appeals wait for a decision, shown beside 申诉 (said in words by the button's description). */
 function OpenAppealsBadge({ count }: { count: number }) {
-  const { t } = useTranslation('staff');
   if (count === 0) return null;
   return (
-    <>
-      <span className="badge nav-badge" aria-hidden="true">
-        {count > 99 ? '99+' : count}
-      </span>
-      <span id="open-appeals" className="sr-only">
-        {t('nav.openAppeals', { count })}
-      </span>
-    </>
+    <span className="badge nav-badge" aria-hidden="true">
+      {count > 99 ? '99+' : count}
+    </span>
   );
 }
