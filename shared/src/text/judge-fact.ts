@@ -514,12 +514,24 @@ function likelihood(analysis: Analysis, m: Mention): boolean {
   );
 }
 
+/** After a term in its clause, words that leave it open: 上楼的话要看情况 · 包不包邮不一定. */
+const HEDGES = ['看情况', '看具体情况', '不一定', '说不准', '不好说', '不确定'];
+
 function yesNoClaims(analysis: Analysis, pid: string, key: string, fact: Fact): YesNoClaim[] {
   const term = factConcept(pid, key);
   const opposite = oppositeConcept(pid, key);
   const cost = costConcept(pid, key);
   const claims: YesNoClaim[] = [];
   const charged = new Set<number>();
+  // 补运费 · 补邮费: a charge word holding one of the fact's costs charges it (the cost was read inside it).
+  const costs = fact.kind === 'yesno' ? fact.costs.map(normalise) : [];
+  for (const m of analysis.mentions) {
+    if (m.concept !== CHARGE || !ofProduct(analysis, m, pid)) continue;
+    const said = analysis.normalised.slice(m.start, m.end);
+    if (!costs.some((c) => said.includes(c))) continue;
+    const before = analysis.normalised.slice(clauseStart(analysis, m.clause), m.start);
+    claims.push({ mention: m, holds: m.negated || NO_CHARGE_BEFORE.test(before) });
+  }
   for (const m of analysis.mentions) {
     // 入门款没有主动降噪: a word said of another product named before it is not this product's.
     if (m.concept !== cost || !ofProduct(analysis, m, pid)) continue;
@@ -543,6 +555,9 @@ function yesNoClaims(analysis: Analysis, pid: string, key: string, fact: Fact): 
       continue;
     // 质量很好，一般不会退的: how likely it is to happen, not what the shop allows.
     if (m.negated && likelihood(analysis, m)) continue;
+    // 上楼的话要看情况: a hedge says neither yes nor no.
+    if (HEDGES.some((h) => analysis.normalised.slice(m.end, analysis.clauseEnds[m.clause]).includes(h)))
+      continue;
     const negated = m.negated && !denierOfCondition(analysis, fact, m);
     claims.push({ mention: m, holds: (m.concept === term) !== negated });
   }

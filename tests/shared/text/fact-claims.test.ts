@@ -10,7 +10,7 @@ const lexicon = LexiconSchema.parse({
   ...base,
   concepts: {
     ...base.concepts,
-    charge: { terms: ['自理', '自己出', '您出', '另外买', '要加', '加钱', '收费'] },
+    charge: { terms: ['自理', '自己出', '您出', '另外买', '要加', '加钱', '收费', '补运费'] },
   },
   negation: { ...base.negation, before: [...base.negation.before, '别'] },
 });
@@ -303,5 +303,20 @@ describe('wrong values said short, and wrong values that are only amounts', () =
     expect(verdict('一年以内都没问题', 'cooker.opened-life')).toBe('stated');
     expect(findContradictions(m, m.analyse('一年以内都没问题'), all, ['cooker.opened-life'])).toEqual([]);
     expect(findContradictions(m, m.analyse('保质期一年'), all)).toEqual(['cooker.shelf-life']);
+  });
+});
+
+describe('charges holding the cost, and hedges', () => {
+  const verdict = verdictIn([flask]);
+  it('a charge word holding the cost charges it (补运费), in the case asked or named', () => {
+    expect(verdict('要补运费哦', 'flask.free-shipping')).toBe('contradicted');
+    expect(verdict('要补运费哦', 'flask.free-shipping.新疆')).toBe('stated');
+    expect(verdict('新疆要补运费', 'flask.free-shipping')).toBe('stated');
+  });
+
+  it('a term left open by a hedge after it claims nothing (要看情况 · 不一定)', () => {
+    expect(verdict('送货上楼的话要看情况哦', 'flask.floor-delivery')).toBe('absent');
+    expect(verdict('包邮不一定哦', 'flask.free-shipping')).toBe('absent');
+    expect(verdict('送货上楼的', 'flask.floor-delivery')).toBe('stated');
   });
 });
