@@ -159,6 +159,8 @@ function verbYes(analysis: Analysis, clause: number): boolean {
  */
 function bareAnswer(ctx: JudgeContext, analysis: Analysis, stock: boolean): 'yes' | 'no' | undefined {
   const clause = firstSayingClause(ctx, analysis);
+  // 全黑42有的 says the colour and size are there: its 有的 belongs to them, not to another question.
+  if (analysis.mentions.some((m) => m.clause === clause && m.concept.startsWith('option:'))) return undefined;
   // 有货的 answers whether something is in stock, not whether it ships free.
   const answers = analysis.mentions.filter(
     (m) => m.clause === clause && (m.concept === YES || (stock && m.concept === IN_STOCK)),

@@ -90,6 +90,12 @@ describe('a bare answer says the question back or denies it', () => {
     expect(verdict(jacket, '是的呢', 'down-jacket.material', '里面是鹅绒吗')).toBe('wrong');
   });
 
+  it('a 有的 said of an option (冰川灰有的) is that option’s, no bare yes to another question', () => {
+    const asked: [string][] = [['running-shoes.colour.冰川灰'], ['running-shoes.return-insurance']];
+    expect(verdicts(shoes, '冰川灰有的，很好搭', asked)).toEqual(['stated', 'evaded']);
+    expect(verdicts(shoes, '有的，冰川灰有货', [['running-shoes.return-insurance']])).toEqual(['stated']);
+  });
+
   it('answers nothing to a what / which question, nor without the buyer’s line', () => {
     expect(verdict(jacket, '不偏', 'down-jacket.fit', '尺码怎么选')).toBe('evaded');
     expect(verdict(jacket, '正的哈', 'down-jacket.fit', '偏大还是偏小')).toBe('evaded');
