@@ -100,7 +100,7 @@ describe('instructor and trainer', () => {
     await teacher.getByRole('button', { name: '证明' }).click();
     await teacher.getByText(/全部通过/).waitFor();
     await teacher.getByRole('button', { name: '保存草稿' }).click();
-    await teacher.getByText(/已保存草稿（版本 [0-9a-f]+）/).waitFor();
+    await teacher.getByText(/已保存草稿（\d{2}:\d{2}:\d{2} 保存）/).waitFor();
     const bar = teacher.getByRole('region', { name: '草稿与发布' });
     await bar.getByText('草稿', { exact: true }).waitFor();
     await shot(teacher, '02-studio-proved-saved');

@@ -100,7 +100,9 @@ describe('catalogue files in the studio', () => {
     });
     await replaceValid(NO_BLACK);
     await user.click(editor().getByRole('button', { name: '保存草稿' }));
-    await editor().findByText(/已保存草稿（版本 v-no-black）/);
+    // The save time, never the content-hash version the server named it by.
+    const saved = await editor().findByText(/已保存草稿（\d{2}:\d{2}:\d{2} 保存）/);
+    expect(saved.textContent).not.toContain('v-no-black');
     expect(posts(http)).toEqual([
       { method: 'POST', path: '/api/studio/catalogue', body: { path: JACKET.path, text: NO_BLACK } },
     ]);
@@ -112,6 +114,16 @@ describe('catalogue files in the studio', () => {
     expect(editor().queryByText(/✔/)).toBeNull();
     expect(posts(http).map((c) => c.path)).toEqual(['/api/studio/catalogue', '/api/studio/catalogue']);
   }, 150_000);
+
+  it('says an unchanged save made no new version, without naming the version', async () => {
+    const { user } = await openJacket({
+      'POST /api/studio/catalogue': () => ({ path: JACKET.path, version: 'v-same', created: false }),
+    });
+    await replaceValid(NO_BLACK);
+    await user.click(editor().getByRole('button', { name: '保存草稿' }));
+    const unchanged = await editor().findByText('内容与已保存的草稿相同，无需再次保存。');
+    expect(unchanged.textContent).not.toContain('v-same');
+  }, 30_000);
 
   it('publishes once every scenario proves, and shows the server refusing when it finds otherwise', async () => {
     let refuse = false;

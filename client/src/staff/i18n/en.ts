@@ -343,8 +343,8 @@ export const staffEn: StaffStrings = {
     import: 'Import YAML',
     export: 'Export YAML',
     save: 'Save draft',
-    saved: 'Draft saved (version {{version}}): students and drills do not see it until it is published.',
-    unchanged: 'Unchanged; the draft is still version {{version}}',
+    saved: 'Draft saved at {{time}}: students and drills do not see it until it is published.',
+    unchanged: 'Nothing changed since the saved draft; no need to save again.',
     prove: 'Prove',
     proving: 'Proving…',
     provingStart: 'Preparing the proof (the first one loads the Chinese word segmenter)…',
@@ -371,8 +371,8 @@ export const staffEn: StaffStrings = {
     readOnly:
       'A saved scenario is a draft only you and admins see; once its proof passes, Publish puts it before students and drills (shipped and other people’s scenarios are read-only: copy them to edit). Products, categories, phrases and the lexicon are saved as drafts and every scenario is proven again before they are published; rubrics are read-only.',
     saveDraft: 'Save draft',
-    draftSaved: 'Draft saved (version {{version}}); practice and scoring use it once it is published.',
-    draftUnchanged: 'Nothing changed; the draft is still version {{version}}.',
+    draftSaved: 'Draft saved at {{time}}; practice and scoring use it once it is published.',
+    draftUnchanged: 'Nothing changed since the saved draft; no need to save again.',
     publish: 'Publish',
     publishBlocked:
       'Cannot publish: with this change {{count}} scenarios no longer prove: {{scenarios}}. Change the draft or these scenarios first.',

@@ -337,8 +337,8 @@ export const staffZhCN = {
     import: '导入 YAML',
     export: '导出 YAML',
     save: '保存草稿',
-    saved: '已保存草稿（版本 {{version}}）：学员和演练还看不到它，发布后才会使用。',
-    unchanged: '内容未变，草稿仍是版本 {{version}}',
+    saved: '已保存草稿（{{time}} 保存）：学员和演练还看不到它，发布后才会使用。',
+    unchanged: '内容与已保存的草稿相同，无需再次保存。',
     prove: '证明',
     proving: '证明中…',
     provingStart: '正在准备证明（首次需加载中文分词器）…',
@@ -364,8 +364,8 @@ export const staffZhCN = {
     readOnly:
       '场景保存后是草稿，只有你和管理员看得到；证明通过后「发布」，学员和演练才会使用；内置场景和别人的场景只读，可复制后编辑。商品、品类、话术和词库保存为草稿，发布前会重新证明全部场景；评分标准为只读。',
     saveDraft: '保存草稿',
-    draftSaved: '已保存草稿（版本 {{version}}），发布后才会用于练习和评分。',
-    draftUnchanged: '内容未变，草稿版本仍是 {{version}}。',
+    draftSaved: '已保存草稿（{{time}} 保存），发布后才会用于练习和评分。',
+    draftUnchanged: '内容与已保存的草稿相同，无需再次保存。',
     publish: '发布',
     publishBlocked:
       '不能发布：改动后有 {{count}} 个场景不再通过证明：{{scenarios}}。请修改草稿，或先修改这些场景。',

@@ -8,6 +8,7 @@ import { errorText } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
 import { useStores } from '../../stores/index.ts';
 import type { StudioFileDraft } from '../../stores/studio-draft.ts';
+import { savedTime } from './saved-time.ts';
 import { idOf } from './studio-files.ts';
 import type { useProof } from './use-studio.ts';
 import type { Checker } from './validate.ts';
@@ -41,7 +42,7 @@ export function CatalogueActions({
   history,
   onHistory,
 }: CatalogueActionsProps) {
-  const { t } = useTranslation('staff');
+  const { t, i18n } = useTranslation('staff');
   const { api } = useServices();
   const stores = useStores();
   const [busy, setBusy] = useState(false);
@@ -61,7 +62,10 @@ export function CatalogueActions({
       const res = await api.studio.saveCatalogue({ body: { path, text: open.text } });
       onMessage({
         ok: true,
-        text: t(res.created ? 'studio.draftSaved' : 'studio.draftUnchanged', { version: res.version }),
+        // The version is a content hash: say when it was saved instead.
+        text: res.created
+          ? t('studio.draftSaved', { time: savedTime(i18n.language) })
+          : t('studio.draftUnchanged'),
       });
       stores.studio.getState().markSaved(path, open.text);
       onSaved();

@@ -13,6 +13,7 @@ import { CatalogueActions, type StudioMessage } from './CatalogueActions.tsx';
 import { CatalogueHistory } from './CatalogueHistory.tsx';
 import { ProofPanel } from './ProofPanel.tsx';
 import { PublishBar } from './PublishBar.tsx';
+import { savedTime } from './saved-time.ts';
 import { download, idOf, isCataloguePath, schemaOf } from './studio-files.ts';
 import { useChecked, useProof } from './use-studio.ts';
 import { type Checker, catalogueWords, schemaKeys } from './validate.ts';
@@ -39,7 +40,7 @@ export function StudioEditor({
   classes = [],
   onSaved,
 }: StudioEditorProps) {
-  const { t } = useTranslation('staff');
+  const { t, i18n } = useTranslation('staff');
   const { api } = useServices();
   const stores = useStores();
   const revision = useStudioDraft((s) => s.revision);
@@ -89,9 +90,8 @@ export function StudioEditor({
       const res = await api.studio.saveScenario({ body: { text: open.text } });
       setMessage({
         ok: true,
-        text: res.created
-          ? t('studio.saved', { version: res.version })
-          : t('studio.unchanged', { version: res.version }),
+        // The version is a content hash: say when it was saved instead.
+        text: res.created ? t('studio.saved', { time: savedTime(i18n.language) }) : t('studio.unchanged'),
       });
       stores.studio.getState().markSaved(res.path, open.text);
       onSaved();
