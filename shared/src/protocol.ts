@@ -587,6 +587,14 @@ export const routes = {
       body: PublishCatalogueBodySchema,
       response: PublishCatalogueResponseSchema,
     }),
+    /** 删除草稿 of a new catalogue file never published: every saved version of it goes. */
+    deleteCatalogueDraft: route({
+      method: 'DELETE',
+      path: '/api/studio/catalogue',
+      access: AUTHORS,
+      query: CatalogueHistoryQuerySchema,
+      response: OkSchema,
+    }),
     /** A catalogue file's versions, newest first, the shipped file last. */
     catalogueHistory: route({
       method: 'GET',

@@ -70,6 +70,10 @@ export default async function studioRoutes(app: FastifyInstance): Promise<void> 
   serve(app, routes.studio.publishCatalogue, async ({ body, user }) =>
     catalogue.publish(body, user.id, app.clock.now()),
   );
+  serve(app, routes.studio.deleteCatalogueDraft, async ({ query, user }) => {
+    await catalogue.removeDraft(query.path, user);
+    return { ok: true as const };
+  });
   serve(app, routes.studio.catalogueHistory, async ({ query }) => ({
     versions: await catalogue.history(query.path),
   }));

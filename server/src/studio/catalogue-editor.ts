@@ -160,6 +160,20 @@ export class CatalogueEditor {
     return broken;
   }
 
+  /**
+   * 删除草稿 of a new file (新建商品/品类/话术库) never published: every saved version goes. Only who saved
+   * it, or an admin; a shipped or published file is refused (it is in the catalogue's history).
+   */
+  async removeDraft(path: string, user: { id: string; role: string }): Promise<void> {
+    const shipped = this.shippedFile(path);
+    const { savedBy, published } = await this.catalog.catalogueVersions.authors(path);
+    if (shipped || published) throw fail('catalogue-file-published');
+    if (savedBy.length === 0) throw fail('catalogue-draft-not-found');
+    if (user.role !== 'admin' && savedBy.some((by) => by !== user.id))
+      throw fail('catalogue-draft-not-owner');
+    await this.catalog.catalogueVersions.removeFile(path);
+  }
+
   /** The open 草稿 of every catalogue file (saved after its version in force, not published). */
   async drafts(): Promise<CatalogueDraft[]> {
     const { files, manifest } = this.catalog.catalogueState;

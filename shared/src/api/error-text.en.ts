@@ -69,6 +69,10 @@ export const ERROR_TEXT_EN: Record<ErrorCode, string> = {
   'catalogue-draft-not-found': 'This draft was not found. Reload, save it again and publish.',
   'catalogue-breaks-scenarios':
     'With this change {{count}} scenarios no longer prove; nothing was published: {{scenarios}}. Change the draft or these scenarios first.',
+  'catalogue-file-published':
+    'This file is published (or ships with the library) and cannot be deleted; save a changed draft and publish it instead.',
+  'catalogue-draft-not-owner':
+    'Another instructor saved this draft; only they and administrators can delete it.',
   'scenario-read-only':
     '“{{title}}” ships with the library and cannot be changed here: choose “Copy to edit” and change your own copy.',
   'scenario-not-owner':

@@ -67,6 +67,8 @@ export const ERROR_STATUS = {
   'catalogue-invalid': 400,
   'catalogue-draft-not-found': 404,
   'catalogue-breaks-scenarios': 409,
+  'catalogue-file-published': 409,
+  'catalogue-draft-not-owner': 403,
   'scenario-read-only': 403,
   'scenario-not-owner': 403,
   'scenario-version-not-found': 404,

@@ -100,6 +100,18 @@ export function catalogueVersionsRepository(db: Kysely<Database>) {
       ]);
       return { files, publications };
     },
+    /** Who saved each version of `path`, and whether any was ever published. */
+    async authors(path: string): Promise<{ savedBy: (string | null)[]; published: boolean }> {
+      const [files, published] = await Promise.all([
+        db.selectFrom('catalogue_files').select('created_by').where('path', '=', path).execute(),
+        db.selectFrom('catalogue_publications').select('path').where('path', '=', path).limit(1).execute(),
+      ]);
+      return { savedBy: files.map((f) => f.created_by), published: published.length > 0 };
+    },
+    /** Forgets every saved version of `path` (a new file's draft, never published). */
+    async removeFile(path: string): Promise<void> {
+      await db.deleteFrom('catalogue_files').where('path', '=', path).execute();
+    },
     /** The latest saved version of each file saved after its last publication (open 草稿), with its author. */
     async drafts() {
       const rows = await db
