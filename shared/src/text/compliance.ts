@@ -121,13 +121,15 @@ const WHAT_REBUKE = /(\p{Script=Han})什么\1/u;
  * 买不起就不要看.
  */
 const DONT_BUY = /(嫌|不|穷|没钱|买不起|舍不得).{0,3}(别|不要)(买|看|问|逛)/;
-/** 别家便宜就去别家买呗 · 嫌贵就到别处看看: sending the buyer to another shop. */
-const GO_ELSEWHERE = /就(去|到|找)(别家|别处|别人家|别的店|别的地方|其他家)/;
+/** 别家便宜就去别家买呗 · 嫌贵就到别处看看 · 那你去别家买吧: sending the buyer to another shop. */
+const GO_ELSEWHERE = /(就|那)(你|您)?就?(去|到|找)(别家|别处|别人家|别的店|别的地方|其他家)/;
+/** 那你去拼多多买吧 · 就去抖音看呗: the same, to another platform (an off-platform mention right after). */
+const SEND_TO = /(就|那)(你|您)?就?(去|到|找)$/;
 /** 说了多少遍了 · 讲过好几次了 · 都告诉你八百遍了: impatience at being asked again. */
 const TOLD_AGAIN = /(说|讲|告诉你|告诉您|强调)(了|过)*((多少|好几|八百|一百|无数)(遍|次)|几遍)/;
-/** 这么简单还要问 · 这么明显都看不懂: contempt for the question. */
+/** 这么简单还要问 · 这么明显都看不懂 · 这么简单的东西还问保修: contempt for the question. */
 const EASY_QUESTION =
-  /(简单|容易|明显|基本)的?(事|问题)?(都|也|还)(要|用|得)?(问|不懂|不会|不知道|看不懂|搞不懂|不明白)/;
+  /(简单|容易|明显|基本)的?(事情|事儿|事|问题|东西)?(都|也|还)(要|用|得)?(问|不懂|不会|不知道|看不懂|搞不懂|不明白)/;
 /** 别问了 · 能不能别再问了 · 你到底买不买: cutting the buyer short, pressing them to be done. */
 const CUT_SHORT = /(别|不要)再?问了|到底(买|要|拍)不(买|要|拍)/;
 /** 这还用问 · 还要问？: a rhetorical "need you ask" closing its clause. */
@@ -150,6 +152,12 @@ const RHETORICAL = /(吗|么|啊|呀|还怪|还问|还说)/;
 export function rudeWords(analysis: Analysis): string | undefined {
   const m = analysis.mentions.find((x) => x.concept === COMPLIANCE_CONCEPTS.rude);
   if (m) return analysis.normalised.slice(m.start, m.end);
+  const sent = analysis.mentions.find(
+    (x) =>
+      x.concept === COMPLIANCE_CONCEPTS.offPlatform &&
+      SEND_TO.test(analysis.normalised.slice(clauseOf(analysis, x.start).from, x.start)),
+  );
+  if (sent) return analysis.normalised.slice(sent.start, sent.end);
   for (let c = 0; c < analysis.clauseEnds.length; c++) {
     const text = analysis.normalised.slice(c === 0 ? 0 : analysis.clauseEnds[c - 1]!, analysis.clauseEnds[c]);
     const found = [

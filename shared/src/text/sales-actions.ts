@@ -2,6 +2,7 @@
 // follows up a quiet buyer (the platform's rules are `compliance.ts`). The word
 // lists are lexicon concepts; the structure around them is read here: a deferred (不用急着下单), conditional
 // (如果需要再拍) or finished (拍下了就行) order verb invites nothing, while 还没付 reminds.
+import { COMPLIANCE_CONCEPTS } from './compliance.ts';
 import type { Analysis, Mention } from './matcher.ts';
 import { readBareNumber, readQuantities } from './numbers.ts';
 
@@ -164,6 +165,13 @@ export function readsAsInvitation(analysis: Analysis, answers: (option: string) 
     if ((m.concept !== ACTION_CONCEPTS.order && !verb) || m.negated) return false;
     if (verb && !urged(analysis, m)) return false;
     const { from } = clauseOf(analysis, m);
+    // 那你去拼多多买吧 · 加我微信拍: an order elsewhere than this shop's page is no invitation to order here.
+    if (
+      analysis.mentions.some(
+        (o) => o.concept === COMPLIANCE_CONCEPTS.offPlatform && o.clause === m.clause && o.end <= m.start,
+      )
+    )
+      return false;
     const after = analysis.normalised.slice(m.end, m.end + 2);
     const before = analysis.normalised.slice(from, m.start);
     if (DONE_AFTER.some((w) => after.startsWith(w)) || endsWithAny(before, DONE_BEFORE)) return false;

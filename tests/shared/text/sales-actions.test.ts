@@ -27,6 +27,10 @@ describe('inviting the order', () => {
     '喜欢的话可以直接拍下哦',
     '放心拍~',
   ])('invites: %s', (text) => expect(judge(text).invites).toBe(true));
+  it.each(['那你去拼多多买吧', '加我微信直接拍，给您便宜'])(
+    'an order placed elsewhere than this shop is no invitation: %s',
+    (text) => expect(judge(text).invites).toBe(false),
+  );
   it.each([
     '不用急着下单，考虑好再说',
     '如果需要的话再拍就行',
@@ -234,6 +238,11 @@ describe('compliance', () => {
     '别家便宜就去别家买呗',
     '能不能别再问了',
     '你到底买不买',
+    '这么简单的东西还问保修，自己看',
+    '这么基本的问题也不懂？',
+    '那你去别家买吧',
+    '那你去拼多多买吧',
+    '嫌贵您就到抖音看呗',
   ])('is rude without a rude word (contempt, impatience, blame): %s', (text) =>
     expect(judge(text).rude).toBe(true),
   );
@@ -249,6 +258,9 @@ describe('compliance', () => {
     '亲，说了几次都不好意思，我再确认一下',
     '这个问题很简单，我给您说一下',
     '您不用再问了，已经备注好了',
+    '这个东西很简单，一看就会用',
+    '那您去店铺首页看看，还有别的款',
+    '我们在拼多多也有店，更便宜',
   ])('is not rude: %s', (text) => expect(judge(text).rude).toBe(false));
   it.each([
     '留个手机号，我让老板给您算',
