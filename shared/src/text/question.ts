@@ -81,6 +81,7 @@ const DENIALS: readonly (readonly [string, string, boolean])[] = [
   ['不', '', false],
 ];
 const HAN = /\p{Script=Han}/u;
+const LEADING_MODAL = /^(能|会|要|有|是)/;
 
 /**
  * What one clause of the reply, said bare (courtesy, filler and particles gone), answers the proposition:
@@ -91,7 +92,11 @@ export function echoOf(bare: string, proposition: string): 'yes' | 'no' | undefi
   const said = sameModals(bare);
   if (said === '' || !HAN.test(said)) return undefined;
   const denial = DENIALS.find(([negator]) => said.startsWith(negator));
-  if (denial === undefined) return proposition.includes(said) ? 'yes' : undefined;
+  if (denial === undefined) {
+    // 能发的 to 西藏发货不 · 有降噪的 to 能降噪吗: a modal put before the question's own words still says them.
+    const bare = said.replace(LEADING_MODAL, '');
+    return proposition.includes(said) || (HAN.test(bare) && proposition.includes(bare)) ? 'yes' : undefined;
+  }
   const [negator, modal, needed] = denial;
   let rest = said.slice(negator.length);
   while (rest.startsWith(negator)) rest = rest.slice(negator.length);

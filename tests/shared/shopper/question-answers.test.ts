@@ -52,6 +52,14 @@ describe('a bare answer says the question back or denies it', () => {
     expect(verdict(flask, '要的亲', 'vacuum-flask.free-shipping', '寄过来要邮费吗')).toBe('wrong');
   });
 
+  it('a modal put before the question’s words still says them back (能寄的 · 会降噪的)', () => {
+    const basic = contextOf('basic-earbuds');
+    expect(verdict(basic, '会降噪的', 'basic-earbuds.noise-cancelling', '有没有降噪功能')).toBe('wrong');
+    expect(verdict(contextOf('mooncake-box'), '能寄的亲', 'mooncake-box.remote-regions', '新疆寄不寄')).toBe(
+      'wrong',
+    );
+  });
+
   it('a need denied alone (不用 · 不用不用) answers 要不要 / 需要…吗, not 能…吗', () => {
     expect(verdict(washer, '不用不用，师傅会上门', 'drum-washer.installation', '买了要自己安装吗')).toBe(
       'stated',
