@@ -4,7 +4,8 @@
 
 import { EditorView } from '@codemirror/view';
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HttpError } from '../../../client/src/api/http.ts';
 import Studio from '../../../client/src/staff/studio/Studio.tsx';
 import '../../../client/src/staff/i18n/index.ts';
 import type { StudioFilesResponse } from '@kefu/shared/protocol';
@@ -142,5 +143,75 @@ describe('new catalogue files in the studio', () => {
     await editor().findByText(path);
     expect(editorText()).toBe(text);
     await editor().findByText('校验通过', undefined, SETTLE);
+  }, 30_000);
+});
+
+describe('删除草稿 of a new file', () => {
+  beforeAll(() => {
+    // jsdom has no <dialog> behaviour.
+    HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+      this.setAttribute('open', '');
+    };
+    HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+      this.removeAttribute('open');
+      this.dispatchEvent(new Event('close'));
+    };
+  });
+
+  const path = 'scenarios/categories/sportswear.yaml';
+  const text = newCatalogueTemplate('category', 'sportswear');
+  const draft = { path, text, version: 'v1', savedAt: 0, savedBy: '王老师' };
+
+  it('deletes it after a confirmation; the list no longer shows it; shipped files have no such button', async () => {
+    let deleted = false;
+    const http = fakeHttp({
+      'GET /api/studio/files': () => ({ ...FILES, catalogueDrafts: deleted ? [] : [draft] }),
+      'DELETE /api/studio/catalogue*': () => {
+        deleted = true;
+        return { ok: true };
+      },
+    });
+    const { render, user } = await setup({ http });
+    render(<Studio />);
+    await user.click(await screen.findByRole('button', { name: /down-jacket\.yaml/ }));
+    await editor().findByText('scenarios/products/down-jacket.yaml');
+    expect(editor().queryByRole('button', { name: '删除草稿' })).toBeNull();
+
+    await user.click(await screen.findByRole('button', { name: /sportswear\.yaml/ }));
+    await editor().findByText(path);
+    await user.click(editor().getByRole('button', { name: '删除草稿' }));
+    const dialog = await screen.findByRole('alertdialog', { name: '删除这个新文件的草稿？' });
+    expect(http.calls.filter((c) => c.method === 'DELETE')).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: '删除草稿' }));
+    await waitFor(
+      () => expect(screen.queryByRole('button', { name: /sportswear\.yaml/ })).toBeNull(),
+      SETTLE,
+    );
+    expect(http.calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual([
+      `/api/studio/catalogue?path=${encodeURIComponent(path)}`,
+    ]);
+    expect(document.querySelector('.cm-content')).toBeNull();
+  }, 30_000);
+
+  it('shows the server refusing another instructor’s draft in the dialog and keeps it', async () => {
+    const http = fakeHttp({
+      'GET /api/studio/files': () => ({ ...FILES, catalogueDrafts: [draft] }),
+      'DELETE /api/studio/catalogue*': () => {
+        throw new HttpError(403, {
+          code: 'catalogue-draft-not-owner',
+          params: {},
+          message: '',
+        });
+      },
+    });
+    const { render, user } = await setup({ http });
+    render(<Studio />);
+    await user.click(await screen.findByRole('button', { name: /sportswear\.yaml/ }));
+    await editor().findByText(path);
+    await user.click(editor().getByRole('button', { name: '删除草稿' }));
+    const dialog = await screen.findByRole('alertdialog', { name: '删除这个新文件的草稿？' });
+    await user.click(within(dialog).getByRole('button', { name: '删除草稿' }));
+    await within(dialog).findByText(/只有他和管理员能删除/);
+    expect(screen.getByRole('button', { name: /sportswear\.yaml/ })).toBeTruthy();
   }, 30_000);
 });

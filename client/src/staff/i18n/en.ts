@@ -382,6 +382,10 @@ export const staffEn: StaffStrings = {
     breaksOthers:
       'This change causes {{count}} errors in other files (scenarios refer to what changed); publishing will be refused.',
     history: 'Versions',
+    deleteDraft: 'Delete draft',
+    deleteDraftTitle: 'Delete the draft of this new file?',
+    deleteDraftMessage:
+      'This file was never published; deleting removes every version saved of it, for good.',
     status: { shipped: 'shipped', draft: 'draft', published: 'published' },
     inForce: 'in use',
     shippedVersion: 'the version shipped with the library',

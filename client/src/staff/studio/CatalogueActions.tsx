@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
+import { ConfirmDialog } from '../../forms/ConfirmDialog.tsx';
 import { useStores } from '../../stores/index.ts';
 import type { StudioFileDraft } from '../../stores/studio-draft.ts';
 import { savedTime } from './saved-time.ts';
@@ -30,6 +31,8 @@ export interface CatalogueActionsProps {
   /** Whether the versions are shown (below the toolbar), and the button that shows or hides them. */
   history: boolean;
   onHistory(show: boolean): void;
+  /** A saved draft of a new file, never published: 删除草稿 throws it away (its author or an admin). */
+  newDraft?: boolean;
 }
 
 export function CatalogueActions({
@@ -41,11 +44,21 @@ export function CatalogueActions({
   onSaved,
   history,
   onHistory,
+  newDraft = false,
 }: CatalogueActionsProps) {
   const { t, i18n } = useTranslation('staff');
   const { api } = useServices();
   const stores = useStores();
   const [busy, setBusy] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+
+  /** 删除草稿: every saved version goes; the editor closes and the list is loaded again. */
+  async function deleteDraft() {
+    await api.studio.deleteCatalogueDraft({ query: { path: open.path } });
+    setDeleting(false);
+    stores.studio.getState().openFile(null);
+    onSaved();
+  }
 
   /**
    * Where the file is saved: a new file never saved is named after the id its author gave it (the template
@@ -144,6 +157,29 @@ export function CatalogueActions({
       <button type="button" className="secondary" aria-expanded={history} onClick={() => onHistory(!history)}>
         {t('studio.history')}
       </button>
+      {newDraft ? (
+        <>
+          <button
+            type="button"
+            className="secondary"
+            aria-haspopup="dialog"
+            disabled={busy}
+            onClick={() => setDeleting(true)}
+          >
+            {t('studio.deleteDraft')}
+          </button>
+          <ConfirmDialog
+            open={deleting}
+            title={t('studio.deleteDraftTitle')}
+            message={t('studio.deleteDraftMessage')}
+            confirmLabel={t('studio.deleteDraft')}
+            cancelLabel={t('common.cancel')}
+            danger
+            onConfirm={deleteDraft}
+            onCancel={() => setDeleting(false)}
+          />
+        </>
+      ) : null}
     </>
   );
 }

@@ -176,6 +176,10 @@ export default function Studio() {
               entry={entry}
               publishedText={publishedText}
               classes={classes}
+              newDraft={
+                data?.catalogueDrafts.some((d) => d.path === open.path) === true &&
+                !base?.some((f) => f.path === open.path)
+              }
               onSaved={(copied) => {
                 if (copied) setOpening(copied);
                 reload();

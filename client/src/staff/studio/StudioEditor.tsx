@@ -28,6 +28,8 @@ export interface StudioEditorProps {
   publishedText?: string | null;
   /** Classes this user may publish to. */
   classes?: readonly { id: string; name: string }[];
+  /** A saved draft of a new catalogue file, never published: it may be deleted (删除草稿). */
+  newDraft?: boolean;
   /** After a save, publish or copy: the library is loaded again (and a copy opened). */
   onSaved(openId?: string): void;
 }
@@ -38,6 +40,7 @@ export function StudioEditor({
   entry,
   publishedText = null,
   classes = [],
+  newDraft = false,
   onSaved,
 }: StudioEditorProps) {
   const { t, i18n } = useTranslation('staff');
@@ -148,6 +151,7 @@ export function StudioEditor({
             }}
             history={history}
             onHistory={setHistory}
+            newDraft={newDraft}
           />
         ) : null}
         <button
