@@ -52,8 +52,11 @@ const MEASURING_MOST = new Set([...'快慢晚早迟小大多少长短近后新�
 /** 最好 followed by what to do is advice (最好手洗 · 孕期最好别用); 最 + 好吃 praises like 最好 alone (最好吃的). */
 const HAD_BETTER = '最好';
 const GOOD_TO = ['好吃', '好看', '好用', '好听', '好喝', '好穿', '好闻', '好玩', '好卖', '好使'];
-/** Words that set a moment of use: 回温20分钟口感最好 · 冷藏后口感最好 advise when, they praise nothing. */
-const USE_MOMENT = ['之前', '之后', '以后', '后', '时', '的时候'];
+/**
+ * Words that set a moment of use: 回温20分钟口感最好 · 冷藏后口感最好 · 回回温再吃口感最好 advise when, they
+ * praise nothing.
+ */
+const USE_MOMENT = ['之前', '之后', '以后', '后', '时', '的时候', '再'];
 const TRAILING = /^[的了哦呢啊呀吧哈啦嘛~]*$/;
 /** 100% followed by what it is made of (100%纯棉 · 百分百桑蚕丝) is a composition, otherwise a guarantee. */
 const HUNDRED = /(100%|百分之百|百分百)\s*([^\s\d%.,，。!！?？~])/;

@@ -213,6 +213,7 @@ describe('compliance', () => {
     '晾干后拍打几下蓬松度最好',
     '最小的是S码，最大的到XL',
     '有最新消息马上告诉您',
+    '拿出来放二十分钟回回温再吃口感最好',
   ])('advice, an ordinal or a measure is no claim: %s', (text) =>
     expect(judge(text).bannedClaim).toBe(false),
   );
