@@ -450,7 +450,7 @@ export const staffEn: StaffStrings = {
     corpusFile: 'appeals-corpus.yaml',
     ratesTitle: 'How often the judge was overturned',
     ratesIntro:
-      'Per rule, the share of decided appeals that trainers overturned: the rules with the highest share need the judge most. The download goes into scenarios/corpus for judge-eval.',
+      'Per rule, the share of decided appeals that trainers overturned: the rules with the highest share need the judge most. Send the downloaded decisions to whoever maintains the judging rules: they become labelled examples the judge is checked against.',
     chart: 'Share overturned per rule',
     noDecisions: 'No decided appeals yet.',
     rateInWords: '{{rule}}: {{decided}} decided, {{overturned}} overturned ({{rate}}%)',

@@ -440,7 +440,7 @@ export const staffZhCN = {
     corpusFile: '申诉语料.yaml',
     ratesTitle: '评判被推翻的情况',
     ratesIntro:
-      '按规则统计已裁定的申诉中被撤销的比例：比例高的规则，评判最需要改进。下载的语料可放进 scenarios/corpus，由 judge-eval 检验。',
+      '按规则统计已裁定的申诉中被撤销的比例：比例高的规则，评判最需要改进。把下载的裁定语料交给负责评判规则的老师或开发人员，它们会成为检验评判的标注样例。',
     chart: '各规则被撤销的比例',
     noDecisions: '还没有已裁定的申诉。',
     rateInWords: '{{rule}}：裁定 {{decided}} 条，撤销 {{overturned}} 条（{{rate}}%）',
