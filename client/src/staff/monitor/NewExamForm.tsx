@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';
 import { FormError } from '../../forms/FormError.tsx';
 import { useSubmit } from '../../forms/use-submit.ts';
-import { NumberField, ScenarioPicks } from './drill-fields.tsx';
+import { MixFields, ScenarioPicks } from './drill-fields.tsx';
 
 const MINUTE = 60_000;
 
@@ -81,20 +81,13 @@ export function NewExamForm({
       </label>
       <ScenarioPicks scenarios={scenarios} picked={picked} onChange={setPicked} />
       <div className="drill-numbers">
-        <NumberField label={t('drills.shoppers')} value={shoppers} min={1} max={50} onChange={setShoppers} />
-        <NumberField
-          label={t('drills.interval')}
-          value={interval}
-          min={0}
-          max={3600}
-          onChange={setIntervalSeconds}
-        />
-        <NumberField
-          label={t('drills.concurrency')}
-          value={concurrency}
-          min={1}
-          max={10}
-          onChange={setConcurrency}
+        <MixFields
+          shoppers={shoppers}
+          interval={interval}
+          concurrency={concurrency}
+          onShoppers={setShoppers}
+          onInterval={setIntervalSeconds}
+          onConcurrency={setConcurrency}
         />
         <label className="field">
           <span>{t('exams.opensAt')}</span>

@@ -52,3 +52,41 @@ export function NumberField(props: {
     </label>
   );
 }
+
+/** How the buyers arrive, the same bounds in a drill and an exam: buyers per student, the interval between
+ * them and how many talk at once. */
+export function MixFields(props: {
+  shoppers: number;
+  interval: number;
+  concurrency: number;
+  onShoppers: (n: number) => void;
+  onInterval: (n: number) => void;
+  onConcurrency: (n: number) => void;
+}) {
+  const { t } = useTranslation('staff');
+  return (
+    <>
+      <NumberField
+        label={t('drills.shoppers')}
+        value={props.shoppers}
+        min={1}
+        max={50}
+        onChange={props.onShoppers}
+      />
+      <NumberField
+        label={t('drills.interval')}
+        value={props.interval}
+        min={0}
+        max={3600}
+        onChange={props.onInterval}
+      />
+      <NumberField
+        label={t('drills.concurrency')}
+        value={props.concurrency}
+        min={1}
+        max={10}
+        onChange={props.onConcurrency}
+      />
+    </>
+  );
+}
