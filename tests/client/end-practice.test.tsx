@@ -4,19 +4,10 @@ import { act, screen, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HttpError } from '../../client/src/api/http.ts';
 import { Workbench } from '../../client/src/workbench/Workbench.tsx';
-import { buyerSays, conversationView, JACKET, PHRASES, setup, T0 } from './harness.tsx';
+import { buyerSays, conversationView, JACKET, PHRASES, polyfillDialog, setup, T0 } from './harness.tsx';
 import { fakeHttp } from './staff/fake-http.ts';
 
-beforeAll(() => {
-  // jsdom has no <dialog> behaviour.
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-    this.dispatchEvent(new Event('close'));
-  };
-});
+beforeAll(polyfillDialog);
 
 const catalog = (): CatalogResponse => ({ products: [JACKET], phrases: [PHRASES] });
 

@@ -224,3 +224,14 @@ export const PHRASES: PhraseLibrary = {
 export function buyerSays(at: number, id: string, text: string): PublicEvent {
   return { type: 'buyer-message', at, id, text };
 }
+
+/** jsdom has no <dialog> behaviour: showModal and close only toggle `open` (and close fires its event). */
+export function polyfillDialog(): void {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.removeAttribute('open');
+    this.dispatchEvent(new Event('close'));
+  };
+}

@@ -4,23 +4,14 @@ import { act, screen, within } from '@testing-library/react';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { KEY_ACTIONS } from '../../client/src/keyboard/actions.ts';
 import { Workbench } from '../../client/src/workbench/Workbench.tsx';
-import { buyerSays, conversationView, JACKET, PHRASES, setup, T0 } from './harness.tsx';
+import { buyerSays, conversationView, JACKET, PHRASES, polyfillDialog, setup, T0 } from './harness.tsx';
 import { apiFrom } from './staff/fake-http.ts';
 
 type Harness = Awaited<ReturnType<typeof setup>>;
 let h: Harness;
 let catalogRequests = 0;
 
-beforeAll(() => {
-  // jsdom has no <dialog> behaviour.
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-    this.dispatchEvent(new Event('close'));
-  };
-});
+beforeAll(polyfillDialog);
 
 beforeEach(async () => {
   catalogRequests = 0;

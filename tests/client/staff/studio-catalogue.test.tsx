@@ -8,30 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../../client/src/api/http.ts';
 import Studio from '../../../client/src/staff/studio/Studio.tsx';
 import '../../../client/src/staff/i18n/index.ts';
-import type { CatalogueVersion, StudioFilesResponse } from '@kefu/shared/protocol';
-import { readLibrary } from '../../../server/src/cli/read-library.ts';
-import { studioProducts, studioScenarios } from '../../../server/src/studio/library-view.ts';
-import { fileKindOf } from '../../../shared/src/scenario/file-kind.ts';
-import { loadLibrary } from '../../../shared/src/scenario/load.ts';
+import type { CatalogueVersion } from '@kefu/shared/protocol';
 import { setup } from '../harness.tsx';
 import { fakeHttp } from './fake-http.ts';
+import { ONE_SCENARIO_FILES as FILES, ONE_SCENARIO_SOURCES as SOURCES } from './studio-fixture.ts';
 
-/**
- * The shipped catalogue with one of its scenarios (羽绒服选颜色和尺码): proving all of it in jsdom takes
- * seconds, not the whole library's minutes.
- */
-const SCENARIO = 'scenarios/buyers/jacket-colour-size.yaml';
-const SOURCES = readLibrary('scenarios').filter((f) => {
-  const kind = fileKindOf(f);
-  return kind !== 'corpus' && kind !== 'course' && (kind !== 'buyer' || f.path === SCENARIO);
-});
-const { library } = loadLibrary(SOURCES);
-const FILES: StudioFilesResponse = {
-  files: SOURCES.map((f) => ({ ...f, origin: 'library' as const })),
-  scenarios: studioScenarios(library),
-  products: studioProducts(library),
-  catalogueDrafts: [],
-};
 const JACKET = SOURCES.find((f) => f.path.endsWith('products/down-jacket.yaml'))!;
 /** 黑色 sold out: the scenario's model answer (黑色有货) turns into a wrong fact. */
 const NO_BLACK = JACKET.text.replace(

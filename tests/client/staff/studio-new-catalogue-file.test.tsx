@@ -8,28 +8,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { HttpError } from '../../../client/src/api/http.ts';
 import Studio from '../../../client/src/staff/studio/Studio.tsx';
 import '../../../client/src/staff/i18n/index.ts';
-import type { StudioFilesResponse } from '@kefu/shared/protocol';
-import { readLibrary } from '../../../server/src/cli/read-library.ts';
-import { studioProducts, studioScenarios } from '../../../server/src/studio/library-view.ts';
-import { fileKindOf } from '../../../shared/src/scenario/file-kind.ts';
-import { loadLibrary } from '../../../shared/src/scenario/load.ts';
 import { newCatalogueTemplate } from '../../../shared/src/scenario/new-catalogue-file.ts';
-import { setup } from '../harness.tsx';
+import { polyfillDialog, setup } from '../harness.tsx';
 import { fakeHttp } from './fake-http.ts';
+import { ONE_SCENARIO_FILES as FILES } from './studio-fixture.ts';
 
-/** The shipped catalogue with one scenario: publishing proves it in jsdom in seconds. */
-const SCENARIO = 'scenarios/buyers/jacket-colour-size.yaml';
-const SOURCES = readLibrary('scenarios').filter((f) => {
-  const kind = fileKindOf(f);
-  return kind !== 'corpus' && kind !== 'course' && (kind !== 'buyer' || f.path === SCENARIO);
-});
-const { library } = loadLibrary(SOURCES);
-const FILES: StudioFilesResponse = {
-  files: SOURCES.map((f) => ({ ...f, origin: 'library' as const })),
-  scenarios: studioScenarios(library),
-  products: studioProducts(library),
-  catalogueDrafts: [],
-};
 const SETTLE = { timeout: 15_000 };
 const PROVED = { timeout: 60_000 };
 
@@ -147,16 +130,7 @@ describe('new catalogue files in the studio', () => {
 });
 
 describe('删除草稿 of a new file', () => {
-  beforeAll(() => {
-    // jsdom has no <dialog> behaviour.
-    HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-      this.setAttribute('open', '');
-    };
-    HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-      this.removeAttribute('open');
-      this.dispatchEvent(new Event('close'));
-    };
-  });
+  beforeAll(polyfillDialog);
 
   const path = 'scenarios/categories/sportswear.yaml';
   const text = newCatalogueTemplate('category', 'sportswear');

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { HttpError } from '../../../client/src/api/http.ts';
 import Studio from '../../../client/src/staff/studio/Studio.tsx';
 import '../../../client/src/staff/i18n/index.ts';
-import { setup } from '../harness.tsx';
+import { polyfillDialog, setup } from '../harness.tsx';
 import { fakeHttp } from './fake-http.ts';
 import { STUDIO_FILES } from './studio-fixture.ts';
 
@@ -240,16 +240,7 @@ describe('复制后编辑', () => {
 });
 
 describe('删除', () => {
-  beforeAll(() => {
-    // jsdom has no <dialog> behaviour.
-    HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-      this.setAttribute('open', '');
-    };
-    HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-      this.removeAttribute('open');
-      this.dispatchEvent(new Event('close'));
-    };
-  });
+  beforeAll(polyfillDialog);
 
   it('deletes one’s own scenario after a confirmation, and the library no longer lists it', async () => {
     let deleted = false;
