@@ -4,7 +4,7 @@
 import { type DrillView, SIMULATION_EPOCH } from '@kefu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from './helpers/manual-clock.ts';
-import { api, seedUser, startServer, type TestServer, type TestUser } from './helpers/server.ts';
+import { api, newClass, seedUser, startServer, type TestServer, type TestUser } from './helpers/server.ts';
 
 const MINUTE = 60_000;
 const SCENARIO = 'after-sale-complaint';
@@ -17,21 +17,6 @@ let student: TestUser;
 let outsider: TestUser;
 let classId: string;
 let exam: DrillView;
-
-async function newClass(owner: TestUser, students: TestUser[]): Promise<string> {
-  const cls = await api(server, 'POST', '/api/classes', {
-    as: owner,
-    body: { name: `班级${Math.random()}` },
-  });
-  for (const s of students) {
-    const joined = await api(server, 'POST', '/api/classes/join', {
-      as: s,
-      body: { joinCode: cls.body.class.joinCode },
-    });
-    expect(joined.status).toBe(200);
-  }
-  return cls.body.class.id;
-}
 
 const listed = async (as: TestUser, query = '') =>
   (await api(server, 'GET', `/api/scenarios${query}`, { as })).body.scenarios.map(
@@ -53,8 +38,8 @@ beforeAll(async () => {
   const otherInstructor = await seedUser(server.app, 'instructor');
   student = await seedUser(server.app, 'student');
   outsider = await seedUser(server.app, 'student');
-  classId = await newClass(instructor, [student]);
-  await newClass(otherInstructor, [outsider]);
+  classId = await newClass(server, instructor, [student]);
+  await newClass(server, otherInstructor, [outsider]);
   // Before any exam the scenario is the student's to see and practise, like the rest of the library.
   expect(await listed(student)).toContain(SCENARIO);
   const created = await api(server, 'POST', `/api/classes/${classId}/exams`, {

@@ -10,7 +10,15 @@ import {
 } from '@kefu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from './helpers/manual-clock.ts';
-import { api, seedUser, startServer, type TestServer, type TestUser, tempDataDir } from './helpers/server.ts';
+import {
+  api,
+  newClass,
+  seedUser,
+  startServer,
+  type TestServer,
+  type TestUser,
+  tempDataDir,
+} from './helpers/server.ts';
 
 const MINUTE = 60_000;
 const SCENARIO = 'after-sale-complaint';
@@ -39,21 +47,6 @@ const examBody = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-async function newClass(owner: TestUser, students: TestUser[]): Promise<string> {
-  const cls = await api(server, 'POST', '/api/classes', {
-    as: owner,
-    body: { name: `班级${Math.random()}` },
-  });
-  for (const s of students) {
-    const joined = await api(server, 'POST', '/api/classes/join', {
-      as: s,
-      body: { joinCode: cls.body.class.joinCode },
-    });
-    expect(joined.status).toBe(200);
-  }
-  return cls.body.class.id;
-}
-
 async function createExam(over: Record<string, unknown> = {}, as = instructor, cls = classId) {
   return api(server, 'POST', `/api/classes/${cls}/exams`, { as, body: examBody(over) });
 }
@@ -67,8 +60,8 @@ beforeAll(async () => {
   taker = await seedUser(server.app, 'student');
   absent = await seedUser(server.app, 'student');
   outsider = await seedUser(server.app, 'student');
-  classId = await newClass(instructor, [taker, absent]);
-  await newClass(otherInstructor, [outsider]);
+  classId = await newClass(server, instructor, [taker, absent]);
+  await newClass(server, otherInstructor, [outsider]);
 });
 
 afterAll(async () => {
@@ -331,7 +324,7 @@ describe('one attempt, also at the same instant', () => {
   // itself must then refuse the second. Here the second join reaches the scheduler after the first was stored.
   it('a join that was not the first starts nothing: one set of buyers', async () => {
     const racer = await seedUser(server.app, 'student');
-    const cls = await newClass(instructor, [racer]);
+    const cls = await newClass(server, instructor, [racer]);
     const created = await createExam({}, instructor, cls);
     expect(created.status).toBe(200);
     const id: string = created.body.drill.id;

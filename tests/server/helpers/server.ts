@@ -229,6 +229,22 @@ export async function api<T = any>(
   return { status, body: body as T, headers: responseHeaders, text, bytes };
 }
 
+/** A class made by `owner` with `students` joined by its code, as they would; its id. Throws if a join fails. */
+export async function newClass(server: TestServer, owner: TestUser, students: TestUser[]): Promise<string> {
+  const cls = await api(server, 'POST', '/api/classes', {
+    as: owner,
+    body: { name: `班级${Math.random()}` },
+  });
+  for (const s of students) {
+    const joined = await api(server, 'POST', '/api/classes/join', {
+      as: s,
+      body: { joinCode: cls.body.class.joinCode },
+    });
+    if (joined.status !== 200) throw new Error(`join failed: ${joined.status} ${joined.text}`);
+  }
+  return cls.body.class.id;
+}
+
 /** A connected socket, with every `conversation:event` it received recorded in order. */
 export interface LiveClient {
   socket: ClientSocket;
