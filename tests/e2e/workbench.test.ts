@@ -19,6 +19,16 @@ import {
 } from '../server/helpers/server.ts';
 import { launchChromium } from './browser.ts';
 
+/** The picture's width once the browser has loaded and decoded it (0 if it cannot): an <img> is in the page
+ * before its bytes arrive, so reading naturalWidth straight away races the download. */
+function loadedWidth(img: Element): Promise<number> {
+  const picture = img as HTMLImageElement;
+  return picture.decode().then(
+    () => picture.naturalWidth,
+    () => 0,
+  );
+}
+
 const CLIENT_OUT = inject('clientDir');
 const SHOTS = resolve('tests/.artifacts/workbench');
 
@@ -286,7 +296,7 @@ describe('workbench end to end', () => {
     await page.getByRole('tab', { name: '商品' }).click();
     const picture = page.getByRole('region', { name: '女款轻薄短款羽绒服' }).locator('img.product-picture');
     await picture.waitFor();
-    expect(await picture.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(await picture.evaluate(loadedWidth)).toBeGreaterThan(0);
     await page.getByRole('button', { name: '快捷短语', exact: true }).click();
     await page.getByPlaceholder('搜索话术（标题、内容或编码）').fill('尺码表');
     const chartPhrase = page.getByRole('button', { name: '插入：尺码表（图片）' });
@@ -301,7 +311,7 @@ describe('workbench end to end', () => {
     expect(await enterSends()).toMatchObject({ source: 'phrase', image: 'images/size-chart-jacket.png' });
     const chart = page.locator('.msg-agent').last().getByRole('img', { name: '随话术发出的图片' });
     await chart.waitFor();
-    expect(await chart.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(await chart.evaluate(loadedWidth)).toBeGreaterThan(0);
 
     // 脖子怕冷: recommend the scarf from the order tab, then invite, with an emoji from the picker.
     await shoppersUntil(id, buyerLine('cold-neck'));
