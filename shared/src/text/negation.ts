@@ -39,6 +39,12 @@ function connects(text: string, from: number, to: number): boolean {
 
 /** Contrast words that set a reservation against what was just said (不过 · 但是), not a new topic (另外). */
 const BUT = /^(但是|但|不过|可是|只是)/;
+/** A clause saying the goods are out for now: 暂时没有 · 现在没货 · 目前缺货 (not 以后都没有了: discontinued). */
+const STOCK_NOW = /^(现在|目前|暂时|暂)/;
+/** Negators that can only mean "out of stock" (缺货 · 没货 · 卖断了), whatever stands before them. */
+const OUT_OF_STOCK = /^(暂时)?(缺货|没货|断货|售罄|卖完|卖光|卖空|售空|卖断|无货)/;
+/** What may stand before such a negator in its clause: only when (暂时没货 · 现在都缺货). */
+const NOW_ONLY = /^(现在|目前|暂时|暂|都|也)*$/;
 
 /**
  * What may follow a negator that closes its clause: nothing, a modal and one verb (不能戴 · 不适合), or the
@@ -135,16 +141,38 @@ export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: 
       afterPoints.push(k);
   for (const k of afterPoints) negateBackwards(k);
 
-  // 90码合适，不过现在缺货: a denial that closes a clause opened by "but" and naming nothing is about the
-  // option the clause before it named (the contrast word ended that clause, so the denial reached nothing).
-  for (const k of afterPoints) {
-    const t = tokens[k]!;
-    if (used[k] || t.clause === 0 || tokens.some((u) => u.clause === t.clause && isMention(u))) continue;
-    if (!BUT.test(text.slice(clauseEnds[t.clause - 1]))) continue;
-    if (!CLOSING.test(stripParticles(text.slice(t.end, clauseEnds[t.clause]), vocabulary.particles)))
+  // 90码合适，不过现在缺货 · 44码卖断了，暂时没有 · XXL在路上了 暂时没货: a denial that closes a clause naming
+  // nothing, opened by "but" or saying that the goods are out now, is about the option the clause before it
+  // named (the clause break left the denial nothing to reach). 红色的，以后都没有了 may say something else.
+  // A denial: a negator (afterPoints) or a negator with the bare 有/有货 it took as its term (暂时没有哦).
+  const denialsNamingNothing: { k: number; start: number; end: number }[] = [];
+  for (const k of afterPoints)
+    if (!used[k] && !tokens.some((u) => u.clause === tokens[k]!.clause && isMention(u)))
+      denialsNamingNothing.push({ k, start: tokens[k]!.start, end: tokens[k]!.end });
+  for (let j = 0; j < tokens.length; j++) {
+    const n = negatedBy[j]!;
+    const concepts = tokens[j]!.entry.mentions.map((m) => m.concept);
+    if (!flips[j] || n < 0 || !(concepts.includes(YES_ANSWER_CONCEPT) || concepts.includes(IN_STOCK_CONCEPT)))
       continue;
-    const p = tokens.findLastIndex((u) => u.clause === t.clause - 1 && isOption(u));
+    if (tokens.some((u, i) => i !== j && u.clause === tokens[j]!.clause && isMention(u))) continue;
+    denialsNamingNothing.push({ k: n, start: tokens[n]!.start, end: tokens[j]!.end });
+  }
+  for (const { k, start, end } of denialsNamingNothing) {
+    const clause = tokens[k]!.clause;
+    if (clause === 0) continue;
+    const opening = text.slice(clauseEnds[clause - 1], start);
+    const said = text.slice(start, end);
+    const outNow = (STOCK_NOW.test(opening + said) || OUT_OF_STOCK.test(said)) && NOW_ONLY.test(opening);
+    if (!BUT.test(text.slice(clauseEnds[clause - 1])) && !outNow) continue;
+    if (!CLOSING.test(stripParticles(text.slice(end, clauseEnds[clause]), vocabulary.particles))) continue;
+    const p = tokens.findLastIndex((u) => u.clause === clause - 1 && isOption(u));
     if (p < 0 || flips[p]) continue;
+    // 红色有货，暂时没有: the clause before already says it is there; the denial is of something else.
+    const inStockBefore = tokens.some(
+      (u, j) =>
+        u.clause === clause - 1 && !flips[j] && u.entry.mentions.some((m) => m.concept === IN_STOCK_CONCEPT),
+    );
+    if (inStockBefore) continue;
     negator = k;
     flipList(p, -1);
     used[k] = 1;

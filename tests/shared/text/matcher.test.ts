@@ -138,6 +138,20 @@ describe('negation', () => {
     expect(read(matcher.analyse('黑色有货，但是红色卖完了'))).toEqual([BLACK, 'in-stock', `¬${RED}`]);
   });
 
+  it('reaches a clause that only says the goods are out now back to the option the clause before named', () => {
+    expect(read(matcher.analyse('红色，暂时没有'))).toEqual([`¬${RED}`]);
+    expect(read(matcher.analyse('红色在路上了 暂时没货'))).toEqual([`¬${RED}`]);
+    expect(read(matcher.analyse('红色的呀，现在缺货了'))).toEqual([`¬${RED}`]);
+    // 暂时没有哦: the negator took the bare 有哦 as its term; the clause still denies the option before it.
+    expect(read(matcher.analyse('红色，暂时没有哦')).slice(0, 1)).toEqual([`¬${RED}`]);
+    // Not when the clause before says it is there, nor when the denial names something of its own.
+    expect(read(matcher.analyse('红色有货，暂时没有')).slice(0, 2)).toEqual([RED, 'in-stock']);
+    expect(read(matcher.analyse('红色有的，现在没有优惠')).slice(0, 1)).toEqual([RED]);
+    // Not a denial about later (以后都没有了 may mean discontinued), nor one with other words before it.
+    expect(read(matcher.analyse('红色的，以后都没有了'))).toEqual([RED]);
+    expect(read(matcher.analyse('红色好看，别的没有了'))).toEqual([RED]);
+  });
+
   it('denies a term set apart from what is said of the rest (以外 · 之外 · 除外 · 除了), unless 还/也 adds to it', () => {
     expect(read(matcher.analyse('红色以外都有货'))).toEqual([`¬${RED}`, 'in-stock']);
     expect(read(matcher.analyse('除了红色都有货'))).toEqual([`¬${RED}`, 'in-stock']);

@@ -132,6 +132,19 @@ describe('bare answers and courtesy', () => {
     expect(judge('木有哦', ask('down-jacket.colour.酒红色')).stated).toEqual(['b1']);
     expect(judge('莫得机洗哈，手洗🙏', ask('down-jacket.machine-wash')).stated).toEqual(['b1']);
   });
+  it('reads 冇 as a negator and "no problem" with any dialect negator (木有问题 · 冇问题) as yes', () => {
+    expect(judge('冇得机洗哦 要手洗', ask('down-jacket.machine-wash')).stated).toEqual(['b1']);
+    expect(judge('酒红冇货了亲', ask('down-jacket.colour.酒红色')).stated).toEqual(['b1']);
+    expect(judge('木有问题 直接扔洗衣机就行', ask('down-jacket.machine-wash')).wrong).toEqual(['b1']);
+    expect(judge('冇问题的', ask('down-jacket.machine-wash')).wrong).toEqual(['b1']);
+    expect(judge('没得问题 包邮的', ask('down-jacket.free-shipping')).stated).toEqual(['b1']);
+    expect(judge('没啥问题，米白有货', ask('down-jacket.colour.米白色')).stated).toEqual(['b1']);
+  });
+  it('reads a clause that only says the goods are out now as the stock answer for the option before it', () => {
+    expect(judge('酒红的呀 现在没货了 下月中旬补', ask('down-jacket.colour.酒红色')).stated).toEqual(['b1']);
+    expect(judge('酒红色，暂时没有哦', ask('down-jacket.colour.酒红色')).stated).toEqual(['b1']);
+    expect(judge('酒红色还有的，现在没有活动哈', ask('down-jacket.colour.酒红色')).wrong).toEqual(['b1']);
+  });
   it('keeps a hold or a greeting courtesy: the question stays open, nothing dodged', () => {
     for (const text of [
       '亲，稍等我看下库存哈',
