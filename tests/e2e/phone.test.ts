@@ -21,6 +21,8 @@ let browser: Browser;
 let cls: StaffClass;
 let page: Page;
 let drillId: string;
+/** A student's finished conversation with a mistake in it (a counter-example), for their own report. */
+let mistakeConversation: string;
 const staffPage = () => page;
 
 beforeAll(async () => {
@@ -31,6 +33,7 @@ beforeAll(async () => {
   const [a, b] = cls.students as [TestUser, TestUser, TestUser];
   await playConversation(server, clock, a, 'jacket-colour-size');
   await playConversation(server, clock, b, 'price-objection');
+  mistakeConversation = await playConversation(server, clock, a, 'jacket-colour-size', '说错材质（鹅绒）');
   const drill = await api(server, 'POST', `/api/classes/${cls.classId}/drills`, {
     as: cls.instructor,
     body: {
@@ -133,6 +136,41 @@ describe('staff pages on a phone (390×844)', () => {
     await page.getByRole('button', { name: '查看结果' }).waitFor();
     await page.screenshot({ path: join(OUT, '07-monitor-ended-desktop.png'), fullPage: true });
     await page.setViewportSize(PHONE);
+  });
+});
+
+describe("a student's own pages on a phone (390×844), in Chinese and in English", () => {
+  it('home and report: the top bar wraps (its title and language choice on screen), a mistake reads across', async () => {
+    const ctx = await browser.newContext({
+      viewport: PHONE,
+      locale: 'zh-CN',
+      isMobile: true,
+      hasTouch: true,
+    });
+    const student = cls.students[0]!;
+    await ctx.addCookies([{ name: 'kefu_session', value: student.cookie.split('=')[1]!, url: server.url }]);
+    const phone = await ctx.newPage();
+    for (const [language, greeting, mistakes] of [
+      ['zh-CN', /你好/, '问题清单'],
+      ['en', /Hello/, 'Mistakes'],
+    ] as const) {
+      await phone.goto(`${server.url}/#/home`);
+      await phone.getByRole('heading', { name: greeting }).waitFor();
+      await fitsThePhone(`13-student-home-${language}`, phone);
+      await phone.goto(`${server.url}/#/summary/${mistakeConversation}`);
+      const mistake = phone.locator('li.violation').first();
+      await mistake.waitFor();
+      await phone.getByRole('heading', { name: mistakes }).waitFor();
+      await fitsThePhone(`14-student-report-${language}`, phone);
+      // The explanation takes the card's width instead of a column a few characters wide.
+      const widths = await mistake.evaluate((li) => ({
+        card: li.getBoundingClientRect().width,
+        text: li.querySelector(':scope > p')!.getBoundingClientRect().width,
+      }));
+      expect(widths.text).toBeGreaterThan(widths.card * 0.8);
+      if (language === 'zh-CN') await phone.getByRole('combobox', { name: '语言' }).selectOption('en');
+    }
+    await ctx.close();
   });
 });
 
