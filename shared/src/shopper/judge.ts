@@ -344,6 +344,40 @@ function isCourtesyOnly(ctx: JudgeContext, analysis: Analysis, message: AgentMes
   return stripParticles(residue, ctx.library.lexicon.particles) === '';
 }
 
+/** A clause that limits what is offered: 只能开普票 · 只支持苹果 · 仅限江浙沪 (not 只要 · 只是 · 只需: if, merely, just). */
+const ONLY_HEAD = /^(就只|只|仅)(?!要|是|需|管|好|不过)\p{Script=Han}/u;
+
+/**
+ * The reply limits the offer to something the buyer did not ask about (只能开普票 to 能开专票吗 · 只适配苹果手机 to
+ * 小米手机能用吗): the asked yes/no fact is said only in clauses opening with "only", and none of them names the
+ * words of it the buyer's line named. Read as no.
+ */
+function onlySomethingElse(
+  ctx: JudgeContext,
+  analysis: Analysis,
+  item: OpenItem,
+  sayings: readonly string[],
+): boolean {
+  const fact = resolveFactRef(ctx.products, item.ask!);
+  if (fact?.fact.kind !== 'yesno' || item.text === undefined) return false;
+  const own = (m: Mention) => factOfConcept(m.concept) === `${fact.product.id}.${fact.key}`;
+  const question = analyseQuestion(ctx.matcher, item.text);
+  const asked = new Set(
+    question.mentions
+      .filter((m) => own(m) && m.concept.startsWith('fact:') && !m.negated)
+      .map((m) => question.normalised.slice(m.start, m.end)),
+  );
+  if (asked.size === 0) return false;
+  const only = sayings.map(
+    (said, c) =>
+      ONLY_HEAD.test(said) &&
+      !analysis.mentions.some(
+        (m) => m.clause === c && own(m) && asked.has(analysis.normalised.slice(m.start, m.end)),
+      ),
+  );
+  return only.some(Boolean) && analysis.mentions.every((m) => !own(m) || only[m.clause]);
+}
+
 export function judgeReply(
   ctx: JudgeContext,
   open: { messages: readonly string[]; items: readonly OpenItem[]; hasOrder: boolean },
@@ -406,6 +440,15 @@ export function judgeReply(
       (bare.length === 1 || coversAll ? bareAnswer(ctx, analysis, isOptionAsk(ctx, item.ask!)) : undefined);
     if (answer !== undefined && bare.includes(item))
       verdict = (answer === 'yes') === truths[i] ? 'stated' : 'contradicted';
+    // 只能开普票 to 能开专票吗 · 只支持苹果 to 华为手机能连吗: only something else, so not what was asked.
+    else if (
+      (verdict === 'absent' || verdict === 'stated') &&
+      truths[i] !== undefined &&
+      onlySomethingElse(ctx, analysis, item, sayings)
+    ) {
+      verdict = truths[i] === false ? 'stated' : 'contradicted';
+      contradicted.delete(item.ask!);
+    }
     if (verdict === 'stated') stated.push(item.messageId);
     if (verdict === 'contradicted') {
       contradicted.add(item.ask!);

@@ -51,6 +51,24 @@ export function wrongStems(value: string, aliases: readonly string[], wrong: rea
   return stems;
 }
 
+/** 只换不修 · 只退不换: a value that offers one remedy and rules out another. */
+const ONLY_NOT = /只(\p{Script=Han})不(\p{Script=Han})/u;
+/** How a reply offers a remedy to the buyer: 给您修 · 可以修 · 免费修. */
+const OFFERING = ['给您', '帮您', '给你', '帮你', '可以', '能', '免费', '包'];
+
+/**
+ * The remedy a value rules out (一年只换不修 → 修), as a reply would offer it (给您修 · 可以修 · 包修): saying so
+ * contradicts the value.
+ */
+export function ruledOutOffers(value: string, aliases: readonly string[]): string[] {
+  const verbs = new Set<string>();
+  for (const v of [value, ...aliases]) {
+    const ruled = ONLY_NOT.exec(v.normalize('NFKC'));
+    if (ruled) verbs.add(ruled[2]!);
+  }
+  return [...verbs].flatMap((verb) => OFFERING.map((o) => `${o}${verb}`));
+}
+
 export interface ConceptTerms {
   concept: string;
   topic: string | undefined;
@@ -85,11 +103,12 @@ export function catalogueConcepts(products: readonly Product[]): ConceptTerms[] 
           topic: fact.topic,
           terms: [fact.value, ...fact.aliases],
         });
-        if (fact.wrong.length > 0)
+        const ruledOut = ruledOutOffers(fact.value, fact.aliases);
+        if (fact.wrong.length > 0 || ruledOut.length > 0)
           concepts.push({
             concept: wrongConcept(product.id, key),
             topic: fact.topic,
-            terms: [...fact.wrong, ...wrongStems(fact.value, fact.aliases, fact.wrong)],
+            terms: [...fact.wrong, ...wrongStems(fact.value, fact.aliases, fact.wrong), ...ruledOut],
           });
       } else if (fact.kind === 'number') {
         if (fact.terms.length > 0)

@@ -454,6 +454,18 @@ const PRICE_AFTER =
 /** Right before a charge word these deny it: 来回运费都不用您出 · 不另外收费 · 一分钱不收. */
 const NO_CHARGE_BEFORE = /(不用|不需要|无需|不必|不会|不|没|免)$/;
 
+/** A charge word after `m` in its clause, not denied (上楼要自己搬; not 上楼不另外收费). */
+function chargedAfter(analysis: Analysis, m: Mention): boolean {
+  return analysis.mentions.some(
+    (c) =>
+      c.concept === CHARGE &&
+      c.clause === m.clause &&
+      c.start >= m.end &&
+      !c.negated &&
+      !NO_CHARGE_BEFORE.test(analysis.normalised.slice(m.end, c.start)),
+  );
+}
+
 /** Is what `m` names charged in its clause (运费自理 · 手提袋要另外买 · 运费要15), said free, or neither? */
 function chargeOf(analysis: Analysis, m: Mention): 'charged' | 'free' | undefined {
   const from = clauseStart(analysis, m.clause);
@@ -559,6 +571,19 @@ function yesNoClaims(analysis: Analysis, pid: string, key: string, fact: Fact): 
     if (HEDGES.some((h) => analysis.normalised.slice(m.end, analysis.clauseEnds[m.clause]).includes(h)))
       continue;
     const negated = m.negated && !denierOfCondition(analysis, fact, m);
+    // 上楼要自己搬 · 偏远地区要加运费 · 安装费另付: a term with no listed cost, followed by the buyer doing or paying
+    // for it, says it is there at the buyer's cost, which contradicts the catalogue either way: a service it
+    // includes (送货上楼) or one it does not offer at all (偏远地区不发). Facts with costs read them above (运费自理).
+    if (
+      m.concept === term &&
+      !negated &&
+      costs.length === 0 &&
+      fact.kind === 'yesno' &&
+      chargedAfter(analysis, m)
+    ) {
+      claims.push({ mention: m, holds: !fact.value });
+      continue;
+    }
     claims.push({ mention: m, holds: (m.concept === term) !== negated });
   }
   return claims;

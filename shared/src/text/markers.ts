@@ -32,14 +32,9 @@ export const NON_NEGATING_WORDS = [
   '不要紧',
   '没问题',
   '没有问题',
-  // The same "no problem" with a dialect negator (木有 · 没得 · 莫得 · 冇) or 啥: a yes, not a denial.
-  '木有问题',
-  '没得问题',
-  '莫得问题',
-  '冇问题',
+  // With 啥 / 什么 (the lexicon's negators get their own 没问题 in vocabulary.ts: 木有问题 · 冇问题).
   '没啥问题',
   '没什么问题',
-  '木问题',
   '没关系',
   '没事',
   '别担心',

@@ -43,6 +43,34 @@ function verdicts(ctx: JudgeContext, reply: string, asked: [string, string?][]):
 const verdict = (ctx: JudgeContext, reply: string, ask: string, line?: string) =>
   verdicts(ctx, reply, [[ask, line]])[0];
 
+describe('"only" something else is no', () => {
+  const earbuds = contextOf('wireless-earbuds');
+  it('a clause opening with 只 that names nothing the buyer asked about answers no', () => {
+    expect(verdict(earbuds, '只支持苹果哦', 'wireless-earbuds.phones', '华为手机能连吗')).toBe('wrong');
+    expect(verdict(earbuds, '只适配苹果手机', 'wireless-earbuds.phones', '小米手机能用吗')).toBe('wrong');
+    expect(verdict(washer, '只能开普票哦', 'drum-washer.special-invoice', '能开专票吗')).toBe('wrong');
+    expect(verdict(jacket, '只能手洗哦', 'down-jacket.machine-wash', '能丢洗衣机吗')).toBe('stated');
+  });
+  it('not 只要 (if), nor when another clause answers, nor when "only" names what was asked', () => {
+    expect(verdict(earbuds, '只要有蓝牙都能连', 'wireless-earbuds.phones', '华为手机能连吗')).not.toBe(
+      'wrong',
+    );
+    expect(verdict(flask, '包邮的，只发中通', 'vacuum-flask.free-shipping', '包邮吗')).toBe('stated');
+    expect(verdict(washer, '只要下单备注就能开专票', 'drum-washer.special-invoice', '能开专票吗')).toBe(
+      'stated',
+    );
+  });
+});
+
+describe('a remedy the catalogue rules out (只换不修)', () => {
+  it('offering it is wrong; ruling it out or offering the other is right', () => {
+    expect(verdict(flask, '一年内寄回来给您修', 'vacuum-flask.warranty', '坏了能修吗')).toBe('wrong');
+    expect(verdict(flask, '坏了可以免费修的', 'vacuum-flask.warranty', '坏了能修吗')).toBe('wrong');
+    expect(verdict(flask, '一年内只换不修，不能修', 'vacuum-flask.warranty', '坏了能修吗')).toBe('stated');
+    expect(verdict(flask, '一年内包换的亲', 'vacuum-flask.warranty', '坏了能修吗')).toBe('stated');
+  });
+});
+
 describe('a bare answer says the question back or denies it', () => {
   it('the question said back is yes, denied is no, against what the catalogue holds', () => {
     expect(verdict(shoes, '正的哈', 'running-shoes.fit', '码数正不正呀')).toBe('stated');

@@ -64,6 +64,15 @@ const romper = ProductSchema.parse({
   },
 });
 
+const oranges = ProductSchema.parse({
+  id: 'oranges',
+  name: '脐橙',
+  price: 59,
+  facts: {
+    'remote-regions': { kind: 'yesno', topic: 'shipping', value: false, terms: ['新疆', '西藏'] },
+  },
+});
+
 const lipstick = ProductSchema.parse({
   id: 'lipstick',
   name: '口红',
@@ -104,6 +113,15 @@ describe('yes/no facts: what they spare the buyer, said to be charged', () => {
     expect(verdict('来回运费都不用您出哦', 'flask.return-insurance')).toBe('stated');
     // A cost named without a charge says nothing.
     expect(verdict('运费的话', 'flask.free-shipping')).toBe('absent');
+  });
+
+  it('a term with no listed cost followed by the buyer doing or paying for it contradicts the fact either way', () => {
+    const verdict = verdictIn([flask, oranges]);
+    expect(verdict('送货上楼要加钱哦', 'flask.floor-delivery')).toBe('contradicted');
+    expect(verdict('送货上楼，不另外收费', 'flask.floor-delivery')).toBe('stated');
+    // Not offered at all (偏远地区不发): "it ships there if you pay" is as wrong.
+    expect(verdict('新疆要补运费哦', 'oranges.remote-regions')).toBe('contradicted');
+    expect(verdict('新疆要加钱', 'oranges.remote-regions')).toBe('contradicted');
   });
 
   it('holds a charge against the case its clause names', () => {
