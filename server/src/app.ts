@@ -24,7 +24,7 @@ import type { ServerOptions } from './config.ts';
 import databasePlugin from './db/plugin.ts';
 import { AppError, fail, toApiError } from './errors.ts';
 import gradingPlugin from './grading/plugin.ts';
-import { withoutBidiControls } from './http/bidi-controls.ts';
+import { cleanClientValue } from './http/client-text.ts';
 import securityHeaders from './http/security-headers.ts';
 import practicePlugin from './practice/plugin.ts';
 import ioPlugin from './realtime/io-plugin.ts';
@@ -78,9 +78,17 @@ const FRAMEWORK_ERRORS: Record<string, ErrorCode> = {
   FST_ERR_MAX_PARAM_LENGTH: 'url-too-long',
 };
 
+/** Fastify's other request refusals, their problem said in Chinese (its own words are English). */
+const FRAMEWORK_PROBLEMS: Record<string, string> = {
+  FST_ERR_BAD_URL: '地址里有无法识别的 % 编码，请检查链接后重试',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: '请求内容的长度与声明的不符',
+};
+
 function frameworkError(err: FastifyError): ApiError | null {
   const code = FRAMEWORK_ERRORS[err.code];
   if (code) return errorBody(code);
+  const problem = FRAMEWORK_PROBLEMS[err.code];
+  if (problem) return apiError('bad-request', { problem });
   const status = err.statusCode ?? 500;
   if (status >= 400 && status < 500) return apiError('bad-request', { problem: err.message });
   return null;
@@ -157,9 +165,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  // Every string in a body arrives without invisible reordering characters (see bidi-controls.ts).
+  // Every string a request carries arrives cleaned, and nesting is bounded (see client-text.ts).
   app.addHook('preValidation', async (request) => {
-    if (request.body !== undefined) request.body = withoutBidiControls(request.body);
+    if (request.body !== undefined) request.body = cleanClientValue(request.body);
+    request.query = cleanClientValue(request.query);
+    request.params = cleanClientValue(request.params);
   });
 
   await app.register(securityHeaders, { https: options.publicOrigin?.startsWith('https:') ?? false });

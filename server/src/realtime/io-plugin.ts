@@ -9,7 +9,6 @@ import { Server } from 'socket.io';
 import { SESSION_COOKIE } from '../auth/plugin.ts';
 import { hashToken } from '../db/repositories/sessions.ts';
 import { toUserView } from '../db/repositories/users.ts';
-import { withoutBidiControls } from '../http/bidi-controls.ts';
 import type { KefuServer } from './io-types.ts';
 import { sessionRoom, userRoom } from './io-types.ts';
 import { SocketEvents } from './socket-events.ts';
@@ -86,8 +85,7 @@ export default fp(
       // Every packet is answered by the table's handler; none reaches socket.on listeners.
       socket.use((packet) => {
         const now = app.clock.now();
-        const clean = packet.map((part) => (typeof part === 'function' ? part : withoutBidiControls(part)));
-        void events.receive(socket, clean, bucket.take(now) && userBucket.take(now));
+        void events.receive(socket, packet, bucket.take(now) && userBucket.take(now));
       });
       socket.emit('session:hello', { user: toUserView(user), serverTime: app.clock.now() });
     });

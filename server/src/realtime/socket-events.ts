@@ -7,6 +7,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
 import type { UserRow } from '../db/repositories/users.ts';
 import { AppError, fail, parse, toApiError } from '../errors.ts';
+import { cleanClientValue } from '../http/client-text.ts';
 import type { KefuSocket } from './io-types.ts';
 
 export interface SocketContext {
@@ -54,7 +55,10 @@ export class SocketEvents {
     if (missing.length > 0) throw new Error(`socket events without a handler: ${missing.join(', ')}`);
   }
 
-  /** Answers one inbound packet (`[event, ...args, ack?]`); `allowed` is the flood guard's verdict. */
+  /**
+   * Answers one inbound packet (`[event, ...args, ack?]`) as the client sent it; `allowed` is the flood
+   * guard's verdict. Its strings are cleaned like a request's (client-text.ts) before validation.
+   */
   async receive(socket: KefuSocket, packet: unknown[], allowed: boolean): Promise<void> {
     const [event, ...args] = packet;
     const name = String(event);
@@ -64,7 +68,7 @@ export class SocketEvents {
       const run = typeof event === 'string' ? this.dispatch.get(event) : undefined;
       if (!run) throw fail('unknown-event', { event: name });
       if (args.length !== 1) throw fail('bad-request', { problem: `${name} 需要且只需要一个参数对象` });
-      const result = await run(args[0], { user: socket.data.user, socket });
+      const result = await run(cleanClientValue(args[0]), { user: socket.data.user, socket });
       ack?.({ ok: true, ...result });
     } catch (err) {
       if (!(err instanceof AppError)) this.logger.error({ err, event: name }, 'socket handler failed');
