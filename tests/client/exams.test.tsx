@@ -1,7 +1,7 @@
 // Exams in the pages: a student's home lists the class's exams (未开考 until the window opens, then 开始考试
 // once, 回到考试 after), a refused start is said in Chinese, the workbench banner says 考试 and 考试已结束;
 // the instructor's form sends the window and whether it counts in the grade.
-import type { ClassesResponse, DrillsResponse, DrillView, ScenarioSummary } from '@kefu/shared/protocol';
+import type { ClassesResponse, DrillsResponse, DrillView, PlayableScenario } from '@kefu/shared/protocol';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../client/src/api/http.ts';
@@ -128,7 +128,7 @@ describe('the exam banner', () => {
 });
 
 describe('the new exam form', () => {
-  const scenario: ScenarioSummary = {
+  const scenario: PlayableScenario = {
     id: 's0',
     title: '嫌贵砍价',
     description: null,
@@ -137,6 +137,9 @@ describe('the new exam form', () => {
     products: [],
     version: 'v',
     rules: [],
+    unit: null,
+    productNames: [],
+    skills: [],
   };
 
   it('sends the chosen scenarios, the window and whether it counts', async () => {

@@ -6,7 +6,7 @@ import type {
   ConversationsResponse,
   DrillsResponse,
   DrillView,
-  ScenarioSummary,
+  PlayableScenario,
   ScenariosResponse,
 } from '@kefu/shared/protocol';
 import { act, screen } from '@testing-library/react';
@@ -40,7 +40,7 @@ const DRILL: DrillView = {
   joined: false,
 };
 
-const scenario = (i: number): ScenarioSummary => ({
+const scenario = (i: number): PlayableScenario => ({
   id: `s${i}`,
   title: `场景${i}`,
   description: null,
@@ -49,6 +49,9 @@ const scenario = (i: number): ScenarioSummary => ({
   products: [],
   version: 'v',
   rules: [],
+  unit: null,
+  productNames: [],
+  skills: [],
 });
 
 async function renderHome(before?: (h: Awaited<ReturnType<typeof setup>>) => void) {
@@ -57,6 +60,7 @@ async function renderHome(before?: (h: Awaited<ReturnType<typeof setup>>) => voi
     if (path === '/api/scenarios')
       return {
         scenarios: Array.from({ length: 14 }, (_, i) => scenario(i)),
+        units: [],
       } satisfies ScenariosResponse;
     if (path.startsWith('/api/conversations'))
       return { conversations: [], serverTime: 0 } satisfies ConversationsResponse;

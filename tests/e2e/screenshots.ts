@@ -94,10 +94,8 @@ try {
 
   // ── One scenario played well to the end: order card, 催付, payment, summary ──
   await s.getByRole('button', { name: '返回首页' }).click();
-  await s
-    .getByRole('region', { name: '单人练习' })
-    .getByRole('button', { name: '开始练习：拍下不付款' })
-    .click();
+  await s.getByRole('searchbox', { name: '搜索场景' }).fill('拍下不付款');
+  await s.getByRole('button', { name: '开始练习：拍下不付款' }).click();
   const buyerLines = s.locator('.msg-buyer');
   await buyerLines.first().waitFor();
   await composer.fill('亲，是一级能效的，很省电省水，喜欢可以直接拍下哦~');

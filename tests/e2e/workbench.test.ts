@@ -68,9 +68,11 @@ async function loggedInPage(who: TestUser = student): Promise<Page> {
   return page;
 }
 
-/** A scenario's start button in 单人练习 (the learning path lists the scenarios of its open units too). */
-const soloStart = (page: Page, title: string) =>
-  page.getByRole('region', { name: '单人练习' }).getByRole('button', { name: `开始练习：${title}` });
+/** Starts a scenario from the home's learning path, found with its search (its unit may be folded). */
+async function startSolo(page: Page, title: string): Promise<void> {
+  await page.getByRole('searchbox', { name: '搜索场景' }).fill(title);
+  await page.getByRole('button', { name: `开始练习：${title}` }).click();
+}
 const composerOf = (page: Page) => page.getByRole('combobox', { name: '输入消息' });
 const connection = (page: Page) => page.getByRole('status', { name: '连接状态' });
 
@@ -155,7 +157,7 @@ afterAll(async () => {
 describe('workbench end to end', () => {
   it('plays 拍下不付款 well: reply, order card, 催付, payment, and a clean report', async () => {
     const page = await loggedInPage();
-    await soloStart(page, '拍下不付款').click();
+    await startSolo(page, '拍下不付款');
     const composer = composerOf(page);
     await expect.poll(() => connection(page).textContent()).toContain('已连接');
     const id = await openConversationId(page);
@@ -214,7 +216,7 @@ describe('workbench end to end', () => {
   it('changes the address in the order tab, and the buyer sees it done and thanks', async () => {
     const mover = await seedUser(app, 'student', 'stu-orders');
     const page = await loggedInPage(mover);
-    await soloStart(page, '搬家了要改收货地址').click();
+    await startSolo(page, '搬家了要改收货地址');
     await expect.poll(() => connection(page).textContent()).toContain('已连接');
     const id = await openConversationId(page);
     await shoppersUntil(id, 'order-paid');
@@ -259,7 +261,7 @@ describe('workbench end to end', () => {
   it('performs every order operation by keyboard, fills phrase variables, sends a picture and an emoji: the buyer reacts, the report is clean', async () => {
     const buyer = await seedUser(app, 'student', 'stu-every-change');
     const page = await loggedInPage(buyer);
-    await soloStart(page, '一单改到底：尺码、优惠、加购、改码改地址、备注').click();
+    await startSolo(page, '一单改到底：尺码、优惠、加购、改码改地址、备注');
     await expect.poll(() => connection(page).textContent()).toContain('已连接');
     const id = await openConversationId(page);
     const composer = composerOf(page);
@@ -471,7 +473,7 @@ describe('workbench end to end', () => {
 
   it('survives the server going away: says so, reconnects, resyncs, sends once, keeps the draft', async () => {
     const page = await loggedInPage();
-    await soloStart(page, '问完就不说话的顾客').click();
+    await startSolo(page, '问完就不说话的顾客');
     const composer = composerOf(page);
     await expect.poll(() => connection(page).textContent()).toContain('已连接');
     await shoppersUntil(await openConversationId(page), 'buyer-message');

@@ -69,9 +69,12 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
         ) : null}
         <FormError error={classes.error} />
         <DrillList key={classes.data?.classes.length ?? 0} />
-        {student ? <LearningPath path={path.data} error={path.error} /> : null}
+        {student ? (
+          <LearningPath path={path.data} error={path.error} scenarios={scenarios.data?.scenarios ?? null} />
+        ) : null}
         <SoloPractice
           scenarios={scenarios.data?.scenarios ?? null}
+          units={scenarios.data?.units ?? []}
           error={scenarios.error}
           progress={path.data?.progress ?? null}
         />

@@ -1,42 +1,42 @@
-// Solo practice: one scenario, or a random mix of buyers who walk in one after another. A scenario of a unit
-// the learning path has not opened yet shows as locked, naming the unit to finish first (the server refuses it).
-import type { PathProgress, ScenarioSummary } from '@kefu/shared/protocol';
+// Solo practice: a random mix of buyers who walk in one after another, or one scenario. A student with a
+// learning path picks single scenarios in the path (grouped there by unit and level, locked ones folded); here
+// are only the scenarios outside it. Staff (no path) see every scenario, grouped by unit and level.
+import type { CourseUnitRef, PathProgress, PlayableScenario } from '@kefu/shared/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { groupByUnit } from '../course/scenario-groups.ts';
 import { Field } from '../forms/Field.tsx';
 import { FormError } from '../forms/FormError.tsx';
 import { useStartPractice } from './use-start-practice.ts';
 
-/** Scenario id → the unit to finish first, for every scenario of a locked unit. */
-function lockedScenarios(progress: PathProgress | null): Map<string, string> {
-  const locked = new Map<string, string>();
-  if (!progress) return locked;
-  const current = progress.units.find((u) => u.unit.id === progress.current)?.unit.name ?? '';
-  for (const u of progress.units) {
-    if (u.status === 'locked') for (const s of u.scenarios) locked.set(s.id, current);
-  }
-  return locked;
+/** The scenarios the learning path lists (every one of its units'). */
+function inPath(progress: PathProgress | null): Set<string> {
+  return new Set(progress?.units.flatMap((u) => u.scenarios.map((s) => s.id)) ?? []);
 }
 
 export function SoloPractice({
   scenarios,
+  units = [],
   error,
   progress = null,
 }: {
-  scenarios: readonly ScenarioSummary[] | null;
+  scenarios: readonly PlayableScenario[] | null;
+  /** The course's units in order: how staff's list is grouped. */
+  units?: readonly CourseUnitRef[];
   error: string | null;
-  /** The student's learning path (null for staff, or without a course): locked units' scenarios are locked. */
+  /** The student's learning path (null for staff, or without a course): its scenarios are listed there. */
   progress?: PathProgress | null;
 }) {
   const { t } = useTranslation();
-  const locked = lockedScenarios(progress);
+  const listed = inPath(progress);
+  const rest = scenarios?.filter((s) => !listed.has(s.id)) ?? null;
   const [mix, setMix] = useState(2);
   const start = useStartPractice();
 
   return (
     <section className="home-section" aria-labelledby="solo-title">
       <h2 id="solo-title">{t('home.soloTitle')}</h2>
-      <p className="muted">{t('home.soloHint')}</p>
+      <p className="muted">{t(progress ? 'home.soloHintPath' : 'home.soloHint')}</p>
       <div className="mix">
         <Field label={t('home.mixCount')} className="mix-field">
           {(control) => (
@@ -62,16 +62,19 @@ export function SoloPractice({
       <FormError error={error ?? start.error} />
       {scenarios === null && !error ? <p className="muted">{t('app.loading')}</p> : null}
       {scenarios?.length === 0 ? <p className="empty">{t('home.noScenarios')}</p> : null}
-      <ul className="scenario-grid">
-        {scenarios?.map((s) => {
-          const unit = locked.get(s.id);
-          return (
-            <li key={s.id} className={`scenario-card${unit === undefined ? '' : ' scenario-locked'}`}>
-              <h3>{s.title}</h3>
-              <span className="tag">{t('home.difficulty', { level: s.difficulty })}</span>
-              {unit === undefined ? null : <span className="tag tag-muted">{t('path.status.locked')}</span>}
-              {s.description ? <p className="muted">{s.description}</p> : null}
-              {unit === undefined ? (
+      {groupByUnit(rest ?? [], progress ? [] : units).map((group) => (
+        <section
+          key={group.unit?.id ?? ''}
+          className="solo-group"
+          aria-label={group.unit?.name ?? t('home.outsidePath')}
+        >
+          {group.unit || !progress ? <h3>{group.unit?.name ?? t('home.outsidePath')}</h3> : null}
+          <ul className="scenario-grid">
+            {group.scenarios.map((s) => (
+              <li key={s.id} className="scenario-card">
+                <h4>{s.title}</h4>
+                <span className="tag">{t('home.difficulty', { level: s.difficulty })}</span>
+                {s.description ? <p className="muted">{s.description}</p> : null}
                 <button
                   type="button"
                   className="secondary"
@@ -81,13 +84,11 @@ export function SoloPractice({
                 >
                   {t('home.start')}
                 </button>
-              ) : (
-                <p className="muted small">{t('home.lockedScenario', { unit })}</p>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // Simplified Chinese: the default UI language and the shape every other language must match.
 
 import { ERROR_TEXT_ZH } from '@kefu/shared/api/error-text.zh-CN';
+import { SKILL_NAMES } from '@kefu/shared/course/names';
 import type { ErrorCode } from '@kefu/shared/protocol';
 
 /** The server's refusals, by code (the same words the server sends). */
@@ -56,6 +57,8 @@ export const zhCN = {
   home: {
     hello: '你好，{{name}}',
     soloTitle: '单人练习',
+    soloHintPath: '在上面的学习路径里挑一个场景，或随机组合多位买家同时进店。',
+    outsidePath: '学习路径以外的场景',
     soloHint: '选择一个买家场景，或随机组合多位买家同时进店。',
     start: '开始练习',
     difficulty: '难度 {{level}}',
@@ -63,7 +66,6 @@ export const zhCN = {
     mixCount: '同时接待的买家人数',
     mixStart: '随机开始',
     drillsTitle: '班级演练',
-    lockedScenario: '先完成“{{unit}}”单元，再来练习这个场景',
     drillsEmpty: '暂无进行中的演练',
     joinDrill: '加入演练',
     joinedDrill: '已加入，进入接待台',
@@ -318,6 +320,15 @@ export const zhCN = {
     competition: '技能大赛“网店客户服务”技能点',
     certificateSkills: '1+X 网店运营推广（初级）工作任务',
     locked: '完成上一单元后开放。',
+    unlockAfterCurrent: '「{{current}}」再通过 {{count}} 个场景（{{score}} 分及以上）后开放',
+    unlockAfterAll:
+      '「{{unit}}」及前面的单元都过关后开放（正在学「{{current}}」，还差 {{count}} 个 {{score}} 分及以上的场景）',
+    bestScores: '各场景最好成绩：{{scores}} 分',
+    search: '搜索场景',
+    searchPlaceholder: '场景名、商品或技能，如 羽绒服、催付',
+    filter: '显示',
+    filters: { all: '全部场景', open: '现在能练的', todo: '还没通过的' },
+    found: '找到 {{count}} 个场景',
     notPlayed: '未练习',
     best: '最好 {{score}} 分',
     scenarioPassed: '已通过',
@@ -403,6 +414,8 @@ export const zhCN = {
     noModel: '参考回答在这里没有说话。',
     correctFacts: '正确信息',
   },
+  /** What a scenario practises (the course plan's words). */
+  skills: SKILL_NAMES,
   rules: {
     'slow-first-response': '首响超时',
     'slow-response': '回复超时',

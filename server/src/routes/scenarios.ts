@@ -1,6 +1,14 @@
 // The scenario library as the client needs it: summaries for everyone, full files for staff, and the
 // workbench catalogue (products and quick phrases).
-import { type BuyerScenario, type RuleId, routes, type ScenarioSummary } from '@kefu/shared';
+import {
+  type BuyerScenario,
+  type CourseUnitRef,
+  type Library,
+  type PlayableScenario,
+  type RuleId,
+  routes,
+  type ScenarioSummary,
+} from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
 import { fail } from '../errors.ts';
 import { hiddenScenarios } from '../practice/exam-secrecy.ts';
@@ -21,6 +29,21 @@ export function scenarioSummary(scenario: BuyerScenario, version: string): Scena
   };
 }
 
+/** A scenario as the lists show it: its summary, its learning-path unit, its products' names and skills. */
+export function playableScenario(library: Library, scenario: BuyerScenario): PlayableScenario {
+  return {
+    ...scenarioSummary(scenario, library.versions.get(scenario.id) ?? ''),
+    unit: scenario.unit ?? null,
+    productNames: scenario.products.map((id) => library.products.get(id)?.name ?? id),
+    skills: scenario.skills,
+  };
+}
+
+/** The course's units in teaching order, as the lists group by them. */
+export function courseUnits(library: Library): CourseUnitRef[] {
+  return (library.course?.units ?? []).map((u) => ({ id: u.id, name: u.name }));
+}
+
 export default async function scenarioRoutes(app: FastifyInstance): Promise<void> {
   const { library } = app.catalog;
 
@@ -37,8 +60,8 @@ export default async function scenarioRoutes(app: FastifyInstance): Promise<void
     const scenarios = app.catalog
       .playable(classIds)
       .filter((s) => !hidden.has(s.id))
-      .map((s) => scenarioSummary(s, library.versions.get(s.id) ?? ''));
-    return { scenarios };
+      .map((s) => playableScenario(library, s));
+    return { scenarios, units: courseUnits(library) };
   });
 
   serve(app, routes.scenarios.get, async ({ user, params: { id } }) => {
