@@ -119,7 +119,17 @@ function sayingText(ctx: JudgeContext, analysis: Analysis, c: number): { text: s
     if (m.clause === c && COURTESY_CONCEPTS.has(m.concept))
       text = text.replace(analysis.normalised.slice(m.start, m.end), '');
   for (const word of COURTESY_FILLER) text = text.split(word).join('');
-  return { text, bare: stripParticles(text, ctx.library.lexicon.particles) };
+  return { text: undoubled(text), bare: undoubled(stripParticles(text, ctx.library.lexicon.particles)) };
+}
+
+/** 送的送的 · 有的有的 · 对对对: an answer said twice or more over is said once. */
+function undoubled(text: string): string {
+  for (let size = 1; size <= text.length / 2; size++) {
+    if (text.length % size !== 0) continue;
+    const unit = text.slice(0, size);
+    if (unit.repeat(text.length / size) === text) return unit;
+  }
+  return text;
 }
 
 /** The first clause that says something besides courtesy (亲， · 嗯嗯， · 您好，): where a bare answer stands. */
@@ -141,7 +151,7 @@ function verbYes(analysis: Analysis, clause: number): boolean {
   for (const m of analysis.mentions)
     if (m.clause === clause && COURTESY_CONCEPTS.has(m.concept))
       text = text.replace(analysis.normalised.slice(m.start, m.end), '');
-  text = text.replace(/^亲+/, '');
+  text = undoubled(text.replace(/^亲+/, ''));
   return (
     VERB_DE.test(text) &&
     !NEGATOR_START.test(text) &&
@@ -568,7 +578,16 @@ export function judgeReply(
   const waitsForBuyer = saying.length > 0 && saying.every((t) => leavesItToBuyer(t.text));
   // A product card carries 立即购买: sending it invites the buyer to order as much as saying so. 拍M就行 in
   // answer to the size asked chooses; 拍黑色的吧 to a hesitating buyer invites.
-  const answersOpen = (option: string) => openTopics.has(matcher.conceptTopic(option) ?? '');
+  // In place of a sold-out option asked for (20斤的卖完了，要不先拍个十斤装), another one is offered to order, not
+  // the answer; beside one in stock (M码合适吗 → 建议拍L码) it is still choosing.
+  const soldOutAsked = (ask: string) => resolveFactRef(products, ask)?.option?.inStock === false;
+  const answersOpen = (option: string) => {
+    if (!openTopics.has(matcher.conceptTopic(option) ?? '')) return false;
+    const sameFact = asks.filter((a) => factOfAsk(a.ask!) === factOfConcept(option));
+    return !(
+      sameFact.length > 0 && sameFact.every((a) => soldOutAsked(a.ask!) && `option:${a.ask}` !== option)
+    );
+  };
   const invites =
     message.action === 'inviteOrder' ||
     message.action === 'sendProductCard' ||

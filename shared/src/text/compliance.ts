@@ -117,8 +117,8 @@ export function bannedClaimWords(analysis: Analysis): string | undefined {
 
 // ── Rude words ────────────────────────────────────────────────────────────────────────────────────
 
-/** 催什么催 · 急什么急 · 问什么问: a verb repeated around 什么 rebukes the buyer. */
-const WHAT_REBUKE = /(\p{Script=Han})什么\1/u;
+/** 催什么催 · 急啥急 · 问个啥问: a verb repeated around 什么 / 啥 rebukes the buyer. */
+const WHAT_REBUKE = /(\p{Script=Han})个?(什么|啥)\1/u;
 /**
  * "Don't buy / don't look then", on a reason held against the buyer: 嫌慢别买 · 不信就别买 · 穷就别看了 ·
  * 买不起就不要看.
@@ -133,6 +133,8 @@ const TOLD_AGAIN = /(说|讲|告诉你|告诉您|强调)(了|过)*((多少|好�
 /** 这么简单还要问 · 这么明显都看不懂 · 这么简单的东西还问保修: contempt for the question. */
 const EASY_QUESTION =
   /(简单|容易|明显|基本)的?(事情|事儿|事|问题|东西)?(都|也|还)(要|用|得)?(问|不懂|不会|不知道|看不懂|搞不懂|不明白)/;
+/** 自己试试不就知道了 · 看下详情页不就明白了: "wouldn't you know then", the question held self-evident. */
+const SELF_EVIDENT = /不就(知道|明白|清楚|懂|晓得|会)了/;
 /** 别问了 · 能不能别再问了 · 你到底买不买: cutting the buyer short, pressing them to be done. */
 const CUT_SHORT = /(别|不要)再?问了|到底(买|要|拍)不(买|要|拍)/;
 /** 这还用问 · 还要问？: a rhetorical "need you ask" closing its clause. */
@@ -143,41 +145,69 @@ const NEED_YOU_ASK = /还(要|用)问[吗么啊呀啦哈]*$/;
  */
 const BLAME_US =
   /(?<![信依有仰无])赖(我们|我|店家|商家|卖家|客服|本店)|(?<![奇难古作见责])怪(我们|店家|商家|卖家|客服|本店)/;
+/** 你自己不在家怪谁 · 只能怪您自己: the fault put on the buyer as a rhetorical question or outright. */
+const BLAME_BUYER = /(?<![不没别难奇责见古作])(怪|怨)(谁|你自己|您自己)|只能(怪|怨)(你|您)/;
+/**
+ * 别人用都没事就你过敏 · 人家穿都合适就您嫌小: the buyer singled out against everyone else who is fine, read
+ * across clauses (the normalised text has no punctuation left); not the buyer's item (大家用都没问题，就您这单出了
+ * 问题，给您换).
+ */
+const ONLY_YOU =
+  /(别人|人家|其他人|大家|别的顾客|其他顾客)\p{Script=Han}{0,4}(没事|没问题|好好的|挺好|正常|合适|正好|能用)\p{Script=Han}{0,2}就(你|您)(?!这|的)/u;
 /** 你看不懂字吗 · 你自己不会洗还怪我们: doubting the buyer's ability, said as a rhetorical question or a blame. */
 const ABILITY = /(你|您)(自己|都|是)?(不会|看不懂|听不懂|不识字|看不见|不懂|没长眼)/;
 const RHETORICAL = /(吗|么|啊|呀|还怪|还问|还说)/;
 
+/** A rude structure within one clause's text. */
+const RUDE_IN_CLAUSE = [
+  WHAT_REBUKE,
+  DONT_BUY,
+  GO_ELSEWHERE,
+  TOLD_AGAIN,
+  EASY_QUESTION,
+  SELF_EVIDENT,
+  NEED_YOU_ASK,
+  CUT_SHORT,
+  BLAME_US,
+  BLAME_BUYER,
+];
+
 /**
- * Rude words (the lexicon's), or a rude structure in any wording: a rebuke, "don't buy then", sending the
- * buyer elsewhere, impatience (说了多少遍了 · 别问了 · 到底买不买), contempt for the question (这么简单还要问), blame on the buyer
- * (别赖我们), doubting the buyer's ability.
+ * Where the reply is rude, clause by clause, with the words that make it so: the lexicon's rude words, or a
+ * rude structure in any wording: a rebuke, "don't buy then", sending the buyer elsewhere, impatience (说了多少遍了
+ * · 别问了 · 到底买不买), contempt for the question (这么简单还要问 · 不就知道了), blame on the buyer (别赖我们 ·
+ * 怪谁 · 别人都没事就你), doubting the buyer's ability.
  */
-export function rudeWords(analysis: Analysis): string | undefined {
-  const m = analysis.mentions.find((x) => x.concept === COMPLIANCE_CONCEPTS.rude);
-  if (m) return analysis.normalised.slice(m.start, m.end);
-  const sent = analysis.mentions.find(
-    (x) =>
+export function rudeSpans(analysis: Analysis): { clause: number; words: string }[] {
+  const spans: { clause: number; words: string }[] = [];
+  for (const m of analysis.mentions)
+    if (m.concept === COMPLIANCE_CONCEPTS.rude)
+      spans.push({ clause: m.clause, words: analysis.normalised.slice(m.start, m.end) });
+  for (const x of analysis.mentions)
+    if (
       x.concept === COMPLIANCE_CONCEPTS.offPlatform &&
-      SEND_TO.test(analysis.normalised.slice(clauseOf(analysis, x.start).from, x.start)),
-  );
-  if (sent) return analysis.normalised.slice(sent.start, sent.end);
+      SEND_TO.test(analysis.normalised.slice(clauseOf(analysis, x.start).from, x.start))
+    )
+      spans.push({ clause: x.clause, words: analysis.normalised.slice(x.start, x.end) });
   for (let c = 0; c < analysis.clauseEnds.length; c++) {
     const text = analysis.normalised.slice(c === 0 ? 0 : analysis.clauseEnds[c - 1]!, analysis.clauseEnds[c]);
-    const found = [
-      WHAT_REBUKE,
-      DONT_BUY,
-      GO_ELSEWHERE,
-      TOLD_AGAIN,
-      EASY_QUESTION,
-      NEED_YOU_ASK,
-      CUT_SHORT,
-      BLAME_US,
-    ]
-      .map((p) => p.exec(text))
-      .find((x) => x !== null);
-    if (found) return found[0];
+    const found = RUDE_IN_CLAUSE.map((p) => p.exec(text)).find((x) => x !== null);
+    if (found) spans.push({ clause: c, words: found[0] });
     const ability = ABILITY.exec(text);
-    if (ability && RHETORICAL.test(text.slice(ability.index + ability[0].length))) return ability[0];
+    if (ability && RHETORICAL.test(text.slice(ability.index + ability[0].length)))
+      spans.push({ clause: c, words: ability[0] });
   }
-  return undefined;
+  const singled = ONLY_YOU.exec(analysis.normalised);
+  if (singled) spans.push({ clause: clauseIndexAt(analysis, singled.index), words: singled[0] });
+  return spans;
+}
+
+const clauseIndexAt = (analysis: Analysis, at: number): number => {
+  const c = analysis.clauseEnds.findIndex((end) => at < end);
+  return c < 0 ? analysis.clauseEnds.length - 1 : c;
+};
+
+/** The words that make the reply rude (the first of `rudeSpans`), or undefined. */
+export function rudeWords(analysis: Analysis): string | undefined {
+  return rudeSpans(analysis)[0]?.words;
 }

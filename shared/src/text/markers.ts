@@ -13,8 +13,9 @@ export const STOCK_NOUNS = ['库存', '存货', '现货', '货'] as const;
 export const CONTRAST_WORDS = ['但是', '但', '不过', '可是', '然而', '而且', '只是', '另外', '至于'] as const;
 
 /**
- * Words that start with a negator but negate nothing. Matched longest-first, they swallow the 不/没 so
- * "不错的红色" and "没问题，红色有的" keep 红色 affirmed. A lexicon that lists one of them as a negator wins.
+ * Words holding a negator that negate nothing. Matched longest-first, they swallow the 不/没 so
+ * "不错的红色" and "没问题，红色有的" keep 红色 affirmed, and 要不先拍个十斤装 (how about) offers rather than
+ * denies. A lexicon that lists one of them as a negator wins.
  */
 export const NON_NEGATING_WORDS = [
   '不错',
@@ -46,6 +47,8 @@ export const NON_NEGATING_WORDS = [
   '不要急',
   '不喜欢',
   '不影响',
+  '要不',
+  '要不然',
 ] as const;
 
 /** Between two listed options these keep them one list: 没有红色和蓝色 negates both. */

@@ -82,6 +82,11 @@ const DENIALS: readonly (readonly [string, string, boolean])[] = [
 ];
 const HAN = /\p{Script=Han}/u;
 const LEADING_MODAL = /^(能|会|要|有|是)/;
+/** Adverbs an answer adds before the question's verb without changing it: 可以免费刻 · 都能发 · 当然包. */
+const LEADING_ADVERBS = /^(免费|直接|也|都|当然|肯定|完全|随时|照样|一样|正常)+/;
+/** A question about paying (安装要钱吗 · 刻字收费吗 · 要另外加钱吗), answered "free" (免费的 · 一分钱不收): no. */
+const ASKS_CHARGE = /要钱|收钱|收费|加钱|花钱|付钱|给钱|另外收|额外收|要费用/;
+const SAYS_FREE = /免费|不收|不要钱|不用钱|不花钱|不加钱|不用花钱|不另外收|白送/;
 
 /**
  * What one clause of the reply, said bare (courtesy, filler and particles gone), answers the proposition:
@@ -91,10 +96,12 @@ const LEADING_MODAL = /^(能|会|要|有|是)/;
 export function echoOf(bare: string, proposition: string): 'yes' | 'no' | undefined {
   const said = sameModals(bare);
   if (said === '' || !HAN.test(said)) return undefined;
+  if (ASKS_CHARGE.test(proposition) && SAYS_FREE.test(said)) return 'no';
   const denial = DENIALS.find(([negator]) => said.startsWith(negator));
   if (denial === undefined) {
-    // 能发的 to 西藏发货不 · 有降噪的 to 能降噪吗: a modal put before the question's own words still says them.
-    const bare = said.replace(LEADING_MODAL, '');
+    // 能发的 to 西藏发货不 · 有降噪的 to 能降噪吗 · 可以免费刻 to 能刻字吗: a modal or an adverb put before the
+    // question's own words still says them.
+    const bare = said.replace(LEADING_MODAL, '').replace(LEADING_ADVERBS, '');
     return proposition.includes(said) || (HAN.test(bare) && proposition.includes(bare)) ? 'yes' : undefined;
   }
   const [negator, modal, needed] = denial;

@@ -2,7 +2,7 @@
 // follows up a quiet buyer (the platform's rules are `compliance.ts`). The word
 // lists are lexicon concepts; the structure around them is read here: a deferred (不用急着下单), conditional
 // (如果需要再拍) or finished (拍下了就行) order verb invites nothing, while 还没付 reminds.
-import { COMPLIANCE_CONCEPTS } from './compliance.ts';
+import { COMPLIANCE_CONCEPTS, rudeSpans } from './compliance.ts';
 import type { Analysis, Mention } from './matcher.ts';
 import { readBareNumber, readQuantities } from './numbers.ts';
 
@@ -71,13 +71,15 @@ const APART = ['另外', '单独', '额外', '分开', '另'];
 /** 轻轻往里拍 · 拍一拍 · 拍打几下: 拍 with a direction, a manner or doubled is a pat, not an order. */
 const PAT_BEFORE = /((往|向|朝)(里|外|上|下|内|前|后|回)?|轻轻|轻|用力|用手|拍一?)$/;
 const PAT_AFTER = ['一拍', '拍', '打', '几下', '松'];
-const CHOOSING_AFTER = ['大', '小', '多大', '多少', '哪'];
+const CHOOSING_AFTER = ['大', '小', '多大', '多少', '哪', '啥', '什么'];
 /** 拍几张照片 · 拍个视频: what 拍 takes here is a picture, not an order. */
 const PICTURE = ['照', '图', '视频', '片'];
 /** 拍一下商品问题的照片 · 拍下坏果的照片: a picture of something, its object named before the picture noun. */
 const PICTURE_OF = /^(一下|下|个|张|一张|几张)?[\p{Script=Han}\w]{1,8}的(照片|图片|视频|照|图)/u;
 const picturesObject = (analysis: Analysis, m: Mention) =>
   PICTURE_OF.test(analysis.normalised.slice(m.end, clauseOf(analysis, m).to));
+/** Before an order verb, pointing back to a place named earlier: 你去那边拍 · 在那上面买. */
+const ELSEWHERE = /(那边|那里|那儿|那上面|那家|那个店|去)/;
 /** Right before a payment word: "not yet" (还没付) reminds rather than denies. */
 const NOT_YET = /(还没有|还没|没有|尚未|还未|没|未)$/;
 
@@ -116,6 +118,12 @@ function deferred(analysis: Analysis, m: Mention): boolean {
 /** Around a bare order verb, what makes it an invitation: 可以拍 · 放心冲 · 先拍 · 拍一件试试吧 · 拍就行. */
 const URGE_BEFORE = ['可以', '直接', '放心', '赶紧', '快', '早', '先', '请', '欢迎', '就', '那', '您', '亲'];
 const URGE_AFTER = ['吧', '就行', '就好', '就可以', '试试', '回去', '走', '呀', '哈', '嘛'];
+/**
+ * 下单就给您安排上 · 拍下就发 · 拍了马上给您发: the shop's next step promised on the order, said as a close —
+ * unless a deadline or a condition comes first (16点前下单就当天发 · 两件一起下单就包邮 tell how it works).
+ */
+const PROMISED_NEXT = /^(就|马上|立马|立刻|第一时间)+(给您|帮您|为您|给你|帮你)?(安排|发|打包)/;
+const TERMS_FIRST = /(前|之前|以前|以内|点|号|的话|一起|才)$/;
 /** A number and measure after the verb (拍一件 · 买两瓶 · 拍几张) are skipped before looking further. */
 const QUANTITY = /^[一二两三四五六七八九十几\d]*[件个瓶盒双套支只份包袋箱张]?/;
 const NUMERAL = /[一二两三四五六七八九十几\d]/;
@@ -146,6 +154,7 @@ function urged(analysis: Analysis, m: Mention): boolean {
   const { quantity, after } = afterVerb(analysis, m);
   if (after === '') return true;
   if (NUMERAL.test(quantity) && !startsWithAny(after, CONDITIONAL_AFTER)) return true;
+  if (PROMISED_NEXT.test(after) && quantity === '' && !TERMS_FIRST.test(before)) return true;
   return (
     endsWithAny(before, URGE_BEFORE) || startsWithAny(term, URGE_BEFORE) || startsWithAny(after, URGE_AFTER)
   );
@@ -160,15 +169,23 @@ function urged(analysis: Analysis, m: Mention): boolean {
  * the answer, not a push to order.
  */
 export function readsAsInvitation(analysis: Analysis, answers: (option: string) => boolean): boolean {
+  // 您自己买回去试试不就知道了: an order verb in a rebuke is sarcasm, not an invitation.
+  const rude = new Set(rudeSpans(analysis).map((s) => s.clause));
   return analysis.mentions.some((m) => {
     const verb = m.concept === ACTION_CONCEPTS.orderVerb;
-    if ((m.concept !== ACTION_CONCEPTS.order && !verb) || m.negated) return false;
+    if ((m.concept !== ACTION_CONCEPTS.order && !verb) || m.negated || rude.has(m.clause)) return false;
     if (verb && !urged(analysis, m)) return false;
     const { from } = clauseOf(analysis, m);
-    // 那你去拼多多买吧 · 加我微信拍: an order elsewhere than this shop's page is no invitation to order here.
+    // 那你去拼多多买吧 · 加我微信拍 · 拼多多上便宜十块，你去那边拍: an order elsewhere than this shop's page
+    // (in the clause of the other place, or pointed back to it) is no invitation to order here.
+    const elsewhere = ELSEWHERE.test(analysis.normalised.slice(from, m.start));
     if (
       analysis.mentions.some(
-        (o) => o.concept === COMPLIANCE_CONCEPTS.offPlatform && o.clause === m.clause && o.end <= m.start,
+        (o) =>
+          o.concept === COMPLIANCE_CONCEPTS.offPlatform &&
+          !o.negated &&
+          o.end <= m.start &&
+          (o.clause === m.clause || elsewhere),
       )
     )
       return false;

@@ -87,15 +87,20 @@ export function chineseNumeral(n: number): string {
   return out;
 }
 
+/** 316 → 三一六 · 304 → 三零四: a three-figure model number read figure by figure, as 316不锈钢 is said. */
+const byFigure = (figures: string) => [...figures].map((d) => DIGIT_WORDS[Number(d)]).join('');
+
 /**
  * A catalogue term with a whole number in it, also in Chinese numerals (37码 → 三十七码 · 10斤装 → 十斤装, 2 as
- * 二 and 两); decimals and long numbers (2.0米 · 2025) stay as written.
+ * 二 and 两; three figures also figure by figure, 316 → 三一六); decimals and long numbers (2.0米 · 2025) stay
+ * as written.
  */
 function numeralSpellings(term: string): string[] {
   const match = /(?<![\d.])([1-9]\d{0,2})(?![\d.])/.exec(term);
   if (!match) return [term];
   const n = Number(match[1]);
   const words = n === 2 ? ['二', '两'] : [chineseNumeral(n)];
+  if (n >= 100) words.push(byFigure(match[1]!));
   const at = match.index;
   const spelled = words.map((w) => term.slice(0, at) + w + term.slice(at + match[1]!.length));
   // A lone 五 or 两 is too common a word to name anything.

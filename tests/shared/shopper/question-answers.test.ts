@@ -80,6 +80,24 @@ describe('a bare answer says the question back or denies it', () => {
     expect(verdict(flask, '要的亲', 'vacuum-flask.free-shipping', '寄过来要邮费吗')).toBe('wrong');
   });
 
+  it('an answer said twice over is said once (送的送的 · 有的有的)', () => {
+    expect(verdict(jacket, '送的送的', 'down-jacket.return-insurance', '送不送运费险')).toBe('stated');
+    expect(verdict(jacket, '包的包的', 'down-jacket.free-shipping', '包邮吗')).toBe('stated');
+  });
+
+  it('an adverb before the question’s verb still says it back (可以免费刻 · 都能发)', () => {
+    expect(
+      verdict(flask, '可以免费刻的，不过刻了字就不退不换了哦', 'vacuum-flask.engraving', '能刻字吗'),
+    ).toBe('stated');
+  });
+
+  it('"free" answers a question about paying: no charge', () => {
+    expect(verdict(washer, '安装是免费的哈，一分钱不收', 'drum-washer.installation-fee', '安装要钱吗')).toBe(
+      'stated',
+    );
+    expect(verdict(flask, '免费的亲', 'vacuum-flask.engraving', '刻字收费吗')).toBe('stated');
+  });
+
   it('a modal put before the question’s words still says them back (能寄的 · 会降噪的)', () => {
     const basic = contextOf('basic-earbuds');
     expect(verdict(basic, '会降噪的', 'basic-earbuds.noise-cancelling', '有没有降噪功能')).toBe('wrong');

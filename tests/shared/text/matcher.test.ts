@@ -246,6 +246,26 @@ describe('catalogue numbers in Chinese numerals', () => {
     expect(read(shoes.analyse('四十码没货了'))).toContain('¬option:shoes.size.40码');
     expect(read(shoes.analyse('三十七'))).toEqual(['option:shoes.size.37码']);
   });
+  it('reads a three-figure model number figure by figure (三一六 · 三零四) like its digits', () => {
+    const flask = createMatcher(lexicon, [
+      ProductSchema.parse({
+        id: 'flask',
+        name: '保温杯',
+        price: 89,
+        facts: {
+          material: {
+            kind: 'value',
+            topic: 'material',
+            value: '316不锈钢内胆',
+            aliases: ['316不锈钢'],
+            wrong: ['304不锈钢'],
+          },
+        },
+      }),
+    ]);
+    expect(read(flask.analyse('三一六不锈钢的'))).toEqual(['fact:flask.material']);
+    expect(read(flask.analyse('三零四不锈钢'))).toEqual(['wrong:flask.material']);
+  });
   it('a lone numeral is too common a word to name a term', () => {
     expect(read(shoes.analyse('五号'))).toEqual(['option:shoes.size.5号']);
     expect(read(shoes.analyse('五个'))).toEqual([]);

@@ -58,6 +58,25 @@ describe('inviting the order', () => {
     'invites in other words: %s',
     (text) => expect(judge(text).invites).toBe(true),
   );
+  it.each(['好嘞，薄荷绿现货，下单就给您安排上', '要不先拍一件试试？', '拍下马上给您安排发货'])(
+    'invites by promising the next step or suggesting: %s',
+    (text) => expect(judge(text).invites).toBe(true),
+  );
+  it.each([
+    '不偏的亲，平时穿啥码就拍啥码',
+    '拼多多上便宜十块，你去那边拍',
+    '您自己买回去试试不就知道了',
+    '16点前下单就当天发',
+    '两件一起下单就包邮',
+  ])('choosing, ordering elsewhere, sarcasm or how it works is no invitation: %s', (text) =>
+    expect(judge(text).invites).toBe(false),
+  );
+  it('another option in place of a sold-out one asked for is offered to order; beside one in stock it is choosing', () => {
+    const red: OpenItem[] = [{ messageId: 'b1', ask: 'down-jacket.colour.酒红色' }];
+    expect(judge('酒红色没货了，要不先拍黑色？', red).invites).toBe(true);
+    const m: OpenItem[] = [{ messageId: 'b1', ask: 'down-jacket.size.M码' }];
+    expect(judge('您这个体重建议拍L码哦', m).invites).toBe(false);
+  });
   it('naming the size asked for answers it rather than pushing the order', () => {
     const size: OpenItem[] = [{ messageId: 'b1', ask: 'down-jacket.size.M码' }];
     expect(judge('亲拍M码就行', size).invites).toBe(false);
@@ -88,6 +107,8 @@ describe('welcoming a returning customer and following up', () => {
     '老规矩可以直接拍下哦',
     '哈哈记得您！',
     '上次买过黑色的对吧，这次试试米白？',
+    '感谢亲二次光临呀',
+    '谢谢再次光顾~',
   ])('acknowledges: %s', (text) => expect(judge(text).acknowledges).toBe(true));
   it('a plain greeting does not acknowledge', () =>
     expect(judge('您好，欢迎光临本店').acknowledges).toBe(false));
@@ -257,6 +278,12 @@ describe('compliance', () => {
     '那你去别家买吧',
     '那你去拼多多买吧',
     '嫌贵您就到抖音看呗',
+    '催催催，催啥催，发了自然有物流',
+    '急个啥急',
+    '您自己买回去试试不就知道了',
+    '你自己不在家怪谁',
+    '这只能怪您自己',
+    '别人用都没事，就你过敏',
   ])('is rude without a rude word (contempt, impatience, blame): %s', (text) =>
     expect(judge(text).rude).toBe(true),
   );
@@ -275,6 +302,10 @@ describe('compliance', () => {
     '这个东西很简单，一看就会用',
     '那您去店铺首页看看，还有别的款',
     '我们在拼多多也有店，更便宜',
+    '不怪您哈，是快递慢了',
+    '大家用都没问题，就您这单出了问题，马上给您换',
+    '大家都说好，就您这件有点色差，实在抱歉',
+    '您看一下尺码表就知道了',
   ])('is not rude: %s', (text) => expect(judge(text).rude).toBe(false));
   it.each([
     '留个手机号，我让老板给您算',
