@@ -40,7 +40,7 @@ export default defineConfig({
     target: 'es2022',
     // The perf page (5,000 seeded messages) is a second entry, only built when asked for.
     rollupOptions: process.env.KEFU_PERF_BUILD
-      ? { input: { main: 'index.html', perf: 'perf.html' } }
+      ? { input: { main: 'index.html', perf: 'perf.html', perfBare: 'perf-bare.html' } }
       : undefined,
   },
 });

@@ -1,6 +1,7 @@
 // The performance page (built only with KEFU_PERF_BUILD=1): the real workbench, with no server behind it.
 // Three buyers, the open one with 5,000 messages in its history; the gateway acks locally. The perf script
-// (tests/perf/client-perf.ts) reads `window.__kefuPerf` for the ready time and the keystroke latencies.
+// (tests/perf/client-perf.ts) reads `window.__kefuPerf` for the ready time and the keystroke latencies;
+// perf.html also holds a bare <textarea> outside the app, timed by the same probe.
 import type { CatalogResponse, EventEnvelope, PublicEvent } from '@kefu/shared/protocol';
 import type { PhraseLibrary, Product } from '@kefu/shared/scenario/schema';
 import { StrictMode } from 'react';
@@ -15,16 +16,15 @@ import { i18n, initI18n } from '../i18n/index.ts';
 import { createStores } from '../stores/index.ts';
 import { Workbench } from '../workbench/Workbench.tsx';
 import '../styles.css';
+import { type KeySample, watchKeystrokes } from './keystroke-probe.ts';
 
 interface PerfProbe {
   messages: number;
   /** Applying the seeded history to the stores (as a resync would), ms. */
   seedMs: number | null;
   readyAt: number | null;
-  /** Keystroke → the first frame after it, ms (includes waiting for that frame). */
-  keyToPaint: number[];
-  /** Keystroke → end of the synchronous work it caused (event handlers, React commit), ms. */
-  keyToCommit: number[];
+  /** Every keystroke in the composer and in the bare <textarea> beside the app, in order. */
+  keys: KeySample[];
 }
 
 declare global {
@@ -35,7 +35,7 @@ declare global {
 
 const params = new URLSearchParams(location.search);
 const MESSAGES = Number(params.get('messages') ?? 5000);
-const probe: PerfProbe = { messages: MESSAGES, seedMs: null, readyAt: null, keyToPaint: [], keyToCommit: [] };
+const probe: PerfProbe = { messages: MESSAGES, seedMs: null, readyAt: null, keys: [] };
 window.__kefuPerf = probe;
 
 const product: Product = {
@@ -178,36 +178,6 @@ function localGateway(stores: ReturnType<typeof createStores>): Gateway {
   };
 }
 
-/**
- * Time every keystroke in the composer from the moment the page receives it (the first listener, on
- * window in the capture phase; the event's own timeStamp would also count the test driver's delivery):
- * to the end of the synchronous work it causes (handlers, React's commit), and to the task after the next
- * frame (rAF runs just before a frame is painted; a task it queues runs after).
- */
-function watchKeystrokes(): void {
-  const channel = new MessageChannel();
-  const pending: { kind: 'commit' | 'paint'; start: number }[] = [];
-  channel.port1.onmessage = () => {
-    const job = pending.shift();
-    if (!job) return;
-    (job.kind === 'commit' ? probe.keyToCommit : probe.keyToPaint).push(performance.now() - job.start);
-  };
-  window.addEventListener(
-    'keydown',
-    (e) => {
-      if (!(e.target instanceof HTMLTextAreaElement) || e.key === 'Enter') return;
-      const start = performance.now();
-      pending.push({ kind: 'commit', start });
-      channel.port2.postMessage(null);
-      requestAnimationFrame(() => {
-        pending.push({ kind: 'paint', start });
-        channel.port2.postMessage(null);
-      });
-    },
-    true,
-  );
-}
-
 async function main(): Promise<void> {
   await initI18n('zh-CN');
   const stores = createStores();
@@ -228,7 +198,15 @@ async function main(): Promise<void> {
     describe: (e) => e.code,
     fetch: async () => new Response(JSON.stringify(catalog)),
   });
-  watchKeystrokes();
+  // The composer, and the bare <textarea> of perf.html (outside React): the same probe times both, so the
+  // perf script can alternate between them on one page load.
+  watchKeystrokes(probe.keys, (target) =>
+    target instanceof HTMLTextAreaElement
+      ? target.classList.contains('perf-bare')
+        ? 'bare'
+        : 'composer'
+      : null,
+  );
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
