@@ -143,4 +143,19 @@ describe('Composer', () => {
     expect(screen.getByRole('alert').textContent).toContain('消息过长');
     expect((screen.getByRole('button', { name: '发送' }) as HTMLButtonElement).disabled).toBe(true);
   });
+
+  it('shows a draft changed outside the textarea, and typing goes on from it', async () => {
+    await h.user.click(input());
+    await h.user.keyboard('亲');
+    act(() => h.stores.drafts.getState().setDraft('a', '亲，这款有现货'));
+    expect(input().value).toBe('亲，这款有现货');
+    input().setSelectionRange(7, 7);
+    await h.user.keyboard('哦{Enter}');
+    expect(h.gateway.sent.map((s) => s.message.text)).toEqual(['亲，这款有现货哦']);
+    expect(input().value).toBe('');
+    act(() => h.stores.drafts.getState().setDraft('a', '写到一半'));
+    act(() => h.stores.drafts.getState().clear('a'));
+    expect(input().value).toBe('');
+    expect((screen.getByRole('button', { name: '发送' }) as HTMLButtonElement).disabled).toBe(true);
+  });
 });

@@ -54,4 +54,19 @@ describe('render isolation', () => {
     expect(renders.get('list')).toBeUndefined();
     expect(renders.get('side-a')).toBeUndefined();
   });
+
+  it('after the first character, typing renders nothing at all, and the draft still follows every key', async () => {
+    const input = screen.getByRole('combobox', { name: '输入消息' }) as HTMLTextAreaElement;
+    await h.user.click(input);
+    await h.user.keyboard('亲');
+    renders.clear();
+    await h.user.keyboard('，在的呢');
+    expect(renders.get('chat-a')).toBeUndefined();
+    expect(input.value).toBe('亲，在的呢');
+    expect(h.stores.drafts.getState().byConversation.a).toBe('亲，在的呢');
+    // A `/` code does render: its completions are shown.
+    await h.user.keyboard(' /d');
+    expect(renders.get('chat-a')).toBeGreaterThan(0);
+    expect(screen.getByRole('listbox')).toBeTruthy();
+  });
 });

@@ -2,10 +2,20 @@
 // picker inserts at the caret. The draft lives in the drafts store (per conversation), so switching
 // conversations or reconnecting keeps it. A phrase variable left to fill ({订单号} before an order) is
 // flagged, selected for the student to type over, and keeps the draft from being sent.
-// Only `ComposerInput` re-renders on a keystroke; the labels are translated once by the outer component.
+// A keystroke of ordinary text renders nothing (the textarea is not controlled; see `ComposerInput`); the
+// labels are translated once by the outer component.
 import { fillsPhrase, unfilledVariables } from '@kefu/shared/scenario/phrase-variables';
 import type { Phrase } from '@kefu/shared/scenario/schema';
-import { type KeyboardEvent, memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  memo,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/context.tsx';
 import { MAX_MESSAGE_CHARS } from '../conversation/outgoing.ts';
@@ -14,7 +24,7 @@ import { useCatalog, useConversations, useDrafts, useStores, useUi } from '../st
 import { EmojiPicker } from './EmojiPicker.tsx';
 import { PhrasePanel } from './PhrasePanel.tsx';
 import { filledPhrase, phraseValuesOf } from './phrase-values.ts';
-import { completeSlash, findSlashToken, matchPhrases } from './slash.ts';
+import { completeSlash, findSlashToken, matchPhrases, type SlashToken } from './slash.ts';
 
 /** The character counter shows from here on (90 % of the limit). */
 export const COUNT_FROM = Math.floor(MAX_MESSAGE_CHARS * 0.9);
@@ -120,7 +130,13 @@ export function Composer({ conversationId }: { conversationId: string }) {
           </span>
         ) : null}
       </div>
-      <ComposerInput conversationId={conversationId} closed={closed} labels={labels} hintId={hintId} />
+      <ComposerInput
+        conversationId={conversationId}
+        closed={closed}
+        invalid={unfilled !== ''}
+        labels={labels}
+        hintId={hintId}
+      />
       <span id={hintId} className="sr-only">
         {labels.placeholder}
       </span>
@@ -128,35 +144,68 @@ export function Composer({ conversationId }: { conversationId: string }) {
   );
 }
 
+const sameToken = (a: SlashToken | null, b: SlashToken | null) =>
+  a === b || (a !== null && b !== null && a.start === b.start && a.code === b.code);
+
 const ComposerInput = memo(function ComposerInput({
   conversationId,
   closed,
+  invalid,
   labels,
   hintId,
 }: {
   conversationId: string;
   closed: boolean;
+  /** A phrase variable is left to fill. */
+  invalid: boolean;
   labels: Labels;
   hintId: string;
 }) {
   const { gateway } = useServices();
   const stores = useStores();
-  const draft = useDrafts((s) => s.byConversation[conversationId] ?? '');
+  // The textarea is not controlled: the browser owns its text and the drafts store follows it on input;
+  // a change made elsewhere (a phrase, a completion, an emoji, a send) is written to it below. What the
+  // render needs from the draft stays the same while ordinary text is typed, so a keystroke renders nothing
+  // (a controlled textarea re-rendered this component and rewrote the textarea's text node every key).
+  const draftNow = () => stores.drafts.getState().byConversation[conversationId] ?? '';
+  const [initialDraft] = useState(draftNow);
+  const hasText = useDrafts((s) => (s.byConversation[conversationId] ?? '').trim() !== '');
+  const tooLong = useDrafts((s) => (s.byConversation[conversationId]?.length ?? 0) > MAX_MESSAGE_CHARS);
   const phrases = useCatalog((s) => s.phrases);
   const focusRequest = useUi((s) => s.composerFocusRequest);
   const insertRequest = useUi((s) => s.composerInsert);
   const inputRef = useRef<HTMLTextAreaElement>(null);
-  const [caret, setCaret] = useState(draft.length);
+  // The `/code` right before the caret: state only when it changes, which ordinary typing never does.
+  const [token, setToken] = useState(() => findSlashToken(initialDraft, initialDraft.length));
+  const tokenRef = useRef(token);
   const [selected, setSelected] = useState(0);
   const [dismissed, setDismissed] = useState<number | null>(null);
   const listId = useId();
 
+  function followCaret(text: string, caret: number) {
+    const next = findSlashToken(text, caret);
+    if (sameToken(tokenRef.current, next)) return;
+    tokenRef.current = next;
+    setToken(next);
+  }
+
+  // The draft as the store has it, written to the textarea when it differs (not when the student typed it).
+  useLayoutEffect(() => {
+    const show = (text: string) => {
+      const input = inputRef.current;
+      if (input && input.value !== text) input.value = text;
+    };
+    show(stores.drafts.getState().byConversation[conversationId] ?? '');
+    return stores.drafts.subscribe((state) => show(state.byConversation[conversationId] ?? ''));
+  }, [stores, conversationId]);
+
   // Focus asked for (a phrase inserted, Alt+I): on the first variable left to fill, if any.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per request
   useEffect(() => {
     if (focusRequest === 0) return;
     const input = inputRef.current;
     input?.focus();
-    if (input && selectFirstUnfilled(input, input.value)) setCaret(input.selectionEnd);
+    if (input && selectFirstUnfilled(input, input.value)) followCaret(input.value, input.selectionEnd);
   }, [focusRequest]);
 
   // Text to insert at the caret (an emoji), replacing the selection as typing would; a request made
@@ -175,22 +224,21 @@ const ComposerInput = memo(function ComposerInput({
     );
   }, [insertRequest]);
 
-  const token = useMemo(() => findSlashToken(draft, caret), [draft, caret]);
   const matches = useMemo(
     () => (token && token.start !== dismissed ? matchPhrases(phrases, token.code) : []),
     [token, phrases, dismissed],
   );
   const completing = matches.length > 0;
-  const tooLong = draft.length > MAX_MESSAGE_CHARS;
 
   function setDraftAndCaret(text: string, nextCaret: number, origin?: PhraseOrigin) {
     stores.drafts.getState().setDraft(conversationId, text, origin);
-    setCaret(nextCaret);
+    followCaret(text, nextCaret);
     requestAnimationFrame(() => {
       const input = inputRef.current;
       // A completed phrase with a variable to fill selects it; otherwise the caret goes after the text.
       if (!(origin && selectFirstUnfilled(input, text))) input?.setSelectionRange(nextCaret, nextCaret);
-      setCaret(input?.selectionEnd ?? nextCaret); // a keyup in between may have read the caret too early
+      // A keyup in between may have read the caret too early.
+      followCaret(draftNow(), input?.selectionEnd ?? nextCaret);
     });
   }
 
@@ -198,15 +246,16 @@ const ComposerInput = memo(function ComposerInput({
     if (!token) return;
     const entry = stores.conversations.getState().byId[conversationId];
     const filled = filledPhrase(phrase, phraseValuesOf(entry, stores.catalog.getState().products));
-    const next = completeSlash(draft, token, filled.text);
+    const next = completeSlash(draftNow(), token, filled.text);
     // Only the phrase on its own counts as sending the phrase.
     setDraftAndCaret(next.text, next.caret, next.text === filled.text ? filled.origin : undefined);
     setSelected(0);
   }
 
   function send() {
+    const draft = draftNow();
     const text = draft.trim();
-    if (!text || tooLong || closed) return;
+    if (!text || draft.length > MAX_MESSAGE_CHARS || closed) return;
     // "{订单号}" never goes to a buyer: the flag says so, and the variable is selected to type over.
     if (selectFirstUnfilled(inputRef.current, draft)) return;
     const origin = stores.drafts.getState().origins[conversationId];
@@ -224,9 +273,8 @@ const ComposerInput = memo(function ComposerInput({
     );
     if (sent === null) return; // no live session yet: keep the draft
     stores.drafts.getState().clear(conversationId);
-    setCaret(0);
+    followCaret('', 0);
   }
-
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
     // An IME is composing Chinese: Enter picks the candidate, it must not send.
     if (e.nativeEvent.isComposing || e.keyCode === 229) return;
@@ -281,37 +329,37 @@ const ComposerInput = memo(function ComposerInput({
         </div>
       ) : null}
       <div className="composer-row">
-        <textarea
-          ref={inputRef}
-          className="composer-input"
-          aria-label={labels.input}
-          aria-describedby={hintId}
-          aria-keyshortcuts="Alt+I"
-          aria-autocomplete="list"
-          aria-controls={completing ? listId : undefined}
-          aria-activedescendant={activeOption}
-          aria-expanded={completing}
-          aria-invalid={unfilledVariables(draft).length > 0 || undefined}
-          role="combobox"
-          placeholder={labels.placeholder}
-          value={draft}
-          rows={3}
-          onChange={(e) => {
-            stores.drafts.getState().setDraft(conversationId, e.target.value);
-            setCaret(e.target.selectionStart);
-            setSelected(0);
-          }}
-          // The caret also moves without typing (arrows, clicks): keep the `/` token in step.
-          onKeyUp={(e) => setCaret(e.currentTarget.selectionStart)}
-          onClick={(e) => setCaret(e.currentTarget.selectionStart)}
-          onKeyDown={onKeyDown}
-        />
-        <button
-          type="button"
-          className="send-button"
-          onClick={send}
-          disabled={!draft.trim() || tooLong || closed}
-        >
+        {/* A block box around the textarea: a flex item cannot be a relayout boundary in Chromium, so the
+            textarea (contain: strict) sits in one, and typing lays out the textarea alone. */}
+        <div className="composer-field">
+          <textarea
+            ref={inputRef}
+            className="composer-input"
+            aria-label={labels.input}
+            aria-describedby={hintId}
+            aria-keyshortcuts="Alt+I"
+            aria-autocomplete="list"
+            aria-controls={completing ? listId : undefined}
+            aria-activedescendant={activeOption}
+            aria-expanded={completing}
+            aria-invalid={invalid || undefined}
+            role="combobox"
+            placeholder={labels.placeholder}
+            defaultValue={initialDraft}
+            rows={3}
+            onChange={(e) => {
+              const { value, selectionStart } = e.target;
+              stores.drafts.getState().setDraft(conversationId, value);
+              followCaret(value, selectionStart);
+              if (tokenRef.current !== null) setSelected(0);
+            }}
+            // The caret also moves without typing (arrows, clicks): keep the `/` token in step.
+            onKeyUp={(e) => followCaret(e.currentTarget.value, e.currentTarget.selectionStart)}
+            onClick={(e) => followCaret(e.currentTarget.value, e.currentTarget.selectionStart)}
+            onKeyDown={onKeyDown}
+          />
+        </div>
+        <button type="button" className="send-button" onClick={send} disabled={!hasText || tooLong || closed}>
           {labels.send}
         </button>
       </div>
