@@ -5,6 +5,7 @@ import type { AgentItem } from '../../client/src/conversation/chat-item.ts';
 import {
   applyEnvelope,
   applyEnvelopes,
+  type ConversationEntry,
   createEntry,
   upsertOwnMessage,
 } from '../../client/src/conversation/entry.ts';
@@ -46,17 +47,26 @@ describe('applyEnvelopes', () => {
     expect(applyEnvelope(entry, env(2, 1, { type: 'started', at: T0 })).entry).toBe(entry);
   });
 
-  it('puts the server’s copy of an own message in place of the optimistic one', () => {
+  it('puts the server’s copy of an own message in place of the optimistic one, in the log’s order', () => {
+    const rows = (e: ConversationEntry) =>
+      e.items.map((i) =>
+        i.kind === 'agent' ? `${i.id}:${i.status}` : i.kind === 'buyer' ? `buyer:${i.id}` : i.kind,
+      );
     let entry = applyEnvelope(createEntry(conversationView('a')), env(1, 0, buyer('b1', '在吗'))).entry;
     entry = upsertOwnMessage(entry, own('c1', '在的'));
     entry = applyEnvelope(entry, env(2, 1, buyer('b2', '有黑色吗'))).entry;
-    expect(entry.unconfirmed).toBe(1);
+    entry = upsertOwnMessage(entry, own('c2', '有的'));
+    expect(entry.unconfirmed).toBe(2);
+    // The buyer's b2 was stored before c1 (it came while c1 was on its way, e.g. offline): the student's
+    // chat shows what the report and their other tabs show, c1 answering b2, and c2 still pending after it.
     entry = applyEnvelope(entry, env(3, 2, agent('c1', '在的'))).entry;
-    expect(entry.items.map((i) => (i.kind === 'agent' ? `${i.id}:${i.status}` : i.kind))).toEqual([
-      'buyer',
-      'c1:sent',
-      'buyer',
-    ]);
+    expect(rows(entry)).toEqual(['buyer:b1', 'buyer:b2', 'c1:sent', 'c2:pending']);
+    entry = applyEnvelope(entry, env(4, 3, agent('c2', '有的'))).entry;
+    expect(rows(entry)).toEqual(['buyer:b1', 'buyer:b2', 'c1:sent', 'c2:sent']);
+    // Confirmed at once, nothing in between: it stays where it stands.
+    entry = upsertOwnMessage(entry, own('c3', '拍下就发'));
+    entry = applyEnvelope(entry, env(5, 4, agent('c3', '拍下就发'))).entry;
+    expect(rows(entry)).toEqual(['buyer:b1', 'buyer:b2', 'c1:sent', 'c2:sent', 'c3:sent']);
     expect(entry.unconfirmed).toBe(0);
     // A late failure report does not undo what the server confirmed.
     expect(upsertOwnMessage(entry, { ...own('c1', '在的'), status: 'failed' })).toBe(entry);

@@ -111,11 +111,16 @@ function applyInto(next: ConversationEntry, envelope: EventEnvelope): void {
       const item = agentItemFromEvent(e);
       const index =
         next.unconfirmed > 0 ? lastIndexWhere(items, (i) => i.kind === 'agent' && i.id === e.id) : -1;
-      // Our own optimistic copy becomes the server's (same client id), keeping its place in the list.
       if (index === -1) {
         items.push(item);
       } else {
-        items[index] = item;
+        // Our own optimistic copy becomes the server's (same client id) and takes the place the log gives
+        // it: after every event stored before it (buyer lines that came while it was on its way, e.g.
+        // offline), before own messages still unconfirmed. Usually that is where it already stands.
+        items.splice(index, 1);
+        let at = index;
+        while (at < items.length && !isUnconfirmedOwn(items[at]!)) at++;
+        items.splice(at, 0, item);
         next.unconfirmed -= 1;
       }
       next.waitingSince = openTurnSince(next.waitingSince, e);
@@ -182,6 +187,10 @@ function applyInto(next: ConversationEntry, envelope: EventEnvelope): void {
       next.view = { ...next.view, status: 'ended', endedAt: e.at };
       break;
   }
+}
+
+function isUnconfirmedOwn(item: ChatItem): boolean {
+  return item.kind === 'agent' && item.status !== 'sent';
 }
 
 /** Own messages and orders are looked up from the end: the one sought is almost always recent. */
