@@ -9,7 +9,7 @@ import { Login } from '../auth/Login.tsx';
 import { type Screen, type Stores, useSession, useStores } from '../stores/index.ts';
 import { homeOf } from '../stores/session.ts';
 import { useServices } from './context.tsx';
-import { hashOf, isPublic, screenOf } from './route.ts';
+import { hashOf, isPublic, loginFor, screenOf } from './route.ts';
 
 // One promise, so the prefetch and the screen share a single download.
 let workbenchModule: Promise<typeof import('../workbench/Workbench.tsx')> | undefined;
@@ -36,6 +36,11 @@ export function landing(user: UserView | null, asked: Screen | null): Screen {
   if (asked.name === 'staff' && user.role === 'student') return { name: 'home' };
   if (asked.name === 'certificate' && user.role !== 'student') return homeOf(user);
   return asked;
+}
+
+/** Where a login from this screen leads: the screen the login page was asked to open after it, if any. */
+export function afterLogin(user: UserView, from: Screen): Screen {
+  return landing(user, from.name === 'login' ? (from.next ?? null) : null);
 }
 
 function useHashSync(stores: Stores): void {
@@ -78,8 +83,10 @@ function useBoot(stores: Stores): void {
       (err: unknown) => {
         if (!live) return;
         // 401 is the normal "not logged in"; anything else also lands on login, which shows errors itself.
+        // A link opened while logged out (a report, the workbench) opens after the login.
         if (!(err instanceof HttpError)) console.error(err);
-        stores.session.getState().go(landing(null, asked));
+        const target = landing(null, asked);
+        stores.session.getState().go(target.name === 'login' ? loginFor(asked) : target);
       },
     );
     return () => {
@@ -102,8 +109,9 @@ export function App() {
   }, [loggedIn]);
 
   const onLoggedIn = (user: UserView) => {
+    const from = stores.session.getState().screen;
     stores.session.getState().setUser(user);
-    stores.session.getState().go(landing(user, null));
+    stores.session.getState().go(afterLogin(user, from));
   };
   const onLogout = () => {
     void api.auth.logout().catch(() => undefined);

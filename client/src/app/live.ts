@@ -5,6 +5,7 @@ import type { Gateway } from '../api/gateway.ts';
 import type { Api } from '../api/http.ts';
 import type { SocketGateway, SocketGatewayOptions } from '../api/socket.ts';
 import type { Stores } from '../stores/index.ts';
+import { loginFor } from './route.ts';
 
 type CreateSession = (stores: Stores, options: SocketGatewayOptions) => SocketGateway;
 
@@ -47,8 +48,10 @@ export function createLiveGateway(
         api: options.api,
         onBuyerMessage: options.onBuyerMessage,
         onUnauthenticated: () => {
+          // Logged out in another tab, or expired: the login page says so and leads back here.
+          const { screen } = stores.session.getState();
           stores.session.getState().setUser(null);
-          stores.session.getState().go({ name: 'login' });
+          stores.session.getState().go(loginFor(screen, true));
         },
       });
       current.start();

@@ -44,3 +44,10 @@ export function screenOf(hash: string): Screen | null {
 export function isPublic(screen: Screen): boolean {
   return screen.name === 'login' || screen.name === 'register';
 }
+
+/** The login page for someone who asked for `asked`: once logged in they get it, if they may (App's
+ * landing). `ended`: the session ended while they used the app, and the page says so. */
+export function loginFor(asked: Screen | null, ended = false): Screen {
+  const next = asked && asked.name !== 'loading' && !isPublic(asked) ? asked : null;
+  return { name: 'login', ...(next && { next }), ...(ended && { ended }) };
+}

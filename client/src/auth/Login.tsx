@@ -7,12 +7,13 @@ import { LanguageSwitch } from '../app/LanguageSwitch.tsx';
 import { Field } from '../forms/Field.tsx';
 import { FormError } from '../forms/FormError.tsx';
 import { useSubmit } from '../forms/use-submit.ts';
-import { useStores } from '../stores/index.ts';
+import { useSession, useStores } from '../stores/index.ts';
 
 export function Login({ onLoggedIn }: { onLoggedIn: (user: LoginResponse['user']) => void }) {
   const { t } = useTranslation();
   const { api } = useServices();
   const stores = useStores();
+  const ended = useSession((s) => s.screen.name === 'login' && s.screen.ended === true);
   const login = useSubmit(async (form: FormData) => {
     const { user } = await api.auth.login({
       body: {
@@ -35,6 +36,11 @@ export function Login({ onLoggedIn }: { onLoggedIn: (user: LoginResponse['user']
           <h1 id="login-title">{t('auth.loginTitle')}</h1>
           <LanguageSwitch />
         </div>
+        {ended ? (
+          <p className="auth-notice" role="status">
+            {t('auth.sessionEnded')}
+          </p>
+        ) : null}
         <Field label={t('auth.username')}>
           {(control) => <input {...control} name="username" autoComplete="username" required />}
         </Field>

@@ -32,6 +32,8 @@ export const en: Messages = {
     changePassword: 'Save new password',
     mismatch: 'The two new passwords do not match',
     loginTitle: 'Log in to Kefu Trainer',
+    sessionEnded:
+      'You were logged out (in another window, or your login expired). Log in again to return to where you were.',
     registerTitle: 'Student sign-up',
     username: 'Username',
     password: 'Password',

@@ -37,6 +37,7 @@ export const zhCN = {
     changePassword: '保存新密码',
     mismatch: '两次输入的新密码不一致',
     loginTitle: '登录客服实训',
+    sessionEnded: '你已退出登录（在别的窗口退出了，或登录已过期）。重新登录后回到刚才的页面。',
     registerTitle: '学员注册',
     username: '用户名',
     password: '密码',

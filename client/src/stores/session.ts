@@ -4,7 +4,9 @@ import { createStore } from 'zustand/vanilla';
 
 export type Screen =
   | { name: 'loading' }
-  | { name: 'login' }
+  /** `next`: the screen to open after logging in (a link opened, or the page the session ended on);
+   * `ended`: the session ended while someone used the app (logged out elsewhere, expired). */
+  | { name: 'login'; next?: Screen; ended?: boolean }
   | { name: 'register' }
   | { name: 'home' }
   | { name: 'password' }
