@@ -21,6 +21,7 @@ import { monitorRoom, userRoom } from '../realtime/io-types.ts';
 import { type DrillConversationRef, DrillMonitor } from './drill-monitor.ts';
 import { type DrillMessage, DrillScheduler } from './drill-scheduler.ts';
 import { LiveConversations, type TakenConversation } from './live-conversations.ts';
+import { SoloLimit } from './solo-limit.ts';
 import { envelopesFrom } from './views.ts';
 
 declare module 'fastify' {
@@ -30,6 +31,8 @@ declare module 'fastify' {
     drillMonitor: DrillMonitor;
     /** Tells the class (students, trainers, owner) that a drill changed state. */
     announceDrill(row: DrillRow): Promise<void>;
+    /** The cap on one person's solo practice running at once, counted and opened one request at a time. */
+    soloLimit: SoloLimit;
   }
 }
 
@@ -203,6 +206,15 @@ export default fp(
     app.decorate('drillScheduler', scheduler);
     app.decorate('drillMonitor', monitor);
     app.decorate('announceDrill', announceDrill);
+    app.decorate(
+      'soloLimit',
+      new SoloLimit(async (userId) =>
+        (await app.conversations.listForStudent(userId, 'open')).reduce(
+          (n, c) => n + (c.drill_id === null ? 1 : 0),
+          0,
+        ),
+      ),
+    );
 
     io.on('connection', (socket) => {
       const user = socket.data.user;

@@ -7,8 +7,6 @@ import { hiddenScenarios } from '../practice/exam-secrecy.ts';
 import { DEFAULT_RUBRIC } from '../scenarios/catalog.ts';
 import { serve } from './serve.ts';
 
-/** Solo practice in progress at once, per person: enough for a busy mix, not enough to fill the disk. */
-export const MAX_OPEN_SOLO = 10;
 /**
  * Seconds between the arrivals of a random mix's buyers (seeded within the range): far enough apart that
  * each first message can be answered within the 3-second benchmark, close enough that they overlap.
@@ -65,28 +63,24 @@ export default async function practiceRoutes(app: FastifyInstance): Promise<void
         scenarioIds.push(picked!);
       }
     }
-    const running = (await app.conversations.listForStudent(user.id, 'open')).filter(
-      (c) => c.drill_id === null,
-    );
-    if (running.length + scenarioIds.length > MAX_OPEN_SOLO) {
-      throw fail('too-many-open', { open: running.length });
-    }
-    const arrivals = mixArrivals(scenarioIds.length, app.clock.now(), app.newSeed);
-    const seeds = scenarioIds.map(() => app.newSeed());
-    // Together: a mix's buyers are stored in one group commit (each still alone if it fails).
-    const runtimes = await Promise.all(
-      scenarioIds.map((scenarioId, i) =>
-        app.live.open({
-          studentId: user.id,
-          drillId: null,
-          slot: null,
-          scenarioId,
-          rubricId: DEFAULT_RUBRIC,
-          seed: seeds[i]!,
-          arrivesAt: arrivals[i]!,
-        }),
-      ),
-    );
+    const runtimes = await app.soloLimit.open(user.id, scenarioIds.length, () => {
+      const arrivals = mixArrivals(scenarioIds.length, app.clock.now(), app.newSeed);
+      const seeds = scenarioIds.map(() => app.newSeed());
+      // Together: a mix's buyers are stored in one group commit (each still alone if it fails).
+      return Promise.all(
+        scenarioIds.map((scenarioId, i) =>
+          app.live.open({
+            studentId: user.id,
+            drillId: null,
+            slot: null,
+            scenarioId,
+            rubricId: DEFAULT_RUBRIC,
+            seed: seeds[i]!,
+            arrivesAt: arrivals[i]!,
+          }),
+        ),
+      );
+    });
     const conversations = runtimes.map((runtime) => app.live.view(runtime));
     return { conversations };
   });

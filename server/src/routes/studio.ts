@@ -4,12 +4,10 @@
 // catalogue editor hold the rules; the catalogue (server/src/scenarios) plays what is published.
 import { routes } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
-import { fail } from '../errors.ts';
 import { composeVersion, DEFAULT_RUBRIC } from '../scenarios/catalog.ts';
 import { CatalogueEditor } from '../studio/catalogue-editor.ts';
 import { studioProducts } from '../studio/library-view.ts';
 import { createScenarioStudio } from '../studio/scenario-studio.ts';
-import { MAX_OPEN_SOLO } from './practice.ts';
 import { serve } from './serve.ts';
 
 export default async function studioRoutes(app: FastifyInstance): Promise<void> {
@@ -48,19 +46,19 @@ export default async function studioRoutes(app: FastifyInstance): Promise<void> 
   });
   serve(app, routes.studio.tryScenario, async ({ user, params: { id }, body }) => {
     await studio.tryable(user, id, body.version);
-    const open = (await app.conversations.listForStudent(user.id, 'open')).filter((c) => c.drill_id === null);
-    if (open.length + 1 > MAX_OPEN_SOLO) throw fail('too-many-open', { open: open.length });
-    const runtime = await app.live.open({
-      studentId: user.id,
-      drillId: null,
-      slot: null,
-      scenarioId: id,
-      // Under the catalogue in force, as a publish now would play it.
-      version: composeVersion(body.version, app.catalog.catalogueState.version),
-      rubricId: DEFAULT_RUBRIC,
-      seed: app.newSeed(),
-      arrivesAt: app.clock.now(),
-    });
+    const runtime = await app.soloLimit.open(user.id, 1, () =>
+      app.live.open({
+        studentId: user.id,
+        drillId: null,
+        slot: null,
+        scenarioId: id,
+        // Under the catalogue in force, as a publish now would play it.
+        version: composeVersion(body.version, app.catalog.catalogueState.version),
+        rubricId: DEFAULT_RUBRIC,
+        seed: app.newSeed(),
+        arrivesAt: app.clock.now(),
+      }),
+    );
     return { conversations: [app.live.view(runtime)] };
   });
   serve(app, routes.studio.saveRubric, async ({ body }) => app.catalog.saveRubric(body, app.clock.now()));
