@@ -137,11 +137,23 @@ describe('ChatPane', () => {
     act(() =>
       h.feed(
         'a',
-        { type: 'buyer-left', at: T0 + 95_000, reason: 'patience' },
+        { type: 'buyer-left', at: T0 + 95_000, reason: 'patience', waitingFor: 'reply' },
         { type: 'ended', at: T0 + 95_000, reason: 'buyer-left' },
       ),
     );
-    expect(within(log()).getByText('买家等不及，已离开', { exact: false })).toBeTruthy();
+    expect(within(log()).getByText('买家等不及回复，已离开', { exact: false })).toBeTruthy();
     expect(screen.getByRole('button', { name: '查看本会话评分' })).toBeTruthy();
+  });
+
+  it('says the buyer left for want of an answer, not of a reply, when every message had one', () => {
+    act(() =>
+      h.feed(
+        'a',
+        { type: 'buyer-left', at: T0 + 95_000, reason: 'patience', waitingFor: 'answers' },
+        { type: 'ended', at: T0 + 95_000, reason: 'buyer-left' },
+      ),
+    );
+    expect(within(log()).getByText('买家没等到想要的答复，已离开', { exact: false })).toBeTruthy();
+    expect(within(log()).queryByText('等不及', { exact: false })).toBeNull();
   });
 });

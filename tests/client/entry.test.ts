@@ -77,12 +77,26 @@ describe('applyEnvelopes', () => {
       env(1, 0, buyer('b1', '拍了')),
       env(2, 1, { type: 'order-placed', at: T0 + 1, orderId: 'o1', product: 'p', quantity: 2, amount: 10 }),
       env(3, 2, { type: 'order-paid', at: T0 + 2, orderId: 'o1' }),
-      env(4, 3, { type: 'buyer-left', at: T0 + 3, reason: 'patience' }),
+      env(4, 3, { type: 'buyer-left', at: T0 + 3, reason: 'patience', waitingFor: 'reply' }),
     ]);
     expect(entry.items.find((i) => i.kind === 'order')).toMatchObject({ orderId: 'o1', paidAt: T0 + 2 });
     expect(entry.items.at(-1)).toMatchObject({ kind: 'notice', notice: 'leftPatience' });
     expect(entry.left).toBe(true);
     expect(entry.waitingSince).toBeNull();
+  });
+
+  it('says why the buyer left only as the shopper logged it', () => {
+    const leaving = (left: Record<string, unknown>) =>
+      applyEnvelopes(createEntry(conversationView('a')), [
+        env(1, 0, buyer('b1', '有礼盒吗')),
+        env(2, 1, { type: 'buyer-left', at: T0 + 90_000, reason: 'patience', ...left } as never),
+      ]).entry.items.at(-1);
+    expect(leaving({ waitingFor: 'answers' })).toMatchObject({ notice: 'leftUnresolved' });
+    expect(leaving({ waitingFor: 'change' })).toMatchObject({ notice: 'leftUnresolved' });
+    expect(leaving({ waitingFor: 'reply' })).toMatchObject({ notice: 'leftPatience' });
+    // A log from before the shopper said what the buyer waited for names no cause it cannot show.
+    expect(leaving({})).toMatchObject({ notice: 'left' });
+    expect(leaving({ reason: 'scripted' })).toMatchObject({ notice: 'left' });
   });
 
   it('catches up on a long history in one pass', () => {

@@ -58,7 +58,7 @@ export interface OrderItem {
   paidAt: number | null;
 }
 
-export type NoticeKind = 'started' | 'left' | 'leftPatience' | 'ended' | 'orderPaid';
+export type NoticeKind = 'started' | 'left' | 'leftPatience' | 'leftUnresolved' | 'ended' | 'orderPaid';
 
 export interface NoticeItem {
   kind: 'notice';

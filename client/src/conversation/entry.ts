@@ -172,7 +172,14 @@ function applyInto(next: ConversationEntry, envelope: EventEnvelope): void {
         kind: 'notice',
         key: `l:${envelope.seq}`,
         at: e.at,
-        notice: e.reason === 'patience' ? 'leftPatience' : 'left',
+        // Why, only when the shopper said so: out of patience for a reply, or for an answer or order change
+        // that never came (a log written before waitingFor says just that the buyer left).
+        notice:
+          e.reason !== 'patience' || e.waitingFor === undefined
+            ? 'left'
+            : e.waitingFor === 'reply'
+              ? 'leftPatience'
+              : 'leftUnresolved',
       });
       next.left = true;
       next.typingAt = null;

@@ -52,7 +52,7 @@ const VISIBLE = {
   'order-updated': ['type', 'at', 'id', 'orderId', 'address', 'option', 'note', 'sku'],
   'order-repriced': ['type', 'at', 'orderId', 'amount', 'discount', 'messageId'],
   'order-item-added': ['type', 'at', 'orderId', 'product', 'amount', 'messageId'],
-  'buyer-left': ['type', 'at', 'reason'],
+  'buyer-left': ['type', 'at', 'reason', 'waitingFor'],
   ended: ['type', 'at', 'reason'],
   'buyer-quiet': null,
   'reply-judged': null,

@@ -138,7 +138,21 @@ export type ConversationEvent =
     }
   /** The buyer went quiet on purpose (a silence beat): the agent should follow up before `until`. */
   | { type: 'buyer-quiet'; at: number; until: number }
-  | { type: 'buyer-left'; at: number; reason: 'patience' | 'scripted' | 'quiet' }
+  /**
+   * The buyer left: `scripted` (a `leave` beat), `quiet` (an invite or follow-up window closed), or `patience`
+   * (a reply/answers/change await ran out). With `patience`, `waitingFor` says what the buyer was still
+   * waiting for (docs/shopper-semantics.md); logs written before it lack it and scoring reads it off the log.
+   */
+  | {
+      type: 'buyer-left';
+      at: number;
+      reason: 'patience' | 'scripted' | 'quiet';
+      waitingFor?: WaitingFor;
+      /** With `answers`: the buyer messages (asks, objections) the buyer gave up on, oldest first. */
+      open?: string[];
+      /** With `change`: the fields of the requested change the order still did not show. */
+      fields?: ('address' | 'option' | 'note')[];
+    }
   /** `stopped`: a drill ended; `abandoned`: the student ended a solo practice (结束练习), which is not graded. */
   | { type: 'ended'; at: number; reason: EndReason }
   /** The shopper's reading of one agent message, logged so scoring folds the same judgement the buyer reacted to. */
@@ -194,6 +208,13 @@ export interface ReplyJudgement {
   /** The words that raised each compliance flag, as written in the reply, for explanations. */
   flagged?: { offPlatform?: string; bannedClaim?: string; rude?: string };
 }
+
+/**
+ * What a buyer who ran out of patience was still waiting for: `reply` — their latest message had no reply;
+ * `answers` — every message had one, but a question or concern was never answered; `change` — the order change
+ * they asked for was never made.
+ */
+export type WaitingFor = 'reply' | 'answers' | 'change';
 
 export type ConversationEventType = ConversationEvent['type'];
 export type EndReason = 'finished' | 'buyer-left' | 'unpaid' | 'stopped' | 'abandoned';

@@ -282,6 +282,7 @@ export const RULE_IDS = [
   'slow-response',
   'unanswered',
   'buyer-left',
+  'buyer-gave-up',
   'phrase-irrelevant',
   'phrase-rigid',
   'phrase-repeated',

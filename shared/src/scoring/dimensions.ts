@@ -7,6 +7,8 @@ export const RULE_DIMENSION: Readonly<Record<RuleId, Exclude<Dimension, 'outcome
   'slow-response': 'responsiveness',
   unanswered: 'responsiveness',
   'buyer-left': 'responsiveness',
+  // The replies came, the answer (or the order change) did not: a matter of accuracy, not speed.
+  'buyer-gave-up': 'accuracy',
   'question-evaded': 'accuracy',
   'wrong-fact': 'accuracy',
   'objection-unaddressed': 'accuracy',
@@ -28,8 +30,14 @@ export const RULE_DIMENSION: Readonly<Record<RuleId, Exclude<Dimension, 'outcome
 /** What a violation costs in its dimension when the rubric does not say. */
 export const DEFAULT_PENALTY = 0.3;
 
+/** Rules split off another: a rubric written before the split penalises them as it did the rule they came from. */
+const SPLIT_FROM: Partial<Record<RuleId, RuleId>> = { 'buyer-gave-up': 'buyer-left' };
+
 export function penaltyOf(rubric: Rubric, rule: RuleId): number {
-  return rubric.penalties[rule] ?? DEFAULT_PENALTY;
+  const origin = SPLIT_FROM[rule];
+  return (
+    rubric.penalties[rule] ?? (origin === undefined ? undefined : rubric.penalties[origin]) ?? DEFAULT_PENALTY
+  );
 }
 
 /**

@@ -58,7 +58,32 @@ const ZH: Record<RuleId, Explainer> = {
       ? `买家已等待超过 ${num(d, 'limitSeconds')} 秒仍未得到回复，容易流失。`
       : `这次回复用了 ${num(d, 'seconds')} 秒，超过 ${num(d, 'limitSeconds')} 秒基准，买家容易流失。`,
   unanswered: (d) => `买家的消息等了 ${num(d, 'waitedSeconds')} 秒直到对话结束都没有得到回复。`,
-  'buyer-left': () => '买家等不及回复，离开了（顾客流失）。',
+  'buyer-left': (d) =>
+    typeof d.waitedSeconds === 'number'
+      ? `买家的消息等了 ${num(d, 'waitedSeconds')} 秒都没有等到回复，买家离开了（顾客流失）：每条消息都要及时回复，一时答不上也先回一句「稍等，马上为您查询」。`
+      : '买家等不及回复，离开了（顾客流失）。',
+  'buyer-gave-up': (d, words, locale) => {
+    const waited =
+      typeof d.waitedSeconds === 'number' ? `，最后一次回复后又等了 ${num(d, 'waitedSeconds')} 秒` : '';
+    if (d.waitingFor === 'change') {
+      const fields = list(d, 'fields', '、')
+        .split('、')
+        .map((f) => FIELD_ZH[f])
+        .filter(Boolean)
+        .join('、');
+      return `买家的消息都有回复，但要求修改的${fields || '订单'}一直没有在订单上改好${waited}，买家放弃离开了（顾客流失）：先在订单里改好，再告诉买家。`;
+    }
+    const asked = list(d, 'asked', '」「');
+    const name = objection(d, locale);
+    const what = asked ? `买家的「${asked}」` : name ? `买家对${name}的顾虑` : '买家的问题';
+    const correct = fact(d, 'ask', words);
+    const todo = correct
+      ? `正面回答买家的问题，应回答「${correct}」`
+      : d.objection
+        ? '先正面化解买家的顾虑'
+        : '正面回答买家问的每个问题';
+    return `买家的消息都有回复，但${what}一直没有得到正面回答${waited}，买家放弃离开了（顾客流失）：${todo}。`;
+  },
   'phrase-irrelevant': (d, words) => {
     const correct = fact(d, 'ask', words);
     const asked = str(d, 'asked')
@@ -119,7 +144,34 @@ const EN: Record<RuleId, Explainer> = {
       ? `The shopper has waited over ${num(d, 'limitSeconds')} s for a reply; shoppers leave when kept waiting.`
       : `This reply took ${num(d, 'seconds')} s, over the ${num(d, 'limitSeconds')} s benchmark; shoppers leave when kept waiting.`,
   unanswered: (d) => `The shopper's message waited ${num(d, 'waitedSeconds')} s and was never answered.`,
-  'buyer-left': () => 'The shopper ran out of patience waiting for a reply and left.',
+  'buyer-left': (d) =>
+    typeof d.waitedSeconds === 'number'
+      ? `The shopper's message waited ${num(d, 'waitedSeconds')} s without a reply and the shopper left: reply to every message in time; when you need to check, say so first ("one moment, checking for you").`
+      : 'The shopper ran out of patience waiting for a reply and left.',
+  'buyer-gave-up': (d, words, locale) => {
+    const waited =
+      typeof d.waitedSeconds === 'number'
+        ? `; after the last reply they waited ${num(d, 'waitedSeconds')} s more`
+        : '';
+    if (d.waitingFor === 'change') {
+      const fields = list(d, 'fields', ',')
+        .split(',')
+        .map((f) => FIELD_EN[f])
+        .filter(Boolean)
+        .join(' and ');
+      return `Every message had a reply, but the ${fields || 'order'} change the shopper asked for never showed on the order${waited}, and they gave up and left: change the order first, then tell the shopper.`;
+    }
+    const asked = list(d, 'asked', '", "');
+    const name = objection(d, locale);
+    const what = asked ? `"${asked}"` : name ? `the shopper's ${name} concern` : "the shopper's question";
+    const correct = fact(d, 'ask', words);
+    const todo = correct
+      ? `answer the question itself; the answer is "${correct}"`
+      : d.objection
+        ? 'address the concern head-on first'
+        : 'answer every question the shopper asks head-on';
+    return `Every message had a reply, but ${what} never got a real answer${waited}, and the shopper gave up and left: ${todo}.`;
+  },
   'phrase-irrelevant': (d, words) => {
     const correct = fact(d, 'ask', words);
     const asked = str(d, 'asked')

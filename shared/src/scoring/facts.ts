@@ -10,7 +10,13 @@
 //   question, a follow-up or payment reminder only once its window closed; the buyer never decided.
 // - `running`: no end yet, judged as of `now`: the same, and the turn still waiting is not unanswered yet
 //   (the rules report it as late once its benchmark has passed).
-import type { ConversationEvent, EndReason, ReplyJudgement, Sku } from '../conversation/events.ts';
+import type {
+  ConversationEvent,
+  EndReason,
+  ReplyJudgement,
+  Sku,
+  WaitingFor,
+} from '../conversation/events.ts';
 import type { Beat, BuyerScenario } from '../scenario/schema.ts';
 import { type OrderSnapshot, toFen } from '../shopper/orders.ts';
 import { type Benchmarks, overLimit } from './benchmarks.ts';
@@ -76,6 +82,12 @@ export interface DiscountFact {
 export interface Departure {
   at: number;
   reason: 'patience' | 'scripted' | 'quiet';
+  /** With `patience`: what the buyer was still waiting for (read off the log when the event does not say). */
+  waitingFor: WaitingFor | null;
+  /** With `answers`: the buyer messages (asks, objections) given up on. */
+  open: readonly string[];
+  /** With `change`: the fields the order still did not show. */
+  fields: readonly string[];
 }
 
 export type Phase = 'running' | 'stopped' | 'over';
@@ -235,7 +247,7 @@ export class ConversationFold {
         this.quiets.push({ at: event.at, until: event.until });
         break;
       case 'buyer-left':
-        this.departures.push({ at: event.at, reason: event.reason });
+        this.departures.push(this.departure(event));
         break;
       case 'ended':
         this.endReason = event.reason;
@@ -244,6 +256,34 @@ export class ConversationFold {
         break;
     }
     return true;
+  }
+
+  /**
+   * A departure with its cause. Logs written before the shopper said what a buyer out of patience waited for
+   * are read the way the shopper decides it: a message of theirs with no reply (before the farewell line) →
+   * `reply`; else the beat's order change → `change`; else its questions and concerns no reply settled.
+   */
+  private departure(event: Extract<ConversationEvent, { type: 'buyer-left' }>): Departure {
+    const { at, reason } = event;
+    if (reason !== 'patience') return { at, reason, waitingFor: null, open: [], fields: [] };
+    if (event.waitingFor !== undefined)
+      return { at, reason, waitingFor: event.waitingFor, open: event.open ?? [], fields: event.fields ?? [] };
+    const waiting = this.turns.waiting;
+    const lines = [...this.buyerMessages.values()];
+    const farewell = lines.at(-1);
+    if ((waiting !== null && waiting.start < at) || farewell === undefined)
+      return { at, reason, waitingFor: 'reply', open: [], fields: [] };
+    const change = this.beats.get(farewell.beat)?.change;
+    if (change !== undefined)
+      return { at, reason, waitingFor: 'change', open: [], fields: Object.keys(change) };
+    const settled = new Set(this.judgements.flatMap((j) => [...j.stated, ...j.addressed]));
+    // The lines of the beat's latest visit: the buyer's messages back to where that beat began.
+    const visit: BuyerMessageFact[] = [];
+    for (let i = lines.length - 1; i >= 0 && lines[i]!.beat === farewell.beat; i--) visit.unshift(lines[i]!);
+    const open = visit
+      .filter((m) => (m.marks?.ask !== undefined || m.marks?.objection !== undefined) && !settled.has(m.id))
+      .map((m) => m.id);
+    return { at, reason, waitingFor: open.length > 0 ? 'answers' : 'reply', open, fields: [] };
   }
 
   /** The facts as of the judging moment. The lists are the fold's own: read them before adding more events. */

@@ -519,13 +519,14 @@ class Step {
       case 'reply':
       case 'answers':
       case 'change': {
+        const cause = this.waitingFor();
         const farewell = ctx.scenario.persona.farewell ?? DEFAULT_FAREWELL;
         const text =
           typeof farewell === 'string'
             ? farewell
             : seededPick(s.seed, `farewell:${s.beat}#${s.visits[s.beat]}`, farewell);
         this.buyerMessage(t, text, -1);
-        this.out.push({ type: 'buyer-left', at: t, reason: 'patience' });
+        this.out.push({ type: 'buyer-left', at: t, reason: 'patience', ...cause });
         this.end(t, 'buyer-left');
         return;
       }
@@ -538,6 +539,21 @@ class Step {
         this.end(t, 'unpaid');
         return;
     }
+  }
+
+  /**
+   * What the buyer whose patience ran out was still waiting for: a reply to their latest message, else (every
+   * message had one) the order change asked for, else the questions and concerns nobody answered.
+   */
+  private waitingFor(): Pick<
+    Extract<ConversationEvent, { type: 'buyer-left' }>,
+    'waitingFor' | 'open' | 'fields'
+  > {
+    const { s, beat } = this;
+    if (s.unanswered.length > 0) return { waitingFor: 'reply' };
+    if (beat.await === 'change') return { waitingFor: 'change', fields: this.changeMismatches() };
+    if (s.open.length > 0) return { waitingFor: 'answers', open: s.open.map((item) => item.messageId) };
+    return { waitingFor: 'reply' };
   }
 
   // ── Inputs ───────────────────────────────────────────────────────────────────────────────────────

@@ -29,6 +29,14 @@ describe('advice beside mistakes', () => {
     expect(item?.facts.some((ref) => ref.startsWith('mooncake-box.'))).toBe(true);
   });
 
+  it('beside a buyer who gave up on an unanswered question, shows the model answer there and the fact', () => {
+    const { played, advice } = counter('pre-flask-gift-engrave', '连问两个只答一个');
+    const gaveUp = played.report.violations.findIndex((v) => v.rule === 'buyer-gave-up');
+    const item = advice.find((a) => a.violation === gaveUp);
+    expect(item?.facts).toEqual(['vacuum-flask.gift-box']);
+    expect(item?.model.join('')).toContain('礼盒装');
+  });
+
   it('shows what the model said to a line that got no reply, and nothing for pure timing', () => {
     const { played, advice } = counter('gift-urgent-shipping', '不回复');
     const rules = played.report.violations.map((v) => v.rule);

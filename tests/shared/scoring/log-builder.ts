@@ -120,8 +120,13 @@ export class LogBuilder {
     return this;
   }
 
-  left(at: number, reason: 'patience' | 'scripted' | 'quiet' = 'patience'): this {
-    this.events.push({ type: 'buyer-left', at: ms(at), reason });
+  /** Without `cause`, shaped as logs written before the shopper said what a buyer out of patience waited for. */
+  left(
+    at: number,
+    reason: 'patience' | 'scripted' | 'quiet' = 'patience',
+    cause: Pick<Extract<ConversationEvent, { type: 'buyer-left' }>, 'waitingFor' | 'open' | 'fields'> = {},
+  ): this {
+    this.events.push({ type: 'buyer-left', at: ms(at), reason, ...cause });
     return this;
   }
 

@@ -18,7 +18,7 @@ describe('shopper machine', () => {
     const out = d.until(T0 + 95_000);
     expect(out.map((e) => e.type)).toEqual(['buyer-message', 'buyer-left', 'ended']);
     expect(out.every((e) => e.at === T0 + 90_000)).toBe(true);
-    expect(out[1]).toMatchObject({ reason: 'patience' });
+    expect(out[1]).toEqual({ type: 'buyer-left', at: T0 + 90_000, reason: 'patience', waitingFor: 'reply' });
     expect(d.current.wakeAt).toBeNull();
   });
 
@@ -146,6 +146,28 @@ describe('shopper machine', () => {
     d.say('全国包邮的', T0 + 46_000);
     d.until(T0 + 70_000);
     expect(d.lastBuyerLine()).toMatchObject({ beat: 'cold' });
+  });
+
+  it('a buyer who had a reply to every message leaves waiting for the questions nobody answered', () => {
+    const d = new Driver(context('burst'));
+    d.until(T0 + 30_000);
+    d.say('白鸭绒的亲', T0 + 31_000);
+    d.until(T0 + 200_000);
+    // Patience runs from the last reply; the farewell is their last line, not a message left unanswered.
+    expect(d.of('buyer-left')).toEqual([
+      { type: 'buyer-left', at: T0 + 121_000, reason: 'patience', waitingFor: 'answers', open: ['b3'] },
+    ]);
+  });
+
+  it('a buyer whose nudge after a dodge got no reply leaves waiting for a reply', () => {
+    const d = new Driver(context('burst'));
+    d.until(T0 + 30_000);
+    d.say('亲，我们家衣服质量很好的', T0 + 31_000);
+    d.until(T0 + 40_000);
+    expect(d.lastBuyerLine()).toMatchObject({ line: -1 });
+    d.until(T0 + 200_000);
+    expect(d.of('buyer-left')).toMatchObject([{ reason: 'patience', waitingFor: 'reply' }]);
+    expect(d.of('buyer-left')[0]).not.toHaveProperty('open');
   });
 
   it('the buyer reads a bare answer against their own line: 包 to 包邮吗 answers it, not 什么材质', () => {

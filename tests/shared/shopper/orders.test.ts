@@ -106,8 +106,27 @@ describe('orders in the shopper machine', () => {
     const stuck = atChangeRequest().d;
     stuck.update({ id: 'u1', address: '杭州市文三路9号' }, request.at + 2000);
     stuck.until(request.at + 200_000);
+    // Nobody replied to the request: the buyer left waiting for a reply.
     expect(stuck.of('buyer-left')).toEqual([
-      { type: 'buyer-left', at: request.at + 90_000, reason: 'patience' },
+      { type: 'buyer-left', at: request.at + 90_000, reason: 'patience', waitingFor: 'reply' },
+    ]);
+  });
+
+  it('leaves waiting for the change, not a reply, when every message had one but the order never changed', () => {
+    const { d, request } = atChangeRequest();
+    d.say('好的亲，已经帮您改好了', request.at + 3000);
+    d.until(request.at + 20_000);
+    const nudge = d.lastBuyerLine();
+    d.say('亲，改好了哦', nudge.at + 2000);
+    d.until(nudge.at + 200_000);
+    expect(d.of('buyer-left')).toEqual([
+      {
+        type: 'buyer-left',
+        at: nudge.at + 2000 + 90_000,
+        reason: 'patience',
+        waitingFor: 'change',
+        fields: ['address'],
+      },
     ]);
   });
 

@@ -2,6 +2,7 @@
 import type { RuleId } from '../../scenario/schema.ts';
 import type { Rule } from '../rule.ts';
 import { bannedClaim } from './banned-claim.ts';
+import { buyerGaveUp } from './buyer-gave-up.ts';
 import { buyerLeft } from './buyer-left.ts';
 import { discountExceeded } from './discount-exceeded.ts';
 import { missedCrossSell } from './missed-cross-sell.ts';
@@ -27,6 +28,7 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
   'slow-response': slowResponse,
   unanswered,
   'buyer-left': buyerLeft,
+  'buyer-gave-up': buyerGaveUp,
   'phrase-irrelevant': phraseIrrelevant,
   'phrase-rigid': phraseRigid,
   'phrase-repeated': phraseRepeated,
