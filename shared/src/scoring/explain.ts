@@ -44,6 +44,14 @@ function quoted(detail: Detail, locale: Locale): string {
   return locale === 'en' ? ` ("${said}")` : `（「${said}」）`;
 }
 
+/** The conversation closed before the payment-reminder window ran out (logs' details before unpaidSeconds: no). */
+function closedEarly(detail: Detail): boolean {
+  const { unpaidSeconds, windowSeconds } = detail;
+  return (
+    typeof unpaidSeconds === 'number' && typeof windowSeconds === 'number' && unpaidSeconds < windowSeconds
+  );
+}
+
 const FIELD_ZH: Record<string, string> = { address: '收货地址', option: '款式', note: '备注' };
 const FIELD_EN: Record<string, string> = { address: 'address', option: 'variant', note: 'seller note' };
 
@@ -104,8 +112,17 @@ const ZH: Record<RuleId, Explainer> = {
     typeof d.afterAnswerSeconds === 'number'
       ? `买家的问题都已解答，却没有邀请买家拍下：买家在最后一次回答后 ${num(d, 'afterAnswerSeconds')} 秒就自己做了决定。下单邀请要放在回答里一起说（如「喜欢可以直接拍下哦」，或附上商品卡片）。`
       : '买家的问题都已解答，却没有邀请买家拍下（缺少下单引导）：下单邀请要放在回答里一起说。',
-  'no-payment-reminder': (d) => `订单拍下后 ${num(d, 'windowSeconds')} 秒内未付款，也没有催付。`,
-  'returning-not-acknowledged': () => '老顾客来访，前两次回复都没有认出并表示欢迎，语气像对待新客。',
+  'no-payment-reminder': (d) =>
+    closedEarly(d)
+      ? `订单拍下后一直没有付款，直到 ${num(d, 'unpaidSeconds')} 秒后对话结束都没有催付：拍下未付时要及时催付。`
+      : `订单拍下后 ${num(d, 'windowSeconds')} 秒内未付款，也没有催付。`,
+  // Fired at the end with fewer than two replies too: say what there was.
+  'returning-not-acknowledged': (d) =>
+    d.replies === 0
+      ? '老顾客来访，却一直没有得到回复，更没有被认出并欢迎：先及时回复，再认出老顾客。'
+      : d.replies === 1
+        ? '老顾客来访，唯一的一次回复没有认出并表示欢迎，语气像对待新客。'
+        : '老顾客来访，前两次回复都没有认出并表示欢迎，语气像对待新客。',
   'question-evaded': (d, words) => {
     const correct = fact(d, 'ask', words);
     return `回避了买家的问题，没有正面给出答案${correct ? `；正确答案是「${correct}」` : ''}。`;
@@ -193,9 +210,15 @@ const EN: Record<RuleId, Explainer> = {
       ? `All questions were answered, but the shopper was never invited to order: they decided ${num(d, 'afterAnswerSeconds')} s after the last answer. Put the invitation in the answer itself (e.g. "feel free to order it now", or attach the product card).`
       : 'All questions were answered, but the shopper was never invited to place the order: put the invitation in the answer itself.',
   'no-payment-reminder': (d) =>
-    `The order stayed unpaid for ${num(d, 'windowSeconds')} s and no payment reminder was sent.`,
-  'returning-not-acknowledged': () =>
-    'A returning customer was treated like a new one: the first two replies never welcomed them back.',
+    closedEarly(d)
+      ? `The order stayed unpaid until the conversation ended ${num(d, 'unpaidSeconds')} s later, and no payment reminder was sent: remind the buyer to pay as soon as an order stays unpaid.`
+      : `The order stayed unpaid for ${num(d, 'windowSeconds')} s and no payment reminder was sent.`,
+  'returning-not-acknowledged': (d) =>
+    d.replies === 0
+      ? 'A returning customer got no reply at all, let alone a welcome back: reply in time, then greet them as a returning customer.'
+      : d.replies === 1
+        ? 'A returning customer was treated like a new one: the only reply never welcomed them back.'
+        : 'A returning customer was treated like a new one: the first two replies never welcomed them back.',
   'question-evaded': (d, words) => {
     const correct = fact(d, 'ask', words);
     return `The shopper's question was dodged${correct ? `; the answer is "${correct}"` : ''}.`;

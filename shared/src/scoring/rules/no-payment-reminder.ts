@@ -1,7 +1,7 @@
 // An order stayed unpaid through the payment-reminder window and the agent sent no reminder (催付 card or
 // a reminding message). A buyer who closes the conversation unpaid closes the window with it; a conversation
 // stopped from outside (or still running) is judged only on windows that closed before the stop (or now).
-import { type Finding, type RuleContext, toMs } from '../rule.ts';
+import { type Finding, type RuleContext, toMs, toSeconds } from '../rule.ts';
 
 export function noPaymentReminder({ facts, thresholds }: RuleContext): Finding[] {
   const findings: Finding[] = [];
@@ -19,6 +19,8 @@ export function noPaymentReminder({ facts, thresholds }: RuleContext): Finding[]
         orderId: order.orderId,
         amount: order.amount,
         windowSeconds: thresholds.paymentReminderSeconds,
+        // Less than the window when the buyer closed the conversation first: what the explanation may claim.
+        unpaidSeconds: toSeconds(judgedAt - order.at),
       },
     });
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { explainViolation } from '../../../../shared/src/scoring/explain.ts';
 import { noPaymentReminder } from '../../../../shared/src/scoring/rules/no-payment-reminder.ts';
-import { firedAt, LogBuilder } from '../log-builder.ts';
+import { contextOf, firedAt, LogBuilder } from '../log-builder.ts';
 
 /** Order at 10 s; the 120 s window closes at 130 s; the conversation ends unpaid at 250 s. */
 function orderWithReminderAt(seconds: number | null): LogBuilder {
@@ -46,6 +47,23 @@ describe('no-payment-reminder', () => {
     log.agent(1);
     log.order(10).ended(40, 'unpaid');
     expect(firedAt(noPaymentReminder, log)).toEqual([40]);
+    // The explanation says how long the order really stayed unpaid, not the window that never ran out.
+    const [finding] = noPaymentReminder(contextOf(log.events));
+    expect(finding!.detail).toMatchObject({ windowSeconds: 120, unpaidSeconds: 30 });
+    expect(explainViolation('no-payment-reminder', finding!.detail, 'zh-CN')).toBe(
+      '订单拍下后一直没有付款，直到 30 秒后对话结束都没有催付：拍下未付时要及时催付。',
+    );
+    expect(explainViolation('no-payment-reminder', finding!.detail, 'en')).toBe(
+      'The order stayed unpaid until the conversation ended 30 s later, and no payment reminder was sent: remind the buyer to pay as soon as an order stays unpaid.',
+    );
+  });
+
+  it('explains a window that ran out by the window', () => {
+    const [finding] = noPaymentReminder(contextOf(orderWithReminderAt(null).events));
+    expect(finding!.detail).toMatchObject({ windowSeconds: 120, unpaidSeconds: 120 });
+    expect(explainViolation('no-payment-reminder', finding!.detail, 'zh-CN')).toBe(
+      '订单拍下后 120 秒内未付款，也没有催付。',
+    );
   });
 
   it('does not judge a window a drill stop cut short: the reminder was not due yet', () => {
