@@ -7,7 +7,7 @@ import type { Library } from '../scenario/library.ts';
 import type { Product } from '../scenario/schema.ts';
 import { bannedClaimWords, offPlatformWords, rudeWords } from '../text/compliance.ts';
 import type { Analysis, Matcher, Mention } from '../text/index.ts';
-import { findContradictions, judgeFact, resolveFactRef, stripParticles } from '../text/index.ts';
+import { findContradictions, judgeFact, normalise, resolveFactRef, stripParticles } from '../text/index.ts';
 import { echoOf, propositionOf, questionHolds } from '../text/question.ts';
 import {
   ACTION_CONCEPTS,
@@ -181,6 +181,77 @@ function bareAnswer(ctx: JudgeContext, analysis: Analysis, stock: boolean): 'yes
   return yes ? 'yes' : 'no';
 }
 
+/** Left after the subject a value shares with the question: 款 · 的 · 后 · 了 · 就 (刻字款不退不换 → 不退不换). */
+const SUBJECT_TAIL = /^[款的后了就也都]+/;
+/** Does `short` appear in `long` in order (刻字 in 刻了字)? */
+const inOrder = (short: string, long: string) => {
+  let at = 0;
+  for (const ch of short) {
+    at = long.indexOf(ch, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+};
+
+/**
+ * A value whose subject the buyer already said, answered with the rest of it (刻了字还能退吗 → 不退不换 for
+ * 刻字款不退不换 · 刻了字的就不能退换了 for 刻了字就不能退换): the value or an alias, less its opening words found
+ * in order in the buyer's line (at least two), said in the reply.
+ */
+function restOfValueSaid(ctx: JudgeContext, analysis: Analysis, item: OpenItem): boolean {
+  const fact = resolveFactRef(ctx.products, item.ask!);
+  if (fact?.fact.kind !== 'value' || item.text === undefined) return false;
+  const line = analyseQuestion(ctx.matcher, item.text).normalised;
+  const reply = stripParticles(analysis.normalised, ctx.library.lexicon.particles);
+  return [fact.fact.value, ...fact.fact.aliases].some((v) => {
+    const value = normalise(v);
+    let n = 0;
+    while (n < value.length && inOrder(value.slice(0, n + 1), line)) n++;
+    const rest = stripParticles(value.slice(n).replace(SUBJECT_TAIL, ''), ctx.library.lexicon.particles);
+    return n >= 2 && rest.length >= 3 && reply.includes(rest);
+  });
+}
+
+/** Before a condition word, a denial: 没拆开 · 未使用 name no case. */
+const DENIED_CONDITION = /[没未不无]$/;
+
+/**
+ * The cases the buyer's own lines name of facts not asked (刻了字还能退吗 names the engraved case of the return
+ * policy): the reply's unqualified statements of those facts speak of that case (不退不换 is right for it), as
+ * they do of a case asked.
+ */
+function casesNamedByBuyer(
+  ctx: JudgeContext,
+  items: readonly OpenItem[],
+  askedRefs: readonly string[],
+): string[] {
+  const asked = new Set(askedRefs.map(factOfAsk));
+  const refs: string[] = [];
+  for (const item of items) {
+    if (item.text === undefined) continue;
+    const line = analyseQuestion(ctx.matcher, item.text).normalised;
+    for (const product of ctx.products)
+      for (const [key, fact] of Object.entries(product.facts)) {
+        if (fact.kind !== 'yesno' || asked.has(`${product.id}.${key}`)) continue;
+        const named = fact.except.find((e) =>
+          e.when.some((w) => {
+            const at = line.indexOf(normalise(w));
+            return at >= 0 && !DENIED_CONDITION.test(line.slice(0, at));
+          }),
+        );
+        if (named) {
+          refs.push(`${product.id}.${key}.${named.when[0]}`);
+          asked.add(`${product.id}.${key}`);
+        }
+      }
+  }
+  return refs;
+}
+
+/** Between a denial and the words it comes before, a link that makes it their condition (没用就能退). */
+const CONDITION_LINK = /就|才|的话|也/;
+
 /**
  * A reply to a yes/no question answers that question: naming what was asked about and denying in the same
  * breath (新疆属于偏远地区，冷链暂时发不了) denies the asked proposition, not the words the negator happens to
@@ -201,8 +272,11 @@ function answerFocus(
     const named = analysis.mentions.filter((m) => m.concept === concept);
     if (named.length === 0 || named.some((m) => m.negated)) continue;
     const clauses = new Set(named.flatMap((m) => [m.clause, m.clause + 1]));
+    // 没用就能退 · 不拆的话可以退: a denial linked by 就 / 才 / 的话 to the asked words sets a condition for them.
+    const setsCondition = (at: number) =>
+      named.some((m) => m.start > at && CONDITION_LINK.test(analysis.normalised.slice(at, m.start)));
     const negators = [
-      ...analysis.denials.filter((d) => clauses.has(d.clause)).map((d) => d.start),
+      ...analysis.denials.filter((d) => clauses.has(d.clause) && !setsCondition(d.start)).map((d) => d.start),
       ...analysis.mentions
         .filter(
           (m) =>
@@ -416,7 +490,12 @@ export function judgeReply(
   const wrong: string[] = [];
   const focus = answerFocus(ctx, analysis, asks);
   const askedRefs = asks.map((a) => a.ask!);
-  const contradicted = new Set(findContradictions(matcher, focus.analysis, products, askedRefs));
+  const contradicted = new Set(
+    findContradictions(matcher, focus.analysis, products, [
+      ...askedRefs,
+      ...casesNamedByBuyer(ctx, open.items, askedRefs),
+    ]),
+  );
   // Two options of one fact asked at once (his size and hers): naming one answers that one only, it does
   // not "recommend another" for the other.
   const factOf = (ask: string) => ask.split('.').slice(0, 2).join('.');
@@ -434,6 +513,7 @@ export function judgeReply(
   const sayings = analysis.clauseEnds.map((_, c) => sayingText(ctx, analysis, c).bare);
   asks.forEach((item, i) => {
     let verdict = focus.denied.has(item.messageId) ? 'stated' : verdicts[i]!;
+    if (verdict === 'absent' && restOfValueSaid(ctx, analysis, item)) verdict = 'stated';
     // A picture the scenario names as an answer (the size chart) answers what the words leave open.
     const pictured = message.image !== undefined && item.answeredBy?.includes(message.image) === true;
     if (verdict === 'absent' && pictured) verdict = 'stated';

@@ -361,11 +361,19 @@ function narrowTies(q: PlacedQuantity, tied: Set<Fact>): Set<Fact> {
 const EXCLUDING_AFTER = ['除外', '以外', '之外'];
 const EXCLUDING_BEFORE = '除了';
 
-/** Does clause c say something of its own (a number or a catalogue fact), not just name a case (新疆的话，)? */
-function clauseClaims(analysis: Analysis, c: number): boolean {
+/**
+ * Does clause c say something of its own (a number or a catalogue fact), not just name a case (新疆的话， ·
+ * 刻字的是定制款，: 刻字 names the engraving too, but here it is the case)?
+ */
+function clauseClaims(analysis: Analysis, c: number, caseWords: ReadonlySet<string>): boolean {
   return (
     analysis.quantities.some((q) => q.clause === c) ||
-    analysis.mentions.some((m) => m.clause === c && /^(fact|option|wrong|opposite|cost):/.test(m.concept))
+    analysis.mentions.some(
+      (m) =>
+        m.clause === c &&
+        /^(fact|option|wrong|opposite|cost):/.test(m.concept) &&
+        !caseWords.has(analysis.normalised.slice(m.start, m.end)),
+    )
   );
 }
 
@@ -378,8 +386,9 @@ function conditionsNamed(analysis: Analysis, fact: Fact, clause: number): Set<nu
   const named = new Set<number>();
   if (fact.kind === 'options' || fact.except.length === 0) return named;
   const text = analysis.normalised;
+  const caseWords = new Set(fact.except.flatMap((e) => e.when.map((w) => normalise(w))));
   for (let c = clause; c >= 0 && named.size === 0; c--) {
-    if (c < clause && clauseClaims(analysis, c)) break;
+    if (c < clause && clauseClaims(analysis, c, caseWords)) break;
     const from = clauseStart(analysis, c);
     const to = analysis.clauseEnds[c]!;
     const clauseText = text.slice(from, to);

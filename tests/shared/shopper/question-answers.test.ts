@@ -62,6 +62,35 @@ describe('"only" something else is no', () => {
   });
 });
 
+describe('the case the buyer named', () => {
+  const contradicted = (ctx: JudgeContext, reply: string, ask: string, line: string) =>
+    judgeReply(
+      ctx,
+      { messages: ['b1'], items: [{ messageId: 'b1', ask, text: line }], hasOrder: false },
+      { id: 'a1', text: reply, source: 'typed' },
+    ).contradicted;
+  it('reads unqualified statements of another fact in the case the buyer’s line names', () => {
+    const ask = 'vacuum-flask.engraved-return';
+    expect(contradicted(flask, '刻字的是定制款，不退不换的哦亲', ask, '刻了字还能退吗')).toEqual([]);
+    expect(contradicted(flask, '能退的亲，七天无理由', ask, '刻了字能退不')).toContain(
+      'vacuum-flask.seven-day-return.刻字',
+    );
+    // A case the buyer denies (没刻字) is not named: the default holds.
+    expect(contradicted(flask, '七天无理由能退的', 'vacuum-flask.colour', '没刻字能退吗')).toEqual([]);
+  });
+  it('answers a value whose subject the buyer said with the rest of it (不退不换 for 刻字款不退不换)', () => {
+    const ask = 'vacuum-flask.engraved-return';
+    expect(verdict(flask, '刻字的是定制款，不退不换的哦亲', ask, '刻了字还能退吗')).toBe('stated');
+    expect(verdict(flask, '刻了字的就不能退换了哦', ask, '刻了字要是不喜欢能退吗')).toBe('stated');
+    expect(verdict(flask, '亲，我们杯子质量很好的', ask, '刻了字还能退吗')).not.toBe('stated');
+  });
+  it('a denial linked by 就 / 的话 to the asked words is their condition, not the answer (没用就能退)', () => {
+    const ask = 'baby-diapers.seven-day-return.拆开';
+    expect(verdict(diapers, '没用就能退的', ask, '拆开了还没用 能退吗')).toBe('wrong');
+    expect(verdict(diapers, '拆开了就不能退了哦', ask, '拆开了还没用 能退吗')).toBe('stated');
+  });
+});
+
 describe('a remedy the catalogue rules out (只换不修)', () => {
   it('offering it is wrong; ruling it out or offering the other is right', () => {
     expect(verdict(flask, '一年内寄回来给您修', 'vacuum-flask.warranty', '坏了能修吗')).toBe('wrong');
