@@ -149,7 +149,7 @@ describe('the new exam form', () => {
     });
     const h = await setup({ http });
     let created = 0;
-    h.render(<NewExamForm classId="class-1" scenarios={[scenario]} onCreated={() => created++} />);
+    h.render(<NewExamForm classId="class-1" scenarios={[scenario]} units={[]} onCreated={() => created++} />);
     fireEvent.change(screen.getByLabelText('考试名称'), { target: { value: '期中考试' } });
     fireEvent.click(screen.getByLabelText('嫌贵砍价'));
     const opens = Date.UTC(2026, 11, 1, 2, 0);
@@ -177,7 +177,7 @@ describe('the new exam form', () => {
       throw new HttpError(400, { code: 'exam-window-order', message: '' });
     });
     const h = await setup({ http });
-    h.render(<NewExamForm classId="class-1" scenarios={[scenario]} onCreated={() => undefined} />);
+    h.render(<NewExamForm classId="class-1" scenarios={[scenario]} units={[]} onCreated={() => undefined} />);
     fireEvent.change(screen.getByLabelText('考试名称'), { target: { value: '期中考试' } });
     fireEvent.click(screen.getByLabelText('嫌贵砍价'));
     await act(async () => {

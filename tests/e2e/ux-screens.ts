@@ -53,6 +53,22 @@ try {
       console.log(`saved ux-home-*-${suffix}.png`);
       await page.context().close();
     }
+    if (!only || 'drill'.includes(only)) {
+      const page = await pageAs(browser, cls.instructor, viewport);
+      await page.goto(`${server.url}/#/staff/drills/${cls.classId}`);
+      const picks = page.getByRole('group', { name: '场景' }).first();
+      await picks.waitFor();
+      await page.getByRole('checkbox', { name: '全选「欢迎与响应」' }).first().check();
+      await picks.scrollIntoViewIfNeeded();
+      await page.evaluate(() => document.querySelector('.scenario-picks')?.scrollIntoView());
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(ARTIFACTS, `ux-drill-${suffix}.png`) });
+      await page.getByRole('searchbox', { name: '搜索场景' }).first().fill('催付');
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(ARTIFACTS, `ux-drill-search-${suffix}.png`) });
+      console.log(`saved ux-drill-*-${suffix}.png`);
+      await page.context().close();
+    }
   }
 } finally {
   await browser?.close();

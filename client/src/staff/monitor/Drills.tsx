@@ -145,10 +145,16 @@ export default function Drills({ classId }: { classId: string }) {
       <NewDrillForm
         classId={classId}
         scenarios={scenarios.data?.scenarios ?? []}
+        units={scenarios.data?.units ?? []}
         studentCount={cls.data?.class.studentCount ?? 0}
         onCreated={drills.reload}
       />
-      <NewExamForm classId={classId} scenarios={scenarios.data?.scenarios ?? []} onCreated={drills.reload} />
+      <NewExamForm
+        classId={classId}
+        scenarios={scenarios.data?.scenarios ?? []}
+        units={scenarios.data?.units ?? []}
+        onCreated={drills.reload}
+      />
       <FormError error={scenarios.error} />
     </div>
   );

@@ -1,6 +1,6 @@
 // A new drill for a class: its scenarios, shoppers per student, arrival interval, concurrency cap, duration,
 // and optionally "start when N joined" (N at most the class's students; the server checks it too).
-import type { CreateDrillBody, ScenarioSummary } from '@kefu/shared/protocol';
+import type { CourseUnitRef, CreateDrillBody, PlayableScenario } from '@kefu/shared/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';
@@ -11,11 +11,14 @@ import { MixFields, NumberField, ScenarioPicks } from './drill-fields.tsx';
 export function NewDrillForm({
   classId,
   scenarios,
+  units,
   studentCount,
   onCreated,
 }: {
   classId: string;
-  scenarios: readonly ScenarioSummary[];
+  scenarios: readonly PlayableScenario[];
+  /** The course's units in order: how the scenarios are grouped. */
+  units: readonly CourseUnitRef[];
   /** The class's students: the most "start when N joined" may wait for. */
   studentCount: number;
   onCreated: () => void;
@@ -62,7 +65,7 @@ export function NewDrillForm({
         <span>{t('drills.name')}</span>
         <input value={title} maxLength={60} required onChange={(e) => setTitle(e.target.value)} />
       </label>
-      <ScenarioPicks scenarios={scenarios} picked={picked} onChange={setPicked} />
+      <ScenarioPicks scenarios={scenarios} units={units} picked={picked} onChange={setPicked} />
       <div className="drill-numbers">
         <MixFields
           shoppers={shoppers}

@@ -1,7 +1,7 @@
 // A new exam for a class: a drill with a window. Its scenarios, buyers per student, arrival interval and
 // concurrency cap as a drill's; the opening and closing time instead of a length; whether it counts in the
 // grade. It opens and closes by itself; each student starts it once (the server checks the window too).
-import type { CreateExamBody, ScenarioSummary } from '@kefu/shared/protocol';
+import type { CourseUnitRef, CreateExamBody, PlayableScenario } from '@kefu/shared/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';
@@ -21,10 +21,13 @@ export function toLocalInput(at: number): string {
 export function NewExamForm({
   classId,
   scenarios,
+  units,
   onCreated,
 }: {
   classId: string;
-  scenarios: readonly ScenarioSummary[];
+  scenarios: readonly PlayableScenario[];
+  /** The course's units in order: how the scenarios are grouped. */
+  units: readonly CourseUnitRef[];
   onCreated: () => void;
 }) {
   const { t } = useTranslation('staff');
@@ -79,7 +82,7 @@ export function NewExamForm({
         <span>{t('exams.name')}</span>
         <input value={title} maxLength={60} required onChange={(e) => setTitle(e.target.value)} />
       </label>
-      <ScenarioPicks scenarios={scenarios} picked={picked} onChange={setPicked} />
+      <ScenarioPicks scenarios={scenarios} units={units} picked={picked} onChange={setPicked} />
       <div className="drill-numbers">
         <MixFields
           shoppers={shoppers}
