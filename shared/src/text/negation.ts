@@ -116,7 +116,15 @@ export function resolvePolarity({ text, tokens, clauseEnds }: Scan, vocabulary: 
       MODAL_TERM.test(text.slice(u.start, u.end)) &&
       !ADVERBS_ONLY.test(text.slice(t.end, u.start));
     if (u && isMention(u) && gap <= MAX_BEFORE_GAP && !ownPredicate) target[k] = j;
-    else if (u && u.entry.roles & BEFORE && gap <= MAX_BEFORE_GAP) target[k] = target[j]!;
+    // 不是没有红色 · 不会没有的: a negator on a negator, with at most adverbs between, flips it back; 无香无荧光剂
+    // denies a word of its own (香) before the next negator starts over.
+    else if (
+      u &&
+      u.entry.roles & BEFORE &&
+      gap <= MAX_BEFORE_GAP &&
+      ADVERBS_ONLY.test(text.slice(t.end, u.start))
+    )
+      target[k] = target[j]!;
     else if (u && u.entry.roles & AFTER && gap <= 1) {
       cancelled[j] = 1; // 不缺货 · 不会卖完
       used[k] = used[j] = 1;

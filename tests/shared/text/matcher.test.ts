@@ -174,6 +174,12 @@ describe('negation', () => {
   it('cancels double negations', () => {
     expect(read(matcher.analyse('不是没有红色'))).toEqual([RED]);
     expect(read(matcher.analyse('红色不缺货'))).toEqual([RED]);
+    expect(read(matcher.analyse('不会没有红色'))).toEqual([RED]);
+  });
+
+  it('a negator that denies a word of its own does not cancel the next one (无香无荧光剂 · 不贵不包邮)', () => {
+    expect(read(matcher.analyse('不贵不包邮'))).toEqual(['¬shipping', `¬${SHIPPING}`]);
+    expect(read(matcher.analyse('无香无红色'))).toEqual([`¬${RED}`]);
   });
 
   it('reads 只有 X as every other option of the same fact being absent, for that clause', () => {
