@@ -85,4 +85,95 @@ describe('grade weights', () => {
     expect(system.textContent).toBe('系统分 60%');
     expect(document.body.textContent).not.toContain('×');
   });
+
+  it('the student report says finished solo practice the class does not count is not counted, not that nothing finished', async () => {
+    const http = fakeHttp({
+      'GET /api/reports/students/s1?classId=c1': () => ({
+        student: {
+          id: 's1',
+          username: 'zs',
+          displayName: '张三',
+          role: 'student',
+          mustChangePassword: false,
+        },
+        aggregate: null,
+        conversations: [
+          {
+            conversationId: 'k1',
+            scenarioId: 'jacket-colour-size',
+            scenarioTitle: '羽绒服选颜色和尺码',
+            drillId: null,
+            startedAt: Date.UTC(2026, 11, 1, 2),
+            status: 'ended',
+            abandoned: false,
+            score: 26.3,
+            outcome: 'left',
+            violations: 3,
+          },
+        ],
+        evaluations: [],
+        grade: {
+          weights: { system: 60, teacher: 20, mentor: 10, self: 10 },
+          system: null,
+          teacher: null,
+          mentor: null,
+          self: null,
+          total: null,
+        },
+      }),
+      'GET /api/classes/c1/drills': () => ({ drills: [] }),
+      'GET /api/scenarios': () => ({ scenarios: [] }),
+    });
+    const { render } = await setup({ http });
+    render(<StudentReport classId="c1" studentId="s1" />);
+    await screen.findByText('羽绒服选颜色和尺码');
+    expect(document.body.textContent).not.toContain('还没有结束的对话');
+    expect(document.body.textContent).not.toContain('没有违规');
+    expect(screen.getAllByText(/还没有计入本班成绩的对话/)).toHaveLength(2);
+  });
+
+  it('in English, the charts’ summaries in words use English commas', async () => {
+    const ended = (id: string, day: number, score: number) => ({
+      conversationId: id,
+      scenarioId: 'jacket-colour-size',
+      scenarioTitle: '羽绒服选颜色和尺码',
+      drillId: null,
+      startedAt: Date.UTC(2026, 11, day, 2),
+      status: 'ended',
+      abandoned: false,
+      score,
+      outcome: 'left',
+      violations: 1,
+    });
+    const http = fakeHttp({
+      'GET /api/reports/students/s1?classId=c1': () => ({
+        student: {
+          id: 's1',
+          username: 'zs',
+          displayName: '张三',
+          role: 'student',
+          mustChangePassword: false,
+        },
+        aggregate: null,
+        conversations: [ended('k1', 1, 26.3), ended('k2', 2, 80)],
+        evaluations: [],
+        grade: {
+          weights: { system: 60, teacher: 20, mentor: 10, self: 10 },
+          system: null,
+          teacher: null,
+          mentor: null,
+          self: null,
+          total: null,
+        },
+      }),
+      'GET /api/classes/c1/drills': () => ({ drills: [] }),
+      'GET /api/scenarios': () => ({ scenarios: [] }),
+    });
+    const { render } = await setup({ http, language: 'en' });
+    render(<StudentReport classId="c1" studentId="s1" />);
+    for (const summary of await screen.findAllByText(/2026-12-01: 26.3/)) {
+      expect(summary.textContent).toContain(', ');
+      expect(summary.textContent).not.toContain('，');
+    }
+  });
 });

@@ -134,6 +134,8 @@ export const staffEn: StaffStrings = {
     finalGrade: 'Final',
     benchmarks: 'Metrics against benchmarks',
     noEnded: 'No finished conversation yet.',
+    noneCounted:
+      'No finished conversation counts for this class yet: the solo practice below does not (tick “Solo practice counts in the system score” under the class report’s grade weights to count it).',
     practiceOn: 'Practice {{day}}',
     conversationList: 'Conversations',
   },

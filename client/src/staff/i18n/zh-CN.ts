@@ -132,6 +132,8 @@ export const staffZhCN = {
     finalGrade: '总评',
     benchmarks: '指标与基准',
     noEnded: '还没有结束的对话。',
+    noneCounted:
+      '还没有计入本班成绩的对话：下面的自主练习不计入（班级报告的「总评权重」里勾选「自主练习计入系统分」后计入）。',
     practiceOn: '自主练习 {{day}}',
     conversationList: '对话记录',
   },

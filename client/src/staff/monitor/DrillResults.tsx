@@ -129,7 +129,7 @@ export default function DrillResults({ drillId }: { drillId: string }) {
           title={t('drillResults.chart')}
           summary={scored
             .map((r) => `${r.student.displayName} ${formatScore(r.summary?.score ?? 0)}`)
-            .join('，')}
+            .join(t('common.listSeparator'))}
           option={option}
         />
       ) : null}

@@ -151,12 +151,14 @@ export function ClassReport({ classId }: { classId: string }) {
       <div className="staff-grid-2">
         <Chart
           title={t('charts.scoreDistribution')}
-          summary={SCORE_BANDS.map((b, i) => `${b}: ${scoreBands(rows)[i]}`).join('，')}
+          summary={SCORE_BANDS.map((b, i) => `${b}: ${scoreBands(rows)[i]}`).join(t('common.listSeparator'))}
           option={scoreOption}
         />
         <Chart
           title={t('charts.responseDistribution')}
-          summary={RESPONSE_BANDS.map((b, i) => `${b}: ${responseBands(rows)[i]}`).join('，')}
+          summary={RESPONSE_BANDS.map((b, i) => `${b}: ${responseBands(rows)[i]}`).join(
+            t('common.listSeparator'),
+          )}
           option={responseOption}
         />
       </div>

@@ -85,7 +85,9 @@ export default function Leaderboard({ classId }: { classId: string }) {
       {ranked.length > 0 ? (
         <Chart
           title={t('leaderboard.chart')}
-          summary={ranked.map((r, i) => `${nameOf(r, i)} ${formatScore(r.average ?? 0)}`).join('，')}
+          summary={ranked
+            .map((r, i) => `${nameOf(r, i)} ${formatScore(r.average ?? 0)}`)
+            .join(t('common.listSeparator'))}
           option={option}
           height={Math.max(160, ranked.length * 30 + 40)}
         />

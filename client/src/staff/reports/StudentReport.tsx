@@ -115,6 +115,13 @@ export function StudentReport({ classId, studentId }: { classId: string; student
   if (!data) return <p className="muted">{t('common.loading')}</p>;
   const m = data.aggregate?.metrics;
   const grade = data.grade;
+  // The figures count what counts for this class; finished conversations outside it (solo practice the
+  // class does not count) are listed below, so "none finished" would contradict the list.
+  const nothingCounted =
+    data.aggregate === null && data.conversations.some((c) => c.status === 'ended')
+      ? t('student.noneCounted')
+      : null;
+  const sep = t('common.listSeparator');
 
   return (
     <div className="staff-page student-report">
@@ -226,7 +233,7 @@ export function StudentReport({ classId, studentId }: { classId: string; student
               </dl>
             </>
           ) : (
-            <p className="empty">{t('student.noEnded')}</p>
+            <p className="empty">{nothingCounted ?? t('student.noEnded')}</p>
           )}
         </section>
       </div>
@@ -234,13 +241,13 @@ export function StudentReport({ classId, studentId }: { classId: string; student
         {mistakes.length === 0 ? (
           <section className="staff-chart" aria-label={t('charts.mistakes')}>
             <h2 className="chart-title">{t('charts.mistakes')}</h2>
-            <p className="empty">{t('charts.noMistakes')}</p>
+            <p className="empty">{nothingCounted ?? t('charts.noMistakes')}</p>
           </section>
         ) : (
           <Chart
             title={t('charts.mistakes')}
             summary={
-              mistakes.map(([rule, n]) => `${t(`rules.${rule}`)} ${n}`).join('，') || t('charts.noMistakes')
+              mistakes.map(([rule, n]) => `${t(`rules.${rule}`)} ${n}`).join(sep) || t('charts.noMistakes')
             }
             option={mistakesOption}
             height={Math.max(160, mistakes.length * 28 + 40)}
@@ -248,7 +255,7 @@ export function StudentReport({ classId, studentId }: { classId: string; student
         )}
         <Chart
           title={t('charts.trend')}
-          summary={trend.map((p) => `${p.label}: ${p.score}`).join('，')}
+          summary={trend.map((p) => `${p.label}: ${p.score}`).join(sep)}
           option={trendOption}
         />
       </div>
