@@ -41,6 +41,15 @@ describe('drafts', () => {
     expect(reloaded.getState().byConversation).toEqual({ a: '写到一半' });
   });
 
+  it('are saved at once when the page goes away (a reload right after typing)', () => {
+    vi.useFakeTimers();
+    const first = createDraftsStore(sessionStorage);
+    first.getState().setDraft('a', '刚打完的字');
+    window.dispatchEvent(new Event('pagehide'));
+    const reloaded = createDraftsStore(sessionStorage);
+    expect(reloaded.getState().byConversation).toEqual({ a: '刚打完的字' });
+  });
+
   it('ignore a corrupt saved value', () => {
     sessionStorage.setItem('kefu.drafts', '{not json');
     expect(createDraftsStore(sessionStorage).getState().byConversation).toEqual({});

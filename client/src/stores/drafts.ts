@@ -58,16 +58,24 @@ export function createDraftsStore(storage?: Storage) {
   }));
   if (storage) {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    store.subscribe((state) => {
+    const save = () => {
+      timer = undefined;
+      try {
+        storage.setItem(STORAGE_KEY, JSON.stringify(store.getState().byConversation));
+      } catch {
+        // quota or private mode: drafts stay in memory
+      }
+    };
+    store.subscribe(() => {
       clearTimeout(timer);
       // Debounced so a keystroke never waits on storage.
-      timer = setTimeout(() => {
-        try {
-          storage.setItem(STORAGE_KEY, JSON.stringify(state.byConversation));
-        } catch {
-          // quota or private mode: drafts stay in memory
-        }
-      }, 300);
+      timer = setTimeout(save, 300);
+    });
+    // A reload or a closed tab inside the debounce would lose the last words typed: save them now.
+    globalThis.addEventListener?.('pagehide', () => {
+      if (timer === undefined) return;
+      clearTimeout(timer);
+      save();
     });
   }
   return store;
