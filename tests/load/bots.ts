@@ -50,6 +50,10 @@ export interface BotStats {
   ackErrors: Record<string, number>;
   buyerEvents: number;
   ackMs: number[];
+  /** Send → the student's own message coming back as an event (it precedes the ack). */
+  ownEventMs: number[];
+  /** Sends made while the conversation's previous send was still waiting for its ack. */
+  overlapping: number;
   reactionMs: number[];
   lost: number;
   duplicated: number;
@@ -68,6 +72,8 @@ function emptyStats(): BotStats {
     ackErrors: {},
     buyerEvents: 0,
     ackMs: [],
+    ownEventMs: [],
+    overlapping: 0,
     reactionMs: [],
     lost: 0,
     duplicated: 0,
@@ -85,6 +91,8 @@ interface Played {
   held: Map<number, EventEnvelope>;
   lastSeq: number;
   timer: NodeJS.Timeout | null;
+  /** The send waiting for its ack: its id and when it went out. */
+  inFlight: { id: string; t0: number } | null;
   acked: Set<string>;
   ended: boolean;
 }
@@ -171,6 +179,7 @@ class Bot {
       held: new Map(),
       lastSeq: 0,
       timer: null,
+      inFlight: null,
       acked: new Set(),
       ended: false,
     };
@@ -194,6 +203,8 @@ class Bot {
     c.held.set(e.seq, e);
     c.lastSeq = Math.max(c.lastSeq, e.seq);
     const ev = e.event;
+    if ((ev.type === 'agent-message' || ev.type === 'order-updated') && ev.id === c.inFlight?.id)
+      this.stats.ownEventMs.push(performance.now() - c.inFlight.t0);
     if (
       measuring &&
       (ev.type === 'buyer-message' || ev.type === 'buyer-typing') &&
@@ -213,7 +224,9 @@ class Bot {
   }
 
   private schedule(c: Played): void {
-    if (this.stopping || c.ended || c.timer) return;
+    // While a send waits for its ack the script has not moved on: the ack schedules the next step. (Scheduling
+    // on the student's own message, which arrives just before its ack, re-sent the step just sent.)
+    if (this.stopping || c.ended || c.timer || c.inFlight) return;
     const step = c.script[c.next];
     if (!step) return;
     const events = [...c.held.values()].sort((a, b) => a.seq - b.seq).map((e) => e.event);
@@ -234,10 +247,13 @@ class Bot {
     const events = [...c.held.values()].sort((a, b) => a.seq - b.seq).map((e) => e.event);
     const { event, payload } = scriptRequest(c.ctx, c.view.id, step, id, events);
     const t0 = performance.now();
+    if (c.inFlight !== null) this.stats.overlapping++;
+    c.inFlight = { id, t0 };
     this.sendOffsets.push(Date.now() - this.startedAt);
     this.stats.sent++;
     (this.socket.emit as Emit)(event, payload, (ack: SendAck) => {
       this.stats.ackMs.push(performance.now() - t0);
+      if (c.inFlight?.id === id) c.inFlight = null;
       if (ack.ok) {
         this.stats.acked++;
         if (event === 'conversation:order') this.stats.ordersUpdated++;
@@ -293,10 +309,11 @@ function percentile(values: number[], p: number): number | null {
 }
 
 export interface Summary {
-  stats: Omit<BotStats, 'ackMs' | 'reactionMs'>;
+  stats: Omit<BotStats, 'ackMs' | 'ownEventMs' | 'reactionMs'>;
   /** The bots' own event-loop delay (ms): when it is high, the latencies above include the client's lag. */
   botLoop: { p99: number; max: number };
   ack: { p50: number | null; p99: number | null; n: number };
+  ownEvent: { p50: number | null; p99: number | null; n: number };
   reaction: { p50: number | null; p99: number | null; max: number | null; n: number };
 }
 
@@ -304,11 +321,12 @@ const botLoop = monitorEventLoopDelay({ resolution: 1 });
 botLoop.enable();
 
 function summarise(stats: BotStats): Summary {
-  const { ackMs, reactionMs, ...rest } = stats;
+  const { ackMs, ownEventMs, reactionMs, ...rest } = stats;
   return {
     stats: rest,
     botLoop: { p99: botLoop.percentile(99) / 1e6, max: botLoop.max / 1e6 },
     ack: { p50: percentile(ackMs, 50), p99: percentile(ackMs, 99), n: ackMs.length },
+    ownEvent: { p50: percentile(ownEventMs, 50), p99: percentile(ownEventMs, 99), n: ownEventMs.length },
     reaction: {
       p50: percentile(reactionMs, 50),
       p99: percentile(reactionMs, 99),
@@ -371,6 +389,8 @@ async function run(cmd: RunCommand): Promise<Summary> {
   await Promise.all(opening);
   await sleep(2_000);
   stats.ackMs.length = 0;
+  stats.ownEventMs.length = 0;
+  stats.overlapping = 0;
   stats.reactionMs.length = 0;
   for (const b of bots) b.startWindow();
   botLoop.reset();

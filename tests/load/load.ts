@@ -13,7 +13,9 @@
 // `--json`: the last line is one JSON object {students, shoppers (per student), lost, duplicated,
 // connectFailures (socket connections and practice starts that failed), ackP50Ms, ackP99Ms, echoAckP50Ms,
 // echoAckP99Ms, reactionP99Ms, rssPeakMb}. LOAD_LOG=1 prints the servers' logs (JSON lines) too;
-// LOAD_CPU_PROF=DIR has each server process of `--nodes`/`--db postgres` write a CPU profile into DIR.
+// LOAD_CPU_PROF=DIR has each server process of `--nodes`/`--db postgres` write a CPU profile into DIR;
+// KEFU_ACK_TRACE=1 prints where the servers' acknowledgements spent the measured window (see
+// server/src/realtime/ack-trace.ts).
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -29,6 +31,7 @@ import { openDatabase } from '../../server/src/db/connection.ts';
 import { sessionsRepository } from '../../server/src/db/repositories/sessions.ts';
 import { usersRepository } from '../../server/src/db/repositories/users.ts';
 import type { Database } from '../../server/src/db/schema.ts';
+import { ackTrace } from '../../server/src/realtime/ack-trace.ts';
 import { startPostgres, type ThrowawayPostgres } from '../cluster/postgres.ts';
 import type { EchoCommand, RunCommand, Summary } from './bots.ts';
 import type { NodeCommand, NodeReport } from './server-node.ts';
@@ -160,10 +163,12 @@ async function inProcessServer(): Promise<ServersUnderLoad> {
       // Only the measured window counts (after the ramp-up), as for the bots' latencies.
       loopDelay.reset();
       loopDelay.enable();
+      ackTrace?.reset();
       peakRss = process.memoryUsage().rss;
     },
     measureEnd: () => {
       loopDelay.disable();
+      if (ackTrace) console.error(`KEFU_ACK_TRACE (server, measured window):\n${ackTrace.report()}`);
       measured = {
         loop: {
           p50: loopDelay.percentile(50) / 1e6,
@@ -328,6 +333,9 @@ async function main() {
   );
   console.log(`买家事件      ${s.buyerEvents}（输入中 + 消息）`);
   console.log(`确认延迟 ms   p50 ${fmt(ours.ack.p50)}   p99 ${fmt(ours.ack.p99)}   (n=${ours.ack.n})`);
+  console.log(
+    `自己消息回显 ms p50 ${fmt(ours.ownEvent.p50)}   p99 ${fmt(ours.ownEvent.p99)}   (n=${ours.ownEvent.n}；上一条未确认就又发送 ${s.overlapping} 次)`,
+  );
   console.log(
     `买家反应 ms   p50 ${fmt(ours.reaction.p50)}   p99 ${fmt(ours.reaction.p99)}   max ${fmt(ours.reaction.max)}（超出剧本时间的部分，n=${ours.reaction.n}）`,
   );

@@ -3,6 +3,7 @@
 // RSS over the measured window, as load.ts does for the single in-process server.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildApp } from '../../server/src/app.ts';
+import { ackTrace } from '../../server/src/realtime/ack-trace.ts';
 
 export type NodeCommand = { type: 'measure-start' } | { type: 'measure-end' } | { type: 'close' };
 export type NodeReport =
@@ -42,9 +43,12 @@ process.on('message', (cmd: NodeCommand) => {
   if (cmd.type === 'measure-start') {
     loop.reset();
     loop.enable();
+    ackTrace?.reset();
     peakRss = process.memoryUsage().rss;
   } else if (cmd.type === 'measure-end') {
     loop.disable();
+    if (ackTrace)
+      console.error(`KEFU_ACK_TRACE (server ${process.pid}, measured window):\n${ackTrace.report()}`);
     send({
       type: 'measured',
       loop: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },

@@ -1,6 +1,7 @@
-// The storage layer per dialect: the event log's guarantees (atomic steps, group commit where one failing
-// step fails alone, idempotent client ids, fencing of a stale owner) and the leases that give each
-// conversation one owner. SQLite always; PostgreSQL too when KEFU_TEST_PG is set (`npm run test:cluster`).
+// The storage layer per dialect: the event log's guarantees (atomic steps, one failing step of those that
+// arrive together failing alone — grouped into one commit on PostgreSQL —, idempotent client ids, fencing of
+// a stale owner, never a step inside another transaction) and the leases that give each conversation one
+// owner. SQLite always; PostgreSQL too when KEFU_TEST_PG is set (`npm run test:cluster`).
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { ConversationEvent } from '@kefu/shared';
@@ -125,7 +126,7 @@ describe.each(dialects)('storage on %s', (dialect) => {
     expect(await c.eventLog.findMessage(row.id, 'm1')).toBe(2);
   });
 
-  it('group-commits the steps that arrive together; a failing step fails alone', async () => {
+  it('commits the steps that arrive together; a failing step fails alone', async () => {
     const c = await open(dialect);
     const a = await seedConversation(c);
     const b = await seedConversation(c);
@@ -147,7 +148,7 @@ describe.each(dialects)('storage on %s', (dialect) => {
     expect(await c.eventLog.findMessage(d.id, 'dup')).toBe(2);
   });
 
-  it('group-commits the openings that arrive together, with the steps; a failing opening fails alone', async () => {
+  it('commits the openings that arrive together, with the steps; a failing opening fails alone', async () => {
     const c = await open(dialect);
     const a = await seedConversation(c);
     const base = await seedConversation(c);
@@ -183,6 +184,23 @@ describe.each(dialects)('storage on %s', (dialect) => {
       .where('id', '=', last.id)
       .executeTakeFirst();
     expect(stored).toEqual(last);
+  });
+
+  it('never commits a step inside a transaction that is open meanwhile: its rollback keeps the step', async () => {
+    const c = await open(dialect);
+    const a = await seedConversation(c);
+    let step: Promise<void> | undefined;
+    await expect(
+      c.db.transaction().execute(async (trx) => {
+        await trx.selectFrom('conversations').select('id').where('id', '=', a.id).execute();
+        // On SQLite the transaction is open on the event log's own handle.
+        step = c.eventLog.commit(a.id, 1, [agent('x', T0 + 2)], head(2), 0);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await step;
+    expect((await c.eventLog.read(a.id)).map((s) => s.seq)).toEqual([1, 2]);
+    expect(await c.eventLog.findMessage(a.id, 'x')).toBe(2);
   });
 
   it('keeps many concurrent steps of many conversations in order, each seq once', async () => {

@@ -19,6 +19,7 @@ import type { Clock } from '../clock.ts';
 import { type EventLog, StaleOwnerError, type StoredEvent } from '../db/event-log.ts';
 import type { ConversationsTable } from '../db/schema.ts';
 import { AppError, fail } from '../errors.ts';
+import { ackTrace } from './ack-trace.ts';
 
 export interface RuntimeHost {
   log: EventLog;
@@ -157,7 +158,9 @@ export class ConversationRuntime {
 
   /** An agent message. A repeated client id changes nothing and acks the stored seq again. */
   send(message: AgentMessage): Promise<SendResult> {
+    const queued = ackTrace ? performance.now() : 0;
     return this.enqueue(async () => {
+      if (ackTrace) ackTrace.record('send queue', performance.now() - queued);
       const seen = this.messageSeqs.get(message.id);
       if (seen !== undefined) return { ...seen, duplicate: true };
       if (this.ended) throw fail('conversation-ended');
@@ -249,7 +252,10 @@ export class ConversationRuntime {
   private async apply(input: ShopperInput, at?: number): Promise<StoredEvent[]> {
     // Time never runs backwards in a log.
     const now = Math.max(at ?? this.host.clock.now(), this.lastAt);
+    const t0 = ackTrace ? performance.now() : 0;
     const result = stepShopper(this.ctx, this.state, input, now);
+    const t1 = ackTrace ? performance.now() : 0;
+    if (ackTrace) ackTrace.record(`step ${input.type}`, t1 - t0);
     const events = result.outputs;
     const endedAt = this.endedAt ?? endOf(events);
     const wakeAt = endedAt === null ? result.wakeAt : null;
@@ -266,6 +272,8 @@ export class ConversationRuntime {
         throw err;
       }
     }
+    const t2 = ackTrace ? performance.now() : 0;
+    if (ackTrace) ackTrace.record(`commit wait ${input.type}`, t2 - t1);
     const stored = events.map((event, i) => ({ seq: this.lastSeq + 1 + i, event }));
     const prevPublicSeq = this.lastPublicSeq;
     this.state = result.state;
@@ -273,6 +281,7 @@ export class ConversationRuntime {
     this.remember(stored);
     this.arm();
     if (stored.length > 0) this.host.published(this, stored, prevPublicSeq);
+    if (ackTrace) ackTrace.record(`publish ${input.type}`, performance.now() - t2);
     return stored;
   }
 

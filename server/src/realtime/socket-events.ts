@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { UserRow } from '../db/repositories/users.ts';
 import { AppError, fail, parse, toApiError } from '../errors.ts';
 import { cleanClientValue } from '../http/client-text.ts';
+import { ackTrace } from './ack-trace.ts';
 import type { KefuSocket } from './io-types.ts';
 
 export interface SocketContext {
@@ -68,8 +69,14 @@ export class SocketEvents {
       const run = typeof event === 'string' ? this.dispatch.get(event) : undefined;
       if (!run) throw fail('unknown-event', { event: name });
       if (args.length !== 1) throw fail('bad-request', { problem: `${name} 需要且只需要一个参数对象` });
+      const t0 = ackTrace ? performance.now() : 0;
       const result = await run(cleanClientValue(args[0]), { user: socket.data.user, socket });
-      ack?.({ ok: true, ...result });
+      if (ackTrace && ack) {
+        const t1 = performance.now();
+        ack({ ok: true, ...result });
+        ackTrace.record(`${name} handler`, t1 - t0);
+        ackTrace.record(`${name} ack write`, performance.now() - t1);
+      } else ack?.({ ok: true, ...result });
     } catch (err) {
       if (!(err instanceof AppError)) this.logger.error({ err, event: name }, 'socket handler failed');
       const error = toApiError(err);
