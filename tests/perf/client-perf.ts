@@ -2,8 +2,8 @@
 //  1. initial JS (entry + statically imported chunks, gzip) of the normal build;
 //  2. in headless Chromium (the system's /usr/bin/chromium; never downloaded), on the perf page (the real
 //     workbench with 5,000 messages in the open conversation and no server): time until the workbench is
-//     ready, keystroke latency while typing in the composer against a bare <textarea> typed into in turns on
-//     the same page loads (see `measure`), and the DOM size.
+//     ready, keystroke latency while typing in the composer against bare <textarea>s typed into in turn, key
+//     by key (see `measure`), and the DOM size.
 // Writes tests/.artifacts/perf-client.json. Options: --messages N (5000), --keys N (120 per field and page
 // load), --runs N (3 page loads), --json (the last line is then one JSON object: initialJsGzipKb,
 // keystrokeP95Ms, bareKeystrokeP95Ms, readyP50Ms, and bareSamePageKeystrokeP95Ms, keystrokeRatioPerRun).
@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../e2e/browser.ts';
 
 // Issue 12's goals: typing within 1.3× the bare textarea's p95 in the same run, ready within 500 ms.
@@ -118,15 +118,17 @@ const initial = initialJs(normalOut);
 
 const server = await serve(perfOut);
 const port = (server.address() as AddressInfo).port;
-const browser = await launchChromium();
+// One browser per field: headless Chromium throttles the frames and tasks of every page but the one in
+// front, so the three pages typed into in turn must each be the only page of their browser.
+const browsers = await Promise.all([launchChromium(), launchChromium(), launchChromium()]);
 
 /** The three fields typed into, in turn, on every page load. */
 const TARGETS_TYPED = ['composer', 'bareSamePage', 'bareBlank'] as const;
 type Target = (typeof TARGETS_TYPED)[number];
-// Keys per block typed into one field before moving to the next, and how many of each block's first keys
-// are not counted (the focus has just moved there): the same for every field.
-const BLOCK = 20;
-const SETTLE = 2;
+// Each field's first keys of a page load are not counted (the same for every field): JIT and first-use costs.
+const WARM_UP = 5;
+// The composer sends every SEND_EVERY of its keys; the bare fields are emptied at the same pace.
+const SEND_EVERY = 20;
 
 interface Samples {
   paint: number[];
@@ -145,89 +147,82 @@ interface Measured {
 // Pinyin as typed on a keyboard: with an IME every Chinese character starts as Latin keystrokes.
 const TYPED = 'qin zhe kuan yu rong fu hei se he mi bai se dou you xian huo 165 de shen gao jian yi na M ma ';
 
-const readKeys = (page: Page, global: '__kefuPerf' | '__kefuKeys') =>
-  page.evaluate(
-    (name) =>
-      name === '__kefuKeys'
-        ? (window as unknown as { __kefuKeys: KeySample[] }).__kefuKeys
-        : (window as unknown as { __kefuPerf: { keys: KeySample[] } }).__kefuPerf.keys,
-    global,
+const readKeys = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { __kefuKeys?: KeySample[]; __kefuPerf?: { keys: KeySample[] } };
+    return w.__kefuKeys ?? w.__kefuPerf!.keys;
+  });
+
+async function openPerfPage(browser: Browser, count: number): Promise<{ page: Page; ready: number }> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+  await page.goto(`http://127.0.0.1:${port}/perf.html?messages=${count}`);
+  await page.waitForFunction(
+    () => (window as unknown as { __kefuPerf: { readyAt: number | null } }).__kefuPerf.readyAt !== null,
+    null,
+    { timeout: 60_000 },
   );
+  const ready = await page.evaluate(
+    () => (window as unknown as { __kefuPerf: { readyAt: number } }).__kefuPerf.readyAt,
+  );
+  return { page, ready };
+}
 
 /**
- * Every page load types `keys` keys into each of three fields, in blocks of BLOCK keys that take turns
- * (the order reversed every round, so no field always follows another): the workbench's composer, a bare
- * <textarea> on the same page (outside React), and a bare <textarea> alone on a blank page. Taking turns
- * on one page load puts the three under the same machine load, garbage collector and page state; one
- * probe module times all three. The composer sends now and then (mid-block, so what a send leaves to do
- * lands on the composer's own keys; Enter itself is not timed); the bare fields are emptied at the start
- * of each block, as a send empties the composer.
+ * Every page load types `keys` keys into each of three fields, one key at a time in turn, so that whatever
+ * else the machine is doing lands alike on all three: the workbench's composer; a bare <textarea> outside
+ * React on a second perf page (the same workbench, history and timers); and a bare <textarea> alone on a
+ * blank page. Each field has its own page (in its own browser) and keeps its focus, so no keystroke follows
+ * a focus change; one probe module times all three. The composer sends every SEND_EVERY keys, just before one of its own keys
+ * (so what a send leaves to do lands on the composer; Enter itself is not timed), and the bare fields are
+ * emptied at the same pace.
  */
 async function measure(count: number, times: number): Promise<Measured> {
   const out: Measured = { runs: [], domNodes: 0, domNodesAfterTyping: 0 };
   for (let run = 0; run < times; run++) {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${port}/perf.html?messages=${count}`);
-    await page.waitForFunction(
-      () => (window as unknown as { __kefuPerf: { readyAt: number | null } }).__kefuPerf.readyAt !== null,
-      null,
-      { timeout: 60_000 },
-    );
-    const ready = await page.evaluate(
-      () => (window as unknown as { __kefuPerf: { readyAt: number } }).__kefuPerf.readyAt,
-    );
+    const { page, ready } = await openPerfPage(browsers[0]!, count);
     out.domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
-    const blank = await context.newPage();
+    const { page: second } = await openPerfPage(browsers[1]!, count);
+    const blank = await browsers[2]!.newPage({ viewport: { width: 1366, height: 800 } });
     await blank.goto(`http://127.0.0.1:${port}/perf-bare.html`);
     const fields: Record<Target, { page: Page; locator: Locator }> = {
       composer: { page, locator: page.getByRole('combobox', { name: '输入消息' }) },
-      bareSamePage: { page, locator: page.locator('textarea.perf-bare') },
+      bareSamePage: { page: second, locator: second.locator('textarea.perf-bare') },
       bareBlank: { page: blank, locator: blank.locator('textarea.perf-bare') },
     };
-    const counted: Record<Target, number[]> = { composer: [], bareSamePage: [], bareBlank: [] };
-    const typed: Record<Target, number> = { composer: 0, bareSamePage: 0, bareBlank: 0 };
-    for (let round = 0; typed.composer < keys; round++) {
-      const order = round % 2 === 0 ? TARGETS_TYPED : [...TARGETS_TYPED].reverse();
+    for (const target of TARGETS_TYPED) await fields[target].locator.click();
+    for (let i = 0; i < keys; i++) {
+      const key = TYPED[i % TYPED.length]!;
+      // The order within a round turns, so no field always follows another.
+      const order = [...TARGETS_TYPED.slice(i % 3), ...TARGETS_TYPED.slice(0, i % 3)];
       for (const target of order) {
         const field = fields[target];
-        await field.page.bringToFront();
-        if (target !== 'composer') await field.locator.fill('');
-        await field.locator.click();
-        const before = (await readKeys(field.page, target === 'bareBlank' ? '__kefuKeys' : '__kefuPerf'))
-          .length;
-        const n = Math.min(BLOCK, keys - typed[target]);
-        for (let i = 0; i < n; i++) {
-          // A brisk typist's pace (about 12 keys a second), so each keystroke is measured on its own.
-          await field.page.keyboard.press(TYPED[(typed[target] + i) % TYPED.length]!);
-          await field.page.waitForTimeout(80);
-          if (target === 'composer' && i === BLOCK / 2 - 1) {
+        if (i > 0 && i % SEND_EVERY === 0) {
+          if (target === 'composer') {
             await field.page.keyboard.press('Enter');
             await field.page.waitForTimeout(80);
-          }
+          } else await field.locator.evaluate((el: HTMLTextAreaElement) => (el.value = ''));
         }
-        typed[target] += n;
-        // The indices of this block's samples past its first SETTLE keys (the probe's list is per page).
-        for (let i = before + SETTLE; i < before + n; i++) counted[target].push(i);
+        // A brisk typist's pace (about 12 keys a second), so each keystroke is measured on its own.
+        await field.page.keyboard.press(key);
+        await field.page.waitForTimeout(80);
       }
     }
     await page.waitForTimeout(200);
-    const samePage = await readKeys(page, '__kefuPerf');
-    const blankKeys = await readKeys(blank, '__kefuKeys');
     const byTarget = {} as Record<Target, Samples>;
     for (const target of TARGETS_TYPED) {
-      const list = target === 'bareBlank' ? blankKeys : samePage;
-      const picked = counted[target].map((i) => list[i]!);
-      const wrong = picked.filter((k) => k.target !== (target === 'composer' ? 'composer' : 'bare'));
-      if (wrong.length > 0) throw new Error(`${target}: ${wrong.length} keystrokes went to another field`);
+      const samples = await readKeys(fields[target].page);
+      const expected = target === 'composer' ? 'composer' : 'bare';
+      if (samples.length !== keys || samples.some((k) => k.target !== expected))
+        throw new Error(`${target}: ${samples.length} keystrokes recorded, ${keys} typed`);
+      const counted = samples.slice(WARM_UP);
       byTarget[target] = {
-        paint: picked.flatMap((k) => (k.paint === null ? [] : [k.paint])),
-        commit: picked.flatMap((k) => (k.commit === null ? [] : [k.commit])),
+        paint: counted.flatMap((k) => (k.paint === null ? [] : [k.paint])),
+        commit: counted.flatMap((k) => (k.commit === null ? [] : [k.commit])),
       };
     }
     out.runs.push({ ready, byTarget });
     out.domNodesAfterTyping = await page.evaluate(() => document.getElementsByTagName('*').length);
-    await context.close();
+    await Promise.all([page.close(), second.close(), blank.close()]);
   }
   return out;
 }
@@ -239,7 +234,7 @@ try {
   // The same page with a short history: what typing costs here when the history is not a factor.
   baseline = await measure(10, 1);
 } finally {
-  await browser.close();
+  await Promise.all(browsers.map((b) => b.close()));
   server.close();
 }
 
@@ -263,7 +258,7 @@ const result = {
   messages,
   keystrokesPerRun: keys,
   runs,
-  method: { blockKeys: BLOCK, uncountedPerBlock: SETTLE, fields: TARGETS_TYPED },
+  method: { interleaved: 'one key per field in turn', warmUpKeysUncounted: WARM_UP, fields: TARGETS_TYPED },
   initialJs: { gzipKb: Math.round((initial.gzip / 1024) * 10) / 10, files: initial.files },
   workbenchReadyMs: stats(main.runs.map((r) => r.ready)),
   keyToPaintMs: stats(pooled(main, 'composer', 'paint')),
@@ -293,13 +288,13 @@ const ratio = result.keyToPaintMs.p95 / result.bareTextarea.keyToPaintMs.p95;
 const ratios = perRun.map((r) => r.ratio);
 console.log(`
 Workbench client performance (${messages} messages in the open conversation, ${runs} page loads, each typing
-${keys} keys into the composer and into each bare <textarea>, in turns of ${BLOCK} keys, the first ${SETTLE} of each turn not counted)
+${keys} keys into the composer and into two bare <textarea>s, one key each in turn, the first ${WARM_UP} of each not counted)
   initial JS (gzip)           ${result.initialJs.gzipKb} KB   target ≤ ${TARGETS.initialJsGzipKb} KB  ${ok(result.initialJs.gzipKb <= TARGETS.initialJsGzipKb)}
   workbench ready             p50 ${result.workbenchReadyMs.p50} ms, max ${result.workbenchReadyMs.max} ms (navigation start → newest message on screen)   target p50 ≤ ${TARGETS.readyP50Ms} ms  ${ok(result.workbenchReadyMs.p50 <= TARGETS.readyP50Ms)}
   keystroke → paint           p50 ${result.keyToPaintMs.p50} ms, p95 ${result.keyToPaintMs.p95} ms, max ${result.keyToPaintMs.max} ms (n ${result.keyToPaintMs.n})   ×${ratio.toFixed(2)} the bare textarea's p95, target ≤ ${TARGETS.keyToPaintP95VsBare}×  ${ok(ratio <= TARGETS.keyToPaintP95VsBare)}
   keystroke → DOM committed   p50 ${result.keyToCommitMs.p50} ms, p95 ${result.keyToCommitMs.p95} ms, max ${result.keyToCommitMs.max} ms
   bare <textarea>, blank page keystroke → paint p50 ${result.bareTextarea.keyToPaintMs.p50} ms, p95 ${result.bareTextarea.keyToPaintMs.p95} ms (n ${result.bareTextarea.keyToPaintMs.n}); → DOM p50 ${result.bareTextarea.keyToCommitMs.p50} ms, p95 ${result.bareTextarea.keyToCommitMs.p95} ms
-  bare <textarea>, same page  keystroke → paint p50 ${result.bareTextareaSamePage.keyToPaintMs.p50} ms, p95 ${result.bareTextareaSamePage.keyToPaintMs.p95} ms (n ${result.bareTextareaSamePage.keyToPaintMs.n}); → DOM p50 ${result.bareTextareaSamePage.keyToCommitMs.p50} ms, p95 ${result.bareTextareaSamePage.keyToCommitMs.p95} ms
+  bare <textarea>, perf page  keystroke → paint p50 ${result.bareTextareaSamePage.keyToPaintMs.p50} ms, p95 ${result.bareTextareaSamePage.keyToPaintMs.p95} ms (n ${result.bareTextareaSamePage.keyToPaintMs.n}); → DOM p50 ${result.bareTextareaSamePage.keyToCommitMs.p50} ms, p95 ${result.bareTextareaSamePage.keyToCommitMs.p95} ms
   per page load               ${perRun.map((r) => `p95 ${r.keyToPaintP95Ms.composer} vs ${r.keyToPaintP95Ms.bareBlank} (same page ${r.keyToPaintP95Ms.bareSamePage}) ms ×${r.ratio}`).join('; ')}
   ratio spread                ×${Math.min(...ratios)}–×${Math.max(...ratios)} between page loads
   DOM nodes                   ${result.domNodes} at ready, ${result.domNodesAfterTyping} after typing

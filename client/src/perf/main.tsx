@@ -198,8 +198,7 @@ async function main(): Promise<void> {
     describe: (e) => e.code,
     fetch: async () => new Response(JSON.stringify(catalog)),
   });
-  // The composer, and the bare <textarea> of perf.html (outside React): the same probe times both, so the
-  // perf script can alternate between them on one page load.
+  // The composer, and the bare <textarea> of perf.html (outside React): the same probe times both.
   watchKeystrokes(probe.keys, (target) =>
     target instanceof HTMLTextAreaElement
       ? target.classList.contains('perf-bare')
