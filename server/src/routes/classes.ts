@@ -6,6 +6,7 @@ import { generatePassword } from '../auth/password.ts';
 import { classesRepository, gradeWeightsOf, newJoinCode } from '../db/repositories/classes.ts';
 import { toUserView, type UserRow, usersRepository } from '../db/repositories/users.ts';
 import { fail } from '../errors.ts';
+import { monitorRoom, userRoom } from '../realtime/io-types.ts';
 import { readClassList } from '../roster/class-list.ts';
 import { DEFAULT_RUBRIC } from '../scenarios/catalog.ts';
 import { usernameTaken } from './auth.ts';
@@ -87,7 +88,7 @@ export default async function classRoutes(app: FastifyInstance): Promise<void> {
   });
 
   serve(app, routes.classes.update, async ({ user, params: { id }, body }) => {
-    await managedClass(user, id);
+    const cls = await managedClass(user, id);
     if (body.rubricId !== undefined && !app.catalog.library.rubrics.has(body.rubricId)) {
       throw fail('rubric-not-found', { id: body.rubricId });
     }
@@ -96,13 +97,17 @@ export default async function classRoutes(app: FastifyInstance): Promise<void> {
     if (body.name !== undefined) patch.name = body.name;
     if (body.rubricId !== undefined) patch.rubric_id = body.rubricId;
     if (body.gradeWeights !== undefined) {
-      const cls = await app.classes.get(id);
-      const w = { exam: cls ? gradeWeightsOf(cls).exam : 0, ...body.gradeWeights };
+      const w = { exam: gradeWeightsOf(cls).exam, ...body.gradeWeights };
       if (w.system + w.exam + w.teacher + w.mentor + w.self <= 0) throw fail('grade-weights-zero');
       patch.grade_weights = JSON.stringify(w);
     }
     if (body.gradeSolo !== undefined) patch.grade_solo = body.gradeSolo ? 1 : 0;
     if (Object.keys(patch).length > 0) await app.classes.update(id, patch);
+    if (patch.owner_id !== undefined && patch.owner_id !== cls.owner_id) {
+      // The previous owner's sockets already watching this class's drills stop getting their live updates.
+      const drills = await app.drills.listForClass(id);
+      app.io.in(userRoom(cls.owner_id)).socketsLeave(drills.map((d) => monitorRoom(d.id)));
+    }
     return { class: await view(user, id) };
   });
 
