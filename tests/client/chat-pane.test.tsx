@@ -112,6 +112,11 @@ describe('ChatPane', () => {
     const row = () => log().querySelector(`[data-message-id="${id}"]`) as HTMLElement;
     expect(row().dataset.status).toBe('pending');
     expect(within(row()).getByText('发送中')).toBeTruthy();
+    // The connection drops: the row says the message waits for it and goes out by itself.
+    act(() => h.stores.connection.getState().setStatus('reconnecting'));
+    expect(within(row()).getByText('网络断开，恢复后自动发送')).toBeTruthy();
+    act(() => h.stores.connection.getState().setStatus('online'));
+    expect(within(row()).getByText('发送中')).toBeTruthy();
 
     const item = h.stores.conversations.getState().byId.a!.items.find((i) => i.kind === 'agent')!;
     act(() =>

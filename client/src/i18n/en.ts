@@ -116,6 +116,7 @@ export const en: Messages = {
     messages: 'Messages',
     you: 'Me',
     pending: 'Sending',
+    pendingOffline: 'Offline: sends by itself when the connection is back',
     failed: 'Not sent',
     retry: 'Retry',
     newMessageTitle: '[New message] {{name}}',

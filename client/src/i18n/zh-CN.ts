@@ -117,6 +117,7 @@ export const zhCN = {
     messages: '消息记录',
     you: '我',
     pending: '发送中',
+    pendingOffline: '网络断开，恢复后自动发送',
     failed: '发送失败',
     retry: '重试',
     newMessageTitle: '【新消息】{{name}}',

@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentItem, ChatItem, OrderItem } from '../conversation/chat-item.ts';
-import { useCatalog } from '../stores/index.ts';
+import { useCatalog, useConnection } from '../stores/index.ts';
 import { formatClock } from './format.ts';
 import { ProductCard } from './ProductCard.tsx';
 
@@ -64,6 +64,14 @@ function ChatPicture({ image, label }: { image: string; label: 'card.photo' | 'c
   );
 }
 
+/** 发送中, or, while the connection is down, that it goes out by itself once it is back (it does: the
+ * gateway sends what is unsent on reconnect). Only a pending row reads the connection. */
+function PendingStatus() {
+  const { t } = useTranslation();
+  const down = useConnection((s) => s.status === 'reconnecting');
+  return <span className="msg-status">{t(down ? 'workbench.pendingOffline' : 'workbench.pending')}</span>;
+}
+
 function AgentRow({
   item,
   productId,
@@ -86,7 +94,7 @@ function AgentRow({
       data-status={item.status}
     >
       <div className="msg-meta">
-        {item.status === 'pending' ? <span className="msg-status">{t('workbench.pending')}</span> : null}
+        {item.status === 'pending' ? <PendingStatus /> : null}
         <time>{formatClock(item.at)}</time> <span className="msg-who">{t('workbench.you')}</span>
       </div>
       {product && item.card ? (
