@@ -191,6 +191,22 @@ describe('socket gateway', () => {
     expect(agentItems(stores).map((item) => item.status)).toEqual(['pending', 'pending']);
   });
 
+  it('keeps a message whose ack was cut off by the connection dropping pending (not failed), and sends it again', async () => {
+    const { stores, socket, gateway } = start();
+    socket.goOnline();
+    await flush();
+    const id = gateway.send('a', { text: '在的亲', source: 'typed' })!;
+    const [send] = socket.take('conversation:send');
+    socket.drop();
+    send!.ack(new Error('operation has timed out'), undefined);
+    expect(agentItems(stores)[0]).toMatchObject({ id, status: 'pending' });
+    socket.goOnline();
+    await flush();
+    expect(
+      socket.take('conversation:send').map((e) => (e.payload as { message: { id: string } }).message.id),
+    ).toEqual([id]);
+  });
+
   it('asks for a resync when an envelope shows a gap, and alerts on live buyer messages', async () => {
     const { stores, socket, buyerAlerts } = start();
     socket.goOnline();

@@ -104,7 +104,9 @@ export function createSocketGateway(stores: Stores, options: SocketGatewayOption
       .timeout(ACK_TIMEOUT_MS)
       .emit('conversation:send', { conversationId, message }, (err: Error | null, ack: SendAck) => {
         const state = conversations.getState();
-        if (err) state.addOwn(conversationId, { ...item, status: 'failed' });
+        // No answer because the connection dropped meanwhile: still pending, it goes again on reconnect
+        // (same id, stored once). No answer on a live connection: failed, with 重试.
+        if (err) state.addOwn(conversationId, { ...item, status: socket.connected ? 'failed' : 'pending' });
         else if (ack.ok) state.addOwn(conversationId, { ...item, status: 'sent', at: ack.at });
         else
           state.addOwn(conversationId, { ...item, status: 'failed', error: options.api.describe(ack.error) });
