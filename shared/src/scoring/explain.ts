@@ -83,14 +83,18 @@ const ZH: Record<RuleId, Explainer> = {
     }
     const asked = list(d, 'asked', '」「');
     const name = objection(d, locale);
-    const what = asked ? `买家的「${asked}」` : name ? `买家对${name}的顾虑` : '买家的问题';
+    const what = asked
+      ? `「${asked}」一直没有得到正面回答`
+      : name
+        ? `买家对${name}的顾虑一直没有得到化解`
+        : '买家的问题一直没有得到正面回答';
     const correct = fact(d, 'ask', words);
     const todo = correct
       ? `正面回答买家的问题，应回答「${correct}」`
-      : d.objection
-        ? '先正面化解买家的顾虑'
-        : '正面回答买家问的每个问题';
-    return `买家的消息都有回复，但${what}一直没有得到正面回答${waited}，买家放弃离开了（顾客流失）：${todo}。`;
+      : asked
+        ? '正面回答买家问的每个问题'
+        : '先正面化解买家的顾虑';
+    return `买家的消息都有回复，但${what}${waited}，买家放弃离开了（顾客流失）：${todo}。`;
   },
   'phrase-irrelevant': (d, words) => {
     const correct = fact(d, 'ask', words);
@@ -180,14 +184,18 @@ const EN: Record<RuleId, Explainer> = {
     }
     const asked = list(d, 'asked', '", "');
     const name = objection(d, locale);
-    const what = asked ? `"${asked}"` : name ? `the shopper's ${name} concern` : "the shopper's question";
+    const what = asked
+      ? `"${asked}" never got a real answer`
+      : name
+        ? `the shopper's ${name} concern was never resolved`
+        : "the shopper's question never got a real answer";
     const correct = fact(d, 'ask', words);
     const todo = correct
       ? `answer the question itself; the answer is "${correct}"`
-      : d.objection
-        ? 'address the concern head-on first'
-        : 'answer every question the shopper asks head-on';
-    return `Every message had a reply, but ${what} never got a real answer${waited}, and the shopper gave up and left: ${todo}.`;
+      : asked
+        ? 'answer every question the shopper asks head-on'
+        : 'address the concern head-on first';
+    return `Every message had a reply, but ${what}${waited}, and the shopper gave up and left: ${todo}.`;
   },
   'phrase-irrelevant': (d, words) => {
     const correct = fact(d, 'ask', words);

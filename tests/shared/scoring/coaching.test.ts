@@ -34,6 +34,8 @@ describe('advice beside mistakes', () => {
     const gaveUp = played.report.violations.findIndex((v) => v.rule === 'buyer-gave-up');
     const item = advice.find((a) => a.violation === gaveUp);
     expect(item?.facts).toEqual(['vacuum-flask.gift-box']);
+    // The student did reply: their last reply is shown, not "no reply".
+    expect(item?.reply).toBe('可以免费激光刻字的~');
     expect(item?.model.join('')).toContain('礼盒装');
   });
 

@@ -33,9 +33,7 @@ describe('why the buyer left', () => {
     expect(dimension('responsiveness')).toMatchObject({ score: 1, violations: 0 });
     expect(dimension('accuracy').violations).toBe(2);
     const left = report.violations.find((v) => v.rule === 'buyer-gave-up')!;
-    expect(left.message).toMatch(
-      /^买家的消息都有回复，但买家的「(有礼盒吗|带礼盒包装不)」一直没有得到正面回答/,
-    );
+    expect(left.message).toMatch(/^买家的消息都有回复，但「(有礼盒吗|带礼盒包装不)」一直没有得到正面回答/);
     expect(left.message).toContain('应回答「礼盒');
     expect(left.message).not.toContain('等不及');
     const ctx = createShopperContext(library, 'pre-flask-gift-engrave', rubric);

@@ -11,16 +11,20 @@ export function buyerGaveUp({ facts }: RuleContext): Finding[] {
     if (departure.reason !== 'patience' || (cause !== 'answers' && cause !== 'change')) continue;
     const lastReply = facts.agentMessages.filter(({ message }) => message.at <= departure.at).at(-1);
     const open = departure.open.map((id) => facts.buyerMessages.get(id)).filter((m) => m !== undefined);
-    const firstAsk = open.find((m) => m.marks?.ask !== undefined);
+    const asks = open.filter((m) => m.marks?.ask !== undefined);
     const firstObjection = open.find((m) => m.marks?.objection !== undefined);
     findings.push({
       rule: 'buyer-gave-up',
       at: departure.at,
       detail: {
         waitingFor: cause,
-        ...(lastReply && { waitedSeconds: toSeconds(departure.at - lastReply.message.at) }),
-        ...(open.length > 0 && { questionId: open[0]!.id, asked: open.map((m) => m.text) }),
-        ...(firstAsk && { ask: firstAsk.marks!.ask }),
+        // The last reply the buyer got: what the report shows as the student's reply beside the model answer.
+        ...(lastReply && {
+          messageId: lastReply.message.id,
+          waitedSeconds: toSeconds(departure.at - lastReply.message.at),
+        }),
+        ...(open.length > 0 && { questionId: open[0]!.id }),
+        ...(asks.length > 0 && { asked: asks.map((m) => m.text), ask: asks[0]!.marks!.ask }),
         ...(firstObjection && { objection: firstObjection.marks!.objection }),
         ...(cause === 'change' && { fields: [...departure.fields] }),
       },
