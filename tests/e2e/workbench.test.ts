@@ -517,6 +517,63 @@ describe('workbench end to end', () => {
     await page.context().close();
   });
 
+  it('the browser goes offline mid-chat, then the student is logged out in another tab: each says what happens, nothing is lost', async () => {
+    const who = await seedUser(app, 'student', 'stu-offline');
+    const page = await loggedInPage(who);
+    await startSolo(page, '羽绒服选颜色和尺码');
+    const composer = composerOf(page);
+    const conversationId = await openConversationId(page);
+    await shoppersUntil(conversationId, 'buyer-message');
+    await caughtUp(page, conversationId);
+    await send(page, '亲，您好~酒红色暂时缺货了，黑色、米白色和雾霾蓝都有现货哦');
+
+    // Offline (Chromium's network off): the badge says so, and a line typed now says it waits for it.
+    await page.context().setOffline(true);
+    await expect.poll(() => connection(page).textContent(), { timeout: 15_000 }).toContain('正在重连');
+    // The buyer asks the next question meanwhile.
+    const buyerLines = async () =>
+      (await logged(conversationId)).flatMap((e) => (e.type === 'buyer-message' ? [e.id] : []));
+    const before = (await buyerLines()).length;
+    for (let step = 0; step < 100 && (await buyerLines()).length === before; step++) {
+      const next = clock.nextDue();
+      if (next === null) break;
+      await clock.advanceTo(next);
+    }
+    const question = (await buyerLines())[before];
+    if (!question) throw new Error('the buyer wrote nothing more');
+    await composer.fill('亲，按您的身高体重建议拍M码，版型是正常码');
+    await composer.press('Enter');
+    const reply = page.locator('.msg-agent', { hasText: '建议拍M码' });
+    await reply.getByText('网络断开，恢复后自动发送').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'offline-pending.png') });
+
+    // Back online: the reply is stored once and shows below the buyer line that came meanwhile, as the log has it.
+    await page.context().setOffline(false);
+    await expect.poll(() => reply.getAttribute('data-status'), { timeout: 20_000 }).toBe('sent');
+    await page.locator(`.msg-buyer[data-message-id="${question}"]`).waitFor();
+    const order = await page
+      .locator('.msg-scroll [data-message-id]')
+      .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.messageId));
+    const replyId = await reply.getAttribute('data-message-id');
+    expect(order.indexOf(question)).toBeLessThan(order.indexOf(replyId!));
+
+    // Logged out in another tab: the chat's tab says so on the login page, and logging in leads back
+    // to the workbench with the draft.
+    await composer.fill('还在打的草稿');
+    await page.waitForTimeout(400);
+    const other = await page.context().newPage();
+    await other.goto(`http://127.0.0.1:${port}/`);
+    await other.getByRole('button', { name: '退出登录' }).click();
+    await page.getByText('你已退出登录（在别的窗口退出了，或登录已过期）').waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(SHOTS, 'logged-out-elsewhere.png') });
+    await page.getByLabel('用户名').fill(who.user.username);
+    await page.getByLabel('密码').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => composerOf(page).inputValue(), { timeout: 15_000 }).toBe('还在打的草稿');
+    expect(page.url()).toContain('#/workbench');
+    await page.context().close();
+  });
+
   it('a random mix: buyers walk in one by one; a reload keeps unread counts and the open buyer; 结束练习 ends it as 已放弃', async () => {
     // A student of their own: nothing open from the tests before.
     const mixer = await seedUser(app, 'student', 'stu-mix');
