@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ManualClock } from '../server/helpers/manual-clock.ts';
-import { startServer, type TestUser } from '../server/helpers/server.ts';
+import { api, startServer, type TestUser } from '../server/helpers/server.ts';
 import { launchChromium } from './browser.ts';
 import { ARTIFACTS, CLIENT_DIR, playConversation, seedClass } from './staff-server.ts';
 
@@ -51,6 +51,26 @@ try {
       await page.evaluate(() => document.querySelector('[role=search]')?.scrollIntoView());
       await page.screenshot({ path: join(ARTIFACTS, `ux-home-search-${suffix}.png`) });
       console.log(`saved ux-home-*-${suffix}.png`);
+      await page.context().close();
+    }
+    if (!only || 'slash'.includes(only)) {
+      // A lipstick buyer: `/` offers the lipstick's phrases first.
+      await api(server, 'POST', '/api/practice/abandon', { as: student });
+      await api(server, 'POST', '/api/practice', {
+        as: student,
+        body: { scenarioId: 'pre-returning-lipstick' },
+      });
+      const page = await pageAs(browser, student, viewport);
+      await page.goto(`${server.url}/#/workbench`);
+      // A phone shows the list first: open the buyer.
+      if (viewport.width < 640) await page.locator('.conv-row').first().click();
+      const composer = page.getByRole('combobox', { name: '输入消息' });
+      await composer.waitFor();
+      await composer.click();
+      await composer.pressSequentially('/');
+      await page.getByRole('listbox').waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, `ux-slash-${suffix}.png`) });
+      console.log(`saved ux-slash-${suffix}.png`);
       await page.context().close();
     }
     if (!only || 'drill'.includes(only)) {

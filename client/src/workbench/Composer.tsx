@@ -24,7 +24,7 @@ import { useCatalog, useConversations, useDrafts, useStores, useUi } from '../st
 import { EmojiPicker } from './EmojiPicker.tsx';
 import { PhrasePanel } from './PhrasePanel.tsx';
 import { filledPhrase, phraseValuesOf } from './phrase-values.ts';
-import { completeSlash, findSlashToken, matchPhrases, type SlashToken } from './slash.ts';
+import { completeSlash, findSlashToken, matchPhrases, phraseRelevance, type SlashToken } from './slash.ts';
 
 /** The character counter shows from here on (90 % of the limit). */
 export const COUNT_FROM = Math.floor(MAX_MESSAGE_CHARS * 0.9);
@@ -172,6 +172,10 @@ const ComposerInput = memo(function ComposerInput({
   const hasText = useDrafts((s) => (s.byConversation[conversationId] ?? '').trim() !== '');
   const tooLong = useDrafts((s) => (s.byConversation[conversationId]?.length ?? 0) > MAX_MESSAGE_CHARS);
   const phrases = useCatalog((s) => s.phrases);
+  const groups = useCatalog((s) => s.groups);
+  const catalogProducts = useCatalog((s) => s.products);
+  // The buyer's products as one string: a primitive, so a conversation update that keeps them renders nothing.
+  const productKey = useConversations((s) => (s.byId[conversationId]?.view.products ?? []).join('\n'));
   const focusRequest = useUi((s) => s.composerFocusRequest);
   const insertRequest = useUi((s) => s.composerInsert);
   const inputRef = useRef<HTMLTextAreaElement>(null);
@@ -224,9 +228,19 @@ const ComposerInput = memo(function ComposerInput({
     );
   }, [insertRequest]);
 
+  // Which phrases suit this buyer: worked out when a `/code` opens (not for ordinary typing), then kept
+  // while the code is typed, so a keystroke in the code only filters.
+  const completingOpen = token !== null;
+  const relevance = useMemo(
+    () =>
+      completingOpen
+        ? phraseRelevance(groups, catalogProducts, productKey === '' ? [] : productKey.split('\n'))
+        : undefined,
+    [completingOpen, groups, catalogProducts, productKey],
+  );
   const matches = useMemo(
-    () => (token && token.start !== dismissed ? matchPhrases(phrases, token.code) : []),
-    [token, phrases, dismissed],
+    () => (token && token.start !== dismissed ? matchPhrases(phrases, token.code, 8, relevance) : []),
+    [token, phrases, dismissed, relevance],
   );
   const completing = matches.length > 0;
 
