@@ -3,7 +3,11 @@
 // address (stops one machine spraying many accounts). Only failures count, so a computer room behind one
 // NAT address can log a whole class in at once. A guess counts as failed from the moment it starts until it
 // succeeds, so a burst of parallel guesses cannot slip past the limit while the hashes run.
-// In memory: a restart forgets the windows, which gives an attacker at most one more window.
+// A known device — a browser the account logged in from before, proven by its random device cookie — guesses
+// on its own window instead: someone else's wrong guesses (at the account, or from the computer room's shared
+// address) cannot lock a student out of the browser they use, and that browser still gets only so many tries.
+// In memory: a restart forgets the windows and the known devices, which gives an attacker at most one more
+// window (and a student logs in once more as from an unknown device).
 export interface ThrottleLimits {
   /** Failed guesses per account (and per kind of secret) in a window. */
   accountFailures: number;
@@ -22,6 +26,8 @@ export const DEFAULT_LIMITS: ThrottleLimits = {
 export interface GuessKeys {
   account?: string;
   address: string;
+  /** The device cookie of the request, if any: a device known for `account` guesses on its own window. */
+  device?: string;
 }
 
 export interface Guess {
@@ -33,9 +39,13 @@ export interface Guess {
 
 /** Beyond this many keys, windows that have emptied are dropped (keeps memory bounded under a spray). */
 const PRUNE_AT = 10_000;
+/** Devices remembered per account (the latest ones): a student's own computers and phone, a lab seat or two. */
+const DEVICES_PER_ACCOUNT = 5;
 
 export class GuessThrottle {
   private readonly windows = new Map<string, number[]>();
+  /** Account → the device cookies it logged in with lately, newest last. */
+  private readonly devices = new Map<string, string[]>();
   private readonly limits: ThrottleLimits;
 
   constructor(limits: ThrottleLimits = DEFAULT_LIMITS) {
@@ -44,9 +54,13 @@ export class GuessThrottle {
 
   begin(keys: GuessKeys, now: number): Guess {
     if (this.windows.size > PRUNE_AT) this.prune(now);
-    const charged: [string, number][] = [[`address:${keys.address}`, this.limits.addressFailures]];
-    if (keys.account !== undefined)
-      charged.push([`account:${keys.account.toLowerCase()}`, this.limits.accountFailures]);
+    const account = keys.account?.toLowerCase();
+    const known =
+      account !== undefined && keys.device !== undefined && this.isKnownDevice(account, keys.device);
+    const charged: [string, number][] = known
+      ? [[`device:${account}:${keys.device}`, this.limits.accountFailures]]
+      : [[`address:${keys.address}`, this.limits.addressFailures]];
+    if (account !== undefined && !known) charged.push([`account:${account}`, this.limits.accountFailures]);
     let wait = 0;
     for (const [key, limit] of charged) {
       const window = this.recent(key, now);
@@ -69,6 +83,21 @@ export class GuessThrottle {
         if (keys.account !== undefined) this.windows.delete(`account:${keys.account.toLowerCase()}`);
       },
     };
+  }
+
+  /** `device` logged in to `account`: from now on its guesses at the account have their own window. */
+  rememberDevice(account: string, device: string): void {
+    const key = account.toLowerCase();
+    const known = (this.devices.get(key) ?? []).filter((d) => d !== device);
+    known.push(device);
+    this.devices.delete(key);
+    this.devices.set(key, known.slice(-DEVICES_PER_ACCOUNT));
+    // Bounded like the windows: the accounts that logged in longest ago are forgotten first.
+    if (this.devices.size > PRUNE_AT) this.devices.delete(this.devices.keys().next().value as string);
+  }
+
+  private isKnownDevice(account: string, device: string): boolean {
+    return this.devices.get(account)?.includes(device) ?? false;
   }
 
   /** True while `account` may not guess (its failures fill the window); counts nothing. */

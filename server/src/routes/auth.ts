@@ -1,4 +1,5 @@
 // Login, logout, who am I, student self-registration with a join code, password change.
+import { randomBytes } from 'node:crypto';
 import { routes } from '@kefu/shared';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { minutesUntil } from '../auth/guess-throttle.ts';
@@ -12,6 +13,9 @@ import { sessionRoom, userRoom } from '../realtime/io-types.ts';
 import { serve } from './serve.ts';
 
 /** A registration that lost the race for its username (the check above passed for both) is a conflict too. */
+/** The browser's device id for the login throttle (not a session: it opens nothing). */
+export const DEVICE_COOKIE = 'kefu_device';
+
 export const usernameTaken = (username: string) => (err: unknown) => {
   if (isUniqueViolation(err)) throw fail('username-taken', { username });
   throw err;
@@ -31,11 +35,26 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
     });
   }
 
+  /**
+   * Marks this browser as one the account logs in from (see guess-throttle.ts): a random id in an HttpOnly
+   * cookie, kept a year, shared by the accounts that log in on it; it proves nothing but having logged in.
+   */
+  function rememberDevice(reply: FastifyReply, account: string, device: string | undefined): void {
+    const id = device && /^[A-Za-z0-9_-]{22}$/.test(device) ? device : randomBytes(16).toString('base64url');
+    app.guesses.rememberDevice(account, id);
+    reply.setCookie(DEVICE_COOKIE, id, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      path: '/api/auth',
+      maxAge: 365 * 24 * 60 * 60,
+    });
+  }
+
   serve(app, routes.auth.login, async ({ body, request, reply }) => {
-    const guess = app.guesses.begin(
-      { account: `login:${body.username}`, address: request.ip },
-      app.clock.now(),
-    );
+    const account = `login:${body.username}`;
+    const device = request.cookies[DEVICE_COOKIE];
+    const guess = app.guesses.begin({ account, address: request.ip, device }, app.clock.now());
     if (guess.wait > 0) throw fail('login-locked', { minutes: minutesUntil(guess.wait) });
     const user = await app.users.findByUsername(body.username);
     const ok = await app.passwords.verify(body.password, user?.password_hash);
@@ -47,6 +66,7 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
       await app.users.setPassword(user.id, rehashed, user.must_change_password === 1);
     }
     await startSession(reply, user);
+    rememberDevice(reply, account, device);
     return { user: toUserView(user) };
   });
 
