@@ -124,6 +124,8 @@ const URGE_AFTER = ['吧', '就行', '就好', '就可以', '试试', '回去', 
  */
 const PROMISED_NEXT = /^(就|马上|立马|立刻|第一时间)+(给您|帮您|为您|给你|帮你)?(安排|发|打包)/;
 const TERMS_FIRST = /(前|之前|以前|以内|点|号|的话|一起|才)$/;
+/** 领了券再拍 · 收藏加购再下单: a shopping step the buyer takes first, then the order — an instruction to order. */
+const STEP_FIRST = /(领|领券|领取|用券|收藏|加购|加入购物车|凑单)(了|好|完|一下)?(券)?再$/;
 /** A number and measure after the verb (拍一件 · 买两瓶 · 拍几张) are skipped before looking further. */
 const QUANTITY = /^[一二两三四五六七八九十几\d]*[件个瓶盒双套支只份包袋箱张]?/;
 const NUMERAL = /[一二两三四五六七八九十几\d]/;
@@ -155,6 +157,7 @@ function urged(analysis: Analysis, m: Mention): boolean {
   if (after === '') return true;
   if (NUMERAL.test(quantity) && !startsWithAny(after, CONDITIONAL_AFTER)) return true;
   if (PROMISED_NEXT.test(after) && quantity === '' && !TERMS_FIRST.test(before)) return true;
+  if (STEP_FIRST.test(before)) return true;
   return (
     endsWithAny(before, URGE_BEFORE) || startsWithAny(term, URGE_BEFORE) || startsWithAny(after, URGE_AFTER)
   );

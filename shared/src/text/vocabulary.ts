@@ -1,7 +1,7 @@
 // Everything the matcher can spot, compiled once per scenario into one trie: lexicon concepts, catalogue
 // concepts, negators, 只有-words, contrast words and the non-negating words that shield 不/没.
 import type { Lexicon, Product } from '../scenario/schema.ts';
-import { catalogueConcepts } from './catalogue-concepts.ts';
+import { catalogueConcepts, factConcept } from './catalogue-concepts.ts';
 import { CONTRAST_WORDS, NON_NEGATING_WORDS } from './markers.ts';
 import { normalise } from './normalise.ts';
 import { createTrie, insertTerm, type TrieNode } from './term-trie.ts';
@@ -72,8 +72,31 @@ export function buildVocabulary(lexicon: Lexicon, products: readonly Product[]):
     if (optionGroup) optionGroups.set(concept, optionGroup);
     for (const term of terms) for (const spelling of numeralSpellings(term)) addTerm(concept, spelling);
   }
+  // 免费换码 · 质量问题包退: a lexicon phrase holding a yes/no fact's term names that fact too, or matching the
+  // longest term first would hide 换码 inside 免费换码. Not across a negator (不要运费 is no claim of 运费).
+  const yesNoTerms = products.flatMap((product) =>
+    Object.entries(product.facts).flatMap(([key, fact]) =>
+      fact.kind === 'yesno'
+        ? fact.terms.map((t) => ({ concept: factConcept(product.id, key), term: normalise(t) }))
+        : [],
+    ),
+  );
+  for (const [concept, { terms }] of Object.entries(lexicon.concepts)) {
+    if (COMPLIANCE.has(concept)) continue;
+    for (const term of terms) {
+      const key = normalise(term);
+      if (HOLDS_NEGATOR.test(key)) continue;
+      for (const fact of yesNoTerms)
+        if (fact.term.length >= 2 && key !== fact.term && key.includes(fact.term))
+          addTerm(fact.concept, term);
+    }
+  }
   return { trie, topics, optionGroups, particles: lexicon.particles };
 }
+
+/** Lexicon concepts that flag a reply rather than say what the product is. */
+const COMPLIANCE = new Set(['off-platform', 'banned-claim', 'rude', 'dismissive']);
+const HOLDS_NEGATOR = /[不没无未别非]/;
 
 const DIGIT_WORDS = '零一二三四五六七八九';
 

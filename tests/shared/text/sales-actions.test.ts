@@ -71,6 +71,11 @@ describe('inviting the order', () => {
   ])('choosing, ordering elsewhere, sarcasm or how it works is no invitation: %s', (text) =>
     expect(judge(text).invites).toBe(false),
   );
+  it('a shopping step first, then the order, is an instruction to order; waiting on the buyer is not', () => {
+    expect(judge('店铺有满299减20的券，领了再拍就是279').invites).toBe(true);
+    expect(judge('收藏加购再下单，发货更快哦').invites).toBe(true);
+    expect(judge('等您领了券再拍也行').invites).toBe(false);
+  });
   it('another option in place of a sold-out one asked for is offered to order; beside one in stock it is choosing', () => {
     const red: OpenItem[] = [{ messageId: 'b1', ask: 'down-jacket.colour.酒红色' }];
     expect(judge('酒红色没货了，要不先拍黑色？', red).invites).toBe(true);
@@ -142,6 +147,15 @@ describe('welcoming a returning customer and following up', () => {
     'a closing is no follow-up: %s',
     (text) => expect(judge(text).followsUp).toBe(false),
   );
+});
+
+describe('a lexicon phrase holding a fact term', () => {
+  it('names the fact too (免费换码 answers whether the size can be exchanged)', () => {
+    const shoes = contextOf('running-shoes');
+    const exchange: OpenItem[] = [{ messageId: 'b1', ask: 'running-shoes.size-exchange' }];
+    expect(judge('尺码不合适可以免费换码，还送运费险', exchange, false, shoes).stated).toEqual(['b1']);
+    expect(judge('不要运费的', [], false, shoes).contradicted).toEqual([]);
+  });
 });
 
 describe('bare answers and courtesy', () => {
