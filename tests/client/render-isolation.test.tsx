@@ -69,4 +69,15 @@ describe('render isolation', () => {
     expect(renders.get('chat-a')).toBeGreaterThan(0);
     expect(screen.getByRole('listbox')).toBeTruthy();
   });
+
+  it('a clock tick that changes no wait text renders nothing; the tick that does renders the list', () => {
+    expect(screen.getAllByText('0s')).toHaveLength(2);
+    act(() => h.ticker.advance(250));
+    act(() => h.ticker.advance(250));
+    expect(renders.get('list')).toBeUndefined();
+    expect(renders.get('chat-a')).toBeUndefined();
+    act(() => h.ticker.advance(500));
+    expect(renders.get('list')).toBeGreaterThan(0);
+    expect(screen.getAllByText('1s')).toHaveLength(2);
+  });
 });

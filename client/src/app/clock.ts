@@ -35,7 +35,14 @@ export function createTicker(now: () => number = Date.now, intervalMs = 250): Ti
   };
 }
 
-/** Current local time, re-rendering on every tick. */
-export function useNow(ticker: Ticker): number {
-  return useSyncExternalStore(ticker.subscribe, ticker.getSnapshot);
+/**
+ * What a display reads from the clock (a wait's text, whether time is up), re-rendering only when that
+ * changes: the clock ticks four times a second, and every render of a timer lands on whatever the student
+ * is doing (a keystroke), but the text changes at most once a second. `read` must return a primitive.
+ */
+export function useClockValue<T extends string | number | boolean | null>(
+  ticker: Ticker,
+  read: (now: number) => T,
+): T {
+  return useSyncExternalStore(ticker.subscribe, () => read(ticker.getSnapshot()));
 }

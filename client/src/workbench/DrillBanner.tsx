@@ -5,7 +5,7 @@ import { drillWaiting } from '@kefu/shared/api/drill-start';
 import type { DrillView } from '@kefu/shared/protocol';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNow } from '../app/clock.ts';
+import { useClockValue } from '../app/clock.ts';
 import { useServices } from '../app/context.tsx';
 import { useConnection, useConversations, usePractice, useSession } from '../stores/index.ts';
 import { formatWait } from './format.ts';
@@ -20,8 +20,11 @@ export function DrillBanner() {
     joinedDrill;
   const drillChanges = useConnection((s) => s.drillChanges);
   const offset = useConversations((s) => s.clockOffset);
-  const now = useNow(ticker) + offset;
   const [drill, setDrill] = useState<DrillView | null>(null);
+  // Rendered when the time left (whole seconds) or "time is up" changes, not on every tick.
+  const endsAt = drill?.endsAt ?? null;
+  const timeUp = useClockValue(ticker, (now) => endsAt !== null && now + offset >= endsAt);
+  const left = useClockValue(ticker, (now) => (endsAt === null ? '' : formatWait(endsAt - (now + offset))));
 
   useEffect(() => {
     void drillChanges;
@@ -38,7 +41,7 @@ export function DrillBanner() {
   }, [api, drillId, drillChanges]);
 
   if (!drillId || !drill || drill.id !== drillId) return null;
-  const over = drill.status === 'finished' || (drill.endsAt !== null && now >= drill.endsAt);
+  const over = drill.status === 'finished' || timeUp;
   const waiting = drillWaiting(drill);
   const exam = drill.kind === 'exam';
   return (
@@ -49,7 +52,7 @@ export function DrillBanner() {
       ) : waiting ? (
         <span>{t('workbench.drillWaiting', waiting)}</span>
       ) : drill.endsAt !== null ? (
-        <span>{t('workbench.drillLeft', { time: formatWait(drill.endsAt - now) })}</span>
+        <span>{t('workbench.drillLeft', { time: left })}</span>
       ) : null}
     </p>
   );

@@ -1,6 +1,6 @@
 // "对方正在输入…": shown from the buyer's typing signal until their message lands (or 8 s pass).
 import { useTranslation } from 'react-i18next';
-import { useNow } from '../app/clock.ts';
+import { useClockValue } from '../app/clock.ts';
 import { useServices } from '../app/context.tsx';
 import { useConversations } from '../stores/index.ts';
 
@@ -15,8 +15,8 @@ function TypingSince({ at }: { at: number }) {
   const { t } = useTranslation();
   const { ticker } = useServices();
   const offset = useConversations((s) => s.clockOffset);
-  const now = useNow(ticker) + offset;
-  if (now - at > TYPING_SHOWN_MS) return null;
+  const shown = useClockValue(ticker, (now) => now + offset - at <= TYPING_SHOWN_MS);
+  if (!shown) return null;
   return (
     <output className="typing" aria-live="polite">
       <span className="dots" aria-hidden="true">

@@ -2,7 +2,7 @@
 // coloured against the benchmarks of the conversation's rubric (the class's, which instructors can edit).
 import type { Benchmarks } from '@kefu/shared/scoring/benchmarks';
 import { useTranslation } from 'react-i18next';
-import { useNow } from '../app/clock.ts';
+import { useClockValue } from '../app/clock.ts';
 import { useServices } from '../app/context.tsx';
 import { useConversations } from '../stores/index.ts';
 import { formatWait, waitLevel } from './format.ts';
@@ -11,10 +11,9 @@ export function WaitTimer({ since, benchmarks }: { since: number; benchmarks: Be
   const { t } = useTranslation();
   const { ticker } = useServices();
   const offset = useConversations((s) => s.clockOffset);
-  const now = useNow(ticker) + offset;
-  const waited = now - since;
-  const level = waitLevel(waited, benchmarks);
-  const text = formatWait(waited);
+  // Rendered when the text or the colour changes, not on every tick.
+  const level = useClockValue(ticker, (now) => waitLevel(now + offset - since, benchmarks));
+  const text = useClockValue(ticker, (now) => formatWait(now + offset - since));
   return (
     <span className={`wait wait-${level}`} data-level={level} title={t('workbench.waiting', { time: text })}>
       {text}
