@@ -111,6 +111,18 @@ function judgeRestock(analysis: Analysis, concept: string, option: Option, asked
   return verdict;
 }
 
+/** Clause c tells when an option named in it or the clause before comes back (薄荷绿要等两周). */
+function aboutRestock(analysis: Analysis, c: number): boolean {
+  const clauseText = analysis.normalised.slice(clauseStart(analysis, c), analysis.clauseEnds[c]);
+  return (
+    RESTOCK_WORDS.test(clauseText) &&
+    !PARCEL_WORDS.test(clauseText) &&
+    analysis.mentions.some(
+      (m) => (m.clause === c || m.clause === c - 1) && m.concept.startsWith('option:') && !m.negated,
+    )
+  );
+}
+
 function judgeOption(
   analysis: Analysis,
   pid: string,
@@ -305,7 +317,8 @@ function attribute(
       }
       if (nearest.size > 0) break;
     }
-    if (nearest.size === 0)
+    // 薄荷绿要等两周: a time said of an option coming back speaks of its restock, not of the fact asked.
+    if (nearest.size === 0 && !aboutRestock(analysis, q.clause))
       nearest = new Set(
         asked
           .filter((f) => inScope(f.product.id) && !denied.has(f.fact))
@@ -789,9 +802,17 @@ function claimsWrong(
       m.concept === concept &&
       !m.negated &&
       !analysis.quantities.some((q) => q.at <= m.start && m.end <= q.to && elsewhere(q)) &&
-      !COMPARED_BEFORE.test(analysis.normalised.slice(clauseStart(analysis, m.clause), m.start)),
+      !COMPARED_BEFORE.test(analysis.normalised.slice(clauseStart(analysis, m.clause), m.start)) &&
+      !USE_BEFORE.test(analysis.normalised.slice(clauseStart(analysis, m.clause), m.start)) &&
+      !OTHERS_BEFORE.test(analysis.normalised.slice(clauseStart(analysis, m.clause), m.start)),
   );
 }
+
+/** 便宜的那种多半是冷库果 · 别家用的是304: said of other shops' goods, not of this product. */
+const OTHERS_BEFORE = /别家|别人家|其他家|其它家|外面|市面上|隔壁|有些店|有的店|很多店|那种|他们家|人家/;
+
+/** 一瓶能用小半年 · 够吃一个月: how long it lasts in use, not how long it keeps (shelf life). */
+const USE_BEFORE = /(能用|够用|可以用|用了|能吃|够吃|可以吃)(小|大|差不多|将近|快|个)?$/;
 
 const CHINESE_DIGITS = '零一二三四五六七八九';
 /** A value's grade or version, said without its name: 一级能效 → 1级, 蓝牙5.3 → 5.3 (a lone 一 or 3 is too common). */

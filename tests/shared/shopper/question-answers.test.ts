@@ -91,6 +91,29 @@ describe('the case the buyer named', () => {
   });
 });
 
+describe('numbers that speak of something else', () => {
+  const judged = (ctx: JudgeContext, reply: string, items: OpenItem[]) =>
+    judgeReply(
+      ctx,
+      { messages: items.map((i) => i.messageId), items, hasOrder: false },
+      { id: 'a1', text: reply, source: 'typed' },
+    );
+  it('a time said of an option coming back is its restock, not the asked fact’s number', () => {
+    const earbuds = contextOf('wireless-earbuds');
+    const j = judged(earbuds, '颜色有白色黑色 薄荷绿要等两周', [
+      { messageId: 'b1', ask: 'wireless-earbuds.battery', text: '续航多久' },
+    ]);
+    expect(j.wrong).toEqual([]);
+    expect(j.contradicted).toEqual([]);
+  });
+  it('how long it lasts in use is not its shelf life (能用小半年)', () => {
+    const cream = contextOf('soothing-cream');
+    const price: OpenItem[] = [{ messageId: 'b1', objection: 'price', text: '太贵了' }];
+    expect(judged(cream, '一瓶50g能用小半年，还送小样', price).contradicted).toEqual([]);
+    expect(judged(cream, '保质期半年哦', price).contradicted).toEqual(['soothing-cream.shelf-life']);
+  });
+});
+
 describe('a remedy the catalogue rules out (只换不修)', () => {
   it('offering it is wrong; ruling it out or offering the other is right', () => {
     expect(verdict(flask, '一年内寄回来给您修', 'vacuum-flask.warranty', '坏了能修吗')).toBe('wrong');

@@ -86,6 +86,14 @@ describe('judgeFact: value facts', () => {
   });
 });
 
+describe('judgeFact: a wrong value said of something else', () => {
+  it('is no claim when said of other shops’ goods or of how long the product lasts in use', () => {
+    expect(judge('别家便宜的多半是鹅绒的', 'down-jacket.material')).toBe('absent');
+    expect(judge('市面上很多是灰鸭绒', 'down-jacket.material')).toBe('absent');
+    expect(judge('我们是鹅绒的', 'down-jacket.material')).toBe('contradicted');
+  });
+});
+
 describe('judgeFact: yes/no facts', () => {
   it('true fact: stated when affirmed, contradicted when denied', () => {
     expect(judge('包邮的', 'down-jacket.shipping')).toBe('stated');

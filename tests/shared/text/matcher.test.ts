@@ -182,6 +182,11 @@ describe('negation', () => {
     expect(read(matcher.analyse('无香无红色'))).toEqual([`¬${RED}`]);
   });
 
+  it('lets each of two negators with a word between them deny its own (无香无红色 is no double negation)', () => {
+    expect(read(matcher.analyse('无香无红色'))).toEqual([`¬${RED}`]);
+    expect(read(matcher.analyse('没货没红色'))).toEqual([`¬${RED}`]);
+  });
+
   it('reads 只有 X as every other option of the same fact being absent, for that clause', () => {
     const only = matcher.analyse('只有黑色');
     expect(read(only)).toEqual([BLACK]);
