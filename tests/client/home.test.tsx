@@ -3,7 +3,7 @@
 // practice reads 已放弃 rather than a score; scores are written the one way (83.5, never 84 here and 83.5 there).
 import type { ConversationScore, EvaluationView, StudentReportResponse } from '@kefu/shared/protocol';
 import { act, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HttpError } from '../../client/src/api/http.ts';
 import Home from '../../client/src/home/Home.tsx';
 import { setup } from './harness.tsx';
@@ -109,6 +109,36 @@ describe('Home for a student', () => {
     await h.user.type(within(section).getByLabelText('班级邀请码'), ' AB12CD ');
     await h.user.click(within(section).getByRole('button', { name: '加入' }));
     expect(await screen.findByText('已加入「电商2401班」')).toBeTruthy();
+  });
+
+  it('shows the joined class at once: no 你还没有加入班级 above it, and the class’s scenarios and path reload', async () => {
+    let joined = false;
+    const api = student(
+      {},
+      {
+        'GET /api/classes': () => ({ classes: joined ? [{ id: 'class-1', name: '电商2401班' }] : [] }),
+        'POST /api/classes/join': () => {
+          joined = true;
+          return { class: { id: 'class-1', name: '电商2401班' } };
+        },
+        'GET /api/classes/class-1/drills': () => ({ drills: [] }),
+        'GET /api/course/path': () => ({ progress: null, recommendation: null }),
+      },
+    );
+    const h = await renderHome(api);
+    const section = screen.getByRole('region', { name: '加入班级' });
+    expect(within(section).getByText(/你还没有加入班级/)).toBeTruthy();
+    await h.user.type(within(section).getByLabelText('班级邀请码'), 'AB12CD');
+    await h.user.click(within(section).getByRole('button', { name: '加入' }));
+    expect(await within(section).findByRole('status')).toHaveProperty('textContent', '已加入「电商2401班」');
+    expect(within(section).queryByText(/你还没有加入班级/)).toBeNull();
+    expect(within(section).queryByLabelText('班级邀请码')).toBeNull();
+    // What a student may practise depends on their classes (scenarios published to a class, its path).
+    await vi.waitFor(() => {
+      const joinedAt = api.calls.findIndex((c) => c.path === '/api/classes/join');
+      const paths = api.calls.slice(joinedAt).map((c) => c.path);
+      expect(paths).toEqual(expect.arrayContaining(['/api/scenarios', '/api/course/path']));
+    });
   });
 
   it('shows a wrong join code as the server words it, and keeps the form', async () => {

@@ -63,7 +63,10 @@ export default function Home({ onLogout }: { onLogout: () => void }) {
           <JoinClass
             onJoined={() => {
               setJoinedNow(true);
+              // What a student may practise follows their classes (scenarios published to a class, its path).
               classes.reload();
+              scenarios.reload();
+              path.reload();
             }}
           />
         ) : null}

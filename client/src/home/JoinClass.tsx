@@ -25,32 +25,36 @@ export function JoinClass({ onJoined }: { onJoined: (cls: ClassView) => void }) 
     void join.run(code.trim());
   }
 
+  // Once joined, the card shows the class joined (the hint and the form were for a student in no class).
   return (
     <section className="home-section join-class" aria-labelledby="join-title">
       <h2 id="join-title">{t('home.joinTitle')}</h2>
-      <p className="muted">{t('home.joinHint')}</p>
-      <form className="inline-form" onSubmit={onSubmit}>
-        <Field label={t('auth.joinCode')} hint={t('auth.joinCodeHint')}>
-          {(control) => (
-            <input
-              {...control}
-              value={code}
-              autoComplete="off"
-              maxLength={16}
-              onChange={(e) => setCode(e.target.value)}
-            />
-          )}
-        </Field>
-        <button type="submit" className="primary" disabled={join.busy || code.trim().length < 4}>
-          {t('home.join')}
-        </button>
-      </form>
-      <FormError error={join.error} />
       {joined ? (
         <p className="good" role="status">
           {t('home.joined', { name: joined })}
         </p>
-      ) : null}
+      ) : (
+        <>
+          <p className="muted">{t('home.joinHint')}</p>
+          <form className="inline-form" onSubmit={onSubmit}>
+            <Field label={t('auth.joinCode')} hint={t('auth.joinCodeHint')}>
+              {(control) => (
+                <input
+                  {...control}
+                  value={code}
+                  autoComplete="off"
+                  maxLength={16}
+                  onChange={(e) => setCode(e.target.value)}
+                />
+              )}
+            </Field>
+            <button type="submit" className="primary" disabled={join.busy || code.trim().length < 4}>
+              {t('home.join')}
+            </button>
+          </form>
+          <FormError error={join.error} />
+        </>
+      )}
     </section>
   );
 }
