@@ -8,6 +8,7 @@ import Drills from '../../client/src/staff/monitor/Drills.tsx';
 import { DrillBanner } from '../../client/src/workbench/DrillBanner.tsx';
 import '../../client/src/staff/i18n/index.ts';
 import { DrillList } from '../../client/src/home/DrillList.tsx';
+import { SCENARIOS } from './course-fixture.ts';
 import { setup, T0 } from './harness.tsx';
 import { apiFrom, fakeHttp } from './staff/fake-http.ts';
 
@@ -44,7 +45,10 @@ describe('start when N joined: the teacher', () => {
         members: [],
       }),
       'GET /api/classes/c1/drills': () => ({ drills: [WAITING] }),
-      'GET /api/scenarios?classId=c1': () => ({ scenarios: [{ id: 'price-objection', title: '嫌贵砍价' }] }),
+      'GET /api/scenarios?classId=c1': () => ({
+        scenarios: SCENARIOS.scenarios.filter((s) => s.id === 'price-objection'),
+        units: SCENARIOS.units,
+      }),
       'POST /api/classes/c1/drills': () => ({ drill: WAITING }),
       'POST /api/drills/d1/start': () => ({ drill: { ...WAITING, status: 'running', startedAt: T0 } }),
     });
