@@ -72,6 +72,42 @@ describe('applyEnvelopes', () => {
     expect(upsertOwnMessage(entry, { ...own('c1', '在的'), status: 'failed' })).toBe(entry);
   });
 
+  it('shows the same chat whether a send’s ack or its own event comes first', () => {
+    // The server acknowledges a student's send, then publishes the step's events (the own message first).
+    const sent = (id: string, text: string): AgentItem => ({ ...own(id, text), status: 'sent', at: T0 + 2 });
+    const play = (ackFirst: boolean) => {
+      const store = createConversationsStore();
+      store.getState().upsertView(conversationView('a'));
+      store.getState().receive(env(1, 0, buyer('b1', '在吗')));
+      store.getState().addOwn('a', own('c1', '在的'));
+      // b2 was stored before c1 (it came while c1 was on its way): c1's place is after it.
+      store.getState().receive(env(2, 1, buyer('b2', '有黑色吗')));
+      const ack = () => store.getState().addOwn('a', sent('c1', '在的'));
+      const echo = () => store.getState().receive(env(3, 2, agent('c1', '在的')));
+      if (ackFirst) {
+        ack();
+        echo();
+      } else {
+        echo();
+        ack();
+      }
+      return store.getState().byId.a!;
+    };
+    const ackFirst = play(true);
+    const echoFirst = play(false);
+    const rows = (e: ConversationEntry) =>
+      e.items.map((i) =>
+        i.kind === 'agent' ? `${i.id}:${i.status}` : i.kind === 'buyer' ? `buyer:${i.id}` : i.kind,
+      );
+    expect(rows(ackFirst)).toEqual(['buyer:b1', 'buyer:b2', 'c1:sent']);
+    expect(rows(echoFirst)).toEqual(rows(ackFirst));
+    for (const entry of [ackFirst, echoFirst]) {
+      expect(entry.unconfirmed).toBe(0);
+      expect(entry.lastSeq).toBe(3);
+      expect(entry.waitingSince).toBeNull();
+    }
+  });
+
   it('marks orders paid and ends the turn when the buyer leaves', () => {
     const { entry } = applyEnvelopes(createEntry(conversationView('a')), [
       env(1, 0, buyer('b1', '拍了')),
