@@ -6,10 +6,10 @@
 import type { Violation } from '@kefu/shared';
 import type { AppealView, ConversationReportResponse } from '@kefu/shared/protocol';
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HttpError } from '../../client/src/api/http.ts';
 import Appeals from '../../client/src/staff/appeals/Appeals.tsx';
-import StaffApp from '../../client/src/staff/StaffApp.tsx';
+import StaffApp, { APPEALS_POLL_MS } from '../../client/src/staff/StaffApp.tsx';
 import { useSession } from '../../client/src/stores/index.ts';
 import '../../client/src/staff/i18n/index.ts';
 import { ConversationSummary } from '../../client/src/summary/ConversationSummary.tsx';
@@ -297,6 +297,45 @@ describe('the staff bar counts the open appeals', () => {
     await waitFor(() => expect(button.querySelector('.badge')?.textContent).toBe('3'));
     expect(described(button)).toBe('3 条申诉待裁定');
     expect(counts()).toBe(before + 1);
+  });
+
+  it('counts again while the teacher stays on one page, and on coming back to the tab', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      let open = 0;
+      const http = fakeHttp({
+        'GET /api/appeals/open-count': () => ({ open }),
+        'GET /api/classes': () => ({ classes: [] }),
+      });
+      const h = await setup({ http });
+      h.stores.session.getState().setUser({
+        id: 't1',
+        username: 'teacher',
+        displayName: '李老师',
+        role: 'instructor',
+        mustChangePassword: false,
+      });
+      h.stores.session.getState().go({ name: 'staff', path: '' });
+      h.render(<RoutedStaffApp />);
+      const button = within(screen.getByRole('navigation', { name: '教师导航' })).getByRole('button', {
+        name: '申诉',
+      });
+      await waitFor(() => expect(button.textContent).toBe('申诉'));
+      // A student files two meanwhile: the badge shows them without the teacher navigating.
+      open = 2;
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(APPEALS_POLL_MS + 100);
+      });
+      await waitFor(() => expect(button.querySelector('.badge')?.textContent).toBe('2'));
+      // Back to the tab after a decision elsewhere: counted at once.
+      open = 1;
+      await act(async () => {
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      await waitFor(() => expect(button.querySelector('.badge')?.textContent).toBe('1'));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('is not asked for by a student reaching a staff page', async () => {

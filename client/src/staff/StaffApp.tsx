@@ -24,6 +24,9 @@ const Admin = lazy(() => import('./admin/Admin.tsx'));
 const ClassImport = lazy(() => import('./roster/ClassImport.tsx'));
 const Appeals = lazy(() => import('./appeals/Appeals.tsx'));
 
+/** How often the open-appeals badge is counted again while a teacher stays on one page. */
+export const APPEALS_POLL_MS = 30_000;
+
 export default function StaffApp({ path, onLogout }: { path: string; onLogout: () => void }) {
   const { t } = useTranslation('staff');
   const go = useGo();
@@ -37,6 +40,22 @@ export default function StaffApp({ path, onLogout }: { path: string; onLogout: (
   const recount = openAppeals.reload;
   // biome-ignore lint/correctness/useExhaustiveDependencies: path is the trigger — each navigation recounts
   useEffect(() => recount(), [path, recount]);
+  // Students file appeals while a teacher stays on one page: counted again every APPEALS_POLL_MS while
+  // the tab is shown, and at once when the teacher comes back to the tab.
+  useEffect(() => {
+    if (!isStaff) return;
+    const timer = setInterval(() => {
+      if (document.visibilityState !== 'hidden') recount();
+    }, APPEALS_POLL_MS);
+    const onShow = () => {
+      if (document.visibilityState === 'visible') recount();
+    };
+    document.addEventListener('visibilitychange', onShow);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onShow);
+    };
+  }, [isStaff, recount]);
 
   if (!user || user.role === 'student') {
     return (
