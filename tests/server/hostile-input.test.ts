@@ -189,6 +189,17 @@ describe('invisible and broken characters', () => {
     expect(sent).toMatchObject({ ok: false, error: { code: 'empty-message' } });
   });
 
+  it('names an unknown rubric dimension in Chinese and saves nothing', async () => {
+    const res = await api(server, 'POST', '/api/studio/rubrics', {
+      as: instructor,
+      body: { basedOn: 'default', name: '乱填的标准', weights: { bogus: 5 }, thresholds: {} },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('rubric-invalid');
+    expect(res.body.error.message).toContain('bogus');
+    expect(res.body.error.message).not.toMatch(/Unrecognized/);
+  });
+
   it('answers a broken percent-encoding in the path in Chinese', async () => {
     const res = await api(server, 'GET', '/api/conversations/%E0%A4%A', { as: student });
     expect(res.status).toBe(400);

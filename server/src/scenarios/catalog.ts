@@ -23,6 +23,7 @@ import {
   type SaveRubricResponse,
   type ShopperContext,
   type StudioFile,
+  zodChineseError,
 } from '@kefu/shared';
 import { parse as parseYaml, stringify } from 'yaml';
 import { readAssets, readLibrary } from '../cli/read-library.ts';
@@ -251,7 +252,7 @@ export class ScenarioCatalog {
       penalties: base.penalties,
     };
     const id = `r-${contentHash(JSON.stringify(draft)).slice(0, 12)}`;
-    const checked = RubricSchema.safeParse({ id, ...draft });
+    const checked = RubricSchema.safeParse({ id, ...draft }, { error: zodChineseError });
     if (!checked.success) {
       const first = checked.error.issues[0];
       throw fail('rubric-invalid', { problem: `${first?.path.join('.') ?? ''} ${first?.message ?? ''}` });
