@@ -132,7 +132,12 @@ export function PublishBar({ entry, open, publishedText, classes, valid, onChang
       ) : null}
       {id ? (
         <>
-          <button type="button" aria-haspopup="dialog" onClick={() => setDeleting(true)}>
+          <button
+            type="button"
+            className="secondary"
+            aria-haspopup="dialog"
+            onClick={() => setDeleting(true)}
+          >
             {t('studio.scenarioPublish.delete')}
           </button>
           <ConfirmDialog
