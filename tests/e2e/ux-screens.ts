@@ -73,6 +73,14 @@ try {
       console.log(`saved ux-slash-${suffix}.png`);
       await page.context().close();
     }
+    if (!only || 'import'.includes(only)) {
+      const page = await pageAs(browser, cls.instructor, viewport);
+      await page.goto(`${server.url}/#/staff/import/${cls.classId}`);
+      await page.getByRole('button', { name: '选择文件' }).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, `ux-import-${suffix}.png`) });
+      console.log(`saved ux-import-${suffix}.png`);
+      await page.context().close();
+    }
     if (!only || 'drill'.includes(only)) {
       const page = await pageAs(browser, cls.instructor, viewport);
       await page.goto(`${server.url}/#/staff/drills/${cls.classId}`);

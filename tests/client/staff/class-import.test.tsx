@@ -88,8 +88,12 @@ describe('class list import', () => {
     const h = await open(() => imported);
     const submit = screen.getByRole('button', { name: '导入名单' });
     expect((submit as HTMLButtonElement).disabled).toBe(true);
+    // The file is chosen with a button in the page's language, not the browser's "Choose file".
+    expect(screen.getByText('还没有选择文件')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '选择文件' })).toBeTruthy();
     await h.user.upload(screen.getByLabelText('名单文件（.csv）'), file());
     await screen.findByText('已选择 2401班名单.csv');
+    expect(screen.getByRole('button', { name: '重新选择' })).toBeTruthy();
     await h.user.click(submit);
 
     const post = h.http.calls.find((c) => c.method === 'POST');

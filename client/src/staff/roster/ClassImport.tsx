@@ -2,7 +2,7 @@
 // go. The one-time passwords are shown once, here, beside a printable A4 sheet of slips and a download of
 // the same sheet; nothing keeps them once the page is left.
 import type { ImportStudentsResponse } from '@kefu/shared/protocol';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routes } from '../../api/route-links.ts';
 import { useLoad } from '../../api/use-load.ts';
@@ -22,6 +22,7 @@ export default function ClassImport({ classId }: { classId: string }) {
   const go = useGo();
   const detail = useLoad(routes.classes.get, { params: { id: classId } });
   const [file, setFile] = useState<{ name: string; csv: string } | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
   const [result, setResult] = useState<ImportStudentsResponse | null>(null);
   const choose = useSubmit(async (chosen: File) => {
     setFile({ name: chosen.name, csv: await readClassListFile(chosen) });
@@ -54,20 +55,29 @@ export default function ClassImport({ classId }: { classId: string }) {
           <p className="muted">{t('hint')}</p>
           <Field label={t('file')}>
             {(control) => (
-              <input
-                {...control}
-                type="file"
-                accept=".csv,text/csv"
-                onChange={(e) => {
-                  const chosen = e.target.files?.[0];
-                  upload.fail(null);
-                  if (chosen) void choose.run(chosen);
-                  else setFile(null);
-                }}
-              />
+              // The browser's own file button speaks the browser's language ("Choose file / No file chosen"):
+              // it stays hidden behind a button and a line in the page's language.
+              <span className="file-pick">
+                <input
+                  {...control}
+                  ref={picker}
+                  type="file"
+                  accept=".csv,text/csv"
+                  hidden
+                  onChange={(e) => {
+                    const chosen = e.target.files?.[0];
+                    upload.fail(null);
+                    if (chosen) void choose.run(chosen);
+                    else setFile(null);
+                  }}
+                />
+                <button type="button" className="secondary" onClick={() => picker.current?.click()}>
+                  {t(file ? 'chooseAgain' : 'choose')}
+                </button>
+                <span className="muted">{file ? t('chosen', { file: file.name }) : t('noFile')}</span>
+              </span>
             )}
           </Field>
-          {file ? <p className="muted">{t('chosen', { file: file.name })}</p> : null}
           <FormError error={choose.error ?? upload.error} />
           <button type="submit" className="primary" disabled={!file || upload.busy || !cls}>
             {t('submit')}
