@@ -82,6 +82,7 @@ import {
   DrillResultsResponseSchema,
   EvaluationBodySchema,
   EvaluationResponseSchema,
+  GradesCsvQuerySchema,
   LeaderboardQuerySchema,
   LeaderboardResponseSchema,
   StudentReportQuerySchema,
@@ -443,6 +444,7 @@ export const routes = {
       path: '/api/reports/classes/:id/grades.csv',
       access: 'user',
       params: idParams,
+      query: GradesCsvQuerySchema,
       response: CSV_FILE,
     }),
     /** The class's staff: a draft rubric (as saved) scored on the last week's graded conversations. */

@@ -220,6 +220,8 @@ describe('instructor and trainer', () => {
       trainer.waitForEvent('download'),
       trainer.getByRole('link', { name: '导出成绩 CSV' }).click(),
     ]);
+    // The server names the file in the UI's language (the link asks for zh-CN here).
+    expect(download.suggestedFilename()).toMatch(/-成绩\.csv$/);
     const file = join(OUT, 'grades.csv');
     await download.saveAs(file);
     const bytes = readFileSync(file);

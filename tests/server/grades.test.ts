@@ -141,6 +141,33 @@ describe('one grade per class', () => {
     },
   );
 
+  it('writes grades.csv in the UI language asked for (zh-CN unless said), and refuses an unknown one', async () => {
+    const url = `/api/reports/classes/${classA}/grades.csv`;
+    const zh = await api(server, 'GET', url, { as: instructorA });
+    const en = await api(server, 'GET', `${url}?lang=en`, { as: instructorA });
+    expect(en.status).toBe(200);
+    const [zhHeader, ...zhRows] = csvLines(zh.text);
+    const [enHeader, ...enRows] = csvLines(en.text);
+    expect(zhHeader!.slice(0, 4)).toEqual(['用户名', '姓名', '演练', '对话数']);
+    expect(enHeader!.slice(0, 4)).toEqual(['Username', 'Name', 'Drill', 'Conversations']);
+    expect(enHeader).toHaveLength(zhHeader!.length);
+    for (const cell of enHeader!) expect(cell).not.toMatch(/\p{Script=Han}/u);
+    // The same rows, solo practice named in English; the drill keeps the title its teacher gave it.
+    expect(enRows.map((cells) => cells[2]).sort()).toEqual(['A 班演练', 'Solo practice']);
+    expect(enRows.map((cells) => cells.filter((_, i) => i !== 2))).toEqual(
+      zhRows.map((cells) => cells.filter((_, i) => i !== 2)),
+    );
+    expect(decodeURIComponent(en.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toBe(
+      'A 班-grades.csv',
+    );
+    expect(decodeURIComponent(zh.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toBe(
+      'A 班-成绩.csv',
+    );
+    const bad = await api(server, 'GET', `${url}?lang=fr`, { as: instructorA });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('bad-request');
+  });
+
   it('refuses a repeated query parameter with a clear 400, not a server error', async () => {
     const res = await api(
       server,

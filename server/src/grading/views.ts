@@ -1,5 +1,6 @@
 // The class's grades as the class report shows them and as the two CSV exports write them.
 import { aggregateStudent, type ClassReportRow, type DrillChoice, type StudentSummary } from '@kefu/shared';
+import type { CsvLanguage } from '@kefu/shared/protocol';
 import { type CsvCell, toCsv } from './csv.ts';
 import type { ClassGrades, StudentGrades } from './grading.ts';
 
@@ -94,27 +95,66 @@ export function classCsv(grades: ClassGrades): string {
   return toCsv([header, ...rows]);
 }
 
+/** grades.csv's words in each UI language: the header row, solo practice's scope, an exam's prefix, the file. */
+const GRADES_CSV_WORDS: Record<CsvLanguage, { header: string[]; solo: string; exam: string; file: string }> =
+  {
+    'zh-CN': {
+      header: [
+        '用户名',
+        '姓名',
+        '演练',
+        '对话数',
+        '平均分',
+        '首次响应(秒)',
+        '平均响应(秒)',
+        '违规次数',
+        '成交',
+        '流失',
+        '系统分(全部)',
+        '考试分',
+        '讲师评分',
+        '导师评分',
+        '自评',
+        '总评',
+      ],
+      solo: '自主练习',
+      exam: '考试：',
+      file: '成绩',
+    },
+    en: {
+      header: [
+        'Username',
+        'Name',
+        'Drill',
+        'Conversations',
+        'Average score',
+        'First response (s)',
+        'Average response (s)',
+        'Violations',
+        'Paid',
+        'Left',
+        'System score (all)',
+        'Exam score',
+        'Instructor score',
+        'Mentor score',
+        'Self-evaluation',
+        'Total',
+      ],
+      solo: 'Solo practice',
+      exam: 'Exam: ',
+      file: 'grades',
+    },
+  };
+
+/** grades.csv's file name: the class's name and 成绩 (grades) in the UI language. */
+export function gradesCsvFilename(className: string, lang: CsvLanguage = 'zh-CN'): string {
+  return `${className}-${GRADES_CSV_WORDS[lang].file}.csv`;
+}
+
 /** grades.csv: one row per student per drill or exam (and solo practice), with the student's whole grade. */
-export function gradesCsv(grades: ClassGrades): string {
-  const header = [
-    '用户名',
-    '姓名',
-    '演练',
-    '对话数',
-    '平均分',
-    '首次响应(秒)',
-    '平均响应(秒)',
-    '违规次数',
-    '成交',
-    '流失',
-    '系统分(全部)',
-    '考试分',
-    '讲师评分',
-    '导师评分',
-    '自评',
-    '总评',
-  ];
-  const rows: CsvCell[][] = [header];
+export function gradesCsv(grades: ClassGrades, lang: CsvLanguage = 'zh-CN'): string {
+  const words = GRADES_CSV_WORDS[lang];
+  const rows: CsvCell[][] = [words.header];
   for (const s of grades.students) {
     for (const [drillId, part] of byDrill(s)) {
       const summary = part.length === 0 ? null : aggregateStudent(part);
@@ -122,7 +162,7 @@ export function gradesCsv(grades: ClassGrades): string {
       rows.push([
         s.student.username,
         s.student.displayName,
-        scopeName(grades, drillId),
+        scopeName(grades, drillId, words),
         part.length,
         summary?.score ?? null,
         seconds(m?.firstResponseSeconds),
@@ -142,11 +182,17 @@ export function gradesCsv(grades: ClassGrades): string {
   return toCsv(rows);
 }
 
-/** A grades.csv row's scope: 自主练习, a drill's title, or 考试：an exam's title. */
-function scopeName(grades: ClassGrades, drillId: string | null): string {
-  if (drillId === null) return '自主练习';
+/** A grades.csv row's scope: solo practice (自主练习), a drill's title, or an exam's title after 考试：. */
+function scopeName(
+  grades: ClassGrades,
+  drillId: string | null,
+  words: { solo: string; exam: string },
+): string {
+  if (drillId === null) return words.solo;
   const title = grades.drills.get(drillId) ?? drillId;
-  return grades.drillRows.some((d) => d.id === drillId && d.kind === 'exam') ? `考试：${title}` : title;
+  return grades.drillRows.some((d) => d.id === drillId && d.kind === 'exam')
+    ? `${words.exam}${title}`
+    : title;
 }
 
 /** The class's reports grouped by drill or exam (null: solo practice), in order of first appearance; a student with none gets one empty group. */

@@ -157,6 +157,12 @@ export const ClassReportResponseSchema = z.object({
 });
 export type ClassReportResponse = z.infer<typeof ClassReportResponseSchema>;
 
+/** grades.csv in the UI's language (headers, 自主练习, the file name); zh-CN unless said. */
+export const GradesCsvQuerySchema = z.object({
+  lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
+});
+export type CsvLanguage = z.infer<typeof GradesCsvQuerySchema>['lang'];
+
 /** A class's leaderboard over what counts for its grade, or one drill's; anonymised for projecting. */
 export const LeaderboardQuerySchema = z.object({
   drillId: entityId.optional(),

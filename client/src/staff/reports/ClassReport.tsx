@@ -38,7 +38,7 @@ function barOption(labels: readonly string[], values: number[], color: string, y
 
 export function ClassReport({ classId }: { classId: string }) {
   const { api } = useServices();
-  const { t } = useTranslation('staff');
+  const { t, i18n } = useTranslation('staff');
   const go = useGo();
   const user = useSession((s) => s.user);
   const [drillId, setDrillId] = useState('');
@@ -77,8 +77,12 @@ export function ClassReport({ classId }: { classId: string }) {
         <div className="staff-actions no-print">
           <a
             className="primary"
-            href={api.url(routes.reports.gradesCsv, { params: { id: cls.id } })}
-            download={`${cls.name}-成绩.csv`}
+            href={api.url(routes.reports.gradesCsv, {
+              params: { id: cls.id },
+              query: { lang: i18n.language === 'en' ? 'en' : 'zh-CN' },
+            })}
+            // The server names the file in the UI's language (Content-Disposition).
+            download
           >
             {t('classReport.exportCsv')}
           </a>
