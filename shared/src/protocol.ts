@@ -79,10 +79,10 @@ import {
   ClassReportQuerySchema,
   ClassReportResponseSchema,
   ConversationReportResponseSchema,
+  CsvQuerySchema,
   DrillResultsResponseSchema,
   EvaluationBodySchema,
   EvaluationResponseSchema,
-  GradesCsvQuerySchema,
   LeaderboardQuerySchema,
   LeaderboardResponseSchema,
   StudentReportQuerySchema,
@@ -436,6 +436,7 @@ export const routes = {
       path: '/api/reports/classes/:id/export.csv',
       access: 'user',
       params: idParams,
+      query: CsvQuerySchema,
       response: CSV_FILE,
     }),
     /** One row per student per drill (and solo practice). */
@@ -444,7 +445,7 @@ export const routes = {
       path: '/api/reports/classes/:id/grades.csv',
       access: 'user',
       params: idParams,
-      query: GradesCsvQuerySchema,
+      query: CsvQuerySchema,
       response: CSV_FILE,
     }),
     /** The class's staff: a draft rubric (as saved) scored on the last week's graded conversations. */

@@ -46,6 +46,18 @@ function csvLines(text: string): string[][] {
     .map((line) => line.split(','));
 }
 
+/** The file name a CSV download is saved under (Content-Disposition's UTF-8 name). */
+function filenameOf(res: { headers: Headers }): string {
+  return decodeURIComponent(res.headers.get('content-disposition')!.split("UTF-8''")[1]!);
+}
+
+/** A CSV export asked for in a language it is not written in: a clear 400. */
+async function expectUnknownLanguageRefused(url: string): Promise<void> {
+  const bad = await api(server, 'GET', `${url}?lang=fr`, { as: instructorA });
+  expect(bad.status).toBe(400);
+  expect(bad.body.error.code).toBe('bad-request');
+}
+
 beforeAll(async () => {
   clock = new ManualClock(Date.UTC(2026, 10, 20, 2, 0, 0));
   server = await startServer({ clock, seedSource: () => 7 });
@@ -157,15 +169,30 @@ describe('one grade per class', () => {
     expect(enRows.map((cells) => cells.filter((_, i) => i !== 2))).toEqual(
       zhRows.map((cells) => cells.filter((_, i) => i !== 2)),
     );
-    expect(decodeURIComponent(en.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toBe(
-      'A 班-grades.csv',
-    );
-    expect(decodeURIComponent(zh.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toBe(
-      'A 班-成绩.csv',
-    );
-    const bad = await api(server, 'GET', `${url}?lang=fr`, { as: instructorA });
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.code).toBe('bad-request');
+    expect(filenameOf(en)).toBe('A 班-grades.csv');
+    expect(filenameOf(zh)).toBe('A 班-成绩.csv');
+    await expectUnknownLanguageRefused(url);
+  });
+
+  it('writes export.csv in the UI language asked for (zh-CN unless said), and refuses an unknown one', async () => {
+    const url = `/api/reports/classes/${classA}/export.csv`;
+    const zh = await api(server, 'GET', url, { as: instructorA });
+    const zhAsked = await api(server, 'GET', `${url}?lang=zh-CN`, { as: instructorA });
+    const en = await api(server, 'GET', `${url}?lang=en`, { as: instructorA });
+    expect(en.status).toBe(200);
+    expect(zhAsked.text).toBe(zh.text);
+    const [zhHeader, ...zhRows] = csvLines(zh.text);
+    const [enHeader, ...enRows] = csvLines(en.text);
+    expect(zhHeader!.slice(0, 3)).toEqual(['用户名', '姓名', '对话数']);
+    expect(enHeader!.slice(0, 3)).toEqual(['Username', 'Name', 'Conversations']);
+    expect(enHeader).toHaveLength(zhHeader!.length);
+    for (const cell of enHeader!) expect(cell).not.toMatch(/\p{Script=Han}/u);
+    // One row per student, the same figures: export.csv has no label inside its rows to translate.
+    expect(enRows.length).toBeGreaterThan(0);
+    expect(enRows).toEqual(zhRows);
+    expect(filenameOf(en)).toBe('A 班-grades.csv');
+    expect(filenameOf(zh)).toBe('A 班-成绩.csv');
+    await expectUnknownLanguageRefused(url);
   });
 
   it('refuses a repeated query parameter with a clear 400, not a server error', async () => {

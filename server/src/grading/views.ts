@@ -48,9 +48,9 @@ export function classReportRows(grades: ClassGrades, drillId?: string): ClassRep
   });
 }
 
-/** export.csv: one row per student, the class report's figures. */
-export function classCsv(grades: ClassGrades): string {
-  const header = [
+/** export.csv's header row in each UI language. */
+const CLASS_CSV_HEADER: Record<CsvLanguage, string[]> = {
+  'zh-CN': [
     '用户名',
     '姓名',
     '对话数',
@@ -70,7 +70,33 @@ export function classCsv(grades: ClassGrades): string {
     '询单转化率(%)',
     '客单价(元)',
     '回头客留存(%)',
-  ];
+  ],
+  en: [
+    'Username',
+    'Name',
+    'Conversations',
+    'Average score',
+    'First response (s)',
+    'Average response (s)',
+    'Violations',
+    'Paid',
+    'Left',
+    'System score',
+    'Exam score',
+    'Instructor score',
+    'Mentor score',
+    'Self-evaluation',
+    'Total',
+    'Replied within 3 min (%)',
+    'Inquiry conversion (%)',
+    'Average order (CNY)',
+    'Returning customers kept (%)',
+  ],
+};
+
+/** export.csv: one row per student, the class report's figures. */
+export function classCsv(grades: ClassGrades, lang: CsvLanguage = 'zh-CN'): string {
+  const header = CLASS_CSV_HEADER[lang];
   const rows: CsvCell[][] = classReportRows(grades).map((r) => [
     r.student.username,
     r.student.displayName,
@@ -146,8 +172,8 @@ const GRADES_CSV_WORDS: Record<CsvLanguage, { header: string[]; solo: string; ex
     },
   };
 
-/** grades.csv's file name: the class's name and 成绩 (grades) in the UI language. */
-export function gradesCsvFilename(className: string, lang: CsvLanguage = 'zh-CN'): string {
+/** Both exports' file name: the class's name and 成绩 (grades) in the UI language. */
+export function csvFilename(className: string, lang: CsvLanguage = 'zh-CN'): string {
   return `${className}-${GRADES_CSV_WORDS[lang].file}.csv`;
 }
 

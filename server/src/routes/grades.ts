@@ -4,7 +4,7 @@ import { benchmarksOf, RUBRIC_PREVIEW_DAYS, routes } from '@kefu/shared';
 import type { FastifyInstance } from 'fastify';
 import type { UserRow } from '../db/repositories/users.ts';
 import { fail } from '../errors.ts';
-import { classCsv, classReportRows, drillChoices, gradesCsv, gradesCsvFilename } from '../grading/views.ts';
+import { classCsv, classReportRows, csvFilename, drillChoices, gradesCsv } from '../grading/views.ts';
 import { serve } from './serve.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -29,15 +29,15 @@ export default async function gradeRoutes(app: FastifyInstance): Promise<void> {
     };
   });
 
-  serve(app, routes.reports.classCsv, async ({ user, params: { id } }) => {
+  serve(app, routes.reports.classCsv, async ({ user, params: { id }, query: { lang } }) => {
     const cls = await reviewableClass(user, id);
-    return { filename: `${cls.name}-成绩.csv`, body: classCsv(await app.grading.forClass(cls)) };
+    return { filename: csvFilename(cls.name, lang), body: classCsv(await app.grading.forClass(cls), lang) };
   });
 
   serve(app, routes.reports.gradesCsv, async ({ user, params: { id }, query: { lang } }) => {
     const cls = await reviewableClass(user, id);
     return {
-      filename: gradesCsvFilename(cls.name, lang),
+      filename: csvFilename(cls.name, lang),
       body: gradesCsv(await app.grading.forClass(cls), lang),
     };
   });

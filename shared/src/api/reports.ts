@@ -157,11 +157,11 @@ export const ClassReportResponseSchema = z.object({
 });
 export type ClassReportResponse = z.infer<typeof ClassReportResponseSchema>;
 
-/** grades.csv in the UI's language (headers, 自主练习, the file name); zh-CN unless said. */
-export const GradesCsvQuerySchema = z.object({
+/** export.csv and grades.csv in the UI's language (headers, 自主练习, the file name); zh-CN unless said. */
+export const CsvQuerySchema = z.object({
   lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
 });
-export type CsvLanguage = z.infer<typeof GradesCsvQuerySchema>['lang'];
+export type CsvLanguage = z.infer<typeof CsvQuerySchema>['lang'];
 
 /** A class's leaderboard over what counts for its grade, or one drill's; anonymised for projecting. */
 export const LeaderboardQuerySchema = z.object({
