@@ -3,12 +3,11 @@
 // top-level tasks by kind and the JavaScript profile's heaviest functions (self time). Reuses the perf
 // page built by `npm run perf:client` (tests/.artifacts/perf-build-page). Writes the trace (open it in
 // Chromium's Performance panel) to tests/.artifacts/boot-trace.json. Options: --messages N (5000), --runs N (3).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../e2e/browser.ts';
+import { serveDir } from './static-server.ts';
 
 const { values } = parseArgs({
   options: { messages: { type: 'string', default: '5000' }, runs: { type: 'string', default: '3' } },
@@ -19,20 +18,7 @@ const dir = process.env.BOOT_TRACE_DIR ?? join(root, 'tests/.artifacts/perf-buil
 if (!existsSync(join(dir, 'perf.html')))
   throw new Error('run `npm run perf:client` first (it builds the perf page)');
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-};
-const server = createServer((req, res) => {
-  const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
-  const file = join(dir, path);
-  if (!file.startsWith(dir) || !existsSync(file)) return void res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-  res.end(readFileSync(file));
-});
-await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-const port = (server.address() as AddressInfo).port;
+const { server, port } = await serveDir(dir);
 
 interface TraceEvent {
   name: string;

@@ -8,14 +8,13 @@
 // load), --runs N (3 page loads), --json (the last line is then one JSON object: initialJsGzipKb,
 // keystrokeP95Ms, bareKeystrokeP95Ms, readyP50Ms, and bareSamePageKeystrokeP95Ms, keystrokeRatioPerRun).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../e2e/browser.ts';
+import { serveDir } from './static-server.ts';
 
 // Issue 12's goals: typing within 1.3× the bare textarea's p95 in the same run, ready within 500 ms.
 const TARGETS = { initialJsGzipKb: 120, keyToPaintP95VsBare: 1.3, readyP50Ms: 500 };
@@ -64,30 +63,6 @@ function initialJs(outDir: string): { files: { file: string; bytes: number; gzip
   return { files, gzip: files.reduce((sum, f) => sum + f.gzip, 0) };
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-};
-
-function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
-      /^(\.\.[/\\])+/,
-      '',
-    );
-    const file = join(dir, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
-
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -116,8 +91,7 @@ build(normalOut);
 build(perfOut, { KEFU_PERF_BUILD: '1' });
 const initial = initialJs(normalOut);
 
-const server = await serve(perfOut);
-const port = (server.address() as AddressInfo).port;
+const { server, port } = await serveDir(perfOut);
 // One browser per field: headless Chromium throttles the frames and tasks of every page but the one in
 // front, so the three pages typed into in turn must each be the only page of their browser.
 const browsers = await Promise.all([launchChromium(), launchChromium(), launchChromium()]);

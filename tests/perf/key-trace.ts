@@ -7,13 +7,12 @@
 // run's traces (open them in Chromium's Performance panel) to tests/.artifacts/key-trace.json and
 // key-trace-bare.json.
 // Options: --messages N (5000), --keys N (60), --runs N (2).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../e2e/browser.ts';
+import { serveDir } from './static-server.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,20 +27,7 @@ const dir = process.env.KEY_TRACE_DIR ?? join(root, 'tests/.artifacts/perf-build
 if (!existsSync(join(dir, 'perf.html')))
   throw new Error('run `npm run perf:client` first (it builds the perf page)');
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-};
-const server = createServer((req, res) => {
-  const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
-  const file = join(dir, path);
-  if (!file.startsWith(dir) || !existsSync(file)) return void res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-  res.end(readFileSync(file));
-});
-await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-const port = (server.address() as AddressInfo).port;
+const { server, port } = await serveDir(dir);
 
 interface TraceEvent {
   name: string;
