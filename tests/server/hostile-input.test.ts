@@ -44,6 +44,17 @@ async function classNames(): Promise<string[]> {
   return res.body.classes.map((c: { name: string }) => c.name);
 }
 
+/** The student's own practice of price-objection and a live socket of theirs. */
+async function practiceWithSocket() {
+  const practice = await api<PracticeResponse>(server, 'POST', '/api/practice', {
+    as: student,
+    body: { scenarioId: 'price-objection' },
+  });
+  const c = await connect(server, student);
+  clients.push(c);
+  return { conversationId: practice.body.conversations[0]!.id, c };
+}
+
 describe('deeply nested JSON', () => {
   it('is refused with a 400 in Chinese, signed in or not, and creates nothing', async () => {
     const before = await classNames();
@@ -65,13 +76,7 @@ describe('deeply nested JSON', () => {
   });
 
   it('over a socket gets a bad-request, keeps the socket, and the next message goes through', async () => {
-    const practice = await api<PracticeResponse>(server, 'POST', '/api/practice', {
-      as: student,
-      body: { scenarioId: 'price-objection' },
-    });
-    const conversationId = practice.body.conversations[0]!.id;
-    const c = await connect(server, student);
-    clients.push(c);
+    const { conversationId, c } = await practiceWithSocket();
     const refused = new Promise<SessionErrorPayload>((resolve) => c.socket.once('session:error', resolve));
     // Written as a raw Socket.IO event packet (type 2): the client library cannot encode this deep a value.
     const deep = '['.repeat(5000) + ']'.repeat(5000);
@@ -150,13 +155,7 @@ describe('invisible and broken characters', () => {
   });
 
   it('cleans socket messages the same way: what is acknowledged is what the log keeps', async () => {
-    const practice = await api<PracticeResponse>(server, 'POST', '/api/practice', {
-      as: student,
-      body: { scenarioId: 'price-objection' },
-    });
-    const conversationId = practice.body.conversations[0]!.id;
-    const c = await connect(server, student);
-    clients.push(c);
+    const { conversationId, c } = await practiceWithSocket();
     const sent = await request<Ack>(c.socket, 'conversation:send', {
       conversationId,
       message: { id: 'nul-1', text: '亲\u0000，在的\u200b哦\ud83d', source: 'typed' },
@@ -175,13 +174,7 @@ describe('invisible and broken characters', () => {
   });
 
   it('refuses a message of only invisible characters as empty', async () => {
-    const practice = await api<PracticeResponse>(server, 'POST', '/api/practice', {
-      as: student,
-      body: { scenarioId: 'price-objection' },
-    });
-    const conversationId = practice.body.conversations[0]!.id;
-    const c = await connect(server, student);
-    clients.push(c);
+    const { conversationId, c } = await practiceWithSocket();
     const sent = await request<Ack>(c.socket, 'conversation:send', {
       conversationId,
       message: { id: 'zw-1', text: '\u200b\u0000\ufeff', source: 'typed' },
