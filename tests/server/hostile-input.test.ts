@@ -4,6 +4,7 @@
 // same way everywhere, and never a 500 (on PostgreSQL, NUL in text used to fail the query).
 import type { Ack, PracticeResponse, SessionErrorPayload } from '@kefu/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { safeFileName } from '../../server/src/http/content-disposition.ts';
 import {
   api,
   connect,
@@ -199,5 +200,51 @@ describe('invisible and broken characters', () => {
     expect(res.body.error.code).toBe('bad-request');
     expect(res.body.error.message).toMatch(CHINESE);
     expect(res.body.error.message).not.toMatch(/valid url/);
+  });
+});
+
+describe('download file names', () => {
+  // RFC 6266 / 8187: a quoted ASCII fallback, then filename* of attr-chars and %XX only ('()* included).
+  const HEADER =
+    /^attachment; filename="[\x20\x21\x23-\x5b\x5d-\x7e]+"; filename\*=UTF-8''(?:[A-Za-z0-9!#$&+\-.^_`|~]|%[0-9A-F]{2})+$/;
+  const UNSAFE_IN_FILE_NAMES = /[\\/:*?"<>|\p{Cc}]/u;
+
+  async function downloads(name: string) {
+    const cls = await api(server, 'POST', '/api/classes', { as: instructor, body: { name } });
+    expect(cls.status).toBe(200);
+    const id = cls.body.class.id;
+    return Promise.all(
+      [
+        `/api/reports/classes/${id}/grades.csv`,
+        `/api/reports/classes/${id}/export.csv?lang=en`,
+        `/api/appeals/corpus.yaml?classId=${id}`,
+      ].map((url) => api(server, 'GET', url, { as: instructor })),
+    );
+  }
+
+  it.each([
+    ['O\'Brien 的 "班"(1)*', "O'Brien 的 _班_(1)_"],
+    ['一班\r\n二班\t三班', '一班 二班 三班'],
+    ['😀👩‍👩‍👧🇨🇳', '😀👩‍👩‍👧🇨🇳'],
+    ['../..\\etc:passwd?<>|', 'etc_passwd____'],
+    ['长'.repeat(60), '长'.repeat(60)],
+  ])('names the file after %j safely in every download', async (name, shown) => {
+    for (const res of await downloads(name)) {
+      expect(res.status).toBe(200);
+      const header = res.headers.get('content-disposition')!;
+      expect(header).toMatch(HEADER);
+      const filename = decodeURIComponent(header.split("UTF-8''")[1]!);
+      expect(filename).not.toMatch(UNSAFE_IN_FILE_NAMES);
+      expect(filename.startsWith(`${shown}-`)).toBe(true);
+      expect(filename).toMatch(/\.(csv|yaml)$/);
+    }
+  });
+
+  it('cuts a name longer than file systems take at a whole character, keeping the extension', () => {
+    const family = '👩‍👩‍👧';
+    const cut = safeFileName(`${family.repeat(100)}-成绩.csv`, 'grades.csv');
+    expect(cut.endsWith('.csv')).toBe(true);
+    expect(cut.slice(0, -4)).toBe(family.repeat(76));
+    expect(safeFileName(' ..\r\n', 'grades.csv')).toBe('grades.csv');
   });
 });

@@ -16,6 +16,7 @@ import type { z } from 'zod';
 import { assertRole, requireUser } from '../auth/guards.ts';
 import type { UserRow } from '../db/repositories/users.ts';
 import { invalidInput } from '../errors.ts';
+import { attachment } from '../http/content-disposition.ts';
 
 /** A file the route answers with (the CSV exports). */
 export interface Download {
@@ -80,10 +81,7 @@ export function serve<R extends RouteSpec>(app: FastifyInstance, route: R, handl
       const fallback = route.path.slice(route.path.lastIndexOf('/') + 1);
       return reply
         .type(`${response.file}; charset=utf-8`)
-        .header(
-          'content-disposition',
-          `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-        )
+        .header('content-disposition', attachment(filename, fallback))
         .send(body);
     },
   });
