@@ -3,6 +3,11 @@
 // Origin) and carry a live session, within the user's socket cap; every inbound packet passes the flood
 // guards (per socket, then per user) and goes to the handler of its event in the protocol's table
 // (`app.socketEvents.handle({...})`, see ./socket-events.ts).
+// An engine.io connection takes a place when it is opened (allowRequest, once per connection, never per
+// packet: the send path does no more work): per account with a session, per address without one, so a
+// script opening hundreds of sessions that never join is refused while a class behind its address is not.
+
+import type { IncomingMessage } from 'node:http';
 import { type ApiError, apiError, SOCKET_RATE_LIMIT, SOCKET_RATE_WINDOW_MS } from '@kefu/shared';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
@@ -12,7 +17,14 @@ import { toUserView } from '../db/repositories/users.ts';
 import type { KefuServer } from './io-types.ts';
 import { sessionRoom, userRoom } from './io-types.ts';
 import { SocketEvents } from './socket-events.ts';
-import { MAX_SOCKETS_PER_USER, TokenBucket, USER_RATE_LIMIT } from './socket-rate-limit.ts';
+import {
+  ConnectionSlots,
+  MAX_ANONYMOUS_PER_ADDRESS,
+  MAX_ENGINE_CONNECTIONS_PER_USER,
+  MAX_SOCKETS_PER_USER,
+  TokenBucket,
+  USER_RATE_LIMIT,
+} from './socket-rate-limit.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -27,6 +39,17 @@ function handshakeError(error: ApiError): Error {
 }
 /** Largest inbound packet: a 2,000-character message plus its envelope, with room for multi-byte text. */
 const MAX_PACKET_BYTES = 16 * 1024;
+
+/** The place a handshake took, until its connection opens (then it is given back when that closes). */
+const SLOT = Symbol('connection slot');
+type SlottedRequest = IncomingMessage & { [SLOT]?: { release: () => void; opened: boolean } };
+
+/** The client's address as Fastify's request.ip gives it: X-Forwarded-For's first entry behind a trusted proxy. */
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const first = trustProxy && typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : '';
+  return first || req.socket.remoteAddress || 'unknown';
+}
 
 function cookieValue(header: string | undefined, name: string): string | null {
   if (!header) return null;
@@ -44,9 +67,56 @@ export default fp(
       serveClient: false,
       maxHttpBufferSize: MAX_PACKET_BYTES,
       allowRequest: (req, callback) => {
-        const allowed = app.originAllowed(req.headers.origin, req.headers.host);
-        callback(allowed ? null : '请求来源不被允许（Origin 不匹配）', allowed);
+        if (!app.originAllowed(req.headers.origin, req.headers.host)) {
+          return callback('请求来源不被允许（Origin 不匹配）', false);
+        }
+        takeSlot(req as SlottedRequest).then(
+          (refusal) => callback(refusal, refusal === null),
+          (err) => {
+            app.log.error({ err }, 'socket handshake failed');
+            callback(apiError('internal').message, false);
+          },
+        );
       },
+    });
+
+    const slots = new ConnectionSlots();
+    /** Takes the handshake's place (null) or says why there is none. */
+    async function takeSlot(req: SlottedRequest): Promise<string | null> {
+      const user = await app.userFromCookieHeader(req.headers.cookie);
+      // Looked up and taken in one synchronous step, so a burst of handshakes cannot all pass the count.
+      const release = user
+        ? slots.take(`user:${user.id}`, MAX_ENGINE_CONNECTIONS_PER_USER)
+        : slots.take(
+            `address:${clientAddress(req, app.settings.trustProxy ?? false)}`,
+            MAX_ANONYMOUS_PER_ADDRESS,
+          );
+      if (!release) {
+        return user
+          ? apiError('too-many-sockets', { max: MAX_SOCKETS_PER_USER }).message
+          : apiError('too-many-connections').message;
+      }
+      const slot = { release, opened: false };
+      req[SLOT] = slot;
+      // A handshake refused after this point (a bad WebSocket key) opens no connection: give the place back
+      // when its request's socket goes.
+      req.socket.once('close', () => {
+        if (!slot.opened) release();
+      });
+      return null;
+    }
+    io.engine.on(
+      'connection',
+      (conn: { request: SlottedRequest; once(event: 'close', f: () => void): void }) => {
+        const slot = conn.request[SLOT];
+        if (!slot) return;
+        slot.opened = true;
+        conn.once('close', slot.release);
+      },
+    );
+    io.engine.on('connection_error', ({ req }: { req: SlottedRequest }) => {
+      const slot = req[SLOT];
+      if (slot && !slot.opened) slot.release();
     });
 
     // One budget per user for as long as the process runs (bounded by the number of accounts), so closing

@@ -1,12 +1,45 @@
 // Flood guards: a token bucket (a burst of `capacity`, refilled at `capacity` per `windowMs`: so up to twice
 // `capacity` in any one window, never more), cheap enough to run on every inbound packet; one per socket and one per user across all their sockets, and a cap on how many
-// sockets one user may hold open (per server process).
+// sockets one user may hold open (per server process). Before any of that, engine.io connections are
+// counted when they open (never per packet): per account, and per address for those without a session.
 import { SOCKET_RATE_LIMIT } from '@kefu/shared';
 
 /** Sockets one user may have open at once: a few browser tabs, not a flood. */
 export const MAX_SOCKETS_PER_USER = 10;
 /** Inbound events per user in a window, all their sockets together (each socket also has its own budget). */
 export const USER_RATE_LIMIT = 2 * SOCKET_RATE_LIMIT;
+/**
+ * Engine.io connections one account may hold, joined or not: room for its MAX_SOCKETS_PER_USER sockets and
+ * their reconnections, not for a script opening sessions that never join (each lives until the connect
+ * timeout).
+ */
+export const MAX_ENGINE_CONNECTIONS_PER_USER = 2 * MAX_SOCKETS_PER_USER;
+/**
+ * Connections without a session one address may hold. A browser without one is told to sign in at once and
+ * closes its connection (socket.io-client does after a refused join), so a class behind one NAT address
+ * needs a handful at most; a script holding them open is refused past this.
+ */
+export const MAX_ANONYMOUS_PER_ADDRESS = 50;
+
+/** Open connections per key (an account or an address), each counted from its handshake to its close. */
+export class ConnectionSlots {
+  private readonly open = new Map<string, number>();
+
+  /** Takes a place under `key` if fewer than `max` are held; the returned release is idempotent. */
+  take(key: string, max: number): (() => void) | null {
+    const held = this.open.get(key) ?? 0;
+    if (held >= max) return null;
+    this.open.set(key, held + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.open.get(key) ?? 1) - 1;
+      if (left <= 0) this.open.delete(key);
+      else this.open.set(key, left);
+    };
+  }
+}
 
 export class TokenBucket {
   private tokens: number;

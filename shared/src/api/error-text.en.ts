@@ -27,6 +27,8 @@ export const ERROR_TEXT_EN: Record<ErrorCode, string> = {
   'password-locked': 'Too many wrong current passwords. Try again in {{minutes}} minutes.',
   'too-many-sockets':
     'Too many pages open at once (at most {{max}}). Close the ones you do not use and reload.',
+  'too-many-connections':
+    'Too many connections from this network without signing in. Sign in, or try again in a minute.',
   'wrong-current-password': 'The current password is wrong. Enter it again.',
   'password-unchanged': 'The new password must differ from the current one.',
   'weak-password': 'This password is too easy to guess. Choose a longer, less common one.',

@@ -22,6 +22,7 @@ export const ERROR_TEXT_ZH = {
   'join-code-locked': '邀请码输错太多次，请 {{minutes}} 分钟后再试',
   'password-locked': '当前密码输错太多次，请 {{minutes}} 分钟后再试',
   'too-many-sockets': '同时打开的页面太多了（最多 {{max}} 个），请关闭不用的页面后刷新',
+  'too-many-connections': '这个网络上未登录的连接太多了，请先登录，或过一分钟再试',
   'wrong-current-password': '当前密码不对，请重新输入',
   'password-unchanged': '新密码不能和当前密码相同',
   'weak-password': '密码太容易被猜到（{{reason}}），请换一个更长、更少见的密码',

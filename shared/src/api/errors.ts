@@ -28,6 +28,7 @@ export const ERROR_STATUS = {
   'join-code-locked': 429,
   'password-locked': 429,
   'too-many-sockets': 429,
+  'too-many-connections': 429,
   'wrong-current-password': 403,
   'password-unchanged': 400,
   'weak-password': 400,
