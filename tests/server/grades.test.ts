@@ -190,8 +190,9 @@ describe('one grade per class', () => {
     // One row per student, the same figures: export.csv has no label inside its rows to translate.
     expect(enRows.length).toBeGreaterThan(0);
     expect(enRows).toEqual(zhRows);
-    expect(filenameOf(en)).toBe('A 班-grades.csv');
-    expect(filenameOf(zh)).toBe('A 班-成绩.csv');
+    // Not grades.csv's name: both files can be saved in one folder.
+    expect(filenameOf(en)).toBe('A 班-student-summary.csv');
+    expect(filenameOf(zh)).toBe('A 班-学员汇总.csv');
     await expectUnknownLanguageRefused(url);
   });
 

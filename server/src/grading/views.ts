@@ -121,60 +121,67 @@ export function classCsv(grades: ClassGrades, lang: CsvLanguage = 'zh-CN'): stri
   return toCsv([header, ...rows]);
 }
 
-/** grades.csv's words in each UI language: the header row, solo practice's scope, an exam's prefix, the file. */
-const GRADES_CSV_WORDS: Record<CsvLanguage, { header: string[]; solo: string; exam: string; file: string }> =
-  {
-    'zh-CN': {
-      header: [
-        '用户名',
-        '姓名',
-        '演练',
-        '对话数',
-        '平均分',
-        '首次响应(秒)',
-        '平均响应(秒)',
-        '违规次数',
-        '成交',
-        '流失',
-        '系统分(全部)',
-        '考试分',
-        '讲师评分',
-        '导师评分',
-        '自评',
-        '总评',
-      ],
-      solo: '自主练习',
-      exam: '考试：',
-      file: '成绩',
-    },
-    en: {
-      header: [
-        'Username',
-        'Name',
-        'Drill',
-        'Conversations',
-        'Average score',
-        'First response (s)',
-        'Average response (s)',
-        'Violations',
-        'Paid',
-        'Left',
-        'System score (all)',
-        'Exam score',
-        'Instructor score',
-        'Mentor score',
-        'Self-evaluation',
-        'Total',
-      ],
-      solo: 'Solo practice',
-      exam: 'Exam: ',
-      file: 'grades',
-    },
-  };
+/** grades.csv's words in each UI language: the header row, solo practice's scope, an exam's prefix. */
+const GRADES_CSV_WORDS: Record<CsvLanguage, { header: string[]; solo: string; exam: string }> = {
+  'zh-CN': {
+    header: [
+      '用户名',
+      '姓名',
+      '演练',
+      '对话数',
+      '平均分',
+      '首次响应(秒)',
+      '平均响应(秒)',
+      '违规次数',
+      '成交',
+      '流失',
+      '系统分(全部)',
+      '考试分',
+      '讲师评分',
+      '导师评分',
+      '自评',
+      '总评',
+    ],
+    solo: '自主练习',
+    exam: '考试：',
+  },
+  en: {
+    header: [
+      'Username',
+      'Name',
+      'Drill',
+      'Conversations',
+      'Average score',
+      'First response (s)',
+      'Average response (s)',
+      'Violations',
+      'Paid',
+      'Left',
+      'System score (all)',
+      'Exam score',
+      'Instructor score',
+      'Mentor score',
+      'Self-evaluation',
+      'Total',
+    ],
+    solo: 'Solo practice',
+    exam: 'Exam: ',
+  },
+};
 
-/** Both exports' file name: the class's name and 成绩 (grades) in the UI language. */
-export function csvFilename(className: string, lang: CsvLanguage = 'zh-CN'): string {
-  return `${className}-${GRADES_CSV_WORDS[lang].file}.csv`;
+/** What each export's file is called in each UI language: both can sit side by side in one folder. */
+const CSV_FILE_WORDS: Record<'grades' | 'summary', Record<CsvLanguage, string>> = {
+  grades: { 'zh-CN': '成绩', en: 'grades' },
+  summary: { 'zh-CN': '学员汇总', en: 'student-summary' },
+};
+
+/** An export's file name: the class's name and what the file holds (grades.csv 成绩, export.csv 学员汇总). */
+export function csvFilename(
+  className: string,
+  kind: 'grades' | 'summary',
+  lang: CsvLanguage = 'zh-CN',
+): string {
+  return `${className}-${CSV_FILE_WORDS[kind][lang]}.csv`;
 }
 
 /** grades.csv: one row per student per drill or exam (and solo practice), with the student's whole grade. */

@@ -31,13 +31,16 @@ export default async function gradeRoutes(app: FastifyInstance): Promise<void> {
 
   serve(app, routes.reports.classCsv, async ({ user, params: { id }, query: { lang } }) => {
     const cls = await reviewableClass(user, id);
-    return { filename: csvFilename(cls.name, lang), body: classCsv(await app.grading.forClass(cls), lang) };
+    return {
+      filename: csvFilename(cls.name, 'summary', lang),
+      body: classCsv(await app.grading.forClass(cls), lang),
+    };
   });
 
   serve(app, routes.reports.gradesCsv, async ({ user, params: { id }, query: { lang } }) => {
     const cls = await reviewableClass(user, id);
     return {
-      filename: csvFilename(cls.name, lang),
+      filename: csvFilename(cls.name, 'grades', lang),
       body: gradesCsv(await app.grading.forClass(cls), lang),
     };
   });

@@ -63,6 +63,7 @@ export const staffEn: StaffStrings = {
     mean: 'class mean {{score}}',
     students: 'Students',
     exportCsv: 'Export grades (CSV)',
+    exportSummaryCsv: 'Export student summary (CSV)',
     weightsNote:
       'Final = system {{system}} + exams {{exam}} + teacher {{teacher}} + mentor {{mentor}} + self {{self}} (missing parts are left out and the rest rescaled)',
   },

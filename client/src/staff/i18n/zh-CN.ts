@@ -61,6 +61,7 @@ export const staffZhCN = {
     mean: '班级平均分 {{score}}',
     students: '学员成绩',
     exportCsv: '导出成绩 CSV',
+    exportSummaryCsv: '导出学员汇总 CSV',
     weightsNote:
       '总评 = 系统分 {{system}} + 考试 {{exam}} + 讲师 {{teacher}} + 企业导师 {{mentor}} + 自评 {{self}}（未给出的部分不计入，其余按比例折算）',
   },

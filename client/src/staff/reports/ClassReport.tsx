@@ -62,6 +62,7 @@ export function ClassReport({ classId }: { classId: string }) {
   const cls = data.class;
   const owner = user.role === 'admin' || (user.role === 'instructor' && cls.ownerId === user.id);
   const scored = rows.filter((r) => r.averageScore !== null);
+  const csvLang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const mean = scored.length ? scored.reduce((a, r) => a + (r.averageScore ?? 0), 0) / scored.length : null;
 
   return (
@@ -75,16 +76,20 @@ export function ClassReport({ classId }: { classId: string }) {
           </p>
         </div>
         <div className="staff-actions no-print">
+          {/* The server writes both files and names them in the UI's language (Content-Disposition). */}
           <a
             className="primary"
-            href={api.url(routes.reports.gradesCsv, {
-              params: { id: cls.id },
-              query: { lang: i18n.language === 'en' ? 'en' : 'zh-CN' },
-            })}
-            // The server names the file in the UI's language (Content-Disposition).
+            href={api.url(routes.reports.gradesCsv, { params: { id: cls.id }, query: { lang: csvLang } })}
             download
           >
             {t('classReport.exportCsv')}
+          </a>
+          <a
+            className="secondary"
+            href={api.url(routes.reports.classCsv, { params: { id: cls.id }, query: { lang: csvLang } })}
+            download
+          >
+            {t('classReport.exportSummaryCsv')}
           </a>
           <button type="button" className="secondary" onClick={() => window.print()}>
             {t('common.print')}

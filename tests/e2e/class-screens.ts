@@ -1,0 +1,57 @@
+// Screenshots of the class page as its staff see it (the exports, the trainers section) and of the exam form,
+// at a laptop's 1280×800 and a phone's 390 px, for a person to look at (not a test):
+//   npm run build -w client && npx tsx tests/e2e/class-screens.ts [name-filter]
+// The PNGs go to tests/.artifacts/staff (git-ignored).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ManualClock } from '../server/helpers/manual-clock.ts';
+import { startServer, type TestUser } from '../server/helpers/server.ts';
+import { launchChromium } from './browser.ts';
+import { ARTIFACTS, CLIENT_DIR, playConversation, seedClass } from './staff-server.ts';
+
+mkdirSync(ARTIFACTS, { recursive: true });
+const clock = new ManualClock(Date.now());
+const server = await startServer({ clientDir: CLIENT_DIR, clock, seedSource: () => 7 });
+const only = process.argv[2];
+const SIZES = [
+  { suffix: '1280', viewport: { width: 1280, height: 800 } },
+  { suffix: '390', viewport: { width: 390, height: 800 } },
+];
+
+async function pageAs(browser: Browser, user: TestUser, viewport: { width: number; height: number }) {
+  const ctx = await browser.newContext({ viewport, locale: 'zh-CN' });
+  await ctx.addCookies([{ name: 'kefu_session', value: user.cookie.split('=')[1]!, url: server.url }]);
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.log('pageerror:', e.message));
+  page.on('console', (m) => m.type() === 'error' && console.log('console:', m.text()));
+  return page;
+}
+
+async function shot(page: Page, name: string, fullPage = false) {
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
+  console.log(`saved ${name}.png`);
+}
+
+let browser: Browser | undefined;
+try {
+  const cls = await seedClass(server, ['zhang-san', 'li-si']);
+  const [student] = cls.students as [TestUser];
+  await playConversation(server, clock, student, 'jacket-colour-size');
+  browser = await launchChromium();
+  for (const { suffix, viewport } of SIZES) {
+    if (!only || 'class'.includes(only)) {
+      const page = await pageAs(browser, cls.instructor, viewport);
+      await page.goto(`${server.url}/#/staff/class/${cls.classId}`);
+      await page.getByRole('link', { name: '导出学员汇总 CSV' }).waitFor();
+      await shot(page, `class-report-${suffix}`);
+      await shot(page, `class-report-full-${suffix}`, true);
+      await page.context().close();
+    }
+  }
+} finally {
+  await browser?.close();
+  await server.close();
+  server.cleanup();
+}
