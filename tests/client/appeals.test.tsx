@@ -156,6 +156,33 @@ describe('a student appeals on their report', () => {
     expect(within(item).getByText('申诉通过 · 已撤销')).toBeTruthy();
     expect(within(item).getByText(/李老师 于 .* 裁定：说了发不了，算回答/)).toBeTruthy();
   });
+
+  it('finds a decision made before a re-score renamed the violation by the key the server gives it now', async () => {
+    const h = await setup();
+    const gaveUp: Violation = {
+      key: 'buyer-gave-up|1700000095000|a-m1|a-b1',
+      rule: 'buyer-gave-up',
+      atSeconds: 95,
+      message: '买家的消息都有回复，但问题一直没有得到正面回答，买家放弃离开了（顾客流失）。',
+      detail: { waitingFor: 'answers', messageId: 'a-m1', questionId: 'a-b1' },
+    };
+    const leftThen: Violation = {
+      key: 'buyer-left|1700000095000',
+      rule: 'buyer-left',
+      atSeconds: 95,
+      message: '买家等不及回复，离开了（顾客流失）。',
+      detail: { reason: 'patience' },
+    };
+    const upheld = appealOf(leftThen, {
+      status: 'upheld',
+      reportKey: gaveUp.key,
+      decision: { by: { id: 't1', displayName: '李老师' }, at: T0, note: '问题确实没回答' },
+    });
+    h.render(<ConversationSummary data={reportWith([gaveUp], [], [upheld])} />);
+    const counted = within(screen.getByRole('region', { name: '问题清单' })).getAllByRole('listitem')[0]!;
+    expect(within(counted).getByText('申诉未通过 · 维持原判')).toBeTruthy();
+    expect(within(counted).queryByRole('button', { name: '申诉' })).toBeNull();
+  });
 });
 
 describe('staff decide appeals', () => {

@@ -10,6 +10,14 @@ import { useServices } from '../app/context.tsx';
 import { FormError } from '../forms/FormError.tsx';
 import { useSubmit } from '../forms/use-submit.ts';
 
+/**
+ * The appeal about a violation of the report: by the key the report gives it now (a re-score can rename a
+ * violation; the server says which one each appeal is about), else by the key it was appealed under.
+ */
+export function appealFor(appeals: readonly AppealView[], key: string): AppealView | undefined {
+  return appeals.find((a) => (a.reportKey ?? a.violation.key) === key);
+}
+
 /** Under one violation: its appeal's state, or the button and form to appeal it. */
 export function AppealBox({
   conversationId,
@@ -122,7 +130,7 @@ export function Overturned({
       <p className="muted small">{t('appeal.overturnedNote')}</p>
       <ol className="violations">
         {overturned.map((v) => {
-          const appeal = appeals.find((a) => a.violation.key === v.key);
+          const appeal = appealFor(appeals, v.key);
           return (
             <li key={v.key} className="violation violation-overturned" data-rule={v.rule}>
               <span className="tag tag-muted">{t(`rules.${v.rule}`)}</span>

@@ -5,7 +5,7 @@ import { factStatement } from '@kefu/shared/scenario/fact-names';
 import { explainViolation, type FactWords, type Locale } from '@kefu/shared/scoring/explain';
 import { useTranslation } from 'react-i18next';
 import { useCatalog } from '../stores/index.ts';
-import { AppealBox, Overturned } from './Appeal.tsx';
+import { AppealBox, appealFor, Overturned } from './Appeal.tsx';
 
 export function messageIdOf(violation: { messageId?: string; detail?: unknown }): string | undefined {
   if (violation.messageId) return violation.messageId;
@@ -88,7 +88,7 @@ export function Mistakes({
               <AppealBox
                 conversationId={conversationId}
                 violationKey={v.key}
-                appeal={appeals.find((a) => a.violation.key === v.key)}
+                appeal={appealFor(appeals, v.key)}
                 onAppealed={onAppealed}
               />
             </li>

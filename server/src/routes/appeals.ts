@@ -7,6 +7,8 @@ import {
   type AppealView,
   appealCase,
   type CorpusCase,
+  followAppealKeys,
+  type Report,
   RULE_IDS,
   routes,
   type Violation,
@@ -58,16 +60,37 @@ export async function appealViews(app: FastifyInstance, rows: readonly AppealRow
   return views;
 }
 
-/** A conversation's appeals the viewer may see: the student their own, staff those of their classes. */
+/** Every violation key of a report, the overturned ones included. */
+const keysOf = (report: Report) => [...report.violations, ...report.overturned].map((v) => v.key);
+
+/**
+ * A conversation's appeals the viewer may see (the student their own, staff those of their classes), each with
+ * the key of the report's violation it is about: a re-score may have renamed it (scoring/appeal-keys.ts).
+ */
 export async function visibleAppeals(
   app: FastifyInstance,
   user: UserRow,
   row: ConversationRow,
+  report: Report,
 ): Promise<AppealView[]> {
   const all = await app.appeals.forConversation(row.id);
-  if (user.role === 'student') return appealViews(app, row.student_id === user.id ? all : []);
-  const ids = await app.access.staffClassIds(user);
-  return appealViews(app, ids === null ? all : all.filter((a) => ids.includes(a.class_id)));
+  const ids = user.role === 'student' ? null : await app.access.staffClassIds(user);
+  const visible =
+    user.role === 'student'
+      ? row.student_id === user.id
+        ? all
+        : []
+      : ids === null
+        ? all
+        : all.filter((a) => ids.includes(a.class_id));
+  const follow = followAppealKeys(
+    all.map((a) => a.violation_key),
+    keysOf(report),
+  );
+  return (await appealViews(app, visible)).map((view) => ({
+    ...view,
+    reportKey: follow.get(view.violation.key) ?? null,
+  }));
 }
 
 export default async function appealRoutes(app: FastifyInstance): Promise<void> {
@@ -101,12 +124,23 @@ export default async function appealRoutes(app: FastifyInstance): Promise<void> 
     throw fail(existing?.status === 'open' ? 'appeal-exists' : 'appeal-decided');
   }
 
+  /** The stored key of the conversation's appeal about this violation of its report, if there is one. */
+  async function appealOf(conversationId: string, report: Report, key: string): Promise<string | undefined> {
+    const stored = (await app.appeals.forConversation(conversationId)).map((a) => a.violation_key);
+    for (const [appealKey, reportKey] of followAppealKeys(stored, keysOf(report)))
+      if (reportKey === key) return appealKey;
+    return undefined;
+  }
+
   serve(app, routes.appeals.create, async ({ user, body }) => {
     const row = await app.conversations.get(body.conversationId);
     if (!row || row.student_id !== user.id) throw fail('conversation-not-found');
     if (row.status !== 'ended') throw fail('report-not-ready');
     if (await app.appeals.forViolation(row.id, body.violationKey)) await appealed(row.id, body.violationKey);
     const report = await app.grading.reportOf(row);
+    // The same violation appealed under the key it had before a re-score renamed it.
+    const earlier = await appealOf(row.id, report, body.violationKey);
+    if (earlier !== undefined) await appealed(row.id, earlier);
     const violation = report.abandoned
       ? undefined
       : report.violations.find((v) => v.key === body.violationKey);

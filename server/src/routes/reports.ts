@@ -50,7 +50,7 @@ export default async function reportRoutes(app: FastifyInstance): Promise<void> 
           ),
       events,
       evaluations: await ownEvaluations(user, await app.evaluations.forConversation(id)),
-      appeals: await visibleAppeals(app, user, row),
+      appeals: await visibleAppeals(app, user, row, report),
     };
   });
 

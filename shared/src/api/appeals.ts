@@ -23,6 +23,11 @@ export const AppealViewSchema = z.object({
   scenarioTitle: z.string(),
   /** The violation as the judge gave it when the student appealed (the original verdict). */
   violation: z.custom<Violation>(),
+  /**
+   * With a conversation's report: the key of the violation the appeal is about in that report, which a re-score
+   * may name differently from `violation.key` (scoring/appeal-keys.ts); null when the report has none.
+   */
+  reportKey: z.string().nullable().optional(),
   /** The student's reply the violation points at, when it points at one. */
   reply: z.string().nullable(),
   reason: z.string(),

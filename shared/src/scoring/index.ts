@@ -1,5 +1,7 @@
 // Scoring: a pure function from a conversation's event log to its report, and the per-student view.
+
 export { aggregateStudent, type StudentMetrics, type StudentSummary } from './aggregate.ts';
+export { appealAnchor, followAppealKeys } from './appeal-keys.ts';
 export { type Benchmarks, benchmarksOf, overLimit, type WaitLevel, waitLevel } from './benchmarks.ts';
 export { DEFAULT_PENALTY, RULE_DIMENSION } from './dimensions.ts';
 export { explainViolation, type FactWords, type Locale } from './explain.ts';

@@ -14,6 +14,7 @@ import {
   type Rubric,
   type RuleId,
 } from '../scenario/schema.ts';
+import { followAppealKeys } from './appeal-keys.ts';
 import { outcomeScore, penaltyOf, RULE_DIMENSION } from './dimensions.ts';
 import { explainViolation, type FactWords, type Locale } from './explain.ts';
 import { answerDue, type ConversationFacts, readConversation } from './facts.ts';
@@ -34,7 +35,10 @@ export interface ScoringInput {
   /** Server time to judge a conversation that has not ended at (default: its last event). */
   now?: number;
   locale?: Locale;
-  /** Keys of violations a trainer overturned on appeal (violationKey): reported apart, not counted. */
+  /**
+   * Keys of violations a trainer overturned on appeal (violationKey, as stored with the appeal): reported
+   * apart, not counted. A key a re-score named differently follows its violation (appeal-keys.ts).
+   */
   overturned?: readonly string[];
 }
 
@@ -115,7 +119,12 @@ export function scoreFacts(facts: ConversationFacts, input: ScoringSetup): Repor
     facts,
   };
   const all = keyed(RULE_IDS.flatMap((rule) => RULES[rule](context)));
-  const overturnedKeys = new Set(input.overturned ?? []);
+  const overturnedKeys = new Set(
+    followAppealKeys(
+      input.overturned ?? [],
+      all.map((f) => f.key),
+    ).values(),
+  );
   const findings = all.filter((f) => !overturnedKeys.has(f.key)).map((f) => f.finding);
   const locale = input.locale ?? 'zh-CN';
   const products = input.products;
