@@ -139,6 +139,17 @@ describe('reading a class list', () => {
     expect(synonyms).toEqual({ rows: [{ line: 2, studentNo: '2024001', name: '张三' }], problems: [] });
   });
 
+  it('reads cells pasted from a spreadsheet (tab-separated) like a CSV file', () => {
+    const pasted = readClassList('序号\t学号\t姓名\r\n1\t2024001\t张三\r\n2\t2024002\t欧阳 娜娜\r\n');
+    expect(pasted).toEqual({
+      rows: [
+        { line: 2, studentNo: '2024001', name: '张三' },
+        { line: 3, studentNo: '2024002', name: '欧阳 娜娜' },
+      ],
+      problems: [],
+    });
+  });
+
   it('refuses a list longer than a class', () => {
     const csv = ['学号,姓名', ...Array.from({ length: 201 }, (_, i) => `s${1000 + i},学生${i}`)].join('\n');
     expect(readClassList(csv).problems[0]?.problem).toContain('一次最多导入 200 名学生');

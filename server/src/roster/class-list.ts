@@ -1,6 +1,7 @@
 // A class list as a school exports it: CSV with a header row naming 学号 and 姓名 (in any order, other columns
-// ignored), read with csv-parse. Each row becomes a student whose username is the 学号. Every problem is
-// collected with its line, so a teacher fixes the file once instead of once per error.
+// ignored), read with csv-parse; cells copied out of a spreadsheet and pasted (tab-separated) read the same.
+// Each row becomes a student whose username is the 学号. Every problem is collected with its line, so a
+// teacher fixes the file once instead of once per error.
 import { displayName, MAX_CLASS_LIST_ROWS, username } from '@kefu/shared';
 import { CsvError, parse } from 'csv-parse/sync';
 
@@ -33,6 +34,8 @@ export function readClassList(csv: string): ClassList {
   try {
     records = parse(csv, {
       bom: true,
+      // Excel copies a selection with tabs between the cells; neither a 学号 nor a name holds a tab.
+      delimiter: [',', '\t'],
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,

@@ -84,6 +84,30 @@ async function open(answer: (body: unknown) => unknown) {
 const file = () => new File([GBK_LIST], '2401班名单.csv', { type: 'text/csv' });
 
 describe('class list import', () => {
+  it('imports rows pasted from the spreadsheet, as a teacher copies them out of Excel', async () => {
+    const h = await open(() => imported);
+    const submit = screen.getByRole('button', { name: '导入名单' });
+    const box = screen.getByLabelText('或者粘贴名单');
+    expect(box.getAttribute('aria-describedby')).toBeTruthy();
+    // A file chosen first is dropped once the teacher pastes instead: one list at a time.
+    await h.user.upload(screen.getByLabelText('名单文件（.csv）'), file());
+    await screen.findByText('已选择 2401班名单.csv');
+    await h.user.click(box);
+    await h.user.paste('学号\t姓名\n2024001\t张三\n2024002\t李四');
+    expect(screen.getByText('还没有选择文件')).toBeTruthy();
+    expect((submit as HTMLButtonElement).disabled).toBe(false);
+    await h.user.click(submit);
+    const post = h.http.calls.find((c) => c.method === 'POST');
+    expect(post?.body).toEqual({ csv: '学号\t姓名\n2024001\t张三\n2024002\t李四' });
+    await screen.findByText('已导入 3 名学员：新建 2 个账号，1 个已有账号。');
+  });
+
+  it('keeps 导入名单 off while the paste box holds only blanks', async () => {
+    const h = await open(() => imported);
+    await h.user.type(screen.getByLabelText('或者粘贴名单'), '   ');
+    expect((screen.getByRole('button', { name: '导入名单' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it('sends the decoded list and shows each one-time password once, with a sheet to print and download', async () => {
     const h = await open(() => imported);
     const submit = screen.getByRole('button', { name: '导入名单' });

@@ -1,6 +1,6 @@
-// 导入学员名单: an instructor or admin turns a class list (CSV with 学号, 姓名) into student accounts in one
-// go. The one-time passwords are shown once, here, beside a printable A4 sheet of slips and a download of
-// the same sheet; nothing keeps them once the page is left.
+// 导入学员名单: an instructor or admin turns a class list (CSV with 学号, 姓名, or its rows pasted from the
+// spreadsheet) into student accounts in one go. The one-time passwords are shown once, here, beside a
+// printable A4 sheet of slips and a download of the same sheet; nothing keeps them once the page is left.
 import type { ImportStudentsResponse } from '@kefu/shared/protocol';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,15 +22,21 @@ export default function ClassImport({ classId }: { classId: string }) {
   const go = useGo();
   const detail = useLoad(routes.classes.get, { params: { id: classId } });
   const [file, setFile] = useState<{ name: string; csv: string } | null>(null);
+  // Rows pasted from the spreadsheet: the server reads them as it reads a file. One list at a time, so
+  // choosing a file empties the box and typing in the box drops the file.
+  const [pasted, setPasted] = useState('');
   const picker = useRef<HTMLInputElement>(null);
   const [result, setResult] = useState<ImportStudentsResponse | null>(null);
   const choose = useSubmit(async (chosen: File) => {
     setFile({ name: chosen.name, csv: await readClassListFile(chosen) });
+    setPasted('');
   });
   const upload = useSubmit(async (csv: string) => {
     setResult(await api.classes.importStudents({ params: { id: classId }, body: { csv } }));
     setFile(null);
+    setPasted('');
   });
+  const list = file?.csv ?? (pasted.trim() === '' ? null : pasted);
   const cls = result?.class ?? detail.data?.class;
 
   return (
@@ -49,7 +55,7 @@ export default function ClassImport({ classId }: { classId: string }) {
           className="staff-card roster-form no-print"
           onSubmit={(e) => {
             e.preventDefault();
-            if (file) void upload.run(file.csv);
+            if (list) void upload.run(list);
           }}
         >
           <p className="muted">{t('hint')}</p>
@@ -78,8 +84,25 @@ export default function ClassImport({ classId }: { classId: string }) {
               </span>
             )}
           </Field>
+          <Field label={t('paste')} hint={t('pasteHint')} className="field roster-paste">
+            {(control) => (
+              <textarea
+                {...control}
+                rows={6}
+                value={pasted}
+                onChange={(e) => {
+                  setPasted(e.target.value);
+                  upload.fail(null);
+                  if (file) {
+                    setFile(null);
+                    if (picker.current) picker.current.value = '';
+                  }
+                }}
+              />
+            )}
+          </Field>
           <FormError error={choose.error ?? upload.error} />
-          <button type="submit" className="primary" disabled={!file || upload.busy || !cls}>
+          <button type="submit" className="primary" disabled={!list || upload.busy || !cls}>
             {t('submit')}
           </button>
         </form>

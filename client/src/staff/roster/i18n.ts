@@ -12,6 +12,8 @@ export const rosterZhCN = {
   choose: '选择文件',
   chooseAgain: '重新选择',
   noFile: '还没有选择文件',
+  paste: '或者粘贴名单',
+  pasteHint: '在 Excel 里选中表头和学生这几行（至少“学号”“姓名”两列），复制后粘贴到这里。',
   submit: '导入名单',
   done: '已导入 {{count}} 名学员：新建 {{created}} 个账号，{{existing}} 个已有账号。',
   onceTitle: '初始密码只显示这一次',
@@ -46,6 +48,9 @@ export const rosterEn: typeof rosterZhCN = {
   choose: 'Choose a file',
   chooseAgain: 'Choose another',
   noFile: 'No file chosen yet',
+  paste: 'Or paste the list',
+  pasteHint:
+    'In Excel, select the header row and the students’ rows (at least the columns 学号 and 姓名), copy, and paste them here.',
   submit: 'Import the list',
   done: 'Imported {{count}} students: {{created}} new accounts, {{existing}} existing.',
   onceTitle: 'The passwords are shown only once',
