@@ -138,6 +138,31 @@ describe('ChatPane', () => {
     expect(log().querySelectorAll(`[data-message-id="${id}"]`)).toHaveLength(1);
   });
 
+  it('offers no 重试 for a message that failed because the conversation had ended', () => {
+    let id = '';
+    act(() => {
+      id = h.gateway.send('a', { text: '亲，您好~', source: 'typed' })!;
+    });
+    act(() =>
+      h.feed(
+        'a',
+        { type: 'buyer-left', at: T0 + 95_000, reason: 'patience', waitingFor: 'answers' },
+        { type: 'ended', at: T0 + 95_000, reason: 'buyer-left' },
+      ),
+    );
+    const item = h.stores.conversations.getState().byId.a!.items.find((i) => i.kind === 'agent')!;
+    act(() =>
+      h.stores.conversations.getState().addOwn('a', {
+        ...(item as Extract<typeof item, { kind: 'agent' }>),
+        status: 'failed',
+        error: '这位买家的对话已经结束，不能再发送消息',
+      }),
+    );
+    const row = log().querySelector(`[data-message-id="${id}"]`) as HTMLElement;
+    expect(within(row).getByRole('alert').textContent).toContain('对话已经结束');
+    expect(within(row).queryByRole('button', { name: '重试' })).toBeNull();
+  });
+
   it('says when the buyer has left and offers the report once the conversation ends', () => {
     act(() =>
       h.feed(

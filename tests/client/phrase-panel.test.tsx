@@ -1,7 +1,7 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Composer } from '../../client/src/workbench/Composer.tsx';
-import { conversationView, JACKET, PHRASES, setup } from './harness.tsx';
+import { conversationView, JACKET, PHRASES, setup, T0 } from './harness.tsx';
 
 type Harness = Awaited<ReturnType<typeof setup>>;
 let h: Harness;
@@ -83,6 +83,22 @@ describe('PhrasePanel', () => {
       { text: '亲，稍等一下，我帮您查一下哦~', source: 'phrase', phraseId: 'hold' },
     ]);
     expect(composerValue()).toBe('草稿');
+  });
+
+  it('sends nothing once the buyer has left: the send buttons are off', async () => {
+    const p = await openPanel();
+    act(() =>
+      h.feed(
+        'a',
+        { type: 'buyer-left', at: T0 + 95_000, reason: 'patience', waitingFor: 'answers' },
+        { type: 'ended', at: T0 + 95_000, reason: 'buyer-left' },
+      ),
+    );
+    const send = within(p).getAllByRole('button', { name: /^直接发送/ });
+    expect(send.length).toBeGreaterThan(0);
+    expect(send.every((b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    await h.user.click(send[0]!);
+    expect(h.gateway.sent).toHaveLength(0);
   });
 
   it('Escape closes the panel', async () => {

@@ -18,6 +18,8 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   const items = useConversations((s) => s.byId[conversationId]?.items ?? EMPTY);
   const buyerName = useConversations((s) => s.byId[conversationId]?.view.buyer.name ?? '');
   const productId = useConversations((s) => s.byId[conversationId]?.view.products[0]);
+  // A message refused because the conversation ended can never go out: no 重试 that would fail again.
+  const closed = useConversations((s) => !!(s.byId[conversationId]?.ended || s.byId[conversationId]?.left));
   const scrollRef = useRef<HTMLDivElement>(null);
   const followRef = useRef(true);
 
@@ -84,7 +86,12 @@ export function MessageList({ conversationId }: { conversationId: string }) {
               className="msg-slot"
               style={{ transform: `translateY(${row.start}px)` }}
             >
-              <MessageRow item={item} buyerName={buyerName} productId={productId} onRetry={onRetry} />
+              <MessageRow
+                item={item}
+                buyerName={buyerName}
+                productId={productId}
+                onRetry={closed ? undefined : onRetry}
+              />
             </div>
           );
         })}

@@ -1,11 +1,12 @@
 // The quick-phrase panel: grouped and searchable. Clicking a phrase puts it in the composer to edit;
 // the send button beside it sends it as is. Either way its variables are filled from the open conversation;
 // one with no value yet (no order, no 订单号) goes to the composer for the student to fill, never out as is.
+// Once the buyer has left or the conversation ended nothing can go out: the send buttons are off.
 import type { Phrase } from '@kefu/shared/scenario/schema';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/context.tsx';
-import { useCatalog, useStores } from '../stores/index.ts';
+import { useCatalog, useConversations, useStores } from '../stores/index.ts';
 import { filledPhrase, phraseValuesOf } from './phrase-values.ts';
 import { phraseMatches } from './slash.ts';
 
@@ -14,6 +15,7 @@ export function PhrasePanel({ conversationId }: { conversationId: string }) {
   const { gateway } = useServices();
   const stores = useStores();
   const groups = useCatalog((s) => s.groups);
+  const closed = useConversations((s) => !!(s.byId[conversationId]?.ended || s.byId[conversationId]?.left));
   const [query, setQuery] = useState('');
   const searchId = useId();
 
@@ -110,6 +112,7 @@ export function PhrasePanel({ conversationId }: { conversationId: string }) {
                   <button
                     type="button"
                     className="phrase-send"
+                    disabled={closed}
                     onClick={() => sendNow(phrase)}
                     aria-label={`${t('phrases.send')}${t('app.colon')}${phrase.title ?? phrase.text}`}
                   >
