@@ -45,8 +45,11 @@ export function measure(facts: ConversationFacts, scenario: BuyerScenario): Metr
   const turns = facts.turns.length;
 
   const firstOrderAt = facts.orders[0]?.at;
+  // A reminder to pay is one sent while an order awaited payment: "付款收到啦" once it is paid reminds nobody.
   const reminders = facts.judgements.filter(
-    (j) => j.reminds && firstOrderAt !== undefined && j.at >= firstOrderAt,
+    (j) =>
+      j.reminds &&
+      facts.orders.some((order) => j.at >= order.at && (order.paidAt === null || j.at <= order.paidAt)),
   );
   // An order "got a reminder" when one came after it was placed and before it was paid.
   let remindedOrders = 0;

@@ -110,6 +110,18 @@ describe('scoreConversation', () => {
     });
   });
 
+  it('counts no payment reminder in a reply sent once the order is paid', () => {
+    const log = new LogBuilder().started();
+    log.buyer(0, 'hello');
+    log.agent(2, { text: '亲，在的' });
+    log.order(10, 'o1', 299);
+    log.paid(12, 'o1');
+    log.buyer(12, 'thanks');
+    log.agent(15, { text: '亲，付款收到啦，谢谢支持~', judged: { reminds: true } });
+    log.ended(20, 'finished');
+    expect(score(log.events).metrics).toMatchObject({ remindersSent: 0, reminderSuccess: null });
+  });
+
   it('reports the other outcomes and null metrics when nothing was answered', () => {
     const left = new LogBuilder().started();
     left.buyer(0);
