@@ -12,6 +12,8 @@ import { echoOf, propositionOf, questionHolds } from '../text/question.ts';
 import {
   ACTION_CONCEPTS,
   asksForPicture,
+  compensationClauses,
+  isPromptedDispatch,
   leavesItToBuyer,
   lookUpEnds,
   readsAsConcession,
@@ -317,11 +319,14 @@ function subjectIn(
 /** 发货前 · 发出去的时候 · 收到后: a moment named by an event says when, not what the reply is about. */
 const MOMENT_AFTER = /^(出去|过去|出来|回来|去|来)?的?(前|之前|以前|后|之后|以后|时|时候|那天)/;
 
-/** The subjects of the words a message affirms, but for those naming a moment. */
-function subjectsOf(ctx: JudgeContext, analysis: Analysis): string[] {
+/**
+ * The subjects of the words a message affirms, but for those naming a moment and those `aside` (a sales
+ * action's own words: the dispatch promised with an order prompt, a compensation granted).
+ */
+function subjectsOf(ctx: JudgeContext, analysis: Analysis, aside?: (m: Mention) => boolean): string[] {
   const subjects = new Set<string>();
   for (const m of analysis.mentions) {
-    if (m.negated || MOMENT_AFTER.test(analysis.normalised.slice(m.end))) continue;
+    if (m.negated || MOMENT_AFTER.test(analysis.normalised.slice(m.end)) || aside?.(m)) continue;
     const subject = subjectOf(ctx, m.concept);
     if (subject !== undefined) subjects.add(subject);
   }
@@ -478,7 +483,19 @@ export function judgeReply(
   const actionTopics = new Set(library.lexicon.actionTopics);
   const factTopics = new Set(library.lexicon.factTopics);
   // What the reply speaks of: the subjects of its words, and a phrase's topics its words do not narrow down.
-  const subjects = new Set(subjectsOf(ctx, analysis));
+  // A sales action's own words speak of nothing else: the dispatch promised with an order or payment prompt
+  // (先拍下哦，我们尽快发货), a compensation granted in place of an answer (给您申请了20元补偿).
+  const prompts = analysis.mentions.some(
+    (m) =>
+      !m.negated &&
+      (m.concept === ACTION_CONCEPTS.order ||
+        m.concept === ACTION_CONCEPTS.orderVerb ||
+        m.concept === ACTION_CONCEPTS.payment),
+  );
+  const compensating = compensationClauses(analysis);
+  const subjects = new Set(
+    subjectsOf(ctx, analysis, (m) => compensating.has(m.clause) || (prompts && isPromptedDispatch(m))),
+  );
   for (const topic of phrase?.topics ?? [])
     if (!factTopics.has(topic) || ![...subjects].some((s) => s.startsWith(`${topic}:`))) subjects.add(topic);
   const substantiveTopics = [...subjects].filter((t) => !courtesyTopics.has(t) && !actionTopics.has(t));
@@ -689,7 +706,9 @@ export function judgeReply(
 
   const answeredWrong = new Set(wrong);
   const flagged: NonNullable<ReplyJudgement['flagged']> = {};
-  const offPlatform = offPlatformWords(analysis);
+  // Another platform the buyer named themselves (京东上才350) may be compared with; it leads nobody off.
+  const buyerSaid = open.items.map((i) => (i.text === undefined ? '' : normalise(i.text))).join('|');
+  const offPlatform = offPlatformWords(analysis, (term) => buyerSaid.includes(normalise(term)));
   const bannedClaim = bannedClaimWords(analysis);
   const rude = rudeWords(analysis);
   if (offPlatform !== undefined) flagged.offPlatform = offPlatform;

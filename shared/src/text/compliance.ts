@@ -8,6 +8,7 @@ import type { Analysis, Mention } from './matcher.ts';
 
 export const COMPLIANCE_CONCEPTS = {
   offPlatform: 'off-platform',
+  otherPlatform: 'other-platform',
   bannedClaim: 'banned-claim',
   rude: 'rude',
 } as const;
@@ -34,12 +35,43 @@ const QQ = /qq\d{5,11}/;
 const ASKS_CONTACT =
   /(留|发|给|报|告诉)(我|我们)?(一下|下|个|一个)?(您的|你的|您|你)?(手机号码|手机号|电话号码|电话|手机|联系方式|号码)/;
 
-export function offPlatformWords(analysis: Analysis): string | undefined {
-  const m = analysis.mentions.find((x) => x.concept === COMPLIANCE_CONCEPTS.offPlatform && !x.negated);
+/** 手机号留一下 · 电话发我一下 · 您的联系方式给我: the same, the contact named first (not the order's: 收货电话). */
+const CONTACT_LEFT =
+  /(?<!收货|下单|订单|预留|留的|下单时)(您的|你的|您|你)?(手机号码|手机号|电话号码|电话|联系方式)(留|发|给|报)(一下|下|给我|我|个)/;
+
+/** A contact, a private payment or another platform (the lexicon's `off-platform` and `other-platform`). */
+export const isOffPlatform = (m: Mention): boolean =>
+  m.concept === COMPLIANCE_CONCEPTS.offPlatform || m.concept === COMPLIANCE_CONCEPTS.otherPlatform;
+
+/** Right before another platform's name: the buyer is sent there (去拼多多 · 在抖音 · 到京东). */
+const TO_PLACE = /(去|到|来|在|上|搜)$/;
+/** After it in its clause: what the buyer is to do there (买 · 拍 · 搜店名 · 关注 · 找我). */
+const DO_THERE = /(买|拍|下单|搜|关注|找|联系|私信|进|领|看看|看下|下载)/;
+
+/**
+ * Another platform the buyer named, spoken of to compare (京东那个可能是旧款 · 拼多多那个是8公斤的吧), leads
+ * nobody off; sent there (那你去拼多多买吧) or pointed to (抖音直播间搜店名) it does.
+ */
+function leadsThere(analysis: Analysis, m: Mention, buyerNamed: (term: string) => boolean): boolean {
+  if (m.concept !== COMPLIANCE_CONCEPTS.otherPlatform || !buyerNamed(m.term)) return true;
+  const { from, to } = clauseOf(analysis, m.start);
+  return (
+    TO_PLACE.test(analysis.normalised.slice(from, m.start)) ||
+    DO_THERE.test(analysis.normalised.slice(m.end, to))
+  );
+}
+
+export function offPlatformWords(
+  analysis: Analysis,
+  buyerNamed: (term: string) => boolean = () => false,
+): string | undefined {
+  const m = analysis.mentions.find(
+    (x) => isOffPlatform(x) && !x.negated && leadsThere(analysis, x, buyerNamed),
+  );
   if (m) return analysis.normalised.slice(m.start, m.end);
   return (
     PHONE.exec(analysis.source)?.[0] ??
-    [CHINESE_DIGITS, QQ, ASKS_CONTACT]
+    [CHINESE_DIGITS, QQ, ASKS_CONTACT, CONTACT_LEFT]
       .map((p) => p.exec(analysis.normalised)?.[0])
       .find((w) => w !== undefined)
   );
@@ -185,7 +217,7 @@ export function rudeSpans(analysis: Analysis): { clause: number; words: string }
       spans.push({ clause: m.clause, words: analysis.normalised.slice(m.start, m.end) });
   for (const x of analysis.mentions)
     if (
-      x.concept === COMPLIANCE_CONCEPTS.offPlatform &&
+      isOffPlatform(x) &&
       SEND_TO.test(analysis.normalised.slice(clauseOf(analysis, x.start).from, x.start))
     )
       spans.push({ clause: x.clause, words: analysis.normalised.slice(x.start, x.end) });

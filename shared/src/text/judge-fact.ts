@@ -804,9 +804,15 @@ function claimsWrong(
       !analysis.quantities.some((q) => q.at <= m.start && m.end <= q.to && elsewhere(q)) &&
       !COMPARED_BEFORE.test(analysis.normalised.slice(clauseStart(analysis, m.clause), m.start)) &&
       !USE_BEFORE.test(analysis.normalised.slice(clauseStart(analysis, m.clause), m.start)) &&
-      !OTHERS_BEFORE.test(analysis.normalised.slice(clauseStart(analysis, m.clause), m.start)),
+      !OTHERS_BEFORE.test(analysis.normalised.slice(clauseStart(analysis, m.clause), m.start)) &&
+      !analysis.mentions.some(
+        (o) => o.concept === OTHER_PLATFORM && o.clause === m.clause && o.end <= m.start,
+      ),
   );
 }
+
+/** 拼多多那个是8公斤的吧: the goods on another platform (the lexicon's `other-platform`), not this product. */
+const OTHER_PLATFORM = 'other-platform';
 
 /** 便宜的那种多半是冷库果 · 别家用的是304: said of other shops' goods, not of this product. */
 const OTHERS_BEFORE = /别家|别人家|其他家|其它家|外面|市面上|隔壁|有些店|有的店|很多店|那种|他们家|人家/;

@@ -81,6 +81,8 @@ const DENIALS: readonly (readonly [string, string, boolean])[] = [
   ['不', '', false],
 ];
 const HAN = /\p{Script=Han}/u;
+/** 啥也 · 什么都 · 一点都 · 一点儿也: "nothing / not a bit", said before the denial it strengthens. */
+const TOTALLY = /^(啥|什么|一点儿?|一丁点|任何东西)(也|都)/;
 const LEADING_MODAL = /^(能|会|要|有|是)/;
 /** Adverbs an answer adds before the question's verb without changing it: 可以免费刻 · 都能发 · 当然包. */
 const LEADING_ADVERBS = /^(免费|直接|也|都|当然|肯定|完全|随时|照样|一样|正常)+/;
@@ -97,6 +99,10 @@ export function echoOf(bare: string, proposition: string): 'yes' | 'no' | undefi
   const said = sameModals(bare);
   if (said === '' || !HAN.test(said)) return undefined;
   if (ASKS_CHARGE.test(proposition) && SAYS_FREE.test(said)) return 'no';
+  // 啥也没打 · 什么都没加 · 一点都不掉: "none at all" before a denial denies the question's verb outright.
+  const total = TOTALLY.exec(said);
+  if (total !== null && DENIALS.some(([negator]) => said.slice(total[0].length).startsWith(negator)))
+    return echoOf(said.slice(total[0].length), proposition);
   const denial = DENIALS.find(([negator]) => said.startsWith(negator));
   if (denial === undefined) {
     // 能发的 to 西藏发货不 · 有降噪的 to 能降噪吗 · 可以免费刻 to 能刻字吗: a modal or an adverb put before the

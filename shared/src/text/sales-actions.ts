@@ -2,7 +2,7 @@
 // follows up a quiet buyer (the platform's rules are `compliance.ts`). The word
 // lists are lexicon concepts; the structure around them is read here: a deferred (不用急着下单), conditional
 // (如果需要再拍) or finished (拍下了就行) order verb invites nothing, while 还没付 reminds.
-import { COMPLIANCE_CONCEPTS, rudeSpans } from './compliance.ts';
+import { isOffPlatform, rudeSpans } from './compliance.ts';
 import type { Analysis, Mention } from './matcher.ts';
 import { readBareNumber, readQuantities } from './numbers.ts';
 
@@ -80,6 +80,8 @@ const picturesObject = (analysis: Analysis, m: Mention) =>
   PICTURE_OF.test(analysis.normalised.slice(m.end, clauseOf(analysis, m).to));
 /** Before an order verb, pointing back to a place named earlier: 你去那边拍 · 在那上面买. */
 const ELSEWHERE = /(那边|那里|那儿|那上面|那家|那个店|去)/;
+/** Before an order verb in its clause, someone else doing it: 师傅顺便把旧的带走 is the fitter's errand. */
+const OTHER_AGENT = /(师傅|快递员|快递小哥|送货员|司机|安装工|工作人员)/;
 /** Right before a payment word: "not yet" (还没付) reminds rather than denies. */
 const NOT_YET = /(还没有|还没|没有|尚未|还未|没|未)$/;
 
@@ -184,11 +186,7 @@ export function readsAsInvitation(analysis: Analysis, answers: (option: string) 
     const elsewhere = ELSEWHERE.test(analysis.normalised.slice(from, m.start));
     if (
       analysis.mentions.some(
-        (o) =>
-          o.concept === COMPLIANCE_CONCEPTS.offPlatform &&
-          !o.negated &&
-          o.end <= m.start &&
-          (o.clause === m.clause || elsewhere),
+        (o) => isOffPlatform(o) && !o.negated && o.end <= m.start && (o.clause === m.clause || elsewhere),
       )
     )
       return false;
@@ -197,6 +195,7 @@ export function readsAsInvitation(analysis: Analysis, answers: (option: string) 
     if (DONE_AFTER.some((w) => after.startsWith(w)) || endsWithAny(before, DONE_BEFORE)) return false;
     if (containsAny(before, CHOOSING_BEFORE) || CHOOSING_AFTER.some((w) => after.startsWith(w))) return false;
     if (endsWithAny(before, CHOOSING_MANNER) || endsWithAny(before, APART)) return false;
+    if (OTHER_AGENT.test(before)) return false;
     if (m.term.startsWith('拍') && (PAT_BEFORE.test(before) || startsWithAny(after, PAT_AFTER))) return false;
     if (startsWithAny(afterVerb(analysis, m).after, PICTURE) || picturesObject(analysis, m)) return false;
     const option = chosenOption(analysis, m);
@@ -351,3 +350,28 @@ export function readsAsDispatchTime(analysis: Analysis): boolean {
         )),
   );
 }
+
+/**
+ * 给您申请了20元补偿 · 帮您申请了一张5元优惠券 · 补您10块 · 赔您一个红包: the shop grants the buyer something
+ * for their trouble. Offered in place of an answer it dodges the question (like an order prompt), it is no
+ * subject of its own (the 优惠券 is no talk of price, the 补偿 no after-sale case).
+ */
+const GRANTS =
+  /(给|帮|为|替)(您|你)(申请|争取|补|发|送|返|赔)了?[\p{Script=Han}\d.]{0,10}?(补偿|赔偿|红包|优惠券|券|元|块|现金|积分)|(补偿|赔偿|补|赔)(您|你)/u;
+
+/** The clauses of a reply that grant the buyer a compensation. */
+export function compensationClauses(analysis: Analysis): Set<number> {
+  const clauses = new Set<number>();
+  for (let c = 0; c < analysis.clauseEnds.length; c++)
+    if (GRANTS.test(analysis.normalised.slice(clauseStart(analysis, c), analysis.clauseEnds[c])))
+      clauses.add(c);
+  return clauses;
+}
+
+/**
+ * 可以先拍下哦，我们尽快发货 · 付款后马上安排发货: the shop's next step promised with an order or payment
+ * prompt (the lexicon's `dispatch` and `dispatch-time` words, no time or fact of the catalogue) belongs to the
+ * prompt; it speaks of no subject.
+ */
+export const isPromptedDispatch = (m: Mention): boolean =>
+  m.concept === ACTION_CONCEPTS.dispatch || m.concept === ACTION_CONCEPTS.dispatchTime;

@@ -95,7 +95,7 @@ export function buildVocabulary(lexicon: Lexicon, products: readonly Product[]):
 }
 
 /** Lexicon concepts that flag a reply rather than say what the product is. */
-const COMPLIANCE = new Set(['off-platform', 'banned-claim', 'rude', 'dismissive']);
+const COMPLIANCE = new Set(['off-platform', 'other-platform', 'banned-claim', 'rude', 'dismissive']);
 const HOLDS_NEGATOR = /[不没无未别非]/;
 
 const DIGIT_WORDS = '零一二三四五六七八九';

@@ -6,6 +6,7 @@ import { readLibrary } from '../../../server/src/cli/read-library.ts';
 import { loadLibrary } from '../../../shared/src/scenario/load.ts';
 import { type JudgeContext, judgeReply, type OpenItem } from '../../../shared/src/shopper/judge.ts';
 import { createMatcher } from '../../../shared/src/text/index.ts';
+import { echoOf } from '../../../shared/src/text/question.ts';
 
 const { library } = loadLibrary(readLibrary('scenarios'));
 const contextOf = (id: string): JudgeContext => {
@@ -130,6 +131,25 @@ describe('a bare answer says the question back or denies it', () => {
     expect(verdict(jacket, '偏的', 'down-jacket.fit', '这件偏码吗')).toBe('wrong');
     expect(verdict(flask, '不要邮费的', 'vacuum-flask.free-shipping', '要邮费不')).toBe('stated');
     expect(verdict(flask, '要的亲', 'vacuum-flask.free-shipping', '寄过来要邮费吗')).toBe('wrong');
+  });
+
+  it('"none at all" before a denial denies the question’s verb (啥也没打 · 什么都没加)', () => {
+    const oranges = contextOf('navel-oranges');
+    expect(verdict(oranges, '纯天然的 树上现摘的 啥也没打', 'navel-oranges.wax', '有没有打蜡')).toBe(
+      'stated',
+    );
+    expect(verdict(oranges, '什么都没打哈', 'navel-oranges.wax', '打蜡了吗')).toBe('stated');
+    expect(echoOf('啥也没打', '有打蜡')).toBe('no');
+    expect(echoOf('一点都不掉', '会掉色')).toBe('no');
+    // Denying some other verb is no answer.
+    expect(echoOf('啥也没说', '有打蜡')).toBe(undefined);
+  });
+
+  it('advice to wash another way answers "can it go in the machine" with no', () => {
+    expect(verdict(jacket, '建议手洗或者干洗哦亲', 'down-jacket.machine-wash', '能机洗吗')).toBe('stated');
+    expect(
+      verdict(flask, '建议手洗哦，用软毛刷刷一下就干净', 'vacuum-flask.dishwasher', '能放洗碗机吗'),
+    ).toBe('stated');
   });
 
   it('an answer said twice over is said once (送的送的 · 有的有的)', () => {

@@ -75,4 +75,19 @@ describe('the subject of a reply against the buyer’s concern', () => {
       'irrelevant',
     );
   });
+
+  it('a compensation granted in place of an answer dodges the question; it is no subject of its own', () => {
+    const delivery = { ask: 'wireless-earbuds.delivery', text: '还要几天才到啊' };
+    expect(reading(earbuds, '让您久等了，给您申请了一张5元优惠券，下次可以用', delivery)).toBe('evaded');
+    expect(reading(earbuds, '这款有优惠券，领了更划算', delivery)).toBe('irrelevant');
+    expect(
+      reading(washer, '亲，给您申请了20元补偿，您看可以吗', { objection: 'shipping', text: '什么时候送啊' }),
+    ).toBe('unaddressed');
+  });
+
+  it('the dispatch promised with an order prompt belongs to the prompt (a dodge, not another subject)', () => {
+    const waterproof = { ask: 'wireless-earbuds.waterproof', text: '戴着跑步出汗有没有影响' };
+    expect(reading(earbuds, '亲 您喜欢的话可以先拍下哦 我们尽快发货', waterproof)).toBe('evaded');
+    expect(reading(earbuds, '我们尽快发货', waterproof)).toBe('irrelevant');
+  });
 });

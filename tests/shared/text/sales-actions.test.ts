@@ -53,6 +53,8 @@ describe('inviting the order', () => {
     '晾干后拍一拍就蓬松了',
     '晾干后拍打几下',
     '不偏码，正常拍就行',
+    '可以的，送新机的时候师傅顺便把旧的带走',
+    '快递小哥会把旧的一起带走',
   ])('does not invite: %s', (text) => expect(judge(text).invites).toBe(false));
   it.each(['正品保证，放心冲', '选黑色不会错，拍黑色的吧', '两个颜色都有，拍两件一起发~'])(
     'invites in other words: %s',
@@ -342,6 +344,30 @@ describe('compliance', () => {
     expect(judge('有事打这个 139-1234-5678').offPlatform).toBe(true);
     expect(judge('我发您收款码，扫一下就行').offPlatform).toBe(true);
   });
+  it.each(['手机号留一下，到货了我打电话通知你', '您的电话发我一下', '联系方式给我，我让师傅打给您'])(
+    'asking for the buyer contact, the contact named first, leads off the platform: %s',
+    (text) => expect(judge(text).offPlatform).toBe(true),
+  );
+  it('the order phone named first is not asked off the platform', () => {
+    expect(judge('收货电话发我核对一下').offPlatform).toBe(false);
+  });
+  it('another platform the buyer named may be compared with; sent or pointed there it leads off', () => {
+    const washer = contextOf('drum-washer');
+    const named: OpenItem[] = [{ messageId: 'b1', objection: 'price', text: '1899太贵了 拼多多1500' }];
+    const compared = '亲 拼多多那个是8公斤的吧，我们这个10公斤一级能效，还送货上楼免费安装';
+    expect(judge(compared, named, false, washer).offPlatform).toBe(false);
+    expect(judge('那你去拼多多买吧', named, false, washer).offPlatform).toBe(true);
+    expect(judge('拼多多搜我们店名还能再便宜', named, false, washer).offPlatform).toBe(true);
+    // Not named by the buyer, any other platform the reply brings up leads off.
+    expect(
+      judge(compared, [{ messageId: 'b1', objection: 'price', text: '太贵了' }], false, washer).offPlatform,
+    ).toBe(true);
+  });
+  it('a wrong value said of the goods on another platform is no claim about this product', () => {
+    const washer = contextOf('drum-washer');
+    expect(judge('拼多多那个是8公斤的吧', [], false, washer).contradicted).toEqual([]);
+    expect(judge('我们这个是8公斤的', [], false, washer).contradicted).toEqual(['drum-washer.capacity']);
+  });
   it('names the words that raised a flag', () => {
     expect(judge('顶级白鸭绒').flagged).toEqual({ bannedClaim: '顶级' });
   });
@@ -369,6 +395,20 @@ describe('objections by any accepted argument', () => {
   ])('money off or a guarantee addresses a price worry: %s', (text) =>
     expect(judge(text, price).addressed).toEqual(['b1']),
   );
+  it.each([
+    ['drum-washer', '我们这个10公斤一级能效，还送货上楼免费安装'],
+    ['mooncake-box', '我们是手工现做的冰皮，还送礼袋哦'],
+    ['vacuum-flask', '316不锈钢内胆，还带礼盒'],
+  ])(
+    'a selling point of the product (spec, installation, packaging, freshness) addresses a price worry: %s %s',
+    (id, text) => expect(judge(text, price, false, contextOf(id)).addressed).toEqual(['b1']),
+  );
+  it('a patch test first addresses a worry about allergy', () => {
+    const worry: OpenItem[] = [{ messageId: 'b1', objection: 'quality', text: '用了会不会过敏啊 怕烂脸' }];
+    expect(
+      judge('您可以先在耳后试用一下，没问题再全脸用', worry, false, contextOf('soothing-cream')).addressed,
+    ).toEqual(['b1']);
+  });
   it.each(['价格不能便宜10块哦', '不打折哦', '没法便宜20', '少一点点也不行', '再少两斤就不够吃了'])(
     'a concession denied, or a number that is no money, does not: %s',
     (text) => expect(judge(text, price).addressed).toEqual([]),
