@@ -165,20 +165,43 @@ function verbYes(analysis: Analysis, clause: number): boolean {
   );
 }
 
+/** 不甜的话 · 如果不合适: a denial that sets a condition (the buyer's case said back), not an answer. */
+const CONDITION_OPENER = /(如果|要是|万一|假如|若是|若)$/;
+const CONDITION_CLOSER = /^\p{Script=Han}{0,4}?(的话|时候|时)/u;
+function setsCondition(analysis: Analysis, d: { start: number; end: number; clause: number }): boolean {
+  const from = d.clause === 0 ? 0 : analysis.clauseEnds[d.clause - 1]!;
+  const before = analysis.normalised.slice(from, d.start);
+  const after = analysis.normalised.slice(d.end, analysis.clauseEnds[d.clause]);
+  return CONDITION_OPENER.test(before) || CONDITION_CLOSER.test(after);
+}
+
 /**
  * The reply's bare answer to a yes/no question, said up front: 有的 / 能的 / 包的 → yes; 木有 / 不行 / 没加 →
- * no; both or neither → none. A denial further on (售后无忧) answers nothing.
+ * no; both or neither → none. A denial further on (售后无忧) answers nothing, nor does one that sets a condition
+ * (不甜的话…). A clause affirming another catalogue fact and not naming the one asked (孕期也可以用的 to 加了香精吗)
+ * says its yes of that fact: it answers some other question, not this one (不含香精不含酒精 still denies alike).
  */
-function bareAnswer(ctx: JudgeContext, analysis: Analysis, stock: boolean): 'yes' | 'no' | undefined {
+function bareAnswer(
+  ctx: JudgeContext,
+  analysis: Analysis,
+  ask: string,
+  stock: boolean,
+): 'yes' | 'no' | undefined {
   const clause = firstSayingClause(ctx, analysis);
   // 全黑42有的 says the colour and size are there: its 有的 belongs to them, not to another question.
   if (analysis.mentions.some((m) => m.clause === clause && m.concept.startsWith('option:'))) return undefined;
+  const asked = factOfAsk(ask);
+  const named = analysis.mentions.filter((m) => m.clause === clause && isCatalogue(m.concept));
+  const other = (m: Mention) => !m.negated && factOfConcept(m.concept) !== asked;
+  if (named.some(other) && !named.some((m) => factOfConcept(m.concept) === asked)) return undefined;
   // 有货的 answers whether something is in stock, not whether it ships free.
   const answers = analysis.mentions.filter(
     (m) => m.clause === clause && (m.concept === YES || (stock && m.concept === IN_STOCK)),
   );
   const yes = answers.some((m) => !m.negated) || verbYes(analysis, clause);
-  const no = analysis.denials.some((d) => d.clause === clause) || answers.some((m) => m.negated);
+  const no =
+    analysis.denials.some((d) => d.clause === clause && !setsCondition(analysis, d)) ||
+    answers.some((m) => m.negated);
   if (yes === no) return undefined;
   return yes ? 'yes' : 'no';
 }
@@ -544,7 +567,9 @@ export function judgeReply(
         : sayings.map((said) => echoOf(said, question.proposition)).find((e) => e !== undefined);
     const answer =
       echoed ??
-      (bare.length === 1 || coversAll ? bareAnswer(ctx, analysis, isOptionAsk(ctx, item.ask!)) : undefined);
+      (bare.length === 1 || coversAll
+        ? bareAnswer(ctx, analysis, item.ask!, isOptionAsk(ctx, item.ask!))
+        : undefined);
     if (answer !== undefined && bare.includes(item))
       verdict = (answer === 'yes') === truths[i] ? 'stated' : 'contradicted';
     // 只能开普票 to 能开专票吗 · 只支持苹果 to 华为手机能连吗: only something else, so not what was asked.

@@ -228,3 +228,46 @@ describe('a bare answer says the question back or denies it', () => {
     expect(verdict(jacket, '正的哈', 'down-jacket.fit')).toBe('evaded');
   });
 });
+
+describe('which yes/no question a bare yes or no answers', () => {
+  const cream = contextOf('soothing-cream');
+  const oranges = contextOf('navel-oranges');
+  it('a yes in a clause affirming another fact is that fact’s, not the question left open', () => {
+    expect(
+      verdicts(cream, '孕期也可以用的，成分温和', [
+        ['soothing-cream.pregnancy', '孕妇能用吗'],
+        ['soothing-cream.fragrance', '里面加了香精吗'],
+      ]),
+    ).toEqual(['stated', 'evaded']);
+    expect(verdict(cream, '哺乳期也可以用的哦', 'soothing-cream.fragrance', '有香味吗')).toBe('evaded');
+    expect(verdict(flask, '礼盒包装是有的哦', 'vacuum-flask.dishwasher', '能放洗碗机洗吗')).not.toBe('wrong');
+  });
+  it('a bare yes or no still answers when the clause names the asked fact or only denies', () => {
+    expect(verdict(cream, '可以用的亲', 'soothing-cream.pregnancy', '孕妇可以用吗')).toBe('stated');
+    expect(verdict(flask, '可以的 洗碗机随便洗', 'vacuum-flask.dishwasher', '能放洗碗机洗吗')).toBe('wrong');
+    expect(verdict(cream, '不含香精不含酒精哦', 'soothing-cream.alcohol', '含酒精吗')).toBe('stated');
+    expect(
+      verdicts(cream, '孕期可以用的，也没有酒精哦', [
+        ['soothing-cream.pregnancy', '孕妇能用吗'],
+        ['soothing-cream.alcohol', '含酒精吗'],
+      ]),
+    ).toEqual(['stated', 'stated']);
+  });
+  it('a denial that sets a condition (不甜的话 · 如果不合身) answers nothing; a no after it still does', () => {
+    expect(
+      verdict(oranges, '不好吃的话联系我们给您补偿', 'navel-oranges.seven-day-return', '吃着不甜能退吗'),
+    ).toBe('evaded');
+    expect(
+      verdict(jacket, '如果不合身的话可以给您申请点补偿', 'down-jacket.seven-day-return', '不合适能退吗'),
+    ).toBe('evaded');
+    expect(verdict(oranges, '不甜的话也退不了哦', 'navel-oranges.seven-day-return', '吃着不甜能退吗')).toBe(
+      'stated',
+    );
+    expect(verdict(oranges, '不行哦，生鲜不支持无理由', 'navel-oranges.seven-day-return', '不甜能退吗')).toBe(
+      'stated',
+    );
+    expect(
+      verdict(jacket, '不合适的话七天内都可以退的', 'down-jacket.seven-day-return', '不合适能退吗'),
+    ).toBe('stated');
+  });
+});
