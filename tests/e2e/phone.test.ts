@@ -157,6 +157,13 @@ describe("a student's own pages on a phone (390×844), in Chinese and in English
       await phone.goto(`${server.url}/#/home`);
       await phone.getByRole('heading', { name: greeting }).waitFor();
       await fitsThePhone(`13-student-home-${language}`, phone);
+      // 我的报告: a report's scenario title reads across the list, not squeezed beside its date and button.
+      const report = phone.locator('.my-reports li').first();
+      const row = await report.evaluate((li) => ({
+        list: li.getBoundingClientRect().width,
+        title: li.querySelector(':scope > span')!.getBoundingClientRect().width,
+      }));
+      expect(row.title).toBeGreaterThan(row.list * 0.8);
       await phone.goto(`${server.url}/#/summary/${mistakeConversation}`);
       const mistake = phone.locator('li.violation').first();
       await mistake.waitFor();

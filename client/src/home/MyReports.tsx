@@ -25,7 +25,7 @@ export function MyReports({
       {conversations !== null && ended.length === 0 ? (
         <p className="empty">{t('home.reportsEmpty')}</p>
       ) : null}
-      <ul className="list">
+      <ul className="list my-reports">
         {ended.map((r) => (
           <li key={r.conversationId}>
             <span>{r.scenarioTitle}</span>
