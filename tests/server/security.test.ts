@@ -272,11 +272,21 @@ describe('a computer room behind one address', () => {
       });
       const joiner = await seedUser(lab.app, 'student', 'lab_joiner');
       await api(lab, 'POST', '/api/classes/join', { as: joiner, body: { joinCode: 'YYYYYY' } });
-      // …and the address waits, whoever tries next.
+      // …and the address waits for an account guessed at, even with the right password; an account nobody
+      // guessed at still logs in (its one guess past the room's lock, login-lockout.test.ts).
       const blocked = await api(lab, 'POST', '/api/auth/login', {
-        body: { username: 'lab_student_1', password: TEST_PASSWORD },
+        body: { username: 'lab_student_0', password: TEST_PASSWORD },
       });
       expect(blocked.status).toBe(429);
+      const joinBlocked = await api(lab, 'POST', '/api/classes/join', {
+        as: joiner,
+        body: { joinCode: code },
+      });
+      expect(joinBlocked.status).toBe(429);
+      const untouched = await api(lab, 'POST', '/api/auth/login', {
+        body: { username: 'lab_student_1', password: TEST_PASSWORD },
+      });
+      expect(untouched.status).toBe(200);
     } finally {
       await lab.close();
       lab.cleanup();

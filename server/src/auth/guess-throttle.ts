@@ -6,6 +6,11 @@
 // A known device — a browser the account logged in from before, proven by its random device cookie — guesses
 // on its own window instead: someone else's wrong guesses (at the account, or from the computer room's shared
 // address) cannot lock a student out of the browser they use, and that browser still gets only so many tries.
+// A full address window (a spray from the computer room) does not hold up a login at an account that has no
+// failed guess in its own window: that guess goes ahead, charged to the account alone. A student on a browser
+// never used for their account still gets in; the sprayer gets one guess per account it has not guessed at
+// yet, after which the address lock holds for that account too, so no account ever gets more guesses than
+// its own window (the spray's total is at most the address window plus one per account per window).
 // In memory: a restart forgets the windows and the known devices, which gives an attacker at most one more
 // window (and a student logs in once more as from an unknown device).
 export interface ThrottleLimits {
@@ -28,6 +33,11 @@ export interface GuessKeys {
   address: string;
   /** The device cookie of the request, if any: a device known for `account` guesses on its own window. */
   device?: string;
+  /**
+   * Logins only: a full address window lets through one guess at an account nobody guessed at (see the top).
+   * Not join codes: every account could then guess one more code past the room's lock.
+   */
+  oneGuessPastAddressLock?: boolean;
 }
 
 export interface Guess {
@@ -65,6 +75,16 @@ export class GuessThrottle {
     for (const [key, limit] of charged) {
       const window = this.recent(key, now);
       if (window.length >= limit) wait = Math.max(wait, window[0]! + this.limits.windowMs - now);
+    }
+    if (
+      keys.oneGuessPastAddressLock &&
+      wait > 0 &&
+      charged.length === 2 &&
+      this.recent(charged[1]![0], now).length === 0
+    ) {
+      // Only the address is full, and nobody guessed at this account: its one guess, charged to it alone.
+      charged.shift();
+      wait = 0;
     }
     if (wait > 0) return { wait, succeeded: () => {} };
     const stamps = charged.map(([key]) => {

@@ -54,7 +54,10 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
   serve(app, routes.auth.login, async ({ body, request, reply }) => {
     const account = `login:${body.username}`;
     const device = request.cookies[DEVICE_COOKIE];
-    const guess = app.guesses.begin({ account, address: request.ip, device }, app.clock.now());
+    const guess = app.guesses.begin(
+      { account, address: request.ip, device, oneGuessPastAddressLock: true },
+      app.clock.now(),
+    );
     if (guess.wait > 0) throw fail('login-locked', { minutes: minutesUntil(guess.wait) });
     const user = await app.users.findByUsername(body.username);
     const ok = await app.passwords.verify(body.password, user?.password_hash);
