@@ -78,7 +78,7 @@ export const en: Messages = {
     viewReport: 'View',
     score: '{{score}} pts',
     resume: 'Resume ({{count}} open)',
-    lastPractice: 'Back to the last practice (every shopper has left; see its summary)',
+    lastPractice: 'Back to the last practice (every reception has ended; see its summary)',
     noScenarios: 'No scenarios to practise yet',
     abandoned: 'Abandoned',
     joinTitle: 'Join a class',

@@ -81,7 +81,7 @@ export const zhCN = {
     viewReport: '查看',
     score: '{{score}} 分',
     resume: '继续接待（{{count}} 个进行中）',
-    lastPractice: '回到刚才的练习（买家都已离开，可查看练习总结）',
+    lastPractice: '回到刚才的练习（接待都已结束，可查看练习总结）',
     noScenarios: '暂无可练习的场景',
     abandoned: '已放弃',
     joinTitle: '加入班级',
