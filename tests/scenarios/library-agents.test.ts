@@ -66,7 +66,7 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('typical trainee mistake
         i % 4
       ]!,
     }));
-    const { report, events } = playScript(library, scenario.id, dodge);
+    const { report } = playScript(library, scenario.id, dodge);
     const rules = report.violations.map((v) => v.rule);
     // Caught at the buyer's first request: a question or worry is dodged, an order change is dodged by
     // leaving the order as it was (the buyer leaves there, before asking anything else).
@@ -80,21 +80,13 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('typical trainee mistake
     const caught =
       first?.change !== undefined ? ['order-not-updated'] : ['question-evaded', 'objection-unaddressed'];
     expect(rules.some((rule) => caught.includes(rule))).toBe(true);
-    // Nothing for accuracy, phrase use or sales; prompt, polite replies keep their responsiveness and
-    // courtesy (30 + 10 of the default rubric's 100) — the buyer who gives up on an unanswered question is
-    // charged to accuracy, not to replies that came in time. Beside those, only the outcome the buyer had
-    // reached before any reply (a mid-sale order placed or paid on arrival) counts: a failing score.
+    // Nothing for accuracy, phrase use, sales or the outcome; prompt, polite replies keep their
+    // responsiveness and courtesy (30 + 10 of the default rubric's 100) — the buyer who gives up on an
+    // unanswered question is charged to accuracy, not to replies that came in time. A mid-sale buyer who came
+    // with the order placed or paid brought that outcome: the reception lost them, so it earns none of it.
     const earned = Object.fromEntries(report.dimensions.map((d) => [d.id, d.score]));
-    expect([earned.accuracy, earned.phraseUse, earned.salesActions]).toEqual([0, 0, 0]);
-    const totalWeight = report.dimensions.reduce((sum, d) => sum + d.weight, 0);
-    const outcome = report.dimensions.find((d) => d.id === 'outcome')!;
-    const outcomePoints = (100 * outcome.weight * outcome.score) / totalWeight;
-    expect(report.score - outcomePoints).toBeLessThanOrEqual(40);
-    if (outcome.score > 0) {
-      const firstReply = events.find((e) => e.type === 'agent-message')!.at;
-      expect(events.some((e) => e.type === 'order-placed' && e.at < firstReply)).toBe(true);
-    }
-    expect(report.score).toBeLessThan(60);
+    expect([earned.accuracy, earned.phraseUse, earned.salesActions, earned.outcome]).toEqual([0, 0, 0, 0]);
+    expect(report.score).toBeLessThanOrEqual(40);
   });
 });
 

@@ -1,6 +1,6 @@
 // The rubric's dimensions: which rule counts against which, and how a dimension is scored.
 import type { Dimension, Rubric, RuleId } from '../scenario/schema.ts';
-import type { Outcome } from './metrics.ts';
+import type { ConversationFacts } from './facts.ts';
 
 export const RULE_DIMENSION: Readonly<Record<RuleId, Exclude<Dimension, 'outcome'>>> = {
   'slow-first-response': 'responsiveness',
@@ -40,22 +40,40 @@ export function penaltyOf(rubric: Rubric, rule: RuleId): number {
   );
 }
 
+/** How far a sale has gone. */
+type SaleStep = 'none' | 'ordered' | 'paid';
+
+const STEPS: readonly SaleStep[] = ['none', 'ordered', 'paid'];
+
+/** How much of the scenario's goal a step reaches (0..1). */
+function progress(goal: 'paid' | 'ordered', step: SaleStep): number {
+  if (goal === 'ordered') return step === 'none' ? 0 : 1;
+  return step === 'paid' ? 1 : step === 'ordered' ? 0.5 : 0;
+}
+
+/** The furthest step of the conversation's orders: as they stand, or as the buyer brought them. */
+function furthest(steps: readonly SaleStep[]): SaleStep {
+  return steps.reduce<SaleStep>((a, b) => (STEPS.indexOf(b) > STEPS.indexOf(a) ? b : a), 'none');
+}
+
 /**
- * How far the reception reached the scenario's goal. Nothing is earned without a single reply: a shopper
- * who stayed only because the drill was stopped was not retained by the agent.
+ * How far the reception itself reached the scenario's goal (docs/shopper-semantics.md, Outcome): only what
+ * the buyer did after the reception could move them counts. Of the way to the goal left when the buyer came,
+ * the share covered (an order brought unpaid: the payment); a buyer who came with the goal already reached (a
+ * mid-sale order placed and paid) was the reception's to keep — kept if they did not leave. `retained`: the
+ * buyer did not leave. Nothing is earned without a single reply: a shopper who stayed only because the drill
+ * was stopped was not retained by the agent.
  */
 export function outcomeScore(
   goal: 'paid' | 'ordered' | 'retained',
-  outcome: Outcome,
+  facts: Pick<ConversationFacts, 'orders' | 'departures'>,
   answeredTurns: number,
 ): number {
   if (answeredTurns === 0) return 0;
-  switch (goal) {
-    case 'paid':
-      return outcome === 'paid' ? 1 : outcome === 'ordered-unpaid' ? 0.5 : 0;
-    case 'ordered':
-      return outcome === 'paid' || outcome === 'ordered-unpaid' ? 1 : 0;
-    case 'retained':
-      return outcome === 'left' ? 0 : 1;
-  }
+  const left = facts.departures.length > 0;
+  if (goal === 'retained') return left ? 0 : 1;
+  const brought = progress(goal, furthest(facts.orders.map((o) => o.broughtAs ?? 'none')));
+  const reached = progress(goal, furthest(facts.orders.map((o) => (o.paidAt !== null ? 'paid' : 'ordered'))));
+  if (brought >= 1) return left ? 0 : 1;
+  return Math.max(0, reached - brought) / (1 - brought);
 }

@@ -70,6 +70,13 @@ export interface OrderFact {
   discount: number;
   /** Amount of recommended products in it (关联推荐 that worked): added items, or the whole order when it was placed for one. */
   crossSellAmount: number;
+  /**
+   * How far the buyer had taken it on their own when they came (a mid-sale buyer arrives with an order placed,
+   * often paid): placed (paid) before the agent's first message, or right after the lines the buyer arrived
+   * with (the opening beat) with no reply since, before the reception could have moved them. Null: placed
+   * during the reception.
+   */
+  broughtAs: 'ordered' | 'paid' | null;
 }
 
 /** A 改价 or coupon the agent gave (from its card message). */
@@ -145,6 +152,10 @@ export class ConversationFold {
   private readonly turns = new TurnTracker();
   private origin: number | null = null;
   private first: number | null = null;
+  /** The beat of the buyer's first line, whether every line so far was of it, and whether a reply followed the latest. */
+  private openingBeat: string | null = null;
+  private inOpening = true;
+  private repliedToLatestLine = false;
   private seed = 0;
   private end = 0;
   private endReason: EndReason | null = null;
@@ -155,6 +166,14 @@ export class ConversationFold {
 
   get closed(): boolean {
     return this.endReason !== null;
+  }
+
+  /**
+   * The buyer is still arriving: no agent message yet, or the opening beat's lines just sent with nothing
+   * replied since (what a beat does after its lines — order, pay — comes before it awaits the agent).
+   */
+  private get arriving(): boolean {
+    return this.agentMessages.length === 0 || (this.inOpening && !this.repliedToLatestLine);
   }
 
   /** Folds one more event; false when it was ignored (after `ended`, nothing is part of the reception). */
@@ -168,6 +187,9 @@ export class ConversationFold {
         break;
       case 'buyer-message':
         this.origin ??= event.at;
+        this.openingBeat ??= event.beat;
+        if (event.beat !== this.openingBeat) this.inOpening = false;
+        this.repliedToLatestLine = false;
         this.buyerMessages.set(event.id, {
           id: event.id,
           at: event.at,
@@ -182,6 +204,7 @@ export class ConversationFold {
         const fact: AgentMessageFact = { message: event, judgement: undefined };
         this.agentMessages.push(fact);
         this.agentById.set(event.id, fact);
+        this.repliedToLatestLine = true;
         this.turns.agentReplied(event.id, event.at);
         if (event.action === 'discount' && event.amount !== undefined)
           this.discounts.push({ at: event.at, messageId: event.id, amount: event.amount });
@@ -209,6 +232,7 @@ export class ConversationFold {
           changes: [],
           discount: event.discount ?? 0,
           crossSellAmount: event.recommendedBy === undefined ? 0 : event.amount,
+          broughtAs: this.arriving ? 'ordered' : null,
         };
         this.orders.push(order);
         this.ordersById.set(event.orderId, order);
@@ -240,7 +264,10 @@ export class ConversationFold {
       }
       case 'order-paid': {
         const order = this.ordersById.get(event.orderId);
-        if (order && order.paidAt === null) order.paidAt = event.at;
+        if (order && order.paidAt === null) {
+          order.paidAt = event.at;
+          if (order.broughtAs === 'ordered' && this.arriving) order.broughtAs = 'paid';
+        }
         break;
       }
       case 'buyer-quiet':

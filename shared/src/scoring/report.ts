@@ -163,7 +163,7 @@ export function scoreFacts(facts: ConversationFacts, input: ScoringSetup): Repor
   const dimensions = DIMENSIONS.map((id): DimensionScore => {
     const weight = rubric.weights[id];
     if (id === 'outcome') {
-      const score = outcomeScore(scenario.goal, metrics.outcome, answered);
+      const score = outcomeScore(scenario.goal, facts, answered);
       // Cut short before the goal was reached, the outcome was never due: left out, not counted as 0.
       const due = facts.phase === 'over' || score === 1;
       return { id, score, weight: due ? weight : 0, violations: 0 };
