@@ -123,7 +123,10 @@ describe('catalogue files in the studio', () => {
     });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('catalogue-breaks-scenarios');
-    expect(res.body.error.message).toContain('“羽绒服选颜色和尺码”');
+    // The scenario, where its failing script is written, and what it got wrong.
+    expect(res.body.error.message).toMatch(
+      /“羽绒服选颜色和尺码”（scenarios\/buyers\/jacket-colour-size\.yaml:\d+:\d+ 标准答案：/,
+    );
     expect(res.body.error.message).toContain('没有发布');
     expect(res.body.error.params.count).toBe(1);
     expect(server.app.catalog.versionOf('jacket-colour-size')).toBe(versionBefore);
@@ -156,7 +159,9 @@ describe('catalogue files in the studio', () => {
       body: { path: LEXICON, version: saved.body.version },
     });
     expect(published.status).toBe(200);
-    expect(published.body.proved).toBe(server.app.catalog.library.buyers.size);
+    // The lexicon is read by every judgement: every scenario is proven again.
+    const every = [...server.app.catalog.library.buyers.keys()].sort();
+    expect(published.body).toMatchObject({ affected: every, proved: every });
     expect(published.body.catalogueVersion).not.toBe('');
 
     // New practice plays the scenario under the new catalogue, and its judge knows 老铁.

@@ -10,6 +10,7 @@ import {
   createLibraryLoader,
   createShopperContext,
   type FileRecord,
+  fileIdentity,
   fileKindOf,
   formatError,
   type Library,
@@ -398,8 +399,15 @@ export class ScenarioCatalog {
       if (!row) throw new Error(`找不到目录文件 ${path} 的版本 ${version}`);
       top.push({ path, text: row.source });
     }
-    return overlayFiles(this.files, top);
+    return overlayFiles(this.files, top, this.shippedIdentity);
   }
+
+  /** `fileIdentity` of a shipped file, worked out once per file (finding it parses the file). */
+  private readonly shippedIdentity = (file: FileRecord): string | undefined => {
+    if (!this.shippedIdentities.has(file.path)) this.shippedIdentities.set(file.path, fileIdentity(file));
+    return this.shippedIdentities.get(file.path);
+  };
+  private readonly shippedIdentities = new Map<string, string | undefined>();
 
   private async filesOfCatalogue(catalogue: string): Promise<FileRecord[]> {
     if (catalogue === this.catalogue.version) return this.catalogue.files;

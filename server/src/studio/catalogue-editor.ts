@@ -1,34 +1,58 @@
 // Products, categories, quick phrases and the lexicon edited in the studio. A save is a 草稿 (validated,
 // positions file:line:col, stored by content hash); 发布 lays it over the catalogue in force only when every
 // scenario the library plays still loads and proves against it — proven here, whatever the browser said.
+// Only the scenarios whose proof the change can alter are proven (their proof key changed, see
+// shared/src/proof/proof-key.ts): the others read nothing it changed. Verdicts are kept by proof key, so
+// publishing the same content again (a refused change fixed, a version put back) proves nothing twice.
 // A new product, category or phrase library (新建) is a file at a new path under its folder: saved and
 // published the same way, refused when it takes the id of another file (it would replace that one).
 import {
+  type BuyerScenario,
   type CatalogueDraft,
   type CatalogueVersion,
   contentHash,
+  createLibraryLoader,
   type FileRecord,
+  failedRunAt,
   fileKindOf,
   formatError,
   idTakenError,
   isNewCataloguePath,
   type Library,
   libraryRoot,
-  loadLibrary,
   overlayFiles,
+  type ProofRun,
   type PublishCatalogueBody,
   type PublishCatalogueResponse,
+  proofKeys,
   proofTasks,
   proveTask,
   type SaveCatalogueBody,
   type SaveCatalogueResponse,
+  type SourceError,
 } from '@kefu/shared';
+import { LRUCache } from 'lru-cache';
 import type { CatalogueManifest } from '../db/repositories/catalogue-versions.ts';
 import { fail } from '../errors.ts';
 import { CATALOGUE_KINDS, type ScenarioCatalog } from '../scenarios/catalog.ts';
 
 /** How many errors a refusal spells out (all of them are counted). */
 const ERRORS_SHOWN = 5;
+
+/**
+ * Proof verdicts kept (by proof key, least recently used out first): a few versions of every scenario of a
+ * large library. A verdict is a few hundred bytes at most.
+ */
+export const VERDICTS_KEPT = 2000;
+
+/** A scenario's proof as kept: passed, or the first run that failed. */
+type Verdict = { ok: true } | { ok: false; run: Pick<ProofRun, 'kind' | 'script' | 'problems'> };
+
+/** A scenario the change would break: no longer loading (the first error in its file), or a failing run. */
+interface Broken {
+  id: string;
+  error: SourceError;
+}
 
 /** Lets the event loop run between proof runs: proving the library takes seconds, live buyers must not wait. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -38,6 +62,11 @@ export class CatalogueEditor {
   private queue: Promise<unknown> = Promise.resolve();
 
   private readonly catalog: ScenarioCatalog;
+
+  private readonly verdicts = new LRUCache<string, Verdict>({ max: VERDICTS_KEPT });
+
+  /** Keeps the files it parsed last: a save or a publication parses only the file that changed. */
+  private readonly load = createLibraryLoader();
 
   constructor(catalog: ScenarioCatalog) {
     this.catalog = catalog;
@@ -60,9 +89,10 @@ export class CatalogueEditor {
 
   /** The errors in `file` laid over `files` (the library's files), a clash of its id with another file's first. */
   private errorsIn(files: readonly FileRecord[], file: FileRecord) {
-    const taken = idTakenError(files, file);
+    const { errors } = this.load(overlayFiles(files, [file], this.load.identity), this.assets());
+    // After the load: the loader names the files it parsed without parsing them again.
+    const taken = idTakenError(files, file, this.load.identity);
     if (taken) return [taken];
-    const { errors } = loadLibrary(overlayFiles(files, [file]), this.assets());
     return errors.filter((e) => e.file === file.path);
   }
 
@@ -109,9 +139,10 @@ export class CatalogueEditor {
     const catalogue = catalogueVersion(manifest);
     // A new file may have been saved before another file took its id: checked against what is in force.
     const inForce = await this.catalog.libraryFilesWith(state.files);
-    const taken = idTakenError(inForce, { path: body.path, text: saved.source });
     const files = await this.catalog.filesWithCatalogue(manifest);
-    const { library, errors } = loadLibrary(await this.catalog.libraryFilesWith(files), this.assets());
+    const libraryFiles = await this.catalog.libraryFilesWith(files);
+    const { library, errors } = this.load(libraryFiles, this.assets());
+    const taken = idTakenError(inForce, { path: body.path, text: saved.source }, this.load.identity);
     const mine = taken ? [taken] : errors.filter((e) => e.file === body.path);
     if (mine.length > 0) {
       throw fail('catalogue-invalid', {
@@ -119,11 +150,15 @@ export class CatalogueEditor {
         errors: mine.slice(0, ERRORS_SHOWN).map(formatError).join('；'),
       });
     }
-    const broken = await this.unproven(library, new Set(errors.map((e) => e.file)));
-    if (broken.length > 0) {
+    const proof = await this.prove(library, libraryFiles, errors);
+    if (proof.broken.length > 0) {
+      const named = proof.broken.slice(0, ERRORS_SHOWN).map(({ id, error }) => {
+        const title = this.catalog.library.buyers.get(id)?.title ?? id;
+        return `“${title}”（${formatError(error)}）`;
+      });
       throw fail('catalogue-breaks-scenarios', {
-        count: broken.length,
-        scenarios: broken.map((id) => `“${this.catalog.library.buyers.get(id)?.title ?? id}”`).join('、'),
+        count: proof.broken.length,
+        scenarios: named.join('；'),
       });
     }
     if (catalogue !== state.version) {
@@ -135,29 +170,64 @@ export class CatalogueEditor {
       this.catalog.useCatalogue({ version: catalogue, manifest, files }, library);
       await this.catalog.saved();
     }
-    return { catalogueVersion: catalogue, proved: library.buyers.size };
+    return { catalogueVersion: catalogue, affected: proof.affected, proved: proof.proved };
   }
 
   /**
-   * The scenarios played now that no longer load (an error in their file) or no longer prove against
-   * `library`, in id order. A scenario stops at its first failing run.
+   * Proves against `library` the scenarios played now whose proof it can change (their key differs from the
+   * one in force), in id order; a kept verdict of the same key stands for its proof. `files` are the
+   * library's files, `errors` its load errors. A scenario stops at its first failing run.
    */
-  private async unproven(library: Library, filesWithErrors: Set<string>): Promise<string[]> {
-    const broken: string[] = [];
-    for (const id of [...this.catalog.library.buyers.keys()].sort()) {
-      if (!library.buyers.has(id) || filesWithErrors.has(library.files.get(id) ?? '')) {
-        broken.push(id);
+  private async prove(
+    library: Library,
+    files: readonly FileRecord[],
+    errors: readonly SourceError[],
+  ): Promise<{ affected: string[]; proved: string[]; broken: Broken[] }> {
+    const inForce = this.catalog.library;
+    const before = proofKeys(inForce);
+    const after = proofKeys(library);
+    const affected = [...inForce.buyers.keys()].filter((id) => after.get(id) !== before.get(id)).sort();
+    const proved: string[] = [];
+    const broken: Broken[] = [];
+    for (const id of affected) {
+      const path = library.files.get(id) ?? inForce.files.get(id) ?? '';
+      const loadError = errors.find((e) => e.file === path);
+      const scenario = library.buyers.get(id);
+      if (loadError || !scenario) {
+        broken.push({ id, error: loadError ?? { file: path, line: 1, col: 1, message: '场景无法载入' } });
         continue;
       }
-      for (const task of proofTasks(library, id)) {
-        await nextTurn();
-        if (!proveTask(library, task).ok) {
-          broken.push(id);
-          break;
-        }
+      const key = after.get(id)!;
+      let verdict = this.verdicts.get(key);
+      if (!verdict) {
+        verdict = await this.verdictOf(library, id);
+        this.verdicts.set(key, verdict);
+        proved.push(id);
       }
+      if (!verdict.ok) broken.push({ id, error: this.whereFailed(files, path, scenario, verdict.run) });
     }
-    return broken;
+    return { affected, proved, broken };
+  }
+
+  private async verdictOf(library: Library, id: string): Promise<Verdict> {
+    for (const task of proofTasks(library, id)) {
+      await nextTurn();
+      const run = proveTask(library, task);
+      if (!run.ok) return { ok: false, run: { kind: run.kind, script: run.script, problems: run.problems } };
+    }
+    return { ok: true };
+  }
+
+  /** The failing run's place in the scenario's file, with what it got wrong. */
+  private whereFailed(
+    files: readonly FileRecord[],
+    path: string,
+    scenario: BuyerScenario,
+    run: Pick<ProofRun, 'kind' | 'script' | 'problems'>,
+  ): SourceError {
+    const file = files.find((f) => f.path === path);
+    if (!file) return { file: path, line: 1, col: 1, message: run.problems.join('；') };
+    return failedRunAt(file, scenario, run);
   }
 
   /**

@@ -1,6 +1,7 @@
 // The catalogue in the studio: products, categories, quick phrases and the lexicon edited like scenarios.
 // Saving makes a 草稿 (draft version); 发布 makes it the catalogue that practice, drills and the judge use,
-// accepted only when every scenario of the library still proves against it (the server proves again).
+// accepted only when every scenario of the library still proves against it (the server proves again the
+// scenarios the change can affect).
 import { z } from 'zod';
 
 /** A saved catalogue version that is not published (yet). */
@@ -38,8 +39,13 @@ export type PublishCatalogueBody = z.infer<typeof PublishCatalogueBodySchema>;
 export const PublishCatalogueResponseSchema = z.object({
   /** The catalogue version now in use (new practice, drills and judgements use it). */
   catalogueVersion: z.string(),
-  /** How many scenarios were proven against it. */
-  proved: z.number(),
+  /**
+   * The scenarios the change can affect (their proof reads what it changed), in id order: each proves
+   * against the new catalogue. The others read nothing it changed.
+   */
+  affected: z.array(z.string()),
+  /** Of those, the ones proven now; the rest had a kept verdict of the very same content. */
+  proved: z.array(z.string()),
 });
 export type PublishCatalogueResponse = z.infer<typeof PublishCatalogueResponseSchema>;
 

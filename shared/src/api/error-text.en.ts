@@ -70,7 +70,7 @@ export const ERROR_TEXT_EN: Record<ErrorCode, string> = {
   'catalogue-invalid': 'The file has {{count}} errors; nothing was saved: {{errors}}',
   'catalogue-draft-not-found': 'This draft was not found. Reload, save it again and publish.',
   'catalogue-breaks-scenarios':
-    'With this change {{count}} scenarios no longer prove; nothing was published: {{scenarios}}. Change the draft or these scenarios first.',
+    'With this change {{count}} scenarios no longer prove; nothing was published: {{scenarios}}. Change the draft, or these scenarios first where shown.',
   'catalogue-file-published':
     'This file is published (or ships with the library) and cannot be deleted; save a changed draft and publish it instead.',
   'catalogue-draft-not-owner':

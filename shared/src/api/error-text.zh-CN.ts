@@ -61,7 +61,7 @@ export const ERROR_TEXT_ZH = {
   'catalogue-invalid': '文件有 {{count}} 处错误，没有保存：{{errors}}',
   'catalogue-draft-not-found': '找不到这个草稿，请刷新后重新保存再发布',
   'catalogue-breaks-scenarios':
-    '发布后有 {{count}} 个场景不再通过证明，没有发布：{{scenarios}}。请修改草稿，或先修改这些场景',
+    '发布后有 {{count}} 个场景不再通过证明，没有发布：{{scenarios}}。请修改草稿，或先按所示位置修改这些场景',
   'catalogue-file-published': '这个文件已经发布（或随场景库提供），不能删除；可以保存修改后的草稿再发布',
   'catalogue-draft-not-owner': '这个草稿由另一位讲师保存，只有他和管理员能删除',
   'scenario-read-only': '“{{title}}”是场景库自带的场景，不能直接修改：请点「复制后编辑」，改你自己的副本',

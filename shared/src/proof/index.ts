@@ -1,5 +1,6 @@
 export { type Advice, adviseOn } from './coaching.ts';
 export { type Played, playScript, scoreEvents, scoringSetup } from './play.ts';
+export { proofKeys, scenariosAffected } from './proof-key.ts';
 export {
   MODEL_ANSWER_MIN_SCORE,
   PROOF_SEEDS,
@@ -10,3 +11,4 @@ export {
   proveTask,
   violationDiff,
 } from './prove.ts';
+export { failedRunAt } from './run-source.ts';

@@ -1,6 +1,7 @@
 // Catalogue files in the studio: a product opens in the same editor as scenarios, editable, its mistakes
-// marked at line:col; 保存草稿 stores a draft; 发布 proves every scenario first (with progress) and asks the
-// server only when all prove, showing the server's own refusal; the versions list who saved and published.
+// marked at line:col; 保存草稿 stores a draft; 发布 proves first the scenarios that use what changed (with
+// progress) and asks the server only when all prove, showing the server's own refusal; a change no scenario
+// uses goes to the server at once; the versions list who saved and published.
 
 import { EditorView } from '@codemirror/view';
 import { screen, waitFor, within } from '@testing-library/react';
@@ -47,11 +48,11 @@ async function replaceValid(text: string) {
   await editor().findByText('校验通过', undefined, SETTLE);
 }
 
-async function openJacket(handlers: Parameters<typeof fakeHttp>[0] = {}) {
+async function openJacket(handlers: Parameters<typeof fakeHttp>[0] = {}, file = /down-jacket\.yaml/) {
   const http = fakeHttp({ 'GET /api/studio/files': () => FILES, ...handlers });
   const { render, user } = await setup({ http });
   render(<Studio />);
-  await user.click(await screen.findByRole('button', { name: /down-jacket\.yaml/ }));
+  await user.click(await screen.findByRole('button', { name: file }));
   await editor().findByText('校验通过', undefined, SETTLE);
   return { http, user };
 }
@@ -118,12 +119,12 @@ describe('catalogue files in the studio', () => {
             message: '',
           });
         }
-        return { catalogueVersion: 'c1', proved: 1 };
+        return { catalogueVersion: 'c1', affected: ['jacket-colour-size'], proved: ['jacket-colour-size'] };
       },
     });
     await replaceValid(WITH_ALIAS);
     await user.click(editor().getByRole('button', { name: '发布' }));
-    await editor().findByText(/已发布：1 个场景全部通过证明/, undefined, PROVED);
+    await editor().findByText(/已发布：用到改动内容的 1 个场景全部通过证明/, undefined, PROVED);
     expect(posts(http)).toEqual([
       { method: 'POST', path: '/api/studio/catalogue', body: { path: JACKET.path, text: WITH_ALIAS } },
       {
@@ -137,6 +138,26 @@ describe('catalogue files in the studio', () => {
     const refusal = await editor().findByText(/没有发布/, undefined, PROVED);
     expect(refusal.textContent).toContain('“羽绒服选颜色和尺码”');
   }, 150_000);
+
+  it('publishes a change no scenario uses without proving any', async () => {
+    const scarf = SOURCES.find((f) => f.path.endsWith('products/wool-scarf.yaml'))!;
+    const { http, user } = await openJacket(
+      {
+        'POST /api/studio/catalogue': () => ({ path: scarf.path, version: 'v-scarf', created: true }),
+        'POST /api/studio/catalogue/publish': () => ({ catalogueVersion: 'c2', affected: [], proved: [] }),
+      },
+      /wool-scarf\.yaml/,
+    );
+    await replaceValid(scarf.text.replace('aliases: [围巾,', 'aliases: [围脖, 围巾,'));
+    await user.click(editor().getByRole('button', { name: '发布' }));
+    await editor().findByText(/已发布：没有场景用到改动的内容/, undefined, SETTLE);
+    // No proof ran in the browser: the server was asked at once.
+    expect(editor().queryByText(/全部通过|项未通过|正在证明/)).toBeNull();
+    expect(posts(http).map((c) => c.path)).toEqual([
+      '/api/studio/catalogue',
+      '/api/studio/catalogue/publish',
+    ]);
+  }, 30_000);
 
   it('lists the versions with who saved and published them, the one in use marked', async () => {
     const versions: CatalogueVersion[] = [

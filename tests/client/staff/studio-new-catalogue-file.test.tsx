@@ -84,12 +84,12 @@ describe('new catalogue files in the studio', () => {
     expect(posts(http)).toEqual([]);
   }, 30_000);
 
-  it('names the file after the id given on its first save, then proves and publishes it there', async () => {
+  it('names the file after the id given on its first save, then publishes it there (no scenario uses it yet: nothing to prove)', async () => {
     const path = 'scenarios/products/cotton-hoodie.yaml';
     const http = fakeHttp({
       'GET /api/studio/files': () => FILES,
       'POST /api/studio/catalogue': () => ({ path, version: 'v-hoodie', created: true }),
-      'POST /api/studio/catalogue/publish': () => ({ catalogueVersion: 'c1', proved: 1 }),
+      'POST /api/studio/catalogue/publish': () => ({ catalogueVersion: 'c1', affected: [], proved: [] }),
     });
     const { render, user } = await setup({ http });
     render(<Studio />);
@@ -100,7 +100,7 @@ describe('new catalogue files in the studio', () => {
     await editor().findByText('校验中…');
     await editor().findByText('校验通过', undefined, SETTLE);
     await user.click(editor().getByRole('button', { name: '发布' }));
-    await editor().findByText(/已发布：1 个场景全部通过证明/, undefined, PROVED);
+    await editor().findByText(/已发布：没有场景用到改动的内容/, undefined, PROVED);
     expect(posts(http)).toEqual([
       { method: 'POST', path: '/api/studio/catalogue', body: { path, text } },
       { method: 'POST', path: '/api/studio/catalogue/publish', body: { path, version: 'v-hoodie' } },

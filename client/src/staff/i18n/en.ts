@@ -381,16 +381,20 @@ export const staffEn: StaffStrings = {
     studioSaved: 'studio',
     files: 'Other files',
     readOnly:
-      'A saved scenario is a draft only you and admins see; once its proof passes, Publish puts it before students and drills (shipped and other people’s scenarios are read-only: copy them to edit). Products, categories, phrases and the lexicon are saved as drafts and every scenario is proven again before they are published; rubrics are read-only.',
+      'A saved scenario is a draft only you and admins see; once its proof passes, Publish puts it before students and drills (shipped and other people’s scenarios are read-only: copy them to edit). Products, categories, phrases and the lexicon are saved as drafts, and the scenarios that use what changed (all of them for the lexicon) are proven again before they are published; rubrics are read-only.',
     saveDraft: 'Save draft',
     draftSaved: 'Draft saved at {{time}}; practice and scoring use it once it is published.',
     draftUnchanged: 'Nothing changed since the saved draft; no need to save again.',
     publish: 'Publish',
     publishBlocked:
       'Cannot publish: with this change {{count}} scenarios no longer prove: {{scenarios}}. Change the draft or these scenarios first.',
-    publishChecking: 'All {{count}} scenarios prove in the browser; the server is checking again…',
+    publishChecking:
+      'The {{count}} scenarios that use what changed prove in the browser; the server is checking again…',
+    publishCheckingNone: 'No scenario uses what changed; publishing…',
     published:
-      'Published: all {{count}} scenarios prove. New practice, drills and scoring use this version from now on; conversations in progress keep theirs.',
+      'Published: the {{count}} scenarios that use what changed all prove (the others do not use it). New practice, drills and scoring use this version from now on; conversations in progress keep theirs.',
+    publishedNone:
+      'Published: no scenario uses what changed. New practice, drills and scoring use this version from now on; conversations in progress keep theirs.',
     breaksOthers:
       'This change causes {{count}} errors in other files (scenarios refer to what changed); publishing will be refused.',
     history: 'Versions',

@@ -1,6 +1,8 @@
 // The toolbar of an open catalogue file (product, category, quick phrases, lexicon): 保存草稿 stores it as a
-// draft version; 发布 saves it, proves every scenario of the library against it off the page's thread (with
-// progress), and only then asks the server, which proves them again before it puts the change in force.
+// draft version; 发布 saves it, proves against it the scenarios whose proof reads what changed (off the
+// page's thread, with progress), and only then asks the server, which proves them again before it puts the
+// change in force. A change no scenario reads goes to the server at once.
+import { scenariosAffected } from '@kefu/shared';
 import type { Library } from '@kefu/shared/scenario';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -106,8 +108,12 @@ export function CatalogueActions({
     }
     const saved = await saveDraft();
     if (!saved) return;
-    const scenarioIds = [...library.buyers.keys()].sort();
-    const runs = await proof.prove({ files: checker.filesWith({ ...open, path: saved.path }), scenarioIds });
+    // The same scenarios the server proves: those whose proof reads something the edit changed.
+    const scenarioIds = scenariosAffected(checker.library, library);
+    const runs =
+      scenarioIds.length === 0
+        ? []
+        : await proof.prove({ files: checker.filesWith({ ...open, path: saved.path }), scenarioIds });
     if (!runs) return;
     const failed = [...new Set(runs.filter((r) => !r.ok).map((r) => r.scenarioId))];
     if (failed.length > 0) {
@@ -121,10 +127,18 @@ export function CatalogueActions({
       });
       return;
     }
-    onMessage({ ok: true, text: t('studio.publishChecking', { count: scenarioIds.length }) });
+    onMessage({
+      ok: true,
+      text: scenarioIds.length
+        ? t('studio.publishChecking', { count: scenarioIds.length })
+        : t('studio.publishCheckingNone'),
+    });
     try {
-      const res = await api.studio.publishCatalogue({ body: saved });
-      onMessage({ ok: true, text: t('studio.published', { count: res.proved }) });
+      const { affected } = await api.studio.publishCatalogue({ body: saved });
+      onMessage({
+        ok: true,
+        text: affected.length ? t('studio.published', { count: affected.length }) : t('studio.publishedNone'),
+      });
       onSaved();
     } catch (err) {
       onMessage({ ok: false, text: errorText(err) });
