@@ -26,7 +26,14 @@ export function Chart({
       <figcaption>{title}</figcaption>
       {canDraw() ? (
         <ChartFailure fallback={inWords}>
-          <Suspense fallback={<div className="staff-chart-canvas" style={{ height: height ?? 240 }} />}>
+          {/* Until the chart code has loaded (slow on a busy machine) the box says what it will show. */}
+          <Suspense
+            fallback={
+              <div className="staff-chart-canvas" style={{ height: height ?? 240 }}>
+                {inWords}
+              </div>
+            }
+          >
             <EChart option={option} height={height} />
           </Suspense>
         </ChartFailure>
