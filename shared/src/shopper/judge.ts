@@ -7,7 +7,14 @@ import type { Library } from '../scenario/library.ts';
 import type { Product } from '../scenario/schema.ts';
 import { bannedClaimWords, offPlatformWords, rudeWords } from '../text/compliance.ts';
 import type { Analysis, Matcher, Mention } from '../text/index.ts';
-import { findContradictions, judgeFact, normalise, resolveFactRef, stripParticles } from '../text/index.ts';
+import {
+  conditionWords,
+  findContradictions,
+  judgeFact,
+  normalise,
+  resolveFactRef,
+  stripParticles,
+} from '../text/index.ts';
 import { echoOf, propositionOf, questionHolds } from '../text/question.ts';
 import {
   ACTION_CONCEPTS,
@@ -177,19 +184,42 @@ function setsCondition(analysis: Analysis, d: { start: number; end: number; clau
 
 /**
  * The reply's bare answer to a yes/no question, said up front: 有的 / 能的 / 包的 → yes; 木有 / 不行 / 没加 →
- * no; both or neither → none. A denial further on (售后无忧) answers nothing, nor does one that sets a condition
+ * no, and so is a yes for a condition (加10块运费就能发) to a "can it" question about the same act; both or neither
+ * → none. A denial further on (售后无忧) answers nothing, nor does one that sets a condition
  * (不甜的话…). A clause affirming another catalogue fact and not naming the one asked (孕期也可以用的 to 加了香精吗)
  * says its yes of that fact: it answers some other question, not this one (不含香精不含酒精 still denies alike).
  */
+/** 加10块运费就能发 · 下单备注一下就能开: a yes for a condition, to a "can it" question about the same act. */
+const CONDITIONAL_YES = /(就|也|都)(能|可以|可)(\p{Script=Han}{1,2})$/u;
+/** Sending said with any of these verbs is one act (寄新疆 · 能发新疆 · 邮到西藏). */
+const SEND_VERBS = /[发寄邮送]/;
+function conditionalYes(said: string, proposition: string | undefined): boolean {
+  const yes = CONDITIONAL_YES.exec(said);
+  if (!yes || proposition === undefined || !proposition.includes('能')) return false;
+  const verb = yes[3]!;
+  return (
+    [...verb].some((ch) => proposition.includes(ch)) ||
+    (SEND_VERBS.test(verb) && SEND_VERBS.test(proposition))
+  );
+}
+
 function bareAnswer(
   ctx: JudgeContext,
   analysis: Analysis,
   ask: string,
   stock: boolean,
+  proposition?: string,
 ): 'yes' | 'no' | undefined {
   const clause = firstSayingClause(ctx, analysis);
   // 全黑42有的 says the colour and size are there: its 有的 belongs to them, not to another question.
   if (analysis.mentions.some((m) => m.clause === clause && m.concept.startsWith('option:'))) return undefined;
+  // What comes before 就能 is the condition, whatever it names (加10块运费就能发).
+  if (
+    !analysis.denials.some((d) => d.clause === clause) &&
+    !analysis.mentions.some((m) => m.clause === clause && m.negated) &&
+    conditionalYes(sayingText(ctx, analysis, clause).bare, proposition)
+  )
+    return 'yes';
   const asked = factOfAsk(ask);
   const named = analysis.mentions.filter((m) => m.clause === clause && isCatalogue(m.concept));
   const other = (m: Mention) => !m.negated && factOfConcept(m.concept) !== asked;
@@ -260,8 +290,8 @@ function casesNamedByBuyer(
       for (const [key, fact] of Object.entries(product.facts)) {
         if (fact.kind !== 'yesno' || asked.has(`${product.id}.${key}`)) continue;
         const named = fact.except.find((e) =>
-          e.when.some((w) => {
-            const at = line.indexOf(normalise(w));
+          conditionWords(e.when).some((w) => {
+            const at = line.indexOf(w);
             return at >= 0 && !DENIED_CONDITION.test(line.slice(0, at));
           }),
         );
@@ -568,7 +598,7 @@ export function judgeReply(
     const answer =
       echoed ??
       (bare.length === 1 || coversAll
-        ? bareAnswer(ctx, analysis, item.ask!, isOptionAsk(ctx, item.ask!))
+        ? bareAnswer(ctx, analysis, item.ask!, isOptionAsk(ctx, item.ask!), question?.proposition)
         : undefined);
     if (answer !== undefined && bare.includes(item))
       verdict = (answer === 'yes') === truths[i] ? 'stated' : 'contradicted';

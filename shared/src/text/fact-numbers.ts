@@ -20,6 +20,11 @@ export interface FactQuantity {
   when?: number;
   /** As read from the catalogue's own words (当天发货 counts from the order). */
   from?: 'now' | 'order';
+  /**
+   * A time limit counted from an event the buyer meets (签收后48小时内拍照 · 收到后7天内): the window the buyer
+   * has, so a shorter one said is a different window, not a promise kept early.
+   */
+  deadline?: true;
 }
 
 export interface FactNumbers {
@@ -39,8 +44,14 @@ export interface PlacedQuantity extends Quantity {
 
 const cache = new WeakMap<Fact, FactNumbers>();
 
+/** 签收后 · 收到以后 · 开封之后 right before the number: the window counts from that event. */
+const COUNTED_FROM = /(以后|之后|后)$/;
+/** The shop sending or the goods arriving in the window (付款后15天内发货): a promise, not the buyer's window. */
+const SHOP_PROMISE = /发货|发出|寄出|送达|到货|送到|送货|当天发|内发|退款|退回/;
+
 function fromText(text: string, when?: number): FactQuantity[] {
-  return readQuantities(text.normalize('NFKC').toLowerCase()).map((q) => ({
+  const source = text.normalize('NFKC').toLowerCase();
+  return readQuantities(source).map((q) => ({
     min: q.min,
     max: q.max,
     dimension: q.dimension,
@@ -49,6 +60,7 @@ function fromText(text: string, when?: number): FactQuantity[] {
     tolerance: 0,
     ...(when !== undefined && { when }),
     ...(q.from !== undefined && { from: q.from }),
+    ...(q.bound === 'max' && COUNTED_FROM.test(source.slice(0, q.start)) && { deadline: true as const }),
   }));
 }
 
@@ -106,7 +118,14 @@ export function factNumbers(fact: Fact): FactNumbers {
       anchors: [...new Set(fact.terms.map(normalise).filter((t) => t.length > 0))],
     };
   } else if (fact.kind === 'value') {
-    const right = [fact.value, ...fact.aliases].flatMap((t) => fromText(t));
+    const sayings = [fact.value, ...fact.aliases];
+    let right = sayings.flatMap((t) => fromText(t));
+    // 签收48小时内 is the same window as 签收后48小时内拍照: one saying counted from the event makes it a deadline,
+    // unless the shop sends in it (付款后15天内发货).
+    const deadline = right.some((r) => r.deadline) && !sayings.some((t) => SHOP_PROMISE.test(normalise(t)));
+    right = right.map(({ deadline: _, ...r }) =>
+      deadline && r.bound === 'max' ? { ...r, deadline: true as const } : r,
+    );
     const cases = fact.except.flatMap((c, i) => [c.value, ...c.aliases].flatMap((t) => fromText(t, i)));
     const wrong = [...fact.wrong, ...fact.except.flatMap((c) => c.wrong)].flatMap((t) => fromText(t));
     if (right.length > 0)
@@ -131,6 +150,8 @@ export function fits(reply: Quantity, allowed: FactQuantity): boolean {
   const { min: lo, max: hi } = allowed;
   switch (allowed.bound) {
     case 'max':
+      // The buyer's window (签收后48小时内拍照): 24小时内 takes half of it away, 两天内 is it.
+      if (allowed.deadline) return Math.abs(reply.max - hi) <= tol;
       // At most hi (48小时内发货): any promise within it fits (明天就能发 · 两天内).
       return reply.max <= hi + tol;
     case 'min':

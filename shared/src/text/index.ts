@@ -7,6 +7,7 @@ export {
   productConcept,
   wrongConcept,
 } from './catalogue-concepts.ts';
+export { conditionSpellings, conditionWords } from './cut-off.ts';
 export { type FactRefError, parseFactRef, type ResolvedFact } from './fact-ref.ts';
 export { type FactVerdict, findContradictions, judgeFact, resolveFactRef } from './judge-fact.ts';
 export { IN_STOCK_CONCEPT } from './markers.ts';

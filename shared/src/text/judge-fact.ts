@@ -9,6 +9,7 @@ import {
   optionConcept,
   wrongConcept,
 } from './catalogue-concepts.ts';
+import { conditionWords } from './cut-off.ts';
 import {
   factNumbers,
   fits,
@@ -374,13 +375,21 @@ function narrowTies(q: PlacedQuantity, tied: Set<Fact>): Set<Fact> {
 const EXCLUDING_AFTER = ['除外', '以外', '之外'];
 const EXCLUDING_BEFORE = '除了';
 
+/** 今天过了四点 · 今天已经16点以后了: a day said right before a case names when that case holds, no time of a fact. */
+function datesCase(analysis: Analysis, q: PlacedQuantity, caseWords: Iterable<string>): boolean {
+  if (q.from === undefined) return false;
+  const after = analysis.normalised.slice(q.to, analysis.clauseEnds[q.clause]).replace(/^(已经|都)/, '');
+  for (const w of caseWords) if (after.startsWith(w)) return true;
+  return false;
+}
+
 /**
  * Does clause c say something of its own (a number or a catalogue fact), not just name a case (新疆的话， ·
  * 刻字的是定制款，: 刻字 names the engraving too, but here it is the case)?
  */
 function clauseClaims(analysis: Analysis, c: number, caseWords: ReadonlySet<string>): boolean {
   return (
-    analysis.quantities.some((q) => q.clause === c) ||
+    analysis.quantities.some((q) => q.clause === c && !datesCase(analysis, q, caseWords)) ||
     analysis.mentions.some(
       (m) =>
         m.clause === c &&
@@ -399,7 +408,7 @@ function conditionsNamed(analysis: Analysis, fact: Fact, clause: number): Set<nu
   const named = new Set<number>();
   if (fact.kind === 'options' || fact.except.length === 0) return named;
   const text = analysis.normalised;
-  const caseWords = new Set(fact.except.flatMap((e) => e.when.map((w) => normalise(w))));
+  const caseWords = new Set(fact.except.flatMap((e) => conditionWords(e.when)));
   for (let c = clause; c >= 0 && named.size === 0; c--) {
     if (c < clause && clauseClaims(analysis, c, caseWords)) break;
     const from = clauseStart(analysis, c);
@@ -409,8 +418,8 @@ function conditionsNamed(analysis: Analysis, fact: Fact, clause: number): Set<nu
       EXCLUDING_AFTER.some((w) => text.indexOf(w, at) >= 0 && text.indexOf(w, at) < to);
     const excludedBefore = (at: number) => clauseText.slice(0, at - from).includes(EXCLUDING_BEFORE);
     fact.except.forEach((e, i) => {
-      const said = e.when.some((w) =>
-        occurrences(text, normalise(w), from, to).some(
+      const said = conditionWords(e.when).some((w) =>
+        occurrences(text, w, from, to).some(
           (at) => !deniedAt(text, at) && !excludedAfter(at) && !excludedBefore(at),
         ),
       );
@@ -517,7 +526,7 @@ interface YesNoClaim {
 /** The words of a fact's conditions, also without their aspect (拆封后 → 拆封, 用过 → 用 is too short to keep). */
 function conditionStems(fact: Fact): string[] {
   if (fact.kind === 'options') return [];
-  const words = fact.except.flatMap((e) => e.when.map((w) => normalise(w)));
+  const words = fact.except.flatMap((e) => conditionWords(e.when));
   const stems = words.map((w) => w.replace(/[过了后]$/, '')).filter((w) => w.length >= 2);
   return [...new Set([...words, ...stems])];
 }
@@ -616,8 +625,10 @@ function judgeNumbers(
   products: readonly Product[],
   fact: ResolvedFact,
   askedRefs: readonly string[],
-  quantities = quantitiesOf(analysis, products, fact.fact, askedRefs),
+  found = quantitiesOf(analysis, products, fact.fact, askedRefs),
 ): NumberVerdict {
+  const cases = fact.fact.kind === 'options' ? [] : fact.fact.except.flatMap((e) => conditionWords(e.when));
+  const quantities = found.filter((q) => !datesCase(analysis, q, cases));
   if (quantities.length === 0) return 'absent';
   return judgeQuantities(factNumbers(fact.fact), quantities, (q) => {
     const named = conditionsNamed(analysis, fact.fact, q.clause);
@@ -770,6 +781,7 @@ function judgeResolved(
       };
       if (claimsWrong(analysis, wrongConcept(pid, key), elsewhere) || numbers === 'contradicted')
         return 'contradicted';
+      if (saysDefaultOfCase(analysis, fact.fact, concept)) return 'contradicted';
       if (analysis.affirmed.has(concept) || numbers === 'stated') return 'stated';
       if (analysis.negated.has(concept)) return 'contradicted';
       return asked ? judgeGrade(analysis, fact.fact) : 'absent';
@@ -782,6 +794,24 @@ function judgeResolved(
     case 'yesno':
       return judgeYesNo(analysis, fact as ResolvedFact & { fact: { kind: 'yesno' } }, asked);
   }
+}
+
+/**
+ * 四点之后拍的也是今天发: the default value's words said in a clause naming a case whose value is another
+ * (16点以后 → 次日发货) say the default holds where it does not.
+ */
+function saysDefaultOfCase(analysis: Analysis, fact: Fact & { kind: 'value' }, concept: string): boolean {
+  if (fact.except.length === 0) return false;
+  return analysis.mentions.some((m) => {
+    if (m.concept !== concept || m.negated) return false;
+    const named = conditionsNamed(analysis, fact, m.clause);
+    if (named.size === 0) return false;
+    const said = analysis.normalised.slice(m.start, m.end);
+    return [...named].every((i) => {
+      const c = fact.except[i]!;
+      return ![c.value, ...c.aliases].some((v) => normalise(v).includes(said));
+    });
+  });
 }
 
 /** 比普通304更耐腐蚀: what the product is compared with is not what it is. */

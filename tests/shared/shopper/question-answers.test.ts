@@ -271,3 +271,27 @@ describe('which yes/no question a bare yes or no answers', () => {
     ).toBe('stated');
   });
 });
+
+describe('a yes for a condition (加钱就能发 · 备注就能刻)', () => {
+  const oranges = contextOf('navel-oranges');
+  const mooncakes = contextOf('mooncake-box');
+  const earbuds = contextOf('wireless-earbuds');
+  it('answers a "can it" question about the same act, sending said with any verb', () => {
+    expect(verdict(mooncakes, '多付20块就能寄', 'mooncake-box.remote-regions', '新疆能寄吗')).toBe('wrong');
+    expect(verdict(oranges, '补15块运费就可以发', 'navel-oranges.remote-regions', '西藏能发吗')).toBe(
+      'wrong',
+    );
+    expect(verdict(flask, '下单备注名字就可以刻', 'vacuum-flask.engraving', '能刻字吗')).toBe('stated');
+    expect(verdict(earbuds, '打开蓝牙就能连', 'wireless-earbuds.phones', '华为手机能连吗')).toBe('stated');
+    expect(verdict(flask, '把杯盖拿掉就能放', 'vacuum-flask.dishwasher', '能放洗碗机吗')).toBe('wrong');
+  });
+  it('not a denial, another act, or a question that is not "can it"', () => {
+    expect(verdict(oranges, '青海发不了哦，加钱也发不了', 'navel-oranges.remote-regions', '青海能寄吗')).toBe(
+      'stated',
+    );
+    expect(['evaded', 'pending']).toContain(
+      verdict(flask, '付款后就能发', 'vacuum-flask.engraving', '能刻字吗'),
+    );
+    expect(verdict(washer, '师傅上门就能装好', 'drum-washer.installation', '需要自己装吗')).not.toBe('wrong');
+  });
+});
