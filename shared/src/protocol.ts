@@ -43,6 +43,7 @@ import {
   ImportStudentsBodySchema,
   ImportStudentsResponseSchema,
   JoinClassBodySchema,
+  TrainerChoicesResponseSchema,
   UpdateClassBodySchema,
 } from './api/classes.ts';
 import {
@@ -231,6 +232,14 @@ export const routes = {
       params: idParams,
       body: AddMemberBodySchema,
       response: ClassDetailResponseSchema,
+    }),
+    /** Every trainer account the class's instructor (or an admin) may assign to it, by name only. */
+    trainerChoices: route({
+      method: 'GET',
+      path: '/api/classes/:id/trainers',
+      access: AUTHORS,
+      params: idParams,
+      response: TrainerChoicesResponseSchema,
     }),
     /**
      * A class list (学号, 姓名): a student account per row (username = 学号, a one-time password each, shown

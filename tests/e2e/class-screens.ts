@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ManualClock } from '../server/helpers/manual-clock.ts';
-import { startServer, type TestUser } from '../server/helpers/server.ts';
+import { seedUser, startServer, type TestUser } from '../server/helpers/server.ts';
 import { launchChromium } from './browser.ts';
 import { ARTIFACTS, CLIENT_DIR, playConversation, seedClass } from './staff-server.ts';
 
@@ -39,6 +39,7 @@ try {
   const cls = await seedClass(server, ['zhang-san', 'li-si']);
   const [student] = cls.students as [TestUser];
   await playConversation(server, clock, student, 'jacket-colour-size');
+  for (const name of ['mentor-qian', 'mentor-sun', 'coach-li']) await seedUser(server.app, 'trainer', name);
   browser = await launchChromium();
   for (const { suffix, viewport } of SIZES) {
     if (!only || 'class'.includes(only)) {
@@ -47,6 +48,20 @@ try {
       await page.getByRole('link', { name: '导出学员汇总 CSV' }).waitFor();
       await shot(page, `class-report-${suffix}`);
       await shot(page, `class-report-full-${suffix}`, true);
+      const trainers = page.getByRole('region', { name: '评估导师' });
+      await trainers.scrollIntoViewIfNeeded();
+      await shot(page, `class-trainers-${suffix}`);
+      await trainers.getByRole('searchbox').fill('mentor');
+      await shot(page, `class-trainers-search-${suffix}`);
+      await trainers.getByRole('button', { name: '移除 测试mentor-zhao' }).click();
+      await shot(page, `class-trainers-remove-${suffix}`);
+      await page.context().close();
+    }
+    if (!only || 'trainer'.includes(only)) {
+      const page = await pageAs(browser, cls.trainer, viewport);
+      await page.goto(`${server.url}/#/staff/class/${cls.classId}`);
+      await page.getByRole('link', { name: '导出学员汇总 CSV' }).waitFor();
+      await shot(page, `class-report-trainer-${suffix}`);
       await page.context().close();
     }
   }

@@ -241,6 +241,12 @@ const routes: Route[] = [
     body: () => ({ userId: users.trainA.user.id, role: 'trainer' }),
     expect: ok(['admin', 'instA'], 404, { ...ANON, ...STUDENTS_403, trainA: 403 }),
   },
+  // The trainers the owner may assign: the owner and admins; another instructor's class is not found.
+  {
+    method: 'GET',
+    path: () => `/api/classes/${classA}/trainers`,
+    expect: ok(['admin', 'instA'], 404, { ...ANON, ...STUDENTS_403, trainA: 403, trainB: 403 }),
+  },
   {
     method: 'GET',
     path: () => `/api/classes/${classA}/drills`,

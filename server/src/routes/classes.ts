@@ -131,6 +131,22 @@ export default async function classRoutes(app: FastifyInstance): Promise<void> {
     return detail(id);
   });
 
+  serve(app, routes.classes.trainerChoices, async ({ user, params: { id } }) => {
+    await managedClass(user, id);
+    const assigned = new Set(
+      (await app.classes.members(id)).filter((m) => m.role === 'trainer').map((m) => m.userId),
+    );
+    const trainers = await app.users.namesOfRole('trainer');
+    return {
+      trainers: trainers.map((t) => ({
+        id: t.id,
+        username: t.username,
+        displayName: t.display_name,
+        assigned: assigned.has(t.id),
+      })),
+    };
+  });
+
   serve(app, routes.classes.importStudents, async ({ user, params: { id }, body }) => {
     await managedClass(user, id);
     const { rows, problems } = readClassList(body.csv);

@@ -63,6 +63,19 @@ export const AddMemberBodySchema = z
   .object({ userId: entityId, role: z.enum(['student', 'trainer'], '只能以学员或评估导师的身份加入班级') })
   .strict();
 export type AddMemberBody = z.infer<typeof AddMemberBodySchema>;
+/**
+ * A trainer the class's instructor may assign: names only (never a password or its hash), and whether they
+ * are in the class already.
+ */
+export const TrainerChoiceSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  assigned: z.boolean(),
+});
+export type TrainerChoice = z.infer<typeof TrainerChoiceSchema>;
+export const TrainerChoicesResponseSchema = z.object({ trainers: z.array(TrainerChoiceSchema) });
+export type TrainerChoicesResponse = z.infer<typeof TrainerChoicesResponseSchema>;
 export const JoinClassBodySchema = z.object({ joinCode }).strict();
 export type JoinClassBody = z.infer<typeof JoinClassBodySchema>;
 

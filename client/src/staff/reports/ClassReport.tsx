@@ -13,6 +13,7 @@ import { useSession } from '../../stores/index.ts';
 import { useGo } from '../nav.ts';
 import { Chart } from './Chart.tsx';
 import { ClassTable } from './ClassTable.tsx';
+import { ClassTrainers } from './ClassTrainers.tsx';
 import { RESPONSE_BANDS, responseBands, SCORE_BANDS, scoreBands } from './class-table.ts';
 import { weightShares } from './format.ts';
 import { GradeForm } from './GradeForm.tsx';
@@ -171,6 +172,7 @@ export function ClassReport({ classId }: { classId: string }) {
           option={responseOption}
         />
       </div>
+      {owner ? <ClassTrainers classId={cls.id} className={cls.name} /> : null}
       {owner ? <WeightsForm cls={cls} onSaved={reload} /> : null}
     </div>
   );

@@ -43,6 +43,15 @@ export function usersRepository(db: Kysely<Database>) {
     findByUsername: (username: string) =>
       db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(),
     list: () => db.selectFrom('users').selectAll().orderBy('created_at').execute(),
+    /** The accounts of one role by name, without their password data (for pickers staff see). */
+    namesOfRole: (role: Role) =>
+      db
+        .selectFrom('users')
+        .select(['id', 'username', 'display_name'])
+        .where('role', '=', role)
+        .orderBy('created_at')
+        .orderBy('username')
+        .execute(),
     async count(): Promise<number> {
       const r = await db
         .selectFrom('users')
