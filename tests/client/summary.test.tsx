@@ -142,7 +142,7 @@ describe('ConversationSummary', () => {
     ];
     h.render(<ConversationSummary data={data} />);
     expect(
-      screen.getByText('回避了买家的问题，没有正面给出答案；正确答案是「颜色：有货：黑色；缺货：红色」。'),
+      screen.getByText('回避了买家的问题，没有正面给出答案：正确答案是「颜色：有货：黑色；缺货：红色」。'),
     ).toBeTruthy();
     expect(document.body.textContent).not.toContain('down-jacket');
   });

@@ -73,7 +73,7 @@ describe('explanations', () => {
 
   it('name the concern, and say the invitation belongs in the answer', () => {
     expect(explainViolation('objection-unaddressed', { objection: 'quality' })).toBe(
-      '买家对品质的顾虑没有得到正面化解。',
+      '买家对品质的顾虑没有得到正面化解：针对这个顾虑给出具体的理由或办法，不要只说「放心」。',
     );
     const late = explainViolation('no-order-prompt', { questions: 2, afterAnswerSeconds: 4.6 });
     expect(late).toContain('最后一次回答后 4.6 秒');

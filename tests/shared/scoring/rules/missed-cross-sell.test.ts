@@ -60,7 +60,7 @@ describe('missed-cross-sell', () => {
     const [finding] = missedCrossSell(contextOf(log.events, { scenario, products }));
     expect(finding!.detail).toMatchObject({ products: ['scarf', 'hat'], names: ['羊毛围巾', 'hat'] });
     expect(explainViolation('missed-cross-sell', finding!.detail, 'zh-CN')).toBe(
-      '买家透露了需求，却没有关联推荐（如 羊毛围巾、hat），错过了提高客单价的机会。',
+      '买家透露了需求，却没有关联推荐，错过了提高客单价的机会：听到需求就推荐能满足它的商品（如 羊毛围巾、hat）。',
     );
     expect(explainViolation('missed-cross-sell', finding!.detail, 'en')).toContain('e.g. 羊毛围巾, hat');
   });

@@ -62,7 +62,7 @@ describe('no-payment-reminder', () => {
     const [finding] = noPaymentReminder(contextOf(orderWithReminderAt(null).events));
     expect(finding!.detail).toMatchObject({ windowSeconds: 120, unpaidSeconds: 120 });
     expect(explainViolation('no-payment-reminder', finding!.detail, 'zh-CN')).toBe(
-      '订单拍下后 120 秒内未付款，也没有催付。',
+      '订单拍下后 120 秒内未付款，也没有催付：拍下未付时要及时催付（发催付卡片或提醒付款）。',
     );
   });
 

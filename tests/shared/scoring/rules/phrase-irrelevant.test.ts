@@ -20,7 +20,7 @@ describe('phrase-irrelevant', () => {
     const [finding] = phraseIrrelevant(contextOf(log.events));
     expect(finding?.detail).toMatchObject({ askedId: asked, asked: 'color#0' });
     expect(explainViolation('phrase-irrelevant', finding!.detail, 'zh-CN')).toBe(
-      '答非所问：买家问的是「color#0」，这条回复没有接上这个问题。',
+      '答非所问：买家问的是「color#0」，这条回复没有接上这个问题；先回答买家正在问的问题。',
     );
     expect(explainViolation('phrase-irrelevant', finding!.detail, 'en')).toContain('"color#0"');
   });

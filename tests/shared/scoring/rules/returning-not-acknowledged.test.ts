@@ -34,10 +34,14 @@ describe('returning-not-acknowledged', () => {
       const [finding] = returningNotAcknowledged(contextOf(log.events, { scenario: returning }));
       return explainViolation('returning-not-acknowledged', finding!.detail, locale);
     };
-    expect(explain(replies(2))).toBe('老顾客来访，前两次回复都没有认出并表示欢迎，语气像对待新客。');
-    expect(explain(replies(null, 1))).toBe('老顾客来访，唯一的一次回复没有认出并表示欢迎，语气像对待新客。');
+    expect(explain(replies(2))).toBe(
+      '老顾客来访，前两次回复都没有认出并表示欢迎，语气像对待新客：开头就认出老顾客（如「欢迎回来」）。',
+    );
+    expect(explain(replies(null, 1))).toBe(
+      '老顾客来访，唯一的一次回复没有认出并表示欢迎，语气像对待新客：开头就认出老顾客（如「欢迎回来」）。',
+    );
     expect(explain(replies(null, 1), 'en')).toBe(
-      'A returning customer was treated like a new one: the only reply never welcomed them back.',
+      'A returning customer was treated like a new one: the only reply never welcomed them back. Greet them as a returning customer from the start ("welcome back").',
     );
     const silent = new LogBuilder().started();
     silent.buyer(0);
