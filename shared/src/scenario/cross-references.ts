@@ -58,6 +58,7 @@ export function checkLexicon(lexicon: Lexicon, report: Report): void {
     ['courtesyTopics', undefined, lexicon.courtesyTopics],
     ['actionTopics', undefined, lexicon.actionTopics],
     ['factTopics', undefined, lexicon.factTopics],
+    ['feeTopics', undefined, lexicon.feeTopics],
     ...lexicon.relatedTopics.map((group, g): [string, number, readonly string[]] => [
       'relatedTopics',
       g,

@@ -52,6 +52,7 @@ export function emptyLexicon(): Lexicon {
     actionTopics: [],
     relatedTopics: [],
     factTopics: [],
+    feeTopics: [],
     concepts: {},
     negation: { before: [], after: [], only: [] },
     particles: [],

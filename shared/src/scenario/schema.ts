@@ -236,6 +236,12 @@ export const LexiconSchema = z
       .array(id)
       .default([])
       .describe('只给商品事实归类的话题（规格）：问一个事实、答同类的另一个事实（问续航答防水）算答非所问'),
+    feeTopics: z
+      .array(id)
+      .default([])
+      .describe(
+        '费用单独算的话题（发货）：有 costs 的是非事实（包邮）说的是顾客付不付钱，问包邮答发货快、问几天到答包邮算答非所问',
+      ),
     concepts: z.record(id, ConceptSchema).describe('概念词组'),
     negation: z
       .object({

@@ -359,14 +359,21 @@ function answerFocus(
 function subjectOf(ctx: JudgeContext, concept: string): string | undefined {
   return subjectIn(ctx, ctx.matcher.conceptTopic(concept), factOfConcept(concept));
 }
+/** The subject of what a fact costs the buyer (包邮 · 运费 of free shipping), apart from the rest of its topic. */
+const FEE = ':fee';
+const isFee = (subject: string) => subject.endsWith(FEE);
 function subjectIn(
   ctx: JudgeContext,
   topic: string | undefined,
   fact: string | undefined,
 ): string | undefined {
-  if (topic === undefined || fact === undefined || !ctx.library.lexicon.factTopics.includes(topic))
-    return topic;
-  return `${topic}:${fact}`;
+  if (topic === undefined || fact === undefined) return topic;
+  if (ctx.library.lexicon.factTopics.includes(topic)) return `${topic}:${fact}`;
+  // In a fee topic (lexicon feeTopics: shipping) a yes/no fact with costs (包邮, its cost 运费) says what the
+  // buyer pays: 发货很快 does not answer 包邮吗, nor 包邮的 几天能到.
+  if (!ctx.library.lexicon.feeTopics.includes(topic)) return topic;
+  const resolved = resolveFactRef(ctx.products, fact);
+  return resolved?.fact.kind === 'yesno' && resolved.fact.costs.length > 0 ? `${topic}${FEE}` : topic;
 }
 
 /** 发货前 · 发出去的时候 · 收到后: a moment named by an event says when, not what the reply is about. */
@@ -378,8 +385,13 @@ const MOMENT_AFTER = /^(出去|过去|出来|回来|去|来)?的?(前|之前|以
  */
 function subjectsOf(ctx: JudgeContext, analysis: Analysis, aside?: (m: Mention) => boolean): string[] {
   const subjects = new Set<string>();
+  const feeSpans = analysis.mentions.filter(
+    (m) => isCatalogue(m.concept) && isFee(subjectOf(ctx, m.concept) ?? ''),
+  );
   for (const m of analysis.mentions) {
     if (m.negated || MOMENT_AFTER.test(analysis.normalised.slice(m.end)) || aside?.(m)) continue;
+    // 包邮 names the product's free-shipping fact and the lexicon's word alike: it speaks of the fee only.
+    if (!isCatalogue(m.concept) && feeSpans.some((f) => f.start <= m.start && m.end <= f.end)) continue;
     const subject = subjectOf(ctx, m.concept);
     if (subject !== undefined) subjects.add(subject);
   }
@@ -549,8 +561,13 @@ export function judgeReply(
   const subjects = new Set(
     subjectsOf(ctx, analysis, (m) => compensating.has(m.clause) || (prompts && isPromptedDispatch(m))),
   );
+  // A phrase's topic its words leave open may be any subject of it (broad: near whatever of it the buyer asked).
+  const broad = new Set<string>();
   for (const topic of phrase?.topics ?? [])
-    if (!factTopics.has(topic) || ![...subjects].some((s) => s.startsWith(`${topic}:`))) subjects.add(topic);
+    if (![...subjects].some((s) => s === topic || s.startsWith(`${topic}:`))) {
+      subjects.add(topic);
+      broad.add(topic);
+    }
   const substantiveTopics = [...subjects].filter((t) => !courtesyTopics.has(t) && !actionTopics.has(t));
 
   const asks = open.items.filter((i) => i.ask !== undefined);
@@ -706,23 +723,32 @@ export function judgeReply(
     const subject = fact && subjectIn(ctx, fact.fact.topic, `${fact.product.id}.${fact.key}`);
     if (subject) concern.add(subject);
   }
+  // A worry's topics are broad: any subject of them is on it (运费 and 发货 alike for a shipping worry).
+  const broadConcern = new Set<string>();
   for (const item of objections)
-    for (const t of [item.objection!, ...(library.lexicon.objections[item.objection!]?.topics ?? [])])
+    for (const t of [item.objection!, ...(library.lexicon.objections[item.objection!]?.topics ?? [])]) {
       concern.add(t);
+      broadConcern.add(t);
+    }
   for (const item of open.items)
     if (item.text !== undefined)
       for (const subject of subjectsOf(ctx, analyseQuestion(matcher, item.text))) concern.add(subject);
   // A topic next to an open one (快递会联系您 for a delivery question) misses the question, not the subject; a
   // phrase's bare 规格 may be any fact of it.
   const topicOfSubject = (subject: string) => subject.split(':')[0]!;
+  // What a fact costs and the rest of its topic's group are apart (包邮吗 → 发货很快 · 几天到 → 包邮的), unless one
+  // side is broad (a worry's topic, a phrase's topic its words leave open).
+  const grouped = (a: string, b: string) =>
+    library.lexicon.relatedTopics.some((group) => group.includes(a) && group.includes(b));
+  const near = (subject: string, c: string) => {
+    const [a, b] = [topicOfSubject(subject), topicOfSubject(c)];
+    if (a !== b && !grouped(a, b)) return false;
+    return isFee(subject) === isFee(c) || broad.has(subject) || broadConcern.has(c) || !grouped(a, a);
+  };
   const nearOpen = (subject: string) =>
     concern.has(subject) ||
     (factTopics.has(subject) && [...concern].some((c) => topicOfSubject(c) === subject)) ||
-    library.lexicon.relatedTopics.some(
-      (group) =>
-        group.includes(topicOfSubject(subject)) &&
-        [...concern].some((c) => group.includes(topicOfSubject(c))),
-    );
+    [...concern].some((c) => !factTopics.has(topicOfSubject(c)) && near(subject, c));
 
   const courtesyOnly = isCourtesyOnly(ctx, analysis, message);
   // 有需要再联系: besides courtesy, the reply only leaves it to the buyer to come back.

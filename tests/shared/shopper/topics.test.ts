@@ -90,4 +90,25 @@ describe('the subject of a reply against the buyer’s concern', () => {
     expect(reading(earbuds, '亲 您喜欢的话可以先拍下哦 我们尽快发货', waterproof)).toBe('evaded');
     expect(reading(earbuds, '我们尽快发货', waterproof)).toBe('irrelevant');
   });
+
+  it('what shipping costs and how fast it comes are different subjects, for a question', () => {
+    const fee = { ask: 'down-jacket.free-shipping', text: '包邮吗？' };
+    expect(reading(jacket, '亲，我们发货很快的', fee)).toBe('irrelevant');
+    expect(reading(jacket, '48小时内发货哦亲', fee)).toBe('irrelevant');
+    expect(reading(earbuds, '全国包邮哈', { ask: 'wireless-earbuds.delivery', text: '几天能到' })).toBe(
+      'irrelevant',
+    );
+    // Vague on the fee itself is a dodge.
+    expect(reading(jacket, '运费这块您放心', fee)).toBe('evaded');
+    // Sending and delivery stay one group: the courier for a delivery question misses it.
+    expect(reading(earbuds, '快递会联系您的', { ask: 'wireless-earbuds.delivery', text: '几天能到' })).toBe(
+      'evaded',
+    );
+  });
+
+  it('a shipping worry is broad: the fee or the dispatch is on it either way', () => {
+    expect(reading(jacket, '亲，我们发货很快的', { objection: 'shipping', text: '运费也太贵了吧' })).not.toBe(
+      'irrelevant',
+    );
+  });
 });
