@@ -27,12 +27,14 @@ import { type Connection, openDatabase } from '../../server/src/db/connection.ts
 import { classesRepository } from '../../server/src/db/repositories/classes.ts';
 import { sessionsRepository } from '../../server/src/db/repositories/sessions.ts';
 import { toUserView, usersRepository } from '../../server/src/db/repositories/users.ts';
+import { MAX_OPEN_SOLO } from '../../server/src/practice/solo-limit.ts';
 import {
   api,
   connect,
   type LiveClient,
   request,
   SCENARIOS_DIR,
+  TEST_PASSWORD,
   type TestServer,
   type TestUser,
   tempDataDir,
@@ -172,6 +174,55 @@ afterAll(async () => {
   killAll();
   await db?.close();
   rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('guards shared by both processes (an attacker alternating them gains nothing)', () => {
+  it(`opens at most ${MAX_OPEN_SOLO} solo practices for one student whose requests hit A and B at once`, async () => {
+    const student = await seed('student', 'solo_both_nodes');
+    const starts = await Promise.all(
+      [a, b].flatMap((node) =>
+        Array.from({ length: MAX_OPEN_SOLO }, () =>
+          api<PracticeResponse>(asServer(node), 'POST', '/api/practice', {
+            as: student,
+            body: { scenarioId: 'price-objection' },
+          }),
+        ),
+      ),
+    );
+    expect(starts.filter((s) => s.status === 200)).toHaveLength(MAX_OPEN_SOLO);
+    for (const refused of starts.filter((s) => s.status !== 200)) {
+      expect(refused.status).toBe(409);
+      expect((refused.body as unknown as { error: { code: string } }).error.code).toBe('too-many-open');
+    }
+    const open = await db.db
+      .selectFrom('conversations')
+      .select('id')
+      .where('student_id', '=', student.user.id)
+      .where('status', '=', 'open')
+      .execute();
+    expect(open).toHaveLength(MAX_OPEN_SOLO);
+  }, 120_000);
+
+  it('counts wrong passwords on A and B in one window, and a browser known on A is known on B', async () => {
+    await seed('student', 'guessed_on_both');
+    const login = (node: ServerProcess, password: string, cookie?: string) =>
+      api(asServer(node), 'POST', '/api/auth/login', {
+        body: { username: 'guessed_on_both', password },
+        cookie,
+      });
+    const first = await login(a, TEST_PASSWORD);
+    expect(first.status).toBe(200);
+    const device = first.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .find((c) => c.startsWith('kefu_device='));
+    expect(device).toBeDefined();
+    // Five wrong guesses in all, alternating processes: the sixth try is refused on both.
+    for (let i = 0; i < 5; i++) expect((await login(i % 2 ? b : a, `wrong-guess-${i}`)).status).toBe(401);
+    for (const node of [a, b]) expect((await login(node, TEST_PASSWORD)).status).toBe(429);
+    // The student's own browser, known from the login on A, still gets in on B.
+    expect((await login(b, TEST_PASSWORD, device)).status).toBe(200);
+  }, 120_000);
 });
 
 describe('two server processes on one PostgreSQL', () => {

@@ -11,8 +11,14 @@
 // never used for their account still gets in; the sprayer gets one guess per account it has not guessed at
 // yet, after which the address lock holds for that account too, so no account ever gets more guesses than
 // its own window (the spray's total is at most the address window plus one per account per window).
-// In memory: a restart forgets the windows and the known devices, which gives an attacker at most one more
-// window (and a student logs in once more as from an unknown device).
+// Kept in the database (guess_failures, login_devices): every server process of a cluster counts the same
+// windows and knows the same devices (alternating processes gains an attacker nothing), and a restart
+// forgets nothing. A guess is stamped first and counted after (insert-then-count, ordered by the stamps'
+// sequence), so guesses racing on any process see each other: of a burst, only as many as the window has
+// room for go ahead.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
 export interface ThrottleLimits {
   /** Failed guesses per account (and per kind of secret) in a window. */
   accountFailures: number;
@@ -44,103 +50,154 @@ export interface Guess {
   /** Milliseconds until guessing may resume; 0 means this guess may go ahead (and is counted). */
   wait: number;
   /** The guess was right: it no longer counts, and the account's failures are forgiven. */
-  succeeded(): void;
+  succeeded(): Promise<void>;
 }
 
-/** Beyond this many keys, windows that have emptied are dropped (keeps memory bounded under a spray). */
-const PRUNE_AT = 10_000;
 /** Devices remembered per account (the latest ones): a student's own computers and phone, a lab seat or two. */
 const DEVICES_PER_ACCOUNT = 5;
+/** Every this many guesses, stamps older than the window are deleted (the table stays small under a spray). */
+const PRUNE_EVERY = 200;
 
 export class GuessThrottle {
-  private readonly windows = new Map<string, number[]>();
-  /** Account → the device cookies it logged in with lately, newest last. */
-  private readonly devices = new Map<string, string[]>();
+  private readonly db: Kysely<Database>;
   private readonly limits: ThrottleLimits;
+  private guessesSincePrune = 0;
 
-  constructor(limits: ThrottleLimits = DEFAULT_LIMITS) {
+  constructor(db: Kysely<Database>, limits: ThrottleLimits = DEFAULT_LIMITS) {
+    this.db = db;
     this.limits = limits;
   }
 
-  begin(keys: GuessKeys, now: number): Guess {
-    if (this.windows.size > PRUNE_AT) this.prune(now);
+  async begin(keys: GuessKeys, now: number): Promise<Guess> {
+    if (++this.guessesSincePrune >= PRUNE_EVERY) {
+      this.guessesSincePrune = 0;
+      await this.db
+        .deleteFrom('guess_failures')
+        .where('at', '<=', now - this.limits.windowMs)
+        .execute();
+    }
     const account = keys.account?.toLowerCase();
     const known =
-      account !== undefined && keys.device !== undefined && this.isKnownDevice(account, keys.device);
+      account !== undefined && keys.device !== undefined && (await this.isKnownDevice(account, keys.device));
     const charged: [string, number][] = known
       ? [[`device:${account}:${keys.device}`, this.limits.accountFailures]]
       : [[`address:${keys.address}`, this.limits.addressFailures]];
     if (account !== undefined && !known) charged.push([`account:${account}`, this.limits.accountFailures]);
+
+    const stamps = await this.stamp(
+      charged.map(([key]) => key),
+      now,
+    );
+    const since = now - this.limits.windowMs;
     let wait = 0;
-    for (const [key, limit] of charged) {
-      const window = this.recent(key, now);
-      if (window.length >= limit) wait = Math.max(wait, window[0]! + this.limits.windowMs - now);
+    const ranks: number[] = [];
+    for (const [i, [key, limit]] of charged.entries()) {
+      // This guess's place among the window's stamps (its own included), in the order they were stamped.
+      const window = await this.db
+        .selectFrom('guess_failures')
+        .select(['seq', 'at'])
+        .where('key', '=', key)
+        .where('at', '>', since)
+        .orderBy('seq')
+        .execute();
+      const rank = window.findIndex((row) => Number(row.seq) === stamps[i]) + 1;
+      ranks.push(rank);
+      if (rank > limit) wait = Math.max(wait, Number(window[0]!.at) + this.limits.windowMs - now);
     }
-    if (
-      keys.oneGuessPastAddressLock &&
-      wait > 0 &&
-      charged.length === 2 &&
-      this.recent(charged[1]![0], now).length === 0
-    ) {
+    if (keys.oneGuessPastAddressLock && wait > 0 && charged.length === 2 && ranks[1] === 1) {
       // Only the address is full, and nobody guessed at this account: its one guess, charged to it alone.
-      charged.shift();
+      await this.unstamp([stamps[0]!]);
+      stamps.shift();
       wait = 0;
     }
-    if (wait > 0) return { wait, succeeded: () => {} };
-    const stamps = charged.map(([key]) => {
-      const stamp = { key, at: now };
-      this.recent(key, now).push(now);
-      return stamp;
-    });
+    if (wait > 0) {
+      await this.unstamp(stamps);
+      return { wait, succeeded: async () => {} };
+    }
     return {
       wait: 0,
-      succeeded: () => {
-        for (const { key, at } of stamps) {
-          const window = this.windows.get(key);
-          const i = window?.indexOf(at) ?? -1;
-          if (window && i >= 0) window.splice(i, 1);
-        }
-        if (keys.account !== undefined) this.windows.delete(`account:${keys.account.toLowerCase()}`);
+      succeeded: async () => {
+        await this.unstamp(stamps);
+        if (account !== undefined) await this.clearAccount(account);
       },
     };
   }
 
   /** `device` logged in to `account`: from now on its guesses at the account have their own window. */
-  rememberDevice(account: string, device: string): void {
+  async rememberDevice(account: string, device: string, now: number): Promise<void> {
     const key = account.toLowerCase();
-    const known = (this.devices.get(key) ?? []).filter((d) => d !== device);
-    known.push(device);
-    this.devices.delete(key);
-    this.devices.set(key, known.slice(-DEVICES_PER_ACCOUNT));
-    // Bounded like the windows: the accounts that logged in longest ago are forgotten first.
-    if (this.devices.size > PRUNE_AT) this.devices.delete(this.devices.keys().next().value as string);
+    await this.db
+      .insertInto('login_devices')
+      .values({ account: key, device, seen_at: now })
+      .onConflict((oc) => oc.columns(['account', 'device']).doUpdateSet({ seen_at: now }))
+      .execute();
+    const kept = this.db
+      .selectFrom('login_devices')
+      .select('device')
+      .where('account', '=', key)
+      .orderBy('seen_at', 'desc')
+      .limit(DEVICES_PER_ACCOUNT);
+    await this.db
+      .deleteFrom('login_devices')
+      .where('account', '=', key)
+      .where('device', 'not in', kept)
+      .execute();
   }
 
-  private isKnownDevice(account: string, device: string): boolean {
-    return this.devices.get(account)?.includes(device) ?? false;
+  private async isKnownDevice(account: string, device: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('login_devices')
+      .select('device')
+      .where('account', '=', account)
+      .where('device', '=', device)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
-  /** True while `account` may not guess (its failures fill the window); counts nothing. */
-  isLocked(account: string, now: number): boolean {
-    const window = this.windows.get(`account:${account.toLowerCase()}`) ?? [];
-    return window.filter((t) => t > now - this.limits.windowMs).length >= this.limits.accountFailures;
+  /** The accounts of `accounts` that may not guess now (their failures fill the window); counts nothing. */
+  async locked(accounts: string[], now: number): Promise<Set<string>> {
+    if (accounts.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('guess_failures')
+      .select(['key', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where(
+        'key',
+        'in',
+        accounts.map((a) => `account:${a.toLowerCase()}`),
+      )
+      .where('at', '>', now - this.limits.windowMs)
+      .groupBy('key')
+      .execute();
+    return new Set(
+      rows
+        .filter((r) => Number(r.n) >= this.limits.accountFailures)
+        .map((r) => r.key.slice('account:'.length)),
+    );
   }
 
   /** Lifts an account's lock (an admin reset its password). The address windows are left alone. */
-  clearAccount(account: string): void {
-    this.windows.delete(`account:${account.toLowerCase()}`);
+  async clearAccount(account: string): Promise<void> {
+    await this.db
+      .deleteFrom('guess_failures')
+      .where('key', '=', `account:${account.toLowerCase()}`)
+      .execute();
   }
 
-  private recent(key: string, now: number): number[] {
-    const kept = (this.windows.get(key) ?? []).filter((t) => t > now - this.limits.windowMs);
-    this.windows.set(key, kept);
-    return kept;
-  }
-
-  private prune(now: number): void {
-    for (const [key, window] of this.windows) {
-      if (window.every((t) => t <= now - this.limits.windowMs)) this.windows.delete(key);
+  private async stamp(keys: string[], now: number): Promise<number[]> {
+    const seqs: number[] = [];
+    for (const key of keys) {
+      const row = await this.db
+        .insertInto('guess_failures')
+        .values({ key, at: now })
+        .returning('seq')
+        .executeTakeFirstOrThrow();
+      seqs.push(Number(row.seq));
     }
+    return seqs;
+  }
+
+  private async unstamp(seqs: number[]): Promise<void> {
+    if (seqs.length > 0) await this.db.deleteFrom('guess_failures').where('seq', 'in', seqs).execute();
   }
 }
 

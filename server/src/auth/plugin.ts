@@ -58,7 +58,7 @@ export default fp(
   ) => {
     app.decorate('access', createAccess(app.database.db));
     app.decorate('passwords', passwordHasher(opts.passwordCost));
-    app.decorate('guesses', new GuessThrottle(opts.loginLimits));
+    app.decorate('guesses', new GuessThrottle(app.database.db, opts.loginLimits));
     app.decorate('originAllowed', (origin: string | undefined, host: string | undefined) =>
       isAllowedOrigin(origin, host, opts.publicOrigin),
     );

@@ -293,6 +293,37 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
         .execute();
     },
   },
+  '0008-shared-guards': {
+    async up(db: Kysely<unknown>) {
+      // Guards every server process must share (several processes on PostgreSQL), kept across restarts too:
+      // failed guesses of secrets and the browsers accounts logged in from (auth/guess-throttle.ts), and
+      // short mutual exclusions such as one person's solo-practice opening (repositories/mutexes.ts).
+      // `seq` orders guesses racing on different processes the same way for every reader.
+      await db.schema
+        .createTable('guess_failures')
+        .addColumn('seq', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
+          dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('guess_failures_key').on('guess_failures').columns(['key', 'at']).execute();
+      await db.schema.createIndex('guess_failures_at').on('guess_failures').column('at').execute();
+      await db.schema
+        .createTable('login_devices')
+        .addColumn('account', 'text', (c) => c.notNull())
+        .addColumn('device', 'text', (c) => c.notNull())
+        .addColumn('seen_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('login_devices_pk', ['account', 'device'])
+        .execute();
+      await db.schema
+        .createTable('mutexes')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('holder', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  },
 });
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {

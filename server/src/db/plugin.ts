@@ -11,6 +11,7 @@ import { type ClassesRepository, classesRepository } from './repositories/classe
 import { type ConversationsRepository, conversationsRepository } from './repositories/conversations.ts';
 import { type DrillsRepository, drillsRepository } from './repositories/drills.ts';
 import { type EvaluationsRepository, evaluationsRepository } from './repositories/evaluations.ts';
+import { type MutexesRepository, mutexesRepository } from './repositories/mutexes.ts';
 import {
   type ScenarioVersionsRepository,
   scenarioVersionsRepository,
@@ -33,6 +34,7 @@ declare module 'fastify' {
     catalogueVersions: CatalogueVersionsRepository;
     studioItems: StudioItemsRepository;
     eventLog: EventLog;
+    mutexes: MutexesRepository;
   }
 }
 
@@ -56,6 +58,7 @@ export default fp(
     app.decorate('catalogueVersions', catalogueVersionsRepository(db));
     app.decorate('studioItems', studioItemsRepository(db));
     app.decorate('eventLog', connection.eventLog);
+    app.decorate('mutexes', mutexesRepository(db));
     // Last to close: runtimes and sockets are stopped by hooks registered after this one.
     app.addHook('onClose', async () => connection.close());
   },

@@ -195,6 +195,27 @@ export interface CataloguePublicationsTable {
   published_at: number;
 }
 
+/** A failed (or still running) guess of a secret, charged to a key such as `account:login:wang`. */
+export interface GuessFailuresTable {
+  seq: Generated<number>;
+  key: string;
+  at: number;
+}
+
+/** A browser (its device cookie) an account logged in from. */
+export interface LoginDevicesTable {
+  account: string;
+  device: string;
+  seen_at: number;
+}
+
+/** A short mutual exclusion held by one process (`holder`) until it lets go or `expires_at` passes. */
+export interface MutexesTable {
+  name: string;
+  holder: string;
+  expires_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -211,4 +232,7 @@ export interface Database {
   catalogue_files: CatalogueFilesTable;
   catalogue_publications: CataloguePublicationsTable;
   appeals: AppealsTable;
+  guess_failures: GuessFailuresTable;
+  login_devices: LoginDevicesTable;
+  mutexes: MutexesTable;
 }

@@ -208,11 +208,13 @@ export default fp(
     app.decorate('announceDrill', announceDrill);
     app.decorate(
       'soloLimit',
-      new SoloLimit(async (userId) =>
-        (await app.conversations.listForStudent(userId, 'open')).reduce(
-          (n, c) => n + (c.drill_id === null ? 1 : 0),
-          0,
-        ),
+      new SoloLimit(
+        async (userId) =>
+          (await app.conversations.listForStudent(userId, 'open')).reduce(
+            (n, c) => n + (c.drill_id === null ? 1 : 0),
+            0,
+          ),
+        app.mutexes,
       ),
     );
 

@@ -39,9 +39,9 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
    * Marks this browser as one the account logs in from (see guess-throttle.ts): a random id in an HttpOnly
    * cookie, kept a year, shared by the accounts that log in on it; it proves nothing but having logged in.
    */
-  function rememberDevice(reply: FastifyReply, account: string, device: string | undefined): void {
+  async function rememberDevice(reply: FastifyReply, account: string, device: string | undefined) {
     const id = device && /^[A-Za-z0-9_-]{22}$/.test(device) ? device : randomBytes(16).toString('base64url');
-    app.guesses.rememberDevice(account, id);
+    await app.guesses.rememberDevice(account, id, app.clock.now());
     reply.setCookie(DEVICE_COOKIE, id, {
       httpOnly: true,
       sameSite: 'lax',
@@ -54,7 +54,7 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
   serve(app, routes.auth.login, async ({ body, request, reply }) => {
     const account = `login:${body.username}`;
     const device = request.cookies[DEVICE_COOKIE];
-    const guess = app.guesses.begin(
+    const guess = await app.guesses.begin(
       { account, address: request.ip, device, oneGuessPastAddressLock: true },
       app.clock.now(),
     );
@@ -62,14 +62,14 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
     const user = await app.users.findByUsername(body.username);
     const ok = await app.passwords.verify(body.password, user?.password_hash);
     if (!user || !ok) throw fail('wrong-credentials');
-    guess.succeeded();
+    await guess.succeeded();
     // A hash from before Argon2id is replaced now that the password is known (the next login is cheaper).
     if (app.passwords.needsRehash(user.password_hash)) {
       const rehashed = await app.passwords.hash(body.password);
       await app.users.setPassword(user.id, rehashed, user.must_change_password === 1);
     }
     await startSession(reply, user);
-    rememberDevice(reply, account, device);
+    await rememberDevice(reply, account, device);
     return { user: toUserView(user) };
   });
 
@@ -89,11 +89,11 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
   serve(app, routes.auth.register, async ({ body, request, reply }) => {
     const now = app.clock.now();
     // A wrong join code is a failed guess of the address: codes must not be found by brute force.
-    const guess = app.guesses.begin({ address: request.ip }, now);
+    const guess = await app.guesses.begin({ address: request.ip }, now);
     if (guess.wait > 0) throw fail('register-locked', { minutes: minutesUntil(guess.wait) });
     const cls = await app.classes.findByJoinCode(body.joinCode);
     if (!cls) throw fail('join-code-unknown');
-    guess.succeeded();
+    await guess.succeeded();
     assertStrongPassword(body.password, body.username);
     if (await app.users.findByUsername(body.username)) {
       throw fail('username-taken', { username: body.username });
@@ -116,12 +116,15 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
 
   serve(app, routes.auth.changePassword, async ({ user, body, request }) => {
     // Someone holding a session must not be able to guess the password behind it (nor tie up the hasher).
-    const guess = app.guesses.begin({ account: `password:${user.id}`, address: request.ip }, app.clock.now());
+    const guess = await app.guesses.begin(
+      { account: `password:${user.id}`, address: request.ip },
+      app.clock.now(),
+    );
     if (guess.wait > 0) throw fail('password-locked', { minutes: minutesUntil(guess.wait) });
     if (!(await app.passwords.verify(body.currentPassword, user.password_hash))) {
       throw fail('wrong-current-password');
     }
-    guess.succeeded();
+    await guess.succeeded();
     if (body.newPassword === body.currentPassword) {
       throw fail('password-unchanged');
     }

@@ -67,11 +67,14 @@ export default async function classRoutes(app: FastifyInstance): Promise<void> {
   });
 
   serve(app, routes.classes.join, async ({ user, body, request }) => {
-    const guess = app.guesses.begin({ account: `join:${user.id}`, address: request.ip }, app.clock.now());
+    const guess = await app.guesses.begin(
+      { account: `join:${user.id}`, address: request.ip },
+      app.clock.now(),
+    );
     if (guess.wait > 0) throw fail('join-code-locked', { minutes: minutesUntil(guess.wait) });
     const cls = await app.classes.findByJoinCode(body.joinCode);
     if (!cls) throw fail('join-code-unknown');
-    guess.succeeded();
+    await guess.succeeded();
     await app.classes.addMember(cls.id, user.id, 'student', app.clock.now());
     return { class: await view(user, cls.id) };
   });

@@ -11,10 +11,14 @@ import { serve } from './serve.ts';
 
 export default async function userRoutes(app: FastifyInstance): Promise<void> {
   serve(app, routes.users.list, async () => {
-    const now = app.clock.now();
-    const users = (await app.users.list()).map((row) => ({
+    const rows = await app.users.list();
+    const locked = await app.guesses.locked(
+      rows.map((row) => `login:${row.username}`),
+      app.clock.now(),
+    );
+    const users = rows.map((row) => ({
       ...toUserView(row),
-      locked: app.guesses.isLocked(`login:${row.username}`, now),
+      locked: locked.has(`login:${row.username}`.toLowerCase()),
     }));
     return { users };
   });
@@ -51,8 +55,8 @@ export default async function userRoutes(app: FastifyInstance): Promise<void> {
     // Whoever held the old password is logged out everywhere, and a locked-out account may log in again.
     await app.sessions.deleteForUser(user.id);
     app.io.in(userRoom(user.id)).disconnectSockets(true);
-    app.guesses.clearAccount(`login:${user.username}`);
-    app.guesses.clearAccount(`password:${user.id}`);
+    await app.guesses.clearAccount(`login:${user.username}`);
+    await app.guesses.clearAccount(`password:${user.id}`);
     const updated = await app.users.findById(user.id);
     if (!updated) throw fail('user-not-found');
     return { user: toUserView(updated), password };

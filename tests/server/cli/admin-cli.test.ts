@@ -52,9 +52,16 @@ describe('kefu admin', () => {
     expect(again.stderr).toMatch(/已被使用.*reset-password/);
   });
 
-  it('resets any account to a new one-time password and logs it out everywhere, while the server runs', async () => {
+  it('resets any account to a new one-time password, logs it out everywhere and lifts its login lock, while the server runs', async () => {
     const teacher = await seedUser(server.app, 'instructor', 'forgetful_teacher');
     expect((await api(server, 'GET', '/api/auth/me', { as: teacher })).status).toBe(200);
+    // Locked by wrong guesses first: the reset lifts the running server's lock too (it is in the database).
+    for (let i = 0; i < 5; i++) {
+      const guess = { username: 'forgetful_teacher', password: `wrong-guess-${i}` };
+      expect((await api(server, 'POST', '/api/auth/login', { body: guess })).status).toBe(401);
+    }
+    const locked = { username: 'forgetful_teacher', password: 'wrong-guess-5' };
+    expect((await api(server, 'POST', '/api/auth/login', { body: locked })).status).toBe(429);
     const run = kefu(['admin', 'reset-password', 'forgetful_teacher']);
     expect(run.code).toBe(0);
     const password = passwordIn(run.stdout);

@@ -2,6 +2,7 @@
 // when no admin can log in (the one-time password was lost, the only admin forgot theirs). Whoever can run
 // this can read the database file anyway, so being on the machine is the credential.
 import { CreateUserBodySchema } from '@kefu/shared';
+import { GuessThrottle } from '../../auth/guess-throttle.ts';
 import { generatePassword, passwordHasher } from '../../auth/password.ts';
 import { optionsFromEnv } from '../../config.ts';
 import { openDatabase } from '../../db/connection.ts';
@@ -86,6 +87,10 @@ export async function run(args: string[]): Promise<number> {
     }
     await users.setPassword(existing.id, await passwordHasher().hash(password), true);
     await sessionsRepository(connection.db).deleteForUser(existing.id);
+    // The running server's login lock on the account lifts too (the windows are in the database).
+    const guesses = new GuessThrottle(connection.db);
+    await guesses.clearAccount(`login:${existing.username}`);
+    await guesses.clearAccount(`password:${existing.id}`);
     printPassword('已重置密码', existing.username, password);
     return 0;
   } finally {
