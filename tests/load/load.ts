@@ -15,10 +15,12 @@
 // echoAckP99Ms, reactionP99Ms, rssPeakMb}. LOAD_LOG=1 prints the servers' logs (JSON lines) too;
 // LOAD_CPU_PROF=DIR has each server process of `--nodes`/`--db postgres` write a CPU profile into DIR;
 // KEFU_ACK_TRACE=1 prints where the servers' acknowledgements spent the measured window (see
-// server/src/realtime/ack-trace.ts).
+// server/src/realtime/ack-trace.ts); LOAD_HEAP_PROF=FILE writes a sampling heap profile of the in-process
+// server's measured window to FILE (every allocation sampled, the garbage included: what feeds the GC).
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -151,6 +153,7 @@ async function inProcessServer(): Promise<ServersUnderLoad> {
   const loopDelay = monitorEventLoopDelay({ resolution: 1 });
   let baseRss = 0;
   let measured: ServerFigures | null = null;
+  const heapProfile = process.env.LOAD_HEAP_PROF ? new Session() : null;
   return {
     urls: [url],
     seed: async (count) => {
@@ -165,10 +168,24 @@ async function inProcessServer(): Promise<ServersUnderLoad> {
       loopDelay.enable();
       ackTrace?.reset();
       peakRss = process.memoryUsage().rss;
+      if (heapProfile) {
+        heapProfile.connect();
+        heapProfile.post('HeapProfiler.enable');
+        heapProfile.post('HeapProfiler.startSampling', {
+          samplingInterval: 16384,
+          includeObjectsCollectedByMajorGC: true,
+          includeObjectsCollectedByMinorGC: true,
+        });
+      }
     },
     measureEnd: () => {
       loopDelay.disable();
       if (ackTrace) console.error(`KEFU_ACK_TRACE (server, measured window):\n${ackTrace.report()}`);
+      heapProfile?.post('HeapProfiler.stopSampling', (err, result) => {
+        if (err) console.error(`heap profile: ${err.message}`);
+        else writeFileSync(process.env.LOAD_HEAP_PROF!, JSON.stringify(result.profile));
+        heapProfile.disconnect();
+      });
       measured = {
         loop: {
           p50: loopDelay.percentile(50) / 1e6,
