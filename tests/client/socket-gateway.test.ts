@@ -137,7 +137,7 @@ describe('socket gateway', () => {
     expect(agentItems(stores)).toMatchObject([{ id, status: 'pending' }]);
     const [send] = socket.take('conversation:send');
     expect(send!.payload).toEqual({ conversationId: 'a', message: { id, text: '在的亲', source: 'typed' } });
-    const ok: SendAck = { ok: true, seq: 3, at: T0 + 2_000, duplicate: false };
+    const ok: SendAck = { ok: true, seq: 3, at: T0 + 2_000, duplicate: true, events: [] };
     send!.ack(null, ok);
     expect(agentItems(stores)).toMatchObject([{ id, status: 'sent', at: T0 + 2_000 }]);
 
@@ -148,6 +148,77 @@ describe('socket gateway', () => {
       status: 'failed',
       error: '这位买家的对话已经结束，不能再发送消息',
     });
+  });
+
+  it('takes its own message from the send’s ack as from a broadcast: one bubble, in the log’s place, no resync', async () => {
+    const { stores, socket, gateway, buyerAlerts } = start();
+    socket.goOnline();
+    await flush();
+    socket.take('conversation:resync')[0]!.ack(null, {
+      ok: true,
+      conversation: conversationView('a'),
+      serverTime: T0,
+      events: [
+        envelope('a', 1, 0, { type: 'started', at: T0 }),
+        envelope('a', 2, 1, { type: 'buyer-message', at: T0 + 500, id: 'b1', text: '在吗？' }),
+      ],
+    } satisfies ResyncAck);
+    const id = gateway.send('a', { text: '在的亲', source: 'typed' })!;
+    const [send] = socket.take('conversation:send');
+    // A buyer line stored before the message, arriving while it is on its way.
+    socket.serverSends(
+      'conversation:event',
+      envelope('a', 3, 2, { type: 'buyer-message', at: T0 + 900, id: 'b2', text: '有货吗' }),
+    );
+    const ack: SendAck = {
+      ok: true,
+      seq: 4,
+      at: T0 + 1_000,
+      duplicate: false,
+      events: [
+        envelope('a', 4, 3, { type: 'agent-message', at: T0 + 1_000, id, text: '在的亲', source: 'typed' }),
+        envelope('a', 5, 4, { type: 'buyer-typing', at: T0 + 1_000 }),
+      ],
+    };
+    send!.ack(null, ack);
+    const entry = stores.conversations.getState().byId.a!;
+    expect(entry.items.map((item) => item.kind)).toEqual(['notice', 'buyer', 'buyer', 'agent']);
+    expect(agentItems(stores)).toMatchObject([{ id, status: 'sent', at: T0 + 1_000 }]);
+    expect(entry.lastSeq).toBe(5);
+    expect(entry.unconfirmed).toBe(0);
+    expect(entry.typingAt).toBe(T0 + 1_000);
+    expect(socket.take('conversation:resync')).toEqual([]);
+    expect(buyerAlerts).toEqual(['a']);
+    // The same events again (another tab's copy after a resync, say) change nothing.
+    socket.serverSends('conversation:event', ack.events[0]);
+    expect(stores.conversations.getState().byId.a!.items).toHaveLength(4);
+  });
+
+  it('an ack whose events show a gap asks for a resync, like a broadcast would', async () => {
+    const { stores, socket, gateway } = start();
+    socket.goOnline();
+    await flush();
+    socket.take('conversation:resync')[0]!.ack(null, {
+      ok: true,
+      conversation: conversationView('a'),
+      serverTime: T0,
+      events: [envelope('a', 1, 0, { type: 'started', at: T0 })],
+    } satisfies ResyncAck);
+    const id = gateway.send('a', { text: '在的亲', source: 'typed' })!;
+    // seq 2 (a buyer line) was lost on the way.
+    socket.take('conversation:send')[0]!.ack(null, {
+      ok: true,
+      seq: 3,
+      at: T0 + 1_000,
+      duplicate: false,
+      events: [
+        envelope('a', 3, 2, { type: 'agent-message', at: T0 + 1_000, id, text: '在的亲', source: 'typed' }),
+      ],
+    } satisfies SendAck);
+    expect(socket.take('conversation:resync').map((e) => e.payload)).toEqual([
+      { conversationId: 'a', afterSeq: 1 },
+    ]);
+    expect(agentItems(stores)).toMatchObject([{ id, status: 'sent' }]);
   });
 
   it('keeps messages sent while offline pending, then sends them again with the same id after reconnecting', async () => {
@@ -317,7 +388,7 @@ describe('order changes', () => {
       conversationId: 'a',
       update: { id: expect.stringMatching(/^c-/), orderId: 'o1', address: '杭州市西湖区文三路90号' },
     });
-    first!.ack(null, { ok: true, seq: 7, at: T0, duplicate: false } satisfies SendAck);
+    first!.ack(null, { ok: true, seq: 7, at: T0, duplicate: true, events: [] } satisfies SendAck);
     expect(await done).toEqual({ ok: true });
 
     const refused = gateway.updateOrder('a', { option: '44码' });

@@ -50,7 +50,7 @@ export interface BotStats {
   ackErrors: Record<string, number>;
   buyerEvents: number;
   ackMs: number[];
-  /** Send → the student's own message coming back as an event (it precedes the ack). */
+  /** Send → the student's own message coming back (in the ack that carries its step's events). */
   ownEventMs: number[];
   /** Sends made while the conversation's previous send was still waiting for its ack. */
   overlapping: number;
@@ -253,6 +253,8 @@ class Bot {
     this.stats.sent++;
     (this.socket.emit as Emit)(event, payload, (ack: SendAck) => {
       this.stats.ackMs.push(performance.now() - t0);
+      // The step's events (the student's own message first) come in the ack, not as events on this socket.
+      if (ack.ok) for (const e of ack.events) this.onEvent(e);
       if (c.inFlight?.id === id) c.inFlight = null;
       if (ack.ok) {
         this.stats.acked++;

@@ -8,7 +8,7 @@ import {
   type SendAck,
   SIMULATION_EPOCH,
 } from '@kefu/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from './helpers/manual-clock.ts';
 import {
   api,
@@ -128,6 +128,41 @@ describe('reconnect mid-conversation', () => {
   });
 });
 
+describe('one frame per send', () => {
+  it('the sending socket gets its step’s events in the ack, not as events; the student’s other tab as events, in order', async () => {
+    const sender = await connect(server, student);
+    const otherTab = await connect(server, student);
+    // What came to the sender as `conversation:event` (LiveClient.events also holds what its acks carried).
+    const broadcastToSender: EventEnvelope[] = [];
+    sender.socket.on('conversation:event', (e) => broadcastToSender.push(e));
+    const id = await startPractice('price-objection');
+    await clock.advanceBy(3_000);
+    const ack = await request<SendAck>(sender.socket, 'conversation:send', {
+      conversationId: id,
+      message: { id: 'one-frame-1', text: '您好，在的，有什么可以帮您？', source: 'typed' },
+    });
+    if (!ack.ok) throw new Error(ack.error.message);
+    expect(ack.duplicate).toBe(false);
+    const own = ack.events.find((e) => e.event.type === 'agent-message' && e.event.id === 'one-frame-1');
+    expect(own?.seq).toBe(ack.seq);
+    expect(own?.event.at).toBe(ack.at);
+    // The other tab gets the same envelopes as events; the sender none of them.
+    await vi.waitFor(() => expect(byConversation(otherTab.events, id).at(-1)).toEqual(ack.events.at(-1)));
+    const ackSeqs = new Set(ack.events.map((e) => e.seq));
+    expect(broadcastToSender.filter((e) => ackSeqs.has(e.seq))).toEqual([]);
+    expect(byConversation(otherTab.events, id).filter((e) => ackSeqs.has(e.seq))).toEqual(ack.events);
+
+    // Later events follow on both sockets; each holds the whole log once, in seq order, the chain unbroken.
+    await clock.advanceBy(20_000);
+    const log = await storedLog(id);
+    await vi.waitFor(() => expect(byConversation(otherTab.events, id)).toEqual(log));
+    expect(byConversation(sender.events, id)).toEqual(log);
+    for (let i = 1; i < log.length; i++) expect(log[i]!.prevSeq).toBe(log[i - 1]!.seq);
+    sender.close();
+    otherTab.close();
+  });
+});
+
 describe('idempotent send', () => {
   it('a repeated message id acks the same seq again and stores nothing new', async () => {
     const client = await connect(server, student);
@@ -146,7 +181,8 @@ describe('idempotent send', () => {
 
     await clock.advanceBy(500);
     const again = await request<SendAck>(client.socket, 'conversation:send', { conversationId: id, message });
-    expect(again).toEqual(firstAck.ok ? { ...firstAck, duplicate: true } : null);
+    // A repeat stores nothing, so its ack carries no events.
+    expect(again).toEqual(firstAck.ok ? { ...firstAck, duplicate: true, events: [] } : null);
 
     // Even with different text, the id decides: the stored message stands.
     const changed = await request<SendAck>(client.socket, 'conversation:send', {

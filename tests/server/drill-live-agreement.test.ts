@@ -7,7 +7,6 @@ import {
   type ConversationEvent,
   type ConversationOpenedPayload,
   type ConversationReportResponse,
-  type EventEnvelope,
   type MonitorUpdatePayload,
   type MonitorWatchAck,
   SIMULATION_EPOCH,
@@ -84,10 +83,8 @@ describe('the drill monitor, the workbench and the report', () => {
     clients.push(monitorClient, studentClient);
     const updates: MonitorUpdatePayload[] = [];
     const opened: ConversationOpenedPayload[] = [];
-    const envelopes: EventEnvelope[] = [];
     monitorClient.socket.on('monitor:update', (u) => updates.push(u));
     studentClient.socket.on('conversation:opened', (p) => opened.push(p));
-    studentClient.socket.on('conversation:event', (e) => envelopes.push(e));
 
     expect((await api(server, 'POST', `/api/drills/${drillId}/join`, { as: student })).status).toBe(200);
     expect((await api(server, 'POST', `/api/drills/${drillId}/start`, { as: instructor })).status).toBe(200);
@@ -106,7 +103,7 @@ describe('the drill monitor, the workbench and the report', () => {
     expect(view.benchmarks).toEqual(watch.benchmarks);
 
     // The buyer waits: the monitor and the workbench's fold agree on since when, and colour it alike.
-    const workbench = () => applyEnvelopes(createEntry(view), envelopes).entry;
+    const workbench = () => applyEnvelopes(createEntry(view), studentClient.events).entry;
     const tile = () => latest(updates, student.user.id) ?? watch.students.find((s) => s.joined)!;
     const since = workbench().waitingSince;
     expect(since).not.toBeNull();

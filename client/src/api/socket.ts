@@ -88,6 +88,11 @@ export function createSocketGateway(stores: Stores, options: SocketGatewayOption
     }
   }
 
+  /** A send's or order change's ack carries its step's events: this socket gets them there, not as events. */
+  function onAckEvents(events: readonly EventEnvelope[]): void {
+    for (const envelope of events) onEvent(envelope);
+  }
+
   function deliver(conversationId: string, item: AgentItem): void {
     if (!socket.connected) return; // stays pending; flushed on reconnect
     const message: Parameters<ClientToServerEvents['conversation:send']>[0]['message'] = {
@@ -107,8 +112,10 @@ export function createSocketGateway(stores: Stores, options: SocketGatewayOption
         // No answer because the connection dropped meanwhile: still pending, it goes again on reconnect
         // (same id, stored once). No answer on a live connection: failed, with 重试.
         if (err) state.addOwn(conversationId, { ...item, status: socket.connected ? 'failed' : 'pending' });
-        else if (ack.ok) state.addOwn(conversationId, { ...item, status: 'sent', at: ack.at });
-        else
+        else if (ack.ok) {
+          onAckEvents(ack.events);
+          state.addOwn(conversationId, { ...item, status: 'sent', at: ack.at });
+        } else
           state.addOwn(conversationId, { ...item, status: 'failed', error: options.api.describe(ack.error) });
       });
   }
@@ -230,8 +237,10 @@ export function createSocketGateway(stores: Stores, options: SocketGatewayOption
           .timeout(ACK_TIMEOUT_MS)
           .emit('conversation:order', { conversationId, update }, (err: Error | null, ack: SendAck) => {
             if (err) resolve({ ok: false, error: options.api.describe({ code: 'network' }) });
-            else if (ack.ok) resolve({ ok: true });
-            else resolve({ ok: false, error: options.api.describe(ack.error) });
+            else if (ack.ok) {
+              onAckEvents(ack.events);
+              resolve({ ok: true });
+            } else resolve({ ok: false, error: options.api.describe(ack.error) });
           });
       });
     },

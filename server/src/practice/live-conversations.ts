@@ -12,13 +12,24 @@ import { type EventLog, StaleOwnerError, type StoredEvent } from '../db/event-lo
 import type { ConversationsRepository } from '../db/repositories/conversations.ts';
 import type { ConversationsTable } from '../db/schema.ts';
 import { fail } from '../errors.ts';
-import { ConversationRuntime, type RuntimeHost, type SendResult } from '../realtime/conversation-runtime.ts';
+import {
+  ConversationRuntime,
+  type InputSender,
+  type RuntimeHost,
+  type SendResult,
+  type TakenInput,
+} from '../realtime/conversation-runtime.ts';
 import type { ScenarioCatalog } from '../scenarios/catalog.ts';
 import { conversationView, publicEnvelopes } from './views.ts';
 
 export interface ConversationListener {
   opened?(runtime: ConversationRuntime): void;
-  published?(runtime: ConversationRuntime, stored: StoredEvent[], prevPublicSeq: number): void;
+  published?(
+    runtime: ConversationRuntime,
+    stored: StoredEvent[],
+    prevPublicSeq: number,
+    taken?: TakenInput,
+  ): void;
 }
 
 export interface OpenRequest {
@@ -203,13 +214,24 @@ export class LiveConversations implements RuntimeHost {
     }
   }
 
-  async send(conversationId: string, studentId: string, message: AgentMessage): Promise<SendResult> {
-    return this.input(conversationId, studentId, message.id, (runtime) => runtime.send(message));
+  /** An agent message; `sender` is answered by the step that stores it (see InputSender). */
+  async send(
+    conversationId: string,
+    studentId: string,
+    message: AgentMessage,
+    sender?: InputSender,
+  ): Promise<SendResult> {
+    return this.input(conversationId, studentId, message.id, (runtime) => runtime.send(message, sender));
   }
 
   /** The seller changes an order of the conversation (address, variant, note), like a send. */
-  async updateOrder(conversationId: string, studentId: string, update: OrderUpdate): Promise<SendResult> {
-    return this.input(conversationId, studentId, update.id, (runtime) => runtime.updateOrder(update));
+  async updateOrder(
+    conversationId: string,
+    studentId: string,
+    update: OrderUpdate,
+    sender?: InputSender,
+  ): Promise<SendResult> {
+    return this.input(conversationId, studentId, update.id, (runtime) => runtime.updateOrder(update, sender));
   }
 
   /** One of the student's inputs, idempotent by its client id, wherever the conversation runs. */
@@ -287,10 +309,15 @@ export class LiveConversations implements RuntimeHost {
     return conversationView(row, ctx);
   }
 
-  published(runtime: ConversationRuntime, stored: StoredEvent[], prevPublicSeq: number): void {
+  published(
+    runtime: ConversationRuntime,
+    stored: StoredEvent[],
+    prevPublicSeq: number,
+    taken?: TakenInput,
+  ): void {
     for (const l of this.listeners) {
       try {
-        l.published?.(runtime, stored, prevPublicSeq);
+        l.published?.(runtime, stored, prevPublicSeq, taken);
       } catch (err) {
         this.deps.logger.error({ err }, 'conversation listener failed');
       }

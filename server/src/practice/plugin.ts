@@ -135,9 +135,13 @@ export default fp(
       monitor.published(ref, stored);
       scheduler.published(ref, stored);
     };
-    /** One step's news for the sockets of this process: envelopes in seq order, before the ack. */
-    const deliver = (step: CommittedStep) => {
-      const room = io.local.to(userRoom(step.studentId));
+    /**
+     * One step's news for the sockets of this process: envelopes in seq order, before the ack; `except`, the
+     * socket whose input the step stored, gets them in its ack instead.
+     */
+    const deliver = (step: CommittedStep, except?: string) => {
+      const to = io.local.to(userRoom(step.studentId));
+      const room = except === undefined ? to : to.except(except);
       if (step.opened) room.emit('conversation:opened', { conversation: step.opened });
       for (const envelope of step.envelopes) room.emit('conversation:event', envelope);
       if (step.drill) drillEvents(step.drill.ref, step.drill.stored);
@@ -152,10 +156,11 @@ export default fp(
 
     // Committed events go to the student's sockets (all their tabs), in seq order, with the prevSeq chain;
     // a drill's also to the monitors and to the process running its schedule. This process's sockets get
-    // them at once, in order, before the ack; the other processes get each step as one message (the
-    // adapter's own room broadcast would publish before delivering locally, letting the ack overtake).
+    // them at once, in order, before the ack — the socket that sent the step's input gets them in its ack,
+    // written right here, so it too has them in seq order; the other processes get each step as one message
+    // (the adapter's own room broadcast would publish before delivering locally, letting the ack overtake).
     live.listen({
-      published(runtime, stored, prevPublicSeq) {
+      published(runtime, stored, prevPublicSeq, taken) {
         const drillId = runtime.row.drill_id;
         const step: CommittedStep = {
           studentId: runtime.studentId,
@@ -178,7 +183,8 @@ export default fp(
                   stored,
                 },
         };
-        deliver(step);
+        deliver(step, taken?.sender.socketId);
+        taken?.sender.acknowledge({ ...taken.result, events: step.envelopes });
         if (!cluster.shared) return;
         // The steps of one turn of the event loop go to the other processes as one message (one NOTIFY).
         if (outbox.length === 0) setImmediate(sendOutbox);
@@ -229,7 +235,7 @@ export default fp(
     });
 
     app.socketEvents.handle({
-      'conversation:send': async ({ conversationId, message }, { user }) => {
+      'conversation:send': async ({ conversationId, message }, { user, socket, acknowledge }) => {
         if (message.text.trim() === '') throw fail('empty-message');
         const { library } = app.catalog;
         // Cards name what the shop has: a recommended product of the catalogue, a picture of its images/.
@@ -237,10 +243,14 @@ export default fp(
           throw fail('product-unknown');
         if (message.image !== undefined && library.assets !== null && !library.assets.has(message.image))
           throw fail('image-unknown');
-        return live.send(conversationId, user.id, message);
+        // Stored: acknowledged by the step's publish, with its events; a duplicate, here, without.
+        const sent = await live.send(conversationId, user.id, message, { socketId: socket.id, acknowledge });
+        return { ...sent, events: [] };
       },
-      'conversation:order': async ({ conversationId, update }, { user }) =>
-        live.updateOrder(conversationId, user.id, update),
+      'conversation:order': async ({ conversationId, update }, { user, socket, acknowledge }) => ({
+        ...(await live.updateOrder(conversationId, user.id, update, { socketId: socket.id, acknowledge })),
+        events: [],
+      }),
       'conversation:resync': async ({ conversationId, afterSeq }, { user }) => {
         const row = await app.conversations.get(conversationId);
         if (!row || row.student_id !== user.id) throw fail('conversation-not-found');

@@ -4,6 +4,7 @@
 import {
   type AgentMessage,
   type ConversationEvent,
+  type EventEnvelope,
   errorBody,
   type OrderUpdate,
   orderUpdateProblem,
@@ -26,9 +27,15 @@ export interface RuntimeHost {
   clock: Clock;
   /**
    * Called after every commit with the newly stored events, in order; `prevPublicSeq` is the seq of the last
-   * student-visible event before them (the `prevSeq` chain of the envelopes).
+   * student-visible event before them (the `prevSeq` chain of the envelopes). `taken`: the step took this
+   * student input, whose sender is answered with the step's events instead of sent them.
    */
-  published(runtime: ConversationRuntime, stored: StoredEvent[], prevPublicSeq: number): void;
+  published(
+    runtime: ConversationRuntime,
+    stored: StoredEvent[],
+    prevPublicSeq: number,
+    taken?: TakenInput,
+  ): void;
   /** A timer-driven step failed (e.g. the disk is full): logged; the next input retries. */
   failed(runtime: ConversationRuntime, error: unknown): void;
   /** Another process took the conversation over (its fencing token moved on): this runtime has stopped. */
@@ -39,6 +46,22 @@ export interface SendResult {
   seq: number;
   at: number;
   duplicate: boolean;
+}
+
+/**
+ * Where a student's input came from: the socket that sent it, left out of the publish of the step that stores
+ * it, and answered instead with that step's events — in the ack, written where those events would have been
+ * written to it, so the socket still gets the conversation's events in seq order, in one frame instead of two.
+ */
+export interface InputSender {
+  socketId: string;
+  acknowledge(ack: SendResult & { events: EventEnvelope[] }): void;
+}
+
+/** A student's input a step stored: its sender and its acknowledgement. */
+export interface TakenInput {
+  sender: InputSender;
+  result: SendResult;
 }
 
 export class ConversationRuntime {
@@ -156,18 +179,20 @@ export class ConversationRuntime {
     return runtime;
   }
 
-  /** An agent message. A repeated client id changes nothing and acks the stored seq again. */
-  send(message: AgentMessage): Promise<SendResult> {
+  /**
+   * An agent message. A repeated client id changes nothing and acks the stored seq again. With a `sender`,
+   * the step's publish acknowledges it (see InputSender); the result is the same.
+   */
+  send(message: AgentMessage, sender?: InputSender): Promise<SendResult> {
     const queued = ackTrace ? performance.now() : 0;
     return this.enqueue(async () => {
       if (ackTrace) ackTrace.record('send queue', performance.now() - queued);
       const seen = this.messageSeqs.get(message.id);
       if (seen !== undefined) return { ...seen, duplicate: true };
       if (this.ended) throw fail('conversation-ended');
-      const stored = await this.apply({ type: 'agent-message', message });
-      const echo = stored.find((s) => s.event.type === 'agent-message' && s.event.id === message.id);
-      if (!echo) throw this.notTaken(`the shopper did not echo agent message ${message.id}`);
-      return { seq: echo.seq, at: echo.event.at, duplicate: false };
+      const taken = await this.apply({ type: 'agent-message', message }, undefined, message.id, sender);
+      if (!taken) throw this.notTaken(`the shopper did not echo agent message ${message.id}`);
+      return taken;
     });
   }
 
@@ -175,7 +200,7 @@ export class ConversationRuntime {
    * The seller changes an order (address, variant, note). Refused with the reason when it cannot be made
    * (no such order, an option not of the product or out of stock); a repeated update id changes nothing.
    */
-  updateOrder(update: OrderUpdate): Promise<SendResult> {
+  updateOrder(update: OrderUpdate, sender?: InputSender): Promise<SendResult> {
     return this.enqueue(async () => {
       const seen = this.messageSeqs.get(update.id);
       if (seen !== undefined) return { ...seen, duplicate: true };
@@ -186,10 +211,9 @@ export class ConversationRuntime {
           errorBody(problem.code, 'params' in problem ? problem.params : undefined),
         );
       }
-      const stored = await this.apply({ type: 'order-update', update });
-      const echo = stored.find((s) => s.event.type === 'order-updated' && s.event.id === update.id);
-      if (!echo) throw this.notTaken(`the shopper did not log order update ${update.id}`);
-      return { seq: echo.seq, at: echo.event.at, duplicate: false };
+      const taken = await this.apply({ type: 'order-update', update }, undefined, update.id, sender);
+      if (!taken) throw this.notTaken(`the shopper did not log order update ${update.id}`);
+      return taken;
     });
   }
 
@@ -248,8 +272,17 @@ export class ConversationRuntime {
     return run;
   }
 
-  /** One machine step: commit, then update memory, then publish. If the commit fails nothing changed. */
-  private async apply(input: ShopperInput, at?: number): Promise<StoredEvent[]> {
+  /**
+   * One machine step: commit, then update memory, then publish. If the commit fails nothing changed. For a
+   * student's input (`inputId`, its client id) returns what the step stored of it, null if it did not take it
+   * (the buyer had left first).
+   */
+  private async apply(
+    input: ShopperInput,
+    at?: number,
+    inputId?: string,
+    sender?: InputSender,
+  ): Promise<SendResult | null> {
     // Time never runs backwards in a log.
     const now = Math.max(at ?? this.host.clock.now(), this.lastAt);
     const t0 = ackTrace ? performance.now() : 0;
@@ -280,9 +313,17 @@ export class ConversationRuntime {
     this.wakeAt = wakeAt;
     this.remember(stored);
     this.arm();
-    if (stored.length > 0) this.host.published(this, stored, prevPublicSeq);
+    const echo = inputId === undefined ? undefined : stored.find((s) => isInput(s.event, inputId));
+    const taken: SendResult | null = echo ? { seq: echo.seq, at: echo.event.at, duplicate: false } : null;
+    if (stored.length > 0)
+      this.host.published(
+        this,
+        stored,
+        prevPublicSeq,
+        taken && sender ? { sender, result: taken } : undefined,
+      );
     if (ackTrace) ackTrace.record(`publish ${input.type}`, performance.now() - t2);
-    return stored;
+    return taken;
   }
 
   private remember(stored: StoredEvent[]): void {
@@ -291,8 +332,7 @@ export class ConversationRuntime {
       this.lastAt = Math.max(this.lastAt, event.at);
       if (toPublicEvent(event) !== null) this.lastPublicSeq = seq;
       // Agent messages and order updates share the client id space: a repeat of either acks the stored seq.
-      if (event.type === 'agent-message' || event.type === 'order-updated')
-        this.messageSeqs.set(event.id, { seq, at: event.at });
+      if (isInput(event)) this.messageSeqs.set(event.id, { seq, at: event.at });
       if (event.type === 'ended') this.endedAt = event.at;
     }
   }
@@ -310,6 +350,17 @@ export class ConversationRuntime {
   private wake(): void {
     this.enqueue(() => this.apply({ type: 'wake' })).catch((err) => this.host.failed(this, err));
   }
+}
+
+/** A student's input as logged (an agent message or an order update), with client id `id` if given. */
+function isInput(
+  event: ConversationEvent,
+  id?: string,
+): event is Extract<ConversationEvent, { type: 'agent-message' | 'order-updated' }> {
+  return (
+    (event.type === 'agent-message' || event.type === 'order-updated') &&
+    (id === undefined || event.id === id)
+  );
 }
 
 function endOf(events: readonly ConversationEvent[]): number | null {

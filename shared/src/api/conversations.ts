@@ -161,8 +161,18 @@ const SentMessageSchema = AgentMessageSchema.safeExtend({
 });
 export const SendPayloadSchema = z.object({ conversationId: entityId, message: SentMessageSchema }).strict();
 export type SendPayload = z.infer<typeof SendPayloadSchema>;
-/** `duplicate`: this message id was already stored; nothing changed. */
-export const SendAckSchema = z.object({ seq: z.number(), at: z.number(), duplicate: z.boolean() });
+/**
+ * `duplicate`: this message id was already stored; nothing changed. `events`: the student-visible events of
+ * the step that stored it, in seq order — the sending socket gets them here instead of as `conversation:event`
+ * (one frame instead of two); the student's other sockets get them as events. Empty for a duplicate.
+ */
+export const SendAckSchema = z.object({
+  seq: z.number(),
+  at: z.number(),
+  duplicate: z.boolean(),
+  events: z.array(EventEnvelopeSchema),
+});
+export type SendAckBody = z.infer<typeof SendAckSchema>;
 
 /** The seller changes an order (address, variant, note); idempotent by the update's id, acked like a send. */
 export const OrderPayloadSchema = z.object({ conversationId: entityId, update: OrderUpdateSchema }).strict();

@@ -245,7 +245,11 @@ export async function newClass(server: TestServer, owner: TestUser, students: Te
   return cls.body.class.id;
 }
 
-/** A connected socket, with every `conversation:event` it received recorded in order. */
+/**
+ * A connected socket, with every `conversation:event` it received recorded in order — and, as the workbench
+ * takes them, the events a send's or order change's ack carries (the sending socket gets its step's events
+ * only there), recorded where the ack arrived.
+ */
 export interface LiveClient {
   socket: ClientSocket;
   events: EventEnvelope[];
@@ -267,6 +271,19 @@ export function connect(
   });
   const events: EventEnvelope[] = [];
   socket.on('conversation:event', (e) => events.push(e));
+  const emit = socket.emit.bind(socket) as (event: string, ...args: unknown[]) => ClientSocket;
+  Object.assign(socket, {
+    emit(event: string, ...args: unknown[]) {
+      const ack = args[args.length - 1];
+      if ((event === 'conversation:send' || event === 'conversation:order') && typeof ack === 'function') {
+        args[args.length - 1] = (res: { ok: boolean; events?: EventEnvelope[] }) => {
+          if (res.ok && res.events) events.push(...res.events);
+          ack(res);
+        };
+      }
+      return emit(event, ...args);
+    },
+  });
   const hello = new Promise<HelloPayload>((resolve) => socket.once('session:hello', resolve));
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve({ socket, events, hello, close: () => socket.disconnect() }));
