@@ -453,7 +453,7 @@ describe('socket access', () => {
     await expect(connect(server, anon)).rejects.toThrow(/登录/);
   });
 
-  it('lets only the owner send and resync in a conversation', async () => {
+  it('lets only the owner send, change the order and resync in a conversation', async () => {
     for (const who of EVERYONE) {
       const client = await connect(server, users[who]);
       sockets.push(client);
@@ -465,12 +465,19 @@ describe('socket access', () => {
         conversationId: openA1,
         afterSeq: 0,
       });
+      // An order change (address, variant, note) by any other role is refused the same way.
+      const order = await request<Ack>(client.socket, 'conversation:order', {
+        conversationId: openA1,
+        update: { id: `order-probe-${who}`, address: '别人的地址', note: '改我的' },
+      });
       if (who === 'stuA1') {
         expect(send.ok, who).toBe(true);
         expect(resync.ok, who).toBe(true);
+        expect(order, who).not.toMatchObject({ error: { code: 'conversation-not-found' } });
       } else {
         expect(send, who).toMatchObject({ ok: false, error: { code: 'conversation-not-found' } });
         expect(resync, who).toMatchObject({ ok: false, error: { code: 'conversation-not-found' } });
+        expect(order, who).toMatchObject({ ok: false, error: { code: 'conversation-not-found' } });
       }
     }
     // Nothing from the refused senders reached the log.
