@@ -118,8 +118,38 @@ function deferred(analysis: Analysis, m: Mention): boolean {
 }
 
 /** Around a bare order verb, what makes it an invitation: 可以拍 · 放心冲 · 先拍 · 拍一件试试吧 · 拍就行. */
-const URGE_BEFORE = ['可以', '直接', '放心', '赶紧', '快', '早', '先', '请', '欢迎', '就', '那', '您', '亲'];
-const URGE_AFTER = ['吧', '就行', '就好', '就可以', '试试', '回去', '走', '呀', '哈', '嘛'];
+const URGE_BEFORE = [
+  '可以',
+  '直接',
+  '放心',
+  '赶紧',
+  '快',
+  '早',
+  '先',
+  '请',
+  '欢迎',
+  '就',
+  '那',
+  '您',
+  '亲',
+  '抓紧',
+];
+/** …or time pressure after it: 现在拍还来得及 · 今天拍还赶得上. */
+const URGE_AFTER = [
+  '吧',
+  '就行',
+  '就好',
+  '就可以',
+  '试试',
+  '回去',
+  '走',
+  '呀',
+  '哈',
+  '嘛',
+  '还来得及',
+  '还赶得上',
+  '来得及',
+];
 /**
  * 下单就给您安排上 · 拍下就发 · 拍了马上给您发: the shop's next step promised on the order, said as a close —
  * unless a deadline or a condition comes first (16点前下单就当天发 · 两件一起下单就包邮 tell how it works).

@@ -145,6 +145,12 @@ describe('a bare answer says the question back or denies it', () => {
     expect(echoOf('啥也没说', '有打蜡')).toBe(undefined);
   });
 
+  it('the shoes’ standard fit said as a predicate (码数是标准的) answers which size to take', () => {
+    expect(verdict(shoes, '拍40就行哈亲，码数是标准的', 'running-shoes.fit', '平时穿40，拍多大')).toBe(
+      'stated',
+    );
+  });
+
   it('advice to wash another way answers "can it go in the machine" with no', () => {
     expect(verdict(jacket, '建议手洗或者干洗哦亲', 'down-jacket.machine-wash', '能机洗吗')).toBe('stated');
     expect(

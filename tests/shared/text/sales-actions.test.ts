@@ -56,6 +56,13 @@ describe('inviting the order', () => {
     '可以的，送新机的时候师傅顺便把旧的带走',
     '快递小哥会把旧的一起带走',
   ])('does not invite: %s', (text) => expect(judge(text).invites).toBe(false));
+  it.each(['中秋快到了，礼盒现在拍还来得及哦🎁', '今天下单还赶得上周末送到', '抓紧拍，活动今晚结束'])(
+    'an order verb under time pressure invites: %s',
+    (text) => expect(judge(text).invites).toBe(true),
+  );
+  it('an offer that comes with ordering now is no push by itself', () => {
+    expect(judge('亲，现在下单还送小样赠品哦~').invites).toBe(false);
+  });
   it.each(['正品保证，放心冲', '选黑色不会错，拍黑色的吧', '两个颜色都有，拍两件一起发~'])(
     'invites in other words: %s',
     (text) => expect(judge(text).invites).toBe(true),
