@@ -55,16 +55,23 @@ try {
       api(server, 'POST', '/api/studio/catalogue', { as: author, body: { path: change.path, text } }),
     );
     if (save.value.status !== 200) throw new Error(`save ${change.path}: ${save.value.status}`);
-    const publish = await measure(() =>
-      api(server, 'POST', '/api/studio/catalogue/publish', {
-        as: author,
-        body: { path: change.path, version: save.value.body.version },
-      }),
-    );
-    if (publish.value.status !== 200) throw new Error(`publish ${change.path}: ${publish.value.status}`);
-    const { proved } = publish.value.body as { proved: number | string[] };
+    // A publication that proves many scenarios answers in steps (status proving) until it is done.
+    let answers = 0;
+    const publish = await measure(async () => {
+      for (;;) {
+        answers++;
+        const res = await api(server, 'POST', '/api/studio/catalogue/publish', {
+          as: author,
+          body: { path: change.path, version: save.value.body.version },
+        });
+        if (res.status !== 200) throw new Error(`publish ${change.path}: ${res.status}`);
+        if (res.body.status !== 'proving') return res;
+      }
+    });
+    const { proved, affected } = publish.value.body as { proved: number | string[]; affected?: string[] };
+    const count = Array.isArray(proved) ? proved.length : proved;
     console.log(
-      `${change.name}: save cpu ${save.cpu} ms (wall ${save.wall}) · publish cpu ${publish.cpu} ms (wall ${publish.wall}), proved ${Array.isArray(proved) ? proved.length : proved}`,
+      `${change.name}: save cpu ${save.cpu} ms (wall ${save.wall}) · publish cpu ${publish.cpu} ms (wall ${publish.wall}) in ${answers} answers, affected ${affected?.length ?? count}, proved by the last answer ${count}`,
     );
   }
 } finally {

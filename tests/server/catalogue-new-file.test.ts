@@ -162,7 +162,7 @@ describe('new catalogue files in the studio', () => {
       const published = await publishFile(PRODUCT, saved.body.version);
       expect(published.status).toBe(200);
       // No scenario names the new product yet: its publication can change no proof.
-      expect(published.body).toMatchObject({ affected: [], proved: [] });
+      expect(published.body).toMatchObject({ status: 'published', affected: [], proved: [] });
       expect(server.app.catalog.library.products.get(PRODUCT_ID)?.name).toBe('连帽卫衣');
       const body = await studioFiles();
       expect(body.files.find((f: { path: string }) => f.path === PRODUCT)).toMatchObject({

@@ -58,7 +58,7 @@ describe('publishing a catalogue file proves what it can affect', () => {
     }
     const res = await publish(SCARF, SCARF_A);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ affected: expected, proved: expected });
+    expect(res.body).toMatchObject({ status: 'published', affected: expected, proved: expected });
     expect(server.app.catalog.library.products.get('wool-scarf')?.aliases).toContain('围脖');
   });
 
@@ -66,10 +66,10 @@ describe('publishing a catalogue file proves what it can affect', () => {
     const expected = naming('wool-scarf');
     const other = await publish(SCARF, SCARF_B);
     expect(other.status).toBe(200);
-    expect(other.body).toMatchObject({ affected: expected, proved: expected });
+    expect(other.body).toMatchObject({ status: 'published', affected: expected, proved: expected });
     const back = await publish(SCARF, SCARF_A);
     expect(back.status).toBe(200);
-    expect(back.body).toMatchObject({ affected: expected, proved: [] });
+    expect(back.body).toMatchObject({ status: 'published', affected: expected, proved: [] });
   });
 
   it('a category proves the scenarios of its products', async () => {
@@ -82,14 +82,14 @@ describe('publishing a catalogue file proves what it can affect', () => {
     const text = readFileSync(ELECTRONICS, 'utf8').replace('terms: [开发票,', 'terms: [开个发票, 开发票,');
     const res = await publish(ELECTRONICS, text);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ affected: expected, proved: expected });
+    expect(res.body).toMatchObject({ status: 'published', affected: expected, proved: expected });
   });
 
   it('a pass kept for one content never stands for another: the breaking change is proven and refused', async () => {
     const expected = naming('down-jacket');
     const passed = await publish(JACKET, JACKET_A);
     expect(passed.status).toBe(200);
-    expect(passed.body).toMatchObject({ affected: expected, proved: expected });
+    expect(passed.body).toMatchObject({ status: 'published', affected: expected, proved: expected });
     const versionBefore = server.app.catalog.versionOf('jacket-colour-size');
     const res = await publish(JACKET, JACKET_A_NO_BLACK);
     expect(res.status).toBe(409);

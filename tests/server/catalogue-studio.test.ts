@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { contentHash, judgeReply } from '@kefu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROVED_PER_ANSWER } from '../../server/src/studio/catalogue-editor.ts';
 import { api, seedUser, startApp, type TestServer, type TestUser } from './helpers/server.ts';
 
 const LEXICON = 'scenarios/lexicon.yaml';
@@ -41,6 +42,9 @@ async function welcomesLaotie(version: string): Promise<boolean> {
   return judgeReply(ctx, { messages: [], items: [], hasOrder: false }, { text: '老铁您好呀' } as never)
     .acknowledges;
 }
+
+const publishLexicon = (version: string) =>
+  api(server, 'POST', '/api/studio/catalogue/publish', { as: instructor, body: { path: LEXICON, version } });
 
 const drafts = async () =>
   (await api(server, 'GET', '/api/studio/files', { as: instructor })).body.catalogueDrafts;
@@ -154,14 +158,27 @@ describe('catalogue files in the studio', () => {
       body: { path: LEXICON, text: LEXICON_WITH_LAOTIE },
     });
     expect(saved.status).toBe(200);
-    const published = await api(server, 'POST', '/api/studio/catalogue/publish', {
-      as: instructor,
-      body: { path: LEXICON, version: saved.body.version },
-    });
-    expect(published.status).toBe(200);
-    // The lexicon is read by every judgement: every scenario is proven again.
+    // The lexicon is read by every judgement: every scenario is proven again, in steps that say how far
+    // the proof got (asked again with the same body until it is done).
     const every = [...server.app.catalog.library.buyers.keys()].sort();
-    expect(published.body).toMatchObject({ affected: every, proved: every });
+    const steps: unknown[] = [];
+    let published = await publishLexicon(saved.body.version);
+    while (published.body.status === 'proving') {
+      steps.push(published.body);
+      expect(server.app.catalog.versionOf(SCENARIO)).toBe(running!.scenario_version);
+      published = await publishLexicon(saved.body.version);
+    }
+    const total = every.length;
+    expect(steps).toEqual(
+      Array.from({ length: Math.ceil(total / PROVED_PER_ANSWER) - 1 }, (_, i) => ({
+        status: 'proving',
+        done: (i + 1) * PROVED_PER_ANSWER,
+        total,
+      })),
+    );
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ status: 'published', affected: every });
+    expect(published.body.proved).toEqual(every.slice(steps.length * PROVED_PER_ANSWER));
     expect(published.body.catalogueVersion).not.toBe('');
 
     // New practice plays the scenario under the new catalogue, and its judge knows 老铁.

@@ -45,6 +45,13 @@ const ERRORS_SHOWN = 5;
  */
 export const VERDICTS_KEPT = 2000;
 
+/**
+ * Scenarios proven by one request at most: a publication that must prove more answers with its progress and
+ * is asked again (the verdicts are kept), so the studio shows 正在验证 N/M and no request holds a
+ * connection for the whole library's proof.
+ */
+export const PROVED_PER_ANSWER = 20;
+
 /** A scenario's proof as kept: passed, or the first run that failed. */
 type Verdict = { ok: true } | { ok: false; run: Pick<ProofRun, 'kind' | 'script' | 'problems'> };
 
@@ -151,6 +158,9 @@ export class CatalogueEditor {
       });
     }
     const proof = await this.prove(library, libraryFiles, errors);
+    if (proof.done < proof.affected.length) {
+      return { status: 'proving', done: proof.done, total: proof.affected.length };
+    }
     if (proof.broken.length > 0) {
       const named = proof.broken.slice(0, ERRORS_SHOWN).map(({ id, error }) => {
         const title = this.catalog.library.buyers.get(id)?.title ?? id;
@@ -170,43 +180,53 @@ export class CatalogueEditor {
       this.catalog.useCatalogue({ version: catalogue, manifest, files }, library);
       await this.catalog.saved();
     }
-    return { catalogueVersion: catalogue, affected: proof.affected, proved: proof.proved };
+    return {
+      status: 'published',
+      catalogueVersion: catalogue,
+      affected: proof.affected,
+      proved: proof.proved,
+    };
   }
 
   /**
    * Proves against `library` the scenarios played now whose proof it can change (their key differs from the
    * one in force), in id order; a kept verdict of the same key stands for its proof. `files` are the
-   * library's files, `errors` its load errors. A scenario stops at its first failing run.
+   * library's files, `errors` its load errors. A scenario stops at its first failing run. Stops after
+   * proving PROVED_PER_ANSWER of them: `done` counts those with a verdict (or no longer loading).
    */
   private async prove(
     library: Library,
     files: readonly FileRecord[],
     errors: readonly SourceError[],
-  ): Promise<{ affected: string[]; proved: string[]; broken: Broken[] }> {
+  ): Promise<{ affected: string[]; proved: string[]; broken: Broken[]; done: number }> {
     const inForce = this.catalog.library;
     const before = proofKeys(inForce);
     const after = proofKeys(library);
     const affected = [...inForce.buyers.keys()].filter((id) => after.get(id) !== before.get(id)).sort();
     const proved: string[] = [];
     const broken: Broken[] = [];
+    let done = 0;
     for (const id of affected) {
       const path = library.files.get(id) ?? inForce.files.get(id) ?? '';
       const loadError = errors.find((e) => e.file === path);
       const scenario = library.buyers.get(id);
       if (loadError || !scenario) {
         broken.push({ id, error: loadError ?? { file: path, line: 1, col: 1, message: '场景无法载入' } });
+        done++;
         continue;
       }
       const key = after.get(id)!;
       let verdict = this.verdicts.get(key);
       if (!verdict) {
+        if (proved.length === PROVED_PER_ANSWER) continue;
         verdict = await this.verdictOf(library, id);
         this.verdicts.set(key, verdict);
         proved.push(id);
       }
+      done++;
       if (!verdict.ok) broken.push({ id, error: this.whereFailed(files, path, scenario, verdict.run) });
     }
-    return { affected, proved, broken };
+    return { affected, proved, broken, done };
   }
 
   private async verdictOf(library: Library, id: string): Promise<Verdict> {

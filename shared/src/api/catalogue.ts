@@ -36,17 +36,30 @@ export const PublishCatalogueBodySchema = z
   .object({ path: z.string().min(1).max(300), version: z.string().min(1).max(40) })
   .strict();
 export type PublishCatalogueBody = z.infer<typeof PublishCatalogueBodySchema>;
-export const PublishCatalogueResponseSchema = z.object({
-  /** The catalogue version now in use (new practice, drills and judgements use it). */
-  catalogueVersion: z.string(),
+export const PublishCatalogueResponseSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('published'),
+    /** The catalogue version now in use (new practice, drills and judgements use it). */
+    catalogueVersion: z.string(),
+    /**
+     * The scenarios the change can affect (their proof reads what it changed), in id order: each proves
+     * against the new catalogue. The others read nothing it changed.
+     */
+    affected: z.array(z.string()),
+    /** Of those, the ones proven by this request; the rest had a kept verdict of the very same content. */
+    proved: z.array(z.string()),
+  }),
   /**
-   * The scenarios the change can affect (their proof reads what it changed), in id order: each proves
-   * against the new catalogue. The others read nothing it changed.
+   * Long work is done in steps: the server proved some of the scenarios affected (it keeps their verdicts)
+   * and asks to be asked again with the same body, which goes on where it stopped. Nothing is published yet.
    */
-  affected: z.array(z.string()),
-  /** Of those, the ones proven now; the rest had a kept verdict of the very same content. */
-  proved: z.array(z.string()),
-});
+  z.object({
+    status: z.literal('proving'),
+    /** Scenarios affected with a verdict so far, of `total`. */
+    done: z.number(),
+    total: z.number(),
+  }),
+]);
 export type PublishCatalogueResponse = z.infer<typeof PublishCatalogueResponseSchema>;
 
 export const CatalogueHistoryQuerySchema = z.object({ path: z.string().min(1).max(300) });

@@ -119,12 +119,18 @@ describe('catalogue files in the studio', () => {
             message: '',
           });
         }
-        return { catalogueVersion: 'c1', affected: ['jacket-colour-size'], proved: ['jacket-colour-size'] };
+        return {
+          status: 'published',
+          catalogueVersion: 'c1',
+          affected: ['jacket-colour-size'],
+          proved: ['jacket-colour-size'],
+        };
       },
     });
     await replaceValid(WITH_ALIAS);
     await user.click(editor().getByRole('button', { name: '发布' }));
-    await editor().findByText(/已发布：用到改动内容的 1 个场景全部通过证明/, undefined, PROVED);
+    // The fixture's one scenario sells the jacket: every scenario uses what changed.
+    await editor().findByText(/已发布：全部 1 个场景都用到改动的内容，全部通过证明/, undefined, PROVED);
     expect(posts(http)).toEqual([
       { method: 'POST', path: '/api/studio/catalogue', body: { path: JACKET.path, text: WITH_ALIAS } },
       {
@@ -144,7 +150,12 @@ describe('catalogue files in the studio', () => {
     const { http, user } = await openJacket(
       {
         'POST /api/studio/catalogue': () => ({ path: scarf.path, version: 'v-scarf', created: true }),
-        'POST /api/studio/catalogue/publish': () => ({ catalogueVersion: 'c2', affected: [], proved: [] }),
+        'POST /api/studio/catalogue/publish': () => ({
+          status: 'published',
+          catalogueVersion: 'c2',
+          affected: [],
+          proved: [],
+        }),
       },
       /wool-scarf\.yaml/,
     );
@@ -156,6 +167,38 @@ describe('catalogue files in the studio', () => {
     expect(posts(http).map((c) => c.path)).toEqual([
       '/api/studio/catalogue',
       '/api/studio/catalogue/publish',
+    ]);
+  }, 30_000);
+
+  it('shows how far the server’s proof got while it proves in steps, and asks again until it is done', async () => {
+    const scarf = SOURCES.find((f) => f.path.endsWith('products/wool-scarf.yaml'))!;
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    let asked = 0;
+    const { http, user } = await openJacket(
+      {
+        'POST /api/studio/catalogue': () => ({ path: scarf.path, version: 'v-scarf', created: true }),
+        'POST /api/studio/catalogue/publish': async () => {
+          asked++;
+          if (asked === 1) return { status: 'proving', done: 20, total: 77 };
+          await gate;
+          return { status: 'published', catalogueVersion: 'c3', affected: [], proved: [] };
+        },
+      },
+      /wool-scarf\.yaml/,
+    );
+    await replaceValid(scarf.text.replace('aliases: [围巾,', 'aliases: [围脖, 围巾,'));
+    await user.click(editor().getByRole('button', { name: '发布' }));
+    await editor().findByText('服务器正在验证：20 / 77 个场景…', undefined, SETTLE);
+    expect(editor().getByRole('button', { name: '发布' }).hasAttribute('disabled')).toBe(true);
+    open();
+    await editor().findByText(/已发布：没有场景用到改动的内容/, undefined, SETTLE);
+    const publishes = posts(http).filter((c) => c.path === '/api/studio/catalogue/publish');
+    expect(publishes.map((c) => c.body)).toEqual([
+      { path: scarf.path, version: 'v-scarf' },
+      { path: scarf.path, version: 'v-scarf' },
     ]);
   }, 30_000);
 

@@ -89,7 +89,12 @@ describe('new catalogue files in the studio', () => {
     const http = fakeHttp({
       'GET /api/studio/files': () => FILES,
       'POST /api/studio/catalogue': () => ({ path, version: 'v-hoodie', created: true }),
-      'POST /api/studio/catalogue/publish': () => ({ catalogueVersion: 'c1', affected: [], proved: [] }),
+      'POST /api/studio/catalogue/publish': () => ({
+        status: 'published',
+        catalogueVersion: 'c1',
+        affected: [],
+        proved: [],
+      }),
     });
     const { render, user } = await setup({ http });
     render(<Studio />);

@@ -413,9 +413,12 @@ export const staffEn: StaffStrings = {
       'Cannot publish: with this change {{count}} scenarios no longer prove: {{scenarios}}. Change the draft or these scenarios first.',
     publishChecking:
       'The {{count}} scenarios that use what changed prove in the browser; the server is checking again…',
+    publishProving: 'The server is proving: {{done}} of {{total}} scenarios…',
     publishCheckingNone: 'No scenario uses what changed; publishing…',
     published:
       'Published: the {{count}} scenarios that use what changed all prove (the others do not use it). New practice, drills and scoring use this version from now on; conversations in progress keep theirs.',
+    publishedAll:
+      'Published: all {{count}} scenarios use what changed, and all prove. New practice, drills and scoring use this version from now on; conversations in progress keep theirs.',
     publishedNone:
       'Published: no scenario uses what changed. New practice, drills and scoring use this version from now on; conversations in progress keep theirs.',
     breaksOthers:

@@ -404,9 +404,12 @@ export const staffZhCN = {
     publishBlocked:
       '不能发布：改动后有 {{count}} 个场景不再通过证明：{{scenarios}}。请修改草稿，或先修改这些场景。',
     publishChecking: '用到改动内容的 {{count}} 个场景在浏览器中全部通过，服务器正在复核…',
+    publishProving: '服务器正在验证：{{done}} / {{total}} 个场景…',
     publishCheckingNone: '没有场景用到改动的内容，正在发布…',
     published:
       '已发布：用到改动内容的 {{count}} 个场景全部通过证明（其他场景没有用到改动的内容）。新的练习、演练和评分从现在起使用这个版本，进行中的对话不受影响。',
+    publishedAll:
+      '已发布：全部 {{count}} 个场景都用到改动的内容，全部通过证明。新的练习、演练和评分从现在起使用这个版本，进行中的对话不受影响。',
     publishedNone:
       '已发布：没有场景用到改动的内容。新的练习、演练和评分从现在起使用这个版本，进行中的对话不受影响。',
     breaksOthers: '这个改动让其他文件出现 {{count}} 处错误（场景引用了改动的内容），发布会被拒绝。',

@@ -134,10 +134,21 @@ export function CatalogueActions({
         : t('studio.publishCheckingNone'),
     });
     try {
-      const { affected } = await api.studio.publishCatalogue({ body: saved });
+      let res = await api.studio.publishCatalogue({ body: saved });
+      // The server proves a long list in steps, saying how far it got: asked again, it goes on.
+      while (res.status === 'proving') {
+        onMessage({ ok: true, text: t('studio.publishProving', { done: res.done, total: res.total }) });
+        res = await api.studio.publishCatalogue({ body: saved });
+      }
+      const { affected } = res;
       onMessage({
         ok: true,
-        text: affected.length ? t('studio.published', { count: affected.length }) : t('studio.publishedNone'),
+        text:
+          affected.length === 0
+            ? t('studio.publishedNone')
+            : affected.length >= library.buyers.size
+              ? t('studio.publishedAll', { count: affected.length })
+              : t('studio.published', { count: affected.length }),
       });
       onSaved();
     } catch (err) {
