@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../client/src/api/http.ts';
 import { DrillList } from '../../client/src/home/DrillList.tsx';
 import Drills from '../../client/src/staff/monitor/Drills.tsx';
-import { NewExamForm, toLocalInput } from '../../client/src/staff/monitor/NewExamForm.tsx';
+import { NewExamForm } from '../../client/src/staff/monitor/NewExamForm.tsx';
+import { localParts } from '../../client/src/staff/monitor/WhenField.tsx';
 import '../../client/src/staff/i18n/index.ts';
 import { DrillBanner } from '../../client/src/workbench/DrillBanner.tsx';
 import { conversationView, setup, T0 } from './harness.tsx';
@@ -142,6 +143,78 @@ describe('the new exam form', () => {
     skills: [],
   };
 
+  /** Picks a moment in one of the form's date + 24-hour time fields, as a teacher does with its three lists. */
+  function pickTime(label: string, at: number) {
+    const field = screen.getByRole('group', { name: label });
+    const { day, hour, minute } = localParts(at);
+    fireEvent.change(within(field).getByLabelText(/^(日期|Date)$/), { target: { value: day } });
+    fireEvent.change(within(field).getByLabelText(/^(时|Hour)$/), { target: { value: hour } });
+    fireEvent.change(within(field).getByLabelText(/^(分|Minute)$/), { target: { value: minute } });
+  }
+  const optionTexts = (select: HTMLElement) => [...(select as HTMLSelectElement).options].map((o) => o.text);
+  const chosenText = (select: HTMLElement) => {
+    const s = select as HTMLSelectElement;
+    return s.options[s.selectedIndex]!.text;
+  };
+  const noSend = () =>
+    apiFrom(async (method, path) => {
+      throw new Error(`unexpected ${method} ${path}`);
+    });
+
+  it('reads the day in Chinese (年/月/日 and the weekday) and the time on a 24-hour clock', async () => {
+    const h = await setup({ http: noSend() });
+    h.render(<NewExamForm classId="class-1" scenarios={[scenario]} units={[]} onCreated={() => undefined} />);
+    const opens = screen.getByRole('group', { name: '开考时间' });
+    expect(chosenText(within(opens).getByLabelText('日期'))).toMatch(
+      /^\d{4}年\d{1,2}月\d{1,2}日周[一二三四五六日]$/,
+    );
+    expect(optionTexts(within(opens).getByLabelText('时'))).toEqual(
+      Array.from({ length: 24 }, (_, i) => String(i).padStart(2, '0')),
+    );
+    expect(optionTexts(within(opens).getByLabelText('分'))).toHaveLength(60);
+    // The default window: the next quarter hour, for 45 minutes.
+    const closes = screen.getByRole('group', { name: '结束时间' });
+    const at = (g: HTMLElement, label: string) =>
+      (within(g).getByLabelText(label) as HTMLSelectElement).value;
+    const minutes = (g: HTMLElement) => Number(at(g, '时')) * 60 + Number(at(g, '分'));
+    expect(Number(at(opens, '分')) % 15).toBe(0);
+    expect((minutes(closes) - minutes(opens) + 24 * 60) % (24 * 60)).toBe(45);
+  });
+
+  it('reads the day in English words, still on a 24-hour clock', async () => {
+    const h = await setup({ http: noSend(), language: 'en' });
+    h.render(<NewExamForm classId="class-1" scenarios={[scenario]} units={[]} onCreated={() => undefined} />);
+    const opens = screen.getByRole('group', { name: 'Opens at' });
+    expect(chosenText(within(opens).getByLabelText('Date'))).toMatch(
+      /^[A-Z][a-z]{2}, [A-Z][a-z]+ \d{1,2}, \d{4}$/,
+    );
+    expect(optionTexts(within(opens).getByLabelText('Hour')).at(-1)).toBe('23');
+  });
+
+  it('refuses a closing time not after the opening, and an opening already past, saying what to do', async () => {
+    const http = noSend();
+    const h = await setup({ http });
+    h.render(<NewExamForm classId="class-1" scenarios={[scenario]} units={[]} onCreated={() => undefined} />);
+    fireEvent.change(screen.getByLabelText('考试名称'), { target: { value: '期中考试' } });
+    fireEvent.click(screen.getByLabelText('嫌贵砍价'));
+    const opens = T0 + 2 * 24 * 3_600_000;
+    pickTime('开考时间', opens);
+    pickTime('结束时间', opens);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '创建考试' }));
+    });
+    expect(screen.getByRole('alert').textContent).toBe('结束时间要晚于开考时间：请把结束时间往后调。');
+
+    pickTime('结束时间', opens + 30 * 60_000);
+    // The lesson ran on: by the time the teacher submits, the opening has passed.
+    act(() => h.ticker.advance(3 * 24 * 3_600_000));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '创建考试' }));
+    });
+    expect(screen.getByRole('alert').textContent).toBe('开考时间已经过了：请选一个还没到的时间。');
+    expect(http.calls).toEqual([]);
+  });
+
   it('sends the chosen scenarios, the window and whether it counts', async () => {
     const http = apiFrom(async (method, path) => {
       if (method === 'POST' && path === '/api/classes/class-1/exams') return { drill: EXAM };
@@ -154,8 +227,8 @@ describe('the new exam form', () => {
     fireEvent.click(screen.getByLabelText('嫌贵砍价'));
     const opens = Date.UTC(2026, 11, 1, 2, 0);
     const closes = Date.UTC(2026, 11, 1, 2, 45);
-    fireEvent.change(screen.getByLabelText('开考时间'), { target: { value: toLocalInput(opens) } });
-    fireEvent.change(screen.getByLabelText('结束时间'), { target: { value: toLocalInput(closes) } });
+    pickTime('开考时间', opens);
+    pickTime('结束时间', closes);
     fireEvent.click(screen.getByLabelText('计入成绩（考试分）'));
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '创建考试' }));

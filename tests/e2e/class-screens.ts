@@ -57,6 +57,21 @@ try {
       await shot(page, `class-trainers-remove-${suffix}`);
       await page.context().close();
     }
+    if (!only || 'exam'.includes(only)) {
+      for (const locale of ['zh-CN', 'en'] as const) {
+        const page = await pageAs(browser, cls.instructor, viewport);
+        await page.goto(`${server.url}/#/staff/drills/${cls.classId}`);
+        if (locale === 'en') await page.getByRole('combobox', { name: /语言|Language/ }).selectOption('en');
+        const form = page.getByRole('form', { name: locale === 'en' ? 'New exam' : '新建考试' });
+        await form.waitFor();
+        const opens = form.getByRole('group', { name: locale === 'en' ? 'Opens at' : '开考时间' });
+        await opens.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+        await shot(page, `exam-form-${locale}-${suffix}`);
+        // The day list open: each day named in the page's language.
+        await opens.getByLabel(locale === 'en' ? 'Date' : '日期').focus();
+        await page.context().close();
+      }
+    }
     if (!only || 'trainer'.includes(only)) {
       const page = await pageAs(browser, cls.trainer, viewport);
       await page.goto(`${server.url}/#/staff/class/${cls.classId}`);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { ClassReportResponse, LeaderboardResponse } from '@kefu/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { toLocalInput } from '../../client/src/staff/monitor/NewExamForm.tsx';
+import { localParts } from '../../client/src/staff/monitor/WhenField.tsx';
 import { ManualClock } from '../server/helpers/manual-clock.ts';
 import { api, TEST_PASSWORD, type TestServer, type TestUser } from '../server/helpers/server.ts';
 import { launchChromium } from './browser.ts';
@@ -70,8 +70,16 @@ describe('an exam', () => {
     await form.getByLabel('每位学员的买家数').fill('1');
     await form.getByLabel('买家到达间隔（秒）').fill('0');
     await form.getByLabel('同时接待上限').fill('1');
-    await form.getByLabel('开考时间').fill(toLocalInput(opensAt()));
-    await form.getByLabel('结束时间').fill(toLocalInput(opensAt() + 30 * MINUTE));
+    for (const [label, at] of [
+      ['开考时间', opensAt()],
+      ['结束时间', opensAt() + 30 * MINUTE],
+    ] as const) {
+      const field = form.getByRole('group', { name: label });
+      const { day, hour, minute } = localParts(at);
+      await field.getByLabel('日期').selectOption(day);
+      await field.getByLabel('时').selectOption(hour);
+      await field.getByLabel('分').selectOption(minute);
+    }
     await form.getByRole('button', { name: '创建考试' }).click();
     await teacher.getByText('期末考试').waitFor();
     const list = await api(server, 'GET', `/api/classes/${cls.classId}/drills`, { as: cls.instructor });

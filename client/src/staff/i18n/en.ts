@@ -57,6 +57,7 @@ export const staffEn: StaffStrings = {
     chartSummary: '{{rows}}',
     back: 'Back to the class report',
   },
+  when: { day: 'Date', hour: 'Hour', minute: 'Minute' },
   trainers: {
     title: 'Trainers',
     hint: "Trainers read this class's reports, give the enterprise mentor score and export grades.",
@@ -291,7 +292,8 @@ export const staffEn: StaffStrings = {
     graded: 'Counts in the grade (exam part)',
     hint: 'The exam opens and closes by itself at these times; each student takes it once, with buyers arriving from the moment they start. Students see no model answers until it closes.',
     submit: 'Create exam',
-    pickTimes: 'Choose the opening and closing time',
+    opensPast: 'The opening time has passed: pick a time still to come.',
+    closesBeforeOpens: 'The closing time must be after the opening time: move it later.',
     window: '{{opens}} – {{closes}}',
     status: { draft: 'scheduled', running: 'open', finished: 'closed' },
     results: 'Exam results · {{title}}',

@@ -55,6 +55,7 @@ export const staffZhCN = {
     chartSummary: '{{rows}}',
     back: '返回班级报告',
   },
+  when: { day: '日期', hour: '时', minute: '分' },
   trainers: {
     title: '评估导师',
     hint: '评估导师可以查看本班的报告、给学员打企业导师评分并导出成绩。',
@@ -284,7 +285,8 @@ export const staffZhCN = {
     graded: '计入成绩（考试分）',
     hint: '考试到开考时间自动开始、到结束时间自动结束；每位学员只能参加一次，从开始那一刻起按间隔接待买家。考试结束前，学员看不到参考答案。',
     submit: '创建考试',
-    pickTimes: '请选择开考时间和结束时间',
+    opensPast: '开考时间已经过了：请选一个还没到的时间。',
+    closesBeforeOpens: '结束时间要晚于开考时间：请把结束时间往后调。',
     window: '{{opens}} – {{closes}}',
     status: { draft: '未开考', running: '考试中', finished: '已结束' },
     results: '考试结果 · {{title}}',

@@ -7,16 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';
 import { FormError } from '../../forms/FormError.tsx';
 import { useSubmit } from '../../forms/use-submit.ts';
+import { useConversations } from '../../stores/index.ts';
 import { MixFields, ScenarioPicks } from './drill-fields.tsx';
+import { WhenField } from './WhenField.tsx';
 
 const MINUTE = 60_000;
-
-/** A time as a datetime-local input shows it (local time, minutes). */
-export function toLocalInput(at: number): string {
-  const d = new Date(at);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 export function NewExamForm({
   classId,
@@ -31,17 +26,18 @@ export function NewExamForm({
   onCreated: () => void;
 }) {
   const { t } = useTranslation('staff');
-  const { api } = useServices();
+  const { api, ticker } = useServices();
+  // The server's clock (what it checks the window by), as the page learnt it at login.
+  const offset = useConversations((s) => s.clockOffset);
+  const now = () => ticker.now() + offset;
   const [title, setTitle] = useState('');
   const [picked, setPicked] = useState<string[]>([]);
   const [shoppers, setShoppers] = useState(3);
   const [interval, setIntervalSeconds] = useState(60);
   const [concurrency, setConcurrency] = useState(2);
   // Next quarter hour, for 45 minutes: a lesson's exam.
-  const [opens, setOpens] = useState(() => toLocalInput(Math.ceil(Date.now() / (15 * MINUTE)) * 15 * MINUTE));
-  const [closes, setCloses] = useState(() =>
-    toLocalInput(Math.ceil(Date.now() / (15 * MINUTE)) * 15 * MINUTE + 45 * MINUTE),
-  );
+  const [opensAt, setOpensAt] = useState(() => Math.ceil(now() / (15 * MINUTE)) * 15 * MINUTE);
+  const [closesAt, setClosesAt] = useState(() => opensAt + 45 * MINUTE);
   const [graded, setGraded] = useState(true);
   const create = useSubmit(async (body: CreateExamBody) => {
     await api.exams.create({ params: { id: classId }, body });
@@ -55,10 +51,13 @@ export function NewExamForm({
       create.fail(t('drills.pickScenario'));
       return;
     }
-    const opensAt = new Date(opens).getTime();
-    const closesAt = new Date(closes).getTime();
-    if (!Number.isFinite(opensAt) || !Number.isFinite(closesAt)) {
-      create.fail(t('exams.pickTimes'));
+    // Whole minutes: the minute now running may still be chosen.
+    if (opensAt + MINUTE <= now()) {
+      create.fail(t('exams.opensPast'));
+      return;
+    }
+    if (closesAt <= opensAt) {
+      create.fail(t('exams.closesBeforeOpens'));
       return;
     }
     void create.run({
@@ -92,14 +91,8 @@ export function NewExamForm({
           onInterval={setIntervalSeconds}
           onConcurrency={setConcurrency}
         />
-        <label className="field">
-          <span>{t('exams.opensAt')}</span>
-          <input type="datetime-local" value={opens} required onChange={(e) => setOpens(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t('exams.closesAt')}</span>
-          <input type="datetime-local" value={closes} required onChange={(e) => setCloses(e.target.value)} />
-        </label>
+        <WhenField label={t('exams.opensAt')} value={opensAt} from={now()} onChange={setOpensAt} />
+        <WhenField label={t('exams.closesAt')} value={closesAt} from={now()} onChange={setClosesAt} />
       </div>
       <label className="check">
         <input type="checkbox" checked={graded} onChange={(e) => setGraded(e.target.checked)} />
