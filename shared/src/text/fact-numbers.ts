@@ -2,7 +2,7 @@
 // fact states its value (or range) and bound; a value fact's text may hold numbers too (充绒量120克 ·
 // 发货后1到3天送达 · 宽60深56高85厘米), read by the same number reader, and so may its `wrong` sayings.
 // Any quantity that fits none of what the fact allows contradicts it, whatever its wording.
-import type { Fact, Product } from '../scenario/schema.ts';
+import type { Fact, Option, Product } from '../scenario/schema.ts';
 import { UNITS } from '../scenario/units.ts';
 import { normalise } from './normalise.ts';
 import { type Bound, type Quantity, readQuantities } from './numbers.ts';
@@ -133,6 +133,17 @@ export function factNumbers(fact: Fact): FactNumbers {
   }
   cache.set(fact, result);
   return result;
+}
+
+const notes = new WeakMap<Option, FactQuantity[]>();
+/** The amounts an option's note states of it (L码: 9–14千克，54片 · 10斤装: 约24–30个), for replies about it. */
+export function noteNumbers(option: Option): FactQuantity[] {
+  let known = notes.get(option);
+  if (!known) {
+    known = option.note === undefined ? [] : fromText(option.note);
+    notes.set(option, known);
+  }
+  return known;
 }
 
 const EPSILON = 1e-9;

@@ -16,6 +16,7 @@ import {
   followedByAfter,
   judgeQuantities,
   type NumberVerdict,
+  noteNumbers,
   numericFacts,
   type PlacedQuantity,
   sameAmount,
@@ -150,6 +151,28 @@ function judgeOption(
   if (negated) return 'stated';
   // Naming a sold-out option in answer to "is it in stock?" without denying it reads as yes.
   return affirmed && asked ? 'contradicted' : 'absent';
+}
+
+/**
+ * 十斤大概三十五六个 to 10斤装有多少个 · L码一包60片: a number of a dimension the asked option's note states (约24–30个 ·
+ * 54片), said in a clause naming that option or naming no other, is held against the note.
+ */
+function judgeNote(analysis: Analysis, pid: string, key: string, option: Option): FactVerdict {
+  const noted = noteNumbers(option);
+  if (noted.length === 0) return 'absent';
+  const own = optionConcept(pid, key, option.value);
+  const otherOption = (c: number) =>
+    analysis.mentions.some(
+      (m) => m.clause === c && m.concept.startsWith(`option:${pid}.${key}.`) && m.concept !== own,
+    );
+  let verdict: FactVerdict = 'absent';
+  for (const q of analysis.quantities) {
+    const comparable = noted.filter((n) => n.dimension === q.dimension);
+    if (comparable.length === 0 || otherOption(q.clause)) continue;
+    if (!comparable.some((n) => fits(q, n))) return 'contradicted';
+    verdict = 'stated';
+  }
+  return verdict;
 }
 
 /** Nouns that count the options of a kind (四个颜色 · 两个色 · 六种口味 · 三个码), by the kind's own character. */
@@ -748,7 +771,10 @@ function judgeResolved(
   switch (fact.fact.kind) {
     case 'options': {
       if (fact.option) {
+        const noted = asked ? judgeNote(analysis, pid, key, fact.option) : 'absent';
+        if (noted === 'contradicted') return noted;
         const verdict = judgeOption(analysis, pid, key, fact.option, asked);
+        if (verdict === 'absent' && noted === 'stated') return noted;
         if (verdict !== 'absent' || !asked || !fact.option.inStock) return verdict;
         // Asked which one to take (163、105斤拍哪个码？ → M码): recommending another option, not as a stock
         // statement, is the wrong answer (66码就行 · 建议M码); naming another one in stock is not.

@@ -61,3 +61,34 @@ describe('a case named by the time of day', () => {
     expect(verdict('今天发', 'fruit.send')).toBe('stated');
   });
 });
+
+describe("an option's note states amounts of it", () => {
+  const diapers = ProductSchema.parse({
+    id: 'diapers',
+    name: '纸尿裤',
+    price: 109,
+    facts: {
+      size: {
+        kind: 'options',
+        topic: 'size',
+        options: [
+          { value: 'M码', aliases: ['中号'], note: '6–11千克，64片' },
+          { value: 'L码', note: '9–14千克，54片' },
+          { value: 'NB码', note: '5千克以下，84片' },
+        ],
+      },
+    },
+  });
+  const m = createMatcher(lexicon, [diapers]);
+  const of = (text: string, ask: string) => judgeFact(m, m.analyse(text), [diapers], ask, true);
+  it('a number of a dimension the note gives, said of the asked option, is held against it', () => {
+    expect(of('M码64片一包', 'diapers.size.M码')).toBe('stated');
+    expect(of('中号一包70片', 'diapers.size.M码')).toBe('contradicted');
+    expect(of('适合7到10公斤的宝宝', 'diapers.size.M码')).toBe('stated');
+    expect(of('NB码能穿到8公斤', 'diapers.size.NB码')).toBe('contradicted');
+  });
+  it('not a number said of another option, nor one of a dimension the note does not give', () => {
+    expect(of('L码是54片的', 'diapers.size.M码')).not.toBe('contradicted');
+    expect(of('M码48小时内发货', 'diapers.size.M码')).not.toBe('contradicted');
+  });
+});
