@@ -111,6 +111,26 @@ const APPROXIMATE_PAIRS = new Set([
   '八九',
 ]);
 
+/**
+ * 三点五克 · 一点二五米: the 点 of a Chinese decimal, read only where a unit of measure follows its digits —
+ * 三点半 · 三点五十 · 三点五分 are clock times, and a clock time is not an amount.
+ */
+function chineseDecimalAt(text: string, i: number): { fraction: number; end: number } | undefined {
+  if (text[i] !== '点') return undefined;
+  let end = i + 1;
+  let fraction = 0;
+  let scale = 0.1;
+  while (end < text.length && text[end]! in DIGITS && text[end] !== '两') {
+    fraction += DIGITS[text[end]!]! * scale;
+    scale /= 10;
+    end++;
+  }
+  if (end === i + 1) return undefined;
+  const unit = unitAt(text, end);
+  if (unit === undefined || UNITS[unit.unit].dimension === 'time') return undefined;
+  return { fraction, end };
+}
+
 /** The numeral starting at `i` (Arabic or Chinese, 两三 · 三十五六 as ranges), if one does. */
 export function numeralAt(text: string, i: number): Numeral | undefined {
   const arabic = /^\d+(?:\.\d+)?/.exec(text.slice(i, i + 24));
@@ -133,7 +153,17 @@ export function numeralAt(text: string, i: number): Numeral | undefined {
     return { min: a, max: b, end, chinese: true };
   }
   const value = chineseValue(run);
-  if (value !== undefined) return { min: value, max: value, end, chinese: true };
+  if (value !== undefined) {
+    const decimal = chineseDecimalAt(text, end);
+    if (decimal !== undefined)
+      return {
+        min: value + decimal.fraction,
+        max: value + decimal.fraction,
+        end: decimal.end,
+        chinese: true,
+      };
+    return { min: value, max: value, end, chinese: true };
+  }
   // 三十五六个 · 一百五六: a round number whose last digit is a pair of neighbours.
   const pair = run.slice(-2);
   if (run.length >= 3 && APPROXIMATE_PAIRS.has(pair)) {

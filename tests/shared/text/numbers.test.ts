@@ -75,6 +75,15 @@ describe('readQuantities', () => {
     expect(read('耳机8个钟')).toEqual(['0.333 time exact']);
   });
 
+  it('reads a spoken decimal (三点五克) only where a unit of measure follows it, never a clock time', () => {
+    expect(read('三点五克哈')).toEqual(['3.5 mass exact']);
+    expect(read('两点五公斤')).toEqual(['2500 mass exact']);
+    expect(read('一点二五米')).toEqual(['1.25 length exact']);
+    expect(read('下午三点五十发货')).toEqual([]);
+    expect(read('三点半之前拍')).toEqual([]);
+    expect(read('三点五分前付款')).toEqual([]);
+  });
+
   it('reads 多 and 来 between a number and its unit: more than it, short of its next step; about it', () => {
     expect(read('一个多月')).toEqual(['30-60 time exact']);
     expect(read('十多天')).toEqual(['10-20 time exact']);
