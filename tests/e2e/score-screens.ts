@@ -3,13 +3,12 @@
 // A student's report of a conversation stored before the departure split, whose buyer-left a trainer overturned
 // (it now reads as buyer-gave-up and stays overturned), a mid-sale report where the buyer brought the paid order
 // and left over a change never made, and the trainer's appeal queue. PNGs in tests/.artifacts/staff.
-import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ConversationEvent, playScript, type Violation } from '@kefu/shared';
 import type { Page } from 'playwright-core';
 import { ManualClock } from '../server/helpers/manual-clock.ts';
-import { api, type TestUser } from '../server/helpers/server.ts';
+import { api, storeEndedConversation, type TestUser } from '../server/helpers/server.ts';
 import { launchChromium } from './browser.ts';
 import { ARTIFACTS, playConversation, seedClass, startStaffServer } from './staff-server.ts';
 
@@ -31,26 +30,7 @@ try {
   const events: ConversationEvent[] = played.events.map((e) =>
     e.type === 'buyer-left' ? { type: e.type, at: e.at, reason: e.reason } : e,
   );
-  const old = randomUUID();
-  await app.eventLog.open(
-    {
-      id: old,
-      student_id: student.user.id,
-      drill_id: null,
-      slot: null,
-      scenario_id: scenarioId,
-      scenario_version: app.catalog.versionOf(scenarioId)!,
-      rubric_id: 'default',
-      seed: 7,
-      status: 'ended',
-      started_at: events[0]!.at,
-      ended_at: events[events.length - 1]!.at,
-      last_seq: events.length,
-      wake_at: null,
-      fence: 0,
-    },
-    events,
-  );
+  const old = await storeEndedConversation(app, student.user.id, scenarioId, 7, events);
   const departure = events.find((e) => e.type === 'buyer-left')!;
   const origin = events.find((e) => e.type === 'buyer-message')!.at;
   const violation: Violation = {

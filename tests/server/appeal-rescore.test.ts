@@ -2,7 +2,6 @@
 // the departure split (an old-shaped buyer-left), appealed as buyer-left and overturned then, is read today as
 // buyer-gave-up — the penalty stays overturned, the report shows the decision beside it, and the student cannot
 // appeal the same violation again under its new name.
-import { randomUUID } from 'node:crypto';
 import {
   type AppealView,
   type ConversationEvent,
@@ -12,7 +11,15 @@ import {
 } from '@kefu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from './helpers/manual-clock.ts';
-import { api, newClass, seedUser, startApp, type TestServer, type TestUser } from './helpers/server.ts';
+import {
+  api,
+  newClass,
+  seedUser,
+  startApp,
+  storeEndedConversation,
+  type TestServer,
+  type TestUser,
+} from './helpers/server.ts';
 
 const NOW = Date.UTC(2026, 10, 25, 2, 0, 0);
 const SCENARIO = 'pre-flask-gift-engrave';
@@ -32,26 +39,7 @@ async function storedOldShaped(): Promise<{ id: string; departureAt: number }> {
   const events: ConversationEvent[] = played.events.map((e) =>
     e.type === 'buyer-left' ? { type: e.type, at: e.at, reason: e.reason } : e,
   );
-  const id = randomUUID();
-  await app.eventLog.open(
-    {
-      id,
-      student_id: student.user.id,
-      drill_id: null,
-      slot: null,
-      scenario_id: SCENARIO,
-      scenario_version: app.catalog.versionOf(SCENARIO)!,
-      rubric_id: 'default',
-      seed: 2,
-      status: 'ended',
-      started_at: events[0]!.at,
-      ended_at: events[events.length - 1]!.at,
-      last_seq: events.length,
-      wake_at: null,
-      fence: 0,
-    },
-    events,
-  );
+  const id = await storeEndedConversation(app, student.user.id, SCENARIO, 2, events);
   return { id, departureAt: events.find((e) => e.type === 'buyer-left')!.at };
 }
 

@@ -2,11 +2,17 @@
 // is reported over HTTP exactly as one that says it: the student who replied fast but never answered the
 // question sees full responsiveness and the departure charged to the question (buyer-gave-up), not
 // "买家等不及回复".
-import { randomUUID } from 'node:crypto';
 import { type ConversationEvent, type ConversationReportResponse, playScript } from '@kefu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from './helpers/manual-clock.ts';
-import { api, seedUser, startApp, type TestServer, type TestUser } from './helpers/server.ts';
+import {
+  api,
+  seedUser,
+  startApp,
+  storeEndedConversation,
+  type TestServer,
+  type TestUser,
+} from './helpers/server.ts';
 
 const NOW = Date.UTC(2026, 10, 25, 2, 0, 0);
 const SCENARIO = 'pre-flask-gift-engrave';
@@ -24,26 +30,7 @@ async function stored(oldShaped: boolean): Promise<string> {
   const events: ConversationEvent[] = played.events.map((e) =>
     oldShaped && e.type === 'buyer-left' ? { type: e.type, at: e.at, reason: e.reason } : e,
   );
-  const id = randomUUID();
-  await app.eventLog.open(
-    {
-      id,
-      student_id: student.user.id,
-      drill_id: null,
-      slot: null,
-      scenario_id: SCENARIO,
-      scenario_version: app.catalog.versionOf(SCENARIO)!,
-      rubric_id: 'default',
-      seed: 2,
-      status: 'ended',
-      started_at: events[0]!.at,
-      ended_at: events[events.length - 1]!.at,
-      last_seq: events.length,
-      wake_at: null,
-      fence: 0,
-    },
-    events,
-  );
+  const id = await storeEndedConversation(app, student.user.id, SCENARIO, 2, events);
   return id;
 }
 

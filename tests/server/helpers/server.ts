@@ -1,12 +1,13 @@
 // The real app with a temp SQLite dir, talked to as browsers do: HTTP with a session cookie and Origin header,
 // and socket.io-client over WebSocket. Tests without sockets do not listen at all: their requests go through
 // Fastify's inject (the same routing, hooks and serialisation, no port).
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type {
   ClientToServerEvents,
+  ConversationEvent,
   EventEnvelope,
   HelloPayload,
   Role,
@@ -148,6 +149,40 @@ function testServer(
 export interface TestUser {
   user: UserView;
   cookie: string;
+}
+
+/**
+ * Stores a played conversation as ended, straight into the event log, as a server of its time would have
+ * (tests of stored logs: replays, old-shaped events); returns its id.
+ */
+export async function storeEndedConversation(
+  app: FastifyInstance,
+  studentId: string,
+  scenarioId: string,
+  seed: number,
+  events: ConversationEvent[],
+): Promise<string> {
+  const id = randomUUID();
+  await app.eventLog.open(
+    {
+      id,
+      student_id: studentId,
+      drill_id: null,
+      slot: null,
+      scenario_id: scenarioId,
+      scenario_version: app.catalog.versionOf(scenarioId)!,
+      rubric_id: 'default',
+      seed,
+      status: 'ended',
+      started_at: events[0]!.at,
+      ended_at: events[events.length - 1]!.at,
+      last_seq: events.length,
+      wake_at: null,
+      fence: 0,
+    },
+    events,
+  );
+  return id;
 }
 
 let userCounter = 0;
