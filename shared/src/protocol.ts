@@ -43,6 +43,7 @@ import {
   ImportStudentsBodySchema,
   ImportStudentsResponseSchema,
   JoinClassBodySchema,
+  LockedStudentsResponseSchema,
   TrainerChoicesResponseSchema,
   UpdateClassBodySchema,
 } from './api/classes.ts';
@@ -252,6 +253,22 @@ export const routes = {
       params: idParams,
       body: ImportStudentsBodySchema,
       response: ImportStudentsResponseSchema,
+    }),
+    /** The class's students locked out of logging in (too many wrong passwords), for its instructor and admins. */
+    lockedStudents: route({
+      method: 'GET',
+      path: '/api/classes/:id/locked',
+      access: AUTHORS,
+      params: idParams,
+      response: LockedStudentsResponseSchema,
+    }),
+    /** Lifts a student's login lock (recorded in the audit log); answers the class's locked students left. */
+    unlockStudent: route({
+      method: 'POST',
+      path: '/api/classes/:id/members/:userId/unlock',
+      access: AUTHORS,
+      params: z.object({ id: entityId, userId: entityId }),
+      response: LockedStudentsResponseSchema,
     }),
     /** Their conversations and reports stay. */
     removeMember: route({

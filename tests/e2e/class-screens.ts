@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ManualClock } from '../server/helpers/manual-clock.ts';
-import { seedUser, startServer, type TestUser } from '../server/helpers/server.ts';
+import { api, seedUser, startServer, type TestUser } from '../server/helpers/server.ts';
 import { launchChromium } from './browser.ts';
 import { ARTIFACTS, CLIENT_DIR, playConversation, seedClass } from './staff-server.ts';
 
@@ -40,8 +40,31 @@ try {
   const [student] = cls.students as [TestUser];
   await playConversation(server, clock, student, 'jacket-colour-size');
   for (const name of ['mentor-qian', 'mentor-sun', 'coach-li']) await seedUser(server.app, 'trainer', name);
+  // Someone guessing at 李四's password: the class page offers to lift the lock.
+  for (let i = 0; i < 5; i++)
+    await api(server, 'POST', '/api/auth/login', { body: { username: 'li-si', password: 'wrong-guess-1' } });
   browser = await launchChromium();
   for (const { suffix, viewport } of SIZES) {
+    if (!only || 'locks'.includes(only)) {
+      const page = await pageAs(browser, cls.instructor, viewport);
+      await page.goto(`${server.url}/#/staff/class/${cls.classId}`);
+      const locks = page.getByRole('region', { name: '登录被锁定的学员' });
+      await locks.waitFor();
+      await locks.scrollIntoViewIfNeeded();
+      await shot(page, `class-locks-${suffix}`);
+      await locks.getByRole('button', { name: /解除锁定/ }).click();
+      await shot(page, `class-locks-confirm-${suffix}`);
+      await page.context().close();
+      const ctx = await browser.newContext({ viewport, locale: 'zh-CN' });
+      const login = await ctx.newPage();
+      await login.goto(server.url);
+      await login.getByLabel('用户名').fill('li-si');
+      await login.getByLabel('密码').fill('wrong-guess-1');
+      await login.getByRole('button', { name: '登录' }).click();
+      await login.getByText(/登录尝试太多/).waitFor();
+      await shot(login, `login-locked-${suffix}`);
+      await ctx.close();
+    }
     if (!only || 'class'.includes(only)) {
       const page = await pageAs(browser, cls.instructor, viewport);
       await page.goto(`${server.url}/#/staff/class/${cls.classId}`);

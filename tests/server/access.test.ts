@@ -247,6 +247,17 @@ const routes: Route[] = [
     path: () => `/api/classes/${classA}/trainers`,
     expect: ok(['admin', 'instA'], 404, { ...ANON, ...STUDENTS_403, trainA: 403, trainB: 403 }),
   },
+  // A student's login lock is lifted by whoever can vouch for them: the class's instructor and admins.
+  {
+    method: 'GET',
+    path: () => `/api/classes/${classA}/locked`,
+    expect: ok(['admin', 'instA'], 404, { ...ANON, ...STUDENTS_403, trainA: 403, trainB: 403 }),
+  },
+  {
+    method: 'POST',
+    path: () => `/api/classes/${classA}/members/${users.stuA1.user.id}/unlock`,
+    expect: ok(['admin', 'instA'], 404, { ...ANON, ...STUDENTS_403, trainA: 403, trainB: 403 }),
+  },
   {
     method: 'GET',
     path: () => `/api/classes/${classA}/drills`,

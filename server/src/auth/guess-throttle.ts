@@ -154,32 +154,55 @@ export class GuessThrottle {
     return row !== undefined;
   }
 
-  /** The accounts of `accounts` that may not guess now (their failures fill the window); counts nothing. */
-  async locked(accounts: string[], now: number): Promise<Set<string>> {
-    if (accounts.length === 0) return new Set();
+  /**
+   * The accounts of `accounts` that may not guess now (their failures fill the window), each with the
+   * milliseconds until its lock lifts by itself; counts nothing.
+   */
+  async locked(accounts: string[], now: number): Promise<Map<string, number>> {
+    if (accounts.length === 0) return new Map();
+    const since = now - this.limits.windowMs;
     const rows = await this.db
       .selectFrom('guess_failures')
-      .select(['key', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .select(['key', 'at'])
       .where(
         'key',
         'in',
         accounts.map((a) => `account:${a.toLowerCase()}`),
       )
-      .where('at', '>', now - this.limits.windowMs)
-      .groupBy('key')
+      .where('at', '>', since)
+      .orderBy('seq')
       .execute();
-    return new Set(
-      rows
-        .filter((r) => Number(r.n) >= this.limits.accountFailures)
-        .map((r) => r.key.slice('account:'.length)),
-    );
+    const windows = new Map<string, number[]>();
+    for (const row of rows) {
+      const key = row.key.slice('account:'.length);
+      windows.set(key, [...(windows.get(key) ?? []), Number(row.at)]);
+    }
+    const locked = new Map<string, number>();
+    for (const [account, stamps] of windows) {
+      // Locked until the stamps after the window's limit are the only ones left in it (see begin()).
+      if (stamps.length >= this.limits.accountFailures) {
+        const lifts = stamps[stamps.length - this.limits.accountFailures]! + this.limits.windowMs;
+        locked.set(account, Math.max(1, lifts - now));
+      }
+    }
+    return locked;
   }
 
-  /** Lifts an account's lock (an admin reset its password). The address windows are left alone. */
+  /**
+   * Lifts an account's lock (an admin reset its password, the class's instructor vouched for the student):
+   * its own window and its known browsers' windows. The address windows are left alone.
+   */
   async clearAccount(account: string): Promise<void> {
+    const key = account.toLowerCase();
     await this.db
       .deleteFrom('guess_failures')
-      .where('key', '=', `account:${account.toLowerCase()}`)
+      .where((eb) =>
+        eb.or([
+          eb('key', '=', `account:${key}`),
+          // Every `device:<account>:<id>` key: ':' + 1 is ';', so the range holds exactly that prefix.
+          eb.and([eb('key', '>=', `device:${key}:`), eb('key', '<', `device:${key};`)]),
+        ]),
+      )
       .execute();
   }
 

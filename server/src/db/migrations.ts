@@ -324,6 +324,28 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
         .execute();
     },
   },
+  '0009-audit-log': {
+    async up(db: Kysely<unknown>) {
+      // Staff actions on someone else's account that must be traceable (who lifted whose login lock, when,
+      // from which class): append-only, never shown to the subject.
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('seq', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
+          dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('actor_id', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('subject_id', 'text', (c) => c.notNull())
+        .addColumn('class_id', 'text')
+        .execute();
+      await db.schema
+        .createIndex('audit_log_subject')
+        .on('audit_log')
+        .columns(['subject_id', 'at'])
+        .execute();
+    },
+  },
 });
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {

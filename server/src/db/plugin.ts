@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { type Connection, openDatabase } from './connection.ts';
 import type { EventLog } from './event-log.ts';
 import { type AppealsRepository, appealsRepository } from './repositories/appeals.ts';
+import { type AuditLogRepository, auditLogRepository } from './repositories/audit-log.ts';
 import {
   type CatalogueVersionsRepository,
   catalogueVersionsRepository,
@@ -35,6 +36,7 @@ declare module 'fastify' {
     studioItems: StudioItemsRepository;
     eventLog: EventLog;
     mutexes: MutexesRepository;
+    auditLog: AuditLogRepository;
   }
 }
 
@@ -59,6 +61,7 @@ export default fp(
     app.decorate('studioItems', studioItemsRepository(db));
     app.decorate('eventLog', connection.eventLog);
     app.decorate('mutexes', mutexesRepository(db));
+    app.decorate('auditLog', auditLogRepository(db));
     // Last to close: runtimes and sockets are stopped by hooks registered after this one.
     app.addHook('onClose', async () => connection.close());
   },

@@ -216,6 +216,16 @@ export interface MutexesTable {
   expires_at: number;
 }
 
+/** A staff action on someone else's account (repositories/audit-log.ts). */
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: number;
+  actor_id: string;
+  action: string;
+  subject_id: string;
+  class_id: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -235,4 +245,5 @@ export interface Database {
   guess_failures: GuessFailuresTable;
   login_devices: LoginDevicesTable;
   mutexes: MutexesTable;
+  audit_log: AuditLogTable;
 }

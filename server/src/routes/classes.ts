@@ -219,6 +219,47 @@ export default async function classRoutes(app: FastifyInstance): Promise<void> {
     return { class: await view(user, id), students };
   });
 
+  /** The class's students who may not log in now, with the minutes until each lock lifts by itself. */
+  async function lockedStudents(id: string) {
+    const students = (await app.classes.members(id)).filter((m) => m.role === 'student');
+    const locked = await app.guesses.locked(
+      students.map((s) => `login:${s.username}`),
+      app.clock.now(),
+    );
+    return {
+      students: students.flatMap((s) => {
+        const wait = locked.get(`login:${s.username}`.toLowerCase());
+        return wait === undefined
+          ? []
+          : [{ id: s.userId, username: s.username, displayName: s.displayName, minutes: minutesUntil(wait) }];
+      }),
+    };
+  }
+
+  serve(app, routes.classes.lockedStudents, async ({ user, params: { id } }) => {
+    await managedClass(user, id);
+    return lockedStudents(id);
+  });
+
+  // Someone guessing at a student's account locks the student out for the window (guess-throttle.ts). The
+  // class's instructor (or an admin), who can tell the student in front of them from a guesser, lifts it; the
+  // password stays as it is, and the action is kept in the audit log.
+  serve(app, routes.classes.unlockStudent, async ({ user, params: { id, userId } }) => {
+    await managedClass(user, id);
+    if ((await app.classes.memberRole(id, userId)) !== 'student') throw fail('not-a-member');
+    const student = await app.users.findById(userId);
+    if (!student) throw fail('not-a-member');
+    await app.guesses.clearAccount(`login:${student.username}`);
+    await app.auditLog.record({
+      at: app.clock.now(),
+      actorId: user.id,
+      action: 'login-unlocked',
+      subjectId: student.id,
+      classId: id,
+    });
+    return lockedStudents(id);
+  });
+
   serve(app, routes.classes.removeMember, async ({ user, params: { id, userId } }) => {
     await managedClass(user, id);
     if (!(await app.classes.removeMember(id, userId))) throw fail('not-a-member');

@@ -76,6 +76,20 @@ export const TrainerChoiceSchema = z.object({
 export type TrainerChoice = z.infer<typeof TrainerChoiceSchema>;
 export const TrainerChoicesResponseSchema = z.object({ trainers: z.array(TrainerChoiceSchema) });
 export type TrainerChoicesResponse = z.infer<typeof TrainerChoicesResponseSchema>;
+/**
+ * A student of the class who may not log in now: too many wrong passwords were tried at the account (maybe by
+ * someone guessing at it). The class's instructor or an admin, who know the student, may lift the lock.
+ */
+export const LockedStudentSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  /** Minutes until the lock lifts by itself. */
+  minutes: z.number(),
+});
+export type LockedStudent = z.infer<typeof LockedStudentSchema>;
+export const LockedStudentsResponseSchema = z.object({ students: z.array(LockedStudentSchema) });
+export type LockedStudentsResponse = z.infer<typeof LockedStudentsResponseSchema>;
 export const JoinClassBodySchema = z.object({ joinCode }).strict();
 export type JoinClassBody = z.infer<typeof JoinClassBodySchema>;
 

@@ -21,7 +21,8 @@ export const ERROR_TEXT_EN: Record<ErrorCode, string> = {
   unauthenticated: 'Please log in first.',
   'password-change-required': 'Please change your one-time password first.',
   'wrong-credentials': 'Wrong username or password. Check them and try again.',
-  'login-locked': 'Too many login attempts. Try again in {{minutes}} minutes.',
+  'login-locked':
+    'Too many login attempts: the account is locked for now. Try again in {{minutes}} minutes, or ask your instructor or an administrator to unlock it on the class page.',
   'register-locked': 'Too many attempts. Try again in {{minutes}} minutes.',
   'join-code-locked': 'Too many wrong join codes. Try again in {{minutes}} minutes.',
   'password-locked': 'Too many wrong current passwords. Try again in {{minutes}} minutes.',

@@ -17,7 +17,8 @@ export const ERROR_TEXT_ZH = {
   unauthenticated: '请先登录',
   'password-change-required': '请先修改初始密码',
   'wrong-credentials': '用户名或密码不对，请检查后重试',
-  'login-locked': '登录尝试太多，请 {{minutes}} 分钟后再试',
+  'login-locked':
+    '登录尝试太多，账号已暂时锁定：请 {{minutes}} 分钟后再试，或请你的任课讲师或管理员在班级页面为你解除锁定',
   'register-locked': '尝试太多，请 {{minutes}} 分钟后再试',
   'join-code-locked': '邀请码输错太多次，请 {{minutes}} 分钟后再试',
   'password-locked': '当前密码输错太多次，请 {{minutes}} 分钟后再试',

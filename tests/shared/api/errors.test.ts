@@ -19,7 +19,8 @@ describe('error codes', () => {
   it('fills the Chinese message from the params and sends the params along', () => {
     expect(apiError('login-locked', { minutes: 15 })).toEqual({
       code: 'login-locked',
-      message: '登录尝试太多，请 15 分钟后再试',
+      message:
+        '登录尝试太多，账号已暂时锁定：请 15 分钟后再试，或请你的任课讲师或管理员在班级页面为你解除锁定',
       params: { minutes: 15 },
     });
     expect(apiError('unauthenticated')).toEqual({ code: 'unauthenticated', message: '请先登录' });

@@ -81,6 +81,17 @@ export const staffEn: StaffStrings = {
       '{{name}} will no longer see the reports and grades of “{{className}}”; the scores they gave are kept.',
     removeConfirm: 'Remove',
   },
+  locks: {
+    title: 'Students locked out of logging in',
+    hint: 'Someone typed a wrong password for these students too often, so they cannot log in for now. Once you are sure it is the student, you may lift the lock (the password stays; the action is recorded).',
+    minutes: 'unlocks by itself in {{count}} min',
+    unlock: 'Unlock',
+    unlockWho: 'Unlock {{name}}',
+    confirmTitle: 'Lift the login lock',
+    confirmMessage:
+      'Make sure the person in front of you is {{name}}. Once lifted, anyone who knows the password can log in at once; if it may have leaked, ask an admin to reset the password instead.',
+    unlocked: '{{name}} is unlocked and can log in with their password now.',
+  },
   classReport: {
     title: '{{name}} · class report',
     meta: '{{students}} students · instructor {{owner}}',

@@ -78,6 +78,17 @@ export const staffZhCN = {
     removeMessage: '移除后，{{name}} 将不能再查看「{{className}}」的报告和成绩；已给出的评分会保留。',
     removeConfirm: '移除',
   },
+  locks: {
+    title: '登录被锁定的学员',
+    hint: '有人多次输错了这些学员的密码，账号暂时不能登录。确认是学员本人后，可以为其解除锁定（密码不变，操作会被记录）。',
+    minutes: '{{count}} 分钟后自动解除',
+    unlock: '解除锁定',
+    unlockWho: '为 {{name}} 解除锁定',
+    confirmTitle: '解除登录锁定',
+    confirmMessage:
+      '请先确认面前的是 {{name}} 本人。解除后，知道密码的人可以立即登录这个账号；如果怀疑密码已泄露，请改为请管理员重置密码。',
+    unlocked: '已为 {{name}} 解除锁定，学员现在可以用原密码登录。',
+  },
   classReport: {
     title: '{{name}} · 班级报告',
     meta: '{{students}} 名学员 · 讲师 {{owner}}',

@@ -12,6 +12,7 @@ import { FormError } from '../../forms/FormError.tsx';
 import { useSession } from '../../stores/index.ts';
 import { useGo } from '../nav.ts';
 import { Chart } from './Chart.tsx';
+import { ClassLocks } from './ClassLocks.tsx';
 import { ClassTable } from './ClassTable.tsx';
 import { ClassTrainers } from './ClassTrainers.tsx';
 import { RESPONSE_BANDS, responseBands, SCORE_BANDS, scoreBands } from './class-table.ts';
@@ -172,6 +173,7 @@ export function ClassReport({ classId }: { classId: string }) {
           option={responseOption}
         />
       </div>
+      {owner ? <ClassLocks classId={cls.id} /> : null}
       {owner ? <ClassTrainers classId={cls.id} className={cls.name} /> : null}
       {owner ? <WeightsForm cls={cls} onSaved={reload} /> : null}
     </div>
