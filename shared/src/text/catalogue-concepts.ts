@@ -69,6 +69,55 @@ export function ruledOutOffers(value: string, aliases: readonly string[]): strin
   return [...verbs].flatMap((verb) => OFFERING.map((o) => `${o}${verb}`));
 }
 
+/** Verbs that move the goods somewhere, and what may join them to the place: 送到 · 搬上去 · 放在 · 送货到家. */
+const MOVING = ['送', '送货', '配送', '搬', '抬', '扛', '拉', '运', '放', '卸', '卸货'];
+const TO_PLACE = ['', '到', '至', '进', '在', '给您送到', '上'];
+/** Where the goods end up: in the buyer's home (upstairs, indoors)… */
+const HOME_PLACES = [
+  '家',
+  '家里',
+  '家中',
+  '到家',
+  '您家',
+  '您家里',
+  '你家',
+  '家门口',
+  '楼上',
+  '上去',
+  '上楼',
+  '入户',
+  '屋里',
+  '户内',
+];
+/** …or short of it (at the gate, downstairs, a pick-up point). */
+const SHORT_PLACES = [
+  '楼下',
+  '一楼',
+  '小区门口',
+  '小区外面',
+  '小区',
+  '门卫',
+  '门卫室',
+  '单元门口',
+  '驿站',
+  '菜鸟驿站',
+  '快递站',
+  '快递点',
+  '自提点',
+  '路边',
+];
+const moved = (places: readonly string[]) =>
+  MOVING.flatMap((verb) => TO_PLACE.flatMap((to) => places.map((place) => `${verb}${to}${place}`)));
+
+/**
+ * A yes/no fact that brings the goods into the home (送货上楼 · 送到家里) is said by any verb that moves them
+ * there (搬上去 · 送货到家), and denied by one that leaves them short of it (送到小区门口 · 放楼下 · 送到驿站).
+ */
+function placeTerms(terms: readonly string[]): { home: string[]; short: string[] } {
+  const home = terms.some((t) => HOME_PLACES.some((p) => p.length > 1 && t.includes(p)));
+  return home ? { home: moved(HOME_PLACES), short: moved(SHORT_PLACES) } : { home: [], short: [] };
+}
+
 export interface ConceptTerms {
   concept: string;
   topic: string | undefined;
@@ -114,8 +163,13 @@ export function catalogueConcepts(products: readonly Product[]): ConceptTerms[] 
         if (fact.terms.length > 0)
           concepts.push({ concept: factConcept(product.id, key), topic: fact.topic, terms: fact.terms });
       } else {
-        concepts.push({ concept: factConcept(product.id, key), topic: fact.topic, terms: fact.terms });
-        const opposite = [...fact.opposite, ...derivedOpposites(fact.terms)];
+        const places = placeTerms(fact.terms);
+        concepts.push({
+          concept: factConcept(product.id, key),
+          topic: fact.topic,
+          terms: [...fact.terms, ...places.home],
+        });
+        const opposite = [...fact.opposite, ...derivedOpposites(fact.terms), ...places.short];
         if (opposite.length > 0)
           concepts.push({ concept: oppositeConcept(product.id, key), topic: fact.topic, terms: opposite });
         if (fact.costs.length > 0)

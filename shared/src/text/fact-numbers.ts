@@ -194,10 +194,20 @@ export function judgeQuantities(
   numbers: FactNumbers,
   quantities: readonly PlacedQuantity[],
   conditionsOf: (q: PlacedQuantity) => ReadonlySet<number>,
+  isNeed: (q: PlacedQuantity) => boolean = () => false,
 ): NumberVerdict {
   let verdict: NumberVerdict = 'absent';
   for (const q of quantities) {
     if (numbers.wrong.some((w) => sameAmount(q, w))) return 'contradicted';
+    // 一天妥妥的 · 2到5人都够 · 半天没问题: an amount said to be enough is a need the product meets in some case
+    // (带仓 30 小时 covers a day), not its value; 保修两年没问题 against one year is still wrong.
+    if (isNeed(q)) {
+      const reach = numbers.right.filter((r) => r.dimension === q.dimension && r.bound !== 'max');
+      if (reach.length === 0) continue;
+      if (!reach.some((r) => q.max <= r.max + tolerance(q, r))) return 'contradicted';
+      verdict = 'stated';
+      continue;
+    }
     const named = conditionsOf(q);
     // A number said with no case named speaks of the default: 保修三年 is the whole cooker's warranty, not
     // the heating plate's, and 30小时 alone is the earbuds' own battery, not with the charging case.

@@ -269,6 +269,23 @@ function occurrences(text: string, word: string, from: number, to: number): numb
   return found;
 }
 
+/** Between a verb of arriving and an amount: 能到24个小时 · 能到大概三十小时. */
+const UP_TO_GAP = /^(了|大概|大约|约|将近|接近|差不多|足足|整整)*$/;
+/** 能到 · 就到 · 送到 right before an amount: 到 is "up to" (带仓能到24个小时), not an arrival. */
+const reachesAmount = (text: string, anchor: string, end: number, q: PlacedQuantity) =>
+  anchor.endsWith('到') && end <= q.at && UP_TO_GAP.test(text.slice(end, q.at));
+
+/** After an amount, that it is enough: 一天妥妥的 · 一天都够了 · 一整天没问题. */
+const ENOUGH_AFTER =
+  /^(的|都|也|是|完全|肯定|绝对|用)*(妥妥|够|足够|没问题|绰绰有余|撑得住|扛得住|不成问题|没压力|无压力|稳稳)/;
+const saidEnough = (analysis: Analysis, q: PlacedQuantity) =>
+  ENOUGH_AFTER.test(analysis.normalised.slice(q.to, analysis.clauseEnds[q.clause]));
+/** One of the fact's own words stands before the amount in its clause (续航20小时够用: the battery said). */
+const anchoredBefore = (analysis: Analysis, anchors: readonly string[], q: PlacedQuantity) => {
+  const said = analysis.normalised.slice(clauseStart(analysis, q.clause), q.at);
+  return anchors.some((a) => said.includes(a));
+};
+
 /** 未拆包 · 没用过 · 不拆封: a condition said not to hold is not named; 没开封 anchors no 开封后 number. */
 const CONDITION_DENIERS = ['没有', '未', '没', '不', '无', '非'];
 const deniedAt = (text: string, at: number) =>
@@ -324,8 +341,10 @@ function attribute(
           if ((counts.get(anchor) === 1) !== distinctive) continue;
           for (const at of occurrences(text, anchor, from, to)) {
             const end = at + anchor.length;
-            // Part of the number itself, or said not to hold (没开封能放36个月): no anchor.
-            if ((at < q.to && end > q.at) || deniedAt(text, at)) continue;
+            // Part of the number itself, or said not to hold (没开封能放36个月): no anchor; nor a verb of
+            // arriving right before an amount, where 到 is "up to" (带仓能到24个小时 is no delivery time).
+            if ((at < q.to && end > q.at) || deniedAt(text, at) || reachesAmount(text, anchor, end, q))
+              continue;
             if (!anchor.endsWith('后') && followedByAfter(text, end)) {
               denied.add(fact);
               continue;
@@ -653,12 +672,18 @@ function judgeNumbers(
   const cases = fact.fact.kind === 'options' ? [] : fact.fact.except.flatMap((e) => conditionWords(e.when));
   const quantities = found.filter((q) => !datesCase(analysis, q, cases));
   if (quantities.length === 0) return 'absent';
-  return judgeQuantities(factNumbers(fact.fact), quantities, (q) => {
-    const named = conditionsNamed(analysis, fact.fact, q.clause);
-    const asked = askedCase(analysis, fact);
-    if (named.size === 0 && asked !== undefined) named.add(asked);
-    return named;
-  });
+  const numbers = factNumbers(fact.fact);
+  return judgeQuantities(
+    numbers,
+    quantities,
+    (q) => {
+      const named = conditionsNamed(analysis, fact.fact, q.clause);
+      const asked = askedCase(analysis, fact);
+      if (named.size === 0 && asked !== undefined) named.add(asked);
+      return named;
+    },
+    (q) => saidEnough(analysis, q) && !anchoredBefore(analysis, numbers.anchors, q),
+  );
 }
 
 /** A number closing a clause, with what may stand around it: 一只大约两百三 · L码一包54 · 两百三左右哦. */

@@ -42,7 +42,7 @@ const BUT = /^(但是|但|不过|可是|只是)/;
 /** A clause saying the goods are out for now: 暂时没有 · 现在没货 · 目前缺货 (not 以后都没有了: discontinued). */
 const STOCK_NOW = /^(现在|目前|暂时|暂)/;
 /** Negators that can only mean "out of stock" (缺货 · 没货 · 卖断了), whatever stands before them. */
-const OUT_OF_STOCK = /^(暂时)?(缺货|没货|断货|售罄|卖完|卖光|卖空|售空|卖断|无货)/;
+const OUT_OF_STOCK = /^(暂时)?(缺货|没货|断货|售罄|卖完|卖光|卖空|售空|卖断|无货|断码|断了|缺码|卖没|没库存)/;
 /** What may stand before such a negator in its clause: only when (暂时没货 · 现在都缺货). */
 const NOW_ONLY = /^(现在|目前|暂时|暂|都|也)*$/;
 

@@ -114,6 +114,16 @@ export function scan(raw: string, vocabulary: Vocabulary): Scan {
     isHan(text.charCodeAt(start)) &&
     starts[m.end] !== 1;
 
+  // jieba keeps a verb with its object (含酒精 · 含防腐剂 are words of its dictionary): a term of two or more
+  // characters that is the rest of a word after its first character is read there (不含酒精 denies 酒精), as
+  // long as it ends where the word ends (有的 ends past 所有 and stays unread).
+  const wordTail = (i: number) => {
+    if (i === 0 || starts[i - 1] !== 1 || !isHan(text.charCodeAt(i - 1))) return undefined;
+    let wordEnd = i + 1;
+    while (starts[wordEnd] !== 1) wordEnd++;
+    const tail = longestMatch(vocabulary.trie, text, i, wordEnd, (end) => end === wordEnd);
+    return tail && tail.end - i >= 2 && tail.entry.mentions.length > 0 ? tail : undefined;
+  };
   let limit = 0;
   for (let i = 0; i < n; ) {
     if (boundaries[i]! & CLAUSE) {
@@ -124,8 +134,11 @@ export function scan(raw: string, vocabulary: Vocabulary): Scan {
       limit = i + 1;
       while (limit < n && !(boundaries[limit]! & CLAUSE)) limit++;
     }
-    let match =
-      wordJoinedAt(i) || !mayStart(i) ? undefined : longestMatch(vocabulary.trie, text, i, limit, acceptEnd);
+    let match = wordJoinedAt(i)
+      ? undefined
+      : mayStart(i)
+        ? longestMatch(vocabulary.trie, text, i, limit, acceptEnd)
+        : wordTail(i);
     if (match && partOfWord(i, match)) match = undefined;
     if (!match && mayStart(i)) match = degreeSpan(text, i, limit, vocabulary);
     if ((match?.end ?? 0) < i + 3 && isAskingForm(text, i, limit)) match = { end: i + 3, entry: A_NOT_A };

@@ -104,6 +104,25 @@ describe('yes/no facts: opposite words', () => {
   });
 });
 
+describe('yes/no facts: where the goods are brought', () => {
+  const verdict = verdictIn([flask]);
+  it('a verb moving the goods into the home states a delivery upstairs; one leaving them short of it denies it', () => {
+    expect(verdict('没电梯也给您搬上去', 'flask.floor-delivery')).toBe('stated');
+    expect(verdict('送货到家的亲', 'flask.floor-delivery')).toBe('stated');
+    expect(verdict('师傅直接送到您家里', 'flask.floor-delivery')).toBe('stated');
+    expect(verdict('物流只送到小区门口哈', 'flask.floor-delivery')).toBe('contradicted');
+    expect(verdict('一般放驿站，您自己去拿', 'flask.floor-delivery')).toBe('contradicted');
+    expect(verdict('大件一般送到楼下', 'flask.floor-delivery')).toBe('contradicted');
+    // Denied short places, or a stop on the way up, say it right.
+    expect(verdict('不会只放楼下的，给您搬上去', 'flask.floor-delivery')).toBe('stated');
+    expect(verdict('不是送到小区门口，是送货上楼', 'flask.floor-delivery')).toBe('stated');
+  });
+
+  it('only a fact that brings the goods home reads places (包邮 does not)', () => {
+    expect(verdict('送到小区门口', 'flask.free-shipping')).toBe('absent');
+  });
+});
+
 describe('yes/no facts: what they spare the buyer, said to be charged', () => {
   const verdict = verdictIn([flask]);
   it('a cost said to be the buyer’s, or priced, denies the fact; said not to be, states it', () => {
@@ -210,6 +229,41 @@ describe('which product a word or a number is said of', () => {
     const asked = ['earbuds.battery', 'earbuds.charging'];
     expect(verdictIn([earbuds])('8小时', 'earbuds.battery', asked)).toBe('stated');
     expect(verdictIn([earbuds])('8小时', 'earbuds.charging', asked)).toBe('absent');
+  });
+
+  it('reads 到 right before an amount as "up to", not as an arrival (带仓能到24个小时)', () => {
+    const shop = ProductSchema.parse({
+      ...basic,
+      facts: {
+        ...basic.facts,
+        battery: {
+          kind: 'number',
+          topic: 'size',
+          value: 6,
+          unit: '小时',
+          terms: ['续航'],
+          except: [{ when: ['带仓'], value: 24 }],
+        },
+        delivery: { kind: 'number', topic: 'shipping', value: [2, 4], unit: '天', terms: ['能到', '送到'] },
+      },
+    });
+    const v = verdictIn([shop]);
+    expect(v('单次6小时，带仓能到24个小时', 'basic.battery')).toBe('stated');
+    expect(contradictionsIn([shop])('单次6小时，带仓能到24个小时')).toEqual([]);
+    expect(v('带仓能到40个小时', 'basic.battery')).toBe('contradicted');
+    // An arrival said with its time before 能到 is still the delivery time.
+    expect(v('两三天能到', 'basic.delivery')).toBe('stated');
+    expect(v('明天就能到', 'basic.delivery')).toBe('contradicted');
+  });
+
+  it('an amount said to be enough, with no word of the fact before it, is a need some case meets', () => {
+    const one = verdictIn([earbuds]);
+    expect(one('8小时，一天妥妥的', 'earbuds.battery')).toBe('stated');
+    expect(one('一天妥妥的', 'earbuds.battery')).toBe('stated');
+    expect(one('一整天都够用', 'earbuds.battery')).toBe('stated');
+    // More than any case gives is a promise it cannot keep; the fact's own word before it makes it its value.
+    expect(one('两天都没问题', 'earbuds.battery')).toBe('contradicted');
+    expect(one('续航20小时够用', 'earbuds.battery')).toBe('contradicted');
   });
 
   it('lends a condition only from a clause that says nothing itself', () => {

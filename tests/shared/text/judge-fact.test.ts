@@ -45,6 +45,23 @@ describe('judgeFact: one option', () => {
   });
 });
 
+describe('judgeFact: out of stock in any word of the shops', () => {
+  // The shipped lexicon's negators after a term include 断了 · 断码 · 缺码 · 卖没了 (a size run broken).
+  const shop = {
+    ...lexicon,
+    negation: { ...lexicon.negation, after: [...lexicon.negation.after, '断了', '断码了'] },
+  };
+  const m = createMatcher(shop, products);
+  const says = (text: string, ref: string) => judgeFact(m, m.analyse(text), products, ref, true);
+  it('断了 · 断码了 deny the option, alone or in a clause of its own after the option', () => {
+    expect(says('XXL断了，暂时不补哦', 'down-jacket.size.XXL')).toBe('stated');
+    expect(says('XXL断码了亲', 'down-jacket.size.XXL')).toBe('stated');
+    expect(says('XXL这个码，断了', 'down-jacket.size.XXL')).toBe('stated');
+    expect(says('L码断了', 'down-jacket.size.L')).toBe('contradicted');
+    expect(says('L码有的，XXL断了', 'down-jacket.size.L')).toBe('stated');
+  });
+});
+
 describe('judgeFact: which option to take', () => {
   it('recommending another option than the asked one is wrong; naming another one in stock is not', () => {
     expect(judge('拍L就够了', 'down-jacket.size.M')).toBe('contradicted');

@@ -215,6 +215,21 @@ describe('words, not characters', () => {
     expect(read(matcher.analyse('酒红有的'))).toEqual([RED, 'in-stock']);
   });
 
+  it('reads a term that is the rest of a word after its first character (jieba keeps 含酒精 as one word)', () => {
+    const cream = ProductSchema.parse({
+      id: 'cream',
+      name: '面霜',
+      price: 139,
+      facts: { alcohol: { kind: 'yesno', topic: 'material', value: false, terms: ['酒精'] } },
+    });
+    const m = createMatcher(lexicon, [cream]);
+    expect(read(m.analyse('不含酒精'))).toEqual(['¬fact:cream.alcohol']);
+    expect(read(m.analyse('这款不含酒精成分的'))).toEqual(['¬fact:cream.alcohol']);
+    expect(read(m.analyse('含酒精'))).toEqual(['fact:cream.alcohol']);
+    // Only a tail ending where the word ends: 有的 runs past 所有 and stays unread.
+    expect(read(m.analyse('所有的款式'))).toEqual([]);
+  });
+
   it('keeps a one-character term to a whole word', () => {
     const m = createMatcher(
       { ...lexicon, concepts: { ...lexicon.concepts, gift: { topic: 'service', terms: ['送'] } } },
