@@ -82,6 +82,7 @@ function reportWith(violations: Violation[], overturned: Violation[], appeals: A
       },
       violations,
       overturned,
+      outcomeReason: null,
     },
     events: [],
     advice: [],

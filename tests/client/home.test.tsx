@@ -19,6 +19,7 @@ const score = (over: Partial<ConversationScore>): ConversationScore => ({
   abandoned: false,
   score: 83.5,
   outcome: 'paid',
+  brought: null,
   violations: 1,
   ...over,
 });

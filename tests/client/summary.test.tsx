@@ -63,6 +63,7 @@ function reportFor(id: string, score: number): ConversationReportResponse {
         },
       ],
       overturned: [],
+      outcomeReason: null,
     },
     events: envelopes(id, [
       { type: 'started', at: T0 },
@@ -103,6 +104,40 @@ describe('ConversationSummary', () => {
     expect(average.querySelector('strong')!.className).toBe('good');
     expect(screen.getByRole('img', { name: '三分钟回复率 100%，基准 100%' })).toBeTruthy();
     expect(screen.getByText('已下单未付款')).toBeTruthy();
+  });
+
+  it('says why a paid conversation scored outcome 0: the buyer came with the order paid and left (zh-CN, en)', async () => {
+    const h = await setup();
+    const data = reportFor('a', 40);
+    data.report.metrics.outcome = 'paid';
+    data.report.dimensions.push({ id: 'outcome', score: 0, weight: 10, violations: 0 });
+    data.report.outcomeReason = {
+      brought: 'paid',
+      goalBrought: true,
+      paidSince: false,
+      left: true,
+      replied: true,
+      counted: true,
+    };
+    h.render(<ConversationSummary data={data} />);
+    expect(screen.getByText('已付款')).toBeTruthy();
+    expect(
+      screen.getByText(
+        '买家来时已经下单并付款，这笔订单不是本次接待促成的；接待中买家离开了，所以成交结果为 0。',
+      ),
+    ).toBeTruthy();
+    await act(() => setLanguage('en'));
+    expect(
+      screen.getByText(
+        'The buyer came with the order already placed and paid: that order is not this reception’s doing; the buyer left during the reception, so the outcome is 0.',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('says nothing about a brought order when the orders are the reception’s own', async () => {
+    const h = await setup();
+    h.render(<ConversationSummary data={reportFor('a', 62.5)} />);
+    expect(document.querySelector('.outcome-reason')).toBeNull();
   });
 
   it('explains every violation in plain words and links it to its message', async () => {

@@ -114,10 +114,12 @@ describe('one grade per class', () => {
         (await api(server, 'GET', `/api/reports/classes/${classId}/export.csv`, { as: owner() })).text,
       );
       const exportRow = exported.find((cells) => cells[0] === 'grades_student')!;
-      expect(Number(exportRow[2])).toBe(row.conversations);
-      expect(Number(exportRow[9])).toBe(row.grade.system);
-      // The goals of reception, as the table shows them: the same figures as the student report's.
       const column = (name: string) => exportRow[exported[0]!.indexOf(name)];
+      expect(Number(column('对话数'))).toBe(row.conversations);
+      expect(Number(column('系统分'))).toBe(row.grade.system);
+      expect(Number(column('成交'))).toBe(row.paid);
+      expect(Number(column('其中买家来时已付款'))).toBe(row.paidOnArrival);
+      // The goals of reception, as the table shows them: the same figures as the student report's.
       const percent = (share: number | null) => (share === null ? '' : String(Math.round(share * 1000) / 10));
       expect(column('三分钟回复率(%)')).toBe(percent(row.within3MinRate));
       expect(column('询单转化率(%)')).toBe(percent(row.conversionRate));
@@ -136,7 +138,8 @@ describe('one grade per class', () => {
       );
       // grades.csv lists every reception of the class, graded or not: solo practice and the drill.
       expect(studentRows.reduce((sum, cells) => sum + Number(cells[3]), 0)).toBe(2);
-      for (const cells of studentRows) expect(Number(cells[10])).toBe(row.grade.system);
+      const system = grades[0]!.indexOf('系统分(全部)');
+      for (const cells of studentRows) expect(Number(cells[system])).toBe(row.grade.system);
 
       const own = await api<StudentReportResponse>(
         server,

@@ -2,6 +2,7 @@
 // with what should have been (linked to the message it points at), the trainers' comments, the transcript.
 // A practice the student ended (结束练习) is shown as abandoned: no score, only the transcript.
 import type { AppealView, ConversationReportResponse, EventEnvelope } from '@kefu/shared/protocol';
+import { explainOutcome } from '@kefu/shared/scoring/outcome-reason';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChatItem } from '../conversation/chat-item.ts';
@@ -30,6 +31,7 @@ export function ConversationSummary({ data }: { data: ConversationReportResponse
   const [highlight, setHighlight] = useState<string | null>(null);
   const [appeals, setAppeals] = useState<readonly AppealView[]>(data.appeals ?? []);
   const m = report.metrics;
+  const locale = i18n.language === 'en' ? 'en' : 'zh-CN';
   const comments = data.evaluations.filter((e) => e.kind !== 'self');
 
   function show(messageId: string) {
@@ -68,6 +70,10 @@ export function ConversationSummary({ data }: { data: ConversationReportResponse
               {m.phraseUses}
             </p>
           )}
+          {!report.abandoned && report.outcomeReason ? (
+            // 已付款 beside an outcome of 0 reads as a contradiction unless it says the buyer brought the order.
+            <p className="outcome-reason">{explainOutcome(report.outcomeReason, locale)}</p>
+          ) : null}
         </div>
       </header>
       {report.abandoned ? null : (

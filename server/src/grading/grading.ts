@@ -98,6 +98,7 @@ export class Grading {
         abandoned: report.abandoned,
         score: report.score,
         outcome: report.metrics.outcome,
+        brought: report.outcomeReason?.brought ?? null,
         violations: report.violations.length,
       });
     }

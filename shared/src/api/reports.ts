@@ -87,6 +87,8 @@ export const ConversationScoreSchema = z.object({
   abandoned: z.boolean(),
   score: z.number(),
   outcome: z.string(),
+  /** What the buyer came with (a mid-sale order placed, or paid): why the outcome may not be the reception's. */
+  brought: z.enum(['ordered', 'paid']).nullable(),
   violations: z.number(),
 });
 export type ConversationScore = z.infer<typeof ConversationScoreSchema>;
@@ -127,6 +129,8 @@ export const ClassReportRowSchema = z.object({
   averageResponseSeconds: z.number().nullable(),
   violations: z.number(),
   paid: z.number(),
+  /** Of `paid`, buyers who came with the order already paid (counted as 成交, not the reception's sale). */
+  paidOnArrival: z.number(),
   left: z.number(),
   /** The goals of reception (shares 0–1, yuan): 三分钟回复率, 询单转化率, 客单价, 回头客留存. */
   within3MinRate: z.number().nullable(),

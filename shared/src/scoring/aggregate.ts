@@ -17,6 +17,8 @@ export interface StudentMetrics {
   /** Over all turns of all conversations. */
   within3MinRate: number | null;
   outcomes: Record<Outcome, number>;
+  /** Of the `paid` conversations, those whose buyer came with the order already paid (not the reception's sale). */
+  paidOnArrival: number;
   /** Buyers who asked before ordering (询单人数). */
   inquiries: number;
   /** Inquiring buyers who paid / inquiring buyers (询单转化率). */
@@ -66,6 +68,9 @@ export function aggregateStudent(reports: readonly Report[]): StudentSummary {
       turns,
       within3MinRate: turns === 0 ? null : within3Min / turns,
       outcomes,
+      paidOnArrival: reports.filter(
+        (r) => r.metrics.outcome === 'paid' && r.outcomeReason?.brought === 'paid',
+      ).length,
       inquiries,
       conversionRate: inquiries === 0 ? null : metrics.filter((m) => m.converted).length / inquiries,
       orderAmount: toFen(sum(metrics.map((m) => m.orderAmount))),

@@ -8,6 +8,7 @@ export { explainViolation, type FactWords, type Locale } from './explain.ts';
 export { formatScore, roundTo1 } from './format.ts';
 export { type LiveReading, LiveReception } from './live.ts';
 export type { Metrics, Outcome } from './metrics.ts';
+export { explainOutcome, type OutcomeReason } from './outcome-reason.ts';
 export {
   type DimensionScore,
   type Report,

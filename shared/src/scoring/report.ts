@@ -20,6 +20,7 @@ import { explainViolation, type FactWords, type Locale } from './explain.ts';
 import { answerDue, type ConversationFacts, readConversation } from './facts.ts';
 import { roundTo1 } from './format.ts';
 import { type Metrics, measure } from './metrics.ts';
+import { type OutcomeReason, outcomeReason } from './outcome-reason.ts';
 import type { Finding } from './rule.ts';
 import { RULES } from './rules/index.ts';
 
@@ -84,6 +85,8 @@ export interface Report {
   violations: Violation[];
   /** The judge's original verdicts that a trainer overturned on appeal: shown, never counted. */
   overturned: Violation[];
+  /** Why the outcome is what it is when the buyer came with an order (outcome-reason.ts); null otherwise. */
+  outcomeReason: OutcomeReason | null;
 }
 
 /**
@@ -160,14 +163,12 @@ export function scoreFacts(facts: ConversationFacts, input: ScoringSetup): Repor
   const resolved =
     resolution(facts, rubric, changeRequests(scenario, facts, rubric), unchanged, settledOnAppeal) ??
     coverage;
+  const outcome = outcomeScore(scenario.goal, facts, answered);
+  // Cut short before the goal was reached, the outcome was never due: left out, not counted as 0.
+  const outcomeDue = facts.phase === 'over' || outcome === 1;
   const dimensions = DIMENSIONS.map((id): DimensionScore => {
     const weight = rubric.weights[id];
-    if (id === 'outcome') {
-      const score = outcomeScore(scenario.goal, facts, answered);
-      // Cut short before the goal was reached, the outcome was never due: left out, not counted as 0.
-      const due = facts.phase === 'over' || score === 1;
-      return { id, score, weight: due ? weight : 0, violations: 0 };
-    }
+    if (id === 'outcome') return { id, score: outcome, weight: outcomeDue ? weight : 0, violations: 0 };
     const own = findings.filter((finding) => RULE_DIMENSION[finding.rule] === id);
     const penalty = own.reduce((sum, finding) => sum + penaltyOf(rubric, finding.rule), 0);
     const scale = PER_TURN.has(id) ? coverage : Math.min(coverage, resolved);
@@ -189,6 +190,7 @@ export function scoreFacts(facts: ConversationFacts, input: ScoringSetup): Repor
     metrics,
     violations,
     overturned,
+    outcomeReason: outcomeReason(scenario.goal, facts, answered, outcomeDue),
   };
 }
 

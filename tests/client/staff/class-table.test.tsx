@@ -25,6 +25,7 @@ function row(
     averageResponseSeconds: avg,
     violations: score === null ? 0 : Math.round((100 - score) / 10),
     paid: 1,
+    paidOnArrival: 0,
     left: 0,
     within3MinRate: score === null ? null : score / 100,
     conversionRate: score === null ? null : 1 - score / 100,

@@ -16,6 +16,7 @@ const ROW: ClassReportRow = {
   averageResponseSeconds: 10,
   violations: 1,
   paid: 1,
+  paidOnArrival: 0,
   left: 0,
   within3MinRate: 1,
   conversionRate: 0.5,

@@ -6,6 +6,7 @@ import { readLibrary } from '../../../server/src/cli/read-library.ts';
 import { playScript } from '../../../shared/src/proof/play.ts';
 import { loadLibrary } from '../../../shared/src/scenario/load.ts';
 import type { AgentScript } from '../../../shared/src/scenario/schema.ts';
+import { explainOutcome, outcomeReason } from '../../../shared/src/scoring/outcome-reason.ts';
 import type { Report } from '../../../shared/src/scoring/report.ts';
 import { contextOf, LogBuilder } from './log-builder.ts';
 
@@ -86,5 +87,69 @@ describe('what the buyer brought', () => {
     log.buyer(5, 'color');
     log.order(6, 'o1').paid(7, 'o1');
     expect(broughtAs(log)).toEqual([null]);
+  });
+});
+
+describe('why the outcome is what it is (the report says it in words)', () => {
+  const say = (report: Report) => ({
+    zh: report.outcomeReason ? explainOutcome(report.outcomeReason, 'zh-CN') : null,
+    en: report.outcomeReason ? explainOutcome(report.outcomeReason, 'en') : null,
+  });
+
+  it('a paid order the buyer brought and a buyer who left: 已付款 beside outcome 0, and the report says why', () => {
+    const report = play('mid-dispatch-lipstick', dodger);
+    expect(report.metrics.outcome).toBe('paid');
+    expect(outcomeOf(report)).toBe(0);
+    expect(report.outcomeReason).toMatchObject({ brought: 'paid', goalBrought: true, left: true });
+    const { zh, en } = say(report);
+    expect(zh).toBe(
+      '买家来时已经下单并付款，这笔订单不是本次接待促成的；接待中买家离开了，所以成交结果为 0。',
+    );
+    expect(en).toMatch(
+      /came with the order already placed and paid.*not this reception’s doing.*left.*outcome is 0/,
+    );
+  });
+
+  it('the same buyer kept: full outcome, and the order is still said to be the buyer’s own', () => {
+    const report = play('mid-dispatch-lipstick', 'model');
+    expect(outcomeOf(report)).toBe(1);
+    expect(say(report).zh).toBe(
+      '买家来时已经下单并付款，这笔订单不是本次接待促成的；接待留住了买家，成交结果记满分。',
+    );
+    expect(say(report).en).toMatch(/kept the buyer, so the outcome is full/);
+  });
+
+  it('an unpaid order brought: paid during the reception is its doing, never paid is 0', () => {
+    const paid = play('mid-remind-pay-shoes', 'model');
+    expect(paid.outcomeReason).toMatchObject({ brought: 'ordered', goalBrought: false, paidSince: true });
+    expect(say(paid).zh).toBe('买家来时已经下单（未付款）；接待中买家付了款，这笔付款算本次接待的成果。');
+    const unpaid = play('mid-remind-pay-shoes', '不催付');
+    expect(outcomeOf(unpaid)).toBe(0);
+    expect(say(unpaid).zh).toBe(
+      '买家来时已经下单（未付款）；直到对话结束都没有付款，成交结果为 0（买家自己下的单不计分）。',
+    );
+    expect(say(unpaid).en).toMatch(/placed but unpaid; it was still unpaid .* outcome is 0/);
+  });
+
+  it('no reason when the orders are the reception’s own (a pre-sale buyer)', () => {
+    expect(play('pre-flask-gift-engrave', 'model').outcomeReason).toBeNull();
+    expect(play('pre-flask-gift-engrave', '连问两个只答一个').outcomeReason).toBeNull();
+  });
+
+  it('a paid order brought but never a reply: 0, said as such; cut short before the buyer decided: not counted', () => {
+    const silent = new LogBuilder().started();
+    silent.buyer(0, 'hello');
+    silent.order(0, 'o1').paid(0, 'o1');
+    silent.left(95, 'patience');
+    const ctx = contextOf(silent.events);
+    const none = outcomeReason('paid', ctx.facts, 0, true)!;
+    expect(explainOutcome(none)).toBe(
+      '买家来时已经下单并付款，这笔订单不是本次接待促成的；本次接待没有回复过买家，成交结果为 0。',
+    );
+    const cut = outcomeReason('paid', ctx.facts, 1, false)!;
+    expect(explainOutcome(cut, 'en')).toMatch(
+      /ended before the buyer decided, so the outcome is not counted/,
+    );
+    expect(outcomeReason('retained', ctx.facts, 1, true)).toBeNull();
   });
 });

@@ -188,6 +188,8 @@ export const staffEn: StaffStrings = {
     reminders: 'Reminders · success',
     outcomes: 'Outcomes',
     outcomeLine: 'paid {{paid}} · unpaid {{unpaid}} · left {{left}}',
+    paidOnArrival:
+      'of the paid, {{count}} buyers came with the order already paid: not the reception’s sales',
   },
   conv: {
     scenario: 'Scenario',
@@ -208,10 +210,16 @@ export const staffEn: StaffStrings = {
     stopped: 'stopped by the drill’s end',
     open: 'open',
   },
+  /** What a mid-sale buyer came with: beside the outcome, why it may not be the reception's. */
+  brought: {
+    ordered: 'the buyer came with the order placed',
+    paid: 'the buyer came with the order paid',
+  },
   replay: {
     appeals: 'Appeals and decisions',
     title: '{{title}} · {{buyer}}',
     meta: 'score {{score}} · {{violations}} violations',
+    outcome: 'Outcome: {{outcome}}',
     play: '▶ Replay',
     pause: '⏸ Pause',
     scrub: 'Timeline',

@@ -185,6 +185,7 @@ export const staffZhCN = {
     reminders: '催付次数 · 成功率',
     outcomes: '结果',
     outcomeLine: '成交 {{paid}} · 未付 {{unpaid}} · 流失 {{left}}',
+    paidOnArrival: '成交中有 {{count}} 位买家来时已付款，不是接待促成的',
   },
   conv: {
     scenario: '场景',
@@ -205,10 +206,16 @@ export const staffZhCN = {
     stopped: '演练结束时中止',
     open: '进行中',
   },
+  /** What a mid-sale buyer came with: beside the outcome, why it may not be the reception's. */
+  brought: {
+    ordered: '买家来时已下单',
+    paid: '买家来时已付款',
+  },
   replay: {
     appeals: '申诉与裁定',
     title: '{{title}} · {{buyer}}',
     meta: '得分 {{score}} · {{violations}} 处违规',
+    outcome: '结果：{{outcome}}',
     play: '▶ 回放',
     pause: '⏸ 暂停',
     scrub: '时间轴',

@@ -5,6 +5,7 @@ import type { Violation } from '@kefu/shared';
 import type { ConversationReportResponse } from '@kefu/shared/protocol';
 import type { AgentScript } from '@kefu/shared/scenario/schema';
 import { formatScore } from '@kefu/shared/scoring/format';
+import { explainOutcome } from '@kefu/shared/scoring/outcome-reason';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routes } from '../../api/route-links.ts';
@@ -188,6 +189,17 @@ export function ConversationReplay({ conversationId }: { conversationId: string 
               violations: report.violations.length,
             })}
           </p>
+          {report.abandoned ? null : (
+            <p className="replay-outcome">
+              {t('replay.outcome', { outcome: t(`outcome.${report.metrics.outcome}`) })}
+              {report.outcomeReason ? (
+                // The paid order beside 成交结果 0: say the buyer brought it, and why the outcome is what it is.
+                <span className="outcome-reason">
+                  {explainOutcome(report.outcomeReason, i18n.language === 'en' ? 'en' : 'zh-CN')}
+                </span>
+              ) : null}
+            </p>
+          )}
         </div>
         <div className="staff-actions no-print">
           <button type="button" className="secondary" onClick={() => history.back()}>

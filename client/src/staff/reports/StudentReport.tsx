@@ -228,6 +228,11 @@ export function StudentReport({ classId, studentId }: { classId: string; student
                       left: m.outcomes.left,
                       unpaid: m.outcomes['ordered-unpaid'],
                     })}
+                    {m.paidOnArrival > 0 ? (
+                      <span className="muted outcome-note">
+                        {t('metrics.paidOnArrival', { count: m.paidOnArrival })}
+                      </span>
+                    ) : null}
                   </dd>
                 </div>
               </dl>
@@ -290,6 +295,9 @@ export function StudentReport({ classId, studentId }: { classId: string; student
                 </td>
                 <td>
                   {c.abandoned ? t('conv.abandoned') : t(`outcome.${c.outcome}`, { defaultValue: '—' })}
+                  {!c.abandoned && c.brought ? (
+                    <span className="muted outcome-note">{t(`brought.${c.brought}`)}</span>
+                  ) : null}
                 </td>
                 <td className="num">{c.violations}</td>
                 <td className="no-print">
