@@ -19,6 +19,7 @@ import {
   type ResyncAck,
   replayShopper,
   type SendAck,
+  SOCKET_RATE_LIMIT,
   type StudentMonitor,
 } from '@kefu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +29,7 @@ import { classesRepository } from '../../server/src/db/repositories/classes.ts';
 import { sessionsRepository } from '../../server/src/db/repositories/sessions.ts';
 import { toUserView, usersRepository } from '../../server/src/db/repositories/users.ts';
 import { MAX_OPEN_SOLO } from '../../server/src/practice/solo-limit.ts';
+import { MAX_SOCKETS_PER_USER, USER_RATE_LIMIT } from '../../server/src/realtime/socket-rate-limit.ts';
 import {
   api,
   connect,
@@ -92,7 +94,7 @@ async function startCluster(name: string, env: Record<string, string> = {}): Pro
   return node;
 }
 
-async function seed(role: 'student' | 'instructor', name: string): Promise<TestUser> {
+async function seed(role: 'student' | 'instructor' | 'admin', name: string): Promise<TestUser> {
   const now = Date.now();
   const row = await usersRepository(db.db).create(
     { username: name, displayName: `测试${name}`, role, passwordHash: await testPasswordHash() },
@@ -223,6 +225,120 @@ describe('guards shared by both processes (an attacker alternating them gains no
     // The student's own browser, known from the login on A, still gets in on B.
     expect((await login(b, TEST_PASSWORD, device)).status).toBe(200);
   }, 120_000);
+});
+
+describe('socket budgets with two processes', () => {
+  it(`gives a user ${USER_RATE_LIMIT} events at once in all, however their sockets alternate A and B`, async () => {
+    // Each process holds half of every user's budget once it knows of the other (the heartbeat tells it).
+    for (const node of [a, b])
+      await until(
+        `${node.name} to split the budgets`,
+        async () => (await api(asServer(node), 'GET', '/readyz')).body.processes === 2,
+      );
+    const student = await seed('student', 'flood_both_nodes');
+    // Two sockets on each process: their own budgets add up to twice the user's.
+    const sockets = [
+      await connectTo(a, student),
+      await connectTo(b, student),
+      await connectTo(a, student),
+      await connectTo(b, student),
+    ];
+    const acks = await Promise.all(
+      sockets.flatMap((c) =>
+        Array.from({ length: SOCKET_RATE_LIMIT }, () =>
+          request<{ ok: boolean; error?: { code: string } }>(c.socket, 'conversation:resync', {
+            conversationId: randomUUID(),
+            afterSeq: 0,
+          }),
+        ),
+      ),
+    );
+    const handled = acks.filter((ack) => ack.error?.code !== 'rate-limited');
+    // Every handled one was looked at (and found to be no conversation of theirs); the rest refused.
+    for (const ack of handled) expect(ack.error?.code).toBe('conversation-not-found');
+    // At most the user's budget, plus what refills while the burst is read (a fifth of it per second).
+    expect(handled.length).toBeGreaterThanOrEqual(USER_RATE_LIMIT / 2);
+    expect(handled.length).toBeLessThanOrEqual(USER_RATE_LIMIT + USER_RATE_LIMIT / 4);
+  }, 60_000);
+
+  it(`caps a user's sockets at ${MAX_SOCKETS_PER_USER} on each process (what a socket costs is its process's)`, async () => {
+    const student = await seed('student', 'tabs_both_nodes');
+    const onA = await Promise.allSettled(
+      Array.from({ length: MAX_SOCKETS_PER_USER + 2 }, () => connect(asServer(a), student)),
+    );
+    const opened = onA.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    clients.push(...opened);
+    expect(opened).toHaveLength(MAX_SOCKETS_PER_USER);
+    for (const r of onA) if (r.status === 'rejected') expect((r.reason as Error).message).toMatch(/页面太多/);
+    // B bounds what the user costs B, whatever they hold on A.
+    clients.push(await connectTo(b, student));
+  }, 60_000);
+});
+
+describe('a class handed to another instructor with two processes', () => {
+  it("the previous owner's monitor on B stops when an admin on A hands the class over; the new one's goes on", async () => {
+    const admin = await seed('admin', 'handover_admin');
+    const before = await seed('instructor', 'handover_before');
+    const after = await seed('instructor', 'handover_after');
+    const student = await seed('student', 'handover_student');
+    const classes = classesRepository(db.db);
+    const cls = await classes.create('交接班', before.user.id, 'default', Date.now());
+    await classes.addMember(cls.id, student.user.id, 'student', Date.now());
+    const created = await api(asServer(a), 'POST', `/api/classes/${cls.id}/drills`, {
+      as: before,
+      body: {
+        title: '交接演练',
+        settings: {
+          scenarioIds: ['price-objection'],
+          shoppersPerStudent: 1,
+          arrivalIntervalSeconds: 0,
+          concurrency: 1,
+          durationMinutes: 10,
+        },
+      },
+    });
+    const drillId: string = created.body.drill.id;
+    expect((await api(asServer(a), 'POST', `/api/drills/${drillId}/join`, { as: student })).status).toBe(200);
+    expect((await api(asServer(a), 'POST', `/api/drills/${drillId}/start`, { as: before })).status).toBe(200);
+
+    const watching = async (as: TestUser) => {
+      const client = await connectTo(b, as);
+      const updates: MonitorUpdatePayload[] = [];
+      client.socket.on('monitor:update', (u) => updates.push(u));
+      const ack = await request<MonitorWatchAck>(client.socket, 'monitor:watch', { drillId });
+      return { client, updates, ack };
+    };
+    const old = await watching(before);
+    expect(old.ack.ok).toBe(true);
+    const handed = await api(asServer(a), 'PATCH', `/api/classes/${cls.id}`, {
+      as: admin,
+      body: { instructorId: after.user.id },
+    });
+    expect(handed.status).toBe(200);
+    const fresh = await watching(after);
+    expect(fresh.ack.ok).toBe(true);
+    const seenByOld = old.updates.length;
+
+    const conversationId = await until('the drill conversation', async () => {
+      const open = await api<PracticeResponse>(asServer(a), 'GET', '/api/conversations?status=open', {
+        as: student,
+      });
+      return open.body.conversations[0]?.id;
+    });
+    const onA = await connectTo(a, student);
+    const sent = await request<SendAck>(onA.socket, 'conversation:send', {
+      conversationId,
+      message: { id: 'handover-1', text: '亲，在的，请问有什么可以帮您', source: 'typed' },
+    });
+    expect(sent.ok).toBe(true);
+    await until('the new owner to see the reply', async () =>
+      fresh.updates.some((u) => JSON.stringify(u).includes(conversationId)),
+    );
+    await sleep(500);
+    expect(old.updates.length).toBe(seenByOld);
+    const again = await request<MonitorWatchAck>(old.client.socket, 'monitor:watch', { drillId });
+    expect(again).toMatchObject({ ok: false, error: { code: 'drill-not-found' } });
+  }, 60_000);
 });
 
 describe('two server processes on one PostgreSQL', () => {

@@ -2,7 +2,7 @@
 // window has passed — so up to twice `capacity` in one window, and never more (README, protocol).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TokenBucket } from '../../server/src/realtime/socket-rate-limit.ts';
+import { TokenBucket, USER_RATE_LIMIT, UserBudgets } from '../../server/src/realtime/socket-rate-limit.ts';
 
 const CAPACITY = 20;
 const WINDOW = 5_000;
@@ -37,5 +37,28 @@ describe('socket flood guard', () => {
         }
       }),
     );
+  });
+});
+
+describe("a user's budget split among the cluster's processes", () => {
+  const burst = (bucket: TokenBucket, at: number) => {
+    let n = 0;
+    while (bucket.take(at)) n++;
+    return n;
+  };
+
+  it('holds the whole budget alone, 1/n of it with n processes, and follows the count both ways', () => {
+    const budgets = new UserBudgets(WINDOW);
+    expect(burst(budgets.of('u1', 0), 0)).toBe(USER_RATE_LIMIT);
+    budgets.setProcesses(2);
+    expect(budgets.processes).toBe(2);
+    // A user first seen now, and one seen before (their bucket shrinks too, keeping no more than its share).
+    expect(burst(budgets.of('u2', 0), 0)).toBe(USER_RATE_LIMIT / 2);
+    expect(burst(budgets.of('u1', WINDOW), WINDOW)).toBe(USER_RATE_LIMIT / 2);
+    budgets.setProcesses(3);
+    expect(burst(budgets.of('u3', 0), 0)).toBe(Math.ceil(USER_RATE_LIMIT / 3));
+    // The other process gone: this one holds the whole budget again, refilled at the whole rate.
+    budgets.setProcesses(1);
+    expect(burst(budgets.of('u2', 2 * WINDOW), 2 * WINDOW)).toBe(USER_RATE_LIMIT);
   });
 });

@@ -40,6 +40,8 @@ export default async function healthRoutes(app: FastifyInstance): Promise<void> 
       node: app.cluster.nodeId,
       database: app.database.dialect,
       conversations: app.live.size,
+      /** The live processes each user's socket event budget is split among (1 on SQLite). */
+      processes: app.userBudgets.processes,
     };
   });
 }

@@ -102,6 +102,13 @@ export default fp(
       },
     };
     app.decorate('cluster', cluster);
+    if (pool) {
+      // Each user's socket event budget is split among the live processes (realtime/socket-rate-limit.ts);
+      // the adapter's own heartbeat tells how many there are.
+      cluster.everyHeartbeat(async () =>
+        app.userBudgets.setProcesses(await io.of('/').adapter.serverCount()),
+      );
+    }
 
     if (pool) {
       app.addHook('onReady', async () => {

@@ -23,13 +23,15 @@ import {
   MAX_ENGINE_CONNECTIONS_PER_USER,
   MAX_SOCKETS_PER_USER,
   TokenBucket,
-  USER_RATE_LIMIT,
+  UserBudgets,
 } from './socket-rate-limit.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     io: KefuServer;
     socketEvents: SocketEvents;
+    /** Every user's inbound event budget on this process (the cluster sets its share). */
+    userBudgets: UserBudgets;
   }
 }
 
@@ -119,9 +121,7 @@ export default fp(
       if (slot && !slot.opened) slot.release();
     });
 
-    // One budget per user for as long as the process runs (bounded by the number of accounts), so closing
-    // and reopening sockets does not refill it.
-    const userBuckets = new Map<string, TokenBucket>();
+    const userBudgets = new UserBudgets(SOCKET_RATE_WINDOW_MS);
 
     io.use(async (socket, next) => {
       try {
@@ -149,9 +149,7 @@ export default fp(
       const token = cookieValue(socket.request.headers.cookie, SESSION_COOKIE);
       if (token) socket.join(sessionRoom(hashToken(token)));
       const bucket = new TokenBucket(SOCKET_RATE_LIMIT, SOCKET_RATE_WINDOW_MS, app.clock.now());
-      const userBucket =
-        userBuckets.get(user.id) ?? new TokenBucket(USER_RATE_LIMIT, SOCKET_RATE_WINDOW_MS, app.clock.now());
-      userBuckets.set(user.id, userBucket);
+      const userBucket = userBudgets.of(user.id, app.clock.now());
       // Every packet is answered by the table's handler; none reaches socket.on listeners.
       socket.use((packet) => {
         const now = app.clock.now();
@@ -168,6 +166,7 @@ export default fp(
     app.addHook('onReady', async () => events.assertComplete());
     app.decorate('io', io);
     app.decorate('socketEvents', events);
+    app.decorate('userBudgets', userBudgets);
   },
   { name: 'io', dependencies: ['auth'] },
 );

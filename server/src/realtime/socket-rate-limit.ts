@@ -1,7 +1,16 @@
 // Flood guards: a token bucket (a burst of `capacity`, refilled at `capacity` per `windowMs`: so up to twice
-// `capacity` in any one window, never more), cheap enough to run on every inbound packet; one per socket and one per user across all their sockets, and a cap on how many
-// sockets one user may hold open (per server process). Before any of that, engine.io connections are
-// counted when they open (never per packet): per account, and per address for those without a session.
+// `capacity` in any one window, never more), cheap enough to run on every inbound packet; one per socket and
+// one per user across all their sockets, and a cap on how many sockets one user may hold open. Before any of
+// that, engine.io connections are counted when they open (never per packet): per account, and per address
+// for those without a session.
+// With several server processes (PostgreSQL), a user's event budget is the cluster's, not each process's:
+// each of n live processes holds 1/n of it (UserBudgets), so a user whose sockets alternate processes gets
+// no more than on one, and the packet path stays one bucket take (no database, no message between
+// processes). The socket and connection caps stay per process on purpose: what a socket costs (memory, a
+// file descriptor, the fan-out of its rooms' emits) is paid by the process holding it, so each process's
+// cap bounds what one user can cost that process, whichever processes they also hold sockets on; what a
+// user's sockets can make the shared database and the conversations' owners do goes through the events,
+// whose budget is shared.
 import { SOCKET_RATE_LIMIT } from '@kefu/shared';
 
 /** Sockets one user may have open at once: a few browser tabs, not a flood. */
@@ -44,14 +53,23 @@ export class ConnectionSlots {
 export class TokenBucket {
   private tokens: number;
   private updatedAt: number;
-  private readonly capacity: number;
-  private readonly perMs: number;
+  private capacity: number;
+  private perMs: number;
+  private readonly windowMs: number;
 
   constructor(capacity: number, windowMs: number, now: number) {
     this.capacity = capacity;
+    this.windowMs = windowMs;
     this.perMs = capacity / windowMs;
     this.tokens = capacity;
     this.updatedAt = now;
+  }
+
+  /** A new capacity (and refill rate) from now on; tokens above it are dropped. */
+  resize(capacity: number): void {
+    this.capacity = capacity;
+    this.perMs = capacity / this.windowMs;
+    this.tokens = Math.min(this.tokens, capacity);
   }
 
   take(now: number): boolean {
@@ -60,5 +78,41 @@ export class TokenBucket {
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
+  }
+}
+
+/**
+ * Every user's event budget on this process: USER_RATE_LIMIT shared by the live processes (1/n each, see the
+ * top). Kept for as long as the process runs (bounded by the number of accounts), so closing and reopening
+ * sockets does not refill it.
+ */
+export class UserBudgets {
+  private readonly buckets = new Map<string, TokenBucket>();
+  private share = USER_RATE_LIMIT;
+  private readonly windowMs: number;
+  /** How many processes the budgets are split among now. */
+  processes = 1;
+
+  constructor(windowMs: number) {
+    this.windowMs = windowMs;
+  }
+
+  /** `processes` serve the users now (told by the cluster's heartbeat): each holds 1/n of every budget. */
+  setProcesses(processes: number): void {
+    this.processes = Math.max(1, processes);
+    const share = Math.ceil(USER_RATE_LIMIT / this.processes);
+    if (share === this.share) return;
+    this.share = share;
+    for (const bucket of this.buckets.values()) bucket.resize(share);
+  }
+
+  /** The user's bucket on this process (one map lookup per packet). */
+  of(userId: string, now: number): TokenBucket {
+    let bucket = this.buckets.get(userId);
+    if (!bucket) {
+      bucket = new TokenBucket(this.share, this.windowMs, now);
+      this.buckets.set(userId, bucket);
+    }
+    return bucket;
   }
 }
