@@ -1,7 +1,7 @@
 // @ts-check
 // `npm run build [client|server]`: the workbench with Vite into client/dist, and the server with esbuild into
-// one ES module, server/dist/main.js, that plain Node runs (shared/'s TypeScript is bundled in; npm packages
-// stay imports). Each output gets the hash of its sources last, so a failed build is never taken as fresh.
+// one ES module, server/dist/main.js, and its prover thread's, prove-worker.js, that plain Node runs (shared/'s
+// TypeScript is bundled in; npm packages stay imports). Each output gets the hash of its sources last, so a failed build is never taken as fresh.
 // Vite and esbuild are imported only here, only when something is built: a machine that has the build
 // does not need them.
 import { rmSync, writeFileSync } from 'node:fs';
@@ -19,8 +19,12 @@ async function buildClient() {
 async function buildServer() {
   const esbuild = await import('esbuild');
   await esbuild.build({
-    entryPoints: [join(ROOT, 'server/src/main.ts')],
-    outfile: join(ROOT, TARGETS.server.outDir, TARGETS.server.entry),
+    // The prover thread is a module of its own (server/src/studio/prover-pool.ts starts it beside main.js).
+    entryPoints: {
+      main: join(ROOT, 'server/src/main.ts'),
+      'prove-worker': join(ROOT, 'server/src/studio/prove-worker.ts'),
+    },
+    outdir: join(ROOT, TARGETS.server.outDir),
     bundle: true,
     platform: 'node',
     format: 'esm',

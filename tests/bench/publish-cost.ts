@@ -1,9 +1,9 @@
-// What one 发布 of a catalogue file costs the server: CPU ms (process.cpuUsage, the app runs in this process)
-// and wall ms of its save (保存草稿, which validates) and of its publication (which proves), for a product
-// that few scenarios name, a product that many name, the lexicon (every scenario), and a product changed back
-// to content proven before (nothing to prove again). The first publication of a process also loads the
-// segmenter and parses the library once. Run at low priority
-// on a shared machine: `nice -n 19 npx tsx tests/bench/publish-cost.ts` (figures in docs/performance.md).
+// What one 发布 of a catalogue file costs the server: CPU ms (process.cpuUsage, the app runs in this process;
+// its prover threads included) and wall ms of its save (保存草稿, which validates) and of its publication
+// (which proves), for a product that few scenarios name, a product that many name, the lexicon (every
+// scenario), and a product changed back to content proven before (nothing to prove again). The first
+// publication of a process also loads the segmenter and parses the library once. Run at low priority on a
+// shared machine: `nice -n 19 npx tsx tests/bench/publish-cost.ts` (figures in docs/performance.md).
 import { readFileSync } from 'node:fs';
 import { api, seedUser, startApp } from '../server/helpers/server.ts';
 

@@ -7,11 +7,14 @@ import type { FastifyInstance } from 'fastify';
 import { composeVersion, DEFAULT_RUBRIC } from '../scenarios/catalog.ts';
 import { CatalogueEditor } from '../studio/catalogue-editor.ts';
 import { studioProducts } from '../studio/library-view.ts';
+import { createProverPool } from '../studio/prover-pool.ts';
 import { createScenarioStudio } from '../studio/scenario-studio.ts';
 import { serve } from './serve.ts';
 
 export default async function studioRoutes(app: FastifyInstance): Promise<void> {
-  const catalogue = new CatalogueEditor(app.catalog);
+  const provers = createProverPool();
+  app.addHook('onClose', () => provers.close());
+  const catalogue = new CatalogueEditor(app.catalog, provers);
   const studio = createScenarioStudio({
     catalog: app.catalog,
     items: app.studioItems,

@@ -1,6 +1,7 @@
 // Products, categories, quick phrases and the lexicon edited in the studio. A save is a 草稿 (validated,
 // positions file:line:col, stored by content hash); 发布 lays it over the catalogue in force only when every
-// scenario the library plays still loads and proves against it — proven here, whatever the browser said.
+// scenario the library plays still loads and proves against it — proven here (on the prover threads,
+// prover-pool.ts), whatever the browser said.
 // Only the scenarios whose proof the change can alter are proven (their proof key changed, see
 // shared/src/proof/proof-key.ts): the others read nothing it changed. Verdicts are kept by proof key, so
 // publishing the same content again (a refused change fixed, a version put back) proves nothing twice.
@@ -25,8 +26,6 @@ import {
   type PublishCatalogueBody,
   type PublishCatalogueResponse,
   proofKeys,
-  proofTasks,
-  proveTask,
   type SaveCatalogueBody,
   type SaveCatalogueResponse,
   type SourceError,
@@ -35,6 +34,8 @@ import { LRUCache } from 'lru-cache';
 import type { CatalogueManifest } from '../db/repositories/catalogue-versions.ts';
 import { fail } from '../errors.ts';
 import { CATALOGUE_KINDS, type ScenarioCatalog } from '../scenarios/catalog.ts';
+import type { ProverPool } from './prover-pool.ts';
+import type { Verdict } from './verdict.ts';
 
 /** How many errors a refusal spells out (all of them are counted). */
 const ERRORS_SHOWN = 5;
@@ -52,17 +53,11 @@ export const VERDICTS_KEPT = 2000;
  */
 export const PROVED_PER_ANSWER = 20;
 
-/** A scenario's proof as kept: passed, or the first run that failed. */
-type Verdict = { ok: true } | { ok: false; run: Pick<ProofRun, 'kind' | 'script' | 'problems'> };
-
 /** A scenario the change would break: no longer loading (the first error in its file), or a failing run. */
 interface Broken {
   id: string;
   error: SourceError;
 }
-
-/** Lets the event loop run between proof runs: proving the library takes seconds, live buyers must not wait. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class CatalogueEditor {
   /** Publications one after another: each is proven against the catalogue the previous one left. */
@@ -70,13 +65,17 @@ export class CatalogueEditor {
 
   private readonly catalog: ScenarioCatalog;
 
+  /** Proves on other threads: live conversations on this process never wait behind a publication. */
+  private readonly provers: ProverPool;
+
   private readonly verdicts = new LRUCache<string, Verdict>({ max: VERDICTS_KEPT });
 
   /** Keeps the files it parsed last: a save or a publication parses only the file that changed. */
   private readonly load = createLibraryLoader();
 
-  constructor(catalog: ScenarioCatalog) {
+  constructor(catalog: ScenarioCatalog, provers: ProverPool) {
     this.catalog = catalog;
+    this.provers = provers;
   }
 
   /**
@@ -191,8 +190,8 @@ export class CatalogueEditor {
   /**
    * Proves against `library` the scenarios played now whose proof it can change (their key differs from the
    * one in force), in id order; a kept verdict of the same key stands for its proof. `files` are the
-   * library's files, `errors` its load errors. A scenario stops at its first failing run. Stops after
-   * proving PROVED_PER_ANSWER of them: `done` counts those with a verdict (or no longer loading).
+   * library's files, `errors` its load errors. The prover threads prove them (a scenario stops at its first
+   * failing run), PROVED_PER_ANSWER of them at most: `done` counts those with a verdict (or no longer loading).
    */
   private async prove(
     library: Library,
@@ -203,39 +202,34 @@ export class CatalogueEditor {
     const before = proofKeys(inForce);
     const after = proofKeys(library);
     const affected = [...inForce.buyers.keys()].filter((id) => after.get(id) !== before.get(id)).sort();
-    const proved: string[] = [];
     const broken: Broken[] = [];
-    let done = 0;
+    const toProve: string[] = [];
+    const kept = new Map<string, Verdict>();
+    let unloadable = 0;
     for (const id of affected) {
       const path = library.files.get(id) ?? inForce.files.get(id) ?? '';
       const loadError = errors.find((e) => e.file === path);
-      const scenario = library.buyers.get(id);
-      if (loadError || !scenario) {
+      if (loadError || !library.buyers.has(id)) {
         broken.push({ id, error: loadError ?? { file: path, line: 1, col: 1, message: '场景无法载入' } });
-        done++;
+        unloadable++;
         continue;
       }
-      const key = after.get(id)!;
-      let verdict = this.verdicts.get(key);
-      if (!verdict) {
-        if (proved.length === PROVED_PER_ANSWER) continue;
-        verdict = await this.verdictOf(library, id);
-        this.verdicts.set(key, verdict);
-        proved.push(id);
-      }
-      done++;
-      if (!verdict.ok) broken.push({ id, error: this.whereFailed(files, path, scenario, verdict.run) });
+      const verdict = this.verdicts.get(after.get(id)!);
+      if (verdict) kept.set(id, verdict);
+      else if (toProve.length < PROVED_PER_ANSWER) toProve.push(id);
     }
-    return { affected, proved, broken, done };
-  }
-
-  private async verdictOf(library: Library, id: string): Promise<Verdict> {
-    for (const task of proofTasks(library, id)) {
-      await nextTurn();
-      const run = proveTask(library, task);
-      if (!run.ok) return { ok: false, run: { kind: run.kind, script: run.script, problems: run.problems } };
+    const proven = await this.provers.prove(files, this.assets().assets, toProve);
+    for (const [id, verdict] of proven) {
+      this.verdicts.set(after.get(id)!, verdict);
+      kept.set(id, verdict);
     }
-    return { ok: true };
+    for (const [id, verdict] of kept) {
+      if (verdict.ok) continue;
+      const path = library.files.get(id)!;
+      broken.push({ id, error: this.whereFailed(files, path, library.buyers.get(id)!, verdict.run) });
+    }
+    broken.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return { affected, proved: toProve, broken, done: unloadable + kept.size };
   }
 
   /** The failing run's place in the scenario's file, with what it got wrong. */
