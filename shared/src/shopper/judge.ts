@@ -30,6 +30,7 @@ import {
   readsAsReminder,
   readsAsWelcomeBack,
 } from '../text/sales-actions.ts';
+import { SAYINGS_OF_CHOICE, usualSizeChoices } from '../text/usual-size.ts';
 
 /** What judging needs of a conversation: the library, the products it is about and their matcher. */
 export interface JudgeContext {
@@ -154,6 +155,8 @@ function firstSayingClause(ctx: JudgeContext, analysis: Analysis): number {
  */
 const VERB_DE = /^(能|可以|可|会|都)?\p{Script=Han}{1,2}的[的哦呢啊呀哈亲~]*$/u;
 const NEGATOR_START = /^(能|可以|可|会|都)?[不没别无未]/;
+/** 有4片装的 · 有两种规格的: "there is", said with how much of it there is, affirms a 有…吗 question like 有的. */
+const HAS_AMOUNT = /^有[\d一二两三四五六七八九十几]+\p{Script=Han}{1,3}的[的哦呢啊呀哈亲~]*$/u;
 function verbYes(analysis: Analysis, clause: number): boolean {
   const from = clause === 0 ? 0 : analysis.clauseEnds[clause - 1]!;
   let text = analysis.normalised.slice(from, analysis.clauseEnds[clause]);
@@ -162,7 +165,7 @@ function verbYes(analysis: Analysis, clause: number): boolean {
       text = text.replace(analysis.normalised.slice(m.start, m.end), '');
   text = undoubled(text.replace(/^亲+/, ''));
   return (
-    VERB_DE.test(text) &&
+    (VERB_DE.test(text) || HAS_AMOUNT.test(text)) &&
     !NEGATOR_START.test(text) &&
     !analysis.denials.some((d) => d.clause === clause) &&
     // 有货的 says something is in stock: it answers a stock question through IN_STOCK, and no other question.
@@ -266,6 +269,27 @@ function restOfValueSaid(ctx: JudgeContext, analysis: Analysis, item: OpenItem):
     const rest = stripParticles(value.slice(n).replace(SUBJECT_TAIL, ''), ctx.library.lexicon.particles);
     return n >= 2 && rest.length >= 3 && reply.includes(rest);
   });
+}
+
+/**
+ * The sizes to order said against the usual one (平时穿41拍41就行 · 平时穿M的拍L) state a size fact as shops word
+ * each choice: the same size is the standard sizing, a size up is "take one up" or "runs small" — looked up
+ * among the asked value fact's value and aliases (stated) or its wrong values (contradicted).
+ */
+function sizeChoiceVerdict(
+  ctx: JudgeContext,
+  analysis: Analysis,
+  item: OpenItem,
+): 'stated' | 'contradicted' | undefined {
+  const fact = resolveFactRef(ctx.products, item.ask!);
+  if (fact?.fact.kind !== 'value') return undefined;
+  const line = item.text === undefined ? '' : analyseQuestion(ctx.matcher, item.text).normalised;
+  const sayings = usualSizeChoices(analysis.normalised, line).flatMap((c) => SAYINGS_OF_CHOICE[c]);
+  const among = (terms: readonly string[]) =>
+    sayings.some((s) => terms.map(normalise).includes(normalise(s)));
+  // One right choice answers (平时41拍41，脚宽的话拍42 states both the standard sizing and the wide-feet advice).
+  if (among([fact.fact.value, ...fact.fact.aliases])) return 'stated';
+  return among(fact.fact.wrong) ? 'contradicted' : undefined;
 }
 
 /** Before a condition word, a denial: 没拆开 · 未使用 name no case. */
@@ -601,6 +625,7 @@ export function judgeReply(
   asks.forEach((item, i) => {
     let verdict = focus.denied.has(item.messageId) ? 'stated' : verdicts[i]!;
     if (verdict === 'absent' && restOfValueSaid(ctx, analysis, item)) verdict = 'stated';
+    if (verdict === 'absent') verdict = sizeChoiceVerdict(ctx, analysis, item) ?? verdict;
     // A picture the scenario names as an answer (the size chart) answers what the words leave open.
     const pictured = message.image !== undefined && item.answeredBy?.includes(message.image) === true;
     if (verdict === 'absent' && pictured) verdict = 'stated';

@@ -156,8 +156,12 @@ const WHAT_REBUKE = /(\p{Script=Han})个?(什么|啥)\1/u;
  * 买不起就不要看.
  */
 const DONT_BUY = /(嫌|不|穷|没钱|买不起|舍不得).{0,3}(别|不要)(买|看|问|逛)/;
-/** 别家便宜就去别家买呗 · 嫌贵就到别处看看 · 那你去别家买吧: sending the buyer to another shop. */
-const GO_ELSEWHERE = /(就|那)(你|您)?就?(去|到|找)(别家|别处|别人家|别的店|别的地方|其他家)/;
+/**
+ * 别家便宜就去别家买呗 · 嫌贵就到别处看看 · 那你去别家买吧 · 嫌贵去别家看看呗 · 那您去超市买呗: sending the buyer to
+ * another shop or to a market, on "then" or on what the buyer holds against the goods (嫌贵).
+ */
+const GO_ELSEWHERE =
+  /(就|那|嫌\p{Script=Han}{1,2}?)(你|您)?就?(去|到|找)(别家|别处|别人家|别的店|别的地方|其他家|其他店|超市|菜市场|市场)/u;
 /** 那你去拼多多买吧 · 就去抖音看呗: the same, to another platform (an off-platform mention right after). */
 const SEND_TO = /(就|那)(你|您)?就?(去|到|找)$/;
 /** 说了多少遍了 · 讲过好几次了 · 都告诉你八百遍了: impatience at being asked again. */

@@ -32,7 +32,10 @@ const DIGITS: Record<string, number> = {
   一: 1,
   二: 2,
   两: 2,
+  // 俩天 · 仨月: the spoken two and three, like 两 only where a number starts.
+  俩: 2,
   三: 3,
+  仨: 3,
   四: 4,
   五: 5,
   六: 6,
@@ -42,6 +45,8 @@ const DIGITS: Record<string, number> = {
 };
 const MULTIPLIERS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
 const isChineseNumeral = (ch: string) => ch in DIGITS || ch in MULTIPLIERS;
+/** Numerals that open a number but never stand inside one (五斤六两: 两 is the unit there). */
+const OPENING_ONLY = new Set(['两', '俩', '仨']);
 
 /** 二十五 → 25, 一百二 → 120, 十 → 10; undefined when not a well-formed numeral. */
 function chineseValue(run: string): number | undefined {
@@ -120,7 +125,7 @@ function chineseDecimalAt(text: string, i: number): { fraction: number; end: num
   let end = i + 1;
   let fraction = 0;
   let scale = 0.1;
-  while (end < text.length && text[end]! in DIGITS && text[end] !== '两') {
+  while (end < text.length && text[end]! in DIGITS && !OPENING_ONLY.has(text[end]!)) {
     fraction += DIGITS[text[end]!]! * scale;
     scale /= 10;
     end++;
@@ -143,7 +148,7 @@ export function numeralAt(text: string, i: number): Numeral | undefined {
   while (
     end < text.length &&
     isChineseNumeral(text[end]!) &&
-    (text[end] !== '两' || end === i || APPROXIMATE_PAIRS.has(text.slice(end - 1, end + 1)))
+    (!OPENING_ONLY.has(text[end]!) || end === i || APPROXIMATE_PAIRS.has(text.slice(end - 1, end + 1)))
   )
     end++;
   if (end === i) return undefined;
@@ -278,7 +283,7 @@ function unitAfter(text: string, j: number): { unit: UnitName; end: number; half
 const digitAt = (text: string, i: number): number | undefined => {
   const ch = text[i] ?? '';
   if (/\d/.test(ch)) return Number(ch);
-  return ch !== '两' ? DIGITS[ch] : undefined;
+  return OPENING_ONLY.has(ch) ? undefined : DIGITS[ch];
 };
 
 const startsNumber = (text: string, i: number) =>

@@ -4,6 +4,7 @@
 // decides (要运费吗 asks whether shipping is charged: 不要运费 says the free-shipping fact holds). Pure.
 import type { Fact } from '../scenario/schema.ts';
 import { costConcept, factConcept, oppositeConcept, wrongConcept } from './catalogue-concepts.ts';
+import { factNumbers } from './fact-numbers.ts';
 import type { ResolvedFact } from './fact-ref.ts';
 import type { Analysis, Mention } from './matcher.ts';
 import { normalise } from './normalise.ts';
@@ -159,6 +160,9 @@ function resembles(proposition: string, fact: Fact & { kind: 'value' }): boolean
   return right === wrong ? undefined : right > wrong;
 }
 
+/** 够吗 · 够不够 · 够用吗: the buyer asks whether the goods suffice for an amount they name. */
+const SUFFICES = /够/;
+
 /** A negator standing right before a term of the question (不包邮吗 · 没有运费险吗). */
 const DENIER_BEFORE = /^(不|没有?|不是|无|未|不能|不会|不要|不用|不可以?)$/;
 
@@ -223,7 +227,17 @@ export function questionHolds(
       if (question.quantities.some((q) => clauses.includes(q.clause))) return undefined;
       return resembles(proposition, fact.fact);
     }
-    case 'number':
-      return undefined;
+    case 'number': {
+      // 我家3口人够吗 · 够不够五个人吃: whether the fact covers the amount the buyer needs, which it does up to its
+      // largest value. Other number questions (能用10小时吗 · 三天能到吗) leave open which way the fact must go.
+      if (!SUFFICES.test(proposition)) return undefined;
+      const right = factNumbers(fact.fact).right.filter((r) => r.when === fact.condition);
+      const needed = question.quantities.filter(
+        (q) => clauses.includes(q.clause) && right.some((r) => r.dimension === q.dimension),
+      );
+      if (needed.length === 0) return undefined;
+      const most = Math.max(...right.map((r) => r.max + r.tolerance));
+      return needed.every((q) => q.max <= most);
+    }
   }
 }

@@ -166,9 +166,21 @@ const NUMERAL = /[一二两三四五六七八九十几\d]/;
  * 买两包更划算), not a push (拍两双一起发).
  */
 const CONDITIONAL_AFTER = ['就', '才', '以上', '的话', '更', '比较', '最', '还'];
+/**
+ * Right after a quantity, what the deal gives on it (买两件包邮 · 拍三盒送手提袋 · 买两件打九折): a catalogue
+ * fact or the lexicon's deal words make the quantity a condition of the offer, like 就 does (拍两件就包邮).
+ */
+const DEAL_CONCEPTS = new Set(['free-shipping', 'gift', 'price-concession']);
+/** 买两件打九折 · 拍三盒八五折: a rate off right after the quantity. */
+const RATE_AT = /^打?[一二三四五六七八九\d.]+折/;
+/** 送 alone may be the buyer's own giving (拍两套送人), so a gift counts in its longer words (送小样 · 赠品). */
+const isDeal = (m: Mention) =>
+  m.concept.startsWith('fact:') ||
+  m.concept.startsWith('cost:') ||
+  (DEAL_CONCEPTS.has(m.concept) && !(m.concept === 'gift' && m.term.length === 1));
 
 /** What follows the verb once a quantity and the option it names are skipped: 拍黑色的吧 → 吧. */
-function afterVerb(analysis: Analysis, m: Mention): { quantity: string; after: string } {
+function afterVerb(analysis: Analysis, m: Mention): { quantity: string; after: string; at: number } {
   const { to } = clauseOf(analysis, m);
   const option = chosenOption(analysis, m);
   let quantity = QUANTITY.exec(analysis.normalised.slice(m.end, to))?.[0] ?? '';
@@ -178,16 +190,26 @@ function afterVerb(analysis: Analysis, m: Mention): { quantity: string; after: s
   if (option && option.start <= at + 1) at = Math.max(at, option.end);
   let after = analysis.normalised.slice(at, to);
   if (option && after.startsWith('的')) after = after.slice(1);
-  return { quantity, after };
+  return { quantity, after, at };
 }
+
+/** After a duration: what doing it that long lets one do (充十分钟能听两小时 · 冲五分钟就够用一天). */
+const ENABLES = /^(就|都|也)?(能|可以|够)/;
+const takesDuration = (analysis: Analysis, m: Mention) =>
+  analysis.quantities.some(
+    (q) => q.dimension === 'time' && q.at === m.end && ENABLES.test(analysis.normalised.slice(q.to)),
+  );
 
 function urged(analysis: Analysis, m: Mention): boolean {
   const { from } = clauseOf(analysis, m);
   const before = analysis.normalised.slice(from, m.start);
   const term = analysis.normalised.slice(m.start, m.end);
-  const { quantity, after } = afterVerb(analysis, m);
+  const { quantity, after, at } = afterVerb(analysis, m);
   if (after === '') return true;
-  if (NUMERAL.test(quantity) && !startsWithAny(after, CONDITIONAL_AFTER)) return true;
+  const deal =
+    RATE_AT.test(after) ||
+    analysis.mentions.some((o) => o.clause === m.clause && o.start === at && isDeal(o));
+  if (NUMERAL.test(quantity) && !startsWithAny(after, CONDITIONAL_AFTER) && !deal) return true;
   if (PROMISED_NEXT.test(after) && quantity === '' && !TERMS_FIRST.test(before)) return true;
   if (STEP_FIRST.test(before)) return true;
   return (
@@ -209,6 +231,8 @@ export function readsAsInvitation(analysis: Analysis, answers: (option: string) 
   return analysis.mentions.some((m) => {
     const verb = m.concept === ACTION_CONCEPTS.orderVerb;
     if ((m.concept !== ACTION_CONCEPTS.order && !verb) || m.negated || rude.has(m.clause)) return false;
+    // 冲十分钟能听两小时: a verb done for a while that lets the buyer do something is no order of goods.
+    if (verb && takesDuration(analysis, m)) return false;
     if (verb && !urged(analysis, m)) return false;
     const { from } = clauseOf(analysis, m);
     // 那你去拼多多买吧 · 加我微信拍 · 拼多多上便宜十块，你去那边拍: an order elsewhere than this shop's page

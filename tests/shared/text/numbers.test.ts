@@ -24,6 +24,12 @@ describe('readQuantities', () => {
     expect(read('五百亳升')).toEqual(['500 volume exact']);
   });
 
+  it('reads the spoken two and three (俩 · 仨) where a number starts, never inside one', () => {
+    expect(read('俩天内发')).toEqual(['2 time max']);
+    expect(read('仨月')).toEqual(['90 time exact']);
+    expect(read('咱俩')).toEqual([]);
+  });
+
   it('reads ranges written with a joiner or as a pair of neighbouring numerals', () => {
     expect(read('3-5天')).toEqual(['3-5 time exact']);
     expect(read('三到五天')).toEqual(['3-5 time exact']);

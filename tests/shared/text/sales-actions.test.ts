@@ -80,6 +80,21 @@ describe('inviting the order', () => {
   ])('choosing, ordering elsewhere, sarcasm or how it works is no invitation: %s', (text) =>
     expect(judge(text).invites).toBe(false),
   );
+  it('a quantity with what the deal gives on it is a condition of the offer, not a push', () => {
+    const romper = contextOf('baby-romper');
+    expect(judge('买两件包邮，一件的话要运费', [], false, romper).invites).toBe(false);
+    expect(judge('买两件打九折哦').invites).toBe(false);
+    expect(judge('拍两件赠品多一份').invites).toBe(false);
+    // 送 alone may be the buyer's own giving: 拍两套送人 still urges the order.
+    expect(judge('很合适，拍两套送人有面子').invites).toBe(true);
+    expect(judge('拍两件一起发~').invites).toBe(true);
+  });
+  it('an order-like verb done for a while that lets the buyer do something is no order of goods', () => {
+    const earbuds = contextOf('wireless-earbuds');
+    expect(judge('有的 冲十分钟能听两个小时', [], false, earbuds).invites).toBe(false);
+    expect(judge('冲五分钟就够用一下午', [], false, earbuds).invites).toBe(false);
+    expect(judge('放心冲，今天发货', [], false, earbuds).invites).toBe(true);
+  });
   it('a shopping step first, then the order, is an instruction to order; waiting on the buyer is not', () => {
     expect(judge('店铺有满299减20的券，领了再拍就是279').invites).toBe(true);
     expect(judge('收藏加购再下单，发货更快哦').invites).toBe(true);
@@ -201,6 +216,23 @@ describe('bare answers and courtesy', () => {
     }
     expect(judge('很快的亲', ask('down-jacket.dispatch')).evaded).toEqual(['b1']);
   });
+  it('reads "there is", said with how much of it, as yes to a 有…吗 question', () => {
+    const diapers = contextOf('baby-diapers');
+    const trial: OpenItem[] = [{ messageId: 'b1', ask: 'baby-diapers.trial-pack', text: '有试用装吗' }];
+    expect(judge('有4片装的，可以先试试', trial, false, diapers).stated).toEqual(['b1']);
+    expect(judge('有两种的', trial, false, diapers).stated).toEqual(['b1']);
+    expect(judge('没有4片装的', trial, false, diapers).stated).toEqual([]);
+  });
+  it('reads yes to "is it enough for N" as right when the fact reaches N, wrong when it falls short', () => {
+    const cooker = contextOf('rice-cooker');
+    const asked = (text: string): OpenItem[] => [{ messageId: 'b1', ask: 'rice-cooker.servings', text }];
+    expect(judge('够的，三口之家刚好', asked('我家3口人够吗'), false, cooker).stated).toEqual(['b1']);
+    expect(judge('够用的', asked('够不够五个人吃'), false, cooker).stated).toEqual(['b1']);
+    expect(judge('够的', asked('八口人够吗'), false, cooker).wrong).toEqual(['b1']);
+    expect(judge('不够哦', asked('八口人够吗'), false, cooker).stated).toEqual(['b1']);
+    // Whether 10 hours is "yes" depends on which way the fact goes: no yes/no truth for other number questions.
+    expect(judge('能的', asked('能用10年吗'), false, cooker).stated).toEqual([]);
+  });
   it('does not let the 不 of 不满意 deny the next fact', () => {
     expect(judge('收到不满意可以七天无理由退换').contradicted).toEqual([]);
   });
@@ -238,6 +270,14 @@ describe('compliance', () => {
     '加个v吧',
     '多买的话支付宝直接转我就行',
   ])('leads off the platform: %s', (text) => expect(judge(text).offPlatform).toBe(true));
+  it.each(['拼夕夕上有更多颜色 你去那边看看', 'pdd搜店名有同款', '狗东上也有卖'])(
+    'names another platform by its nickname: %s',
+    (text) => expect(judge(text).offPlatform).toBe(true),
+  );
+  it.each(['您可以去超市对比一下，我们的更新鲜', '洗完就到外面晾干'])(
+    'naming a market or outdoors without sending the buyer away is not rude: %s',
+    (text) => expect(judge(text).rude).toBe(false),
+  );
   it('a negated mention or a platform word is not off-platform', () => {
     expect(judge('平台内沟通就好，不能加微信哦').offPlatform).toBe(false);
     expect(judge('师傅会提前电话和您约时间').offPlatform).toBe(false);
@@ -294,6 +334,9 @@ describe('compliance', () => {
     '您自己用坏的吧，别赖我们',
     '怪我们咯？',
     '别家便宜就去别家买呗',
+    '嫌贵去别家看看呗',
+    '那您去超市买呗',
+    '嫌慢那你去其他店',
     '能不能别再问了',
     '你到底买不买',
     '这么简单的东西还问保修，自己看',
