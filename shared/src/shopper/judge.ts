@@ -30,7 +30,7 @@ import {
   readsAsReminder,
   readsAsWelcomeBack,
 } from '../text/sales-actions.ts';
-import { SAYINGS_OF_CHOICE, usualSizeChoices } from '../text/usual-size.ts';
+import { SAYINGS_OF_CHOICE, saysSameAsUsual, usualSizeChoices, usualSizeOf } from '../text/usual-size.ts';
 
 /** What judging needs of a conversation: the library, the products it is about and their matcher. */
 export interface JudgeContext {
@@ -282,8 +282,17 @@ function sizeChoiceVerdict(
   item: OpenItem,
 ): 'stated' | 'contradicted' | undefined {
   const fact = resolveFactRef(ctx.products, item.ask!);
-  if (fact?.fact.kind !== 'value') return undefined;
   const line = item.text === undefined ? '' : analyseQuestion(ctx.matcher, item.text).normalised;
+  // 我平时都穿36的，拍多大 → 平时穿多大就拍多大: the usual size the buyer said is the one to order.
+  if (fact?.option !== undefined) {
+    const usual = usualSizeOf(line);
+    if (usual === undefined || !saysSameAsUsual(analysis.normalised)) return undefined;
+    const names = [fact.option.value, ...fact.option.aliases].map((n) =>
+      normalise(n).replace(/[码号的]$/, ''),
+    );
+    return names.includes(usual) ? 'stated' : undefined;
+  }
+  if (fact?.fact.kind !== 'value') return undefined;
   const sayings = usualSizeChoices(analysis.normalised, line).flatMap((c) => SAYINGS_OF_CHOICE[c]);
   const among = (terms: readonly string[]) =>
     sayings.some((s) => terms.map(normalise).includes(normalise(s)));

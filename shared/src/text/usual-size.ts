@@ -13,6 +13,10 @@ const USUAL = new RegExp(
 /** 拍41 · 就选42码 · 买L的: the size to order, after an order or choosing verb. */
 const CHOSEN = new RegExp(String.raw`(拍|买|选|入|下单|穿)${SIZE}(?![\d.a-z])`, 'g');
 
+/** 平时穿多大就拍多大 · 平时穿啥码拍啥码 · 按平时的码拍: the size to order is the usual one, whatever it is. */
+const SAME_AS_USUAL =
+  /(平时|平常|一般)穿?(的是)?(多大|啥|什么)(码|号)?(的)?(就)?(拍|买|选|穿)(多大|啥|什么)|按(平时|平常)(穿)?的?(码|尺码|码数)?(拍|买|选)/;
+
 const LETTERS = ['xs', 's', 'm', 'l', 'xl', 'xxl', 'xxxl'];
 /** A shoe size is a number of two digits; 2xl is a letter size. */
 const SHOE = /^\d{2}/;
@@ -47,6 +51,14 @@ export function usualSizeChoices(reply: string, buyerLine = ''): SizeChoice[] {
   }
   return choices;
 }
+
+/** The usual size the buyer's line says (我平时都穿36的 → 36), if any. */
+export function usualSizeOf(line: string): string | undefined {
+  return USUAL.exec(line)?.[5];
+}
+
+/** Does the reply say to order the usual size, whatever it is (平时穿多大就拍多大)? */
+export const saysSameAsUsual = (reply: string): boolean => SAME_AS_USUAL.test(reply);
 
 /**
  * How shops word each choice, to look up among a size fact's value, aliases and wrong values: the same size is

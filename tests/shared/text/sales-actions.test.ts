@@ -233,6 +233,12 @@ describe('bare answers and courtesy', () => {
     // Whether 10 hours is "yes" depends on which way the fact goes: no yes/no truth for other number questions.
     expect(judge('能的', asked('能用10年吗'), false, cooker).stated).toEqual([]);
   });
+  it('a reassurance that it does no harm (对身体没害) is no denial of the question asked', () => {
+    const oranges = contextOf('navel-oranges');
+    const wax: OpenItem[] = [{ messageId: 'b1', ask: 'navel-oranges.wax', text: '打蜡了吗' }];
+    expect(judge('打了一层食用蜡 对身体没害的', wax, false, oranges).wrong).toEqual(['b1']);
+    expect(judge('没打蜡，对身体无害', wax, false, oranges).stated).toEqual(['b1']);
+  });
   it('does not let the 不 of 不满意 deny the next fact', () => {
     expect(judge('收到不满意可以七天无理由退换').contradicted).toEqual([]);
   });

@@ -49,6 +49,13 @@ describe('a size choice states a size fact', () => {
     const up = judge('平时穿41拍42吧', 'running-shoes.fit', '平时穿41 这款偏码吗');
     expect([up.wrong, up.contradicted]).toEqual([['b1'], ['running-shoes.fit']]);
   });
+  it('ordering the usual size, whatever it is, answers which size to order with the size the buyer said', () => {
+    const line = '我脚长23 平时都穿36的 这个拍多大';
+    expect(judge('平时穿多大就拍多大，这款不偏码', 'running-shoes.size.36码', line).stated).toEqual(['b1']);
+    expect(judge('按平时的码拍就行', 'running-shoes.size.36码', line).stated).toEqual(['b1']);
+    expect(judge('平时穿多大就拍多大', 'running-shoes.size.37码', line).stated).toEqual([]);
+    expect(judge('平时穿多大就拍多大', 'running-shoes.size.36码', '脚长230拍多大').stated).toEqual([]);
+  });
   it('a size up answers wide feet rightly, a size down wrongly', () => {
     const line = '我脚宽 平时穿41 拍多大';
     expect(judge('拍42哦', 'running-shoes.wide-feet', line).stated).toEqual(['b1']);
