@@ -420,6 +420,7 @@ export const staffEn: StaffStrings = {
     score: '{{score}} points',
     expected: 'expected: {{rules}}',
     got: 'got: {{rules}}',
+    surplus: 'At {{seconds}} s · {{rule}}: {{message}}',
     none: 'none',
     shipped: 'shipped',
     studioSaved: 'studio',

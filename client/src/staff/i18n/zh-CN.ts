@@ -411,6 +411,7 @@ export const staffZhCN = {
     score: '{{score}} 分',
     expected: '预期：{{rules}}',
     got: '实际：{{rules}}',
+    surplus: '第 {{seconds}} 秒 · {{rule}}：{{message}}',
     none: '无',
     shipped: '内置',
     studioSaved: '工作室',

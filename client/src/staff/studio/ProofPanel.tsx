@@ -1,5 +1,5 @@
 // A proof's progress while it runs (runs done of all, the ones finished listed) and its verdict after.
-import { PROOF_SEEDS, type ProofRun, RULE_IDS } from '@kefu/shared';
+import { PROOF_SEEDS, type ProofRun, RULE_IDS, type RuleId } from '@kefu/shared';
 import { formatScore } from '@kefu/shared/scoring/format';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../forms/FormError.tsx';
@@ -54,6 +54,34 @@ export function ProofRuns({ runs }: { runs: readonly ProofRun[] }) {
             {t('studio.got', { rules: ruleNames(r.report.violations.map((v) => v.rule)) })}
           </span>
           {r.problems.length ? <span> — {r.problems.map(namedRules).join('；')}</span> : null}
+          <Surplus run={r} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The violations a failing run has more of than it should, each with its second and the report's explanation
+ * (what happened and what to do instead), so the author sees which reply to change and how.
+ */
+function Surplus({ run }: { run: ProofRun }) {
+  const { t } = useTranslation('staff');
+  if (run.ok) return null;
+  const allowed = new Map<RuleId, number>();
+  for (const rule of run.expected) allowed.set(rule, (allowed.get(rule) ?? 0) + 1);
+  const count = (rule: RuleId) => run.report.violations.filter((v) => v.rule === rule).length;
+  const extra = run.report.violations.filter((v) => count(v.rule) > (allowed.get(v.rule) ?? 0));
+  if (extra.length === 0) return null;
+  return (
+    <ul className="proof-surplus">
+      {extra.map((v) => (
+        <li key={v.key}>
+          {t('studio.surplus', {
+            seconds: Math.round(v.atSeconds),
+            rule: t(`rules.${v.rule}`),
+            message: v.message,
+          })}
         </li>
       ))}
     </ul>
