@@ -55,6 +55,36 @@ describe('login and logout', () => {
     await expect(connect(server, me)).rejects.toThrow(/登录/);
   });
 
+  it('a login in a browser already logged in ends the session it had, with its sockets (a lab computer)', async () => {
+    await seedUser(server.app, 'student', 'first_seat');
+    await seedUser(server.app, 'student', 'second_seat');
+    const first = await api(server, 'POST', '/api/auth/login', {
+      body: { username: 'first_seat', password: TEST_PASSWORD },
+    });
+    const before: TestUser = {
+      user: first.body.user,
+      cookie: first.headers.get('set-cookie')!.split(';')[0]!,
+    };
+    // Another tab of the same browser is open on the first student's workbench.
+    const tab = await connect(server, before);
+    const disconnected = new Promise<string>((resolve) => tab.socket.once('disconnect', resolve));
+    const second = await api(server, 'POST', '/api/auth/login', {
+      body: { username: 'second_seat', password: TEST_PASSWORD },
+      cookie: before.cookie,
+    });
+    expect(second.status).toBe(200);
+    expect(second.body.user.username).toBe('second_seat');
+    // The first student's session is over: their open tab is disconnected, their cookie logs no one in.
+    expect(await disconnected).toBe('io server disconnect');
+    expect((await api(server, 'GET', '/api/auth/me', { as: before })).status).toBe(401);
+    const after: TestUser = {
+      user: second.body.user,
+      cookie: second.headers.get('set-cookie')!.split(';')[0]!,
+    };
+    expect(after.cookie).not.toBe(before.cookie);
+    expect((await api(server, 'GET', '/api/auth/me', { as: after })).body.user.username).toBe('second_seat');
+  });
+
   it('refuses a wrong password without saying whether the account exists', async () => {
     const wrong = await api(server, 'POST', '/api/auth/login', {
       body: { username: 'mentor_wang', password: 'nope-nope' },

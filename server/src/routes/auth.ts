@@ -1,7 +1,7 @@
 // Login, logout, who am I, student self-registration with a join code, password change.
 import { randomBytes } from 'node:crypto';
 import { routes } from '@kefu/shared';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { minutesUntil } from '../auth/guess-throttle.ts';
 import { assertStrongPassword } from '../auth/password-policy.ts';
 import { SESSION_COOKIE } from '../auth/plugin.ts';
@@ -24,7 +24,19 @@ export const usernameTaken = (username: string) => (err: unknown) => {
 export default async function authRoutes(app: FastifyInstance): Promise<void> {
   const secure = app.settings.publicOrigin?.startsWith('https:') ?? false;
 
-  async function startSession(reply: FastifyReply, user: UserRow): Promise<void> {
+  /** Ends a session and disconnects its sockets, wherever they are (every tab of that browser). */
+  async function endSession(token: string): Promise<void> {
+    await app.sessions.delete(token);
+    app.io.in(sessionRoom(hashToken(token))).disconnectSockets(true);
+  }
+
+  /**
+   * A fresh session for `user`. A session the browser still had ends first, with its open tabs' sockets: on a
+   * shared computer the next person's login must not leave the previous one's workbench live in another tab
+   * (acting under one identity while its page shows another), and no token from before a login outlives it.
+   */
+  async function startSession(request: FastifyRequest, reply: FastifyReply, user: UserRow): Promise<void> {
+    if (request.sessionToken) await endSession(request.sessionToken);
     const token = await app.sessions.create(user.id, app.clock.now(), app.settings.sessionTtlMs);
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
@@ -68,16 +80,13 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
       const rehashed = await app.passwords.hash(body.password);
       await app.users.setPassword(user.id, rehashed, user.must_change_password === 1);
     }
-    await startSession(reply, user);
+    await startSession(request, reply, user);
     await rememberDevice(reply, account, device);
     return { user: toUserView(user) };
   });
 
   serve(app, routes.auth.logout, async ({ request, reply }) => {
-    if (request.sessionToken) {
-      await app.sessions.delete(request.sessionToken);
-      app.io.in(sessionRoom(hashToken(request.sessionToken))).disconnectSockets(true);
-    }
+    if (request.sessionToken) await endSession(request.sessionToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true } as const;
   });
@@ -110,7 +119,7 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
       )
       .catch(usernameTaken(body.username));
     await app.classes.addMember(cls.id, user.id, 'student', now);
-    await startSession(reply, user);
+    await startSession(request, reply, user);
     return { user: toUserView(user) };
   });
 
