@@ -44,6 +44,12 @@ const YAML_ERRORS: Record<string, string> = {
   UNEXPECTED_EOF: '文件意外结束',
 };
 
+const STACK_OVERFLOW = 'Maximum call stack size exceeded';
+/** A file nested deeper than the parser can follow (`[[[[…` thousands deep): a mistake or an attack. */
+const TOO_DEEP = 'YAML 嵌套太深：括号或缩进套了太多层，请减少层数后再保存';
+/** An alias bomb (anchors referring to anchors, exploding when expanded). */
+const TOO_MANY_ALIASES = 'YAML 引用（*别名）展开后过多：请直接写出内容，或减少对同一锚点的引用';
+
 /** Parses one file; YAML syntax problems come back as errors at their own positions, never thrown. */
 export function parseSource(file: { path: string; text: string }): {
   source: SourceFile;
@@ -55,6 +61,12 @@ export function parseSource(file: { path: string; text: string }): {
   for (const e of doc.errors) {
     const { line, col } = lineCounter.linePos(e.pos[0]);
     const english = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    if (english.startsWith(STACK_OVERFLOW)) {
+      // The parser gave up where the nesting ran out of stack: one error there, in words, is enough.
+      if (!errors.some((x) => x.message === TOO_DEEP))
+        errors.push({ file: file.path, line, col, message: TOO_DEEP });
+      continue;
+    }
     const chinese = YAML_ERRORS[e.code];
     errors.push({
       file: file.path,
@@ -69,7 +81,13 @@ export function parseSource(file: { path: string; text: string }): {
       data = doc.toJS({ maxAliasCount: 1000 });
     } catch (e) {
       // Alias bombs and similar: report instead of throwing, the loader never throws.
-      errors.push({ file: file.path, line: 1, col: 1, message: `YAML 无法展开：${(e as Error).message}` });
+      const message = (e as Error).message;
+      errors.push({
+        file: file.path,
+        line: 1,
+        col: 1,
+        message: message.startsWith('Excessive alias count') ? TOO_MANY_ALIASES : `YAML 无法展开：${message}`,
+      });
     }
   }
   return { source: { path: file.path, text: file.text, doc, lineCounter, data }, errors };

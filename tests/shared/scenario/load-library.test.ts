@@ -86,6 +86,34 @@ describe('YAML syntax', () => {
   });
 });
 
+describe('hostile YAML', () => {
+  it('says in words that a file is nested too deep, once, where the parser gave up', () => {
+    const files = withFile(
+      'products/scarf.yaml',
+      `id: scarf\nname: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`,
+    );
+    const errors = errorsOf(files);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /products\/scarf\.yaml:2:\d+ YAML 嵌套太深：括号或缩进套了太多层，请减少层数后再保存$/,
+      ),
+    ]);
+  });
+
+  it('refuses an alias bomb in words, without expanding it', () => {
+    const lines = ['id: scarf', 'a0: &a0 [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 10; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    expect(errorsOf(withFile('products/scarf.yaml', lines.join('\n')))).toEqual([
+      expect.stringMatching(/products\/scarf\.yaml:1:1 YAML 引用（\*别名）展开后过多/),
+    ]);
+  });
+});
+
 describe('schema errors', () => {
   it('names a missing required field at the object that lacks it', () => {
     const files = withFile('products/scarf.yaml', '# 注释\nid: scarf\nprice: 59\nfacts: {}\n');
