@@ -422,7 +422,10 @@ function subjectsOf(ctx: JudgeContext, analysis: Analysis, aside?: (m: Mention) 
     (m) => isCatalogue(m.concept) && isFee(subjectOf(ctx, m.concept) ?? ''),
   );
   for (const m of analysis.mentions) {
-    if (m.negated || MOMENT_AFTER.test(analysis.normalised.slice(m.end)) || aside?.(m)) continue;
+    // A catalogue word denied still speaks of its subject (酒红没了 is about the colours); a lexicon word denied
+    // (不用付款) does nothing of it.
+    if (m.negated && !isCatalogue(m.concept)) continue;
+    if (MOMENT_AFTER.test(analysis.normalised.slice(m.end)) || aside?.(m)) continue;
     // 包邮 names the product's free-shipping fact and the lexicon's word alike: it speaks of the fee only.
     if (!isCatalogue(m.concept) && feeSpans.some((f) => f.start <= m.start && m.end <= f.end)) continue;
     const subject = subjectOf(ctx, m.concept);

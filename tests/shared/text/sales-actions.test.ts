@@ -258,6 +258,11 @@ describe('irrelevant or evasive', () => {
     const j = ask('drum-washer.floor-delivery', washer)('快递师傅会联系您的');
     expect([j.irrelevant, j.evaded]).toEqual([false, ['b1']]);
   });
+  it('a catalogue word denied still speaks of its subject: out of stock is about the colours asked', () => {
+    expect(ask('down-jacket.colour')('私聊给您发实拍，酒红没了').irrelevant).toBe(false);
+    const earbuds = contextOf('wireless-earbuds');
+    expect(ask('wireless-earbuds.battery', earbuds)('这款不能戴着游泳哦').irrelevant).toBe(true);
+  });
   it('another topic altogether is irrelevant', () => {
     expect(ask('down-jacket.free-shipping')('这款是90%白鸭绒的').irrelevant).toBe(true);
   });
