@@ -341,6 +341,51 @@ describe('a class handed to another instructor with two processes', () => {
   }, 60_000);
 });
 
+describe('catalogue proofs with two processes', () => {
+  it('a publication on B proves nothing A proved already (the verdicts are in the database)', async () => {
+    const path = 'scenarios/products/wool-scarf.yaml';
+    const shipped = readFileSync(resolve(SCENARIOS_DIR, 'products/wool-scarf.yaml'), 'utf8');
+    const changed = shipped.replace('aliases: [围巾,', 'aliases: [围脖, 围巾,');
+    const naming = ['mid-jacket-every-order-change', 'north-trip-cross-sell'];
+    const publish = async (node: ServerProcess, text: string) => {
+      const saved = await api(asServer(node), 'POST', '/api/studio/catalogue', {
+        as: instructor,
+        body: { path, text },
+      });
+      expect(saved.status).toBe(200);
+      const res = await api(asServer(node), 'POST', '/api/studio/catalogue/publish', {
+        as: instructor,
+        body: { path, version: saved.body.version },
+      });
+      expect(res.status).toBe(200);
+      return { version: saved.body.version as string, body: res.body };
+    };
+    const first = await publish(a, changed);
+    expect(first.body).toMatchObject({ status: 'published', affected: naming, proved: naming });
+    const back = await publish(a, shipped);
+    expect(back.body).toMatchObject({ status: 'published', affected: naming, proved: naming });
+    /** Until `node` plays the scarf's version `version`. */
+    const playing = (node: ServerProcess, version: string) =>
+      until(`the scarf's ${version} in force`, async () => {
+        const history = await api(asServer(node), 'GET', `/api/studio/catalogue/history?path=${path}`, {
+          as: instructor,
+        });
+        return history.body.versions?.some(
+          (v: { version: string; current: boolean }) => v.current && v.version === version,
+        );
+      });
+    // B plays the shipped scarf again (published on A), then publishes A's change: A proved it.
+    await playing(b, back.version);
+    const onB = await publish(b, changed);
+    expect(onB.version).toBe(first.version);
+    expect(onB.body).toMatchObject({ status: 'published', affected: naming, proved: [] });
+    // The shipped scarf back for the tests after this one: proven on A too.
+    const shippedOnB = await publish(b, shipped);
+    expect(shippedOnB.body).toMatchObject({ status: 'published', affected: naming, proved: [] });
+    await playing(a, back.version);
+  });
+});
+
 describe('two server processes on one PostgreSQL', () => {
   it('a student moving between A and B keeps one unbroken, gap-free conversation', async () => {
     const student = await seed('student', 'mover');

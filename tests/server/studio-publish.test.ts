@@ -384,7 +384,7 @@ describe('the migration', { timeout: 120_000 }, () => {
     // As the database was before migration 0006: its saves, no studio_items (nor what later migrations added).
     await sql`DROP TABLE studio_items`.execute(db);
     await sql`DROP INDEX conversations_student_status`.execute(db);
-    for (const table of ['guess_failures', 'login_devices', 'mutexes', 'audit_log'])
+    for (const table of ['guess_failures', 'login_devices', 'mutexes', 'audit_log', 'proof_verdicts'])
       await sql`DROP TABLE ${sql.table(table)}`.execute(db);
     await sql`DELETE FROM kysely_migration WHERE name >= '0006-studio-items'`.execute(db);
     await old.close();

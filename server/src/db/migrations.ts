@@ -346,6 +346,19 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
         .execute();
     },
   },
+  '0010-proof-verdicts': {
+    async up(db: Kysely<unknown>) {
+      // Catalogue proofs' verdicts by key (the proof key with the prover's code): a process proves what
+      // another has not proven yet (repositories/proof-verdicts.ts). Bounded: the least recently used go.
+      await db.schema
+        .createTable('proof_verdicts')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('verdict', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('proof_verdicts_used').on('proof_verdicts').column('used_at').execute();
+    },
+  },
 });
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {

@@ -13,6 +13,7 @@ import { type ConversationsRepository, conversationsRepository } from './reposit
 import { type DrillsRepository, drillsRepository } from './repositories/drills.ts';
 import { type EvaluationsRepository, evaluationsRepository } from './repositories/evaluations.ts';
 import { type MutexesRepository, mutexesRepository } from './repositories/mutexes.ts';
+import { type ProofVerdictsRepository, proofVerdictsRepository } from './repositories/proof-verdicts.ts';
 import {
   type ScenarioVersionsRepository,
   scenarioVersionsRepository,
@@ -37,6 +38,7 @@ declare module 'fastify' {
     eventLog: EventLog;
     mutexes: MutexesRepository;
     auditLog: AuditLogRepository;
+    proofVerdicts: ProofVerdictsRepository;
   }
 }
 
@@ -62,6 +64,7 @@ export default fp(
     app.decorate('eventLog', connection.eventLog);
     app.decorate('mutexes', mutexesRepository(db));
     app.decorate('auditLog', auditLogRepository(db));
+    app.decorate('proofVerdicts', proofVerdictsRepository(db));
     // Last to close: runtimes and sockets are stopped by hooks registered after this one.
     app.addHook('onClose', async () => connection.close());
   },

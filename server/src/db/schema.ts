@@ -226,6 +226,13 @@ export interface AuditLogTable {
   class_id: string | null;
 }
 
+/** A catalogue proof's verdict (JSON) by key, with when a process last used it (repositories/proof-verdicts.ts). */
+export interface ProofVerdictsTable {
+  key: string;
+  verdict: string;
+  used_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -246,4 +253,5 @@ export interface Database {
   login_devices: LoginDevicesTable;
   mutexes: MutexesTable;
   audit_log: AuditLogTable;
+  proof_verdicts: ProofVerdictsTable;
 }

@@ -14,7 +14,7 @@ import { serve } from './serve.ts';
 export default async function studioRoutes(app: FastifyInstance): Promise<void> {
   const provers = createProverPool();
   app.addHook('onClose', () => provers.close());
-  const catalogue = new CatalogueEditor(app.catalog, provers);
+  const catalogue = new CatalogueEditor(app.catalog, provers, app.proofVerdicts);
   const studio = createScenarioStudio({
     catalog: app.catalog,
     items: app.studioItems,

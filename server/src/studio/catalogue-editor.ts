@@ -32,8 +32,10 @@ import {
 } from '@kefu/shared';
 import { LRUCache } from 'lru-cache';
 import type { CatalogueManifest } from '../db/repositories/catalogue-versions.ts';
+import type { ProofVerdictsRepository } from '../db/repositories/proof-verdicts.ts';
 import { fail } from '../errors.ts';
 import { CATALOGUE_KINDS, type ScenarioCatalog } from '../scenarios/catalog.ts';
+import { proverCode } from './prover-code.ts';
 import type { ProverPool } from './prover-pool.ts';
 import type { Verdict } from './verdict.ts';
 
@@ -41,8 +43,8 @@ import type { Verdict } from './verdict.ts';
 const ERRORS_SHOWN = 5;
 
 /**
- * Proof verdicts kept (by proof key, least recently used out first): a few versions of every scenario of a
- * large library. A verdict is a few hundred bytes at most.
+ * Proof verdicts kept (by proof key, least recently used out first), in each process and in the database:
+ * a few versions of every scenario of a large library. A verdict is a few hundred bytes at most.
  */
 export const VERDICTS_KEPT = 2000;
 
@@ -70,12 +72,16 @@ export class CatalogueEditor {
 
   private readonly verdicts = new LRUCache<string, Verdict>({ max: VERDICTS_KEPT });
 
+  /** The verdicts every process shares (the database), by proof key and the prover's code. */
+  private readonly stored: ProofVerdictsRepository;
+
   /** Keeps the files it parsed last: a save or a publication parses only the file that changed. */
   private readonly load = createLibraryLoader();
 
-  constructor(catalog: ScenarioCatalog, provers: ProverPool) {
+  constructor(catalog: ScenarioCatalog, provers: ProverPool, stored: ProofVerdictsRepository) {
     this.catalog = catalog;
     this.provers = provers;
+    this.stored = stored;
   }
 
   /**
@@ -156,7 +162,7 @@ export class CatalogueEditor {
         errors: mine.slice(0, ERRORS_SHOWN).map(formatError).join('；'),
       });
     }
-    const proof = await this.prove(library, libraryFiles, errors);
+    const proof = await this.prove(library, libraryFiles, errors, now);
     if (proof.done < proof.affected.length) {
       return { status: 'proving', done: proof.done, total: proof.affected.length };
     }
@@ -197,14 +203,15 @@ export class CatalogueEditor {
     library: Library,
     files: readonly FileRecord[],
     errors: readonly SourceError[],
+    now: number,
   ): Promise<{ affected: string[]; proved: string[]; broken: Broken[]; done: number }> {
     const inForce = this.catalog.library;
     const before = proofKeys(inForce);
     const after = proofKeys(library);
     const affected = [...inForce.buyers.keys()].filter((id) => after.get(id) !== before.get(id)).sort();
     const broken: Broken[] = [];
-    const toProve: string[] = [];
     const kept = new Map<string, Verdict>();
+    const unknown: string[] = [];
     let unloadable = 0;
     for (const id of affected) {
       const path = library.files.get(id) ?? inForce.files.get(id) ?? '';
@@ -216,13 +223,25 @@ export class CatalogueEditor {
       }
       const verdict = this.verdicts.get(after.get(id)!);
       if (verdict) kept.set(id, verdict);
-      else if (toProve.length < PROVED_PER_ANSWER) toProve.push(id);
+      else unknown.push(id);
+    }
+    // What another process (or this one before a restart) proved: the key names the code that proved it too.
+    const shared = (id: string) => `${proverCode()}:${after.get(id)!}`;
+    const stored = await this.stored.get(unknown.map(shared), now);
+    const toProve: string[] = [];
+    for (const id of unknown) {
+      const verdict = stored.get(shared(id));
+      if (verdict) {
+        this.verdicts.set(after.get(id)!, verdict);
+        kept.set(id, verdict);
+      } else if (toProve.length < PROVED_PER_ANSWER) toProve.push(id);
     }
     const proven = await this.provers.prove(files, this.assets().assets, toProve);
     for (const [id, verdict] of proven) {
       this.verdicts.set(after.get(id)!, verdict);
       kept.set(id, verdict);
     }
+    await this.stored.put(new Map([...proven].map(([id, v]) => [shared(id), v])), now, VERDICTS_KEPT);
     for (const [id, verdict] of kept) {
       if (verdict.ok) continue;
       const path = library.files.get(id)!;
