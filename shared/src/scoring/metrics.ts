@@ -80,7 +80,9 @@ export function measure(facts: ConversationFacts, scenario: BuyerScenario): Metr
     discountAmount: sumFen(facts.orders.map((order) => order.discount)),
     inquired,
     converted: inquired && paid.length > 0,
-    returningKept: scenario.persona.returning ? outcome !== 'left' : null,
+    // Kept unless they left, whatever the orders say: a returning buyer who ordered, then walked out over an
+    // unanswered question, is lost to the shop though the outcome reads 拍下未付.
+    returningKept: scenario.persona.returning ? facts.departures.length === 0 : null,
     remindersSent: reminders.length,
     reminderSuccess: remindedOrders === 0 ? null : paidAfterReminder / remindedOrders,
     phraseUses: facts.agentMessages.filter(({ message }) => message.source === 'phrase').length,

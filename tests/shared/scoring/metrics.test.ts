@@ -74,6 +74,16 @@ describe('reception goals of one conversation', () => {
     left.buyer(0, 'hello');
     left.left(90).ended(90, 'buyer-left');
     expect(score(left.events, returning).metrics.returningKept).toBe(false);
+    // An order placed, then a question left unanswered: she says 我去别家看看 and goes — not kept, though
+    // the unpaid order makes the outcome 拍下未付 rather than 流失.
+    const ordered = new LogBuilder().started();
+    ordered.buyer(0, 'hello');
+    ordered.agent(2);
+    ordered.order(5, 'o1', 39);
+    ordered.buyer(6, '能便宜5块吗');
+    ordered.left(96).ended(96, 'buyer-left');
+    const metrics = score(ordered.events, returning).metrics;
+    expect([metrics.outcome, metrics.returningKept]).toEqual(['ordered-unpaid', false]);
   });
 });
 
