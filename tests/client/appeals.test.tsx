@@ -40,6 +40,7 @@ function appealOf(v: Violation, over: Partial<AppealView> = {}): AppealView {
     student: { id: 's1', displayName: '王芳' },
     scenarioTitle: '冰皮月饼的保质期和发货',
     violation: v,
+    current: v,
     reply: '抱歉亲，新疆属于偏远地区，冷链暂时发不了哦~',
     reason: '我回答了新疆发不了',
     createdAt: T0,
@@ -235,6 +236,30 @@ describe('staff decide appeals', () => {
     await waitFor(() => expect(screen.getByText('没有待处理的申诉。')).toBeTruthy());
     await h.user.selectOptions(screen.getByLabelText('显示'), '已裁定');
     expect(await screen.findByText(/李老师 于 .* 裁定/)).toBeTruthy();
+  });
+
+  it('shows an appeal under the rule its violation has now, and says what it was appealed as', async () => {
+    const left: Violation = {
+      key: 'buyer-left|1700000090000',
+      rule: 'buyer-left',
+      atSeconds: 90,
+      message: '买家等不及回复，离开了（顾客流失）。',
+      detail: { reason: 'patience' },
+    };
+    const gaveUp: Violation = {
+      key: 'buyer-gave-up|1700000090000|a-m2|a-b1',
+      rule: 'buyer-gave-up',
+      atSeconds: 90,
+      message:
+        '买家的消息都有回复，但买家的问题一直没有得到正面回答，买家放弃离开了（顾客流失）：正面回答买家问的每个问题。',
+      detail: { messageId: 'a-m2', waitingFor: 'answers' },
+    };
+    const h = await setup({ http: server([appealOf(left, { current: gaveUp })]) });
+    h.render(<Appeals />);
+    const card = (await screen.findByText('王芳')).closest('li')!;
+    expect(card.querySelector('.tag')?.textContent).toBe('未解决致流失');
+    expect(within(card).getByText(/原判：买家的消息都有回复/)).toBeTruthy();
+    expect(within(card).getByText('申诉时归为「未回复致流失」，重新评分后归入这一类并按它统计')).toBeTruthy();
   });
 
   it('says per rule how often the judge was overturned, in words beside the chart', async () => {

@@ -116,4 +116,56 @@ describe('an appeal decided on a violation a re-score renamed', () => {
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('appeal-decided');
   });
+
+  it('is counted where the violation is now — the stats, the queue and the report agree', async () => {
+    const { id, departureAt } = await storedOldShaped();
+    const before = await reportOf(id, student);
+    const gaveUp = before.report.violations.find((v) => v.rule === 'buyer-gave-up')!;
+    const filed: Violation = {
+      key: `buyer-left|${departureAt}`,
+      rule: 'buyer-left',
+      atSeconds: gaveUp.atSeconds,
+      message: '买家等不及回复，离开了（顾客流失）。',
+      detail: { reason: 'patience' },
+    };
+    const appealId = await server.app.appeals.create(
+      {
+        conversationId: id,
+        classId,
+        studentId: student.user.id,
+        violation: filed,
+        reply: null,
+        reason: '我回复了',
+      },
+      NOW - 500_000,
+    );
+    const statsOf = async () =>
+      (await api(server, 'GET', `/api/appeals/stats?classId=${classId}`, { as: instructor })).body.rules as {
+        rule: string;
+        appealed: number;
+        open: number;
+        overturned: number;
+      }[];
+    const open = await statsOf();
+    expect(open.find((r) => r.rule === 'buyer-left')).toBeUndefined();
+    expect(open.find((r) => r.rule === 'buyer-gave-up')).toMatchObject({ open: 1 });
+
+    await api(server, 'POST', `/api/appeals/${appealId}/decision`, {
+      as: instructor,
+      body: { verdict: 'overturned', note: '买家不是等回复等走的' },
+    });
+    // Both appeals of this file (the first test's and this one) under the rule the report gives them today.
+    const decided = await statsOf();
+    expect(decided.map((r) => r.rule)).toEqual(['buyer-gave-up']);
+    expect(decided[0]).toMatchObject({ appealed: 2, open: 0, overturned: 2 });
+
+    const queue = await api<{ appeals: AppealView[] }>(server, 'GET', `/api/appeals?classId=${classId}`, {
+      as: instructor,
+    });
+    const listed = queue.body.appeals.find((a) => a.id === appealId)!;
+    expect(listed.violation.rule).toBe('buyer-left');
+    expect(listed.current).toMatchObject({ rule: 'buyer-gave-up', key: gaveUp.key });
+    const shown = (await reportOf(id, instructor)).appeals.find((a) => a.id === appealId)!;
+    expect(shown.current.key).toBe(shown.reportKey);
+  });
 });

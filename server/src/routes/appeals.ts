@@ -25,6 +25,7 @@ import { serve } from './serve.ts';
 /** The appeals as the API shows them (scenario titles from the versions played). */
 export async function appealViews(app: FastifyInstance, rows: readonly AppealRow[]): Promise<AppealView[]> {
   const titles = new Map<string, string>();
+  const now = await appealsWhereNow(app, rows);
   const views: AppealView[] = [];
   for (const r of rows) {
     let title = titles.get(r.conversation_id);
@@ -42,7 +43,8 @@ export async function appealViews(app: FastifyInstance, rows: readonly AppealRow
       className: r.class_name,
       student: { id: r.student_id, displayName: r.student_name },
       scenarioTitle: title,
-      violation: JSON.parse(r.violation) as Violation,
+      violation: filed(r),
+      current: now.get(r.id)!,
       reply: r.reply,
       reason: r.reason,
       createdAt: r.created_at,
@@ -62,6 +64,43 @@ export async function appealViews(app: FastifyInstance, rows: readonly AppealRow
 
 /** Every violation key of a report, the overturned ones included. */
 const keysOf = (report: Report) => [...report.violations, ...report.overturned].map((v) => v.key);
+
+/**
+ * Each appeal's violation where its conversation's report has it now (by appeal id): a re-score may have
+ * renamed or re-classified it (a buyer-left stored before the departure split is a buyer-gave-up today), and
+ * the appeal is counted under the rule the report gives it, the same way the report shows the decision
+ * beside it (visibleAppeals). As filed when the report has no such violation any more.
+ */
+export async function appealsWhereNow(
+  app: FastifyInstance,
+  rows: readonly AppealRow[],
+): Promise<Map<string, Violation>> {
+  const out = new Map<string, Violation>();
+  const byConversation = new Map<string, AppealRow[]>();
+  for (const r of rows)
+    byConversation.set(r.conversation_id, [...(byConversation.get(r.conversation_id) ?? []), r]);
+  for (const [conversationId, appeals] of byConversation) {
+    const row = await app.conversations.get(conversationId);
+    const report = row ? await app.grading.reportOf(row) : null;
+    // Every appeal of the conversation claims its violation, not only those listed (another class's too).
+    const all = await app.appeals.forConversation(conversationId);
+    const follow = report
+      ? followAppealKeys(
+          all.map((a) => a.violation_key),
+          keysOf(report),
+        )
+      : new Map<string, string>();
+    const byKey = new Map(report ? [...report.violations, ...report.overturned].map((v) => [v.key, v]) : []);
+    for (const appeal of appeals) {
+      const key = follow.get(appeal.violation_key);
+      out.set(appeal.id, (key === undefined ? undefined : byKey.get(key)) ?? filed(appeal));
+    }
+  }
+  return out;
+}
+
+/** The violation as the judge gave it when the student appealed. */
+const filed = (row: AppealRow): Violation => JSON.parse(row.violation) as Violation;
 
 /**
  * A conversation's appeals the viewer may see (the student their own, staff those of their classes), each with
@@ -188,9 +227,10 @@ export default async function appealRoutes(app: FastifyInstance): Promise<void> 
 
   serve(app, routes.appeals.stats, async ({ user, query }) => {
     const rows = await app.appeals.list(await scope(user, query.classId));
+    const now = await appealsWhereNow(app, rows);
     const byRule = new Map<string, AppealRuleStat>();
     for (const r of rows) {
-      const rule = r.rule as AppealRuleStat['rule'];
+      const rule = now.get(r.id)!.rule;
       const stat = byRule.get(rule) ?? { rule, appealed: 0, open: 0, upheld: 0, overturned: 0 };
       stat.appealed++;
       stat[r.status]++;
@@ -202,13 +242,15 @@ export default async function appealRoutes(app: FastifyInstance): Promise<void> 
   serve(app, routes.appeals.corpus, async ({ user, query }) => {
     const ids = await scope(user, query.classId);
     const decided = (await app.appeals.list(ids)).filter((r) => r.status !== 'open').reverse();
+    const now = await appealsWhereNow(app, decided);
     const cases: CorpusCase[] = [];
     for (const r of decided) {
       const row = await app.conversations.get(r.conversation_id);
       if (!row) continue;
       const ctx = await app.catalog.context(row.scenario_id, row.scenario_version, row.rubric_id);
       const events = (await app.eventLog.read(row.id)).map((s) => s.event);
-      const violation = JSON.parse(r.violation) as Violation;
+      // The case of the violation the report has now: the judge's current reading is what judge-eval replays.
+      const violation = now.get(r.id)!;
       const made = appealCase(ctx.library, ctx.scenario, events, {
         id: r.id,
         rule: violation.rule,

@@ -24,6 +24,12 @@ export const AppealViewSchema = z.object({
   /** The violation as the judge gave it when the student appealed (the original verdict). */
   violation: z.custom<Violation>(),
   /**
+   * The same violation as the conversation's report gives it now, which a re-score may have renamed or
+   * re-classified (a buyer-left stored before the departure split reads as buyer-gave-up): the appeal is counted
+   * and shown under its rule. `violation` itself when the report no longer has it.
+   */
+  current: z.custom<Violation>(),
+  /**
    * With a conversation's report: the key of the violation the appeal is about in that report, which a re-score
    * may name differently from `violation.key` (scoring/appeal-keys.ts); null when the report has none.
    */

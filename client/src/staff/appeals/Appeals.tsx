@@ -104,10 +104,12 @@ function AppealCard({ appeal: a, onDecided }: { appeal: AppealView; onDecided():
     await api.call(routes.appeals.decide, { params: { id: a.id }, body: { verdict, note } });
     onDecided();
   });
+  // The violation where the report has it now (a re-score may have re-classified it): shown and counted there.
+  const v = a.current;
   const verdictText =
     i18n.language === 'en'
-      ? explainViolation(a.violation.rule, a.violation.detail ?? {}, 'en', () => null) || a.violation.message
-      : a.violation.message;
+      ? explainViolation(v.rule, v.detail ?? {}, 'en', () => null) || v.message
+      : v.message;
   const submit = (verdict: AppealVerdict) => {
     if (note.trim() === '') return decide.fail(t('appeals.noteRequired'));
     void decide.run(verdict);
@@ -121,9 +123,12 @@ function AppealCard({ appeal: a, onDecided }: { appeal: AppealView; onDecided():
         <span className="muted">{new Date(a.createdAt).toLocaleString(i18n.language)}</span>
       </p>
       <p>
-        <span className="tag tag-red">{t(`rules.${a.violation.rule}`)}</span> {t('appeals.verdict')}
+        <span className="tag tag-red">{t(`rules.${v.rule}`)}</span> {t('appeals.verdict')}
         {verdictText}
       </p>
+      {v.rule !== a.violation.rule ? (
+        <p className="muted">{t('appeals.filedAs', { rule: t(`rules.${a.violation.rule}`) })}</p>
+      ) : null}
       {a.reply !== null ? (
         <blockquote className="appeal-reply">
           {t('appeals.reply')}

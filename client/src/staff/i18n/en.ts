@@ -499,6 +499,7 @@ export const staffEn: StaffStrings = {
     noneOpen: 'No open appeals.',
     none: 'No appeals.',
     verdict: 'Verdict: ',
+    filedAs: 'Appealed as “{{rule}}”; re-scored since, it is filed and counted under this rule',
     reply: 'Reply: ',
     reason: 'Reason: ',
     openConversation: 'Open the conversation',

@@ -486,6 +486,7 @@ export const staffZhCN = {
     noneOpen: '没有待处理的申诉。',
     none: '没有申诉。',
     verdict: '原判：',
+    filedAs: '申诉时归为「{{rule}}」，重新评分后归入这一类并按它统计',
     reply: '学员回复：',
     reason: '申诉理由：',
     openConversation: '查看完整对话',

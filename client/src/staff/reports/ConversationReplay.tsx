@@ -299,7 +299,7 @@ export function ConversationReplay({ conversationId }: { conversationId: string 
               <ul className="replay-appeals">
                 {data.appeals.map((a) => (
                   <li key={a.id}>
-                    <strong>{t(`rules.${a.violation.rule}`)}</strong> · {t(`appeals.status.${a.status}`)}
+                    <strong>{t(`rules.${a.current.rule}`)}</strong> · {t(`appeals.status.${a.status}`)}
                     <p>
                       {t('appeals.reason')}
                       {a.reason}
