@@ -100,15 +100,17 @@ describe('class list import', () => {
       '2024201,周八', // duplicate of line 2
       'T2024,冯一', // a trainer's username
       '2024205,', // no name
+      '2024206,"陈\n二"', // a name on two lines
     ].join('\n');
     const res = await importList(csv);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('class-list-invalid');
-    expect(res.body.error.params).toMatchObject({ count: 5, lines: '3、4、5、6、7' });
+    expect(res.body.error.params).toMatchObject({ count: 6, lines: '3、4、5、6、7、8' });
     expect(res.body.error.message).toContain('第 3 行：缺少学号');
     expect(res.body.error.message).toContain('第 5 行：学号 2024201 与第 2 行重复');
     expect(res.body.error.message).toContain('第 6 行：学号 T2024 已是评估导师的用户名');
     expect(res.body.error.message).toContain('第 7 行：缺少姓名');
+    expect(res.body.error.message).toContain('第 8 行：姓名只能写一行，不能有换行或制表符');
     expect((await server.app.users.list()).length).toBe(before);
     expect(await server.app.users.findByUsername('2024201')).toBeUndefined();
   });

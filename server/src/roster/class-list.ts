@@ -79,7 +79,8 @@ export function readClassList(csv: string): ClassList {
             : `学号“${studentNo}”不能用作用户名（3–32 位字母、数字、下划线、点或连字符）`,
       });
     }
-    if (!nameOk.success) problems.push({ line, problem: name === '' ? '缺少姓名' : '姓名最多 40 个字' });
+    if (!nameOk.success)
+      problems.push({ line, problem: name === '' ? '缺少姓名' : nameOk.error.issues[0]!.message });
     if (!numberOk.success || !nameOk.success) continue;
     const key = numberOk.data.toLowerCase();
     const earlier = firstLineOf.get(key);
