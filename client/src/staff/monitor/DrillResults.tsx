@@ -3,7 +3,7 @@
 // (the same reports as everywhere), so an ended drill reads the same here as in the class report.
 import type { DrillResultRow } from '@kefu/shared/protocol';
 import { formatScore } from '@kefu/shared/scoring/format';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routes } from '../../api/route-links.ts';
 import { useLoad } from '../../api/use-load.ts';
@@ -11,6 +11,23 @@ import { FormError } from '../../forms/FormError.tsx';
 import { useGo } from '../nav.ts';
 import { Chart } from '../reports/Chart.tsx';
 import { fmtSeconds, waitClass } from '../reports/format.ts';
+import {
+  DEFAULT_RESULT_SORT,
+  type ResultSort,
+  type ResultSortKey,
+  sortResults,
+  violationsOf,
+} from './drill-results-sort.ts';
+
+const COLUMNS: readonly { key: ResultSortKey; label: string; numeric: boolean }[] = [
+  { key: 'name', label: 'drillResults.student', numeric: false },
+  { key: 'conversations', label: 'drillResults.conversations', numeric: true },
+  { key: 'score', label: 'drillResults.score', numeric: true },
+  { key: 'first', label: 'drillResults.first', numeric: true },
+  { key: 'average', label: 'drillResults.average', numeric: true },
+  { key: 'violations', label: 'drillResults.violations', numeric: true },
+  { key: 'paid', label: 'drillResults.paid', numeric: true },
+];
 
 function scoreChart(rows: readonly DrillResultRow[], name: string) {
   const scored = rows.filter((r) => r.summary !== null);
@@ -40,7 +57,18 @@ export default function DrillResults({ drillId }: { drillId: string }) {
   const go = useGo();
   const { data, error } = useLoad(routes.drills.results, { params: { id: drillId } });
   const rows = data?.rows ?? [];
-  const joined = rows.filter((r) => r.joined);
+  const [sort, setSort] = useState<ResultSort>(DEFAULT_RESULT_SORT);
+  const joined = sortResults(
+    rows.filter((r) => r.joined),
+    sort,
+  );
+  // A column clicked again turns its direction; a new one starts where it reads best (names A→Z, figures high→low).
+  const toggle = (key: ResultSortKey) =>
+    setSort((s) =>
+      s.key === key
+        ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' }
+        : { key, dir: key === 'name' ? 'asc' : 'desc' },
+    );
   const absent = rows.filter((r) => !r.joined);
   const option = useMemo(() => scoreChart(rows, t('drillResults.score')), [rows, t]);
   if (error) return <FormError error={error} />;
@@ -75,19 +103,27 @@ export default function DrillResults({ drillId }: { drillId: string }) {
         <table className="staff-table">
           <thead>
             <tr>
-              <th>{t('drillResults.student')}</th>
-              <th className="num">{t('drillResults.conversations')}</th>
-              <th className="num">{t('drillResults.score')}</th>
-              <th className="num">{t('drillResults.first')}</th>
-              <th className="num">{t('drillResults.average')}</th>
-              <th className="num">{t('drillResults.violations')}</th>
-              <th className="num">{t('drillResults.paid')}</th>
+              {COLUMNS.map((c) => (
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={c.numeric ? 'num' : undefined}
+                  aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                >
+                  <button type="button" className="sort-button" onClick={() => toggle(c.key)}>
+                    {t(c.label)}
+                    <span aria-hidden="true">
+                      {sort.key === c.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+                    </span>
+                  </button>
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {joined.map((r) => {
               const m = r.summary?.metrics;
-              const violations = r.conversations.reduce((sum, c) => sum + c.violations, 0);
+              const violations = violationsOf(r);
               return (
                 <tr key={r.student.id}>
                   <td>
