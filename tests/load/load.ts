@@ -16,7 +16,10 @@
 // LOAD_CPU_PROF=DIR has each server process of `--nodes`/`--db postgres` write a CPU profile into DIR;
 // KEFU_ACK_TRACE=1 prints where the servers' acknowledgements spent the measured window (see
 // server/src/realtime/ack-trace.ts); LOAD_HEAP_PROF=FILE writes a sampling heap profile of the in-process
-// server's measured window to FILE (every allocation sampled, the garbage included: what feeds the GC).
+// server's measured window to FILE (every allocation sampled, the garbage included: what feeds the GC;
+// with LOAD_HEAP_PROF_SURVIVORS=1 only what survived the scavenges, i.e. what they copy and promote);
+// LOAD_WINDOW_CPU_PROF=FILE writes a CPU profile (0.2 ms samples) of the in-process server's measured window
+// (tests/load/long-tasks.ts reads its long tasks).
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -154,6 +157,7 @@ async function inProcessServer(): Promise<ServersUnderLoad> {
   let baseRss = 0;
   let measured: ServerFigures | null = null;
   const heapProfile = process.env.LOAD_HEAP_PROF ? new Session() : null;
+  const cpuProfile = process.env.LOAD_WINDOW_CPU_PROF ? new Session() : null;
   return {
     urls: [url],
     seed: async (count) => {
@@ -168,19 +172,31 @@ async function inProcessServer(): Promise<ServersUnderLoad> {
       loopDelay.enable();
       ackTrace?.reset();
       peakRss = process.memoryUsage().rss;
+      if (cpuProfile) {
+        cpuProfile.connect();
+        cpuProfile.post('Profiler.enable');
+        cpuProfile.post('Profiler.setSamplingInterval', { interval: 200 });
+        cpuProfile.post('Profiler.start');
+      }
       if (heapProfile) {
         heapProfile.connect();
         heapProfile.post('HeapProfiler.enable');
         heapProfile.post('HeapProfiler.startSampling', {
           samplingInterval: 16384,
           includeObjectsCollectedByMajorGC: true,
-          includeObjectsCollectedByMinorGC: true,
+          // LOAD_HEAP_PROF_SURVIVORS=1: only what outlived the scavenges (what they copy and promote).
+          includeObjectsCollectedByMinorGC: process.env.LOAD_HEAP_PROF_SURVIVORS !== '1',
         });
       }
     },
     measureEnd: () => {
       loopDelay.disable();
       if (ackTrace) console.error(`KEFU_ACK_TRACE (server, measured window):\n${ackTrace.report()}`);
+      cpuProfile?.post('Profiler.stop', (err, result) => {
+        if (err) console.error(`CPU profile: ${err.message}`);
+        else writeFileSync(process.env.LOAD_WINDOW_CPU_PROF!, JSON.stringify(result.profile));
+        cpuProfile.disconnect();
+      });
       heapProfile?.post('HeapProfiler.stopSampling', (err, result) => {
         if (err) console.error(`heap profile: ${err.message}`);
         else writeFileSync(process.env.LOAD_HEAP_PROF!, JSON.stringify(result.profile));

@@ -115,6 +115,25 @@ describe.each(dialects)('storage on %s', (dialect) => {
     expect(after?.wake_at).toBeNull();
   });
 
+  it('an ordinary step keeps the conversation open; the step that ends it stores its status and end', async () => {
+    const c = await open(dialect);
+    const row = await seedConversation(c);
+    const stored = () =>
+      c.db
+        .selectFrom('conversations')
+        .select(['status', 'ended_at', 'last_seq', 'wake_at'])
+        .where('id', '=', row.id)
+        .executeTakeFirst();
+    await c.eventLog.commit(row.id, 1, [typing(T0 + 1)], { lastSeq: 2, wakeAt: T0 + 900, endedAt: null }, 0);
+    expect(await stored()).toEqual({ status: 'open', ended_at: null, last_seq: 2, wake_at: T0 + 900 });
+    // Two events without a client id and two with different ones: only a repeated client id is refused.
+    await c.eventLog.commit(row.id, 2, [typing(T0 + 2), agent('a', T0 + 3), agent('b', T0 + 4)], head(5), 0);
+    await expect(c.eventLog.commit(row.id, 5, [agent('a', T0 + 5)], head(6), 0)).rejects.toThrow();
+    const ended: ConversationEvent = { type: 'ended', at: T0 + 6, reason: 'stopped' };
+    await c.eventLog.commit(row.id, 5, [ended], head(6, T0 + 6), 0);
+    expect(await stored()).toEqual({ status: 'ended', ended_at: T0 + 6, last_seq: 6, wake_at: null });
+  });
+
   it('refuses an append carrying an old fencing token, storing nothing', async () => {
     const c = await open(dialect);
     const row = await seedConversation(c, 4);

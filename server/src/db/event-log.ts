@@ -74,6 +74,10 @@ export function sqliteEventLog(sqlite: SQLite.Database): EventLog {
     `UPDATE conversations SET last_seq = ?, wake_at = ?, status = ?, ended_at = ?
      WHERE id = ? AND last_seq = ? AND fence = ?`,
   );
+  // Most steps do not end the conversation: its status (open) stays, so the indexes on status are left alone.
+  const moveOpenHead = sqlite.prepare(
+    'UPDATE conversations SET last_seq = ?, wake_at = ? WHERE id = ? AND last_seq = ? AND fence = ?',
+  );
   const insertConversation = sqlite.prepare(
     `INSERT INTO conversations (id, student_id, drill_id, slot, scenario_id, scenario_version, rubric_id, seed,
        status, started_at, ended_at, last_seq, wake_at, fence)
@@ -102,7 +106,10 @@ export function sqliteEventLog(sqlite: SQLite.Database): EventLog {
   type StepArgs = [string, number, ConversationEvent[], ConversationHead, number];
   const appendTx = sqlite.transaction((...[id, fromSeq, events, head, fence]: StepArgs) => {
     // The head first: a stale writer is refused before it touches the events.
-    const moved = moveHead.run(head.lastSeq, head.wakeAt, statusOf(head), head.endedAt, id, fromSeq, fence);
+    const moved =
+      head.endedAt === null
+        ? moveOpenHead.run(head.lastSeq, head.wakeAt, id, fromSeq, fence)
+        : moveHead.run(head.lastSeq, head.wakeAt, statusOf(head), head.endedAt, id, fromSeq, fence);
     if (moved.changes !== 1) throw new StaleOwnerError(id);
     // Throwing here (a repeated client id) rolls the (nested) transaction back, the head with it.
     insertAll(id, fromSeq, events);

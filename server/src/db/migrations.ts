@@ -359,6 +359,21 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
       await db.schema.createIndex('proof_verdicts_used').on('proof_verdicts').column('used_at').execute();
     },
   },
+  '0011-events-message-partial': {
+    async up(db: Kysely<unknown>) {
+      // Only agent messages and order updates have a client id: the unique index on it holds those rows alone,
+      // so a buyer's event (most of the log) no longer writes an index entry of NULL in every step's commit.
+      // The same uniqueness (NULLs were distinct anyway), and `message_id = ?` lookups still use it.
+      await db.schema.dropIndex('events_message').execute();
+      await db.schema
+        .createIndex('events_message')
+        .on('events')
+        .columns(['conversation_id', 'message_id'])
+        .unique()
+        .where(sql.ref('message_id'), 'is not', null)
+        .execute();
+    },
+  },
 });
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {

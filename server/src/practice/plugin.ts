@@ -136,7 +136,7 @@ export default fp(
       scheduler.published(ref, stored);
     };
     /**
-     * One step's news for the sockets of this process: envelopes in seq order, before the ack; `except`, the
+     * One step's news for the sockets of this process: envelopes in seq order, after the ack; `except`, the
      * socket whose input the step stored, gets them in its ack instead.
      */
     const deliver = (step: CommittedStep, except?: string) => {
@@ -156,8 +156,8 @@ export default fp(
 
     // Committed events go to the student's sockets (all their tabs), in seq order, with the prevSeq chain;
     // a drill's also to the monitors and to the process running its schedule. This process's sockets get
-    // them at once, in order, before the ack — the socket that sent the step's input gets them in its ack,
-    // written right here, so it too has them in seq order; the other processes get each step as one message
+    // them at once, in order — the socket that sent the step's input gets them in its ack, written right
+    // here, so it too has them in seq order; the other processes get each step as one message
     // (the adapter's own room broadcast would publish before delivering locally, letting the ack overtake).
     live.listen({
       published(runtime, stored, prevPublicSeq, taken) {
@@ -183,8 +183,10 @@ export default fp(
                   stored,
                 },
         };
-        deliver(step, taken?.sender.socketId);
+        // The sender's ack first: it is left out of the broadcast, so nothing of this conversation can reach
+        // it out of order, and the room's encoding and writes no longer sit between the step and its ack.
         taken?.sender.acknowledge({ ...taken.result, events: step.envelopes });
+        deliver(step, taken?.sender.socketId);
         if (!cluster.shared) return;
         // The steps of one turn of the event loop go to the other processes as one message (one NOTIFY).
         if (outbox.length === 0) setImmediate(sendOutbox);

@@ -4,6 +4,7 @@
 // the student's sockets, writing the ack — as histograms, with the garbage collector's pauses beside them,
 // and `report()` prints them. Off (null) by default: the live path then only tests one constant.
 import {
+  constants,
   createHistogram,
   type PerformanceEntry,
   PerformanceObserver,
@@ -30,11 +31,13 @@ function makeTrace(): AckTrace {
     // Histograms take positive integers: microseconds.
     h.record(Math.max(1, Math.round(ms * 1000)));
   };
+  // perf_hooks' kinds (V8's GCType): a full mark-compact is MAJOR, `incremental` the incremental marking
+  // steps that precede one, `weak-cb` the weak callbacks' processing.
   const gcKinds: Record<number, string> = {
-    1: 'scavenge',
-    2: 'mark-compact',
-    4: 'incremental',
-    8: 'weak-cb',
+    [constants.NODE_PERFORMANCE_GC_MINOR]: 'scavenge',
+    [constants.NODE_PERFORMANCE_GC_MAJOR]: 'mark-compact',
+    [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+    [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak-cb',
   };
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
