@@ -96,6 +96,7 @@ const WORDS = {
     no: '否',
     inStock: '有货',
     outOfStock: '缺货',
+    suggest: (option: string, note: string) => `建议拍${option}${note ? `（${note}）` : ''}，有货`,
     fact: '商品信息',
     concern: '顾虑',
     sep: '：',
@@ -106,6 +107,7 @@ const WORDS = {
     no: 'no',
     inStock: 'in stock',
     outOfStock: 'sold out',
+    suggest: (option: string, note: string) => `take ${option}${note ? ` (${note})` : ''}, in stock`,
     fact: 'product detail',
     concern: 'concern',
     sep: ': ',
@@ -183,6 +185,9 @@ export function describeFact(
   if (fact.kind === 'options') {
     const chosen = fact.options.find((o) => o.value === option || o.aliases.includes(option));
     if (!chosen) return { product: product.name, name, value: factValue(fact, locale) };
+    // 穿什么码 → M码 in stock: the right answer reads as the advice a student gives (建议拍M码（身高158-165…），有货).
+    if (fact.topic === 'size' && chosen.inStock)
+      return { product: product.name, name, value: w.suggest(chosen.value, chosen.note ?? '') };
     return {
       product: product.name,
       name: `${name} · ${chosen.value}`,

@@ -15,7 +15,7 @@ import {
   resolveFactRef,
   stripParticles,
 } from '../text/index.ts';
-import { echoOf, propositionOf, questionHolds } from '../text/question.ts';
+import { asksOnlyWhat, echoOf, propositionOf, questionHolds } from '../text/question.ts';
 import {
   ACTION_CONCEPTS,
   asksForPicture,
@@ -629,7 +629,15 @@ export function judgeReply(
   // 有的 · 包的 · 木有: a bare yes or no answers the yes/no question it replies to: the only one left
   // unanswered, or all of them when it says so (都有的).
   const questions = asks.map((item) => readQuestion(ctx, item, asks));
-  const truths = asks.map((item, i) => questions[i]?.holds ?? truthOfAsk(ctx, item.ask!));
+  // 该拍哪个码 → 围巾我们店没有: a bare 没有 answers no question that asked which option to take (nor does 有的);
+  // 寄过来烂了算谁的 still asks whether the shop pays.
+  const truths = asks.map((item, i) =>
+    item.text !== undefined &&
+    isOptionAsk(ctx, item.ask!) &&
+    asksOnlyWhat(analyseQuestion(ctx.matcher, item.text))
+      ? undefined
+      : (questions[i]?.holds ?? truthOfAsk(ctx, item.ask!)),
+  );
   const bare = asks.filter((_, i) => verdicts[i] === 'absent' && truths[i] !== undefined);
   const coversAll = ALL.some((w) => analysis.normalised.includes(w));
   // The reply's clauses said bare, for answers that say the buyer's question back (正的 · 不偏码 · 不用).

@@ -40,6 +40,15 @@ function asksYesNo(analysis: Analysis, c: number): boolean {
   return A_NOT_A.test(text) || YES_NO_TAIL.test(text) || WRITTEN_ASK.test(text);
 }
 
+/** 该拍哪个码 · 什么时候发货: the buyer's line asks only what / which / how, no yes/no question a bare 有 or 没 answers. */
+export function asksOnlyWhat(analysis: Analysis): boolean {
+  const clauses = analysis.clauseEnds.map((_, c) => c);
+  return (
+    clauses.some((c) => WH_WORDS.test(clauseText(analysis, c))) &&
+    !clauses.some((c) => asksYesNo(analysis, c))
+  );
+}
+
 /**
  * The proposition a yes/no question asks about, in the clauses given: 尺码正不正 → 尺码正 · 要不要拍大 → 要拍大
  * · 能拉走不 → 能拉走, without particles and with one spelling for modals; undefined when the clauses ask no

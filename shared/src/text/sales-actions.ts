@@ -258,12 +258,22 @@ export function readsAsInvitation(analysis: Analysis, answers: (option: string) 
   });
 }
 
-/** Reminds to pay: a payment word, also "not yet paid" (还没付哦), unless held back (先不用付款). */
+/** Around a payment word, that it is done: 付款收到啦 · 已付款 · 您已经支付成功 · 感谢您的付款. */
+const PAID_AFTER = /^(已经|已|都|我们|这边)*(收到|成功|到账|完成|好了|看到了|查到了)/;
+const PAID_BEFORE = /(已经|已|刚刚|刚|(谢谢|感谢)(您|你|亲)?的?)$/;
+
+/**
+ * Reminds to pay: a payment word, also "not yet paid" (还没付哦), unless held back (先不用付款) or said as done
+ * (付款收到啦，谢谢支持: thanks for a payment made reminds of nothing).
+ */
 export function readsAsReminder(analysis: Analysis): boolean {
   return analysis.mentions.some((m) => {
     if (m.concept !== ACTION_CONCEPTS.payment) return false;
-    const { from } = clauseOf(analysis, m);
-    if (m.negated && !NOT_YET.test(analysis.normalised.slice(from, m.start))) return false;
+    const { from, to } = clauseOf(analysis, m);
+    const before = analysis.normalised.slice(from, m.start);
+    if (m.negated && !NOT_YET.test(before)) return false;
+    if (!m.negated && (PAID_BEFORE.test(before) || PAID_AFTER.test(analysis.normalised.slice(m.end, to))))
+      return false;
     return !deferred(analysis, m);
   });
 }

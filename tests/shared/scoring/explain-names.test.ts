@@ -21,6 +21,14 @@ describe('facts in words', () => {
     expect(factStatement(products, 'soothing-cream.shelf-life')).toBe('保质期3年');
     expect(factStatement(products, 'down-jacket.material')).toBe('材质：90%白鸭绒');
     expect(factStatement(products, 'down-jacket.colour.酒红')).toBe('颜色 · 酒红色：缺货');
+    // A size in stock reads as the advice a student gives, with what the catalogue says it fits.
+    expect(factStatement(products, 'down-jacket.size.M码')).toBe(
+      '尺码：建议拍M码（身高158-165，体重100-115斤），有货',
+    );
+    expect(factStatement(products, 'running-shoes.size.44码')).toBe('尺码 · 44码：缺货');
+    expect(factStatement(products, 'down-jacket.size.M码', 'en')).toBe(
+      'Size: take M码 (身高158-165，体重100-115斤), in stock',
+    );
     expect(factStatement(products, 'down-jacket.colour')).toBe(
       '颜色：有货：黑色、米白色、雾霾蓝；缺货：酒红色',
     );

@@ -44,6 +44,18 @@ function verdicts(ctx: JudgeContext, reply: string, asked: [string, string?][]):
 const verdict = (ctx: JudgeContext, reply: string, ask: string, line?: string) =>
   verdicts(ctx, reply, [[ask, line]])[0];
 
+describe('a question asking which option to take has no yes/no answer', () => {
+  it('a bare 没有 about something else is no answer, not a denial of the size to take', () => {
+    const ask = 'down-jacket.size.M码';
+    expect(verdict(jacket, '围巾我们店没有哦', ask, '我160的个子，该拍哪个码')).toBe('evaded');
+    expect(verdict(jacket, '有的亲', ask, '穿什么码合适')).not.toBe('stated');
+    // Asked whether it is there, a bare yes or no still answers.
+    expect(verdict(jacket, '有的亲', ask, 'M码还有吗')).toBe('stated');
+    expect(verdict(jacket, '没有了亲', ask, 'M码还有吗')).toBe('wrong');
+    expect(verdict(jacket, 'M码就可以', ask, '我160的个子，该拍哪个码')).toBe('stated');
+  });
+});
+
 describe('"only" something else is no', () => {
   const earbuds = contextOf('wireless-earbuds');
   it('a clause opening with 只 that names nothing the buyer asked about answers no', () => {

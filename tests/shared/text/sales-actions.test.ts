@@ -27,6 +27,10 @@ describe('inviting the order', () => {
     '喜欢的话可以直接拍下哦',
     '放心拍~',
   ])('invites: %s', (text) => expect(judge(text).invites).toBe(true));
+  it.each(['现货充足，今天拍今天发', '今天下单当天发哦', '16点前拍当天发哦', '今天拍的话明天发'])(
+    'when an order ships if placed (今天拍今天发: a conditional) tells how the shop works, no invitation: %s',
+    (text) => expect(judge(text).invites).toBe(false),
+  );
   it.each(['那你去拼多多买吧', '加我微信直接拍，给您便宜'])(
     'an order placed elsewhere than this shop is no invitation: %s',
     (text) => expect(judge(text).invites).toBe(false),
@@ -124,6 +128,11 @@ describe('reminding to pay (an order is waiting)', () => {
     '好的亲，订单收到啦',
     '不着急，明天付也一样',
     '您方便的时候有空再付',
+    // Thanks for a payment already made: it reminds of nothing.
+    '付款收到啦，谢谢支持',
+    '您已经支付成功了，马上给您安排发货',
+    '感谢您的付款，今天就发',
+    '已付款，放心',
   ])('does not remind: %s', (text) => expect(judge(text, [], true).reminds).toBe(false));
   it('does not remind without an order', () => expect(judge('记得付款哦').reminds).toBe(false));
 });
