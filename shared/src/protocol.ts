@@ -7,12 +7,14 @@ import {
   ChangePasswordBodySchema,
   CreateUserBodySchema,
   CreateUserResponseSchema,
+  LoginAttemptResponseSchema,
   LoginBodySchema,
   LoginResponseSchema,
   MeResponseSchema,
   RegisterBodySchema,
   ResetPasswordBodySchema,
   ResetPasswordResponseSchema,
+  SessionResponseSchema,
   UsersResponseSchema,
   UserViewSchema,
 } from './api/accounts.ts';
@@ -147,8 +149,24 @@ export const routes = {
       body: LoginBodySchema,
       response: LoginResponseSchema,
     }),
+    /** The workbench's login: the same check as `login`, with a wrong password or a lock answered as 200
+     * `{ refused }` (scripts keep `login`'s 401/429). */
+    attempt: route({
+      method: 'POST',
+      path: '/api/auth/attempt',
+      access: 'public',
+      body: LoginBodySchema,
+      response: LoginAttemptResponseSchema,
+    }),
     logout: route({ method: 'POST', path: '/api/auth/logout', access: 'public', response: OkSchema }),
     me: route({ method: 'GET', path: '/api/auth/me', access: 'user', response: MeResponseSchema }),
+    /** Like `me`, for a page that does not know whether anyone is logged in: `{ user: null }`, not 401. */
+    session: route({
+      method: 'GET',
+      path: '/api/auth/session',
+      access: 'public',
+      response: SessionResponseSchema,
+    }),
     /** Student self-registration with a class join code; logs in. */
     register: route({
       method: 'POST',

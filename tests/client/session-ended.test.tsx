@@ -4,7 +4,6 @@
 import type { UserView } from '@kefu/shared/protocol';
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HttpError } from '../../client/src/api/http.ts';
 import type { SocketGateway, SocketGatewayOptions } from '../../client/src/api/socket.ts';
 import { App } from '../../client/src/app/App.tsx';
 import { createLiveGateway } from '../../client/src/app/live.ts';
@@ -44,8 +43,8 @@ describe('the session ends while the app is open', () => {
   it('the login page says so, and logging in again returns to the page it ended on', async () => {
     window.location.hash = '#/password';
     const http = fakeHttp({
-      'GET /api/auth/me': () => ({ user: student, serverTime: T0 }),
-      'POST /api/auth/login': () => ({ user: student }),
+      'GET /api/auth/session': () => ({ user: student, serverTime: T0 }),
+      'POST /api/auth/attempt': () => ({ user: student }),
     });
     const { stores, user, render } = await setup({ http });
     const captured: { options?: SocketGatewayOptions } = {};
@@ -91,10 +90,8 @@ describe('a link opened while logged out', () => {
   it('goes to the page asked for once logged in, as landing allows it', async () => {
     window.location.hash = '#/password';
     const http = fakeHttp({
-      'GET /api/auth/me': () => {
-        throw new HttpError(401, { code: 'unauthenticated', message: '' });
-      },
-      'POST /api/auth/login': () => ({ user: student }),
+      'GET /api/auth/session': () => ({ user: null, serverTime: T0 }),
+      'POST /api/auth/attempt': () => ({ user: student }),
     });
     const { stores, user, render } = await setup({ http });
     render(<App />);

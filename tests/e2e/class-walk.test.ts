@@ -201,7 +201,10 @@ describe('a first lesson', () => {
 
   it('the instructor watches the replies arrive and the violation show, then ends the drill', async () => {
     const teacher = pages.teacher!;
-    const tile = (name: string) => teacher.getByRole('button', { name: `查看 ${name} 的对话` });
+    const tile = (name: string) =>
+      teacher.locator('li.monitor-tile', {
+        has: teacher.getByRole('button', { name: `查看 ${name} 的对话` }),
+      });
     for (const name of ['李明', '王芳']) {
       await expect.poll(() => tile(name).textContent(), { timeout: 20_000 }).toMatch(/平均响应 \d+(\.\d)? s/);
     }

@@ -159,7 +159,11 @@ describe('instructor and trainer', () => {
     for (const s of cls.students) {
       await teacher.getByRole('button', { name: `查看 ${s.user.displayName} 的对话` }).waitFor();
     }
-    const tile = (s: TestUser) => teacher.getByRole('button', { name: `查看 ${s.user.displayName} 的对话` });
+    // A tile: its button names the student, its figures stand beside the button.
+    const tile = (s: TestUser) =>
+      teacher.locator('li.monitor-tile', {
+        has: teacher.getByRole('button', { name: `查看 ${s.user.displayName} 的对话` }),
+      });
     await expect
       .poll(async () => tile(cls.students[0]!).textContent(), { timeout: 20_000 })
       .toMatch(/进行中 1/);

@@ -49,6 +49,11 @@ const isErrorBody = (value: unknown): value is { error: ApiError } =>
   value !== null &&
   typeof (value as { error?: { code?: unknown } }).error?.code === 'string';
 
+const isRefusal = (value: unknown): value is { refused: ApiError } =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { refused?: { code?: unknown } }).refused?.code === 'string';
+
 export function createApi(options: ApiOptions): Api {
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
 
@@ -73,6 +78,11 @@ export function createApi(options: ApiOptions): Api {
       const error: ClientError = isErrorBody(payload)
         ? { code: payload.error.code, params: payload.error.params }
         : { code: response.status >= 500 ? 'internal' : 'bad-request' };
+      throw new HttpError(response.status, { ...error, message: options.describe(error) });
+    }
+    // An expected refusal answered 200 (a wrong password): thrown like any other, the console stays clean.
+    if (isRefusal(payload)) {
+      const error: ClientError = { code: payload.refused.code, params: payload.refused.params };
       throw new HttpError(response.status, { ...error, message: options.describe(error) });
     }
     return payload as RouteResponse<R>;

@@ -73,20 +73,25 @@ function useBoot(stores: Stores): void {
   useEffect(() => {
     let live = true;
     const asked = screenOf(window.location.hash);
-    api.auth.me().then(
+    // `session`, not `me`: no one logged in is an answer (user null), not a 401 logged in the console.
+    const loggedOut = () => {
+      // A link opened while logged out (a report, the workbench) opens after the login.
+      const target = landing(null, asked);
+      stores.session.getState().go(target.name === 'login' ? loginFor(asked) : target);
+    };
+    api.auth.session().then(
       (me) => {
         if (!live) return;
         stores.conversations.getState().setServerTime(me.serverTime);
+        if (!me.user) return loggedOut();
         stores.session.getState().setUser(me.user);
         stores.session.getState().go(landing(me.user, asked));
       },
       (err: unknown) => {
         if (!live) return;
-        // 401 is the normal "not logged in"; anything else also lands on login, which shows errors itself.
-        // A link opened while logged out (a report, the workbench) opens after the login.
+        // The server cannot be reached or failed: the login page shows errors itself.
         if (!(err instanceof HttpError)) console.error(err);
-        const target = landing(null, asked);
-        stores.session.getState().go(target.name === 'login' ? loginFor(asked) : target);
+        loggedOut();
       },
     );
     return () => {

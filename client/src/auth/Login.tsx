@@ -15,13 +15,15 @@ export function Login({ onLoggedIn }: { onLoggedIn: (user: LoginResponse['user']
   const stores = useStores();
   const ended = useSession((s) => s.screen.name === 'login' && s.screen.ended === true);
   const login = useSubmit(async (form: FormData) => {
-    const { user } = await api.auth.login({
+    // `attempt`, not `login`: a wrong password comes back as an answer (thrown as an HttpError by the api),
+    // not as a 401 the browser would log in its console as an error.
+    const answer = await api.auth.attempt({
       body: {
         username: String(form.get('username') ?? '').trim(),
         password: String(form.get('password') ?? ''),
       },
     });
-    onLoggedIn(user);
+    if ('user' in answer) onLoggedIn(answer.user);
   });
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {

@@ -113,6 +113,10 @@ export const en: Messages = {
     typing: 'Shopper is typing…',
     chatWith: 'Chat with {{name}}',
     selectConversation: 'Pick a conversation on the left',
+    noBuyersYet:
+      'No shopper has come in yet. When one does, they appear in the conversation list on the left with a sound; press Alt+1 to open the first.',
+    connectionLost:
+      'The connection to the server was lost and is being restored. Keep this page open: your replies go out by themselves once it is back. If it does not come back, check the network or tell your teacher.',
     messages: 'Messages',
     you: 'Me',
     pending: 'Sending',

@@ -114,6 +114,9 @@ export const zhCN = {
     typing: '对方正在输入…',
     chatWith: '与 {{name}} 的对话',
     selectConversation: '从左侧选择一个会话',
+    noBuyersYet: '买家还没进店。有买家进店时，左边的会话列表会出现他，并有提示音；按 Alt+1 打开第一位。',
+    connectionLost:
+      '与服务器的连接断了，正在自动重连。请不要关闭页面：你的回复会在连上后自动发出。一直连不上时，请检查网络，或告诉老师。',
     messages: '消息记录',
     you: '我',
     pending: '发送中',

@@ -8,6 +8,7 @@ import { useCatalogLoader } from '../app/use-catalog.ts';
 import { handleKey } from '../keyboard/actions.ts';
 import { useConversations, useStores, useUi } from '../stores/index.ts';
 import { ChatPane } from './ChatPane.tsx';
+import { ConnectionNotice } from './ConnectionNotice.tsx';
 import { ConversationList } from './ConversationList.tsx';
 import { DrillBanner } from './DrillBanner.tsx';
 import { EndPractice } from './EndPractice.tsx';
@@ -19,6 +20,8 @@ export function Workbench() {
   const stores = useStores();
   const { gateway } = useServices();
   const activeId = useConversations((s) => s.activeId);
+  // No buyer has walked in yet (a conversation may be known before its buyer arrives): nothing to pick.
+  const noBuyers = useConversations((s) => !s.ids.some((id) => s.byId[id]?.arrived));
   const allEnded = useConversations((s) => s.ids.length > 0 && s.ids.every((id) => s.byId[id]?.ended));
   const chosenView = useUi((s) => s.phoneView);
   const phoneView = activeId ? chosenView : 'list';
@@ -87,6 +90,7 @@ export function Workbench() {
           ) : null}
         </nav>
       )}
+      <ConnectionNotice />
       <div className="workbench-body">
         <ConversationList />
         {activeId ? (
@@ -96,7 +100,7 @@ export function Workbench() {
           </>
         ) : (
           <main className="chat chat-empty">
-            <p className="empty">{t('workbench.selectConversation')}</p>
+            <p className="empty">{t(noBuyers ? 'workbench.noBuyersYet' : 'workbench.selectConversation')}</p>
           </main>
         )}
       </div>

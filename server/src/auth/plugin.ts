@@ -43,7 +43,7 @@ function readCookie(header: string | undefined, name: string): string | null {
 
 // Until the password is changed only these work (plus reading who you are).
 const ALLOWED_WITH_ONE_TIME_PASSWORD = new Set<string>(
-  [routes.auth.changePassword, routes.auth.logout, routes.auth.me].map((r) => r.path),
+  [routes.auth.changePassword, routes.auth.logout, routes.auth.me, routes.auth.session].map((r) => r.path),
 );
 
 export default fp(

@@ -1,6 +1,6 @@
 // Login, logout, who am I, student self-registration with a join code, password change.
 import { randomBytes } from 'node:crypto';
-import { routes } from '@kefu/shared';
+import { type LoginBody, routes } from '@kefu/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { minutesUntil } from '../auth/guess-throttle.ts';
 import { assertStrongPassword } from '../auth/password-policy.ts';
@@ -8,7 +8,7 @@ import { SESSION_COOKIE } from '../auth/plugin.ts';
 import { hashToken } from '../db/repositories/sessions.ts';
 import { toUserView, type UserRow } from '../db/repositories/users.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
-import { fail } from '../errors.ts';
+import { AppError, fail } from '../errors.ts';
 import { sessionRoom, userRoom } from '../realtime/io-types.ts';
 import { serve } from './serve.ts';
 
@@ -63,7 +63,8 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
     });
   }
 
-  serve(app, routes.auth.login, async ({ body, request, reply }) => {
+  /** Checks a username and password against the login throttle; on success the session starts. */
+  async function logIn(body: LoginBody, request: FastifyRequest, reply: FastifyReply) {
     const account = `login:${body.username}`;
     const device = request.cookies[DEVICE_COOKIE];
     const guess = await app.guesses.begin(
@@ -83,6 +84,19 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
     await startSession(request, reply, user);
     await rememberDevice(reply, account, device);
     return { user: toUserView(user) };
+  }
+
+  serve(app, routes.auth.login, ({ body, request, reply }) => logIn(body, request, reply));
+
+  serve(app, routes.auth.attempt, async ({ body, request, reply }) => {
+    try {
+      return await logIn(body, request, reply);
+    } catch (err) {
+      if (err instanceof AppError && (err.code === 'wrong-credentials' || err.code === 'login-locked')) {
+        return { refused: err.body };
+      }
+      throw err;
+    }
   });
 
   serve(app, routes.auth.logout, async ({ request, reply }) => {
@@ -93,6 +107,10 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
 
   serve(app, routes.auth.me, async ({ user }) => {
     return { user: toUserView(user), serverTime: app.clock.now() };
+  });
+
+  serve(app, routes.auth.session, async ({ request }) => {
+    return { user: request.user ? toUserView(request.user) : null, serverTime: app.clock.now() };
   });
 
   serve(app, routes.auth.register, async ({ body, request, reply }) => {

@@ -1,5 +1,6 @@
 // Accounts and sessions: who a user is, logging in, registering with a join code, passwords.
 import { z } from 'zod';
+import { ApiErrorSchema } from './errors.ts';
 import { displayName, joinCode, password, username } from './fields.ts';
 
 export const ROLES = ['admin', 'instructor', 'trainer', 'student'] as const;
@@ -30,6 +31,16 @@ export const LoginResponseSchema = z.object({ user: UserViewSchema });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 export const MeResponseSchema = z.object({ user: UserViewSchema, serverTime: z.number() });
 export type MeResponse = z.infer<typeof MeResponseSchema>;
+/** The browser's login: a wrong password or a locked account is an expected answer (200 with `refused`), not
+ * an HTTP failure the browser would log as an error in its console. */
+export const LoginAttemptResponseSchema = z.union([
+  LoginResponseSchema,
+  z.object({ refused: ApiErrorSchema }),
+]);
+export type LoginAttemptResponse = z.infer<typeof LoginAttemptResponseSchema>;
+/** Who is logged in on this browser, if anyone: `user` is null when no one is (no 401 to log). */
+export const SessionResponseSchema = z.object({ user: UserViewSchema.nullable(), serverTime: z.number() });
+export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
 export const RegisterBodySchema = z.object({ joinCode, username, displayName, password }).strict();
 export type RegisterBody = z.infer<typeof RegisterBodySchema>;

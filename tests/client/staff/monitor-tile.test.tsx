@@ -78,6 +78,18 @@ describe('StudentTile', () => {
     expect(onSelect).toHaveBeenCalled();
   });
 
+  it("the tile's button shows the words of its name (label in name), and the figures are not inside it", async () => {
+    const { render } = await setup();
+    render(
+      <StudentTile student={student(T0 - 65_000)} now={T0} selected={false} onSelect={() => undefined} />,
+    );
+    const button = screen.getByRole('button', { name: '查看 张三 的对话' });
+    expect(button.textContent).toBe('张三');
+    // An alert inside a button is read as the button's name; it stands beside it in the tile.
+    expect(button.contains(screen.getByRole('alert'))).toBe(false);
+    expect(button.closest('li')?.contains(screen.getByRole('alert'))).toBe(true);
+  });
+
   it("colours waits and averages by the class rubric and warns by the scenario's patience", async () => {
     const { render } = await setup();
     const impatient = student(T0 - 25_000, { averageResponseSeconds: 40, firstResponseSeconds: 8 });

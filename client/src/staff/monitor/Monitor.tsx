@@ -62,48 +62,50 @@ export function StudentTile({
     <li
       className={`monitor-tile tone-${tone}${leaving.length ? ' leaving' : ''}${selected ? ' selected' : ''}`}
     >
-      <button
-        type="button"
-        className="tile-button"
-        aria-pressed={selected}
-        aria-label={t('monitor.watch', { name: student.displayName })}
-        onClick={onSelect}
-      >
-        <span className="tile-head">
+      {/* The button names only the student (its visible words are its name's, for speech input); its ::after
+          stretches over the tile, so a click anywhere on the tile still opens the student. */}
+      <span className="tile-head">
+        <button
+          type="button"
+          className="tile-button"
+          aria-pressed={selected}
+          aria-label={t('monitor.watch', { name: student.displayName })}
+          onClick={onSelect}
+        >
           <strong>{student.displayName}</strong>
-          {student.joined ? null : <span className="tag">{t('monitor.notJoined')}</span>}
+        </button>
+        {student.joined ? null : <span className="tag">{t('monitor.notJoined')}</span>}
+      </span>
+      <span className="tile-wait" data-tone={tone}>
+        <small>{t('monitor.longestWait')}</small>
+        <b>{wait === null ? '—' : `${Math.floor(wait)} s`}</b>
+      </span>
+      <span className="tile-stats">
+        <span>{t('monitor.open', { count: student.open.length })}</span>
+        <span>{t('monitor.handled', { count: student.handled })}</span>
+        <span className={waitClass(student.averageResponseSeconds, 'average', benchmarks)}>
+          {t('monitor.average')}{' '}
+          {student.averageResponseSeconds === null ? '—' : `${fmtNum(student.averageResponseSeconds)} s`}
         </span>
-        <span className="tile-wait" data-tone={tone}>
-          <small>{t('monitor.longestWait')}</small>
-          <b>{wait === null ? '—' : `${Math.floor(wait)} s`}</b>
+        <span className={waitClass(student.firstResponseSeconds, 'first', benchmarks)}>
+          {t('monitor.first')}{' '}
+          {student.firstResponseSeconds === null ? '—' : `${fmtNum(student.firstResponseSeconds)} s`}
         </span>
-        <span className="tile-stats">
-          <span>{t('monitor.open', { count: student.open.length })}</span>
-          <span>{t('monitor.handled', { count: student.handled })}</span>
-          <span className={waitClass(student.averageResponseSeconds, 'average', benchmarks)}>
-            {t('monitor.average')}{' '}
-            {student.averageResponseSeconds === null ? '—' : `${fmtNum(student.averageResponseSeconds)} s`}
-          </span>
-          <span className={waitClass(student.firstResponseSeconds, 'first', benchmarks)}>
-            {t('monitor.first')}{' '}
-            {student.firstResponseSeconds === null ? '—' : `${fmtNum(student.firstResponseSeconds)} s`}
-          </span>
-          <span className={student.alerts.length ? 'bad' : undefined}>
-            {t('monitor.violations')} {student.alerts.length}
-          </span>
+        <span className={student.alerts.length ? 'bad' : undefined}>
+          {t('monitor.violations')} {student.alerts.length}
         </span>
-        {leaving.map((l) => (
-          <span key={l.conversationId} className="tile-alert" role="alert">
-            {t('monitor.aboutToLeave', { buyer: l.buyerName, seconds: l.seconds })}
-          </span>
-        ))}
-        {alertCounts(student).map((a) => (
-          <span key={a.kind} className="tile-note">
-            {t(`rules.${a.kind}`)}
-            {a.count > 1 ? ` ×${a.count}` : ''}
-          </span>
-        ))}
-      </button>
+      </span>
+      {leaving.map((l) => (
+        <span key={l.conversationId} className="tile-alert" role="alert">
+          {t('monitor.aboutToLeave', { buyer: l.buyerName, seconds: l.seconds })}
+        </span>
+      ))}
+      {alertCounts(student).map((a) => (
+        <span key={a.kind} className="tile-note">
+          {t(`rules.${a.kind}`)}
+          {a.count > 1 ? ` ×${a.count}` : ''}
+        </span>
+      ))}
     </li>
   );
 }

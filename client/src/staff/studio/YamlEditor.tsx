@@ -76,7 +76,9 @@ export function YamlEditor({
         EditorState.tabSize.of(2),
         EditorState.readOnly.of(readOnly),
         EditorView.editable.of(!readOnly),
-        EditorView.contentAttributes.of({ 'aria-label': label }),
+        // The text is in the tab order even when read-only (the arrow keys then scroll it), and says so with
+        // tabindex: checkers such as axe do not count contenteditable as focusable.
+        EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) latest.current.onChange(u.state.doc.toString());
         }),
