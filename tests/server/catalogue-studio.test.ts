@@ -133,6 +133,25 @@ describe('catalogue files in the studio', () => {
     );
     expect(res.body.error.message).toContain('没有发布');
     expect(res.body.error.params.count).toBe(1);
+    // The same as data, for the studio to say in its language: the rule the model answer now triggers.
+    expect(res.body.error.proof).toEqual([
+      {
+        scenarioId: 'jacket-colour-size',
+        title: '羽绒服选颜色和尺码',
+        file: 'scenarios/buyers/jacket-colour-size.yaml',
+        line: expect.any(Number),
+        col: expect.any(Number),
+        kind: 'model',
+        script: 'modelAnswer',
+        extra: [expect.objectContaining({ rule: 'wrong-fact' })],
+        missing: [],
+        lowScore: expect.toSatisfy((s: number | null) => s === null || s < 90),
+        other: [],
+      },
+    ]);
+    expect(res.body.error.message).toMatch(
+      new RegExp(`jacket-colour-size\\.yaml:${res.body.error.proof[0].line}:${res.body.error.proof[0].col} `),
+    );
     expect(server.app.catalog.versionOf('jacket-colour-size')).toBe(versionBefore);
     const history = await api(server, 'GET', `/api/studio/catalogue/history?path=${JACKET}`, {
       as: instructor,

@@ -8,17 +8,24 @@ import type { ApiError, ErrorCode, RouteArgs, RouteResponse, RouteSpec, Routes }
 import { type RouteLink, routes } from './route-links.ts';
 
 /** What the client knows of a failure: a protocol code, or `network` when no answer came back at all. */
-export type ClientError = { code: ErrorCode | 'network'; params?: ApiError['params'] };
+export type ClientError = {
+  code: ErrorCode | 'network';
+  params?: ApiError['params'];
+  proof?: ApiError['proof'];
+};
 
 export class HttpError extends Error {
   readonly code: ErrorCode | 'network';
   readonly status: number;
   readonly params: ApiError['params'];
+  /** The scenarios a catalogue change breaks (catalogue-breaks-scenarios), to be said in the UI language. */
+  readonly proof: ApiError['proof'];
   constructor(status: number, error: ClientError & { message: string }) {
     super(error.message);
     this.code = error.code;
     this.status = status;
     this.params = error.params;
+    this.proof = error.proof;
   }
 }
 
@@ -76,7 +83,7 @@ export function createApi(options: ApiOptions): Api {
     const payload: unknown = await response.json().catch(() => null);
     if (!response.ok) {
       const error: ClientError = isErrorBody(payload)
-        ? { code: payload.error.code, params: payload.error.params }
+        ? { code: payload.error.code, params: payload.error.params, proof: payload.error.proof }
         : { code: response.status >= 500 ? 'internal' : 'bad-request' };
       throw new HttpError(response.status, { ...error, message: options.describe(error) });
     }

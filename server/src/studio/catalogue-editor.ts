@@ -22,7 +22,6 @@ import {
   type Library,
   libraryRoot,
   overlayFiles,
-  type ProofRun,
   type PublishCatalogueBody,
   type PublishCatalogueResponse,
   proofKeys,
@@ -37,7 +36,7 @@ import { fail } from '../errors.ts';
 import { CATALOGUE_KINDS, type ScenarioCatalog } from '../scenarios/catalog.ts';
 import { proverCode } from './prover-code.ts';
 import type { ProverPool } from './prover-pool.ts';
-import type { Verdict } from './verdict.ts';
+import type { FailedRun, Verdict } from './verdict.ts';
 
 /** How many errors a refusal spells out (all of them are counted). */
 const ERRORS_SHOWN = 5;
@@ -59,6 +58,7 @@ export const PROVED_PER_ANSWER = 20;
 interface Broken {
   id: string;
   error: SourceError;
+  run?: FailedRun;
 }
 
 export class CatalogueEditor {
@@ -167,14 +167,28 @@ export class CatalogueEditor {
       return { status: 'proving', done: proof.done, total: proof.affected.length };
     }
     if (proof.broken.length > 0) {
-      const named = proof.broken.slice(0, ERRORS_SHOWN).map(({ id, error }) => {
-        const title = this.catalog.library.buyers.get(id)?.title ?? id;
-        return `“${title}”（${formatError(error)}）`;
-      });
-      throw fail('catalogue-breaks-scenarios', {
+      const shown = proof.broken.slice(0, ERRORS_SHOWN);
+      const titleOf = (id: string) => this.catalog.library.buyers.get(id)?.title ?? id;
+      const refusal = fail('catalogue-breaks-scenarios', {
         count: proof.broken.length,
-        scenarios: named.join('；'),
+        scenarios: shown.map(({ id, error }) => `“${titleOf(id)}”（${formatError(error)}）`).join('；'),
       });
+      // The failing runs as data: the studio names the rules in its language and says what to change.
+      refusal.body.proof = shown.flatMap(({ id, error, run }) => {
+        if (!run) return [];
+        const { problems: _, ...failure } = run;
+        return [
+          {
+            ...failure,
+            scenarioId: id,
+            title: titleOf(id),
+            file: error.file,
+            line: error.line,
+            col: error.col,
+          },
+        ];
+      });
+      throw refusal;
     }
     if (catalogue !== state.version) {
       await this.catalog.catalogueVersions.publish(
@@ -245,7 +259,8 @@ export class CatalogueEditor {
     for (const [id, verdict] of kept) {
       if (verdict.ok) continue;
       const path = library.files.get(id)!;
-      broken.push({ id, error: this.whereFailed(files, path, library.buyers.get(id)!, verdict.run) });
+      const error = this.whereFailed(files, path, library.buyers.get(id)!, verdict.run);
+      broken.push({ id, error, run: verdict.run });
     }
     broken.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { affected, proved: toProve, broken, done: unloadable + kept.size };
@@ -256,7 +271,7 @@ export class CatalogueEditor {
     files: readonly FileRecord[],
     path: string,
     scenario: BuyerScenario,
-    run: Pick<ProofRun, 'kind' | 'script' | 'problems'>,
+    run: FailedRun,
   ): SourceError {
     const file = files.find((f) => f.path === path);
     if (!file) return { file: path, line: 1, col: 1, message: run.problems.join('；') };

@@ -2,6 +2,7 @@
 // the code (Chinese in ./error-text.zh-CN.ts, which the server sends; English in ./error-text.en.ts for the
 // workbench). Clients decide by code, never by wording.
 import { z } from 'zod';
+import { ProofFailureSchema } from '../proof/failure-schema.ts';
 import { ERROR_TEXT_ZH } from './error-text.zh-CN.ts';
 
 export const ERROR_STATUS = {
@@ -130,6 +131,8 @@ export const ApiErrorSchema = z.object({
   message: z.string(),
   /** The values in the message, so a client can say it in another language. */
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  /** catalogue-breaks-scenarios: each broken scenario's failing run, for a client to say in its language. */
+  proof: z.array(ProofFailureSchema).optional(),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 

@@ -1,4 +1,11 @@
 export { type Advice, adviseOn } from './coaching.ts';
+export { runFailure } from './failure.ts';
+export {
+  type ProofFailure,
+  ProofFailureSchema,
+  type RunFailure,
+  RunFailureSchema,
+} from './failure-schema.ts';
 export { type Played, playScript, scoreEvents, scoringSetup } from './play.ts';
 export { proofKeys, scenariosAffected } from './proof-key.ts';
 export {

@@ -1,6 +1,7 @@
 // A scripted server for the client's component tests: the real API client (URLs built from the route
 // table, errors read by code) over a fake fetch that routes by method and path, records every call, and
-// answers a thrown HttpError the way the server does (status and `{ error: { code, message, params } }`).
+// answers a thrown HttpError the way the server does (status and `{ error: { code, message, params,
+// proof } }`).
 
 import { describeError } from '../../../client/src/api/error-text.ts';
 import { type Api, createApi, HttpError } from '../../../client/src/api/http.ts';
@@ -32,7 +33,7 @@ export function apiFrom(
         if (!(err instanceof HttpError)) throw err;
         if (err.code === 'network') throw new TypeError('network');
         return Response.json(
-          { error: { code: err.code, message: err.message, params: err.params } },
+          { error: { code: err.code, message: err.message, params: err.params, proof: err.proof } },
           { status: err.status },
         );
       }

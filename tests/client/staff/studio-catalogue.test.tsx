@@ -90,7 +90,13 @@ describe('catalogue files in the studio', () => {
     ]);
     await user.click(editor().getByRole('button', { name: '发布' }));
     const alert = await editor().findByText(/不能发布/, undefined, PROVED);
-    expect(alert.textContent).toContain('1 个场景不再通过证明：“羽绒服选颜色和尺码”');
+    expect(alert.textContent).toContain('改动后有 1 个场景不再通过证明');
+    // The scenario at its failing run's place, the rule by its name (never its id) and what to change.
+    const failures = editor().getByRole('list', { name: '不再通过证明的场景（1 个）' }).textContent ?? '';
+    expect(failures).toMatch(/“羽绒服选颜色和尺码” · \S*buyers\/jacket-colour-size\.yaml:\d+:\d+ · 参考答案/);
+    expect(failures).toContain('多触发了「信息错误」1 次');
+    expect(failures).toContain('改草稿，或在这里改参考答案的回复');
+    expect(failures).not.toContain('wrong-fact');
     // Only the failing runs are listed; the server was not asked to publish.
     expect(editor().getAllByText(/✘/).length).toBeGreaterThan(0);
     expect(editor().queryByText(/✔/)).toBeNull();
@@ -115,7 +121,25 @@ describe('catalogue files in the studio', () => {
         if (refuse) {
           throw new HttpError(409, {
             code: 'catalogue-breaks-scenarios',
-            params: { count: 1, scenarios: '“羽绒服选颜色和尺码”' },
+            params: {
+              count: 1,
+              scenarios: '“羽绒服选颜色和尺码”（…：反例「复读」：少了 phrase-repeated ×1）',
+            },
+            proof: [
+              {
+                scenarioId: 'jacket-colour-size',
+                title: '羽绒服选颜色和尺码',
+                file: 'scenarios/buyers/jacket-colour-size.yaml',
+                line: 41,
+                col: 5,
+                kind: 'counter',
+                script: '复读',
+                extra: [],
+                missing: [{ rule: 'phrase-repeated', times: 1 }],
+                lowScore: null,
+                other: [],
+              },
+            ],
             message: '',
           });
         }
@@ -141,8 +165,16 @@ describe('catalogue files in the studio', () => {
     ]);
     refuse = true;
     await user.click(editor().getByRole('button', { name: '发布' }));
-    const refusal = await editor().findByText(/没有发布/, undefined, PROVED);
-    expect(refusal.textContent).toContain('“羽绒服选颜色和尺码”');
+    const refusal = await editor().findByText(/不能发布/, undefined, PROVED);
+    expect(refusal.textContent).toContain('改动后有 1 个场景不再通过证明');
+    // The server's failing run, said in the UI language: the rule's name, where, and what to change.
+    const failures = editor().getByRole('list', { name: '不再通过证明的场景（1 个）' }).textContent ?? '';
+    expect(failures).toContain(
+      '“羽绒服选颜色和尺码” · scenarios/buyers/jacket-colour-size.yaml:41:5 · 反例：复读',
+    );
+    expect(failures).toContain('少触发了「话术重复」1 次');
+    expect(failures).toContain('从它的 violations 中删掉');
+    expect(failures).not.toContain('phrase-repeated');
   }, 150_000);
 
   it('publishes a change no scenario uses without proving any', async () => {

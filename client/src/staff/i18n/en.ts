@@ -431,8 +431,17 @@ export const staffEn: StaffStrings = {
     draftSaved: 'Draft saved at {{time}}; practice and scoring use it once it is published.',
     draftUnchanged: 'Nothing changed since the saved draft; no need to save again.',
     publish: 'Publish',
-    publishBlocked:
-      'Cannot publish: with this change {{count}} scenarios no longer prove: {{scenarios}}. Change the draft or these scenarios first.',
+    publishRefused:
+      'Cannot publish: with this change {{count}} scenarios no longer prove. Change the draft, or these scenarios where shown:',
+    failuresLabel: 'Scenarios that no longer prove ({{count}})',
+    failExtraModel:
+      'Triggered “{{rule}}” {{times}} more time(s): a model answer must trigger no rule. Change the draft, or the model answer’s replies here so that it no longer triggers “{{rule}}”.',
+    failExtraCounter:
+      'Triggered “{{rule}}” {{times}} more time(s): change the draft; if this counter-example should trigger it, add it to its violations (or change its replies).',
+    failMissing:
+      'Triggered “{{rule}}” {{times}} fewer time(s): this counter-example lists it but did not trigger it. Change the draft, or its replies so that they trigger it; if it should not, remove it from its violations.',
+    failScore:
+      'Scored only {{score}} (a model answer needs at least 90): change the draft, or make the model answer here more complete.',
     publishChecking:
       'The {{count}} scenarios that use what changed prove in the browser; the server is checking again…',
     publishProving: 'The server is proving: {{done}} of {{total}} scenarios…',

@@ -422,8 +422,16 @@ export const staffZhCN = {
     draftSaved: '已保存草稿（{{time}} 保存），发布后才会用于练习和评分。',
     draftUnchanged: '内容与已保存的草稿相同，无需再次保存。',
     publish: '发布',
-    publishBlocked:
-      '不能发布：改动后有 {{count}} 个场景不再通过证明：{{scenarios}}。请修改草稿，或先修改这些场景。',
+    publishRefused:
+      '不能发布：改动后有 {{count}} 个场景不再通过证明。请修改草稿，或按下面的位置修改这些场景：',
+    failuresLabel: '不再通过证明的场景（{{count}} 个）',
+    failExtraModel:
+      '多触发了「{{rule}}」{{times}} 次：参考答案不应触发任何规则——改草稿，或在这里改参考答案的回复，让它不再触发「{{rule}}」。',
+    failExtraCounter:
+      '多触发了「{{rule}}」{{times}} 次：改草稿；如果这个反例确实应该触发它，就把 {{rule}} 加进它的 violations（或改它的回复）。',
+    failMissing:
+      '少触发了「{{rule}}」{{times}} 次：这个反例列出了它却没有触发——改草稿，或改这个反例的回复让它触发；不该触发就从它的 violations 中删掉。',
+    failScore: '只得了 {{score}} 分（参考答案至少要 90 分）：改草稿，或改这里的参考答案，让它答得更完整。',
     publishChecking: '用到改动内容的 {{count}} 个场景在浏览器中全部通过，服务器正在复核…',
     publishProving: '服务器正在验证：{{done}} / {{total}} 个场景…',
     publishCheckingNone: '没有场景用到改动的内容，正在发布…',

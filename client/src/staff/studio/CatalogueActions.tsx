@@ -2,10 +2,11 @@
 // draft version; 发布 saves it, proves against it the scenarios whose proof reads what changed (off the
 // page's thread, with progress), and only then asks the server, which proves them again before it puts the
 // change in force. A change no scenario reads goes to the server at once.
-import { scenariosAffected } from '@kefu/shared';
+import { failedRunAt, type ProofFailure, type ProofRun, runFailure, scenariosAffected } from '@kefu/shared';
 import type { Library } from '@kefu/shared/scenario';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HttpError } from '../../api/http.ts';
 import { errorText } from '../../api/use-load.ts';
 import { useServices } from '../../app/context.tsx';
 import { ConfirmDialog } from '../../forms/ConfirmDialog.tsx';
@@ -19,6 +20,8 @@ import type { Checker } from './validate.ts';
 export interface StudioMessage {
   ok: boolean;
   text: string;
+  /** The scenarios a change breaks, each at its failing run's place (a refused 发布). */
+  failures?: ProofFailure[];
 }
 
 export interface CatalogueActionsProps {
@@ -115,15 +118,22 @@ export function CatalogueActions({
         ? []
         : await proof.prove({ files: checker.filesWith({ ...open, path: saved.path }), scenarioIds });
     if (!runs) return;
-    const failed = [...new Set(runs.filter((r) => !r.ok).map((r) => r.scenarioId))];
-    if (failed.length > 0) {
-      const titles = failed.map((id) => `“${library.buyers.get(id)?.title ?? id}”`);
+    // Each broken scenario's first failing run, at its place in the scenario's file.
+    const files = checker.filesWith({ ...open, path: saved.path });
+    const failures = new Map<string, ProofFailure>();
+    for (const run of runs as ProofRun[]) {
+      const scenario = library.buyers.get(run.scenarioId);
+      const file = files.find((f) => f.path === library.files.get(run.scenarioId));
+      if (run.ok || failures.has(run.scenarioId) || !scenario || !file) continue;
+      const { line, col } = failedRunAt(file, scenario, run);
+      const where = { scenarioId: run.scenarioId, title: scenario.title, file: file.path, line, col };
+      failures.set(run.scenarioId, { ...runFailure(run), ...where });
+    }
+    if (failures.size > 0) {
       onMessage({
         ok: false,
-        text: t('studio.publishBlocked', {
-          count: failed.length,
-          scenarios: titles.join(t('common.listSeparator')),
-        }),
+        text: t('studio.publishRefused', { count: failures.size }),
+        failures: [...failures.values()],
       });
       return;
     }
@@ -152,7 +162,12 @@ export function CatalogueActions({
       });
       onSaved();
     } catch (err) {
-      onMessage({ ok: false, text: errorText(err) });
+      // A refusal naming the failing runs: said here, rules by their names, not the server's Chinese list.
+      const failures = err instanceof HttpError ? err.proof : undefined;
+      if (failures?.length && err instanceof HttpError) {
+        const count = Number(err.params?.count ?? failures.length);
+        onMessage({ ok: false, text: t('studio.publishRefused', { count }), failures });
+      } else onMessage({ ok: false, text: errorText(err) });
     }
   }
 

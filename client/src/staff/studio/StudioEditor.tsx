@@ -11,6 +11,7 @@ import { useStores, useStudioDraft } from '../../stores/index.ts';
 import type { StudioFileDraft } from '../../stores/studio-draft.ts';
 import { CatalogueActions, type StudioMessage } from './CatalogueActions.tsx';
 import { CatalogueHistory } from './CatalogueHistory.tsx';
+import { ProofFailures } from './ProofFailures.tsx';
 import { ProofPanel } from './ProofPanel.tsx';
 import { PublishBar } from './PublishBar.tsx';
 import { savedTime } from './saved-time.ts';
@@ -222,6 +223,7 @@ export function StudioEditor({
           {message.text}
         </p>
       ) : null}
+      {message?.failures?.length ? <ProofFailures failures={message.failures} /> : null}
       {catalogue && current && checked.checked.otherErrors > 0 ? (
         <p className="form-error" role="alert">
           {t('studio.breaksOthers', { count: checked.checked.otherErrors })}
