@@ -24,7 +24,7 @@ export function violationsOf(row: DrillResultRow): number {
   return row.conversations.reduce((sum, c) => sum + c.violations, 0);
 }
 
-function valueOf(row: DrillResultRow, key: ResultSortKey): number | null {
+function figureOf(row: DrillResultRow, key: ResultSortKey): number | null {
   const m = row.summary?.metrics;
   switch (key) {
     case 'name':
@@ -52,8 +52,8 @@ export function sortResults(rows: readonly DrillResultRow[], sort: ResultSort): 
   const sign = sort.dir === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => {
     if (sort.key === 'name') return sign * byName(a, b);
-    const x = valueOf(a, sort.key);
-    const y = valueOf(b, sort.key);
+    const x = figureOf(a, sort.key);
+    const y = figureOf(b, sort.key);
     if (x !== y) {
       if (x === null) return 1;
       if (y === null) return -1;
