@@ -50,6 +50,32 @@ describe('SelfEvaluation', () => {
     expect((await screen.findByText(/自评 94/)).textContent).toContain('总评 82');
   });
 
+  it('shows the exam part the final grade counts', async () => {
+    // The exam walk: an exam scored 26 and a mentor's 55 made 总评 30.1, and the line showed no exam at all.
+    const http = fakeHttp({
+      'GET /api/classes': () => ({ classes: [{ id: 'c1', name: '电商2405班' }] }),
+      'GET /api/reports/students/u1?classId=c1': () => ({
+        grade: {
+          weights: { system: 30, exam: 30, teacher: 10, mentor: 5, self: 5 },
+          system: null,
+          exam: 26,
+          teacher: null,
+          mentor: 55,
+          self: null,
+          total: 30.1,
+        },
+      }),
+    });
+    const { render, stores } = await setup({ http });
+    stores.session
+      .getState()
+      .setUser({ id: 'u1', username: 'hjj', displayName: '何俊杰', role: 'student', mustChangePassword: false });
+    render(<SelfEvaluation />);
+    expect((await screen.findByText(/总评 30.1/)).textContent).toBe(
+      '系统分 — · 考试 26 · 讲师 — · 企业导师 55 · 自评 — · 总评 30.1',
+    );
+  });
+
   it('shows nothing to staff', async () => {
     const http = fakeHttp({ 'GET /api/classes': () => ({ classes: [{ id: 'c1', name: '电商2401班' }] }) });
     const { render, stores } = await setup({ http });

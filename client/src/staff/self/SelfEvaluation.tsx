@@ -64,6 +64,7 @@ function ClassSelf({
         <p className="muted">
           {t('self.grade', {
             system: fmtNum(grade.system),
+            exam: fmtNum(grade.exam),
             teacher: fmtNum(grade.teacher),
             mentor: fmtNum(grade.mentor),
             self: fmtNum(grade.self),
