@@ -67,9 +67,13 @@ describe('SelfEvaluation', () => {
       }),
     });
     const { render, stores } = await setup({ http });
-    stores.session
-      .getState()
-      .setUser({ id: 'u1', username: 'hjj', displayName: '何俊杰', role: 'student', mustChangePassword: false });
+    stores.session.getState().setUser({
+      id: 'u1',
+      username: 'hjj',
+      displayName: '何俊杰',
+      role: 'student',
+      mustChangePassword: false,
+    });
     render(<SelfEvaluation />);
     expect((await screen.findByText(/总评 30.1/)).textContent).toBe(
       '系统分 — · 考试 26 · 讲师 — · 企业导师 55 · 自评 — · 总评 30.1',

@@ -258,7 +258,8 @@ export const staffEn: StaffStrings = {
   self: {
     section: 'Grade and self-evaluation',
     title: '{{name}}',
-    grade: 'system {{system}} · exam {{exam}} · teacher {{teacher}} · mentor {{mentor}} · self {{self}} · final {{total}}',
+    grade:
+      'system {{system}} · exam {{exam}} · teacher {{teacher}} · mentor {{mentor}} · self {{self}} · final {{total}}',
     score: 'Self score (0–100)',
     comment: 'Comment',
     submit: 'Submit self-evaluation',

@@ -250,7 +250,8 @@ export const staffZhCN = {
   self: {
     section: '综合成绩与自评',
     title: '{{name}}',
-    grade: '系统分 {{system}} · 考试 {{exam}} · 讲师 {{teacher}} · 企业导师 {{mentor}} · 自评 {{self}} · 总评 {{total}}',
+    grade:
+      '系统分 {{system}} · 考试 {{exam}} · 讲师 {{teacher}} · 企业导师 {{mentor}} · 自评 {{self}} · 总评 {{total}}',
     score: '自评分（0–100）',
     comment: '自评说明',
     submit: '提交自评',
