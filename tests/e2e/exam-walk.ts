@@ -346,7 +346,7 @@ async function main(): Promise<void> {
     await teacher.getByText(/已保存草稿/).waitFor();
     await walk.shot(teacher, 'studio-product-saved');
     await teacher.getByRole('button', { name: '发布', exact: true }).click();
-    await teacher.getByText(/^已发布/).waitFor({ timeout: 120_000 });
+    await teacher.getByText(/^已发布：/).waitFor({ timeout: 120_000 });
     await walk.shot(teacher, 'studio-product-published');
 
     // 4. The scenario: mistakes, a proof that fails, then the real one, published to the class.
