@@ -118,6 +118,14 @@ function placeTerms(terms: readonly string[]): { home: string[]; short: string[]
   return home ? { home: moved(HOME_PLACES), short: moved(SHORT_PLACES) } : { home: [], short: [] };
 }
 
+/** A blend (羊毛混纺 · 棉混纺): its fibre said pure (纯羊毛 · 百分百羊毛 · 全羊毛) is the wrong value. */
+const BLEND = /^(\p{Script=Han}{2,})混纺$/u;
+const PURE = ['纯', '全', '百分百', '百分之百', '100%'];
+export function pureClaims(value: string, aliases: readonly string[]): string[] {
+  const fibres = [value, ...aliases].flatMap((v) => BLEND.exec(v.normalize('NFKC'))?.[1] ?? []);
+  return fibres.flatMap((fibre) => PURE.map((p) => `${p}${fibre}`));
+}
+
 export interface ConceptTerms {
   concept: string;
   topic: string | undefined;
@@ -152,7 +160,10 @@ export function catalogueConcepts(products: readonly Product[]): ConceptTerms[] 
           topic: fact.topic,
           terms: [fact.value, ...fact.aliases],
         });
-        const ruledOut = ruledOutOffers(fact.value, fact.aliases);
+        const ruledOut = [
+          ...ruledOutOffers(fact.value, fact.aliases),
+          ...pureClaims(fact.value, fact.aliases),
+        ];
         if (fact.wrong.length > 0 || ruledOut.length > 0)
           concepts.push({
             concept: wrongConcept(product.id, key),

@@ -104,6 +104,30 @@ describe('yes/no facts: opposite words', () => {
   });
 });
 
+describe('a blend said pure', () => {
+  const scarf = ProductSchema.parse({
+    id: 'scarf',
+    name: '围巾',
+    price: 129,
+    facts: {
+      material: {
+        kind: 'value',
+        topic: 'material',
+        value: '澳毛混纺',
+        aliases: ['羊毛混纺'],
+        wrong: ['化纤'],
+      },
+    },
+  });
+  const verdict = verdictIn([scarf]);
+  it('its fibre said pure (纯羊毛 · 百分百羊毛 · 全羊毛) contradicts it; denied, or the blend said, states it', () => {
+    expect(verdict('对的 百分百纯羊毛', 'scarf.material')).toBe('contradicted');
+    expect(verdict('全羊毛的哦', 'scarf.material')).toBe('contradicted');
+    expect(verdict('不是纯羊毛，是羊毛混纺的', 'scarf.material')).toBe('stated');
+    expect(verdict('羊毛混纺的亲', 'scarf.material')).toBe('stated');
+  });
+});
+
 describe('yes/no facts: where the goods are brought', () => {
   const verdict = verdictIn([flask]);
   it('a verb moving the goods into the home states a delivery upstairs; one leaving them short of it denies it', () => {
