@@ -86,6 +86,15 @@ describe('a buyer who brought the paid order', () => {
     expect(byId.get(preSale)).toMatchObject({ outcome: 'paid', brought: null });
     expect(res.body.aggregate?.metrics.outcomes.paid).toBe(2);
     expect(res.body.aggregate?.metrics.paidOnArrival).toBe(1);
+    // 客单价 is over the buyers the reception sold to: the order the buyer brought is not one of them.
+    const preSalePaid = await api<ConversationReportResponse>(
+      server,
+      'GET',
+      `/api/reports/conversations/${preSale}`,
+      { as: student },
+    );
+    expect(preSalePaid.body.report.metrics.paidAmount).toBeGreaterThan(0);
+    expect(res.body.aggregate?.metrics.averageOrderAmount).toBe(preSalePaid.body.report.metrics.paidAmount);
   });
 
   it('the class table and both CSV exports count it as 成交, and of those, paid on arrival', async () => {

@@ -26,7 +26,10 @@ export interface StudentMetrics {
   orderAmount: number;
   /** Paid orders' amount (成交金额), recommended products included. */
   paidAmount: number;
-  /** Paid amount per paying buyer (客单价), recommended products included. */
+  /**
+   * Paid amount per buyer the reception sold to (客单价), recommended products included. A buyer who came with
+   * the order already paid is not the reception's sale (see `paidOnArrival`), so their order is left out here.
+   */
   averageOrderAmount: number | null;
   /** What recommended products (关联推荐) added to the orders. */
   crossSellAmount: number;
@@ -55,6 +58,7 @@ export function aggregateStudent(reports: readonly Report[]): StudentSummary {
   const inquiries = metrics.filter((m) => m.inquired).length;
   const paidAmount = sum(metrics.map((m) => m.paidAmount));
   const returning = metrics.filter((m) => m.returningKept !== null);
+  const sales = reports.filter((r) => r.metrics.outcome === 'paid' && r.outcomeReason?.brought !== 'paid');
 
   const violationsByRule = Object.fromEntries(RULE_IDS.map((rule) => [rule, 0])) as Record<RuleId, number>;
   for (const report of reports) for (const violation of report.violations) violationsByRule[violation.rule]++;
@@ -68,14 +72,13 @@ export function aggregateStudent(reports: readonly Report[]): StudentSummary {
       turns,
       within3MinRate: turns === 0 ? null : within3Min / turns,
       outcomes,
-      paidOnArrival: reports.filter(
-        (r) => r.metrics.outcome === 'paid' && r.outcomeReason?.brought === 'paid',
-      ).length,
+      paidOnArrival: outcomes.paid - sales.length,
       inquiries,
       conversionRate: inquiries === 0 ? null : metrics.filter((m) => m.converted).length / inquiries,
       orderAmount: toFen(sum(metrics.map((m) => m.orderAmount))),
       paidAmount: toFen(paidAmount),
-      averageOrderAmount: outcomes.paid === 0 ? null : toFen(paidAmount / outcomes.paid),
+      averageOrderAmount:
+        sales.length === 0 ? null : toFen(sum(sales.map((r) => r.metrics.paidAmount)) / sales.length),
       crossSellAmount: toFen(sum(metrics.map((m) => m.crossSellAmount))),
       discountAmount: toFen(sum(metrics.map((m) => m.discountAmount))),
       returningBuyers: returning.length,

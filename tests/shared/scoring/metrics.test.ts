@@ -88,7 +88,7 @@ describe('reception goals of one conversation', () => {
 });
 
 describe('reception goals over many conversations', () => {
-  it('conversion over inquiring buyers, 客单价 over paying buyers, returning buyers kept', () => {
+  it('conversion over inquiring buyers, 客单价 over the buyers the reception sold to, returning buyers kept', () => {
     const returning = makeScenario({ persona: { name: '老王', returning: true } });
     const silentOrder = new LogBuilder().started();
     silentOrder.order(0, 'o1', 100).paid(0, 'o1');
@@ -108,7 +108,10 @@ describe('reception goals over many conversations', () => {
       inquiries: 2,
       conversionRate: 0.5,
       paidAmount: 460,
-      averageOrderAmount: 230,
+      // The silent order was paid before anyone replied: paid (成交金额 460) but not the reception's sale, so
+      // 客单价 is the cross-sold order's 360 alone, as conversion counts only the buyer who asked.
+      paidOnArrival: 1,
+      averageOrderAmount: 360,
       crossSellAmount: 89,
       discountAmount: 28,
       returningBuyers: 1,
