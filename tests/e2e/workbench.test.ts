@@ -253,7 +253,8 @@ describe('workbench end to end', () => {
     await card.waitFor();
     expect(await card.getByText('没有发现问题，做得很好！').count()).toBe(1);
     const goals = page.getByRole('region', { name: '接待目标' });
-    expect(await goals.textContent()).toContain('客单价¥299');
+    // The buyer came with the order already paid: it is not the reception's sale, so no order value (客单价).
+    expect(await goals.textContent()).toContain('客单价—');
     await page.screenshot({ path: join(SHOTS, 'order-report.png'), fullPage: true });
     await page.context().close();
   });

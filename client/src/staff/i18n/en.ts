@@ -438,7 +438,7 @@ export const staffEn: StaffStrings = {
     failExtraModel:
       'Triggered “{{rule}}” {{times}} more time(s): a model answer must trigger no rule. Change the draft, or the model answer’s replies here so that it no longer triggers “{{rule}}”.',
     failExtraCounter:
-      'Triggered “{{rule}}” {{times}} more time(s): change the draft; if this counter-example should trigger it, add it to its violations (or change its replies).',
+      'Triggered “{{rule}}” {{times}} more time(s): change the draft; if this counter-example should trigger it, add “{{rule}}” to its violations (or change its replies).',
     failMissing:
       'Triggered “{{rule}}” {{times}} fewer time(s): this counter-example lists it but did not trigger it. Change the draft, or its replies so that they trigger it; if it should not, remove it from its violations.',
     failScore:
